@@ -1,0 +1,46 @@
+package org.gstats.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One commit as the scanner saw it. Times keep the author's and committer's own zone
+ * offsets, as {@code git log} prints them.
+ *
+ * @param id             full hex object id
+ * @param parentIds      parents in order; the first parent is the one changes are diffed against
+ * @param authorName     author name as recorded (mailmap not applied)
+ * @param authorEmail    author email as recorded
+ * @param authorTime     author time with the author's zone offset
+ * @param committerName  committer name
+ * @param committerEmail committer email
+ * @param commitTime     committer time with the committer's zone offset
+ * @param summary        first line of the message
+ */
+public record CommitInfo(
+        String id,
+        List<String> parentIds,
+        String authorName,
+        String authorEmail,
+        OffsetDateTime authorTime,
+        String committerName,
+        String committerEmail,
+        OffsetDateTime commitTime,
+        String summary) {
+
+    public CommitInfo {
+        Objects.requireNonNull(id, "id");
+        parentIds = List.copyOf(parentIds);
+        Objects.requireNonNull(authorTime, "authorTime");
+        Objects.requireNonNull(commitTime, "commitTime");
+    }
+
+    public boolean isMerge() {
+        return parentIds.size() > 1;
+    }
+
+    public boolean isRoot() {
+        return parentIds.isEmpty();
+    }
+}

@@ -1,0 +1,15 @@
+package org.gstats.api.scan;
+
+/**
+ * A plugin as {@code gstats:plugins} lists it.
+ *
+ * @param name        the plugin's name (its report section)
+ * @param description one line
+ * @param version     version of the bundle that provides it
+ * @param bundle      symbolic name of that bundle
+ * @param bundleId    id of that bundle in the framework
+ * @param state       {@code active} when it takes part in scans
+ */
+public record PluginInfo(String name, String description, String version, String bundle, long bundleId,
+        String state) {
+}

@@ -1,0 +1,164 @@
+package org.gstats.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real repository built with the {@code git} CLI, for tests that hold gstats to what C git
+ * says. Every command runs with a private, empty configuration so that the machine's
+ * settings cannot change the answers.
+ */
+public final class GitRepo {
+
+    /** Author and committer of a commit. */
+    public record Person(String name, String email) {
+    }
+
+    private final Path dir;
+    private final Path home;
+    private Instant clock = Instant.parse("2024-01-15T10:00:00Z");
+
+    private GitRepo(Path dir, Path home) {
+        this.dir = dir;
+        this.home = home;
+    }
+
+    /** {@code git init} in {@code dir} (created if missing) with {@code main} as first branch. */
+    public static GitRepo init(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path home = Files.createTempDirectory("gstats-git-home");
+            GitRepo repo = new GitRepo(dir, home);
+            repo.git("init", "-q", "-b", "main");
+            return repo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public GitRepo write(String path, String content) {
+        return write(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public GitRepo write(String path, byte[] content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public GitRepo delete(String path) {
+        git("rm", "-q", "--", path);
+        return this;
+    }
+
+    public GitRepo move(String from, String to) {
+        try {
+            Files.createDirectories(dir.resolve(to).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        git("mv", "--", from, to);
+        return this;
+    }
+
+    /**
+     * Stages everything and commits as {@code author} (also the committer), one hour after
+     * the previous commit so that dates order the history. Returns the new commit's id.
+     */
+    public String commit(String message, Person author) {
+        clock = clock.plusSeconds(3600);
+        return commit(message, author, clock);
+    }
+
+    public String commit(String message, Person author, Instant when) {
+        git("add", "-A");
+        String date = "@" + when.getEpochSecond() + " +0000";
+        run(Map.of("GIT_AUTHOR_NAME", author.name(), "GIT_AUTHOR_EMAIL", author.email(),
+                "GIT_AUTHOR_DATE", date, "GIT_COMMITTER_NAME", author.name(),
+                "GIT_COMMITTER_EMAIL", author.email(), "GIT_COMMITTER_DATE", date),
+                "commit", "-q", "--allow-empty", "-m", message);
+        return git("rev-parse", "HEAD").trim();
+    }
+
+    /** Merges {@code branch} into the current branch with a merge commit, as {@code author}. */
+    public String merge(String branch, Person author) {
+        clock = clock.plusSeconds(3600);
+        String date = "@" + clock.getEpochSecond() + " +0000";
+        run(Map.of("GIT_AUTHOR_NAME", author.name(), "GIT_AUTHOR_EMAIL", author.email(),
+                "GIT_AUTHOR_DATE", date, "GIT_COMMITTER_NAME", author.name(),
+                "GIT_COMMITTER_EMAIL", author.email(), "GIT_COMMITTER_DATE", date),
+                "merge", "-q", "--no-ff", "-m", "Merge " + branch, branch);
+        return git("rev-parse", "HEAD").trim();
+    }
+
+    /** Runs git in the repository and returns its standard output; fails on a non-zero exit. */
+    public String git(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private String run(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("HOME", home.toString());
+        environment.put("XDG_CONFIG_HOME", home.toString());
+        environment.put("GIT_CONFIG_NOSYSTEM", "1");
+        environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        environment.put("GIT_AUTHOR_NAME", "Test");
+        environment.put("GIT_AUTHOR_EMAIL", "test@example.com");
+        environment.put("GIT_COMMITTER_NAME", "Test");
+        environment.put("GIT_COMMITTER_EMAIL", "test@example.com");
+        environment.putAll(env);
+        builder.redirectErrorStream(false);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
+            errReader.start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            copy(process.getInputStream(), out);
+            int status = process.waitFor();
+            errReader.join();
+            if (status != 0) {
+                throw new IllegalStateException("git " + String.join(" ", args) + " failed (" + status + "): "
+                        + err.toString(StandardCharsets.UTF_8));
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try (in) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
