@@ -35,5 +35,11 @@ public record FileChange(
         Objects.requireNonNull(commitId, "commitId");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(type, "type");
+        if (insertions < 0 || deletions < 0) {
+            throw new IllegalArgumentException("negative line counts for " + path);
+        }
+        if (binary && (insertions != 0 || deletions != 0)) {
+            throw new IllegalArgumentException("binary change of " + path + " with line counts");
+        }
     }
 }

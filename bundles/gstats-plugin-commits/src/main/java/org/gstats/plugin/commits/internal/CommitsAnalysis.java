@@ -1,0 +1,130 @@
+package org.gstats.plugin.commits.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.report.Fields;
+import org.gstats.api.report.ReportItem;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
+
+/** One scan's commit statistics. */
+final class CommitsAnalysis implements Analysis {
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+    /** Most commits first, as {@code git shortlog -sn}; ties by name, then email. */
+    private static final Comparator<AuthorStats> BY_COMMITS = Comparator
+            .comparingLong((AuthorStats a) -> a.commits).reversed()
+            .thenComparing(a -> a.name, TEXT)
+            .thenComparing(a -> a.email, TEXT);
+
+    private record AuthorKey(String name, String email) {
+    }
+
+    private final Table.Builder changes;
+    private final Map<AuthorKey, AuthorStats> authors = new HashMap<>();
+    private final Map<String, Long> commitsByMonth = new TreeMap<>();
+    private final Set<String> paths = new HashSet<>();
+    private long commits;
+    private long merges;
+    private long fileChanges;
+    private long insertions;
+    private long deletions;
+    private OffsetDateTime firstCommit;
+    private OffsetDateTime lastCommit;
+    private CommitInfo currentCommit;
+    private AuthorStats currentAuthor;
+
+    /** @param listChanges whether to add the {@code changes} table with every file change */
+    CommitsAnalysis(boolean listChanges) {
+        changes = listChanges ? Table.builder("changes", "commit", "author_email", "time", "path", "old_path",
+                "change_type", "insertions", "deletions", "binary") : null;
+    }
+
+    @Override
+    public void onCommit(CommitInfo commit) {
+        currentCommit = commit;
+        commits++;
+        if (commit.isMerge()) {
+            merges++;
+        }
+        OffsetDateTime time = commit.authorTime();
+        firstCommit = Times.earlier(firstCommit, time);
+        lastCommit = Times.later(lastCommit, time);
+        currentAuthor = authors.computeIfAbsent(new AuthorKey(commit.authorName(), commit.authorEmail()),
+                key -> new AuthorStats(key.name(), key.email()));
+        currentAuthor.addCommit(time);
+        commitsByMonth.merge(Times.month(time), 1L, Long::sum);
+    }
+
+    @Override
+    public void onFileChange(FileChange change) {
+        if (currentCommit == null || !currentCommit.id().equals(change.commitId())) {
+            throw new IllegalStateException("file change of commit " + change.commitId()
+                    + " arrived outside that commit's events");
+        }
+        fileChanges++;
+        paths.add(change.path());
+        // Counted as delivered: whether a merge carries changes is the scan's choice (git log's
+        // default gives it none; --first-parent gives it its first-parent diff), not the plugin's.
+        insertions += change.insertions();
+        deletions += change.deletions();
+        currentAuthor.addLines(change.insertions(), change.deletions());
+        if (changes != null) {
+            changes.row(change.commitId(), currentCommit.authorEmail(), Times.iso(currentCommit.authorTime()),
+                    change.path(), change.oldPath(), change.type().label(), change.insertions(), change.deletions(),
+                    change.binary());
+        }
+    }
+
+    @Override
+    public ReportSection result() {
+        List<ReportItem> items = new ArrayList<>();
+        items.add(totals());
+        items.add(authorsTable());
+        items.add(byMonthTable());
+        if (changes != null) {
+            items.add(changes.build());
+        }
+        return new ReportSection(CommitsPlugin.NAME, items);
+    }
+
+    private Fields totals() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("commits", commits);
+        values.put("merges", merges);
+        values.put("authors", (long) authors.size());
+        values.put("files_changed", (long) paths.size());
+        values.put("file_changes", fileChanges);
+        values.put("insertions", insertions);
+        values.put("deletions", deletions);
+        values.put("first_commit", Times.iso(firstCommit));
+        values.put("last_commit", Times.iso(lastCommit));
+        return new Fields("totals", values);
+    }
+
+    private Table authorsTable() {
+        Table.Builder table = Table.builder("authors", "name", "email", "commits", "insertions", "deletions",
+                "first_commit", "last_commit");
+        authors.values().stream().sorted(BY_COMMITS).forEach(a -> table.row(a.name, a.email, a.commits,
+                a.insertions, a.deletions, Times.iso(a.firstCommit), Times.iso(a.lastCommit)));
+        return table.build();
+    }
+
+    private Table byMonthTable() {
+        Table.Builder table = Table.builder("by_month", "month", "commits");
+        commitsByMonth.forEach(table::row);
+        return table.build();
+    }
+}

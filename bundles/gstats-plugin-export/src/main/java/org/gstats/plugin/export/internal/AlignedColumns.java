@@ -1,0 +1,76 @@
+package org.gstats.plugin.export.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out rows of cells as padded columns separated by two spaces, each column as wide as
+ * its widest cell. Widths are terminal columns: CJK and emoji take two, combining marks none,
+ * so that names in any script line up.
+ */
+final class AlignedColumns {
+
+    private static final String GAP = "  ";
+
+    private AlignedColumns() {
+    }
+
+    /**
+     * @param rows         cells, every row as long as {@code rightAligned}
+     * @param rightAligned per column: pad on the left (numbers) instead of the right
+     * @return one line per row, without trailing spaces
+     */
+    static List<String> layout(List<List<String>> rows, boolean[] rightAligned) {
+        int[] widths = new int[rightAligned.length];
+        for (List<String> row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], width(row.get(column)));
+            }
+        }
+        List<String> lines = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < widths.length; column++) {
+                if (column > 0) {
+                    line.append(GAP);
+                }
+                String cell = row.get(column);
+                String padding = " ".repeat(widths[column] - width(cell));
+                if (rightAligned[column]) {
+                    line.append(padding).append(cell);
+                } else {
+                    line.append(cell).append(padding);
+                }
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Columns the text takes on a terminal. */
+    static int width(String text) {
+        return text.codePoints().map(AlignedColumns::width).sum();
+    }
+
+    /** Columns one code point takes on a terminal, after Markus Kuhn's wcwidth. */
+    static int width(int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+            return 0;
+        }
+        return isWide(codePoint) ? 2 : 1;
+    }
+
+    private static boolean isWide(int c) {
+        return (c >= 0x1100 && c <= 0x115F)
+                || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F)
+                || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0xFE30 && c <= 0xFE4F)
+                || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6)
+                || (c >= 0x1F300 && c <= 0x1F64F)
+                || (c >= 0x1F900 && c <= 0x1F9FF)
+                || (c >= 0x20000 && c <= 0x3FFFD);
+    }
+}

@@ -1,0 +1,208 @@
+package org.gstats.plugin.export.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.api.report.Fields;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportError;
+import org.gstats.api.report.ReportHeader;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
+import org.junit.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+public class JsonReportWriterTest {
+
+    private static final String UNICODE = "Zoë Ødegård 日本 😀 \"quoted\" \\ tab\t";
+
+    private final JsonReportWriter writer = new JsonReportWriter();
+
+    @Test
+    public void headerRoundTripsWithNullHead() throws IOException {
+        JsonObject header = parse(write(sampleReport())).getAsJsonObject("gstats");
+
+        assertEquals(List.of("version", "repository", "branch", "head", "started", "duration_ms"),
+                new ArrayList<>(header.keySet()));
+        assertEquals("0.1.0", header.get("version").getAsString());
+        assertEquals("/tmp/répo with space", header.get("repository").getAsString());
+        assertEquals("main", header.get("branch").getAsString());
+        assertTrue(header.get("head").isJsonNull());
+        assertEquals("2024-01-15T10:00:00.250Z", header.get("started").getAsString());
+        assertEquals(2150L, header.get("duration_ms").getAsLong());
+    }
+
+    @Test
+    public void fieldsKeepOrderAndEveryValueKind() throws IOException {
+        JsonObject totals = parse(write(sampleReport())).getAsJsonObject("sections")
+                .getAsJsonObject("commits").getAsJsonObject("totals");
+
+        assertEquals(List.of("commits", "lines", "share", "precise", "merges", "active", "note", "name"),
+                new ArrayList<>(totals.keySet()));
+        assertEquals(12, totals.get("commits").getAsInt());
+        assertEquals(123_456_789_012L, totals.get("lines").getAsLong());
+        assertEquals(0.25, totals.get("share").getAsDouble(), 0.0);
+        assertEquals(new BigDecimal("1234567890.123456789"), totals.get("precise").getAsBigDecimal());
+        assertEquals(0, totals.get("merges").getAsInt());
+        assertTrue(totals.get("active").getAsJsonPrimitive().isBoolean());
+        assertTrue(totals.get("active").getAsBoolean());
+        assertTrue(totals.get("note").isJsonNull());
+        assertEquals(UNICODE, totals.get("name").getAsString());
+    }
+
+    @Test
+    public void tablesBecomeArraysOfRowObjects() throws IOException {
+        JsonObject commits = parse(write(sampleReport())).getAsJsonObject("sections").getAsJsonObject("commits");
+
+        assertEquals(List.of("totals", "authors", "tags"), new ArrayList<>(commits.keySet()));
+        JsonArray authors = commits.getAsJsonArray("authors");
+        assertEquals(2, authors.size());
+        JsonObject first = authors.get(0).getAsJsonObject();
+        assertEquals(List.of("name", "email", "commits"), new ArrayList<>(first.keySet()));
+        assertEquals(UNICODE, first.get("name").getAsString());
+        assertTrue(first.get("email").isJsonNull());
+        assertEquals(10, first.get("commits").getAsInt());
+        assertEquals("bob@example.org", authors.get(1).getAsJsonObject().get("email").getAsString());
+        assertEquals(0, commits.getAsJsonArray("tags").size());
+    }
+
+    @Test
+    public void sectionsKeepOrderAndEmptySectionIsEmptyObject() throws IOException {
+        JsonObject sections = parse(write(sampleReport())).getAsJsonObject("sections");
+
+        assertEquals(List.of("commits", "empty"), new ArrayList<>(sections.keySet()));
+        assertEquals(0, sections.getAsJsonObject("empty").size());
+    }
+
+    @Test
+    public void errorsListPluginAndMessage() throws IOException {
+        JsonArray errors = parse(write(sampleReport())).getAsJsonArray("errors");
+
+        assertEquals(1, errors.size());
+        JsonObject error = errors.get(0).getAsJsonObject();
+        assertEquals(List.of("plugin", "message"), new ArrayList<>(error.keySet()));
+        assertEquals("metrics", error.get("plugin").getAsString());
+        assertEquals("failed on 日本.txt", error.get("message").getAsString());
+    }
+
+    @Test
+    public void topLevelKeysInOrder() throws IOException {
+        assertEquals(List.of("gstats", "sections", "errors"), new ArrayList<>(parse(write(sampleReport())).keySet()));
+    }
+
+    @Test
+    public void integersHaveNoFractionAndDoublesKeepTheirs() throws IOException {
+        String json = write(sampleReport());
+
+        assertTrue(json, json.contains("\"commits\": 12,"));
+        assertTrue(json, json.contains("\"lines\": 123456789012,"));
+        assertTrue(json, json.contains("\"merges\": 0,"));
+        assertTrue(json, json.contains("\"share\": 0.25,"));
+        assertTrue(json, json.contains("\"duration_ms\": 2150"));
+        assertFalse(json, json.contains("12.0"));
+    }
+
+    @Test
+    public void prettyPrintedWithTwoSpaceIndentAndRawUtf8() throws IOException {
+        String json = write(sampleReport());
+
+        assertTrue(json, json.startsWith("{\n  \"gstats\": {\n    \"version\": \"0.1.0\",\n"));
+        assertTrue(json, json.contains("\"tags\": []"));
+        assertTrue(json, json.endsWith("}\n"));
+        assertTrue(json, json.contains("Zoë Ødegård 日本 😀"));
+    }
+
+    @Test
+    public void notFiniteNumbersBecomeNull() throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("nan", Double.NaN);
+        values.put("infinite", Float.POSITIVE_INFINITY);
+        values.put("float", 1.5f);
+        Report report = new Report(sampleHeader(),
+                List.of(new ReportSection("numbers", List.of(new Fields("values", values)))), List.of());
+
+        JsonObject fields = parse(write(report)).getAsJsonObject("sections").getAsJsonObject("numbers")
+                .getAsJsonObject("values");
+
+        assertTrue(fields.get("nan").isJsonNull());
+        assertTrue(fields.get("infinite").isJsonNull());
+        assertEquals(1.5, fields.get("float").getAsDouble(), 0.0);
+    }
+
+    @Test
+    public void leavesTheStreamOpen() throws IOException {
+        CloseRecordingStream out = new CloseRecordingStream();
+
+        writer.write(sampleReport(), out);
+        out.write('x');
+
+        assertFalse(out.closed);
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("}\nx"));
+    }
+
+    @Test
+    public void formatIsJson() {
+        assertEquals("json", writer.format());
+    }
+
+    private String write(Report report) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(report, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject parse(String json) {
+        JsonElement root = JsonParser.parseString(json);
+        return root.getAsJsonObject();
+    }
+
+    static ReportHeader sampleHeader() {
+        return new ReportHeader("0.1.0", "/tmp/répo with space", "main", null,
+                Instant.parse("2024-01-15T10:00:00.250Z"), 2150);
+    }
+
+    static Report sampleReport() {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("commits", 12);
+        totals.put("lines", 123_456_789_012L);
+        totals.put("share", 0.25);
+        totals.put("precise", new BigDecimal("1234567890.123456789"));
+        totals.put("merges", (short) 0);
+        totals.put("active", true);
+        totals.put("note", null);
+        totals.put("name", UNICODE);
+        Table authors = Table.builder("authors", "name", "email", "commits")
+                .row(UNICODE, null, 10)
+                .row("Bob", "bob@example.org", 2L)
+                .build();
+        Table tags = Table.builder("tags", "tag", "commit").build();
+        ReportSection commits = new ReportSection("commits", List.of(new Fields("totals", totals), authors, tags));
+        ReportSection empty = new ReportSection("empty", List.of());
+        return new Report(sampleHeader(), List.of(commits, empty),
+                List.of(new ReportError("metrics", "failed on 日本.txt")));
+    }
+
+    private static final class CloseRecordingStream extends ByteArrayOutputStream {
+        boolean closed;
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

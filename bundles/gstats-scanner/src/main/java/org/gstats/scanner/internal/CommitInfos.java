@@ -1,0 +1,67 @@
+package org.gstats.scanner.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.gstats.api.CommitInfo;
+
+/** Turns JGit's commits into the API's {@link CommitInfo}, with fields as {@code git log} prints them. */
+final class CommitInfos {
+
+    private CommitInfos() {
+    }
+
+    /** The commit's metadata; its body must be parsed. */
+    static CommitInfo of(RevCommit commit) {
+        List<String> parents = new ArrayList<>(commit.getParentCount());
+        for (RevCommit parent : commit.getParents()) {
+            parents.add(parent.name());
+        }
+        PersonIdent author = commit.getAuthorIdent();
+        PersonIdent committer = commit.getCommitterIdent();
+        return new CommitInfo(commit.name(), parents, author.getName(), author.getEmailAddress(), time(author),
+                committer.getName(), committer.getEmailAddress(), time(committer), subject(commit.getFullMessage()));
+    }
+
+    /**
+     * git's subject ({@code %s}): leading blank lines skipped, then the first paragraph with
+     * each line's trailing white space removed, lines joined by one space. JGit's
+     * {@code getShortMessage} keeps trailing white space and ends a paragraph only at an
+     * empty line, not at a line of spaces.
+     */
+    static String subject(String message) {
+        String[] lines = message.split("\n", -1);
+        int line = 0;
+        while (line < lines.length && stripTrailing(lines[line]).isEmpty()) {
+            line++;
+        }
+        StringBuilder subject = new StringBuilder();
+        for (; line < lines.length; line++) {
+            String text = stripTrailing(lines[line]);
+            if (text.isEmpty()) {
+                break;
+            }
+            if (subject.length() > 0) {
+                subject.append(' ');
+            }
+            subject.append(text);
+        }
+        return subject.toString();
+    }
+
+    /** git's isspace: space, tab, CR, LF. */
+    private static String stripTrailing(String line) {
+        int end = line.length();
+        while (end > 0 && " \t\r\n".indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+
+    private static OffsetDateTime time(PersonIdent ident) {
+        return OffsetDateTime.ofInstant(ident.getWhenAsInstant(), ident.getZoneOffset());
+    }
+}

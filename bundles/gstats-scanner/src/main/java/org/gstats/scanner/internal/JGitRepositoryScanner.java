@@ -1,0 +1,149 @@
+package org.gstats.scanner.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.gstats.api.FileChange;
+import org.gstats.api.scan.RepositoryScanner;
+import org.gstats.api.scan.ScanException;
+import org.gstats.api.scan.ScanListener;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanTarget;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Walks a repository's history with JGit, newest commit first as {@code git log} does, and
+ * reports each commit and, for non-merge commits, each file it changed against its first
+ * parent with the line counts {@code git log --numstat} prints. Stateless: every scan opens
+ * the repository and one object reader of its own, so scans may run at once.
+ */
+@Component(service = RepositoryScanner.class)
+public class JGitRepositoryScanner implements RepositoryScanner {
+
+    public JGitRepositoryScanner() {
+        // DS and plain tests create it the same way; it holds no state.
+    }
+
+    @Override
+    public void scan(ScanRequest request, ScanListener listener) throws ScanException {
+        Path requested = request.repository().toAbsolutePath().normalize();
+        try (Repository repository = open(requested)) {
+            Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
+                    .toAbsolutePath().normalize();
+            String branch = request.branch() == null ? Constants.HEAD : request.branch();
+            ObjectId start = resolve(repository, branch, location);
+            listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
+            if (start != null) {
+                walk(repository, start, request, listener, location);
+            }
+        }
+    }
+
+    private static Repository open(Path requested) throws ScanException {
+        if (!Files.exists(requested)) {
+            throw badInput("no such directory: " + requested);
+        }
+        if (!Files.isDirectory(requested)) {
+            throw badInput("not a directory: " + requested + " (pass the path of a repository or a directory inside one)");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(requested.toFile());
+        if (builder.getGitDir() == null) {
+            throw notARepository(requested);
+        }
+        try {
+            return builder.build();
+        } catch (RepositoryNotFoundException e) {
+            throw notARepository(requested);
+        } catch (IOException e) {
+            throw new ScanException(ScanException.Reason.FAILED,
+                    "cannot open the repository at " + requested + ": " + oneLine(e), e);
+        }
+    }
+
+    /** The commit to start from, or {@code null} when the repository has no commits at all. */
+    private static ObjectId resolve(Repository repository, String branch, Path location) throws ScanException {
+        try {
+            ObjectId start = repository.resolve(branch + "^{commit}");
+            if (start != null) {
+                return start;
+            }
+            if (!repository.getRefDatabase().hasRefs()) {
+                return null;
+            }
+        } catch (AmbiguousObjectException e) {
+            throw badInput("ambiguous commit '" + branch + "' in " + location + " (give more of its id)");
+        } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
+            throw unknownBranch(branch, location);
+        } catch (IOException e) {
+            throw new ScanException(ScanException.Reason.FAILED,
+                    "cannot read '" + branch + "' in " + location + ": " + oneLine(e), e);
+        }
+        throw unknownBranch(branch, location);
+    }
+
+    private static void walk(Repository repository, ObjectId start, ScanRequest request, ScanListener listener,
+            Path location) throws ScanException {
+        RevCommit current = null;
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
+            CommitDiffer differ = new CommitDiffer(reader, request.detectRenames());
+            CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until());
+            for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
+                current = commit;
+                revWalk.parseBody(commit);
+                listener.onCommit(CommitInfos.of(commit));
+                // Like git log --numstat, merges are listed without a diff.
+                if (commit.getParentCount() <= 1) {
+                    RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
+                    for (FileChange change : differ.changes(commit, parent)) {
+                        listener.onFileChange(change);
+                    }
+                }
+                commit.disposeBody();
+            }
+        } catch (MissingObjectException e) {
+            throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
+                    + neededBy(current) + " in " + location + " (the repository is damaged or incomplete)", e);
+        } catch (IOException | LargeObjectException e) {
+            throw new ScanException(ScanException.Reason.FAILED,
+                    "cannot read " + (current == null ? "the history" : "commit " + current.name()) + " in "
+                            + location + ": " + oneLine(e),
+                    e);
+        }
+    }
+
+    private static String neededBy(RevCommit commit) {
+        return commit == null ? "" : " needed by commit " + commit.name();
+    }
+
+    private static ScanException notARepository(Path requested) {
+        return badInput("not a Git repository: " + requested
+                + " (pass the path of a repository or a directory inside one)");
+    }
+
+    private static ScanException unknownBranch(String branch, Path location) {
+        return badInput("unknown branch or commit '" + branch + "' in " + location);
+    }
+
+    private static ScanException badInput(String message) {
+        return new ScanException(ScanException.Reason.BAD_INPUT, message);
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,51 @@
+package org.gstats.shell.internal;
+
+import org.apache.felix.service.command.CommandSession;
+import org.gstats.api.scan.ScanException;
+
+/**
+ * The contract with the launcher: every command leaves its exit code in the session under
+ * {@value #EXIT} (0 success, 2 bad usage or input, 1 failure) and says under {@value #VERBOSE}
+ * whether the user asked for details, so that the launcher can print a stack trace. A failure
+ * is thrown on with a one-line message.
+ */
+final class CommandStatus {
+
+    static final String EXIT = "gstats.exit";
+    static final String VERBOSE = "gstats.verbose";
+
+    /** A command's work. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws CommandFailure, ScanException;
+    }
+
+    private CommandStatus() {
+    }
+
+    static void run(CommandSession session, boolean verbose, Work work) throws CommandFailure, ScanException {
+        session.put(VERBOSE, verbose);
+        try {
+            work.run();
+            session.put(EXIT, 0);
+        } catch (CommandFailure e) {
+            session.put(EXIT, e.exitCode());
+            throw e;
+        } catch (ScanException e) {
+            session.put(EXIT, e.reason().exitCode());
+            throw e;
+        } catch (RuntimeException e) {
+            session.put(EXIT, CommandFailure.FAILED);
+            throw CommandFailure.failed("unexpected failure: " + oneLine(e), e);
+        }
+    }
+
+    /** The exception's class and the first line of its message. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getName();
+        }
+        return e.getClass().getSimpleName() + ": " + message.strip().lines().findFirst().orElse("");
+    }
+}

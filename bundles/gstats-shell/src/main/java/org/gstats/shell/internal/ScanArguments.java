@@ -1,0 +1,134 @@
+package org.gstats.shell.internal;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.felix.service.command.Parameter;
+
+/**
+ * {@code gstats:scan}'s arguments as Gogo hands them over: option values still text,
+ * {@link #ABSENT} for a value option that was not given, and the operands Gogo did not
+ * recognise as options (the path, but also unknown or repeated options).
+ */
+record ScanArguments(String format, String output, String branch, String since, String until, boolean changes,
+        boolean noRenames, boolean quiet, boolean verbose, List<String> operands) {
+
+    /** The {@code absentValue} of value options: Gogo passes it when the option is not on the command line. */
+    static final String ABSENT = Parameter.UNSPECIFIED;
+
+    static final String DEFAULT_FORMAT = "text";
+
+    private static final Set<String> VALUE_OPTIONS = Set.of("--format", "--output", "--branch", "--since", "--until");
+    private static final Set<String> OPTIONS = Set.of("--format", "--output", "--branch", "--since", "--until",
+            "--changes", "--no-renames", "--quiet", "-v", "--verbose");
+    private static final String OPTION_LIST =
+            "--format, --output, --branch, --since, --until, --changes, --no-renames, --quiet, -v/--verbose";
+
+    ScanArguments {
+        // not List.copyOf: Gogo passes a bare null as a null operand
+        operands = Collections.unmodifiableList(new ArrayList<>(operands));
+    }
+
+    /**
+     * Checks the arguments and resolves paths against {@code currentDir} and ages against
+     * {@code clock}.
+     *
+     * @throws CommandFailure bad usage, with a message that names the argument
+     */
+    ScanOptions validate(Path currentDir, Clock clock) throws CommandFailure {
+        Path repository = repository(currentDir);
+        String outputText = value("--output", output);
+        String branchText = value("--branch", branch);
+        String sinceText = value("--since", since);
+        String untilText = value("--until", until);
+        if (branchText != null && branchText.isEmpty()) {
+            throw CommandFailure.badUsage("--branch needs a name (leave it out to scan HEAD)");
+        }
+        if (quiet && verbose) {
+            throw CommandFailure.badUsage("--quiet and --verbose contradict each other (give one of them)");
+        }
+        Instant sinceInstant = sinceText == null ? null : DateArgument.since(sinceText, clock);
+        Instant untilInstant = untilText == null ? null : DateArgument.until(untilText, clock);
+        if (sinceInstant != null && untilInstant != null && sinceInstant.isAfter(untilInstant)) {
+            throw CommandFailure.badUsage("--since " + sinceText + " is after --until " + untilText
+                    + " (nothing to scan)");
+        }
+        return new ScanOptions(repository, value("--format", format), output(currentDir, outputText), branchText,
+                sinceInstant, untilInstant, changes, !noRenames, quiet, verbose);
+    }
+
+    private Path repository(Path currentDir) throws CommandFailure {
+        List<String> paths = new ArrayList<>();
+        for (String operand : operands) {
+            String text = operand == null ? "null" : operand;
+            if (OPTIONS.contains(text)) {
+                throw CommandFailure.badUsage("option " + text + " is given more than once");
+            }
+            if (text.startsWith("-") && text.length() > 1) {
+                int equals = text.indexOf('=');
+                if (equals > 0 && VALUE_OPTIONS.contains(text.substring(0, equals))) {
+                    throw CommandFailure.badUsage("unknown option '" + text + "' (write '" + text.substring(0, equals)
+                            + " " + text.substring(equals + 1) + "', with a space)");
+                }
+                throw CommandFailure.badUsage("unknown option '" + text + "' (options: " + OPTION_LIST + ")");
+            }
+            paths.add(text);
+        }
+        if (paths.size() > 1) {
+            throw CommandFailure.badUsage("more than one path: '" + String.join("', '", paths)
+                    + "' (give one repository path; options start with --)");
+        }
+        if (paths.isEmpty()) {
+            return currentDir;
+        }
+        if (paths.get(0).isEmpty()) {
+            throw CommandFailure.badUsage("empty repository path (leave it out to scan the current directory)");
+        }
+        return resolve(currentDir, paths.get(0), "invalid repository path");
+    }
+
+    private static Path output(Path currentDir, String text) throws CommandFailure {
+        if (text == null) {
+            return null;
+        }
+        if (text.isEmpty()) {
+            throw CommandFailure.badUsage("--output needs a file name (leave it out to print the report)");
+        }
+        Path file = resolve(currentDir, text, "invalid file name for --output");
+        if (Files.isDirectory(file)) {
+            throw CommandFailure.badUsage("--output is a directory: " + file + " (give a file name)");
+        }
+        if (!Files.isDirectory(file.getParent())) {
+            throw CommandFailure.badUsage("no such directory for --output: " + file.getParent() + " (create it first)");
+        }
+        return file;
+    }
+
+    /** The option's value, or null when it was not given. */
+    private static String value(String option, String value) throws CommandFailure {
+        if (ABSENT.equals(value)) {
+            return null;
+        }
+        // Gogo turns a bare null into a Java null
+        String text = value == null ? "null" : value;
+        if (OPTIONS.contains(text)) {
+            throw CommandFailure.badUsage(option + " needs a value before " + text);
+        }
+        return text;
+    }
+
+    private static Path resolve(Path currentDir, String text, String problem) throws CommandFailure {
+        try {
+            return currentDir.resolve(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw CommandFailure.badUsage(problem + ": '" + text + "' (" + e.getReason() + ")");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.gstats.shell.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.apache.felix.service.command.annotations.GogoCommand;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportWriter;
+import org.gstats.api.scan.ScanEngine;
+import org.gstats.api.scan.ScanException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * {@code gstats:scan [options] [PATH]}: scans a repository and writes the report to the
+ * console or a file. Gogo parses the options (see {@link #scan}); this class checks them,
+ * picks the writer before the scan starts, and keeps the exit-code contract of
+ * {@link CommandStatus}.
+ */
+@Component(service = Object.class)
+@GogoCommand(scope = "gstats", function = "scan")
+public class ScanCommand {
+
+    private final ScanEngine engine;
+    private final Clock clock;
+    private final ReportWriters writers = new ReportWriters();
+
+    @Activate
+    public ScanCommand(@Reference(name = "engine") ScanEngine engine) {
+        this(engine, Clock.systemDefaultZone());
+    }
+
+    ScanCommand(ScanEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + ReportWriter.FORMAT_PROPERTY + "=*)")
+    void addReportWriter(ReportWriter writer, Map<String, Object> properties) {
+        writers.add(writer, properties);
+    }
+
+    void removeReportWriter(ReportWriter writer, Map<String, Object> properties) {
+        writers.remove(properties);
+    }
+
+    /**
+     * Gogo matches each option name anywhere on the line (first occurrence only, exact token,
+     * so {@code --format=json} is not an option) and takes the next token as its value; what
+     * is left arrives in {@code operands}, where an unknown or repeated option is bad usage.
+     */
+    @Descriptor("scan a Git repository and write its statistics report")
+    public void scan(CommandSession session,
+            @Descriptor("report format: json or text (default text)")
+            @Parameter(names = "--format", absentValue = ScanArguments.DEFAULT_FORMAT) String format,
+            @Descriptor("write the report to FILE instead of the console; replaced whole or not at all")
+            @Parameter(names = "--output", absentValue = ScanArguments.ABSENT) String output,
+            @Descriptor("branch, tag or commit to start from (default HEAD)")
+            @Parameter(names = "--branch", absentValue = ScanArguments.ABSENT) String branch,
+            @Descriptor("only commits at or after: 2024-01-31, 2024-01-31T12:00:00Z, or an age 12h, 30d, 2w, 6m, 1y")
+            @Parameter(names = "--since", absentValue = ScanArguments.ABSENT) String since,
+            @Descriptor("only commits at or before: a date counts through its end, or a date-time, or an age")
+            @Parameter(names = "--until", absentValue = ScanArguments.ABSENT) String until,
+            @Descriptor("list every file change of every commit")
+            @Parameter(names = "--changes", absentValue = "false", presentValue = "true") boolean changes,
+            @Descriptor("do not detect renames (git log --no-renames)")
+            @Parameter(names = "--no-renames", absentValue = "false", presentValue = "true") boolean noRenames,
+            @Descriptor("print the report and errors only")
+            @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
+            @Descriptor("print progress, and stack traces on failure")
+            @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
+            @Descriptor("the repository, or a directory inside it (default: the current directory)")
+            String... operands) throws CommandFailure, ScanException {
+        ScanArguments arguments = new ScanArguments(format, output, branch, since, until, changes, noRenames, quiet,
+                verbose, Arrays.asList(operands));
+        CommandStatus.run(session, verbose, () -> run(session, arguments));
+    }
+
+    private void run(CommandSession session, ScanArguments arguments) throws CommandFailure, ScanException {
+        ScanOptions options = arguments.validate(currentDir(session), clock);
+        ReportWriter writer = writers.require(options.format());
+        // Gogo points System.err at the session's error stream while a command runs
+        PrintStream err = System.err;
+        if (options.verbose()) {
+            err.println("gstats: scanning " + options.repository());
+        }
+        ProgressPrinter progress = new ProgressPrinter(err, options.verbose());
+
+        Report report = engine.scan(options.request(), progress);
+
+        String written;
+        if (options.output() == null) {
+            writeToConsole(session.getConsole(), writer, report);
+            written = "";
+        } else {
+            writeToFile(options.output(), writer, report);
+            written = ", wrote " + options.format() + " report to " + options.output();
+        }
+        if (!options.quiet()) {
+            err.println(summary(report, progress.commits()) + written);
+        }
+    }
+
+    private static void writeToConsole(PrintStream console, ReportWriter writer, Report report)
+            throws CommandFailure {
+        try {
+            writer.write(report, console);
+        } catch (IOException e) {
+            throw CommandFailure.failed("cannot write the report: " + reason(e), e);
+        }
+        console.flush();
+        if (console.checkError()) {
+            throw CommandFailure.failed("cannot write the report: the console refused it", null);
+        }
+    }
+
+    private static void writeToFile(Path file, ReportWriter writer, Report report) throws CommandFailure {
+        try {
+            AtomicFile.write(file, out -> writer.write(report, out));
+        } catch (IOException e) {
+            throw CommandFailure.failed("cannot write the report to " + file + ": " + reason(e), e);
+        }
+    }
+
+    static String summary(Report report, long commits) {
+        String summary = String.format(Locale.ROOT, "gstats: scanned %d %s of %s in %.1f s", commits,
+                commits == 1 ? "commit" : "commits", report.header().repository(),
+                report.header().durationMs() / 1000.0);
+        int errors = report.errors().size();
+        if (errors > 0) {
+            summary += errors == 1 ? ", 1 plugin error (see the report)" : ", " + errors + " plugin errors (see the report)";
+        }
+        return summary;
+    }
+
+    /** {@code session.currentDir()} when the session has one, else the process's directory. */
+    static Path currentDir(CommandSession session) {
+        Path dir = session.currentDir();
+        return dir != null ? dir : Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+    }
+
+    /** Words for the usual I/O failures, whose messages are often just a path. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return CommandStatus.oneLine(e);
+    }
+}

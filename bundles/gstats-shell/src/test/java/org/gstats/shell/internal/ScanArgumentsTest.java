@@ -1,0 +1,200 @@
+package org.gstats.shell.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.api.scan.ScanRequest;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ScanArgumentsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-15T12:00:00Z"), ZoneOffset.UTC);
+    private static final String ABSENT = ScanArguments.ABSENT;
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Path currentDir;
+
+    @Before
+    public void setUp() throws IOException {
+        currentDir = temp.newFolder("work").toPath();
+    }
+
+    @Test
+    public void withoutArgumentsScansTheCurrentDirectoryAsText() throws CommandFailure {
+        ScanOptions options = validate(arguments(List.of()));
+
+        assertEquals(currentDir(), options.repository());
+        assertEquals("text", options.format());
+        assertNull(options.output());
+        ScanRequest request = options.request();
+        assertEquals(currentDir(), request.repository());
+        assertNull(request.branch());
+        assertNull(request.since());
+        assertNull(request.until());
+        assertTrue(request.detectRenames());
+        assertEquals(Map.of(), request.options());
+    }
+
+    @Test
+    public void relativePathResolvesAgainstTheCurrentDirectory() throws CommandFailure {
+        assertEquals(currentDir().resolve("sub dir"), validate(arguments(List.of("sub dir"))).repository());
+        assertEquals(currentDir().getParent().resolve("other"), validate(arguments(List.of("../other"))).repository());
+    }
+
+    @Test
+    public void absolutePathIsKept() throws CommandFailure {
+        assertEquals(Path.of("/srv/repo"), validate(arguments(List.of("/srv/repo"))).repository());
+    }
+
+    @Test
+    public void everyOptionReachesTheRequest() throws CommandFailure {
+        ScanOptions options = validate(new ScanArguments("json", ABSENT, "release/1.0", "2024-01-01", "2024-01-31",
+                true, true, false, true, List.of("/srv/repo")));
+
+        ScanRequest request = options.request();
+        assertEquals("release/1.0", request.branch());
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z"), request.since());
+        assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), request.until());
+        assertFalse(request.detectRenames());
+        assertEquals(Map.of("commits.changes", "true"), request.options());
+        assertTrue(options.verbose());
+        assertFalse(options.quiet());
+    }
+
+    @Test
+    public void outputResolvesAgainstTheCurrentDirectory() throws CommandFailure {
+        ScanOptions options = validate(new ScanArguments("json", "out.json", ABSENT, ABSENT, ABSENT, false, false,
+                false, false, List.of()));
+
+        assertEquals(currentDir().resolve("out.json"), options.output());
+    }
+
+    @Test
+    public void unknownOptionIsBadUsage() {
+        assertBadUsage("unknown option '--foo' (options: --format, --output, --branch, --since, --until, --changes, "
+                + "--no-renames, --quiet, -v/--verbose)", arguments(List.of("--foo")));
+        assertBadUsage("unknown option '-x' (options: --format, --output, --branch, --since, --until, --changes, "
+                + "--no-renames, --quiet, -v/--verbose)", arguments(List.of("/srv/repo", "-x")));
+    }
+
+    @Test
+    public void optionWithEqualsSignSaysToUseASpace() {
+        assertBadUsage("unknown option '--format=json' (write '--format json', with a space)",
+                arguments(List.of("--format=json")));
+    }
+
+    @Test
+    public void optionLeftOverByGogoWasGivenTwice() {
+        assertBadUsage("option --format is given more than once", arguments(List.of("--format", "json")));
+        assertBadUsage("option --verbose is given more than once", arguments(List.of("--verbose")));
+    }
+
+    @Test
+    public void valueThatIsAnOptionMeansTheValueIsMissing() {
+        assertBadUsage("--branch needs a value before --quiet", new ScanArguments("text", ABSENT, "--quiet", ABSENT,
+                ABSENT, false, false, false, false, List.of()));
+    }
+
+    @Test
+    public void onePathOnly() {
+        assertBadUsage("more than one path: 'a', 'b' (give one repository path; options start with --)",
+                arguments(List.of("a", "b")));
+    }
+
+    @Test
+    public void emptyPathIsBadUsage() {
+        assertBadUsage("empty repository path (leave it out to scan the current directory)", arguments(List.of("")));
+    }
+
+    @Test
+    public void bareNullFromGogoIsThePathNull() throws CommandFailure {
+        assertEquals(currentDir().resolve("null"), validate(arguments(java.util.Arrays.asList((String) null)))
+                .repository());
+    }
+
+    @Test
+    public void outputMustBeAFileInAnExistingDirectory() throws IOException {
+        Path directory = temp.newFolder("reports").toPath();
+
+        assertBadUsage("--output is a directory: " + directory + " (give a file name)", output(directory.toString()));
+        assertBadUsage("no such directory for --output: " + directory.resolve("missing") + " (create it first)",
+                output(directory.resolve("missing/out.json").toString()));
+        assertBadUsage("--output needs a file name (leave it out to print the report)", output(""));
+    }
+
+    @Test
+    public void emptyBranchIsBadUsage() {
+        assertBadUsage("--branch needs a name (leave it out to scan HEAD)", new ScanArguments("text", ABSENT, "",
+                ABSENT, ABSENT, false, false, false, false, List.of()));
+    }
+
+    @Test
+    public void quietAndVerboseTogetherIsBadUsage() {
+        assertBadUsage("--quiet and --verbose contradict each other (give one of them)", new ScanArguments("text",
+                ABSENT, ABSENT, ABSENT, ABSENT, false, false, true, true, List.of()));
+    }
+
+    @Test
+    public void sinceAfterUntilIsBadUsage() {
+        assertBadUsage("--since 2024-02-01 is after --until 2024-01-31 (nothing to scan)", new ScanArguments("text",
+                ABSENT, ABSENT, "2024-02-01", "2024-01-31", false, false, false, false, List.of()));
+    }
+
+    @Test
+    public void sameDayForSinceAndUntilIsThatDay() throws CommandFailure {
+        ScanOptions options = validate(new ScanArguments("text", ABSENT, ABSENT, "2024-01-31", "2024-01-31", false,
+                false, false, false, List.of()));
+
+        assertEquals(Instant.parse("2024-01-31T00:00:00Z"), options.since());
+        assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), options.until());
+    }
+
+    @Test
+    public void badDateIsBadUsage() {
+        assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
+                new ScanArguments("text", ABSENT, ABSENT, ABSENT, "soon", false, false, false, false, List.of()));
+    }
+
+    private Path currentDir() {
+        return currentDir;
+    }
+
+    private ScanOptions validate(ScanArguments arguments) throws CommandFailure {
+        return arguments.validate(currentDir(), CLOCK);
+    }
+
+    private static ScanArguments arguments(List<String> operands) {
+        return new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, operands);
+    }
+
+    private static ScanArguments output(String file) {
+        return new ScanArguments("json", file, ABSENT, ABSENT, ABSENT, false, false, false, false, List.of());
+    }
+
+    private void assertBadUsage(String message, ScanArguments arguments) {
+        try {
+            ScanOptions options = validate(arguments);
+            fail("accepted as " + options);
+        } catch (CommandFailure e) {
+            assertEquals(message, e.getMessage());
+            assertEquals(CommandFailure.BAD_USAGE, e.exitCode());
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package org.gstats.shell.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportError;
+import org.gstats.api.report.ReportHeader;
+import org.gstats.api.report.ReportWriter;
+import org.gstats.api.scan.ProgressListener;
+import org.gstats.api.scan.ScanEngine;
+import org.gstats.api.scan.ScanException;
+import org.gstats.api.scan.ScanRequest;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** {@code gstats:scan} run through Gogo's real parser, with a stand-in engine and writers. */
+public class ScanCommandTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-15T12:00:00Z"), ZoneOffset.UTC);
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private final RecordingEngine engine = new RecordingEngine();
+    private ScanCommand command;
+    private GogoSession gogo;
+    private Path currentDir;
+
+    @Before
+    public void setUp() throws IOException {
+        command = new ScanCommand(engine, CLOCK);
+        command.addReportWriter(new NamingWriter("json"), properties("json", 1L));
+        command.addReportWriter(new NamingWriter("text"), properties("text", 2L));
+        command.addReportWriter(new FailingWriter(), properties("broken", 3L));
+        gogo = new GogoSession().register("scan", command);
+        currentDir = temp.newFolder("work").toPath();
+        gogo.session().currentDir(currentDir);
+    }
+
+    @After
+    public void tearDown() {
+        gogo.close();
+    }
+
+    @Test
+    public void unknownFormatIsBadUsageAndNothingIsScanned() {
+        Exception failure = gogo.execute("gstats:scan --format xml /tmp");
+
+        assertBadUsage("unknown format 'xml' (available: broken, json, text)", failure);
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void textReportOfTheCurrentDirectoryGoesToTheConsoleAndSummaryToStderr() {
+        assertNull(gogo.execute("gstats:scan"));
+
+        assertEquals(currentDir, engine.request.repository());
+        assertEquals("text report of " + currentDir + "\n", gogo.out());
+        assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s\n", gogo.err());
+        assertEquals(0, gogo.exitCode());
+        assertEquals(false, gogo.session().get(CommandStatus.VERBOSE));
+    }
+
+    @Test
+    public void optionsBeforeAndAfterThePathReachTheRequest() {
+        assertNull(gogo.execute("gstats:scan --branch dev 'my repo' --format json --since 2024-01-01 "
+                + "--until 2024-01-31 --changes --no-renames"));
+
+        ScanRequest request = engine.request;
+        assertEquals(currentDir.resolve("my repo"), request.repository());
+        assertEquals("dev", request.branch());
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z"), request.since());
+        assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), request.until());
+        assertFalse(request.detectRenames());
+        assertEquals(Map.of("commits.changes", "true"), request.options());
+        assertEquals("json report of " + currentDir.resolve("my repo") + "\n", gogo.out());
+    }
+
+    @Test
+    public void ageIsCountedFromNow() {
+        assertNull(gogo.execute("gstats:scan --since 30d"));
+
+        assertEquals(Instant.parse("2024-02-14T12:00:00Z"), engine.request.since());
+    }
+
+    @Test
+    public void unknownOptionIsBadUsage() {
+        assertBadUsage("unknown option '--foo' (options: --format, --output, --branch, --since, --until, --changes, "
+                + "--no-renames, --quiet, -v/--verbose)", gogo.execute("gstats:scan /tmp --foo"));
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void repeatedOptionIsBadUsage() {
+        assertBadUsage("option --format is given more than once",
+                gogo.execute("gstats:scan --format json --format text"));
+    }
+
+    @Test
+    public void badDateIsBadUsage() {
+        assertBadUsage("invalid date for --since: 'yesterday' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
+                gogo.execute("gstats:scan --since yesterday"));
+    }
+
+    @Test
+    public void missingOptionValueFailsInsideGogoWithoutReachingTheCommand() {
+        Exception failure = gogo.execute("gstats:scan --format");
+
+        assertTrue(failure instanceof IllegalArgumentException);
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Cannot coerce scan("));
+        assertNull(gogo.exitCode());
+    }
+
+    @Test
+    public void singleQuotedArgumentsArriveVerbatim() {
+        assertNull(gogo.execute("gstats:scan --branch '007' '1e5 $HOME *.java'"));
+
+        assertEquals("007", engine.request.branch());
+        assertEquals(currentDir.resolve("1e5 $HOME *.java"), engine.request.repository());
+    }
+
+    @Test
+    public void quietPrintsTheReportOnly() {
+        assertNull(gogo.execute("gstats:scan --quiet"));
+
+        assertEquals("text report of " + currentDir + "\n", gogo.out());
+        assertEquals("", gogo.err());
+    }
+
+    @Test
+    public void verbosePrintsProgressAndTellsTheLauncher() {
+        assertNull(gogo.execute("gstats:scan -v"));
+
+        assertEquals(true, gogo.session().get(CommandStatus.VERBOSE));
+        assertEquals("gstats: scanning " + currentDir + "\n"
+                + "gstats: 3 commits…\n"
+                + "gstats: scanned 3 commits of " + currentDir + " in 2.1 s\n", gogo.err());
+    }
+
+    @Test
+    public void verboseIsSetEvenWhenTheCommandFails() {
+        assertBadUsage("unknown format 'xml' (available: broken, json, text)",
+                gogo.execute("gstats:scan --verbose --format xml"));
+
+        assertEquals(true, gogo.session().get(CommandStatus.VERBOSE));
+    }
+
+    @Test
+    public void outputFileGetsTheReportAndTheSummaryNamesIt() throws IOException {
+        Path directory = Files.createDirectory(currentDir.resolve("out dir"));
+
+        assertNull(gogo.execute("gstats:scan --format json --output 'out dir/report.json'"));
+
+        Path file = directory.resolve("report.json");
+        assertEquals("json report of " + currentDir + "\n", Files.readString(file));
+        assertEquals("", gogo.out());
+        assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s, wrote json report to " + file + "\n",
+                gogo.err());
+        assertEquals(0, gogo.exitCode());
+    }
+
+    @Test
+    public void writeFailureIsExitOneAndLeavesTheOldFile() throws IOException {
+        Path file = Files.writeString(currentDir.resolve("report.txt"), "old report");
+
+        Exception failure = gogo.execute("gstats:scan --format broken --output report.txt");
+
+        assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
+        assertEquals("cannot write the report to " + file + ": IOException: disk full", failure.getMessage());
+        assertEquals(1, gogo.exitCode());
+        assertEquals("old report", Files.readString(file));
+        assertEquals("", gogo.err());
+    }
+
+    @Test
+    public void consoleWriteFailureIsExitOne() {
+        Exception failure = gogo.execute("gstats:scan --format broken");
+
+        assertEquals("cannot write the report: IOException: disk full", failure.getMessage());
+        assertEquals(1, gogo.exitCode());
+    }
+
+    @Test
+    public void scanExceptionIsThrownOnWithItsExitCode() {
+        engine.failure = new ScanException(ScanException.Reason.BAD_INPUT,
+                "not a Git repository: /tmp/x (pass the path of a repository or a directory inside one)");
+        assertSame(engine.failure, gogo.execute("gstats:scan /tmp/x"));
+        assertEquals(2, gogo.exitCode());
+
+        engine.failure = new ScanException(ScanException.Reason.FAILED, "cannot read pack file");
+        assertSame(engine.failure, gogo.execute("gstats:scan /tmp/x"));
+        assertEquals(1, gogo.exitCode());
+    }
+
+    @Test
+    public void unexpectedEngineFailureIsExitOneWithOneLine() {
+        engine.crash = new IllegalStateException("boom\n\tat somewhere");
+
+        Exception failure = gogo.execute("gstats:scan");
+
+        assertEquals("unexpected failure: IllegalStateException: boom", failure.getMessage());
+        assertSame(engine.crash, failure.getCause());
+        assertEquals(1, gogo.exitCode());
+    }
+
+    @Test
+    public void successAfterFailureResetsTheExitCode() {
+        gogo.execute("gstats:scan --foo");
+        assertEquals(2, gogo.exitCode());
+
+        assertNull(gogo.execute("gstats:scan"));
+        assertEquals(0, gogo.exitCode());
+    }
+
+    @Test
+    public void summaryCountsPluginErrors() {
+        engine.errors = List.of(new ReportError("metrics", "boom"), new ReportError("churn", "bang"));
+
+        assertNull(gogo.execute("gstats:scan"));
+
+        assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s, 2 plugin errors (see the report)\n",
+                gogo.err());
+        assertEquals(0, gogo.exitCode());
+    }
+
+    @Test
+    public void removedWriterIsNoLongerOffered() {
+        command.removeReportWriter(new NamingWriter("json"), properties("json", 1L));
+
+        assertBadUsage("unknown format 'json' (available: broken, text)", gogo.execute("gstats:scan --format json"));
+    }
+
+    private void assertBadUsage(String message, Exception failure) {
+        assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
+        assertEquals(message, failure.getMessage());
+        assertEquals(2, gogo.exitCode());
+    }
+
+    private static Map<String, Object> properties(String format, long serviceId) {
+        return Map.of(ReportWriter.FORMAT_PROPERTY, format, "service.id", serviceId);
+    }
+
+    /** Stands in for the engine: remembers the request, reports 3 commits, answers with an empty report. */
+    private static final class RecordingEngine implements ScanEngine {
+        ScanRequest request;
+        ScanException failure;
+        RuntimeException crash;
+        List<ReportError> errors = List.of();
+
+        @Override
+        public Report scan(ScanRequest scanRequest, ProgressListener progress) throws ScanException {
+            request = scanRequest;
+            if (failure != null) {
+                throw failure;
+            }
+            if (crash != null) {
+                throw crash;
+            }
+            progress.commitsScanned(3);
+            ReportHeader header = new ReportHeader("0.1.0", scanRequest.repository().toString(), "HEAD",
+                    "0123456789abcdef0123456789abcdef01234567", CLOCK.instant(), 2100);
+            return new Report(header, List.of(), errors);
+        }
+    }
+
+    /** Writes one line naming its format and the repository. */
+    private static final class NamingWriter implements ReportWriter {
+        private final String format;
+
+        NamingWriter(String format) {
+            this.format = format;
+        }
+
+        @Override
+        public String format() {
+            return format;
+        }
+
+        @Override
+        public void write(Report report, OutputStream out) throws IOException {
+            out.write((format + " report of " + report.header().repository() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Fails half way, as a full disk would. */
+    private static final class FailingWriter implements ReportWriter {
+        @Override
+        public String format() {
+            return "broken";
+        }
+
+        @Override
+        public void write(Report report, OutputStream out) throws IOException {
+            out.write("half a rep".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }
+    }
+}
