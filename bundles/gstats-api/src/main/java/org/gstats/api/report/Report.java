@@ -1,5 +1,6 @@
 package org.gstats.api.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,5 +14,36 @@ public record Report(ReportHeader header, List<ReportSection> sections, List<Rep
 
     public Optional<ReportSection> section(String name) {
         return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Every item's name as {@code SECTION.ITEM} (e.g. {@code commits.totals}), in report order.
+     *
+     * @since 1.1
+     */
+    public List<String> itemNames() {
+        List<String> names = new ArrayList<>();
+        for (ReportSection section : sections) {
+            for (ReportItem item : section.items()) {
+                names.add(section.name() + "." + item.name());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The item named {@code SECTION.ITEM}, as {@link #itemNames()} lists it.
+     *
+     * @since 1.1
+     */
+    public Optional<ReportItem> item(String qualifiedName) {
+        for (ReportSection section : sections) {
+            for (ReportItem item : section.items()) {
+                if (qualifiedName.equals(section.name() + "." + item.name())) {
+                    return Optional.of(item);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,10 +2,11 @@
  * The report model: a {@link org.gstats.api.report.Report} of plugin
  * {@link org.gstats.api.report.ReportSection}s made of named
  * {@link org.gstats.api.report.Fields} and {@link org.gstats.api.report.Table}s, and the
- * {@link org.gstats.api.report.ReportWriter} services that render it in one format each.
+ * {@link org.gstats.api.report.ReportWriter} services that render it in one format each, with the
+ * user's {@link org.gstats.api.report.WriterOptions}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gstats.api.report;
 
 import org.osgi.annotation.bundle.Export;

@@ -61,6 +61,15 @@ final class ReportWriters {
         return writer.get();
     }
 
+    /** The formats whose writer takes the option, e.g. those that indent for {@code --pretty}. */
+    List<String> formatsWith(ReportWriter.Option option) {
+        List<String> formats = new ArrayList<>();
+        for (String format : formats()) {
+            find(format).filter(writer -> writer.options().contains(option)).ifPresent(writer -> formats.add(format));
+        }
+        return formats;
+    }
+
     synchronized List<String> formats() {
         TreeSet<String> formats = new TreeSet<>();
         registrations.forEach(registration -> formats.add(registration.format()));

@@ -1,6 +1,5 @@
 package org.gstats.shell.internal;
 
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,19 +16,18 @@ import org.apache.felix.service.command.Parameter;
  * {@link #ABSENT} for a value option that was not given, and the operands Gogo did not
  * recognise as options (the path, but also unknown or repeated options).
  */
-record ScanArguments(String format, String output, String branch, String since, String until, boolean changes,
-        boolean noRenames, boolean quiet, boolean verbose, List<String> operands) {
+record ScanArguments(String format, String output, String table, String branch, String since, String until,
+        boolean changes, boolean noRenames, boolean pretty, boolean quiet, boolean verbose, List<String> operands) {
 
     /** The {@code absentValue} of value options: Gogo passes it when the option is not on the command line. */
     static final String ABSENT = Parameter.UNSPECIFIED;
 
-    static final String DEFAULT_FORMAT = "text";
-
-    private static final Set<String> VALUE_OPTIONS = Set.of("--format", "--output", "--branch", "--since", "--until");
-    private static final Set<String> OPTIONS = Set.of("--format", "--output", "--branch", "--since", "--until",
-            "--changes", "--no-renames", "--quiet", "-v", "--verbose");
-    private static final String OPTION_LIST =
-            "--format, --output, --branch, --since, --until, --changes, --no-renames, --quiet, -v/--verbose";
+    private static final Set<String> VALUE_OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
+            "--until");
+    private static final Set<String> OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
+            "--until", "--changes", "--no-renames", "--pretty", "--quiet", "-v", "--verbose");
+    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
+            + "--changes, --no-renames, --quiet, -v/--verbose";
 
     ScanArguments {
         // not List.copyOf: Gogo passes a bare null as a null operand
@@ -38,13 +36,20 @@ record ScanArguments(String format, String output, String branch, String since, 
 
     /**
      * Checks the arguments and resolves paths against {@code currentDir} and ages against
-     * {@code clock}.
+     * {@code clock}. Whether the format's writer can do what the options ask is checked with
+     * the writer ({@link ReportOutput}).
      *
+     * @param defaultFormat the format when {@code --format} is not given
      * @throws CommandFailure bad usage, with a message that names the argument
      */
-    ScanOptions validate(Path currentDir, Clock clock) throws CommandFailure {
+    ScanOptions validate(Path currentDir, Clock clock, String defaultFormat) throws CommandFailure {
         Path repository = repository(currentDir);
+        String formatText = value("--format", format);
         String outputText = value("--output", output);
+        String tableText = value("--table", table);
+        if (tableText != null && tableText.isEmpty()) {
+            throw CommandFailure.badUsage("--table needs a name such as commits.authors (SECTION.TABLE)");
+        }
         String branchText = value("--branch", branch);
         String sinceText = value("--since", since);
         String untilText = value("--until", until);
@@ -60,8 +65,9 @@ record ScanArguments(String format, String output, String branch, String since, 
             throw CommandFailure.badUsage("--since " + sinceText + " is after --until " + untilText
                     + " (nothing to scan)");
         }
-        return new ScanOptions(repository, value("--format", format), output(currentDir, outputText), branchText,
-                sinceInstant, untilInstant, changes, !noRenames, quiet, verbose);
+        return new ScanOptions(repository, formatText == null ? defaultFormat : formatText,
+                output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant, changes,
+                !noRenames, quiet, verbose);
     }
 
     private Path repository(Path currentDir) throws CommandFailure {
@@ -101,14 +107,7 @@ record ScanArguments(String format, String output, String branch, String since, 
         if (text.isEmpty()) {
             throw CommandFailure.badUsage("--output needs a file name (leave it out to print the report)");
         }
-        Path file = resolve(currentDir, text, "invalid file name for --output");
-        if (Files.isDirectory(file)) {
-            throw CommandFailure.badUsage("--output is a directory: " + file + " (give a file name)");
-        }
-        if (!Files.isDirectory(file.getParent())) {
-            throw CommandFailure.badUsage("no such directory for --output: " + file.getParent() + " (create it first)");
-        }
-        return file;
+        return resolve(currentDir, text, "invalid file name for --output");
     }
 
     /** The option's value, or null when it was not given. */

@@ -1,15 +1,10 @@
 package org.gstats.shell.internal;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,10 +63,16 @@ public class ScanCommand {
      */
     @Descriptor("scan a Git repository and write its statistics report")
     public void scan(CommandSession session,
-            @Descriptor("report format: json or text (default text)")
-            @Parameter(names = "--format", absentValue = ScanArguments.DEFAULT_FORMAT) String format,
-            @Descriptor("write the report to FILE instead of the console; replaced whole or not at all")
+            @Descriptor("report format: text, json, csv, xml, yaml, html or a plugin's "
+                    + "(default: text on a terminal, json otherwise)")
+            @Parameter(names = "--format", absentValue = ScanArguments.ABSENT) String format,
+            @Descriptor("write the report to FILE (csv: to a directory, one file per table) instead of the console; "
+                    + "replaced whole or not at all")
             @Parameter(names = "--output", absentValue = ScanArguments.ABSENT) String output,
+            @Descriptor("the one table to write, as SECTION.TABLE, e.g. commits.authors (csv)")
+            @Parameter(names = "--table", absentValue = ScanArguments.ABSENT) String table,
+            @Descriptor("indent the report for people to read (json, xml, yaml)")
+            @Parameter(names = "--pretty", absentValue = "false", presentValue = "true") boolean pretty,
             @Descriptor("branch, tag or commit to start from (default HEAD)")
             @Parameter(names = "--branch", absentValue = ScanArguments.ABSENT) String branch,
             @Descriptor("only commits at or after: 2024-01-31, 2024-01-31T12:00:00Z, or an age 12h, 30d, 2w, 6m, 1y")
@@ -88,14 +89,15 @@ public class ScanCommand {
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository, or a directory inside it (default: the current directory)")
             String... operands) throws CommandFailure, ScanException {
-        ScanArguments arguments = new ScanArguments(format, output, branch, since, until, changes, noRenames, quiet,
-                verbose, Arrays.asList(operands));
+        ScanArguments arguments = new ScanArguments(format, output, table, branch, since, until, changes, noRenames,
+                pretty, quiet, verbose, Arrays.asList(operands));
         CommandStatus.run(session, verbose, () -> run(session, arguments));
     }
 
     private void run(CommandSession session, ScanArguments arguments) throws CommandFailure, ScanException {
-        ScanOptions options = arguments.validate(currentDir(session), clock);
+        ScanOptions options = arguments.validate(currentDir(session), clock, defaultFormat(session));
         ReportWriter writer = writers.require(options.format());
+        ReportOutput output = ReportOutput.check(writer, options, writers);
         // Gogo points System.err at the session's error stream while a command runs
         PrintStream err = System.err;
         if (options.verbose()) {
@@ -105,38 +107,20 @@ public class ScanCommand {
 
         Report report = engine.scan(options.request(), progress);
 
-        String written;
-        if (options.output() == null) {
-            writeToConsole(session.getConsole(), writer, report);
-            written = "";
-        } else {
-            writeToFile(options.output(), writer, report);
-            written = ", wrote " + options.format() + " report to " + options.output();
-        }
+        output.checkTable(report);
+        String written = output.write(report, session.getConsole());
         if (!options.quiet()) {
             err.println(summary(report, progress.commits()) + written);
         }
     }
 
-    private static void writeToConsole(PrintStream console, ReportWriter writer, Report report)
-            throws CommandFailure {
-        try {
-            writer.write(report, console);
-        } catch (IOException e) {
-            throw CommandFailure.failed("cannot write the report: " + reason(e), e);
-        }
-        console.flush();
-        if (console.checkError()) {
-            throw CommandFailure.failed("cannot write the report: the console refused it", null);
-        }
-    }
-
-    private static void writeToFile(Path file, ReportWriter writer, Report report) throws CommandFailure {
-        try {
-            AtomicFile.write(file, out -> writer.write(report, out));
-        } catch (IOException e) {
-            throw CommandFailure.failed("cannot write the report to " + file + ": " + reason(e), e);
-        }
+    /**
+     * Text for people on a terminal, JSON for the programs that read a pipe or a file: the
+     * launcher of a headless run tells which ({@value CommandStatus#TERMINAL}); the
+     * interactive shell, which does not, is a terminal.
+     */
+    static String defaultFormat(CommandSession session) {
+        return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
     }
 
     static String summary(Report report, long commits) {
@@ -154,19 +138,5 @@ public class ScanCommand {
     static Path currentDir(CommandSession session) {
         Path dir = session.currentDir();
         return dir != null ? dir : Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    }
-
-    /** Words for the usual I/O failures, whose messages are often just a path. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
-        }
-        return CommandStatus.oneLine(e);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.Assert.fail;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
@@ -59,6 +60,18 @@ public class ReportWritersTest {
     }
 
     @Test
+    public void formatsWithAnOptionAreThoseWhosePreferredWriterTakesIt() {
+        writers.add(writer("json", ReportWriter.Option.PRETTY), properties("json", 1L, 0));
+        writers.add(writer("yaml", ReportWriter.Option.PRETTY), properties("yaml", 2L, 0));
+        writers.add(writer("csv", ReportWriter.Option.TABLE), properties("csv", 3L, 0));
+        writers.add(writer("text"), properties("text", 4L, 0));
+        writers.add(writer("yaml"), properties("yaml", 5L, 10));
+
+        assertEquals(List.of("json"), writers.formatsWith(ReportWriter.Option.PRETTY));
+        assertEquals(List.of("csv"), writers.formatsWith(ReportWriter.Option.TABLE));
+    }
+
+    @Test
     public void removedWriterIsGone() throws CommandFailure {
         ReportWriter first = writer("json");
         ReportWriter second = writer("json");
@@ -86,11 +99,16 @@ public class ReportWritersTest {
         return Map.of(ReportWriter.FORMAT_PROPERTY, format, "service.id", serviceId, "service.ranking", ranking);
     }
 
-    private static ReportWriter writer(String format) {
+    private static ReportWriter writer(String format, ReportWriter.Option... options) {
         return new ReportWriter() {
             @Override
             public String format() {
                 return format;
+            }
+
+            @Override
+            public Set<Option> options() {
+                return Set.of(options);
             }
 
             @Override

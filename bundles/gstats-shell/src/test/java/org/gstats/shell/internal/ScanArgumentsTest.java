@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.gstats.api.report.WriterOptions;
 import org.gstats.api.scan.ScanRequest;
 import org.junit.Before;
 import org.junit.Rule;
@@ -65,8 +66,8 @@ public class ScanArgumentsTest {
 
     @Test
     public void everyOptionReachesTheRequest() throws CommandFailure {
-        ScanOptions options = validate(new ScanArguments("json", ABSENT, "release/1.0", "2024-01-01", "2024-01-31",
-                true, true, false, true, List.of("/srv/repo")));
+        ScanOptions options = validate(new ScanArguments("json", ABSENT, ABSENT, "release/1.0", "2024-01-01",
+                "2024-01-31", true, true, false, false, true, List.of("/srv/repo")));
 
         ScanRequest request = options.request();
         assertEquals("release/1.0", request.branch());
@@ -80,18 +81,18 @@ public class ScanArgumentsTest {
 
     @Test
     public void outputResolvesAgainstTheCurrentDirectory() throws CommandFailure {
-        ScanOptions options = validate(new ScanArguments("json", "out.json", ABSENT, ABSENT, ABSENT, false, false,
-                false, false, List.of()));
+        ScanOptions options = validate(new ScanArguments("json", "out.json", ABSENT, ABSENT, ABSENT, ABSENT, false,
+                false, false, false, false, List.of()));
 
         assertEquals(currentDir().resolve("out.json"), options.output());
     }
 
     @Test
     public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --branch, --since, --until, --changes, "
-                + "--no-renames, --quiet, -v/--verbose)", arguments(List.of("--foo")));
-        assertBadUsage("unknown option '-x' (options: --format, --output, --branch, --since, --until, --changes, "
-                + "--no-renames, --quiet, -v/--verbose)", arguments(List.of("/srv/repo", "-x")));
+        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
+                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", arguments(List.of("--foo")));
+        assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
+                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", arguments(List.of("/srv/repo", "-x")));
     }
 
     @Test
@@ -108,8 +109,8 @@ public class ScanArgumentsTest {
 
     @Test
     public void valueThatIsAnOptionMeansTheValueIsMissing() {
-        assertBadUsage("--branch needs a value before --quiet", new ScanArguments("text", ABSENT, "--quiet", ABSENT,
-                ABSENT, false, false, false, false, List.of()));
+        assertBadUsage("--branch needs a value before --quiet", new ScanArguments("text", ABSENT, ABSENT, "--quiet",
+                ABSENT, ABSENT, false, false, false, false, false, List.of()));
     }
 
     @Test
@@ -130,37 +131,57 @@ public class ScanArgumentsTest {
     }
 
     @Test
-    public void outputMustBeAFileInAnExistingDirectory() throws IOException {
-        Path directory = temp.newFolder("reports").toPath();
-
-        assertBadUsage("--output is a directory: " + directory + " (give a file name)", output(directory.toString()));
-        assertBadUsage("no such directory for --output: " + directory.resolve("missing") + " (create it first)",
-                output(directory.resolve("missing/out.json").toString()));
+    public void emptyOutputIsBadUsage() {
         assertBadUsage("--output needs a file name (leave it out to print the report)", output(""));
     }
 
     @Test
+    public void tableAndPrettyReachTheOptions() throws CommandFailure {
+        ScanOptions options = validate(new ScanArguments("csv", ABSENT, "commits.authors", ABSENT, ABSENT, ABSENT,
+                false, false, true, false, false, List.of()));
+
+        assertEquals(new WriterOptions(true, "commits.authors"), options.writerOptions());
+    }
+
+    @Test
+    public void emptyTableIsBadUsage() {
+        assertBadUsage("--table needs a name such as commits.authors (SECTION.TABLE)", new ScanArguments("csv", ABSENT,
+                "", ABSENT, ABSENT, ABSENT, false, false, false, false, false, List.of()));
+    }
+
+    @Test
+    public void withoutFormatTheDefaultIsTaken() throws CommandFailure {
+        ScanArguments noFormat = new ScanArguments(ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false,
+                false, false, List.of());
+
+        assertEquals("json", noFormat.validate(currentDir, CLOCK, "json").format());
+        assertEquals("text", noFormat.validate(currentDir, CLOCK, "text").format());
+        assertEquals("yaml", new ScanArguments("yaml", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false,
+                false, false, List.of()).validate(currentDir, CLOCK, "json").format());
+    }
+
+    @Test
     public void emptyBranchIsBadUsage() {
-        assertBadUsage("--branch needs a name (leave it out to scan HEAD)", new ScanArguments("text", ABSENT, "",
-                ABSENT, ABSENT, false, false, false, false, List.of()));
+        assertBadUsage("--branch needs a name (leave it out to scan HEAD)", new ScanArguments("text", ABSENT, ABSENT,
+                "", ABSENT, ABSENT, false, false, false, false, false, List.of()));
     }
 
     @Test
     public void quietAndVerboseTogetherIsBadUsage() {
         assertBadUsage("--quiet and --verbose contradict each other (give one of them)", new ScanArguments("text",
-                ABSENT, ABSENT, ABSENT, ABSENT, false, false, true, true, List.of()));
+                ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, true, true, List.of()));
     }
 
     @Test
     public void sinceAfterUntilIsBadUsage() {
         assertBadUsage("--since 2024-02-01 is after --until 2024-01-31 (nothing to scan)", new ScanArguments("text",
-                ABSENT, ABSENT, "2024-02-01", "2024-01-31", false, false, false, false, List.of()));
+                ABSENT, ABSENT, ABSENT, "2024-02-01", "2024-01-31", false, false, false, false, false, List.of()));
     }
 
     @Test
     public void sameDayForSinceAndUntilIsThatDay() throws CommandFailure {
-        ScanOptions options = validate(new ScanArguments("text", ABSENT, ABSENT, "2024-01-31", "2024-01-31", false,
-                false, false, false, List.of()));
+        ScanOptions options = validate(new ScanArguments("text", ABSENT, ABSENT, ABSENT, "2024-01-31", "2024-01-31",
+                false, false, false, false, false, List.of()));
 
         assertEquals(Instant.parse("2024-01-31T00:00:00Z"), options.since());
         assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), options.until());
@@ -169,7 +190,8 @@ public class ScanArgumentsTest {
     @Test
     public void badDateIsBadUsage() {
         assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
-                new ScanArguments("text", ABSENT, ABSENT, ABSENT, "soon", false, false, false, false, List.of()));
+                new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, "soon", false, false, false, false, false,
+                        List.of()));
     }
 
     private Path currentDir() {
@@ -177,15 +199,17 @@ public class ScanArgumentsTest {
     }
 
     private ScanOptions validate(ScanArguments arguments) throws CommandFailure {
-        return arguments.validate(currentDir(), CLOCK);
+        return arguments.validate(currentDir(), CLOCK, "text");
     }
 
     private static ScanArguments arguments(List<String> operands) {
-        return new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, operands);
+        return new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false,
+                operands);
     }
 
     private static ScanArguments output(String file) {
-        return new ScanArguments("json", file, ABSENT, ABSENT, ABSENT, false, false, false, false, List.of());
+        return new ScanArguments("json", file, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false,
+                List.of());
     }
 
     private void assertBadUsage(String message, ScanArguments arguments) {

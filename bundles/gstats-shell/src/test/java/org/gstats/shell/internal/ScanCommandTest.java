@@ -16,11 +16,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
+import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportHeader;
+import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.report.Table;
+import org.gstats.api.report.WriterOptions;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
@@ -47,9 +53,10 @@ public class ScanCommandTest {
     @Before
     public void setUp() throws IOException {
         command = new ScanCommand(engine, CLOCK);
-        command.addReportWriter(new NamingWriter("json"), properties("json", 1L));
-        command.addReportWriter(new NamingWriter("text"), properties("text", 2L));
+        command.addReportWriter(new NamingWriter("json", Set.of(ReportWriter.Option.PRETTY)), properties("json", 1L));
+        command.addReportWriter(new NamingWriter("text", Set.of()), properties("text", 2L));
         command.addReportWriter(new FailingWriter(), properties("broken", 3L));
+        command.addReportWriter(new TableWriter(), properties("csv", 4L));
         gogo = new GogoSession().register("scan", command);
         currentDir = temp.newFolder("work").toPath();
         gogo.session().currentDir(currentDir);
@@ -64,7 +71,7 @@ public class ScanCommandTest {
     public void unknownFormatIsBadUsageAndNothingIsScanned() {
         Exception failure = gogo.execute("gstats:scan --format xml /tmp");
 
-        assertBadUsage("unknown format 'xml' (available: broken, json, text)", failure);
+        assertBadUsage("unknown format 'xml' (available: broken, csv, json, text)", failure);
         assertNull(engine.request);
     }
 
@@ -103,8 +110,8 @@ public class ScanCommandTest {
 
     @Test
     public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --branch, --since, --until, --changes, "
-                + "--no-renames, --quiet, -v/--verbose)", gogo.execute("gstats:scan /tmp --foo"));
+        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
+                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
 
@@ -157,7 +164,7 @@ public class ScanCommandTest {
 
     @Test
     public void verboseIsSetEvenWhenTheCommandFails() {
-        assertBadUsage("unknown format 'xml' (available: broken, json, text)",
+        assertBadUsage("unknown format 'xml' (available: broken, csv, json, text)",
                 gogo.execute("gstats:scan --verbose --format xml"));
 
         assertEquals(true, gogo.session().get(CommandStatus.VERBOSE));
@@ -243,9 +250,132 @@ public class ScanCommandTest {
 
     @Test
     public void removedWriterIsNoLongerOffered() {
-        command.removeReportWriter(new NamingWriter("json"), properties("json", 1L));
+        command.removeReportWriter(new NamingWriter("json", Set.of()), properties("json", 1L));
 
-        assertBadUsage("unknown format 'json' (available: broken, text)", gogo.execute("gstats:scan --format json"));
+        assertBadUsage("unknown format 'json' (available: broken, csv, text)",
+                gogo.execute("gstats:scan --format json"));
+    }
+
+    @Test
+    public void withoutFormatATerminalGetsTextAndAnythingElseJson() {
+        gogo.session().put(CommandStatus.TERMINAL, false);
+        assertNull(gogo.execute("gstats:scan --quiet"));
+        assertEquals("json report of " + currentDir + "\n", gogo.out());
+
+        gogo.session().put(CommandStatus.TERMINAL, true);
+        assertNull(gogo.execute("gstats:scan --quiet"));
+        assertEquals("json report of " + currentDir + "\ntext report of " + currentDir + "\n", gogo.out());
+    }
+
+    @Test
+    public void prettyAndTheChosenTableReachTheWriter() {
+        assertNull(gogo.execute("gstats:scan --format json --pretty --quiet"));
+        assertNull(gogo.execute("gstats:scan --format csv --table commits.authors --quiet"));
+
+        assertEquals("json report of " + currentDir + " (pretty)\ncommits.authors\n", gogo.out());
+    }
+
+    @Test
+    public void prettyForAFormatWithoutIndentationIsBadUsageBeforeTheScan() {
+        assertBadUsage("--pretty does not apply to text (formats that indent: json)",
+                gogo.execute("gstats:scan --format text --pretty"));
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void tableForAFormatThatWritesTheWholeReportIsBadUsage() {
+        assertBadUsage("--table does not apply to json, which writes the whole report (formats that write one "
+                + "table: csv)", gogo.execute("gstats:scan --format json --table commits.authors"));
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void tablesToTheConsoleNeedAChosenTable() {
+        assertBadUsage("csv writes one table to stdout: name it with --table commits.authors, or give --output DIR",
+                gogo.execute("gstats:scan --format csv"));
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void unknownTableIsBadUsageNamingTheTablesThereAre() {
+        assertBadUsage("unknown table 'commits.nope' (available: commits.totals, commits.authors)",
+                gogo.execute("gstats:scan --format csv --table commits.nope"));
+        assertEquals("", gogo.out());
+    }
+
+    @Test
+    public void chosenTableGoesToAFileWithOutput() throws IOException {
+        assertNull(gogo.execute("gstats:scan --format csv --table commits.totals --output totals.csv --quiet"));
+
+        assertEquals("commits.totals\n", Files.readString(currentDir.resolve("totals.csv")));
+    }
+
+    @Test
+    public void everyTableGoesToADirectoryAndTheSummaryNamesIt() throws IOException {
+        assertNull(gogo.execute("gstats:scan --format csv --output 'report dir'"));
+
+        Path directory = currentDir.resolve("report dir");
+        assertEquals(List.of("commits_authors.csv", "commits_totals.csv"), names(directory));
+        assertEquals("commits.authors\n", Files.readString(directory.resolve("commits_authors.csv")));
+        assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s, wrote csv report to " + directory
+                + "\n", gogo.err());
+        assertEquals(List.of("report dir"), names(currentDir));
+    }
+
+    @Test
+    public void anEarlierReportDirectoryIsReplaced() throws IOException {
+        Path directory = Files.createDirectory(currentDir.resolve("report"));
+        Files.writeString(directory.resolve("old_table.csv"), "old");
+
+        assertNull(gogo.execute("gstats:scan --format csv --output report --quiet"));
+
+        assertEquals(List.of("commits_authors.csv", "commits_totals.csv"), names(directory));
+    }
+
+    @Test
+    public void aDirectoryWithOtherFilesIsNeverReplaced() throws IOException {
+        Files.writeString(currentDir.resolve("notes.txt"), "mine");
+        Path nested = Files.createDirectories(currentDir.resolve("reports/tables.csv"));
+
+        assertBadUsage("--output directory " + currentDir + " holds more than csv files, e.g. notes.txt (give a new "
+                + "or empty directory; an earlier csv report is replaced)",
+                gogo.execute("gstats:scan --format csv --output ."));
+        assertBadUsage("--output directory " + nested.getParent() + " holds more than csv files, e.g. tables.csv "
+                + "(give a new or empty directory; an earlier csv report is replaced)",
+                gogo.execute("gstats:scan --format csv --output reports"));
+        Exception root = gogo.execute("gstats:scan --format csv --output /");
+        assertTrue(root.getMessage(), root.getMessage().startsWith("--output directory / holds more than csv files"));
+        assertEquals(2, gogo.exitCode());
+        assertNull(engine.request);
+        assertEquals("mine", Files.readString(currentDir.resolve("notes.txt")));
+        assertTrue(Files.isDirectory(nested));
+    }
+
+    @Test
+    public void directoryOutputOverAFileIsBadUsage() throws IOException {
+        Path file = Files.writeString(currentDir.resolve("report.csv"), "a file");
+
+        assertBadUsage("--output for csv is a directory, but " + file + " is a file (give a directory, or --table "
+                + "to write one table)", gogo.execute("gstats:scan --format csv --output report.csv"));
+    }
+
+    @Test
+    public void fileOutputMustBeAFileInAnExistingDirectory() throws IOException {
+        Path directory = Files.createDirectory(currentDir.resolve("reports"));
+
+        assertBadUsage("--output is a directory: " + directory + " (give a file name)",
+                gogo.execute("gstats:scan --format json --output reports"));
+        assertBadUsage("no such directory for --output: " + directory.resolve("missing") + " (create it first)",
+                gogo.execute("gstats:scan --format json --output reports/missing/out.json"));
+        assertBadUsage("no such directory for --output: " + directory.resolve("missing") + " (create it first)",
+                gogo.execute("gstats:scan --format csv --output reports/missing/out"));
+        assertNull(engine.request);
+    }
+
+    private static List<String> names(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+        }
     }
 
     private void assertBadUsage(String message, Exception failure) {
@@ -277,16 +407,20 @@ public class ScanCommandTest {
             progress.commitsScanned(3);
             ReportHeader header = new ReportHeader("0.1.0", scanRequest.repository().toString(), "HEAD",
                     "0123456789abcdef0123456789abcdef01234567", CLOCK.instant(), 2100);
-            return new Report(header, List.of(), errors);
+            ReportSection commits = new ReportSection("commits", List.of(new Fields("totals", Map.of("commits", 3)),
+                    Table.builder("authors", "name").row("Ann").build()));
+            return new Report(header, List.of(commits), errors);
         }
     }
 
-    /** Writes one line naming its format and the repository. */
+    /** Writes one line naming its format, the repository and, when asked, that it is pretty. */
     private static final class NamingWriter implements ReportWriter {
         private final String format;
+        private final Set<Option> options;
 
-        NamingWriter(String format) {
+        NamingWriter(String format, Set<Option> options) {
             this.format = format;
+            this.options = options;
         }
 
         @Override
@@ -295,8 +429,54 @@ public class ScanCommandTest {
         }
 
         @Override
+        public Set<Option> options() {
+            return options;
+        }
+
+        @Override
         public void write(Report report, OutputStream out) throws IOException {
-            out.write((format + " report of " + report.header().repository() + "\n").getBytes(StandardCharsets.UTF_8));
+            write(report, WriterOptions.DEFAULT, out);
+        }
+
+        @Override
+        public void write(Report report, WriterOptions writerOptions, OutputStream out) throws IOException {
+            out.write((format + " report of " + report.header().repository() + (writerOptions.pretty() ? " (pretty)"
+                    : "") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Like CSV: the chosen table's name to a stream, or one file per table into a directory. */
+    private static final class TableWriter implements ReportWriter {
+        @Override
+        public String format() {
+            return "csv";
+        }
+
+        @Override
+        public Set<Option> options() {
+            return Set.of(Option.TABLE);
+        }
+
+        @Override
+        public boolean writesDirectory(WriterOptions options) {
+            return options.table() == null;
+        }
+
+        @Override
+        public void write(Report report, OutputStream out) {
+            throw new UnsupportedOperationException("the command always passes the options");
+        }
+
+        @Override
+        public void write(Report report, WriterOptions options, OutputStream out) throws IOException {
+            out.write((options.table() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void writeDirectory(Report report, WriterOptions options, Path directory) throws IOException {
+            for (String name : report.itemNames()) {
+                Files.writeString(directory.resolve(name.replace('.', '_') + ".csv"), name + "\n");
+            }
         }
     }
 

@@ -3,7 +3,10 @@ package org.gstats.plugin.commits.internal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Author times as the report shows them, each kept in the author's own offset. */
+/**
+ * Author times as the report shows them: instants in UTC, so that every time in a report reads
+ * and sorts the same way; only the month is taken on the author's own calendar.
+ */
 final class Times {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
@@ -11,9 +14,9 @@ final class Times {
     private Times() {
     }
 
-    /** ISO-8601 with the author's offset, e.g. {@code 2024-01-15T11:00:00+02:00}; null stays null. */
+    /** ISO-8601 in UTC, e.g. {@code 2024-01-15T09:00:00Z} for 11:00 at +02:00; null stays null. */
     static String iso(OffsetDateTime time) {
-        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        return time == null ? null : time.toInstant().toString();
     }
 
     /** The month on the author's calendar, as {@code git log --date=format:%Y-%m} prints it. */

@@ -7,8 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
@@ -18,14 +17,16 @@ import org.gstats.api.report.ReportItem;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
+import org.gstats.api.report.WriterOptions;
 import org.osgi.service.component.annotations.Component;
 
 import com.google.gson.stream.JsonWriter;
 
 /**
- * The whole report as one pretty-printed JSON document, for machines:
+ * The whole report as one JSON document, for machines:
  * {@code {"gstats": {...}, "sections": {"<section>": {"<item>": ...}}, "errors": [...]}}.
- * Fields become objects, tables arrays of row objects; keys keep the report's order.
+ * Fields become objects, tables arrays of row objects; keys keep the report's order, so two
+ * runs diff cleanly. Compact on one line, or indented by two spaces with {@code --pretty}.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + JsonReportWriter.FORMAT)
 public class JsonReportWriter implements ReportWriter {
@@ -38,41 +39,75 @@ public class JsonReportWriter implements ReportWriter {
     }
 
     @Override
+    public Set<Option> options() {
+        return Set.of(Option.PRETTY);
+    }
+
+    @Override
     public void write(Report report, OutputStream out) throws IOException {
+        write(report, WriterOptions.DEFAULT, out);
+    }
+
+    @Override
+    public void write(Report report, WriterOptions options, OutputStream out) throws IOException {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         JsonWriter json = new JsonWriter(text);
-        json.setIndent("  ");
-        json.setSerializeNulls(true);
-        json.beginObject();
-        json.name("gstats");
-        writeHeader(report.header(), json);
-        json.name("sections").beginObject();
-        for (ReportSection section : report.sections()) {
-            json.name(section.name());
-            writeSection(section, json);
+        if (options.pretty()) {
+            json.setIndent("  ");
         }
-        json.endObject();
-        json.name("errors").beginArray();
-        for (ReportError error : report.errors()) {
-            json.beginObject();
-            json.name("plugin").value(error.plugin());
-            json.name("message").value(error.message());
-            json.endObject();
-        }
-        json.endArray();
-        json.endObject();
+        writeDocument(report, json);
         // JsonWriter.close() would close the caller's stream; flushing is all we may do
         json.flush();
         text.write('\n');
         text.flush();
     }
 
+    /**
+     * The document with every character that HTML treats specially ({@code <}, {@code >},
+     * {@code &}, {@code =}, {@code '}) written as a {@code \\u} escape, so that it can sit
+     * inside a {@code <script>} element of a page.
+     */
+    static void writeHtmlSafe(Report report, Writer text) throws IOException {
+        JsonWriter json = new JsonWriter(text);
+        json.setHtmlSafe(true);
+        writeDocument(report, json);
+        json.flush();
+    }
+
+    private static void writeDocument(Report report, JsonWriter json) throws IOException {
+        json.setSerializeNulls(true);
+        json.beginObject();
+        json.name("gstats");
+        writeHeader(report.header(), json);
+        json.name("sections").beginObject();
+        for (ReportSection section : report.sections()) {
+            json.name(ReportValues.text(section.name()));
+            writeSection(section, json);
+        }
+        json.endObject();
+        json.name("errors").beginArray();
+        for (ReportError error : report.errors()) {
+            json.beginObject();
+            json.name("plugin");
+            writeValue(error.plugin(), json);
+            json.name("message");
+            writeValue(error.message(), json);
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
     private static void writeHeader(ReportHeader header, JsonWriter json) throws IOException {
         json.beginObject();
-        json.name("version").value(header.version());
-        json.name("repository").value(header.repository());
-        json.name("branch").value(header.branch());
-        json.name("head").value(header.head());
+        json.name("version");
+        writeValue(header.version(), json);
+        json.name("repository");
+        writeValue(header.repository(), json);
+        json.name("branch");
+        writeValue(header.branch(), json);
+        json.name("head");
+        writeValue(header.head(), json);
         json.name("started").value(header.started() == null ? null : header.started().toString());
         json.name("duration_ms").value(header.durationMs());
         json.endObject();
@@ -81,7 +116,7 @@ public class JsonReportWriter implements ReportWriter {
     private static void writeSection(ReportSection section, JsonWriter json) throws IOException {
         json.beginObject();
         for (ReportItem item : section.items()) {
-            json.name(item.name());
+            json.name(ReportValues.text(item.name()));
             if (item instanceof Fields fields) {
                 writeFields(fields.values(), json);
             } else {
@@ -94,14 +129,14 @@ public class JsonReportWriter implements ReportWriter {
     private static void writeFields(Map<String, Object> values, JsonWriter json) throws IOException {
         json.beginObject();
         for (Map.Entry<String, Object> entry : values.entrySet()) {
-            json.name(entry.getKey());
+            json.name(ReportValues.text(entry.getKey()));
             writeValue(entry.getValue(), json);
         }
         json.endObject();
     }
 
     private static void writeTable(Table table, JsonWriter json) throws IOException {
-        List<String> columns = table.columns();
+        List<String> columns = table.columns().stream().map(ReportValues::text).toList();
         json.beginArray();
         for (List<Object> row : table.rows()) {
             json.beginObject();
@@ -115,26 +150,19 @@ public class JsonReportWriter implements ReportWriter {
     }
 
     private static void writeValue(Object value, JsonWriter json) throws IOException {
-        if (value == null || isNotFinite(value)) {
+        Object normalized = ReportValues.normalize(value);
+        if (normalized == null) {
             json.nullValue();
-        } else if (value instanceof String string) {
+        } else if (normalized instanceof String string) {
             json.value(string);
-        } else if (value instanceof Boolean bool) {
+        } else if (normalized instanceof Boolean bool) {
             json.value(bool.booleanValue());
-        } else if (value instanceof Double number) {
+        } else if (normalized instanceof Long number) {
+            json.value(number.longValue());
+        } else if (normalized instanceof Double number) {
             json.value(number.doubleValue());
-        } else if (value instanceof Float number) {
-            json.value(number.floatValue());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof Byte || value instanceof AtomicLong || value instanceof AtomicInteger) {
-            json.value(((Number) value).longValue());
         } else {
-            json.value((Number) value);
+            json.value((Number) normalized);
         }
-    }
-
-    /** JSON has no NaN or infinity; null says "no value" without breaking the document. */
-    private static boolean isNotFinite(Object value) {
-        return (value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue());
     }
 }

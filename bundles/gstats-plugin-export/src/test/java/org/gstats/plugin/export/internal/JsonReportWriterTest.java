@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
+import org.gstats.api.report.WriterOptions;
 import org.junit.Test;
 
 import com.google.gson.JsonArray;
@@ -109,22 +112,62 @@ public class JsonReportWriterTest {
     public void integersHaveNoFractionAndDoublesKeepTheirs() throws IOException {
         String json = write(sampleReport());
 
-        assertTrue(json, json.contains("\"commits\": 12,"));
-        assertTrue(json, json.contains("\"lines\": 123456789012,"));
-        assertTrue(json, json.contains("\"merges\": 0,"));
-        assertTrue(json, json.contains("\"share\": 0.25,"));
-        assertTrue(json, json.contains("\"duration_ms\": 2150"));
+        assertTrue(json, json.contains("\"commits\":12,"));
+        assertTrue(json, json.contains("\"lines\":123456789012,"));
+        assertTrue(json, json.contains("\"merges\":0,"));
+        assertTrue(json, json.contains("\"share\":0.25,"));
+        assertTrue(json, json.contains("\"precise\":1234567890.123456789,"));
+        assertTrue(json, json.contains("\"duration_ms\":2150"));
         assertFalse(json, json.contains("12.0"));
     }
 
     @Test
-    public void prettyPrintedWithTwoSpaceIndentAndRawUtf8() throws IOException {
+    public void compactByDefaultOnOneLineWithRawUtf8() throws IOException {
         String json = write(sampleReport());
 
-        assertTrue(json, json.startsWith("{\n  \"gstats\": {\n    \"version\": \"0.1.0\",\n"));
-        assertTrue(json, json.contains("\"tags\": []"));
+        assertTrue(json, json.startsWith("{\"gstats\":{\"version\":\"0.1.0\","));
+        assertEquals(json, 1, json.lines().count());
         assertTrue(json, json.endsWith("}\n"));
         assertTrue(json, json.contains("Zoë Ødegård 日本 😀"));
+    }
+
+    @Test
+    public void prettyIsIndentedByTwoSpaces() throws IOException {
+        String json = write(sampleReport(), new WriterOptions(true, null));
+
+        assertTrue(json, json.startsWith("{\n  \"gstats\": {\n    \"version\": \"0.1.0\",\n"));
+        assertTrue(json, json.contains("\n      \"totals\": {\n        \"commits\": 12,\n"));
+        assertTrue(json, json.contains("\"tags\": []"));
+        assertTrue(json, json.endsWith("\n}\n"));
+        assertEquals(parse(write(sampleReport())), parse(json));
+    }
+
+    @Test
+    public void sameReportGivesTheSameBytes() throws IOException {
+        assertEquals(write(sampleReport()), write(sampleReport()));
+        assertEquals(write(sampleReport(), new WriterOptions(true, null)),
+                write(sampleReport(), new WriterOptions(true, null)));
+    }
+
+    @Test
+    public void unpairedSurrogatesBecomeTheReplacementCharacterAndTheOutputIsUtf8() throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("half \ud83d", "high \ud83d, low \ude00, pair \ud83d\ude00, control \u0001");
+        Report report = new Report(sampleHeader(),
+                List.of(new ReportSection("text", List.of(new Fields("values", values)))), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        writer.write(report, WriterOptions.DEFAULT, out);
+
+        JsonObject fields = parse(ReportData.strictUtf8(out.toByteArray())).getAsJsonObject("sections")
+                .getAsJsonObject("text").getAsJsonObject("values");
+        assertEquals("high \ufffd, low \ufffd, pair 😀, control \u0001", fields.get("half \ufffd").getAsString());
+    }
+
+    @Test
+    public void takesPrettyOnly() {
+        assertEquals(Set.of(ReportWriter.Option.PRETTY), writer.options());
+        assertFalse(writer.writesDirectory(WriterOptions.DEFAULT));
     }
 
     @Test
@@ -163,6 +206,12 @@ public class JsonReportWriterTest {
     private String write(Report report) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(report, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String write(Report report, WriterOptions options) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(report, options, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,142 @@
+package org.gstats.plugin.export.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportWriter;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The report as one HTML file that opens offline in any browser: a summary of the scan, every
+ * section with its fields as cards and its tables as sortable tables, and charts (Apache
+ * ECharts, embedded whole) for the tables that {@code report.js} maps to one. The report's
+ * data sits in the page as the JSON report. A Content-Security-Policy allows exactly the page's
+ * own scripts and no request to anywhere.
+ */
+@Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + HtmlReportWriter.FORMAT)
+public class HtmlReportWriter implements ReportWriter {
+
+    static final String FORMAT = "html";
+    /** Unpacked from the ECharts webjar at build time. */
+    static final String ECHARTS = "/html/echarts/echarts.min.js";
+    static final String SCRIPT = "/html/report.js";
+    static final String STYLE = "/html/report.css";
+
+    /** Text that would end or confuse a script element if it appeared inside one. */
+    private static final Pattern SCRIPT_BREAKERS = Pattern.compile("(?i)</(script)|<!--");
+
+    private final String echarts;
+    private final String script;
+    private final String style;
+    private final String contentSecurityPolicy;
+
+    public HtmlReportWriter() {
+        echarts = inScript(resource(ECHARTS));
+        script = inScript(resource(SCRIPT));
+        style = resource(STYLE).replace("</", "<\\/");
+        contentSecurityPolicy = "default-src 'none'; script-src " + sha256(echarts) + " " + sha256(script)
+                + "; style-src 'unsafe-inline'; img-src data:";
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        Writer html = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + contentSecurityPolicy + "\">\n");
+        html.write("<title>" + escape(title(report)) + "</title>\n");
+        html.write("<style>\n" + style + "</style>\n</head>\n<body>\n");
+        html.write("<noscript>This report draws its tables and charts with JavaScript. Allow it, or read the same "
+                + "data with gstats scan --format json.</noscript>\n");
+        html.write("<main id=\"report\"></main>\n");
+        html.write("<script type=\"application/json\" id=\"gstats-data\">");
+        JsonReportWriter.writeHtmlSafe(report, html);
+        html.write("</script>\n<script>");
+        html.write(echarts);
+        html.write("</script>\n<script>");
+        html.write(script);
+        html.write("</script>\n</body>\n</html>\n");
+        html.flush();
+    }
+
+    private static String title(Report report) {
+        String repository = report.header().repository();
+        if (repository == null) {
+            return "gstats report";
+        }
+        String path = repository.replaceAll("[/\\\\]+$", "");
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        return "gstats report \u2013 " + ReportValues.text(name.isEmpty() ? repository : name);
+    }
+
+    /** Text for HTML content or a quoted attribute. */
+    static String escape(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> html.append("&amp;");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '"' -> html.append("&quot;");
+                default -> html.append(c);
+            }
+        }
+        return html.toString();
+    }
+
+    /**
+     * The script with {@code </script} and {@code <!--} broken up by a backslash, which leaves
+     * its meaning alone (in JavaScript strings and regular expressions {@code \/} is {@code /}
+     * and {@code \!} is {@code !}) and keeps the HTML parser from ending the element early.
+     */
+    static String inScript(String javaScript) {
+        Matcher breaker = SCRIPT_BREAKERS.matcher(javaScript);
+        StringBuilder safe = new StringBuilder(javaScript.length());
+        while (breaker.find()) {
+            breaker.appendReplacement(safe, breaker.group(1) != null
+                    ? Matcher.quoteReplacement("<\\/" + breaker.group(1))
+                    : Matcher.quoteReplacement("<\\!--"));
+        }
+        breaker.appendTail(safe);
+        return safe.toString();
+    }
+
+    /** A CSP source that allows exactly this inline script. */
+    private static String sha256(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = HtmlReportWriter.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the export bundle lacks " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " from the export bundle", e);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package org.gstats.plugin.export.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gstats.api.report.Fields;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
+import org.gstats.api.report.WriterOptions;
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The HTML report in a real browser, headless Chromium: it renders without an error and without
+ * a request, draws its charts, and shows the JSON report's numbers. Skipped, saying so, where
+ * Chromium is not installed ({@code apt-get install chromium}; {@code .ci/run} installs it).
+ */
+public class HtmlReportChromiumTest {
+
+    @ClassRule
+    public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+    private static HeadlessChromium chromium;
+    private static Report report;
+    private static JsonObject json;
+    private static HeadlessChromium.Page page;
+
+    @BeforeClass
+    public static void openTheTrickyReport() throws Exception {
+        Optional<Path> executable = HeadlessChromium.find();
+        if (executable.isEmpty()) {
+            System.err.println("SKIPPED HtmlReportChromiumTest: Chromium is not installed (apt-get install chromium)");
+        }
+        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
+        report = TrickyReport.build(TEMP.newFolder().toPath());
+        json = ReportData.json(report);
+        chromium = new HeadlessChromium(executable.get());
+        page = open(report);
+    }
+
+    @AfterClass
+    public static void closeTheBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private static HeadlessChromium.Page open(Report shown) throws IOException, InterruptedException {
+        // named .html: Chromium tells a file's type by its extension
+        Path file = TEMP.newFolder().toPath().resolve("report.html");
+        Files.write(file, ReportData.write(new HtmlReportWriter(), shown, WriterOptions.DEFAULT));
+        HeadlessChromium.Page opened = chromium.open(file.toUri());
+        opened.waitFor("document.body.dataset.rendered === 'true'");
+        return opened;
+    }
+
+    @Test
+    public void rendersWithoutAnyErrorOrWarning() {
+        assertEquals(List.of(), page.problems());
+    }
+
+    @Test
+    public void requestsNothingButItself() {
+        List<String> requests = page.requests();
+
+        assertEquals(String.valueOf(requests), 1, requests.size());
+        assertTrue(requests.get(0), requests.get(0).startsWith("file:"));
+    }
+
+    @Test
+    public void chartsAreDrawnOnCanvasesOfRealSize() throws IOException {
+        JsonArray charts = page.evaluate("[...document.querySelectorAll('figure.chart')].map(figure => ({"
+                + "item: figure.closest('[data-item]').dataset.item,"
+                + "title: figure.querySelector('figcaption').textContent,"
+                + "canvases: [...figure.querySelectorAll('canvas')].map(c => [c.width, c.height])}))")
+                .getAsJsonArray();
+
+        assertEquals(3, charts.size());
+        List<String> titles = new ArrayList<>();
+        for (JsonElement chart : charts) {
+            JsonObject figure = chart.getAsJsonObject();
+            titles.add(figure.get("item").getAsString() + ": " + figure.get("title").getAsString());
+            JsonArray canvases = figure.getAsJsonArray("canvases");
+            assertEquals(figure.toString(), 1, canvases.size());
+            assertTrue(figure.toString(), canvases.get(0).getAsJsonArray().get(0).getAsInt() > 100);
+            assertTrue(figure.toString(), canvases.get(0).getAsJsonArray().get(1).getAsInt() > 100);
+        }
+        assertEquals(List.of("commits.authors: Commits per author",
+                "commits.authors: Lines added and removed per author", "commits.by_month: Commit activity over time"),
+                titles);
+    }
+
+    @Test
+    public void activityChartHasEveryMonthWithTheJsonCounts() throws IOException {
+        JsonObject option = chartOption("commits.by_month", 0);
+        JsonObject expected = new JsonObject();
+        for (JsonElement row : commits().getAsJsonArray("by_month")) {
+            expected.add(row.getAsJsonObject().get("month").getAsString(), row.getAsJsonObject().get("commits"));
+        }
+
+        JsonArray months = option.getAsJsonArray("xAxis").get(0).getAsJsonObject().getAsJsonArray("data");
+        JsonArray counts = option.getAsJsonArray("series").get(0).getAsJsonObject().getAsJsonArray("data");
+        // the fixture has commits in January and March 2024: February is drawn as zero
+        assertEquals("[\"2024-01\",\"2024-02\",\"2024-03\"]", months.toString());
+        for (int i = 0; i < months.size(); i++) {
+            JsonElement count = expected.get(months.get(i).getAsString());
+            assertEquals(count == null ? 0 : count.getAsInt(), counts.get(i).getAsInt());
+        }
+    }
+
+    @Test
+    public void authorChartsHaveTheJsonNumbers() throws IOException {
+        JsonArray authors = commits().getAsJsonArray("authors");
+        JsonObject commitsChart = chartOption("commits.authors", 0);
+        JsonObject linesChart = chartOption("commits.authors", 1);
+
+        JsonArray names = commitsChart.getAsJsonArray("yAxis").get(0).getAsJsonObject().getAsJsonArray("data");
+        assertEquals(authors.size(), names.size());
+        for (int i = 0; i < names.size(); i++) {
+            JsonObject author = find(authors, "name", names.get(i).getAsString());
+            assertEquals(author.get("commits").getAsInt(), seriesValue(commitsChart, 0, i));
+        }
+        JsonArray lineNames = linesChart.getAsJsonArray("yAxis").get(0).getAsJsonObject().getAsJsonArray("data");
+        for (int i = 0; i < lineNames.size(); i++) {
+            JsonObject author = find(authors, "name", lineNames.get(i).getAsString());
+            assertEquals(author.get("insertions").getAsInt(), seriesValue(linesChart, 0, i));
+            assertEquals(author.get("deletions").getAsInt(), seriesValue(linesChart, 1, i));
+        }
+    }
+
+    @Test
+    public void cardsShowTheJsonFields() throws IOException {
+        JsonArray blocks = page.evaluate("[...document.querySelectorAll('.item.fields')].map(block => ({"
+                + "item: block.dataset.item,"
+                + "cards: [...block.querySelectorAll('.card')].map(card => { const v = card.querySelector('.value');"
+                + "  return [card.dataset.field, v.dataset.null ? null : v.dataset.value, v.textContent]; })}))")
+                .getAsJsonArray();
+
+        assertEquals(2, blocks.size());
+        for (JsonElement block : blocks) {
+            String item = block.getAsJsonObject().get("item").getAsString();
+            JsonObject fields = item(item).getAsJsonObject();
+            JsonArray cards = block.getAsJsonObject().getAsJsonArray("cards");
+            assertEquals(item, fields.size(), cards.size());
+            int i = 0;
+            for (Map.Entry<String, JsonElement> field : fields.entrySet()) {
+                JsonArray card = cards.get(i++).getAsJsonArray();
+                assertEquals(field.getKey(), card.get(0).getAsString());
+                assertShown(item + "." + field.getKey(), field.getValue(), card.get(1), card.get(2).getAsString());
+            }
+        }
+    }
+
+    @Test
+    public void tablesShowTheJsonRows() throws IOException {
+        JsonArray tables = page.evaluate("[...document.querySelectorAll('table.sortable')].map(table => ({"
+                + "item: table.dataset.table,"
+                + "columns: [...table.querySelectorAll('th')].map(th => th.textContent),"
+                + "rows: [...table.querySelectorAll('tbody tr')].map(tr => [...tr.children].map(td =>"
+                + "  [td.dataset.null ? null : td.dataset.value, td.textContent]))}))").getAsJsonArray();
+
+        List<String> shown = new ArrayList<>();
+        for (JsonElement table : tables) {
+            String item = table.getAsJsonObject().get("item").getAsString();
+            shown.add(item);
+            JsonArray rows = item(item).getAsJsonArray();
+            JsonArray shownRows = table.getAsJsonObject().getAsJsonArray("rows");
+            List<String> columns = List.copyOf(rows.get(0).getAsJsonObject().keySet());
+            assertEquals(columns.toString(), table.getAsJsonObject().get("columns").toString()
+                    .replace("\"", "").replace(",", ", "));
+            assertEquals(item, rows.size(), shownRows.size());
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    JsonArray cell = shownRows.get(r).getAsJsonArray().get(c).getAsJsonArray();
+                    assertShown(item + "[" + r + "]." + columns.get(c),
+                            rows.get(r).getAsJsonObject().get(columns.get(c)), cell.get(0), cell.get(1).getAsString());
+                }
+            }
+        }
+        assertEquals(List.of("commits.authors", "commits.by_month", "commits.changes", "values.texts"), shown);
+    }
+
+    @Test
+    public void markupInTheDataIsShownAsText() throws IOException {
+        assertEquals(0, page.evaluate("document.querySelectorAll('img, iframe, object, embed').length").getAsInt());
+        assertEquals(3, page.evaluate("document.scripts.length").getAsInt());
+        assertTrue(page.evaluate("[...document.querySelectorAll('td')].some(td => td.textContent === "
+                + "\"<script>alert('x')</script>\")").getAsBoolean());
+    }
+
+    @Test
+    public void headerSummaryNamesTheRepository() throws IOException {
+        assertEquals(json.getAsJsonObject("gstats").get("repository").getAsString(),
+                page.evaluate("document.querySelector('.summary .repository').textContent").getAsString());
+    }
+
+    @Test
+    public void aColumnSortsDescendingThenAscendingWithEmptyCellsLast() throws Exception {
+        Table table = Table.builder("files", "path", "changes").row("b.txt", 3).row("a.txt", null).row("c.txt", 10)
+                .row("d.txt", 1).build();
+        HeadlessChromium.Page sorting = open(single(table));
+        String click = "document.querySelectorAll('table.sortable th button')[%d].click()";
+        String column = "[...document.querySelectorAll('table.sortable tbody tr')].map(tr => tr.children[%d]"
+                + ".textContent).join(' ')";
+
+        sorting.evaluate(String.format(click, 1));
+        assertEquals("10 3 1 \u2013", sorting.evaluate(String.format(column, 1)).getAsString());
+        sorting.evaluate(String.format(click, 1));
+        assertEquals("1 3 10 \u2013", sorting.evaluate(String.format(column, 1)).getAsString());
+        sorting.evaluate(String.format(click, 0));
+        assertEquals("a.txt b.txt c.txt d.txt", sorting.evaluate(String.format(column, 0)).getAsString());
+        assertEquals("ascending", sorting.evaluate("document.querySelectorAll('table.sortable th')[0]"
+                + ".getAttribute('aria-sort')").getAsString());
+        assertEquals(List.of(), sorting.problems());
+    }
+
+    @Test
+    public void longTableShowsAThousandRowsUntilAskedForAll() throws Exception {
+        Table.Builder files = Table.builder("files", "path", "changes");
+        for (int i = 0; i < 1500; i++) {
+            files.row("file" + i, i);
+        }
+        HeadlessChromium.Page longTable = open(single(files.build()));
+        String rows = "document.querySelectorAll('table.sortable tbody tr').length";
+
+        assertEquals(1000, longTable.evaluate(rows).getAsInt());
+        assertEquals("Showing 1,000 of 1,500 rows (sorting uses all of them). Show all rows",
+                longTable.evaluate("document.querySelector('.rows-note').textContent").getAsString());
+        longTable.evaluate("document.querySelector('table.sortable th button').click()");
+        assertEquals("file0", longTable.evaluate("document.querySelector('tbody td').textContent").getAsString());
+        longTable.evaluate("document.querySelector('.rows-note button').click()");
+        assertEquals(1500, longTable.evaluate(rows).getAsInt());
+        assertEquals(List.of(), longTable.problems());
+    }
+
+    private static Report single(Table table) {
+        return new Report(report.header(), List.of(new ReportSection("churn", List.of(table,
+                new Fields("totals", Map.of("files", table.rows().size()))))), List.of());
+    }
+
+    private static JsonObject commits() {
+        return json.getAsJsonObject("sections").getAsJsonObject("commits");
+    }
+
+    private static JsonElement item(String qualifiedName) {
+        String[] names = qualifiedName.split("\\.", 2);
+        return json.getAsJsonObject("sections").getAsJsonObject(names[0]).get(names[1]);
+    }
+
+    /** The options of the item's chart, as ECharts holds them after drawing. */
+    private static JsonObject chartOption(String item, int index) throws IOException {
+        return page.evaluate("echarts.getInstanceByDom(document.querySelectorAll('[data-item=\"" + item
+                + "\"] .chart-area')[" + index + "]).getOption()").getAsJsonObject();
+    }
+
+    private static int seriesValue(JsonObject option, int series, int index) {
+        return option.getAsJsonArray("series").get(series).getAsJsonObject().getAsJsonArray("data").get(index)
+                .getAsInt();
+    }
+
+    private static JsonObject find(JsonArray rows, String column, String value) {
+        for (JsonElement row : rows) {
+            if (row.getAsJsonObject().get(column).getAsString().equals(value)) {
+                return row.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no row with " + column + " = " + value);
+    }
+
+    /**
+     * A value as the page shows it: its exact value in {@code data-value} (numbers compared as
+     * numbers, so that {@code 1e10} and {@code 10000000000} agree), an integer's text with
+     * thousands separators, text as it is, null as an en dash.
+     */
+    private static void assertShown(String where, JsonElement expected, JsonElement dataValue, String text) {
+        if (expected.isJsonNull()) {
+            assertTrue(where, dataValue.isJsonNull());
+            assertEquals(where, "\u2013", text);
+        } else if (expected.getAsJsonPrimitive().isNumber()) {
+            BigDecimal number = new BigDecimal(dataValue.getAsString());
+            assertEquals(where, expected.getAsDouble(), number.doubleValue(), 0.0);
+            if (expected.getAsJsonPrimitive().getAsNumber() instanceof java.math.BigInteger integer
+                    && integer.bitLength() < 53) {
+                assertEquals(where, integer.toString(), text.replace(",", ""));
+            }
+        } else {
+            assertEquals(where, expected.getAsString(), dataValue.getAsString());
+            assertEquals(where, expected.getAsString(), text);
+        }
+    }
+}

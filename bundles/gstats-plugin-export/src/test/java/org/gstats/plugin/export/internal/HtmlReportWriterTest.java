@@ -1,0 +1,113 @@
+package org.gstats.plugin.export.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gstats.api.report.Report;
+import org.gstats.api.report.WriterOptions;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.google.gson.JsonParser;
+
+/**
+ * The HTML report as a file: self-contained, its data the JSON report's. The test in a browser
+ * is {@link HtmlReportChromiumTest}.
+ */
+public class HtmlReportWriterTest {
+
+    @ClassRule
+    public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+    private static final Pattern SCRIPT = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL);
+
+    private static Report report;
+    private static String html;
+
+    @BeforeClass
+    public static void writeTheTrickyReport() throws Exception {
+        report = TrickyReport.build(TEMP.getRoot().toPath());
+        html = ReportData.strictUtf8(ReportData.write(new HtmlReportWriter(), report, WriterOptions.DEFAULT));
+    }
+
+    @Test
+    public void threeScriptsTheDataEChartsAndTheReportsOwn() {
+        List<String> attributes = new ArrayList<>();
+        Matcher script = SCRIPT.matcher(html);
+        while (script.find()) {
+            attributes.add(script.group(1));
+        }
+
+        assertEquals(List.of(" type=\"application/json\" id=\"gstats-data\"", "", ""), attributes);
+        assertTrue(html.contains("Licensed to the Apache Software Foundation"));
+        assertTrue(html.contains("echarts"));
+    }
+
+    @Test
+    public void embeddedDataIsTheJsonReport() throws IOException {
+        Matcher script = SCRIPT.matcher(html);
+        assertTrue(script.find());
+
+        assertEquals(ReportData.text(ReportData.json(report)),
+                ReportData.text(ReportData.canonical(JsonParser.parseString(script.group(2)))));
+        assertFalse("no markup in the data", script.group(2).contains("<"));
+    }
+
+    @Test
+    public void noElementLoadsAnything() {
+        String markup = SCRIPT.matcher(html).replaceAll("<script$1></script>");
+
+        assertFalse(markup, Pattern.compile("<[a-z]+[^>]*\\s(src|href|srcset|data)=", Pattern.CASE_INSENSITIVE)
+                .matcher(markup).find());
+        assertFalse(markup, markup.contains("<link"));
+    }
+
+    @Test
+    public void contentSecurityPolicyAllowsExactlyTheInlineScriptsAndNoConnection() throws Exception {
+        Matcher policy = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">")
+                .matcher(html);
+        assertTrue(policy.find());
+        List<String> hashes = new ArrayList<>();
+        Matcher script = SCRIPT.matcher(html);
+        while (script.find()) {
+            if (script.group(1).isEmpty()) {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(script.group(2).getBytes(StandardCharsets.UTF_8));
+                hashes.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
+            }
+        }
+
+        assertEquals("default-src 'none'; script-src " + String.join(" ", hashes)
+                + "; style-src 'unsafe-inline'; img-src data:", policy.group(1));
+    }
+
+    @Test
+    public void titleNamesTheRepositoryEscaped() {
+        assertTrue(html, html.contains("<title>gstats report \u2013 repo, &quot;quoted&quot; 😀</title>"));
+    }
+
+    @Test
+    public void scriptTextCannotEndItsElement() {
+        assertEquals("a = '<\\/script>' + '<\\/SCRIPT >' + '<\\!-- x -->' + '</style>'",
+                HtmlReportWriter.inScript("a = '</script>' + '</SCRIPT >' + '<!-- x -->' + '</style>'"));
+    }
+
+    @Test
+    public void takesNoOptions() {
+        assertEquals(Set.of(), new HtmlReportWriter().options());
+        assertEquals("html", new HtmlReportWriter().format());
+    }
+}

@@ -1,0 +1,181 @@
+package org.gstats.shell.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportWriter;
+import org.gstats.api.report.ReportWriter.Option;
+import org.gstats.api.report.WriterOptions;
+
+/**
+ * Where and how the report is written: to the console, to a file, or, for a format that writes
+ * several files, to a directory; checked against what the writer can do before the scan, so
+ * that bad usage costs no scan. Files and directories are replaced whole or not at all.
+ */
+final class ReportOutput {
+
+    private final ReportWriter writer;
+    private final String format;
+    private final WriterOptions options;
+    private final Path output;
+    private final boolean directory;
+
+    private ReportOutput(ReportWriter writer, String format, WriterOptions options, Path output, boolean directory) {
+        this.writer = writer;
+        this.format = format;
+        this.options = options;
+        this.output = output;
+        this.directory = directory;
+    }
+
+    /**
+     * Checks the options against the writer and the output path against the file system.
+     *
+     * @param writers the writers there are, to name those that take an option the chosen one lacks
+     * @throws CommandFailure bad usage naming the problem and what to do instead
+     */
+    static ReportOutput check(ReportWriter writer, ScanOptions scan, ReportWriters writers) throws CommandFailure {
+        String format = scan.format().toLowerCase(Locale.ROOT);
+        WriterOptions options = scan.writerOptions();
+        if (options.pretty() && !writer.options().contains(Option.PRETTY)) {
+            throw CommandFailure.badUsage("--pretty does not apply to " + format + " (formats that indent: "
+                    + list(writers.formatsWith(Option.PRETTY)) + ")");
+        }
+        if (options.table() != null && !writer.options().contains(Option.TABLE)) {
+            throw CommandFailure.badUsage("--table does not apply to " + format + ", which writes the whole report "
+                    + "(formats that write one table: " + list(writers.formatsWith(Option.TABLE)) + ")");
+        }
+        Path output = scan.output();
+        boolean directory = writer.writesDirectory(options);
+        if (directory) {
+            checkDirectory(format, output, writer.options().contains(Option.TABLE));
+        } else if (output != null) {
+            checkFile(output);
+        }
+        return new ReportOutput(writer, format, options, output, directory);
+    }
+
+    private static void checkDirectory(String format, Path output, boolean takesTable) throws CommandFailure {
+        if (output == null) {
+            throw CommandFailure.badUsage(takesTable
+                    ? format + " writes one table to stdout: name it with --table commits.authors, or give --output DIR"
+                    : format + " writes several files: give --output DIR");
+        }
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            throw CommandFailure.badUsage("--output for " + format + " is a directory, but " + output + " is a file"
+                    + (takesTable ? " (give a directory, or --table to write one table)" : " (give a directory)"));
+        }
+        if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            checkReplaceable(format, output);
+        } else {
+            checkParent(output);
+        }
+    }
+
+    private static void checkFile(Path output) throws CommandFailure {
+        if (Files.isDirectory(output)) {
+            throw CommandFailure.badUsage("--output is a directory: " + output + " (give a file name)");
+        }
+        checkParent(output);
+    }
+
+    private static void checkParent(Path output) throws CommandFailure {
+        if (output.getParent() == null || !Files.isDirectory(output.getParent())) {
+            throw CommandFailure.badUsage("no such directory for --output: " + output.getParent()
+                    + " (create it first)");
+        }
+    }
+
+    /**
+     * An existing directory is replaced only when it holds nothing but files of this format,
+     * as an earlier report left it: {@code --output .} must never wipe a work tree.
+     */
+    private static void checkReplaceable(String format, Path output) throws CommandFailure {
+        String extension = "." + format;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(output)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || !name.endsWith(extension)) {
+                    throw CommandFailure.badUsage("--output directory " + output + " holds more than " + format
+                            + " files, e.g. " + entry.getFileName() + " (give a new or empty directory; an earlier "
+                            + format + " report is replaced)");
+                }
+            }
+        } catch (IOException e) {
+            throw CommandFailure.badUsage("cannot read the --output directory " + output + ": " + reason(e));
+        }
+    }
+
+    /** The chosen table, if any, is one the report has. */
+    void checkTable(Report report) throws CommandFailure {
+        if (options.table() != null && report.item(options.table()).isEmpty()) {
+            List<String> names = report.itemNames();
+            throw CommandFailure.badUsage("unknown table '" + options.table() + "' (available: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        }
+    }
+
+    /**
+     * Writes the report; returns what the scan's summary line says about it, e.g.
+     * {@code , wrote csv report to /tmp/out}, or nothing for the console.
+     */
+    String write(Report report, PrintStream console) throws CommandFailure {
+        if (output == null) {
+            writeToConsole(report, console);
+            return "";
+        }
+        try {
+            if (directory) {
+                if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+                    checkReplaceable(format, output);
+                }
+                AtomicDirectory.write(output, temporary -> writer.writeDirectory(report, options, temporary));
+            } else {
+                AtomicFile.write(output, out -> writer.write(report, options, out));
+            }
+        } catch (IOException e) {
+            throw CommandFailure.failed("cannot write the report to " + output + ": " + reason(e), e);
+        }
+        return ", wrote " + format + " report to " + output;
+    }
+
+    private void writeToConsole(Report report, PrintStream console) throws CommandFailure {
+        try {
+            writer.write(report, options, console);
+        } catch (IOException e) {
+            throw CommandFailure.failed("cannot write the report: " + reason(e), e);
+        }
+        console.flush();
+        if (console.checkError()) {
+            throw CommandFailure.failed("cannot write the report: the console refused it", null);
+        }
+    }
+
+    private static String list(List<String> formats) {
+        return formats.isEmpty() ? "none" : String.join(", ", formats);
+    }
+
+    /** Words for the usual I/O failures, whose messages are often just a path. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return CommandStatus.oneLine(e);
+    }
+}

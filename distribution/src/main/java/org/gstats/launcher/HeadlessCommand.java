@@ -1,0 +1,100 @@
+package org.gstats.launcher;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Runs one Gogo command without a console: executes it in a Gogo session on the given
+ * streams, once the commands it needs are registered, and turns the outcome into the process
+ * exit status.
+ */
+final class HeadlessCommand {
+
+    /** Session variable the command sets to the exit status: 0 ok, 1 scan failed, 2 bad usage or input. */
+    static final String EXIT_VARIABLE = "gstats.exit";
+    /** Session variable that asks for stack traces with errors. */
+    static final String VERBOSE_VARIABLE = "gstats.verbose";
+
+    private final BundleContext context;
+
+    HeadlessCommand(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Executes {@code command arguments...} once every command in {@code required} is there.
+     * Results go to {@code out}; an error is one line on {@code err} (with its stack trace when
+     * verbose).
+     *
+     * @param command  {@code scope:function}, e.g. {@code gstats:scan}
+     * @return the exit status: the command's {@value #EXIT_VARIABLE}, 0 when it set none and
+     *         succeeded, 1 when it set none and failed
+     */
+    int run(String command, List<String> arguments, List<String> required, boolean verbose, InputStream in,
+            PrintStream out, PrintStream err) throws InterruptedException {
+        ServiceReference<?> reference;
+        try {
+            reference = new CommandServices(context).await(required);
+        } catch (CommandServices.UnavailableException e) {
+            err.println("gstats: " + e.getMessage());
+            return 1;
+        }
+        Object processor = context.getService(reference);
+        if (processor == null) {
+            err.println("gstats: the Gogo command processor went away");
+            return 1;
+        }
+        try (GogoSession session = GogoSession.open(processor, in, out, err)) {
+            if (verbose) {
+                session.put(VERBOSE_VARIABLE, Boolean.TRUE);
+            }
+            return execute(session, command, arguments, verbose, out, err);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    private static int execute(GogoSession session, String command, List<String> arguments, boolean verbose,
+            PrintStream out, PrintStream err) {
+        try {
+            Object result = session.execute(GogoQuoting.commandLine(command, arguments));
+            // the gstats commands write their results; others (felix:help) return them
+            if (result != null) {
+                out.println(result);
+            }
+            out.flush();
+            return exitStatus(session.get(EXIT_VARIABLE), 0);
+        } catch (Exception e) {
+            out.flush();
+            err.println("gstats: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (verbose || isTrue(session.get(VERBOSE_VARIABLE))) {
+                e.printStackTrace(err);
+            }
+            int status = exitStatus(session.get(EXIT_VARIABLE), 1);
+            return status == 0 ? 1 : status;
+        }
+    }
+
+    /** The status a command left in the session: a number or its text, else the fallback. */
+    private static int exitStatus(Object value, int fallback) {
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        if (value != null) {
+            try {
+                return Integer.parseInt(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    private static boolean isTrue(Object value) {
+        return value != null && Boolean.parseBoolean(value.toString());
+    }
+}

@@ -1,0 +1,122 @@
+package org.gstats.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.framework.BundleException;
+
+/**
+ * {@code bin/gstats}: starts Felix with the installation's bundles, then runs one
+ * {@code gstats:} command headless and exits with its status, or opens the Gogo shell.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: gstats <command> [arguments]
+
+            commands:
+              scan [options] [PATH]   scan a Git repository (default: the current directory) and print a report
+              plugins [options]       list the plugins that take part in scans
+              shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
+              help [COMMAND]          print this help, or the options of scan or plugins
+
+            -v, --verbose             stack traces with errors
+            environment:              JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m)
+            exit status:              0 success, 1 scan failed, 2 bad usage or input
+            """;
+
+    /** The bundle that runs the Gogo console on stdin and stdout. */
+    static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.shell";
+    /** gogo.shell's arguments: a console for {@code shell}, none (and no shutdown) otherwise. */
+    static final String GOSH_ARGS = "gosh.args";
+    static final String GOSH_HEADLESS = "--nointeractive --noshutdown";
+    static final String GOSH_INTERACTIVE = "";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream results = System.out;
+        // Felix, FileInstall and bundles print through System.out; stdout is for results alone.
+        System.setOut(System.err);
+        int status;
+        try {
+            status = run(List.of(args), System.in, results, System.err);
+        } catch (Error e) {
+            // exit all the same: the framework's threads would keep the JVM alive
+            System.err.println("gstats: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        results.flush();
+        System.exit(status);
+    }
+
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            if (args.isEmpty()) {
+                err.print(USAGE);
+            } else {
+                err.println("gstats: " + e.getMessage());
+            }
+            return 2;
+        }
+        if (commandLine.command() == CommandLine.Command.HELP && commandLine.helpTopic().isEmpty()) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            return launch(commandLine, in, out, err);
+        } catch (IOException | BundleException | RuntimeException e) {
+            err.println("gstats: " + e.getMessage());
+            if (commandLine.verbose()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("gstats: interrupted");
+            return 1;
+        }
+    }
+
+    private static int launch(CommandLine commandLine, InputStream in, PrintStream out, PrintStream err)
+            throws IOException, BundleException, InterruptedException {
+        Installation installation = Installation.locate();
+        installation.applySystemProperties();
+        Map<String, String> properties = installation.frameworkProperties();
+        boolean shell = commandLine.command() == CommandLine.Command.SHELL;
+        properties.put(GOSH_ARGS, shell ? GOSH_INTERACTIVE : GOSH_HEADLESS);
+        // The console reads its first line as soon as it starts: it waits for the gstats commands.
+        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of();
+        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(), deferred)) {
+            if (shell) {
+                try {
+                    new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
+                } catch (CommandServices.UnavailableException e) {
+                    err.println("gstats: " + e.getMessage() + "; opening the shell anyway");
+                }
+                framework.startDeferred();
+                framework.awaitStop();
+                return 0;
+            }
+            HeadlessCommand headless = new HeadlessCommand(framework.context());
+            Optional<String> topic = commandLine.helpTopic();
+            if (topic.isPresent()) {
+                return headless.run(CommandServices.HELP_COMMAND, List.of(topic.get()),
+                        List.of(CommandServices.HELP_COMMAND, topic.get()), commandLine.verbose(), in, out, err);
+            }
+            String command = "gstats:" + commandLine.command().word();
+            return headless.run(command, commandLine.arguments(), List.of(command), commandLine.verbose(), in, out,
+                    err);
+        }
+    }
+}

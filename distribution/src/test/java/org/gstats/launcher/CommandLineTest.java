@@ -1,0 +1,73 @@
+package org.gstats.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gstats.launcher.CommandLine.Command;
+import org.gstats.launcher.CommandLine.UsageException;
+import org.junit.Test;
+
+public class CommandLineTest {
+
+    @Test
+    public void scanKeepsItsArgumentsInOrder() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("scan", ".", "--format", "json"));
+        assertEquals(Command.SCAN, line.command());
+        assertEquals(List.of(".", "--format", "json"), line.arguments());
+        assertFalse(line.verbose());
+    }
+
+    @Test
+    public void verboseAmongTheArgumentsIsPassedOnAndNoted() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("scan", "--verbose", "."));
+        assertEquals(List.of("--verbose", "."), line.arguments());
+        assertTrue(line.verbose());
+    }
+
+    @Test
+    public void verboseBeforeTheCommandIsTheLaunchersOwn() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("-v", "plugins"));
+        assertEquals(Command.PLUGINS, line.command());
+        assertEquals(List.of(), line.arguments());
+        assertTrue(line.verbose());
+    }
+
+    @Test
+    public void helpHasThreeSpellings() throws UsageException {
+        for (String word : List.of("help", "--help", "-h")) {
+            assertEquals(Command.HELP, CommandLine.parse(List.of(word)).command());
+        }
+    }
+
+    @Test
+    public void helpForScanOrPluginsNamesTheGogoCommand() throws UsageException {
+        assertEquals(Optional.of("gstats:scan"), CommandLine.parse(List.of("help", "scan")).helpTopic());
+        assertEquals(Optional.of("gstats:plugins"), CommandLine.parse(List.of("--help", "plugins")).helpTopic());
+        assertEquals(Optional.empty(), CommandLine.parse(List.of("help")).helpTopic());
+        assertEquals(Optional.empty(), CommandLine.parse(List.of("help", "shell")).helpTopic());
+        assertEquals(Optional.empty(), CommandLine.parse(List.of("scan", "help")).helpTopic());
+    }
+
+    @Test
+    public void unknownCommandNamesItAndTheChoices() {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("scna", ".")));
+        assertEquals("unknown command 'scna' (try: scan, plugins, shell)", e.getMessage());
+    }
+
+    @Test
+    public void noCommandIsAUsageError() {
+        assertThrows(UsageException.class, () -> CommandLine.parse(List.of()));
+        assertThrows(UsageException.class, () -> CommandLine.parse(List.of("--verbose")));
+    }
+
+    @Test
+    public void shellTakesNoArguments() {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("shell", "x")));
+        assertEquals("shell takes no arguments, got 'x'", e.getMessage());
+    }
+}

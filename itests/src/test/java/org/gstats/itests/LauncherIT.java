@@ -1,0 +1,262 @@
+package org.gstats.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.Strictness;
+
+/** {@code bin/gstats} as a user runs it: a separate process, its exit status, stdout and stderr. */
+public class LauncherIT {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @ClassRule
+    public static final TemporaryFolder TEMP = TemporaryFolder.builder()
+            .parentFolder(SampleRepository.workDir().toFile()).build();
+
+    private static Path distribution;
+    private static SampleRepository sample;
+
+    /**
+     * What one run did.
+     *
+     * @param exit   the exit status
+     * @param stdout standard output, UTF-8
+     * @param stderr standard error, UTF-8
+     */
+    record Run(int exit, String stdout, String stderr) {
+
+        List<String> stderrLines() {
+            return stderr.lines().toList();
+        }
+    }
+
+    @BeforeClass
+    public static void createRepository() {
+        distribution = ShippedSystem.distribution();
+        sample = SampleRepository.create(TEMP.getRoot().toPath());
+    }
+
+    private static Run gstats(String... arguments) {
+        return run(distribution.resolve("bin/gstats"), sample.dir(), Map.of(), "", arguments);
+    }
+
+    private static Run run(Path launcher, Path workingDirectory, Map<String, String> environment, String stdin,
+            String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> stdout = readAll(process.getInputStream());
+            CompletableFuture<String> stderr = readAll(process.getErrorStream());
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            return new Run(process.exitValue(), stdout.join(), stderr.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CompletableFuture<String> readAll(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                stream.transferTo(bytes);
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The whole text as one strict JSON document: anything else on stdout fails the parse. */
+    private static JsonObject strictJson(String text) {
+        return new GsonBuilder().setStrictness(Strictness.STRICT).create().fromJson(text, JsonObject.class);
+    }
+
+    private static int commits(JsonObject report) {
+        return report.getAsJsonObject("sections").getAsJsonObject("commits").getAsJsonObject("totals")
+                .get("commits").getAsInt();
+    }
+
+    private static void assertBadInput(Run run, String expectedInMessage) {
+        assertEquals(run.toString(), 2, run.exit());
+        assertEquals("nothing on stdout: " + run, "", run.stdout());
+        assertEquals("one line on stderr: " + run, 1, run.stderrLines().size());
+        String line = run.stderrLines().get(0);
+        assertTrue(line, line.startsWith("gstats: ") && line.contains(expectedInMessage));
+        assertFalse("no stack trace: " + run, run.stderr().contains("\tat ") || run.stderr().contains("Exception"));
+    }
+
+    @Test
+    public void scanPrintsOnlyTheJsonReportOnStdout() {
+        Run run = gstats("scan", sample.dir().toString(), "--format", "json");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals(sample.commitCount(), commits(strictJson(run.stdout())));
+    }
+
+    @Test
+    public void scanDefaultsToTheCurrentDirectory() throws IOException {
+        Run run = gstats("scan", "--format", "json", "--quiet");
+        assertEquals(run.stderr(), 0, run.exit());
+        JsonObject report = strictJson(run.stdout());
+        assertEquals(sample.dir().toRealPath().toString(),
+                Path.of(report.getAsJsonObject("gstats").get("repository").getAsString()).toRealPath().toString());
+    }
+
+    @Test
+    public void missingDirectoryIsBadInput() {
+        assertBadInput(gstats("scan", "/no/such/dir"), "/no/such/dir");
+    }
+
+    @Test
+    public void directoryOutsideAnyRepositoryIsBadInput() throws IOException {
+        // the system's temporary folder, as the build folder lies inside this project's repository
+        Path plain = Files.createTempDirectory("gstats-itest-plain");
+        try {
+            assertBadInput(gstats("scan", plain.toString()), plain.toString());
+        } finally {
+            Files.delete(plain);
+        }
+    }
+
+    @Test
+    public void unknownFormatIsBadInput() {
+        assertBadInput(gstats("scan", sample.dir().toString(), "--format", "bogus"), "bogus");
+    }
+
+    @Test
+    public void unknownOptionIsBadInput() {
+        assertBadInput(gstats("scan", sample.dir().toString(), "--no-such-option"), "--no-such-option");
+    }
+
+    @Test
+    public void emptyRepositoryGivesAnEmptyReport() {
+        Run run = gstats("scan", SampleRepository.createEmpty(TEMP.getRoot().toPath()).toString(), "--format", "json");
+        assertEquals(run.stderr(), 0, run.exit());
+        JsonObject report = strictJson(run.stdout());
+        assertEquals(0, commits(report));
+        assertTrue(report.getAsJsonObject("gstats").get("head").isJsonNull());
+    }
+
+    @Test
+    public void outputWritesTheReportToTheFileAndNothingToStdout() throws IOException {
+        Path file = TEMP.newFolder().toPath().resolve("report.json");
+        Run run = gstats("scan", sample.dir().toString(), "--format", "json", "--output", file.toString());
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals("", run.stdout());
+        assertEquals(sample.commitCount(), commits(strictJson(Files.readString(file))));
+    }
+
+    @Test
+    public void runsWithJavaOptsLimitingTheHeap() {
+        Run run = run(distribution.resolve("bin/gstats"), sample.dir(), Map.of("JAVA_OPTS", "-Xmx64m"), "",
+                "scan", ".", "--format", "json");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals(sample.commitCount(), commits(strictJson(run.stdout())));
+    }
+
+    @Test
+    public void aCopyElsewhereRunsFromAnotherDirectoryAndThroughASymlink() throws IOException {
+        Path copy = TEMP.newFolder().toPath().resolve("gstats");
+        copyTree(distribution, copy);
+        Path elsewhere = TEMP.newFolder().toPath();
+        Run run = run(copy.resolve("bin/gstats"), elsewhere, Map.of(), "", "scan", sample.dir().toString(),
+                "--format", "json");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals(sample.commitCount(), commits(strictJson(run.stdout())));
+
+        Path link = Files.createSymbolicLink(elsewhere.resolve("gstats-link"), copy.resolve("bin/gstats"));
+        Run linked = run(link, elsewhere, Map.of(), "", "plugins");
+        assertEquals(linked.stderr(), 0, linked.exit());
+        assertTrue(linked.stdout(), linked.stdout().contains("commits"));
+    }
+
+    @Test
+    public void pluginsListsTheCommitsPlugin() {
+        Run run = gstats("plugins");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertTrue(run.stdout(), run.stdout().contains("commits"));
+    }
+
+    @Test
+    public void shellRunsCommandsReadFromStdin() {
+        Run run = run(distribution.resolve("bin/gstats"), sample.dir(), Map.of(), "gstats:plugins\n", "shell");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertTrue(run.stdout(), run.stdout().contains("commits"));
+    }
+
+    @Test
+    public void helpGoesToStdoutAndSucceeds() {
+        Run run = gstats("--help");
+        assertEquals(0, run.exit());
+        assertTrue(run.stdout(), run.stdout().startsWith("usage: gstats"));
+    }
+
+    @Test
+    public void helpScanDescribesTheScanOptions() {
+        Run run = gstats("help", "scan");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertTrue(run.stdout(), run.stdout().contains("--format") && run.stdout().contains("--output"));
+    }
+
+    @Test
+    public void noCommandPrintsUsageAndFails() {
+        Run run = gstats();
+        assertEquals(2, run.exit());
+        assertEquals("", run.stdout());
+        assertTrue(run.stderr(), run.stderr().startsWith("usage: gstats"));
+    }
+
+    @Test
+    public void unknownCommandNamesTheChoices() {
+        Run run = gstats("bogus");
+        assertEquals(2, run.exit());
+        assertEquals(List.of("gstats: unknown command 'bogus' (try: scan, plugins, shell)"), run.stderrLines());
+    }
+
+    /** Copies the installation, keeping bin/gstats executable. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+}
