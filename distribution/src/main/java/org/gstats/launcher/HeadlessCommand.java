@@ -17,6 +17,9 @@ final class HeadlessCommand {
     /** Session variable the command sets to the exit status: 0 ok, 1 scan failed, 2 bad usage or input. */
     static final String EXIT_VARIABLE = "gstats.exit";
     /** Session variable that asks for stack traces with errors. */
+    /** Whether stdin and stdout are a terminal; the shell's default format depends on it. */
+    static final String TERMINAL_VARIABLE = "gstats.terminal";
+
     static final String VERBOSE_VARIABLE = "gstats.verbose";
 
     private final BundleContext context;
@@ -49,6 +52,8 @@ final class HeadlessCommand {
             return 1;
         }
         try (GogoSession session = GogoSession.open(processor, in, out, err)) {
+            // Lets gstats:scan default to text for a person at a terminal and to json in a pipe.
+            session.put(TERMINAL_VARIABLE, System.console() != null);
             if (verbose) {
                 session.put(VERBOSE_VARIABLE, Boolean.TRUE);
             }
