@@ -6,7 +6,7 @@ package org.gstats.plugin.export.internal;
  * and U+FFFF, not even as character references, and its parsers turn a raw CR into LF. So CR
  * is written {@code &#13;}, and text holding a character XML cannot carry is marked
  * {@code escaped="true"}: in it, that character and every backslash are written as
- * {@code \\uXXXX} (four upper-case hex digits), so that the text reads back exactly.
+ * a backslash, {@code u} and four upper-case hex digits (as in a Java escape), so that the text reads back exactly.
  */
 final class XmlText {
 
