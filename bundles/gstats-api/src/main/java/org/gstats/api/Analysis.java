@@ -3,9 +3,12 @@ package org.gstats.api;
 import org.gstats.api.report.ReportSection;
 
 /**
- * One plugin's work for one scan. The engine calls it from a single thread: first every
- * commit, newest first, each {@link #onCommit} followed by that commit's file changes; then
- * {@link #result()} once. An analysis owns its state; nothing else touches it.
+ * One plugin's work for one scan. The engine calls it from a single thread: every commit,
+ * newest first, each {@link #onCommit} followed by that commit's file changes; every file at
+ * the scanned head through {@link #onFileInfo} (and {@link #onFileContent} when the plugin's
+ * {@link PluginDataRequirements} ask for content); then {@link #result()} once. Head files
+ * may come before, between or after the commits. An analysis owns its state; nothing else
+ * touches it.
  */
 public interface Analysis {
 
@@ -13,6 +16,17 @@ public interface Analysis {
     }
 
     default void onFileChange(FileChange change) {
+    }
+
+    /** One file at the scanned head; every plugin receives these. */
+    default void onFileInfo(FileInfo file) {
+    }
+
+    /**
+     * The content of one file at the scanned head, for plugins whose requirements ask for head
+     * content; files above the size limit, and binary files unless asked for, are skipped.
+     */
+    default void onFileContent(FileContent content) {
     }
 
     /** The plugin's section of the report, called once after the last event. */

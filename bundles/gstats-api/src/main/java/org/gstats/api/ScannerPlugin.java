@@ -15,6 +15,11 @@ public interface ScannerPlugin {
     /** One line for {@code gstats:plugins}. */
     String description();
 
+    /** The content this plugin needs; metadata only unless it says otherwise. */
+    default PluginDataRequirements requirements() {
+        return PluginDataRequirements.NONE;
+    }
+
     /** Starts this plugin's part of a scan. */
     Analysis newAnalysis(ScanContext context);
 }
