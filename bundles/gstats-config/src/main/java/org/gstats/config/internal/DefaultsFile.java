@@ -1,0 +1,75 @@
+package org.gstats.config.internal;
+
+import java.util.List;
+
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.Setting;
+
+/** Configuration as TOML text: the commented defaults file, and the effective configuration with rungs. */
+final class DefaultsFile {
+
+    private static final String HEADER = """
+            # gstats configuration: every key with its default value.
+            #
+            # gstats reads, highest precedence first: command-line options, the environment
+            # (GSTATS_CONFIG names a file; GSTATS_* variables set single keys), the user config
+            # ($XDG_CONFIG_HOME/gstats/config.toml or ~/.config/gstats/config.toml), the project
+            # config (.gstats.toml in the scanned repository's root), and this file.
+            # Sizes are written "256MB", ages "30d"; `gstats config` shows what is in effect.
+            """;
+
+    private DefaultsFile() {
+    }
+
+    static String render() {
+        StringBuilder out = new StringBuilder(HEADER);
+        String section = null;
+        for (Key key : KeyTable.KEYS) {
+            if (!key.section().equals(section)) {
+                section = key.section();
+                out.append('\n').append('[').append(section).append("]\n");
+            }
+            out.append("# ").append(key.description()).append('\n');
+            out.append("# takes ").append(key.type().allowed());
+            if (key.option() != null) {
+                out.append("; option ").append(key.option());
+            }
+            if (key.environment() != null) {
+                out.append("; variable ").append(key.environment());
+            }
+            out.append('\n');
+            out.append(key.name()).append(" = ").append(key.type().toToml(key.defaultValue())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Each key in effect, by section, with the rung and origin that set it as a comment. */
+    static String effective(EffectiveConfiguration configuration) {
+        List<Setting> settings = configuration.settings();
+        int width = 0;
+        for (Setting setting : settings) {
+            width = Math.max(width, line(setting).length());
+        }
+        StringBuilder out = new StringBuilder();
+        String section = null;
+        for (Setting setting : settings) {
+            Key key = KeyTable.key(setting.key()).orElseThrow();
+            if (!key.section().equals(section)) {
+                if (section != null) {
+                    out.append('\n');
+                }
+                section = key.section();
+                out.append('[').append(section).append("]\n");
+            }
+            String line = line(setting);
+            out.append(line).append(" ".repeat(width - line.length())).append("  # ")
+                    .append(setting.rung().label()).append(" (").append(setting.origin()).append(")\n");
+        }
+        return out.toString();
+    }
+
+    private static String line(Setting setting) {
+        Key key = KeyTable.key(setting.key()).orElseThrow();
+        return key.name() + " = " + key.type().toToml(setting.value());
+    }
+}

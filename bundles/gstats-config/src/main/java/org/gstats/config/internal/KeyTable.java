@@ -1,0 +1,99 @@
+package org.gstats.config.internal;
+
+import static org.gstats.config.internal.ValueType.bool;
+import static org.gstats.config.internal.ValueType.choice;
+import static org.gstats.config.internal.ValueType.integer;
+import static org.gstats.config.internal.ValueType.list;
+import static org.gstats.config.internal.ValueType.text;
+import static org.gstats.config.internal.ValueType.time;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every key gstats knows, one row each: adding a key is adding a row (and, for the shipped
+ * defaults, running {@code gstats config --defaults > config/gstats.toml}).
+ */
+final class KeyTable {
+
+    static final String PID_PREFIX = "org.gstats.";
+
+    static final List<Key> KEYS = List.of(
+            new Key("base", "verbose", bool(), false,
+                    "log details (debug level) on stderr, and print stack traces with errors",
+                    "-v, --verbose", "GSTATS_VERBOSE"),
+            new Key("base", "quiet", bool(), false, "print only results and errors", "--quiet", "GSTATS_QUIET"),
+            new Key("base", "log-format", choice("text", "json"), "text",
+                    "log lines as text, or as one JSON object per line", "--log-format", "GSTATS_LOG_FORMAT"),
+            new Key("base", "log-file", text(), "", "also write log lines to this file (empty: stderr only)",
+                    "--log-file", "GSTATS_LOG_FILE"),
+
+            new Key("scanner", "renames", bool(), true,
+                    "detect renames as git log -M does; false is git log --no-renames", "--no-renames",
+                    "GSTATS_RENAMES"),
+            new Key("scanner", "first-parent", bool(), false, "follow only the first parent of merge commits",
+                    "--first-parent", null),
+            new Key("scanner", "include", list(), List.of(), "only files matching these patterns (empty: all)",
+                    "--include", null),
+            new Key("scanner", "exclude", list(), List.of(), "leave out files matching these patterns",
+                    "--exclude", null),
+            new Key("scanner", "max-commits", integer(0, Integer.MAX_VALUE), 0L,
+                    "stop after this many commits (0: no limit)", "--max-commits", null),
+            new Key("scanner", "mailmap", bool(), true, "map author names and emails through .mailmap",
+                    "--no-mailmap", null),
+            new Key("scanner", "diff-algorithm", choice("myers", "histogram"), "myers",
+                    "the diff that counts inserted and deleted lines", "--diff-algorithm", null),
+            new Key("scanner", "strict", bool(), false, "strict mode of gstats:scan (see gstats help scan)",
+                    "--strict", null),
+
+            new Key("plugins", "plugin-dir", text(), "",
+                    "folder watched for plugin bundles (empty: the installation's plugins/)", "--plugin-dir",
+                    "GSTATS_PLUGIN_DIR"),
+            new Key("plugins", "enabled", list(), List.of(), "the plugins that take part in scans (empty: all)",
+                    null, null),
+
+            new Key("module.commits", "since", time(), "", "only commits committed at or after this time",
+                    "--since", "GSTATS_SINCE"),
+            new Key("module.commits", "until", time(), "", "only commits committed at or before this time",
+                    "--until", "GSTATS_UNTIL"),
+            new Key("module.commits", "changes", bool(), false, "list every file change of every commit",
+                    "--changes", null),
+
+            new Key("module.export", "format", text(), "",
+                    "report format: text, json, csv, xml, yaml, html or a plugin's (empty: text on a terminal, "
+                            + "json otherwise)", "--format", "GSTATS_FORMAT"),
+            new Key("module.export", "output-path", text(), "",
+                    "write the report to this file (empty: standard output)", "--output", null),
+            new Key("module.export", "pretty", bool(), false, "indent json, xml and yaml for people", "--pretty",
+                    null));
+
+    private static final Map<String, Key> BY_ID = byId();
+
+    private KeyTable() {
+    }
+
+    private static Map<String, Key> byId() {
+        Map<String, Key> keys = new LinkedHashMap<>();
+        KEYS.forEach(key -> keys.put(key.id(), key));
+        return Map.copyOf(keys);
+    }
+
+    static Optional<Key> key(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    /** Section names in table order. */
+    static Set<String> sections() {
+        Set<String> sections = new LinkedHashSet<>();
+        KEYS.forEach(key -> sections.add(key.section()));
+        return sections;
+    }
+
+    static List<String> ids() {
+        return KEYS.stream().map(Key::id).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package org.gstats.config.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.Rung;
+import org.gstats.config.api.Setting;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads one configuration file: its known keys, typed and checked against the key table, and a
+ * warning for every key the table does not know.
+ */
+final class TomlReader {
+
+    private static final String MODULE = "module";
+
+    private TomlReader() {
+    }
+
+    /**
+     * @param warnings receives one line per unknown key or section
+     * @throws ConfigException the file cannot be read, is not valid TOML, or holds a value its key
+     *                         does not take
+     */
+    static List<Setting> read(Path file, Rung rung, List<String> warnings) throws ConfigException {
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (toml.hasErrors()) {
+            TomlParseError error = toml.errors().get(0);
+            TomlPosition position = error.position();
+            throw new ConfigException(file + ":" + position.line() + ":" + position.column() + ": malformed TOML: "
+                    + error.getMessage() + " (fix the file, or move it away to scan without it)");
+        }
+        List<Setting> settings = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : toml.entrySet()) {
+            String name = entry.getKey();
+            Object value = entry.getValue();
+            if (name.equals(MODULE) && value instanceof TomlTable modules) {
+                for (Map.Entry<String, Object> module : modules.entrySet()) {
+                    String section = MODULE + "." + module.getKey();
+                    if (module.getValue() instanceof TomlTable table) {
+                        readSection(file, section, table, rung, settings, warnings);
+                    } else {
+                        unknownLeaves(file, section, module.getValue(), modules.inputPositionOf(quoted(module.getKey())),
+                                warnings);
+                    }
+                }
+            } else if (value instanceof TomlTable table) {
+                readSection(file, name, table, rung, settings, warnings);
+            } else {
+                unknownLeaves(file, name, value, toml.inputPositionOf(quoted(name)), warnings);
+            }
+        }
+        return settings;
+    }
+
+    private static void readSection(Path file, String section, TomlTable table, Rung rung, List<Setting> settings,
+            List<String> warnings) throws ConfigException {
+        for (Map.Entry<String, Object> entry : table.entrySet()) {
+            String id = section + "." + entry.getKey();
+            TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
+            Key key = KeyTable.key(id).orElse(null);
+            if (key == null) {
+                unknownLeaves(file, id, entry.getValue(), position, warnings);
+                continue;
+            }
+            try {
+                settings.add(new Setting(id, key.type().fromToml(entry.getValue()), rung, file.toString()));
+            } catch (InvalidValue e) {
+                throw new ConfigException(file + (position == null ? "" : ":" + position.line()) + ": " + id + " = "
+                        + shown(entry.getValue()) + " is not allowed: " + id + " takes " + e.getMessage());
+            }
+        }
+    }
+
+    /** One warning per value under an unknown key, so that each names the key it would be. */
+    private static void unknownLeaves(Path file, String id, Object value, TomlPosition position, List<String> warnings) {
+        if (value instanceof TomlTable table && !table.isEmpty()) {
+            for (Map.Entry<String, Object> entry : table.entrySet()) {
+                unknownLeaves(file, id + "." + entry.getKey(), entry.getValue(),
+                        table.inputPositionOf(quoted(entry.getKey())), warnings);
+            }
+        } else {
+            warnings.add(unknown(file, id, position));
+        }
+    }
+
+    private static String unknown(Path file, String id, TomlPosition position) {
+        return file + (position == null ? "" : ":" + position.line()) + ": unknown key " + id
+                + " is ignored (did you mean " + Nearest.to(id, KeyTable.ids()) + "?)";
+    }
+
+    /** A key as one dotted-path segment, so that a key with a dot in it is looked up whole. */
+    private static String quoted(String key) {
+        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String shown(Object value) {
+        if (value instanceof String text) {
+            return "\"" + text + "\"";
+        }
+        if (value instanceof TomlArray array) {
+            return array.toToml().strip();
+        }
+        return value instanceof TomlTable ? "a table" : String.valueOf(value);
+    }
+
+    static boolean exists(Path file) {
+        return file != null && Files.isRegularFile(file);
+    }
+}

@@ -1,0 +1,247 @@
+package org.gstats.config.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.tomlj.TomlArray;
+
+/**
+ * What a key takes, and how its value is read from TOML (typed) or from text (environment
+ * variables and command-line options), and written back into a TOML file.
+ */
+final class ValueType {
+
+    enum Kind {
+        BOOLEAN, INTEGER, SIZE, TIME, TEXT, CHOICE, LIST
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+    private static final Map<String, Integer> SIZE_SHIFT = Map.of("", 0, "k", 10, "m", 20, "g", 30, "t", 40);
+    private static final Pattern AGE = Pattern.compile("\\d+[hdwmy]");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
+
+    private final Kind kind;
+    private final long min;
+    private final long max;
+    private final List<String> choices;
+
+    private ValueType(Kind kind, long min, long max, List<String> choices) {
+        this.kind = kind;
+        this.min = min;
+        this.max = max;
+        this.choices = List.copyOf(choices);
+    }
+
+    static ValueType bool() {
+        return new ValueType(Kind.BOOLEAN, 0, 0, List.of());
+    }
+
+    static ValueType integer(long min, long max) {
+        return new ValueType(Kind.INTEGER, min, max, List.of());
+    }
+
+    /** A number of bytes, written {@code 256MB}, {@code 1g}, {@code 512KiB} or as a plain integer. */
+    static ValueType size() {
+        return new ValueType(Kind.SIZE, 0, Long.MAX_VALUE, List.of());
+    }
+
+    /** A point in time as a date, a date-time, or an age back from now ({@code 30d}); empty for none. */
+    static ValueType time() {
+        return new ValueType(Kind.TIME, 0, 0, List.of());
+    }
+
+    static ValueType text() {
+        return new ValueType(Kind.TEXT, 0, 0, List.of());
+    }
+
+    static ValueType choice(String... choices) {
+        return new ValueType(Kind.CHOICE, 0, 0, List.of(choices));
+    }
+
+    static ValueType list() {
+        return new ValueType(Kind.LIST, 0, 0, List.of());
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** What the key allows, for messages and the defaults file. */
+    String allowed() {
+        return switch (kind) {
+            case BOOLEAN -> "true or false";
+            case INTEGER -> max == Long.MAX_VALUE ? "a whole number from " + min + " up"
+                    : "a whole number from " + min + " to " + max;
+            case SIZE -> "a size such as \"256MB\", \"2GB\", \"512KB\" or a number of bytes";
+            case TIME -> "a date \"2024-01-31\", a date-time \"2024-01-31T12:00:00Z\", an age such as \"12h\", "
+                    + "\"30d\", \"2w\", \"6m\", \"1y\", or \"\" for none";
+            case TEXT -> "text in quotes";
+            case CHOICE -> "one of " + String.join(", ", choices.stream().map(c -> "\"" + c + "\"").toList());
+            case LIST -> "a list of texts such as [\"a\", \"b\"]";
+        };
+    }
+
+    /** A value as tomlj read it: Boolean, Long, Double, String, TomlArray, a date or a table. */
+    Object fromToml(Object value) throws InvalidValue {
+        switch (kind) {
+            case BOOLEAN:
+                if (value instanceof Boolean b) {
+                    return b;
+                }
+                break;
+            case INTEGER:
+                if (value instanceof Long n) {
+                    return inRange(n);
+                }
+                break;
+            case SIZE:
+                if (value instanceof Long n) {
+                    return inRange(n);
+                }
+                if (value instanceof String s) {
+                    return fromText(s);
+                }
+                break;
+            case TIME:
+                if (value instanceof String s) {
+                    return fromText(s);
+                }
+                if (value instanceof java.time.LocalDate || value instanceof java.time.OffsetDateTime) {
+                    return value.toString();
+                }
+                break;
+            case TEXT, CHOICE:
+                if (value instanceof String s) {
+                    return fromText(s);
+                }
+                break;
+            case LIST:
+                if (value instanceof TomlArray array) {
+                    List<String> texts = new ArrayList<>();
+                    for (int i = 0; i < array.size(); i++) {
+                        if (!(array.get(i) instanceof String s)) {
+                            throw new InvalidValue(allowed());
+                        }
+                        texts.add(s);
+                    }
+                    return List.copyOf(texts);
+                }
+                break;
+            default:
+                throw new IllegalStateException(kind.name());
+        }
+        throw new InvalidValue(allowed());
+    }
+
+    /** A value written as text, in an environment variable or on the command line. */
+    Object fromText(String text) throws InvalidValue {
+        String trimmed = text.trim();
+        switch (kind) {
+            case BOOLEAN:
+                return switch (trimmed.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on", "1" -> Boolean.TRUE;
+                    case "false", "no", "off", "0" -> Boolean.FALSE;
+                    default -> throw new InvalidValue(allowed());
+                };
+            case INTEGER:
+                try {
+                    return inRange(Long.parseLong(trimmed));
+                } catch (NumberFormatException e) {
+                    throw new InvalidValue(allowed());
+                }
+            case SIZE:
+                return parseSize(trimmed);
+            case TIME:
+                if (trimmed.isEmpty() || AGE.matcher(trimmed).matches() || DATE.matcher(trimmed).matches()
+                        || DATE_TIME.matcher(trimmed).matches()) {
+                    return trimmed;
+                }
+                throw new InvalidValue(allowed());
+            case TEXT:
+                return text;
+            case CHOICE:
+                if (choices.contains(trimmed)) {
+                    return trimmed;
+                }
+                throw new InvalidValue(allowed());
+            case LIST:
+                return trimmed.isEmpty() ? List.of()
+                        : List.of(trimmed.split("\\s*,\\s*"));
+            default:
+                throw new IllegalStateException(kind.name());
+        }
+    }
+
+    private Long inRange(long n) throws InvalidValue {
+        if (n < min || n > max) {
+            throw new InvalidValue(allowed());
+        }
+        return n;
+    }
+
+    private Long parseSize(String text) throws InvalidValue {
+        Matcher matcher = SIZE.matcher(text);
+        if (!matcher.matches()) {
+            throw new InvalidValue(allowed());
+        }
+        int shift = SIZE_SHIFT.get(matcher.group(2).toLowerCase(Locale.ROOT));
+        try {
+            long number = Long.parseLong(matcher.group(1));
+            if (number > (Long.MAX_VALUE >> shift)) {
+                throw new InvalidValue(allowed());
+            }
+            return number << shift;
+        } catch (NumberFormatException e) {
+            throw new InvalidValue(allowed());
+        }
+    }
+
+    /** The value as TOML source; sizes in the largest whole unit. */
+    String toToml(Object value) {
+        return switch (kind) {
+            case BOOLEAN, INTEGER -> value.toString();
+            case SIZE -> quote(sizeText((Long) value));
+            case LIST -> "[" + String.join(", ", ((List<?>) value).stream().map(v -> quote(v.toString())).toList())
+                    + "]";
+            case TIME, TEXT, CHOICE -> quote(value.toString());
+        };
+    }
+
+    private static String sizeText(long bytes) {
+        String[] units = {"TB", "GB", "MB", "KB"};
+        int[] shifts = {40, 30, 20, 10};
+        for (int i = 0; i < units.length; i++) {
+            long unit = 1L << shifts[i];
+            if (bytes != 0 && bytes % unit == 0) {
+                return bytes / unit + units[i];
+            }
+        }
+        return bytes + "B";
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,59 @@
+package org.gstats.config.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.Rung;
+import org.gstats.config.api.Setting;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class DefaultsFileTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    @Test
+    public void theDefaultsFileReadsBackToEveryDefault() throws Exception {
+        Path file = folder.newFile("gstats.toml").toPath();
+        Files.writeString(file, DefaultsFile.render(), StandardCharsets.UTF_8);
+        List<String> warnings = new ArrayList<>();
+        List<Setting> settings = TomlReader.read(file, Rung.DEFAULTS, warnings);
+        assertTrue(warnings.toString(), warnings.isEmpty());
+        assertEquals(KeyTable.ids(), settings.stream().map(Setting::key).toList());
+        for (Setting setting : settings) {
+            assertEquals(setting.key(), KeyTable.key(setting.key()).orElseThrow().defaultValue(), setting.value());
+        }
+    }
+
+    /** conf/gstats.toml ships from config/; regenerate it with {@code gstats config --defaults}. */
+    @Test
+    public void theShippedDefaultsFileIsTheGeneratedOne() throws Exception {
+        Path shipped = Path.of(System.getProperty("gstats.config.dir"), "gstats.toml");
+        assertEquals("config/gstats.toml is out of date: gstats config --defaults > config/gstats.toml",
+                DefaultsFile.render(), Files.readString(shipped, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    public void theEffectiveConfigurationNamesEachKeysRung() throws Exception {
+        Sources sources = new Sources(Map.of("GSTATS_FORMAT", "csv"), folder.getRoot().toPath().resolve("none.toml"),
+                null, null, Map.of());
+        EffectiveConfiguration configuration = new Resolver(sources).resolve(new ConfigRequest(null, Map.of()));
+        String shown = DefaultsFile.effective(configuration);
+        assertTrue(shown, shown.startsWith("[base]\nverbose = false"));
+        assertTrue(shown, shown.lines().anyMatch(line -> line.matches(
+                "format = \"csv\" +# environment \\(GSTATS_FORMAT\\)")));
+        assertTrue(shown, shown.lines().anyMatch(line -> line.matches(
+                "renames = true +# defaults \\(built in\\)")));
+    }
+}

@@ -1,0 +1,220 @@
+package org.gstats.config.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.Rung;
+import org.gstats.config.api.Setting;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Each rung of the hierarchy, and what wins over what. */
+public class ResolverTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, String> launcherOptions = new HashMap<>();
+    private Path defaultsFile;
+    private Path configFile;
+
+    private Path userFile() {
+        return folder.getRoot().toPath().resolve("xdg/gstats/config.toml");
+    }
+
+    private Path repository() throws IOException {
+        Path repository = folder.getRoot().toPath().resolve("repo");
+        Files.createDirectories(repository.resolve(".git"));
+        Files.createDirectories(repository.resolve("src/deep"));
+        return repository;
+    }
+
+    private static Path write(Path file, String toml) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, toml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private EffectiveConfiguration resolve(Path repository, Map<String, String> commandLine) throws ConfigException {
+        Sources sources = new Sources(environment, userFile(), defaultsFile, configFile, launcherOptions);
+        return new Resolver(sources).resolve(new ConfigRequest(repository, commandLine));
+    }
+
+    private static void assertSetting(EffectiveConfiguration configuration, String key, Object value, Rung rung) {
+        Setting setting = configuration.setting(key).orElseThrow();
+        assertEquals(key, value, setting.value());
+        assertEquals(key + " set by " + setting.origin(), rung, setting.rung());
+    }
+
+    @Test
+    public void withNothingEveryKeyHasTheTablesDefault() throws Exception {
+        EffectiveConfiguration configuration = resolve(null, Map.of());
+        assertEquals(KeyTable.ids(), configuration.settings().stream().map(Setting::key).toList());
+        assertSetting(configuration, "scanner.renames", true, Rung.DEFAULTS);
+        assertEquals("built in", configuration.setting("base.log-format").orElseThrow().origin());
+        assertTrue(configuration.warnings().isEmpty());
+    }
+
+    @Test
+    public void shippedDefaultsFileIsTheLowestRung() throws Exception {
+        defaultsFile = write(folder.getRoot().toPath().resolve("conf/gstats.toml"),
+                "[scanner]\nrenames = false\n");
+        EffectiveConfiguration configuration = resolve(null, Map.of());
+        assertSetting(configuration, "scanner.renames", false, Rung.DEFAULTS);
+        assertEquals(defaultsFile.toString(), configuration.setting("scanner.renames").orElseThrow().origin());
+    }
+
+    @Test
+    public void projectConfigInTheRepositoryRootBeatsTheDefaults() throws Exception {
+        Path repository = repository();
+        defaultsFile = write(folder.getRoot().toPath().resolve("conf/gstats.toml"), "[base]\nlog-format = \"text\"\n");
+        write(repository.resolve(".gstats.toml"), "[base]\nlog-format = \"json\"\n[module.commits]\nsince = \"30d\"\n");
+        EffectiveConfiguration configuration = resolve(repository.resolve("src/deep"), Map.of());
+        assertSetting(configuration, "base.log-format", "json", Rung.PROJECT);
+        assertSetting(configuration, "module.commits.since", "30d", Rung.PROJECT);
+    }
+
+    @Test
+    public void userConfigBeatsTheProjectConfig() throws Exception {
+        Path repository = repository();
+        write(repository.resolve(".gstats.toml"), "[scanner]\nmax-commits = 10\ndiff-algorithm = \"histogram\"\n");
+        write(userFile(), "[scanner]\nmax-commits = 20\n");
+        EffectiveConfiguration configuration = resolve(repository, Map.of());
+        assertSetting(configuration, "scanner.max-commits", 20L, Rung.USER);
+        assertSetting(configuration, "scanner.diff-algorithm", "histogram", Rung.PROJECT);
+    }
+
+    @Test
+    public void userConfigFollowsXdgConfigHome() {
+        assertEquals(Path.of("/x/gstats/config.toml"), Sources.userFile(Map.of("XDG_CONFIG_HOME", "/x"), "/home/a"));
+        assertEquals(Path.of("/home/a/.config/gstats/config.toml"), Sources.userFile(Map.of(), "/home/a"));
+        assertEquals(Path.of("/home/a/.config/gstats/config.toml"),
+                Sources.userFile(Map.of("XDG_CONFIG_HOME", "relative"), "/home/a"));
+    }
+
+    @Test
+    public void environmentBeatsTheUserConfig() throws Exception {
+        write(userFile(), "[base]\nverbose = true\nlog-format = \"json\"\n[scanner]\nmax-commits = 20\n");
+        Path named = write(folder.getRoot().toPath().resolve("other.toml"), "[scanner]\nmax-commits = 30\n");
+        environment.put("GSTATS_CONFIG", named.toString());
+        environment.put("GSTATS_VERBOSE", "no");
+        EffectiveConfiguration configuration = resolve(null, Map.of());
+        assertSetting(configuration, "base.verbose", false, Rung.ENVIRONMENT);
+        assertEquals("GSTATS_VERBOSE", configuration.setting("base.verbose").orElseThrow().origin());
+        assertSetting(configuration, "scanner.max-commits", 30L, Rung.ENVIRONMENT);
+        assertSetting(configuration, "base.log-format", "json", Rung.USER);
+    }
+
+    @Test
+    public void commandLineBeatsTheEnvironment() throws Exception {
+        environment.put("GSTATS_SINCE", "2w");
+        environment.put("GSTATS_FORMAT", "csv");
+        environment.put("GSTATS_LOG_FORMAT", "json");
+        launcherOptions.put("base.log-format", "text");
+        configFile = write(folder.getRoot().toPath().resolve("given.toml"), "[module.export]\nformat = \"yaml\"\n");
+        EffectiveConfiguration configuration = resolve(null, Map.of("module.commits.since", "2024-01-31"));
+        assertSetting(configuration, "module.commits.since", "2024-01-31", Rung.COMMAND_LINE);
+        assertEquals("--since", configuration.setting("module.commits.since").orElseThrow().origin());
+        assertSetting(configuration, "module.export.format", "yaml", Rung.COMMAND_LINE);
+        assertSetting(configuration, "base.log-format", "text", Rung.COMMAND_LINE);
+    }
+
+    @Test
+    public void sizesAndAgesParse() throws Exception {
+        ValueType size = ValueType.size();
+        assertEquals(256L << 20, size.fromText("256MB"));
+        assertEquals(2L << 30, size.fromText("2g"));
+        assertEquals(512L << 10, size.fromText("512KiB"));
+        assertEquals(100L, size.fromToml(100L));
+        assertEquals("\"256MB\"", size.toToml(256L << 20));
+        ValueType time = ValueType.time();
+        assertEquals("30d", time.fromText("30d"));
+        assertEquals("2024-01-31T12:00:00Z", time.fromText("2024-01-31T12:00:00Z"));
+        assertEquals("2024-01-31", time.fromToml(java.time.LocalDate.of(2024, 1, 31)));
+        for (String bad : List.of("30 days", "yesterday", "d30")) {
+            try {
+                time.fromText(bad);
+                fail(bad + " was taken as a time");
+            } catch (InvalidValue e) {
+                assertTrue(e.getMessage(), e.getMessage().contains("\"30d\""));
+            }
+        }
+    }
+
+    @Test
+    public void unknownKeysAreWarnedAboutWithTheNearestKnownKey() throws Exception {
+        write(userFile(), "[scanner]\nrenmaes = false\n[modul.commits]\nsince = \"1y\"\n");
+        environment.put("GSTATS_VERBSE", "1");
+        EffectiveConfiguration configuration = resolve(null, Map.of());
+        List<String> warnings = configuration.warnings();
+        assertEquals(warnings.toString(), 3, warnings.size());
+        assertEquals(userFile() + ":2: unknown key scanner.renmaes is ignored (did you mean scanner.renames?)",
+                warnings.get(0));
+        assertTrue(warnings.get(1), warnings.get(1).contains("modul.commits.since")
+                && warnings.get(1).endsWith("(did you mean module.commits.since?)"));
+        assertTrue(warnings.get(2), warnings.get(2).contains("GSTATS_VERBSE")
+                && warnings.get(2).endsWith("(did you mean GSTATS_VERBOSE?)"));
+        assertSetting(configuration, "scanner.renames", true, Rung.DEFAULTS);
+    }
+
+    @Test
+    public void malformedTomlIsOneLineWithFileLineAndColumn() throws Exception {
+        write(userFile(), "[scanner]\nrenames = false\nmax-commits = = 3\n");
+        try {
+            resolve(null, Map.of());
+            fail("malformed TOML was read");
+        } catch (ConfigException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith(userFile() + ":3:15: malformed TOML: "));
+            assertFalse(e.getMessage(), e.getMessage().contains("\n"));
+        }
+    }
+
+    @Test
+    public void aValueOfTheWrongTypeOrOutOfRangeNamesKeyValueAndWhatIsAllowed() throws Exception {
+        write(userFile(), "[scanner]\nmax-commits = -5\n");
+        assertProblem(userFile() + ":2: scanner.max-commits = -5 is not allowed: scanner.max-commits takes a whole "
+                + "number from 0 to 2147483647", Map.of());
+        write(userFile(), "[scanner]\nrenames = \"no\"\n");
+        assertProblem(userFile() + ":2: scanner.renames = \"no\" is not allowed: scanner.renames takes true or false",
+                Map.of());
+        write(userFile(), "[base]\nlog-format = \"xml\"\n");
+        assertProblem(userFile() + ":2: base.log-format = \"xml\" is not allowed: base.log-format takes one of "
+                + "\"text\", \"json\"", Map.of());
+        Files.delete(userFile());
+        assertProblem("--since yesterday is not allowed: module.commits.since takes a date \"2024-01-31\"",
+                Map.of("module.commits.since", "yesterday"));
+        environment.put("GSTATS_QUIET", "maybe");
+        assertProblem("environment variable GSTATS_QUIET=maybe is not allowed: base.quiet takes true or false",
+                Map.of());
+    }
+
+    private void assertProblem(String expectedStart, Map<String, String> commandLine) {
+        try {
+            resolve(null, commandLine);
+            fail("taken: " + expectedStart);
+        } catch (ConfigException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith(expectedStart));
+        }
+    }
+
+    @Test
+    public void aNamedFileThatIsMissingIsBadInput() {
+        environment.put("GSTATS_CONFIG", folder.getRoot().toPath().resolve("missing.toml").toString());
+        assertProblem("GSTATS_CONFIG names " + folder.getRoot().toPath().resolve("missing.toml"), Map.of());
+    }
+}
