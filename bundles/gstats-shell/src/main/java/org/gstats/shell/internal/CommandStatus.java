@@ -15,6 +15,8 @@ final class CommandStatus {
     static final String EXIT = "gstats.exit";
     static final String VERBOSE = "gstats.verbose";
     static final String TERMINAL = "gstats.terminal";
+    /** Whether the user asked for results and errors only (option or configuration): for progress output. */
+    static final String QUIET = "gstats.quiet";
 
     /** A command's work. */
     @FunctionalInterface

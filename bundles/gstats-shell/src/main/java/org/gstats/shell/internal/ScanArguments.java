@@ -70,7 +70,8 @@ record ScanArguments(String format, String output, String table, String branch, 
                 !noRenames, quiet, verbose);
     }
 
-    private Path repository(Path currentDir) throws CommandFailure {
+    /** The repository path the operands name, checked as {@link #validate} checks it. */
+    Path repository(Path currentDir) throws CommandFailure {
         List<String> paths = new ArrayList<>();
         for (String operand : operands) {
             String text = operand == null ? "null" : operand;

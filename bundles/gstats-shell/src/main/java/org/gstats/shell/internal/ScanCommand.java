@@ -12,6 +12,10 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.GstatsConfiguration;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.scan.ScanEngine;
@@ -21,6 +25,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code gstats:scan [options] [PATH]}: scans a repository and writes the report to the
@@ -35,6 +40,10 @@ public class ScanCommand {
     private final ScanEngine engine;
     private final Clock clock;
     private final ReportWriters writers = new ReportWriters();
+    /** Without gstats-config, a scan takes its options from the command line alone. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GstatsConfiguration configuration;
 
     @Activate
     public ScanCommand(@Reference(name = "engine") ScanEngine engine) {
@@ -94,7 +103,14 @@ public class ScanCommand {
         CommandStatus.run(session, verbose, () -> run(session, arguments));
     }
 
-    private void run(CommandSession session, ScanArguments arguments) throws CommandFailure, ScanException {
+    void setConfiguration(GstatsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    private void run(CommandSession session, ScanArguments given) throws CommandFailure, ScanException {
+        ScanArguments arguments = configured(session, given);
+        session.put(CommandStatus.VERBOSE, arguments.verbose());
+        session.put(CommandStatus.QUIET, arguments.quiet());
         ScanOptions options = arguments.validate(currentDir(session), clock, defaultFormat(session));
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, writers);
@@ -111,6 +127,24 @@ public class ScanCommand {
         String written = output.write(report, session.getConsole());
         if (!options.quiet()) {
             err.println(summary(report, progress.commits()) + written);
+        }
+    }
+
+    /**
+     * The arguments completed from the configuration hierarchy for the repository to scan, after
+     * the configuration has been handed to the components (so that plugins see it in this scan).
+     */
+    private ScanArguments configured(CommandSession session, ScanArguments given) throws CommandFailure {
+        GstatsConfiguration current = configuration;
+        if (current == null) {
+            return given;
+        }
+        try {
+            EffectiveConfiguration effective = current.apply(new ConfigRequest(
+                    given.repository(currentDir(session)), ScanConfiguration.commandLine(given)));
+            return ScanConfiguration.apply(given, effective);
+        } catch (ConfigException e) {
+            throw CommandFailure.badUsage(e.getMessage());
         }
     }
 

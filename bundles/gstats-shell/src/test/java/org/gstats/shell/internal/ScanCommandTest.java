@@ -31,6 +31,12 @@ import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.GstatsConfiguration;
+import org.gstats.config.api.Rung;
+import org.gstats.config.api.Setting;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -389,6 +395,83 @@ public class ScanCommandTest {
     }
 
     /** Stands in for the engine: remembers the request, reports 3 commits, answers with an empty report. */
+    @Test
+    public void configuredValuesFillTheOptionsNotGiven() {
+        LayeredConfiguration configuration = new LayeredConfiguration();
+        configuration.configured.put(ScanConfiguration.SINCE, "2024-01-01");
+        configuration.configured.put(ScanConfiguration.FORMAT, "json");
+        configuration.configured.put(ScanConfiguration.RENAMES, false);
+        command.setConfiguration(configuration);
+
+        assertNull(gogo.execute("gstats:scan --until 2024-01-31 sub"));
+
+        assertEquals(currentDir.resolve("sub"), configuration.request.repository());
+        assertEquals(Map.of(ScanConfiguration.UNTIL, "2024-01-31"), configuration.request.commandLine());
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z"), engine.request.since());
+        assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), engine.request.until());
+        assertFalse(engine.request.detectRenames());
+        assertEquals("json report of " + currentDir.resolve("sub") + "\n", gogo.out());
+    }
+
+    @Test
+    public void flagsOnTheCommandLineAreGivenToTheConfiguration() {
+        LayeredConfiguration configuration = new LayeredConfiguration();
+        command.setConfiguration(configuration);
+
+        assertNull(gogo.execute("gstats:scan --quiet --no-renames --changes --format text"));
+
+        assertEquals(Map.of(ScanConfiguration.QUIET, "true", ScanConfiguration.VERBOSE, "false",
+                ScanConfiguration.RENAMES, "false", ScanConfiguration.CHANGES, "true", ScanConfiguration.FORMAT, "text"),
+                configuration.request.commandLine());
+        assertEquals("", gogo.err());
+        assertEquals(true, gogo.session().get(CommandStatus.QUIET));
+    }
+
+    @Test
+    public void aConfigurationThatCannotBeUsedIsBadInputAndNothingIsScanned() {
+        LayeredConfiguration configuration = new LayeredConfiguration();
+        configuration.problem = "/home/a/.config/gstats/config.toml:3:15: malformed TOML: unexpected '='";
+        command.setConfiguration(configuration);
+
+        assertBadUsage(configuration.problem, gogo.execute("gstats:scan"));
+        assertNull(engine.request);
+    }
+
+    /** The configuration keys the shell reads, with configured values over defaults and the command line over both. */
+    private static final class LayeredConfiguration implements GstatsConfiguration {
+        final Map<String, Object> configured = new java.util.HashMap<>();
+        ConfigRequest request;
+        String problem;
+
+        @Override
+        public EffectiveConfiguration resolve(ConfigRequest configRequest) throws ConfigException {
+            if (problem != null) {
+                throw new ConfigException(problem);
+            }
+            Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of(ScanConfiguration.VERBOSE, false,
+                    ScanConfiguration.QUIET, false, ScanConfiguration.RENAMES, true, ScanConfiguration.SINCE, "",
+                    ScanConfiguration.UNTIL, "", ScanConfiguration.CHANGES, false, ScanConfiguration.FORMAT, "",
+                    ScanConfiguration.OUTPUT, "", ScanConfiguration.PRETTY, false));
+            values.putAll(configured);
+            configRequest.commandLine().forEach((key, text) -> values.put(key,
+                    text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));
+            return new EffectiveConfiguration(values.entrySet().stream()
+                    .map(entry -> new Setting(entry.getKey(), entry.getValue(), Rung.DEFAULTS, "test"))
+                    .toList(), List.of());
+        }
+
+        @Override
+        public EffectiveConfiguration apply(ConfigRequest configRequest) throws ConfigException {
+            request = configRequest;
+            return resolve(configRequest);
+        }
+
+        @Override
+        public String defaultsFile() {
+            return "";
+        }
+    }
+
     private static final class RecordingEngine implements ScanEngine {
         ScanRequest request;
         ScanException failure;
