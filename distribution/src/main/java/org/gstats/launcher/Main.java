@@ -22,11 +22,20 @@ public final class Main {
             commands:
               scan [options] [PATH]   scan a Git repository (default: the current directory) and print a report
               plugins [options]       list the plugins that take part in scans
+              config [--defaults] [PATH]
+                                      show the configuration in effect for PATH, each key with where it
+                                      came from; --defaults prints a commented default file
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
-              help [COMMAND]          print this help, or the options of scan or plugins
+              help [COMMAND]          print this help, or the options of scan, plugins or config
 
-            -v, --verbose             stack traces with errors
-            environment:              JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m)
+            options (before or after the command):
+              -v, --verbose           log details on stderr, stack traces with errors
+              --quiet                 print only results and errors
+              --config-file FILE      read FILE as configuration, above the environment and config files
+              --log-format text|json  log lines as text or JSON objects
+              --log-file FILE         also write log lines to FILE
+            environment:              GSTATS_CONFIG (a configuration file), GSTATS_* (single keys: see
+                                      gstats config --defaults), JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m)
             exit status:              0 success, 1 scan failed, 2 bad usage or input
             """;
 
@@ -88,11 +97,24 @@ public final class Main {
         }
     }
 
+    /** Framework property prefix under which gstats-config finds the launcher's options, by key. */
+    static final String OPTION_PREFIX = "gstats.option.";
+    static final String CONFIG_FILE_PROPERTY = "gstats.config.file";
+
+    /** Hands the launcher's options to gstats-config as the command-line rung. */
+    static void configure(CommandLine commandLine, Map<String, String> properties) {
+        commandLine.settings().forEach((key, value) -> properties.put(OPTION_PREFIX + key, value));
+        if (commandLine.configFile() != null) {
+            properties.put(CONFIG_FILE_PROPERTY, commandLine.configFile());
+        }
+    }
+
     private static int launch(CommandLine commandLine, InputStream in, PrintStream out, PrintStream err)
             throws IOException, BundleException, InterruptedException {
         Installation installation = Installation.locate();
         installation.applySystemProperties();
         Map<String, String> properties = installation.frameworkProperties();
+        configure(commandLine, properties);
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
         properties.put(GOSH_ARGS, shell ? GOSH_INTERACTIVE : GOSH_HEADLESS);
         // The console reads its first line as soon as it starts: it waits for the gstats commands.

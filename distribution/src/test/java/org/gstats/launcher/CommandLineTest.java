@@ -5,7 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gstats.launcher.CommandLine.Command;
@@ -56,7 +58,7 @@ public class CommandLineTest {
     @Test
     public void unknownCommandNamesItAndTheChoices() {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("scna", ".")));
-        assertEquals("unknown command 'scna' (try: scan, plugins, shell)", e.getMessage());
+        assertEquals("unknown command 'scna' (try: scan, plugins, config, shell)", e.getMessage());
     }
 
     @Test
@@ -69,5 +71,33 @@ public class CommandLineTest {
     public void shellTakesNoArguments() {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("shell", "x")));
         assertEquals("shell takes no arguments, got 'x'", e.getMessage());
+    }
+
+    @Test
+    public void launcherOptionsBeforeOrAfterTheCommandBecomeSettings() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("--log-format", "json", "scan", ".", "--config-file", "my.toml",
+                "--log-file", "/tmp/g.log", "--quiet"));
+        assertEquals(Command.SCAN, line.command());
+        assertEquals(List.of(".", "--quiet"), line.arguments());
+        assertEquals(Map.of("base.log-format", "json", "base.log-file", "/tmp/g.log", "base.quiet", "true",
+                "base.verbose", "false"), line.settings());
+        assertEquals(Path.of("my.toml").toAbsolutePath().toString(), line.configFile());
+    }
+
+    @Test
+    public void verboseSetsTheVerboseKey() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("-v", "config"));
+        assertEquals(Command.CONFIG, line.command());
+        assertEquals(Map.of("base.verbose", "true", "base.quiet", "false"), line.settings());
+        assertEquals(Optional.of("gstats:config"), CommandLine.parse(List.of("help", "config")).helpTopic());
+    }
+
+    @Test
+    public void launcherOptionWithoutValueOrQuietWithVerboseIsBadUsage() {
+        assertEquals("--log-file needs a value",
+                assertThrows(UsageException.class, () -> CommandLine.parse(List.of("scan", "--log-file"))).getMessage());
+        assertEquals("--quiet and --verbose contradict each other (give one of them)",
+                assertThrows(UsageException.class, () -> CommandLine.parse(List.of("--quiet", "-v", "scan")))
+                        .getMessage());
     }
 }
