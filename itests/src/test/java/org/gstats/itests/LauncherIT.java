@@ -65,7 +65,7 @@ public class LauncherIT {
         return run(distribution.resolve("bin/gstats"), sample.dir(), Map.of(), "", arguments);
     }
 
-    private static Run run(Path launcher, Path workingDirectory, Map<String, String> environment, String stdin,
+    static Run run(Path launcher, Path workingDirectory, Map<String, String> environment, String stdin,
             String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
@@ -248,7 +248,7 @@ public class LauncherIT {
     public void unknownCommandNamesTheChoices() {
         Run run = gstats("bogus");
         assertEquals(2, run.exit());
-        assertEquals(List.of("gstats: unknown command 'bogus' (try: scan, plugins, shell)"), run.stderrLines());
+        assertEquals(List.of("gstats: unknown command 'bogus' (try: scan, plugins, config, shell)"), run.stderrLines());
     }
 
     /** Copies the installation, keeping bin/gstats executable. */

@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.Option;
  * {@code conf/} properties; plus the test kit (to build repositories inside the framework) and
  * Pax Exam's JUnit bundles.
  *
- * <p>The shipped slf4j-api and slf4j-simple are provisioned too: the failsafe configuration
+ * <p>The shipped slf4j-api and its binding, gstats-logging, are provisioned too: the failsafe configuration
  * sets {@code pax.exam.logging=none}, so Pax Exam adds no pax-logging-api, whose
  * {@code org.slf4j} export would otherwise compete with the shipped one for JGit's import.
  * Pax Exam's own bundles import {@code org.slf4j [1.4,2)} and wire to the shipped 1.7.36.

@@ -15,6 +15,8 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scan's delivery of the scanner's events to one analysis per plugin. Lives on the
@@ -22,6 +24,9 @@ import org.gstats.api.scan.ScanTarget;
  * that one faulty plugin neither stops the scan nor leaves a half-made section.
  */
 final class ScanRun implements ScanListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
+
 
     static final long PROGRESS_INTERVAL = 1000;
 
@@ -145,6 +150,7 @@ final class ScanRun implements ScanListener {
         }
         String type = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
                 : failure.getClass().getSimpleName();
+        LOG.warn("plugin {} failed and is left out of this scan", pluginName, failure);
         return new ReportError(pluginName, failure.getMessage() == null ? type : type + ": " + failure.getMessage());
     }
 }

@@ -1,0 +1,29 @@
+package org.gstats.logging.internal;
+
+import java.nio.file.Path;
+
+/**
+ * How log lines are written, from {@code [base]} of the configuration.
+ *
+ * @param verbose gstats' own details (debug) and other libraries' information (info); stack traces
+ * @param quiet   errors only
+ * @param json    one JSON object per line instead of text
+ * @param file    a file that receives every line too, or {@code null}
+ */
+record LogSettings(boolean verbose, boolean quiet, boolean json, Path file) {
+
+    static final LogSettings DEFAULT = new LogSettings(false, false, false, null);
+
+    /** gstats' own loggers are named {@code gstats.*}; JGit's and others' by their classes. */
+    static final String GSTATS_PREFIX = "gstats.";
+
+    Level threshold(String logger) {
+        if (quiet) {
+            return Level.ERROR;
+        }
+        if (verbose) {
+            return logger.startsWith(GSTATS_PREFIX) ? Level.DEBUG : Level.INFO;
+        }
+        return Level.WARN;
+    }
+}
