@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.felix.service.command.CommandSession;
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code gstats:config [--defaults] [PATH]}: the effective configuration for a scan of PATH, each
  * key with the rung that set it; or the commented defaults file. Keeps the launcher's exit-code
- * contract: {@value #EXIT} is 0, or 2 for a configuration that cannot be used.
+ * contract: {@value #EXIT} is 0, 2 for a configuration that cannot be used, 1 for a failure.
  */
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "config")
@@ -28,6 +29,7 @@ public class ConfigCommand {
 
     static final String EXIT = "gstats.exit";
     static final int BAD_INPUT = 2;
+    static final int FAILED = 1;
 
     private final GstatsConfiguration configuration;
 
@@ -42,19 +44,26 @@ public class ConfigCommand {
             @Parameter(names = "--defaults", absentValue = "false", presentValue = "true") boolean defaults,
             @Descriptor("the repository whose .gstats.toml counts (default: the current directory)")
             String... operands) throws ConfigException {
-        session.put(EXIT, BAD_INPUT);
         PrintStream out = session.getConsole();
-        if (defaults) {
-            if (operands.length > 0) {
-                throw new ConfigException("--defaults takes no path, got '" + operands[0] + "'");
+        try {
+            if (defaults) {
+                if (operands.length > 0) {
+                    throw new ConfigException("--defaults takes no path, got '" + operands[0] + "'");
+                }
+                out.print(configuration.defaultsFile());
+            } else {
+                out.print(DefaultsFile.effective(configuration.resolve(new ConfigRequest(repository(session, operands),
+                        Map.of()))));
             }
-            out.print(configuration.defaultsFile());
-        } else {
-            out.print(DefaultsFile.effective(configuration.resolve(new ConfigRequest(repository(session, operands),
-                    Map.of()))));
+            out.flush();
+            session.put(EXIT, 0);
+        } catch (ConfigException e) {
+            session.put(EXIT, BAD_INPUT);
+            throw e;
+        } catch (RuntimeException e) {
+            session.put(EXIT, FAILED);
+            throw e;
         }
-        out.flush();
-        session.put(EXIT, 0);
     }
 
     private static Path repository(CommandSession session, String[] operands) throws ConfigException {
@@ -65,7 +74,7 @@ public class ConfigCommand {
         }
         if (operands.length > 1 || operands[0] == null || operands[0].startsWith("-")) {
             throw new ConfigException("usage: gstats config [--defaults] [PATH] (got '" + String.join(" ",
-                    java.util.Arrays.stream(operands).map(String::valueOf).toList()) + "')");
+                    Arrays.stream(operands).map(String::valueOf).toList()) + "')");
         }
         try {
             return dir.resolve(operands[0]).toAbsolutePath().normalize();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
@@ -63,7 +64,7 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration, Confi
     }
 
     /** What to read, from framework properties and the environment. */
-    static Sources sources(java.util.function.Function<String, String> properties, Map<String, String> environment) {
+    static Sources sources(Function<String, String> properties, Map<String, String> environment) {
         String user = properties.apply(USER_FILE_PROPERTY);
         Path userFile = user != null && !user.isEmpty() ? Path.of(user)
                 : Sources.userFile(environment, System.getProperty("user.home"));

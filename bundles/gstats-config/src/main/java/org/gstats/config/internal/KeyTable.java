@@ -4,6 +4,7 @@ import static org.gstats.config.internal.ValueType.bool;
 import static org.gstats.config.internal.ValueType.choice;
 import static org.gstats.config.internal.ValueType.integer;
 import static org.gstats.config.internal.ValueType.list;
+import static org.gstats.config.internal.ValueType.size;
 import static org.gstats.config.internal.ValueType.text;
 import static org.gstats.config.internal.ValueType.time;
 
@@ -47,6 +48,9 @@ final class KeyTable {
                     "--no-mailmap", null),
             new Key("scanner", "diff-algorithm", choice("myers", "histogram"), "myers",
                     "the diff that counts inserted and deleted lines", "--diff-algorithm", null),
+            new Key("scanner", "pack-cache", size(), 10L << 20,
+                    "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)", null,
+                    "GSTATS_PACK_CACHE"),
             new Key("scanner", "strict", bool(), false, "strict mode of gstats:scan (see gstats help scan)",
                     "--strict", null),
 

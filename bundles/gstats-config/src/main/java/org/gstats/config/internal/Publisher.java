@@ -20,6 +20,8 @@ import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts the effective configuration into Configuration Admin: one configuration per section
@@ -37,6 +39,8 @@ final class Publisher {
     static final String BARRIER_PID = KeyTable.PID_PREFIX + "config.barrier";
     private static final String ANY_LOCATION = "?";
     private static final long BARRIER_TIMEOUT_SECONDS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger("gstats.config");
 
     private final ConfigurationAdmin admin;
     private final AtomicLong generation = new AtomicLong();
@@ -76,13 +80,15 @@ final class Publisher {
                 changed = true;
             }
         }
-        if (changed && await) {
-            awaitBarrier();
+        if (changed && await && !awaitBarrier()) {
+            LOG.warn("components were not told of the new configuration within {} s; this scan may run with the "
+                    + "previous one", BARRIER_TIMEOUT_SECONDS);
         }
         return changed;
     }
 
-    private void awaitBarrier() throws IOException, InterruptedException {
+    /** @return whether the barrier was heard in time */
+    private boolean awaitBarrier() throws IOException, InterruptedException {
         long mark = generation.incrementAndGet();
         CountDownLatch heard = new CountDownLatch(1);
         synchronized (pending) {
@@ -92,7 +98,7 @@ final class Publisher {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("generation", mark);
             admin.getConfiguration(BARRIER_PID, ANY_LOCATION).update(properties);
-            heard.await(BARRIER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return heard.await(BARRIER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } finally {
             synchronized (pending) {
                 pending.remove(mark);

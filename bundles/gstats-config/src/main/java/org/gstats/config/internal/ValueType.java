@@ -1,5 +1,7 @@
 package org.gstats.config.internal;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +113,7 @@ final class ValueType {
                 if (value instanceof String s) {
                     return fromText(s);
                 }
-                if (value instanceof java.time.LocalDate || value instanceof java.time.OffsetDateTime) {
+                if (value instanceof LocalDate || value instanceof OffsetDateTime) {
                     return value.toString();
                 }
                 break;

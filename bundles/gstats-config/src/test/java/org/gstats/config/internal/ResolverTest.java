@@ -93,9 +93,11 @@ public class ResolverTest {
     public void userConfigBeatsTheProjectConfig() throws Exception {
         Path repository = repository();
         write(repository.resolve(".gstats.toml"), "[scanner]\nmax-commits = 10\ndiff-algorithm = \"histogram\"\n");
-        write(userFile(), "[scanner]\nmax-commits = 20\n");
+        write(userFile(), "[scanner]\nmax-commits = 20\npack-cache = \"256MB\"\n");
         EffectiveConfiguration configuration = resolve(repository, Map.of());
         assertSetting(configuration, "scanner.max-commits", 20L, Rung.USER);
+        assertSetting(configuration, "scanner.pack-cache", 256L << 20, Rung.USER);
+        assertEquals(256L << 20, Publisher.dictionaries(configuration).get("org.gstats.scanner").get("pack.cache"));
         assertSetting(configuration, "scanner.diff-algorithm", "histogram", Rung.PROJECT);
     }
 

@@ -1,0 +1,41 @@
+package org.gstats.scanner.internal;
+
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Sizes JGit's pack cache from {@code [scanner] pack-cache}. The cache is JGit's own and shared
+ * by every repository the framework opens, so it is set here once per configuration rather
+ * than per scan.
+ */
+@Component(service = {}, immediate = true, configurationPid = PackCacheConfiguration.PID)
+@Designate(ocd = PackCacheConfiguration.Scanner.class)
+public final class PackCacheConfiguration {
+
+    static final String PID = "org.gstats.scanner";
+
+    /** The part of {@code [scanner]} that sizes JGit's caches. */
+    @ObjectClassDefinition(name = "gstats scanner caches", description = "[scanner] of the gstats configuration")
+    public @interface Scanner {
+
+        @AttributeDefinition(description = "bytes of pack data JGit keeps in memory (its packedGitLimit)")
+        long pack_cache() default 10L << 20;
+    }
+
+    @Activate
+    @Modified
+    void configure(Scanner scanner) {
+        cacheConfig(scanner).install();
+    }
+
+    static WindowCacheConfig cacheConfig(Scanner scanner) {
+        WindowCacheConfig config = new WindowCacheConfig();
+        config.setPackedGitLimit(scanner.pack_cache());
+        return config;
+    }
+}

@@ -1,0 +1,26 @@
+package org.gstats.scanner.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.lang.annotation.Annotation;
+
+import org.junit.Test;
+
+public class PackCacheConfigurationTest {
+
+    @Test
+    public void packCacheSetsJGitsPackedGitLimit() {
+        PackCacheConfiguration.Scanner scanner = new PackCacheConfiguration.Scanner() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return PackCacheConfiguration.Scanner.class;
+            }
+
+            @Override
+            public long pack_cache() {
+                return 256L << 20;
+            }
+        };
+        assertEquals(256L << 20, PackCacheConfiguration.cacheConfig(scanner).getPackedGitLimit());
+    }
+}
