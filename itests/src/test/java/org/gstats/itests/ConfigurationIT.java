@@ -123,6 +123,19 @@ public class ConfigurationIT {
     }
 
     @Test
+    public void aPluginsOwnSectionReachesConfigurationAdminAndLeavesWithIt() throws Exception {
+        write(userFile(), "[module.churn]\nwindow-days = 30\n");
+        commits("");
+        assertEquals(30L, configurationAdmin.getConfiguration("org.gstats.module.churn", "?").getProperties()
+                .get("window.days"));
+
+        write(userFile(), "");
+        commits("");
+        assertNull("the section's configuration outlived it",
+                configurationAdmin.listConfigurations("(service.pid=org.gstats.module.churn)"));
+    }
+
+    @Test
     public void aMalformedConfigIsOneLineExitTwoAndNothingScanned() throws Exception {
         write(userFile(), "[scanner]\nrenames = = false\n");
         Outcome outcome = new GogoCommands(context).execute("scan", quote(sample().dir()) + " --format json");

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param key    {@code section.name}, e.g. {@code scanner.renames} or {@code module.commits.since}
  * @param value  {@link Boolean}, {@link Long} (numbers; sizes in bytes), {@link String} (text, paths,
- *               dates and ages as written) or a {@link List} of {@link String}
+ *               dates and ages as written) or a {@link List} of {@link String}; a plugin's key that
+ *               gstats does not know may also be a {@link Double}
  * @param rung   the rung that set it
  * @param origin what exactly set it: a file, an environment variable, an option
  */

@@ -53,12 +53,12 @@ final class DefaultsFile {
         StringBuilder out = new StringBuilder();
         String section = null;
         for (Setting setting : settings) {
-            Key key = KeyTable.key(setting.key()).orElseThrow();
-            if (!key.section().equals(section)) {
+            String keySection = KeyTable.section(setting.key());
+            if (!keySection.equals(section)) {
                 if (section != null) {
                     out.append('\n');
                 }
-                section = key.section();
+                section = keySection;
                 out.append('[').append(section).append("]\n");
             }
             String line = line(setting);
@@ -69,7 +69,8 @@ final class DefaultsFile {
     }
 
     private static String line(Setting setting) {
-        Key key = KeyTable.key(setting.key()).orElseThrow();
-        return key.name() + " = " + key.type().toToml(setting.value());
+        String value = KeyTable.key(setting.key()).map(key -> key.type().toToml(setting.value()))
+                .orElseGet(() -> ValueType.literal(setting.value()));
+        return KeyTable.name(setting.key()) + " = " + value;
     }
 }

@@ -29,16 +29,4 @@ record Key(String section, String name, ValueType type, Object defaultValue, Str
         return section + "." + name;
     }
 
-    /** The Configuration Admin PID of the key's section. */
-    String pid() {
-        return KeyTable.PID_PREFIX + section;
-    }
-
-    /**
-     * The property name in the section's configuration: dashes become dots, so that a DS
-     * configuration type's method {@code log_format()} receives {@code log-format}.
-     */
-    String property() {
-        return name.replace('-', '.');
-    }
 }

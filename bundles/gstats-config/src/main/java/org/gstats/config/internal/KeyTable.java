@@ -22,6 +22,7 @@ import java.util.Set;
 final class KeyTable {
 
     static final String PID_PREFIX = "org.gstats.";
+    static final String MODULE_PREFIX = "module.";
 
     static final List<Key> KEYS = List.of(
             new Key("base", "verbose", bool(), false,
@@ -95,6 +96,37 @@ final class KeyTable {
         Set<String> sections = new LinkedHashSet<>();
         KEYS.forEach(key -> sections.add(key.section()));
         return sections;
+    }
+
+    /** The {@code module.NAME} sections the table knows. */
+    static Set<String> moduleSections() {
+        Set<String> modules = new LinkedHashSet<>(sections());
+        modules.removeIf(section -> !section.startsWith(MODULE_PREFIX));
+        return modules;
+    }
+
+    /** The section of a key id: {@code module.NAME} for module keys, else the part before the first dot. */
+    static String section(String id) {
+        int dot = id.startsWith(MODULE_PREFIX) ? id.indexOf('.', MODULE_PREFIX.length()) : id.indexOf('.');
+        return id.substring(0, dot);
+    }
+
+    /** The key's name within its section. */
+    static String name(String id) {
+        return id.substring(section(id).length() + 1);
+    }
+
+    /** The Configuration Admin PID of a section. */
+    static String pid(String section) {
+        return PID_PREFIX + section;
+    }
+
+    /**
+     * The property name of a key in its section's configuration: dashes become dots, so that a
+     * DS configuration type's method {@code log_format()} receives {@code log-format}.
+     */
+    static String property(String name) {
+        return name.replace('-', '.');
     }
 
     static List<String> ids() {

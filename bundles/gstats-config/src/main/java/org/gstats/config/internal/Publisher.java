@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.gstats.config.api.EffectiveConfiguration;
 import org.gstats.config.api.Setting;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the effective configuration into Configuration Admin: one configuration per section
  * ({@code org.gstats.base}, {@code org.gstats.scanner}, {@code org.gstats.module.commits}, ...),
- * updated only when a value changed, bound to no bundle so that any component may designate it.
+ * updated only when a value changed, bound to no bundle so that any component may designate it;
+ * a plugin's section that no file holds any more is deleted.
  *
  * <p>Configuration Admin tells listeners of updates asynchronously, one event after the other
  * on one thread; Declarative Services reconfigures components as it is told. So after its
@@ -54,8 +57,8 @@ final class Publisher {
     static Map<String, Hashtable<String, Object>> dictionaries(EffectiveConfiguration configuration) {
         Map<String, Hashtable<String, Object>> byPid = new LinkedHashMap<>();
         for (Setting setting : configuration.settings()) {
-            Key key = KeyTable.key(setting.key()).orElseThrow();
-            byPid.computeIfAbsent(key.pid(), pid -> new Hashtable<>()).put(key.property(), value(setting.value()));
+            byPid.computeIfAbsent(KeyTable.pid(KeyTable.section(setting.key())), pid -> new Hashtable<>())
+                    .put(KeyTable.property(KeyTable.name(setting.key())), value(setting.value()));
         }
         return byPid;
     }
@@ -73,18 +76,39 @@ final class Publisher {
      */
     boolean publish(EffectiveConfiguration configuration, boolean await) throws IOException, InterruptedException {
         boolean changed = false;
-        for (Map.Entry<String, Hashtable<String, Object>> entry : dictionaries(configuration).entrySet()) {
+        Map<String, Hashtable<String, Object>> dictionaries = dictionaries(configuration);
+        for (Map.Entry<String, Hashtable<String, Object>> entry : dictionaries.entrySet()) {
             Configuration target = admin.getConfiguration(entry.getKey(), ANY_LOCATION);
             if (!sameValues(target.getProperties(), entry.getValue())) {
                 target.update(entry.getValue());
                 changed = true;
             }
         }
+        changed |= deleteModulesNoLongerConfigured(dictionaries.keySet());
         if (changed && await && !awaitBarrier()) {
             LOG.warn("components were not told of the new configuration within {} s; this scan may run with the "
                     + "previous one", BARRIER_TIMEOUT_SECONDS);
         }
         return changed;
+    }
+
+    /** A plugin's section taken out of every file leaves no configuration behind. */
+    private boolean deleteModulesNoLongerConfigured(Set<String> pids) throws IOException {
+        Configuration[] modules;
+        try {
+            modules = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + KeyTable.PID_PREFIX
+                    + KeyTable.MODULE_PREFIX + "*)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("the module filter is malformed", e);
+        }
+        boolean deleted = false;
+        for (Configuration module : modules == null ? new Configuration[0] : modules) {
+            if (!pids.contains(module.getPid())) {
+                module.delete();
+                deleted = true;
+            }
+        }
+        return deleted;
     }
 
     /** @return whether the barrier was heard in time */

@@ -56,8 +56,11 @@ final class TomlReader {
             if (name.equals(MODULE) && value instanceof TomlTable modules) {
                 for (Map.Entry<String, Object> module : modules.entrySet()) {
                     String section = MODULE + "." + module.getKey();
-                    if (module.getValue() instanceof TomlTable table) {
+                    if (module.getValue() instanceof TomlTable table && KeyTable.sections().contains(section)) {
                         readSection(file, section, table, rung, settings, warnings);
+                    } else if (module.getValue() instanceof TomlTable table) {
+                        readPluginSection(file, section, table, modules.inputPositionOf(quoted(module.getKey())), rung,
+                                settings, warnings);
                     } else {
                         unknownLeaves(file, section, module.getValue(), modules.inputPositionOf(quoted(module.getKey())),
                                 warnings);
@@ -89,6 +92,50 @@ final class TomlReader {
                         + shown(entry.getValue()) + " is not allowed: " + id + " takes " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * {@code [module.NAME]} of a plugin gstats does not know (one added to plugins/): its keys
+     * are passed on as they are typed, for the plugin to check. A name close to a known module is
+     * warned about, as it is more likely a typo than a plugin.
+     */
+    private static void readPluginSection(Path file, String section, TomlTable table, TomlPosition sectionPosition,
+            Rung rung, List<Setting> settings, List<String> warnings) {
+        String nearest = Nearest.to(section, KeyTable.moduleSections());
+        if (nearest != null && Nearest.distance(section, nearest) <= 2) {
+            warnings.add(file + (sectionPosition == null ? "" : ":" + sectionPosition.line()) + ": [" + section
+                    + "] is passed on to a plugin of that name (did you mean [" + nearest + "]?)");
+        }
+        for (Map.Entry<String, Object> entry : table.entrySet()) {
+            String id = section + "." + entry.getKey();
+            Object value = pluginValue(entry.getValue());
+            if (value == null) {
+                TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
+                warnings.add(file + (position == null ? "" : ":" + position.line()) + ": " + id + " = "
+                        + shown(entry.getValue()) + " is ignored: a plugin's key takes true or false, a number, "
+                        + "text or a list of texts");
+            } else {
+                settings.add(new Setting(id, value, rung, file.toString()));
+            }
+        }
+    }
+
+    /** A value Configuration Admin can carry, or null. */
+    private static Object pluginValue(Object value) {
+        if (value instanceof Boolean || value instanceof Long || value instanceof Double || value instanceof String) {
+            return value;
+        }
+        if (value instanceof TomlArray array) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof String text)) {
+                    return null;
+                }
+                texts.add(text);
+            }
+            return List.copyOf(texts);
+        }
+        return null;
     }
 
     /** One warning per value under an unknown key, so that each names the key it would be. */

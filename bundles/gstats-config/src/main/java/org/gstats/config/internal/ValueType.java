@@ -208,10 +208,19 @@ final class ValueType {
         return switch (kind) {
             case BOOLEAN, INTEGER -> value.toString();
             case SIZE -> quote(sizeText((Long) value));
-            case LIST -> "[" + String.join(", ", ((List<?>) value).stream().map(v -> quote(v.toString())).toList())
-                    + "]";
-            case TIME, TEXT, CHOICE -> quote(value.toString());
+            case LIST, TIME, TEXT, CHOICE -> literal(value);
         };
+    }
+
+    /** A plugin's value, typed as the file typed it, as TOML source. */
+    static String literal(Object value) {
+        if (value instanceof String text) {
+            return quote(text);
+        }
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(v -> quote(v.toString())).toList()) + "]";
+        }
+        return value.toString();
     }
 
     private static String sizeText(long bytes) {
