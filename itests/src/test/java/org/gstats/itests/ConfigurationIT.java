@@ -98,8 +98,13 @@ public class ConfigurationIT {
         assertEquals(Boolean.TRUE, configurationAdmin.getConfiguration("org.gstats.module.commits", "?")
                 .getProperties().get("changes"));
 
-        write(userFile(), "[module.commits]\nchanges = false\n");
-        assertNull("the changes table stayed after the config was edited back", commits("").get("changes"));
+        // back and forth: each scan sees the edit made just before it, never the one before that
+        for (int round = 0; round < 5; round++) {
+            write(userFile(), "[module.commits]\nchanges = false\n");
+            assertNull("round " + round + ": the changes table stayed", commits("").get("changes"));
+            write(userFile(), "[module.commits]\nchanges = true\n");
+            assertNotNull("round " + round + ": no changes table", commits("").get("changes"));
+        }
     }
 
     @Test

@@ -62,10 +62,4 @@ public final class EffectiveConfiguration {
     public List<String> list(String key) {
         return (List<String>) value(key);
     }
-
-    /** Whether the key was set by a rung above the defaults. */
-    public boolean isSet(String key) {
-        Setting setting = settings.get(key);
-        return setting != null && setting.rung() != Rung.DEFAULTS;
-    }
 }
