@@ -16,14 +16,14 @@ import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.osgi.framework.ServiceReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs a scan: one history walk by the {@link RepositoryScanner}, its events delivered to an

@@ -27,7 +27,6 @@ final class ScanRun implements ScanListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
 
-
     static final long PROGRESS_INTERVAL = 1000;
 
     private final List<RegisteredPlugin> plugins;

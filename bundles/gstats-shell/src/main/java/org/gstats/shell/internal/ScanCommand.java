@@ -12,14 +12,14 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
-import org.gstats.config.api.ConfigException;
-import org.gstats.config.api.ConfigRequest;
-import org.gstats.config.api.EffectiveConfiguration;
-import org.gstats.config.api.GstatsConfiguration;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.GstatsConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -103,6 +103,7 @@ public class ScanCommand {
         CommandStatus.run(session, verbose, () -> run(session, arguments));
     }
 
+    /** Declarative Services sets the field itself; unit tests, which have no DS, call this. */
     void setConfiguration(GstatsConfiguration configuration) {
         this.configuration = configuration;
     }
