@@ -67,6 +67,8 @@ final class KeyTable {
                     "--until", "GSTATS_UNTIL"),
             new Key("module.commits", "changes", bool(), false, "list every file change of every commit",
                     "--changes", null),
+            new Key("module.commits", "include-merges", bool(), true,
+                    "count merge commits (false: as git log --no-merges; merges still says how many)", null, null),
 
             new Key("module.export", "format", text(), "",
                     "report format: text, json, csv, xml, yaml, html or a plugin's (empty: text on a terminal, "

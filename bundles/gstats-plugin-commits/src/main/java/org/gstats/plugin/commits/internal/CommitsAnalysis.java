@@ -43,22 +43,33 @@ final class CommitsAnalysis implements Analysis {
     private long deletions;
     private OffsetDateTime firstCommit;
     private OffsetDateTime lastCommit;
+    private final boolean includeMerges;
     private CommitInfo currentCommit;
     private AuthorStats currentAuthor;
+    private boolean skippingCommit;
 
-    /** @param listChanges whether to add the {@code changes} table with every file change */
-    CommitsAnalysis(boolean listChanges) {
+    /**
+     * @param listChanges   whether to add the {@code changes} table with every file change
+     * @param includeMerges whether merge commits count (false: as {@code git log --no-merges};
+     *                      {@code merges} still tells how many there were)
+     */
+    CommitsAnalysis(boolean listChanges, boolean includeMerges) {
         changes = listChanges ? Table.builder("changes", "commit", "author_email", "time", "path", "old_path",
                 "change_type", "insertions", "deletions", "binary") : null;
+        this.includeMerges = includeMerges;
     }
 
     @Override
     public void onCommit(CommitInfo commit) {
         currentCommit = commit;
-        commits++;
         if (commit.isMerge()) {
             merges++;
         }
+        skippingCommit = commit.isMerge() && !includeMerges;
+        if (skippingCommit) {
+            return;
+        }
+        commits++;
         OffsetDateTime time = commit.authorTime();
         firstCommit = Times.earlier(firstCommit, time);
         lastCommit = Times.later(lastCommit, time);
@@ -73,6 +84,9 @@ final class CommitsAnalysis implements Analysis {
         if (currentCommit == null || !currentCommit.id().equals(change.commitId())) {
             throw new IllegalStateException("file change of commit " + change.commitId()
                     + " arrived outside that commit's events");
+        }
+        if (skippingCommit) {
+            return;
         }
         fileChanges++;
         paths.add(change.path());

@@ -29,14 +29,19 @@ public final class CommitsPlugin implements ScannerPlugin {
 
         @AttributeDefinition(description = "list every file change of every commit")
         boolean changes() default false;
+
+        @AttributeDefinition(description = "count merge commits (false: as git log --no-merges)")
+        boolean include_merges() default true;
     }
 
     private volatile boolean changes;
+    private volatile boolean includeMerges = true;
 
     @Activate
     @Modified
     void configure(Config config) {
         changes = config.changes();
+        includeMerges = config.include_merges();
     }
 
     @Override
@@ -51,6 +56,6 @@ public final class CommitsPlugin implements ScannerPlugin {
 
     @Override
     public Analysis newAnalysis(ScanContext context) {
-        return new CommitsAnalysis(changes || context.flag(CHANGES_OPTION));
+        return new CommitsAnalysis(changes || context.flag(CHANGES_OPTION), includeMerges);
     }
 }

@@ -95,7 +95,10 @@ public class CommitsGitTruthTest {
 
     /** Feeds the real scanner's events to one analysis, as the engine does for every plugin. */
     private static ReportSection scan(ScanRequest request) throws ScanException {
-        CommitsPlugin plugin = new CommitsPlugin();
+        return scan(new CommitsPlugin(), request);
+    }
+
+    private static ReportSection scan(CommitsPlugin plugin, ScanRequest request) throws ScanException {
         Analysis[] analysis = new Analysis[1];
         new JGitRepositoryScanner().scan(request, new ScanListener() {
             @Override
@@ -153,6 +156,41 @@ public class CommitsGitTruthTest {
     public void commitsAndMergesMatchRevList() {
         assertEquals(gitCount("rev-list", "--count", "HEAD"), totals().get("commits"));
         assertEquals(gitCount("rev-list", "--merges", "--count", "HEAD"), totals().get("merges"));
+    }
+
+    @Test
+    public void withoutMergesCommitsAndAuthorsMatchGitsNoMerges() throws ScanException {
+        CommitsPlugin plugin = new CommitsPlugin();
+        plugin.configure(new CommitsPlugin.Config() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CommitsPlugin.Config.class;
+            }
+
+            @Override
+            public boolean changes() {
+                return false;
+            }
+
+            @Override
+            public boolean include_merges() {
+                return false;
+            }
+        });
+        ReportSection noMerges = scan(plugin, ScanRequest.builder(repo.dir()).build());
+        Map<String, Object> totals = ((Fields) noMerges.item("totals").orElseThrow()).values();
+        assertEquals(gitCount("rev-list", "--no-merges", "--count", "HEAD"), totals.get("commits"));
+        assertEquals(gitCount("rev-list", "--merges", "--count", "HEAD"), totals.get("merges"));
+        Map<String, Long> expected = new TreeMap<>();
+        for (String line : repo.git("shortlog", "-sne", "--no-merges", "HEAD").lines().toList()) {
+            String[] fields = line.strip().split("\t", 2);
+            expected.put(fields[1], Long.parseLong(fields[0].strip()));
+        }
+        Map<String, Long> reported = new TreeMap<>();
+        for (List<Object> row : ((Table) noMerges.item("authors").orElseThrow()).rows()) {
+            reported.put(row.get(0) + " <" + row.get(1) + ">", (Long) row.get(2));
+        }
+        assertEquals(expected, reported);
     }
 
     @Test
