@@ -64,6 +64,13 @@ final class Resolver {
         Map<String, String> commandLine = new LinkedHashMap<>(sources.launcherOptions());
         commandLine.putAll(request.commandLine());
         putAll(settings, commandLine(commandLine));
+        Setting quiet = settings.get("base.quiet");
+        Setting verbose = settings.get("base.verbose");
+        if (Boolean.TRUE.equals(quiet.value()) && Boolean.TRUE.equals(verbose.value())) {
+            throw new ConfigException("base.quiet (" + quiet.rung().label() + ", " + quiet.origin()
+                    + ") and base.verbose (" + verbose.rung().label() + ", " + verbose.origin()
+                    + ") are both true: set one of them to false");
+        }
         return new EffectiveConfiguration(List.copyOf(settings.values()), warnings);
     }
 

@@ -236,6 +236,15 @@ public class ResolverTest {
     }
 
     @Test
+    public void quietAndVerboseTogetherNameWhereEachCameFrom() throws Exception {
+        write(userFile(), "[base]\nverbose = true\n");
+        environment.put("GSTATS_QUIET", "1");
+        assertProblem("base.quiet (environment, GSTATS_QUIET) and base.verbose (user config, " + userFile()
+                + ") are both true: set one of them to false", Map.of());
+        assertEquals(false, resolve(null, Map.of("base.verbose", "false")).value("base.verbose"));
+    }
+
+    @Test
     public void aNamedFileThatIsMissingIsBadInput() {
         environment.put("GSTATS_CONFIG", folder.getRoot().toPath().resolve("missing.toml").toString());
         assertProblem("GSTATS_CONFIG names " + folder.getRoot().toPath().resolve("missing.toml"), Map.of());
