@@ -18,8 +18,9 @@ import org.gstats.api.FileChange;
  * <li>merges: no changes, or with {@code --first-parent} their changes against the first parent
  * ({@code git log --first-parent -m});</li>
  * <li>path globs: only changes to the paths left count, and a commit is listed only when it
- * changed such a path; a merge (walked without {@code --first-parent}) only when it differs
- * from every parent there, as {@code git log --full-history -- PATHSPEC} lists merges.</li>
+ * changed such a path; a merge (walked without {@code --first-parent}) when it differs there
+ * from at least one parent, as {@code git log --full-history -- PATHSPEC} lists merges (git's
+ * default simplification, which also drops side branches, is not followed).</li>
  * </ul>
  */
 final class CommitSelection {
@@ -46,7 +47,7 @@ final class CommitSelection {
         }
         boolean merge = commit.getParentCount() > 1;
         if (merge && !firstParent) {
-            return !pathLimited || differsFromEveryParent(commit) ? List.of() : null;
+            return !pathLimited || differsFromAParent(commit) ? List.of() : null;
         }
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
         if (parent != null && walk.isMissing(parent)) {
@@ -56,12 +57,12 @@ final class CommitSelection {
         return pathLimited && changes.isEmpty() && !differ.differs(commit, parent) ? null : changes;
     }
 
-    private boolean differsFromEveryParent(RevCommit merge) throws IOException {
+    private boolean differsFromAParent(RevCommit merge) throws IOException {
         for (RevCommit parent : merge.getParents()) {
-            if (walk.isMissing(parent) || !differ.differs(merge, parent)) {
-                return false;
+            if (!walk.isMissing(parent) && differ.differs(merge, parent)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 }
