@@ -15,6 +15,7 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
 
 /**
  * One scan's delivery of the scanner's events to one analysis per plugin. Lives on the
@@ -24,6 +25,9 @@ import org.gstats.api.scan.ScanTarget;
 final class ScanRun implements ScanListener {
 
     static final long PROGRESS_INTERVAL = 1000;
+
+    /** The name a scanner's warnings carry in the report's errors, in place of a plugin's. */
+    static final String SCANNER = "scanner";
 
     private final List<RegisteredPlugin> plugins;
     private final Map<String, String> options;
@@ -81,6 +85,16 @@ final class ScanRun implements ScanListener {
         deliver(analysis -> analysis.onFileChange(change));
     }
 
+    /**
+     * What the scanner left out (a missing object, the end of a shallow history) goes to the
+     * report's errors, so that a report with gaps says where they are.
+     */
+    @Override
+    public void onWarning(ScanWarning warning) {
+        requireStarted();
+        errors.add(new ReportError(SCANNER, warning.message()));
+    }
+
     /** The target the scanner resolved the request to. */
     ScanTarget target() {
         requireStarted();
@@ -111,7 +125,7 @@ final class ScanRun implements ScanListener {
         return sections;
     }
 
-    /** The plugin failures met so far, in the order they happened. */
+    /** The plugin failures and scanner warnings met so far, in the order they happened. */
     List<ReportError> errors() {
         return List.copyOf(errors);
     }

@@ -46,6 +46,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     @Override
     public void scan(ScanRequest request, ScanListener listener) throws ScanException {
+        RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
         try (Repository repository = open(requested)) {
             Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()

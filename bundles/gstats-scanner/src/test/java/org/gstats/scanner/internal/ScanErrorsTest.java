@@ -52,6 +52,20 @@ public class ScanErrorsTest {
     }
 
     @Test
+    public void badFiltersAreBadInputBeforeTheRepositoryIsRead() throws Exception {
+        Path missing = temp.getRoot().toPath().resolve("nowhere");
+        assertBadInput(ScanRequest.builder(missing).author("Ann (").build(), "invalid author pattern 'Ann (': "
+                + "Unclosed group (a Java regular expression, e.g. 'Ann|ann@example\\.com')");
+        assertBadInput(ScanRequest.builder(missing).author("").build(),
+                "empty author pattern (leave it out to take every author)");
+        assertBadInput(ScanRequest.builder(missing).includes(List.of("src/[ab")).build(),
+                "invalid include glob 'src/[ab': it has a [ without its ]");
+        assertBadInput(ScanRequest.builder(missing).excludes(List.of("/vendor")).build(),
+                "invalid exclude glob '/vendor': it starts with / (paths are relative to the repository's top "
+                        + "directory)");
+    }
+
+    @Test
     public void anEmptyRepositoryStartsAndEndsWithoutEvents() throws Exception {
         GitRepo repo = GitRepo.init(temp.newFolder("empty").toPath());
 
