@@ -13,7 +13,11 @@ public enum DiffAlgorithm {
     MYERS,
     /** {@code git diff --histogram}. */
     HISTOGRAM,
-    /** {@code git diff --minimal}: the fewest changed lines there can be (new and old minus their longest common subsequence). */
+    /**
+     * {@code git diff --minimal}: git's Myers without its cost cut-offs. git still discards
+     * frequent lines inside rewritten blocks first, so this is not always the fewest changed
+     * lines a longest common subsequence would leave; the counts follow git.
+     */
     MINIMAL;
 
     /** The name on the command line and in configuration: {@code myers}, {@code histogram}, {@code minimal}. */

@@ -62,7 +62,8 @@ final class CommitDiffer {
         this.missing = missing;
         this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
-        treeWalk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+        treeWalk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
+                : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
         if (detectRenames) {
             renameDetector = new RenameDetector(reader, new Config().get(DiffConfig.KEY));
             renameDetector.setRenameScore(RENAME_SCORE);

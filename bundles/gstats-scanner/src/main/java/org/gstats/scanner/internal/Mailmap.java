@@ -60,8 +60,12 @@ final class Mailmap {
         }
         String file = config.getString("mailmap", null, "file");
         if (file != null) {
-            Path path = file.startsWith("~/") ? Path.of(System.getProperty("user.home"), file.substring(2))
-                    : repository.getWorkTree() == null ? Path.of(file) : repository.getWorkTree().toPath().resolve(file);
+            Path path;
+            if (file.startsWith("~/")) {
+                path = Path.of(System.getProperty("user.home"), file.substring(2));
+            } else {
+                path = repository.isBare() ? Path.of(file) : repository.getWorkTree().toPath().resolve(file);
+            }
             mailmap.parseFile(path);
         }
         return mailmap;
