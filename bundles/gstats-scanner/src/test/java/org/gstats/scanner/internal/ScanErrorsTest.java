@@ -138,6 +138,26 @@ public class ScanErrorsTest {
                 .contains("its parent commit and the history behind it are not scanned"));
     }
 
+    @Test
+    public void aMissingTreeCostsTheChangesOfTheCommitsThatNeedIt() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("treeless").toPath());
+        GitRepo.Person ann = new GitRepo.Person("Ann", "ann@example.com");
+        String first = repo.write("d/a.txt", "a\n").write("b.txt", "b\n").commit("one", ann);
+        String second = repo.write("d/a.txt", "a\nb\n").commit("two", ann);
+        String third = repo.write("d/a.txt", "a\nb\nc\n").write("b.txt", "c\n").commit("three", ann);
+        String tree = repo.git("rev-parse", second + ":d").strip();
+        Files.delete(repo.dir().resolve(".git/objects/" + tree.substring(0, 2) + "/" + tree.substring(2)));
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        assertEquals(List.of(third, second, first), scan.commitIds());
+        assertEquals(List.of(third, second), scan.warnings.stream().map(ScanWarning::commitId).toList());
+        assertTrue(scan.warnings.stream().allMatch(w -> w.objectId().equals(tree) && w.message()
+                .endsWith(": none of its changes are counted (the repository is damaged or incomplete)")));
+        assertEquals(List.of(), scan.changes.get(third));
+        assertEquals(2, scan.changes.get(first).size());
+    }
+
     /** Three commits; the blob of a.txt that the second commit wrote is deleted. */
     private record DamagedRepository(GitRepo repo, String first, String second, String third, String blob) {
     }
