@@ -87,6 +87,31 @@ public class RepositoryShapesTest {
                 + ", whose parents are not in the repository")), scan.warnings);
     }
 
+    /**
+     * A blobless partial clone: gstats fetches nothing; each change whose blob is not there is
+     * left out and named, with the commit, in a warning, and every commit is still listed.
+     */
+    @Test
+    public void partialCloneWithoutOldBlobs() throws Exception {
+        GitRepo origin = history("promisor");
+        origin.git("config", "uploadpack.allowFilter", "true");
+        Path partialDir = temp.getRoot().toPath().resolve("partial");
+        origin.git("clone", "-q", "--filter=blob:none", "file://" + origin.dir(), partialDir.toString());
+        GitRepo partial = GitRepo.open(partialDir);
+        List<String> missing = partial.git("rev-list", "--objects", "--missing=print", "HEAD").lines()
+                .filter(line -> line.startsWith("?")).map(line -> line.substring(1)).toList();
+
+        RecordingListener scan = scan(ScanRequest.builder(partialDir));
+
+        assertEquals(GitTruth.revList(partial, "HEAD"), scan.commitIds());
+        assertTrue(missing.toString(), !missing.isEmpty());
+        assertTrue(scan.warnings.toString(), !scan.warnings.isEmpty());
+        for (ScanWarning warning : scan.warnings) {
+            assertTrue(warning.toString(), missing.contains(warning.objectId()));
+            assertTrue(warning.toString(), scan.commitIds().contains(warning.commitId()));
+        }
+    }
+
     @Test
     public void submodulesAreGitlinksAndNotDescended() throws Exception {
         GitRepo library = history("library");
