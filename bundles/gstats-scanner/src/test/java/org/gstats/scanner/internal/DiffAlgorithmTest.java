@@ -64,6 +64,48 @@ public class DiffAlgorithmTest {
         assertNumstat(repo, scan(DiffAlgorithm.MYERS));
     }
 
+    /**
+     * Files of a few distinct lines, each occurring dozens of times: where the algorithms lean
+     * on their handling of frequent lines and histogram falls back to Myers.
+     */
+    @Test
+    public void fewDistinctLinesCountAsGitWithEveryAlgorithm() throws Exception {
+        GitRepo frequent = GitRepo.init(TEMP.newFolder("frequent").toPath());
+        Random random = new Random(11);
+        String[] vocabulary = {"x", "y", "", "}", "{", "  return;", "z"};
+        List<List<String>> files = new ArrayList<>();
+        for (int f = 0; f < 120; f++) {
+            List<String> lines = new ArrayList<>();
+            int length = random.nextInt(400);
+            for (int i = 0; i < length; i++) {
+                lines.add(vocabulary[random.nextInt(vocabulary.length)]);
+            }
+            files.add(lines);
+        }
+        for (int commit = 0; commit < 3; commit++) {
+            for (int f = 0; f < files.size(); f++) {
+                List<String> lines = files.get(f);
+                for (int edit = random.nextInt(30); edit >= 0; edit--) {
+                    int at = random.nextInt(lines.size() + 1);
+                    List<String> replaced = lines.subList(at, Math.min(lines.size(), at + random.nextInt(8)));
+                    replaced.clear();
+                    for (int i = random.nextInt(9); i > 0; i--) {
+                        replaced.add(random.nextInt(8) == 0 ? "u" + random.nextInt(100)
+                                : vocabulary[random.nextInt(vocabulary.length)]);
+                    }
+                }
+                String ending = random.nextInt(5) == 0 || lines.isEmpty() ? "" : "\n";
+                frequent.write("f" + f + ".txt", String.join("\n", lines) + ending);
+            }
+            frequent.commit("Round " + commit, ANN);
+        }
+        for (DiffAlgorithm algorithm : DiffAlgorithm.values()) {
+            RecordingListener scan = GitTruth.scan(ScanRequest.builder(frequent.dir()).diffAlgorithm(algorithm)
+                    .build());
+            assertNumstat(frequent, scan, "--diff-algorithm=" + algorithm.optionName());
+        }
+    }
+
     @Test
     public void histogramIsGitHistogram() throws Exception {
         assertNumstat(repo, scan(DiffAlgorithm.HISTOGRAM), "--histogram");
