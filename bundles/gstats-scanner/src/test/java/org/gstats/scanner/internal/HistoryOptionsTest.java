@@ -4,6 +4,7 @@ import static org.gstats.scanner.internal.GitTruth.assertNumstat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,17 @@ public class HistoryOptionsTest {
                 "--use-mailmap", "--author=Zo");
         assertNumstat(repo, scan(ScanRequest.builder(repo.dir()).maxCommits(2).excludes(List.of("src/**"))), "-n",
                 "2", "--full-history", "--", ":(glob,exclude)src/**");
+    }
+
+    @Test
+    public void sinceAndUntilCombineWithTheOtherFilters() throws Exception {
+        Instant since = Instant.parse("2024-01-15T13:00:00Z");
+        Instant until = Instant.parse("2024-01-15T21:00:00Z");
+        assertNumstat(repo, scan(ScanRequest.builder(repo.dir()).since(since).until(until).firstParent(true)),
+                "--since=" + since, "--until=" + until, "--first-parent", "-m");
+        assertNumstat(repo, scan(ScanRequest.builder(repo.dir()).since(since).until(until).author("Zo")
+                .excludes(List.of("vendor/**")).maxCommits(2)), "--since=" + since, "--until=" + until,
+                "--use-mailmap", "--author=Zo", "-n", "2", "--full-history", "--", ":(glob,exclude)vendor/**");
     }
 
     @Test
