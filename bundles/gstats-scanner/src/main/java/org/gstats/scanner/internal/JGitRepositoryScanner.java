@@ -127,11 +127,12 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     for (FileChange change : changes) {
                         listener.onFileChange(change);
                     }
-                    if (shallow.contains(commit)) {
-                        listener.onWarning(new ScanWarning(commit.name(), null, "shallow clone: the history stops at "
-                                + "commit " + commit.name() + ", whose parents are not in the repository"));
-                    }
                     reported++;
+                }
+                // said even when the filters leave the commit out: the history behind it is unknown
+                if (shallow.contains(commit)) {
+                    listener.onWarning(new ScanWarning(commit.name(), null, "shallow clone: the history stops at "
+                            + "commit " + commit.name() + ", whose parents are not in the repository"));
                 }
                 commit.disposeBody();
                 if (request.maxCommits() > 0 && reported == request.maxCommits()) {
