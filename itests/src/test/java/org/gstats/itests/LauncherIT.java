@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.GitRepo.Person;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -164,6 +166,50 @@ public class LauncherIT {
     @Test
     public void unknownOptionIsBadInput() {
         assertBadInput(gstats("scan", sample.dir().toString(), "--no-such-option"), "--no-such-option");
+    }
+
+    @Test
+    public void badHistoryOptionIsBadInput() {
+        assertBadInput(gstats("scan", sample.dir().toString(), "--max-commits", "ten"), "--max-commits");
+        assertBadInput(gstats("scan", sample.dir().toString(), "--author", "Ann ("), "invalid author pattern");
+    }
+
+    @Test
+    public void historyOptionsChooseTheCommits() {
+        GitRepo repo = GitRepo.open(sample.dir());
+        Run run = gstats("scan", sample.dir().toString(), "--format", "json", "--first-parent", "--max-commits", "3",
+                "--exclude", "nothing/**", "--diff-algorithm", "histogram");
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals(Math.min(3, repo.git("rev-list", "--first-parent", "HEAD").lines().count()),
+                commits(strictJson(run.stdout())));
+    }
+
+    /**
+     * A blob gone from the object store: the scan goes on and lists it in the report's errors;
+     * with {@code --strict} it stops with exit code 1 and one line.
+     */
+    @Test
+    public void missingObjectIsListedOrWithStrictFatal() throws IOException {
+        GitRepo repo = GitRepo.init(TEMP.newFolder("damaged").toPath());
+        Person ann = new Person("Ann", "ann@example.com");
+        repo.write("a.txt", "a\n").commit("one", ann);
+        String second = repo.write("a.txt", "a\nb\n").commit("two", ann);
+        String blob = repo.git("rev-parse", second + ":a.txt").strip();
+        Files.delete(repo.dir().resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+
+        Run lenient = gstats("scan", repo.dir().toString(), "--format", "json");
+        assertEquals(lenient.stderr(), 0, lenient.exit());
+        JsonObject report = strictJson(lenient.stdout());
+        assertEquals(2, commits(report));
+        String errors = report.getAsJsonArray("errors").toString();
+        assertTrue(errors, errors.contains("\"scanner\"") && errors.contains("missing object " + blob));
+        assertTrue(lenient.stderr(), lenient.stderr().contains("1 scanner warning"));
+
+        Run strict = gstats("scan", repo.dir().toString(), "--format", "json", "--strict");
+        assertEquals(strict.toString(), 1, strict.exit());
+        assertEquals("", strict.stdout());
+        assertEquals(strict.toString(), 1, strict.stderrLines().size());
+        assertTrue(strict.stderr(), strict.stderr().contains("missing object " + blob));
     }
 
     @Test

@@ -46,6 +46,18 @@ public final class GitRepo {
         }
     }
 
+    /**
+     * A repository that exists already (a clone, a bare repository, a linked work tree), to run
+     * git in with the same private configuration.
+     */
+    public static GitRepo open(Path dir) {
+        try {
+            return new GitRepo(dir, Files.createTempDirectory("gstats-git-home"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }

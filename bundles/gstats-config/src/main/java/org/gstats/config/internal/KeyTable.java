@@ -47,7 +47,7 @@ final class KeyTable {
                     "stop after this many commits (0: no limit)", "--max-commits", null),
             new Key("scanner", "mailmap", bool(), true, "map author names and emails through .mailmap",
                     "--no-mailmap", null),
-            new Key("scanner", "diff-algorithm", choice("myers", "histogram"), "myers",
+            new Key("scanner", "diff-algorithm", choice("myers", "histogram", "minimal"), "myers",
                     "the diff that counts inserted and deleted lines", "--diff-algorithm", null),
             new Key("scanner", "pack-cache", size(), 10L << 20,
                     "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)", null,

@@ -15,6 +15,7 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,9 @@ final class ScanRun implements ScanListener {
     private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
 
     static final long PROGRESS_INTERVAL = 1000;
+
+    /** The name a scanner's warnings carry in the report's errors, in place of a plugin's. */
+    static final String SCANNER = "scanner";
 
     private final List<RegisteredPlugin> plugins;
     private final Map<String, String> options;
@@ -85,6 +89,16 @@ final class ScanRun implements ScanListener {
         deliver(analysis -> analysis.onFileChange(change));
     }
 
+    /**
+     * What the scanner left out (a missing object, the end of a shallow history) goes to the
+     * report's errors, so that a report with gaps says where they are.
+     */
+    @Override
+    public void onWarning(ScanWarning warning) {
+        requireStarted();
+        errors.add(new ReportError(SCANNER, warning.message()));
+    }
+
     /** The target the scanner resolved the request to. */
     ScanTarget target() {
         requireStarted();
@@ -115,7 +129,7 @@ final class ScanRun implements ScanListener {
         return sections;
     }
 
-    /** The plugin failures met so far, in the order they happened. */
+    /** The plugin failures and scanner warnings met so far, in the order they happened. */
     List<ReportError> errors() {
         return List.copyOf(errors);
     }

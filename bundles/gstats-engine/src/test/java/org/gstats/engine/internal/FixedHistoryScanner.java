@@ -13,6 +13,7 @@ import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
 
 /**
  * A scanner that replays a fixed history, to test the engine's delivery without git. An
@@ -20,8 +21,8 @@ import org.gstats.api.scan.ScanTarget;
  */
 final class FixedHistoryScanner implements RepositoryScanner {
 
-    /** A commit and the file changes that follow it. */
-    record Step(CommitInfo commit, List<FileChange> changes) {
+    /** A commit and the file changes that follow it, or a warning. */
+    record Step(CommitInfo commit, List<FileChange> changes, ScanWarning warning) {
     }
 
     static final Path REPOSITORY = Path.of("/repos/sample");
@@ -48,7 +49,13 @@ final class FixedHistoryScanner implements RepositoryScanner {
         for (String path : changedPaths) {
             changes.add(new FileChange(id, path, null, ChangeType.MODIFIED, 1, 1, false, 10, 10, 3));
         }
-        steps.add(new Step(commit, changes));
+        steps.add(new Step(commit, changes, null));
+        return this;
+    }
+
+    /** A warning reported after the commits so far. */
+    FixedHistoryScanner warning(ScanWarning warning) {
+        steps.add(new Step(null, List.of(), warning));
         return this;
     }
 
@@ -63,6 +70,10 @@ final class FixedHistoryScanner implements RepositoryScanner {
         listener.onStart(new ScanTarget(REPOSITORY, branch, headId));
         afterStart.run();
         for (Step step : steps) {
+            if (step.warning() != null) {
+                listener.onWarning(step.warning());
+                continue;
+            }
             listener.onCommit(step.commit());
             step.changes().forEach(listener::onFileChange);
         }

@@ -18,6 +18,7 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanWarning;
 import org.gstats.engine.internal.TestPlugin.Stage;
 import org.junit.Test;
 
@@ -106,6 +107,20 @@ public class ScanEngineImplTest {
         assertEquals(0, eventCount(report, "commits"));
         assertEquals(List.of(), report.errors());
         assertEquals(List.of(0L), progress);
+    }
+
+    @Test
+    public void scannerWarningsJoinTheReportsErrorsInTheOrderTheyCame() throws ScanException {
+        TestPlugin.failing("broken", Stage.ON_FILE_CHANGE, new IllegalStateException("boom")).bindTo(plugins, 1);
+        FixedHistoryScanner scanner = threeCommits()
+                .warning(new ScanWarning("c1", "0123abcd", "missing object 0123abcd needed by commit c1: skipped"));
+
+        Report report = new ScanEngineImpl(scanner, plugins).scan(request(), ProgressListener.NONE);
+
+        assertEquals(2, report.errors().size());
+        assertEquals("broken", report.errors().get(0).plugin());
+        assertEquals(new ReportError("scanner", "missing object 0123abcd needed by commit c1: skipped"),
+                report.errors().get(1));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.FileMode;
@@ -22,13 +23,16 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.gstats.api.ChangeType;
 import org.gstats.api.FileChange;
 
 /**
  * The files one commit changed against its first parent, with the numbers
- * {@code git log --numstat} prints for them.
+ * {@code git log --numstat} prints for them, among the paths a scan looks at. An object the
+ * repository lacks costs the change (or the commit's changes) that needed it, as
+ * {@link MissingObjects} decides.
  */
 final class CommitDiffer {
 
@@ -44,12 +48,22 @@ final class CommitDiffer {
     private final TreeWalk treeWalk;
     private final RenameDetector renameDetector;
     private final ContentSource.Pair contents;
+    private final LineCounter lineCounter;
+    private final MissingObjects missing;
 
-    CommitDiffer(ObjectReader reader, boolean detectRenames) {
+    /**
+     * @param paths the paths whose changes count ({@link TreeFilter#ALL} for all); applied
+     *              before rename detection, as git applies pathspecs
+     */
+    CommitDiffer(ObjectReader reader, boolean detectRenames, TreeFilter paths, LineCounter lineCounter,
+            MissingObjects missing) {
         this.blobs = new BlobCache(reader);
+        this.lineCounter = lineCounter;
+        this.missing = missing;
         this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
-        treeWalk.setFilter(TreeFilter.ANY_DIFF);
+        treeWalk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
+                : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
         if (detectRenames) {
             renameDetector = new RenameDetector(reader, new Config().get(DiffConfig.KEY));
             renameDetector.setRenameScore(RENAME_SCORE);
@@ -66,14 +80,39 @@ final class CommitDiffer {
      * diffed against the empty tree), ordered by path as git orders them.
      */
     List<FileChange> changes(RevCommit commit, RevCommit parent) throws IOException {
-        List<TreeChange> treeChanges = treeChanges(commit, parent);
         String commitId = commit.name();
+        List<TreeChange> treeChanges;
+        try {
+            treeChanges = treeChanges(commit, parent);
+        } catch (MissingObjectException e) {
+            missing.skip(e, commitId, "none of its changes are counted");
+            return List.of();
+        }
         List<FileChange> changes = new ArrayList<>(treeChanges.size());
-        for (DiffEntry entry : detectRenames(treeChanges)) {
-            changes.add(fileChange(commitId, entry));
+        for (DiffEntry entry : detectRenames(commitId, treeChanges)) {
+            try {
+                changes.add(fileChange(commitId, entry));
+            } catch (MissingObjectException e) {
+                String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
+                        : entry.getNewPath();
+                missing.skip(e, commitId, "its change of " + path + " is not counted");
+            }
         }
         changes.sort(GIT_ORDER);
         return changes;
+    }
+
+    /**
+     * Whether {@code commit} changed any path the scan looks at against {@code parent}: git's
+     * "not TREESAME", which decides whether a path-limited log shows a commit.
+     */
+    boolean differs(RevCommit commit, RevCommit parent) throws IOException {
+        try {
+            return !treeChanges(commit, parent).isEmpty();
+        } catch (MissingObjectException e) {
+            missing.skip(e, commit.name(), "whether it changed the included paths is unknown; it is left out");
+            return false;
+        }
     }
 
     private List<TreeChange> treeChanges(RevCommit commit, RevCommit parent) throws IOException {
@@ -92,7 +131,8 @@ final class CommitDiffer {
         return changes;
     }
 
-    private List<? extends DiffEntry> detectRenames(List<TreeChange> treeChanges) throws IOException {
+    private List<? extends DiffEntry> detectRenames(String commitId, List<TreeChange> treeChanges)
+            throws IOException {
         if (renameDetector == null) {
             return treeChanges;
         }
@@ -125,6 +165,9 @@ final class CommitDiffer {
             }
         } catch (CanceledException e) {
             throw new IllegalStateException("rename detection cannot be cancelled without a monitor", e);
+        } catch (MissingObjectException e) {
+            missing.skip(e, commitId, "its renames are not detected");
+            return treeChanges;
         }
         return result;
     }
@@ -170,7 +213,7 @@ final class CommitDiffer {
         int insertions = 0;
         int deletions = 0;
         if (!binary && !oldId.equals(newId)) {
-            NumstatLineCounter.LineCounts counts = NumstatLineCounter.count(before == null ? Blob.EMPTY : before,
+            NumstatLineCounter.LineCounts counts = lineCounter.count(before == null ? Blob.EMPTY : before,
                     after == null ? Blob.EMPTY : after);
             insertions = counts.insertions();
             deletions = counts.deletions();

@@ -14,16 +14,19 @@ final class CommitInfos {
     private CommitInfos() {
     }
 
-    /** The commit's metadata; its body must be parsed. */
-    static CommitInfo of(RevCommit commit) {
+    /** The commit's metadata, identities as {@code mailmap} maps them; its body must be parsed. */
+    static CommitInfo of(RevCommit commit, Mailmap mailmap) {
         List<String> parents = new ArrayList<>(commit.getParentCount());
         for (RevCommit parent : commit.getParents()) {
             parents.add(parent.name());
         }
         PersonIdent author = commit.getAuthorIdent();
         PersonIdent committer = commit.getCommitterIdent();
-        return new CommitInfo(commit.name(), parents, author.getName(), author.getEmailAddress(), time(author),
-                committer.getName(), committer.getEmailAddress(), time(committer), subject(commit.getFullMessage()));
+        Mailmap.Identity authorIdentity = mailmap.map(author.getName(), author.getEmailAddress());
+        Mailmap.Identity committerIdentity = mailmap.map(committer.getName(), committer.getEmailAddress());
+        return new CommitInfo(commit.name(), parents, authorIdentity.name(), authorIdentity.email(), time(author),
+                committerIdentity.name(), committerIdentity.email(), time(committer),
+                subject(commit.getFullMessage()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevFlag;
@@ -17,7 +18,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * This is git's own walk ({@code get_revision_1} in revision.c) over {@link RevWalk}'s
  * parsing, so that order and limits match git by construction: a commit older than
  * {@code since} is dropped together with the history behind it, a commit newer than
- * {@code until} is skipped while the walk goes on through its parents.
+ * {@code until} is skipped while the walk goes on through its parents. With
+ * {@code firstParent} only each commit's first parent is followed, as
+ * {@code git log --first-parent}. A parent the repository lacks ends its line of history:
+ * it is marked {@link #isMissing missing} and, unless the walk is strict, left out.
  */
 final class CommitWalk {
 
@@ -30,17 +34,24 @@ final class CommitWalk {
 
     private final RevWalk walk;
     private final RevFlag queued;
+    private final RevFlag missing;
     private final Instant since;
     private final Instant until;
+    private final boolean firstParent;
+    private final MissingObjects missingObjects;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(GIT_LOG_ORDER);
     private long reached;
 
-    CommitWalk(RevWalk walk, AnyObjectId start, Instant since, Instant until) throws IOException {
+    CommitWalk(RevWalk walk, AnyObjectId start, Instant since, Instant until, boolean firstParent,
+            MissingObjects missingObjects) throws IOException {
         this.walk = walk;
         this.queued = walk.newFlag("queued");
+        this.missing = walk.newFlag("missing");
         this.since = since;
         this.until = until;
-        enqueue(walk.lookupCommit(start));
+        this.firstParent = firstParent;
+        this.missingObjects = missingObjects;
+        enqueue(walk.lookupCommit(start), null);
     }
 
     /** The next commit with its headers parsed, or {@code null} at the end. */
@@ -52,8 +63,9 @@ final class CommitWalk {
                 commit.disposeBody();
                 continue;
             }
-            for (RevCommit parent : commit.getParents()) {
-                enqueue(parent);
+            int parents = firstParent ? Math.min(1, commit.getParentCount()) : commit.getParentCount();
+            for (int i = 0; i < parents; i++) {
+                enqueue(commit.getParent(i), commit);
             }
             if (until != null && committed.isAfter(until)) {
                 commit.disposeBody();
@@ -64,10 +76,21 @@ final class CommitWalk {
         return null;
     }
 
-    private void enqueue(RevCommit commit) throws IOException {
+    /** Whether {@code parent} was found missing when the walk reached it. */
+    boolean isMissing(RevCommit parent) {
+        return parent.has(missing);
+    }
+
+    private void enqueue(RevCommit commit, RevCommit child) throws IOException {
         if (!commit.has(queued)) {
-            walk.parseHeaders(commit);
             commit.add(queued);
+            try {
+                walk.parseHeaders(commit);
+            } catch (MissingObjectException e) {
+                commit.add(missing);
+                missingObjects.skip(e, child.name(), "its parent commit and the history behind it are not scanned");
+                return;
+            }
             pending.add(new Pending(commit, reached++));
         }
     }

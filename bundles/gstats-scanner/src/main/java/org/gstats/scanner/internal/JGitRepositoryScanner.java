@@ -3,6 +3,8 @@ package org.gstats.scanner.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -17,18 +19,22 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Walks a repository's history with JGit, newest commit first as {@code git log} does, and
  * reports each commit and, for non-merge commits, each file it changed against its first
- * parent with the line counts {@code git log --numstat} prints. Stateless: every scan opens
+ * parent with the line counts {@code git log --numstat} prints; {@link CommitSelection}
+ * applies the request's filters and merge rule. Stateless: every scan opens
  * the repository and one object reader of its own, so scans may run at once.
  */
 @Component(service = RepositoryScanner.class)
@@ -40,6 +46,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     @Override
     public void scan(ScanRequest request, ScanListener listener) throws ScanException {
+        RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
         try (Repository repository = open(requested)) {
             Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
@@ -98,21 +105,39 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     private static void walk(Repository repository, ObjectId start, ScanRequest request, ScanListener listener,
             Path location) throws ScanException {
         RevCommit current = null;
+        MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
         try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
-            CommitDiffer differ = new CommitDiffer(reader, request.detectRenames());
-            CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until());
+            TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
+            CommitDiffer differ = new CommitDiffer(reader, request.detectRenames(), paths,
+                    LineCounter.of(request.diffAlgorithm()), missing);
+            CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
+                    request.firstParent(), missing);
+            CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
+                    paths != TreeFilter.ALL);
+            Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
+            Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
+            int reported = 0;
             for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
                 current = commit;
                 revWalk.parseBody(commit);
-                listener.onCommit(CommitInfos.of(commit));
-                // Like git log --numstat, merges are listed without a diff.
-                if (commit.getParentCount() <= 1) {
-                    RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
-                    for (FileChange change : differ.changes(commit, parent)) {
+                CommitInfo info = CommitInfos.of(commit, mailmap);
+                List<FileChange> changes = selection.changes(commit, info);
+                if (changes != null) {
+                    listener.onCommit(info);
+                    for (FileChange change : changes) {
                         listener.onFileChange(change);
                     }
+                    reported++;
+                }
+                // said even when the filters leave the commit out: the history behind it is unknown
+                if (shallow.contains(commit)) {
+                    listener.onWarning(new ScanWarning(commit.name(), null, "shallow clone: the history stops at "
+                            + "commit " + commit.name() + ", whose parents are not in the repository"));
                 }
                 commit.disposeBody();
+                if (request.maxCommits() > 0 && reported == request.maxCommits()) {
+                    break;
+                }
             }
         } catch (MissingObjectException e) {
             throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()

@@ -45,6 +45,21 @@ final class NumstatLineCounter {
 
     /** Counts the changes from {@code before} to {@code after}; both must be text. */
     static LineCounts count(Blob before, Blob after) {
+        return count(before, after, false);
+    }
+
+    /**
+     * Counts as {@code git diff --minimal}: the same procedure, but every split is the best
+     * one (no cost cut-off). git still discards frequent lines inside runs of unmatched ones
+     * first, so its "minimal" counts can exceed what a longest common subsequence leaves
+     * (a blank line between rewritten lines counts as deleted and added); this count follows
+     * git there too.
+     */
+    static LineCounts countMinimal(Blob before, Blob after) {
+        return count(before, after, true);
+    }
+
+    private static LineCounts count(Blob before, Blob after, boolean minimal) {
         int lines1 = before.lineCount();
         int lines2 = after.lineCount();
         int limit = Math.min(lines1, lines2);
@@ -61,7 +76,7 @@ final class NumstatLineCounter {
         if (start == end1 || start == end2) {
             return new LineCounts(end2 - start, end1 - start);
         }
-        return new Comparison(before, after, start, end1, end2).run();
+        return new Comparison(before, after, start, end1, end2, minimal).run();
     }
 
     /** One comparison of two texts whose lines from {@code start} to {@code end1}/{@code end2} differ. */
@@ -71,6 +86,7 @@ final class NumstatLineCounter {
         private final int start;
         private final int end1;
         private final int end2;
+        private final boolean minimal;
 
         private int[] classes1;
         private int[] classes2;
@@ -92,12 +108,13 @@ final class NumstatLineCounter {
         private boolean minimalLow;
         private boolean minimalHigh;
 
-        Comparison(Blob before, Blob after, int start, int end1, int end2) {
+        Comparison(Blob before, Blob after, int start, int end1, int end2, boolean minimal) {
             this.before = before;
             this.after = after;
             this.start = start;
             this.end1 = end1;
             this.end2 = end2;
+            this.minimal = minimal;
         }
 
         LineCounts run() {
@@ -244,7 +261,7 @@ final class NumstatLineCounter {
             stack[top++] = reduced1.length;
             stack[top++] = 0;
             stack[top++] = reduced2.length;
-            stack[top++] = 0;
+            stack[top++] = minimal ? 1 : 0;
             while (top > 0) {
                 boolean needMinimal = stack[--top] != 0;
                 int lim2 = stack[--top];

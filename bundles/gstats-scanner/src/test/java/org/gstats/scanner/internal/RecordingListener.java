@@ -13,6 +13,7 @@ import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
 
 /** Keeps what a scan reported, and checks that the events came in the promised order. */
 final class RecordingListener implements ScanListener {
@@ -20,6 +21,7 @@ final class RecordingListener implements ScanListener {
     ScanTarget target;
     final List<CommitInfo> commits = new ArrayList<>();
     final Map<String, List<FileChange>> changes = new LinkedHashMap<>();
+    final List<ScanWarning> warnings = new ArrayList<>();
 
     @Override
     public void onStart(ScanTarget scanTarget) {
@@ -39,6 +41,12 @@ final class RecordingListener implements ScanListener {
         assertEquals("a file change belongs to the commit reported just before it",
                 commits.get(commits.size() - 1).id(), change.commitId());
         changes.get(change.commitId()).add(change);
+    }
+
+    @Override
+    public void onWarning(ScanWarning warning) {
+        assertNotNull("onWarning before onStart", target);
+        warnings.add(warning);
     }
 
     List<String> commitIds() {

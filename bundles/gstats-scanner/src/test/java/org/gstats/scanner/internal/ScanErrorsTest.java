@@ -6,9 +6,12 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.gstats.api.FileChange;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanWarning;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
 import org.junit.Test;
@@ -49,6 +52,20 @@ public class ScanErrorsTest {
     }
 
     @Test
+    public void badFiltersAreBadInputBeforeTheRepositoryIsRead() throws Exception {
+        Path missing = temp.getRoot().toPath().resolve("nowhere");
+        assertBadInput(ScanRequest.builder(missing).author("Ann (").build(), "invalid author pattern 'Ann (': "
+                + "Unclosed group (a Java regular expression, e.g. 'Ann|ann@example\\.com')");
+        assertBadInput(ScanRequest.builder(missing).author("").build(),
+                "empty author pattern (leave it out to take every author)");
+        assertBadInput(ScanRequest.builder(missing).includes(List.of("src/[ab")).build(),
+                "invalid include glob 'src/[ab': it has a [ without its ]");
+        assertBadInput(ScanRequest.builder(missing).excludes(List.of("/vendor")).build(),
+                "invalid exclude glob '/vendor': it starts with / (paths are relative to the repository's top "
+                        + "directory)");
+    }
+
+    @Test
     public void anEmptyRepositoryStartsAndEndsWithoutEvents() throws Exception {
         GitRepo repo = GitRepo.init(temp.newFolder("empty").toPath());
 
@@ -62,19 +79,98 @@ public class ScanErrorsTest {
     }
 
     @Test
-    public void aMissingObjectFailsTheScanNamingTheObjectAndTheCommit() throws Exception {
-        GitRepo repo = GitRepo.init(temp.newFolder("damaged").toPath());
-        GitRepo.Person ann = new GitRepo.Person("Ann", "ann@example.com");
-        repo.write("a.txt", "a\n").commit("one", ann);
-        String second = repo.write("a.txt", "a\nb\n").commit("two", ann);
-        String blob = repo.git("rev-parse", second + ":a.txt").trim();
-        Files.delete(repo.dir().resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+    public void aMissingBlobIsSkippedAndNamedWhileTheRestIsScanned() throws Exception {
+        DamagedRepository damaged = damagedRepository();
 
-        ScanException failure = scanFailure(ScanRequest.builder(repo.dir()).build());
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(damaged.repo.dir()).build());
+
+        assertEquals(GitTruth.revList(damaged.repo, "HEAD"), scan.commitIds());
+        assertEquals(List.of(skipped(damaged, damaged.third), skipped(damaged, damaged.second)), scan.warnings);
+        assertEquals(List.of(), scan.changes.get(damaged.third));
+        assertEquals(List.of("b.txt"), scan.changes.get(damaged.second).stream().map(FileChange::path).toList());
+        assertEquals(List.of("a.txt", "b.txt"),
+                scan.changes.get(damaged.first).stream().map(FileChange::path).toList());
+    }
+
+    private static ScanWarning skipped(DamagedRepository damaged, String commit) {
+        return new ScanWarning(commit, damaged.blob, "missing object " + damaged.blob + " needed by commit " + commit
+                + ": its change of a.txt is not counted (the repository is damaged or incomplete)");
+    }
+
+    @Test
+    public void strictStopsAtTheMissingBlobNamingTheObjectAndTheCommit() throws Exception {
+        DamagedRepository damaged = damagedRepository();
+
+        ScanException failure = scanFailure(ScanRequest.builder(damaged.repo.dir()).strict(true).build());
 
         assertEquals(ScanException.Reason.FAILED, failure.reason());
-        assertEquals("missing object " + blob + " needed by commit " + second + " in " + repo.dir()
-                + " (the repository is damaged or incomplete)", failure.getMessage());
+        assertEquals("missing object " + damaged.blob + " needed by commit " + damaged.third + " in "
+                + damaged.repo.dir() + " (the repository is damaged or incomplete)", failure.getMessage());
+    }
+
+    @Test
+    public void gitLogItselfDiesOnTheMissingBlob() throws Exception {
+        DamagedRepository damaged = damagedRepository();
+        try {
+            damaged.repo.git("log", "--numstat");
+            throw new AssertionError("git log --numstat read a damaged repository");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(damaged.blob));
+        }
+    }
+
+    @Test
+    public void aMissingParentCommitEndsThatHistoryWithAWarning() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("cut").toPath());
+        GitRepo.Person ann = new GitRepo.Person("Ann", "ann@example.com");
+        String first = repo.write("a.txt", "a\n").commit("one", ann);
+        String second = repo.write("a.txt", "a\nb\n").commit("two", ann);
+        Files.delete(repo.dir().resolve(".git/objects/" + first.substring(0, 2) + "/" + first.substring(2)));
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        assertEquals(List.of(second), scan.commitIds());
+        assertEquals(List.of(), scan.changes.get(second));
+        assertEquals(1, scan.warnings.size());
+        assertEquals(first, scan.warnings.get(0).objectId());
+        assertEquals(second, scan.warnings.get(0).commitId());
+        assertTrue(scan.warnings.get(0).message(), scan.warnings.get(0).message()
+                .contains("its parent commit and the history behind it are not scanned"));
+    }
+
+    @Test
+    public void aMissingTreeCostsTheChangesOfTheCommitsThatNeedIt() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("treeless").toPath());
+        GitRepo.Person ann = new GitRepo.Person("Ann", "ann@example.com");
+        String first = repo.write("d/a.txt", "a\n").write("b.txt", "b\n").commit("one", ann);
+        String second = repo.write("d/a.txt", "a\nb\n").commit("two", ann);
+        String third = repo.write("d/a.txt", "a\nb\nc\n").write("b.txt", "c\n").commit("three", ann);
+        String tree = repo.git("rev-parse", second + ":d").strip();
+        Files.delete(repo.dir().resolve(".git/objects/" + tree.substring(0, 2) + "/" + tree.substring(2)));
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        assertEquals(List.of(third, second, first), scan.commitIds());
+        assertEquals(List.of(third, second), scan.warnings.stream().map(ScanWarning::commitId).toList());
+        assertTrue(scan.warnings.stream().allMatch(w -> w.objectId().equals(tree) && w.message()
+                .endsWith(": none of its changes are counted (the repository is damaged or incomplete)")));
+        assertEquals(List.of(), scan.changes.get(third));
+        assertEquals(2, scan.changes.get(first).size());
+    }
+
+    /** Three commits; the blob of a.txt that the second commit wrote is deleted. */
+    private record DamagedRepository(GitRepo repo, String first, String second, String third, String blob) {
+    }
+
+    private DamagedRepository damagedRepository() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("damaged").toPath());
+        GitRepo.Person ann = new GitRepo.Person("Ann", "ann@example.com");
+        String first = repo.write("a.txt", "a\n").write("b.txt", "b\n").commit("one", ann);
+        String second = repo.write("a.txt", "a\nb\n").write("b.txt", "b\nc\n").commit("two", ann);
+        String third = repo.write("a.txt", "a\nb\nc\n").commit("three", ann);
+        String blob = repo.git("rev-parse", second + ":a.txt").trim();
+        Files.delete(repo.dir().resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+        return new DamagedRepository(repo, first, second, third, blob);
     }
 
     private static void assertBadInput(ScanRequest request, String message) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,12 +24,13 @@ record ScanArguments(String format, String output, String table, String branch, 
     /** The {@code absentValue} of value options: Gogo passes it when the option is not on the command line. */
     static final String ABSENT = Parameter.UNSPECIFIED;
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
-            "--until");
-    private static final Set<String> OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
-            "--until", "--changes", "--no-renames", "--pretty", "--quiet", "-v", "--verbose");
+    private static final Set<String> VALUE_OPTIONS = union(Set.of("--format", "--output", "--table", "--branch",
+            "--since", "--until"), ScannerArguments.VALUE_OPTIONS);
+    private static final Set<String> OPTIONS = union(VALUE_OPTIONS, Set.of("--changes", "--no-renames", "--pretty",
+            "--quiet", "-v", "--verbose"), ScannerArguments.FLAGS);
     private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--changes, --no-renames, --quiet, -v/--verbose";
+            + "--author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
+            + "--diff-algorithm, --strict, --changes, --quiet, -v/--verbose";
 
     ScanArguments {
         // not List.copyOf: Gogo passes a bare null as a null operand
@@ -67,7 +70,21 @@ record ScanArguments(String format, String output, String table, String branch, 
         }
         return new ScanOptions(repository, formatText == null ? defaultFormat : formatText,
                 output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant, changes,
-                !noRenames, quiet, verbose);
+                ScannerOptions.DEFAULTS.withDetectRenames(!noRenames), quiet, verbose);
+    }
+
+    /** Whether {@code text} is one of {@code gstats:scan}'s options. */
+    static boolean isOption(String text) {
+        return OPTIONS.contains(text);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Collection<String>... parts) {
+        Set<String> all = new HashSet<>();
+        for (Collection<String> part : parts) {
+            all.addAll(part);
+        }
+        return Set.copyOf(all);
     }
 
     /** The repository path the operands name, checked as {@link #validate} checks it. */

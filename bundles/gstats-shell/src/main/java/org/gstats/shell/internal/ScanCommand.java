@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "scan")
 public class ScanCommand {
+
+    /** The name the engine gives the scanner's warnings in the report's errors. */
+    static final String SCANNER = "scanner";
 
     private final ScanEngine engine;
     private final Clock clock;
@@ -92,15 +97,42 @@ public class ScanCommand {
             @Parameter(names = "--changes", absentValue = "false", presentValue = "true") boolean changes,
             @Descriptor("do not detect renames (git log --no-renames)")
             @Parameter(names = "--no-renames", absentValue = "false", presentValue = "true") boolean noRenames,
+            @Descriptor("only commits whose author's 'Name <email>' matches this Java regular expression "
+                    + "(git log --author)")
+            @Parameter(names = "--author", absentValue = ScanArguments.ABSENT) String author,
+            @Descriptor("count only changes to paths matching this glob (repeatable), e.g. 'src/**'")
+            @Parameter(names = "--include", absentValue = ScanArguments.ABSENT) String include,
+            @Descriptor("do not count changes to paths matching this glob (repeatable), e.g. 'vendor/**'")
+            @Parameter(names = "--exclude", absentValue = ScanArguments.ABSENT) String exclude,
+            @Descriptor("scan at most this many commits, newest first (git log -n)")
+            @Parameter(names = "--max-commits", absentValue = ScanArguments.ABSENT) String maxCommits,
+            @Descriptor("follow first parents only and count merges against their first parent "
+                    + "(git log --first-parent -m)")
+            @Parameter(names = "--first-parent", absentValue = "false", presentValue = "true") boolean firstParent,
+            @Descriptor("keep author identities as recorded instead of mapping them through .mailmap")
+            @Parameter(names = "--no-mailmap", absentValue = "false", presentValue = "true") boolean noMailmap,
+            @Descriptor("count lines as git's myers (default), histogram or minimal diff does")
+            @Parameter(names = "--diff-algorithm", absentValue = ScanArguments.ABSENT) String diffAlgorithm,
+            @Descriptor("stop with an error at the first object the repository lacks, instead of listing it "
+                    + "in the report's errors")
+            @Parameter(names = "--strict", absentValue = "false", presentValue = "true") boolean strict,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
             @Descriptor("print progress, and stack traces on failure")
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository, or a directory inside it (default: the current directory)")
             String... operands) throws CommandFailure, ScanException {
-        ScanArguments arguments = new ScanArguments(format, output, table, branch, since, until, changes, noRenames,
-                pretty, quiet, verbose, Arrays.asList(operands));
-        CommandStatus.run(session, verbose, () -> run(session, arguments));
+        CommandStatus.run(session, verbose, () -> {
+            List<String> rest = new ArrayList<>(Arrays.asList(operands));
+            List<String> includes = new ArrayList<>(Arrays.asList(include));
+            List<String> excludes = new ArrayList<>(Arrays.asList(exclude));
+            ScannerArguments.takeRepeated(rest, includes, excludes);
+            ScanArguments arguments = new ScanArguments(format, output, table, branch, since, until, changes,
+                    noRenames, pretty, quiet, verbose, rest);
+            ScannerArguments history = new ScannerArguments(firstParent, author, includes, excludes, maxCommits,
+                    noMailmap, strict, diffAlgorithm);
+            run(session, arguments, history);
+        });
     }
 
     /** Declarative Services sets the field itself; unit tests, which have no DS, call this. */
@@ -108,11 +140,19 @@ public class ScanCommand {
         this.configuration = configuration;
     }
 
-    private void run(CommandSession session, ScanArguments given) throws CommandFailure, ScanException {
-        ScanArguments arguments = configured(session, given);
+    private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory)
+            throws CommandFailure, ScanException {
+        ScanArguments arguments = givenArguments;
+        ScannerArguments history = givenHistory;
+        EffectiveConfiguration effective = configured(session, givenArguments, givenHistory);
+        if (effective != null) {
+            arguments = ScanConfiguration.apply(givenArguments, effective);
+            history = ScanConfiguration.apply(givenHistory, effective);
+        }
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
-        ScanOptions options = arguments.validate(currentDir(session), clock, defaultFormat(session));
+        ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
+        ScanOptions options = checked.withScanner(history.validate(checked.scanner(), ScanArguments::isOption));
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, writers);
         // Gogo points System.err at the session's error stream while a command runs
@@ -132,18 +172,19 @@ public class ScanCommand {
     }
 
     /**
-     * The arguments completed from the configuration hierarchy for the repository to scan, after
-     * the configuration has been handed to the components (so that plugins see it in this scan).
+     * The configuration in effect for the repository to scan, with the command line as its
+     * highest rung, after it has been handed to the components (so that plugins see it in this
+     * scan); null when no configuration service is there.
      */
-    private ScanArguments configured(CommandSession session, ScanArguments given) throws CommandFailure {
+    private EffectiveConfiguration configured(CommandSession session, ScanArguments given,
+            ScannerArguments history) throws CommandFailure {
         GstatsConfiguration current = configuration;
         if (current == null) {
-            return given;
+            return null;
         }
         try {
-            EffectiveConfiguration effective = current.apply(new ConfigRequest(
-                    given.repository(currentDir(session)), ScanConfiguration.commandLine(given)));
-            return ScanConfiguration.apply(given, effective);
+            return current.apply(new ConfigRequest(given.repository(currentDir(session)),
+                    ScanConfiguration.commandLine(given, history)));
         } catch (ConfigException e) {
             throw CommandFailure.badUsage(e.getMessage());
         }
@@ -162,9 +203,17 @@ public class ScanCommand {
         String summary = String.format(Locale.ROOT, "gstats: scanned %d %s of %s in %.1f s", commits,
                 commits == 1 ? "commit" : "commits", report.header().repository(),
                 report.header().durationMs() / 1000.0);
-        int errors = report.errors().size();
+        long warnings = report.errors().stream().filter(error -> SCANNER.equals(error.plugin())).count();
+        long errors = report.errors().size() - warnings;
+        List<String> problems = new ArrayList<>();
+        if (warnings > 0) {
+            problems.add(warnings == 1 ? "1 scanner warning" : warnings + " scanner warnings");
+        }
         if (errors > 0) {
-            summary += errors == 1 ? ", 1 plugin error (see the report)" : ", " + errors + " plugin errors (see the report)";
+            problems.add(errors == 1 ? "1 plugin error" : errors + " plugin errors");
+        }
+        if (!problems.isEmpty()) {
+            summary += ", " + String.join(", ", problems) + " (see the report)";
         }
         return summary;
     }

@@ -1,6 +1,7 @@
 package org.gstats.shell.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.gstats.config.api.EffectiveConfiguration;
@@ -21,12 +22,19 @@ final class ScanConfiguration {
     static final String FORMAT = "module.export.format";
     static final String OUTPUT = "module.export.output-path";
     static final String PRETTY = "module.export.pretty";
+    static final String FIRST_PARENT = "scanner.first-parent";
+    static final String INCLUDE = "scanner.include";
+    static final String EXCLUDE = "scanner.exclude";
+    static final String MAX_COMMITS = "scanner.max-commits";
+    static final String MAILMAP = "scanner.mailmap";
+    static final String DIFF_ALGORITHM = "scanner.diff-algorithm";
+    static final String STRICT = "scanner.strict";
 
     private ScanConfiguration() {
     }
 
     /** The options given on the command line, as configuration keys and text values. */
-    static Map<String, String> commandLine(ScanArguments arguments) {
+    static Map<String, String> commandLine(ScanArguments arguments, ScannerArguments history) {
         Map<String, String> keys = new LinkedHashMap<>();
         given(keys, FORMAT, arguments.format());
         given(keys, OUTPUT, arguments.output());
@@ -36,6 +44,9 @@ final class ScanConfiguration {
         flag(keys, CHANGES, arguments.changes(), "true");
         flag(keys, RENAMES, arguments.noRenames(), "false");
         flag(keys, PRETTY, arguments.pretty(), "true");
+        flag(keys, FIRST_PARENT, history.firstParent(), "true");
+        flag(keys, MAILMAP, history.noMailmap(), "false");
+        flag(keys, STRICT, history.strict(), "true");
         // --quiet and --verbose each silence the other's configured value
         if (arguments.quiet() && !arguments.verbose()) {
             keys.put(QUIET, "true");
@@ -60,6 +71,28 @@ final class ScanConfiguration {
                 arguments.branch(), text(configuration, SINCE), text(configuration, UNTIL),
                 arguments.changes(), !configuration.flag(RENAMES), configuration.flag(PRETTY),
                 configuration.flag(QUIET), configuration.flag(VERBOSE), arguments.operands());
+    }
+
+    /**
+     * The history options with the configuration's values for those not given. Globs, the
+     * commit limit and the diff algorithm given on the command line are checked and kept as
+     * given, so their errors name the option; a glob may hold a comma, which the command
+     * line rung (text) could not carry.
+     */
+    static ScannerArguments apply(ScannerArguments history, EffectiveConfiguration configuration) {
+        long maxCommits = configuration.number(MAX_COMMITS);
+        return new ScannerArguments(configuration.flag(FIRST_PARENT), history.author(),
+                givenOrConfigured(history.includes(), configuration.list(INCLUDE)),
+                givenOrConfigured(history.excludes(), configuration.list(EXCLUDE)),
+                !ScanArguments.ABSENT.equals(history.maxCommits()) || maxCommits == 0 ? history.maxCommits()
+                        : Long.toString(maxCommits),
+                !configuration.flag(MAILMAP), configuration.flag(STRICT),
+                ScanArguments.ABSENT.equals(history.diffAlgorithm()) ? text(configuration, DIFF_ALGORITHM)
+                        : history.diffAlgorithm());
+    }
+
+    private static List<String> givenOrConfigured(List<String> given, List<String> configured) {
+        return given.stream().allMatch(ScanArguments.ABSENT::equals) ? configured : given;
     }
 
     private static void given(Map<String, String> keys, String key, String value) {

@@ -18,12 +18,12 @@ import org.gstats.api.scan.ScanRequest;
  * @param since         first instant, {@code null} for no limit
  * @param until         last instant, {@code null} for no limit
  * @param changes       list every file change ({@code commits.changes})
- * @param detectRenames false for {@code --no-renames}
+ * @param scanner       which history to walk and how to count it ({@code --no-renames}, {@code --author}, ...)
  * @param quiet         report and errors only
  * @param verbose       progress on stderr and stack traces on failure
  */
 record ScanOptions(Path repository, String format, Path output, String table, boolean pretty, String branch,
-        Instant since, Instant until, boolean changes, boolean detectRenames, boolean quiet, boolean verbose) {
+        Instant since, Instant until, boolean changes, ScannerOptions scanner, boolean quiet, boolean verbose) {
 
     static final String CHANGES_OPTION = "commits.changes";
 
@@ -31,12 +31,17 @@ record ScanOptions(Path repository, String format, Path output, String table, bo
         return new WriterOptions(pretty, table);
     }
 
+    ScanOptions withScanner(ScannerOptions value) {
+        return new ScanOptions(repository, format, output, table, pretty, branch, since, until, changes, value, quiet,
+                verbose);
+    }
+
+    /** The one place where the checked options become the scan's request. */
     ScanRequest request() {
-        ScanRequest.Builder request = ScanRequest.builder(repository)
+        ScanRequest.Builder request = scanner.applyTo(ScanRequest.builder(repository)
                 .branch(branch)
                 .since(since)
-                .until(until)
-                .detectRenames(detectRenames);
+                .until(until));
         if (changes) {
             request.option(CHANGES_OPTION, "true");
         }

@@ -90,9 +90,13 @@ public class ScanArgumentsTest {
     @Test
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", arguments(List.of("--foo")));
+                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --quiet, -v/--verbose)",
+                arguments(List.of("--foo")));
         assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", arguments(List.of("/srv/repo", "-x")));
+                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --quiet, -v/--verbose)",
+                arguments(List.of("/srv/repo", "-x")));
     }
 
     @Test

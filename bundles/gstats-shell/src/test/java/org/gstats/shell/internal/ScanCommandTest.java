@@ -27,6 +27,7 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
+import org.gstats.api.scan.DiffAlgorithm;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
@@ -108,6 +109,67 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void historyOptionsReachTheRequest() {
+        assertNull(gogo.execute("gstats:scan --include 'src/**' --author 'Ann|Bob' --exclude 'vendor/**' "
+                + "--first-parent repo --include docs --max-commits 20 --no-mailmap --diff-algorithm histogram "
+                + "--strict --exclude '**/*.min.js'"));
+
+        ScanRequest request = engine.request;
+        assertEquals(currentDir.resolve("repo"), request.repository());
+        assertEquals(List.of("src/**", "docs"), request.includes());
+        assertEquals(List.of("vendor/**", "**/*.min.js"), request.excludes());
+        assertEquals("Ann|Bob", request.author());
+        assertTrue(request.firstParent());
+        assertEquals(20, request.maxCommits());
+        assertFalse(request.mailmap());
+        assertTrue(request.strict());
+        assertEquals(DiffAlgorithm.HISTOGRAM, request.diffAlgorithm());
+        assertTrue(request.detectRenames());
+    }
+
+    @Test
+    public void historyOptionsDefaultToGitsDefaults() {
+        assertNull(gogo.execute("gstats:scan"));
+
+        ScanRequest request = engine.request;
+        assertEquals(List.of(), request.includes());
+        assertEquals(List.of(), request.excludes());
+        assertNull(request.author());
+        assertFalse(request.firstParent());
+        assertEquals(0, request.maxCommits());
+        assertTrue(request.mailmap());
+        assertFalse(request.strict());
+        assertEquals(DiffAlgorithm.MYERS, request.diffAlgorithm());
+    }
+
+    @Test
+    public void badHistoryOptionsAreBadUsage() {
+        assertBadUsage("--max-commits needs a whole number above 0, not '0'",
+                gogo.execute("gstats:scan --max-commits 0"));
+        assertBadUsage("--max-commits needs a whole number above 0, not 'ten'",
+                gogo.execute("gstats:scan --max-commits ten"));
+        assertBadUsage("unknown --diff-algorithm 'patience' (use myers, histogram or minimal)",
+                gogo.execute("gstats:scan --diff-algorithm patience"));
+        assertBadUsage("--author needs a pattern such as 'Ann|ann@example.com' (leave it out to take every author)",
+                gogo.execute("gstats:scan --author ''"));
+        assertBadUsage("--include needs a glob such as 'vendor/**'",
+                gogo.execute("gstats:scan --include src --include"));
+        assertBadUsage("--exclude needs a value before --strict", gogo.execute("gstats:scan --exclude --strict"));
+        assertBadUsage("option --strict is given more than once", gogo.execute("gstats:scan --strict --strict"));
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void summaryCountsScannerWarningsApartFromPluginErrors() {
+        engine.errors = List.of(new ReportError("scanner", "missing object 0a needed by commit 1b: skipped"),
+                new ReportError("metrics", "boom"));
+
+        assertNull(gogo.execute("gstats:scan"));
+
+        assertTrue(gogo.err(), gogo.err().endsWith(" in 2.1 s, 1 scanner warning, 1 plugin error (see the report)\n"));
+    }
+
+    @Test
     public void ageIsCountedFromNow() {
         assertNull(gogo.execute("gstats:scan --since 30d"));
 
@@ -117,7 +179,9 @@ public class ScanCommandTest {
     @Test
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", gogo.execute("gstats:scan /tmp --foo"));
+                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --quiet, -v/--verbose)",
+                gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
 
@@ -414,6 +478,27 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void configuredHistoryKeysFillTheHistoryOptionsNotGiven() {
+        LayeredConfiguration configuration = new LayeredConfiguration();
+        configuration.configured.put(ScanConfiguration.FIRST_PARENT, true);
+        configuration.configured.put(ScanConfiguration.EXCLUDE, List.of("vendor/**", "gen/{a,b}/**"));
+        configuration.configured.put(ScanConfiguration.MAX_COMMITS, 25L);
+        configuration.configured.put(ScanConfiguration.MAILMAP, false);
+        configuration.configured.put(ScanConfiguration.DIFF_ALGORITHM, "histogram");
+        configuration.configured.put(ScanConfiguration.STRICT, true);
+        command.setConfiguration(configuration);
+
+        assertNull(gogo.execute("gstats:scan --max-commits 7"));
+
+        assertTrue(engine.request.firstParent());
+        assertEquals(List.of("vendor/**", "gen/{a,b}/**"), engine.request.excludes());
+        assertEquals(7, engine.request.maxCommits());
+        assertFalse(engine.request.mailmap());
+        assertEquals(org.gstats.api.scan.DiffAlgorithm.HISTOGRAM, engine.request.diffAlgorithm());
+        assertTrue(engine.request.strict());
+    }
+
+    @Test
     public void flagsOnTheCommandLineAreGivenToTheConfiguration() {
         LayeredConfiguration configuration = new LayeredConfiguration();
         command.setConfiguration(configuration);
@@ -452,6 +537,10 @@ public class ScanCommandTest {
                     ScanConfiguration.QUIET, false, ScanConfiguration.RENAMES, true, ScanConfiguration.SINCE, "",
                     ScanConfiguration.UNTIL, "", ScanConfiguration.CHANGES, false, ScanConfiguration.FORMAT, "",
                     ScanConfiguration.OUTPUT, "", ScanConfiguration.PRETTY, false));
+            values.putAll(Map.of(ScanConfiguration.FIRST_PARENT, false, ScanConfiguration.INCLUDE, List.of(),
+                    ScanConfiguration.EXCLUDE, List.of(), ScanConfiguration.MAX_COMMITS, 0L,
+                    ScanConfiguration.MAILMAP, true, ScanConfiguration.DIFF_ALGORITHM, "myers",
+                    ScanConfiguration.STRICT, false));
             values.putAll(configured);
             configRequest.commandLine().forEach((key, text) -> values.put(key,
                     text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));

@@ -1,0 +1,40 @@
+package org.gstats.scanner.internal;
+
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.gstats.api.scan.ScanListener;
+import org.gstats.api.scan.ScanWarning;
+
+/**
+ * What a scan does about an object its repository lacks (a damaged repository, or a partial
+ * clone without some blobs): stop ({@code --strict}), or tell the listener what it leaves
+ * out and go on, which is the default because {@code git log --numstat} itself dies there.
+ */
+final class MissingObjects {
+
+    private final ScanListener listener;
+
+    private MissingObjects(ScanListener listener) {
+        this.listener = listener;
+    }
+
+    static MissingObjects strict() {
+        return new MissingObjects(null);
+    }
+
+    static MissingObjects reportTo(ScanListener listener) {
+        return new MissingObjects(listener);
+    }
+
+    /**
+     * Rethrows when strict; otherwise reports that {@code skipped} of {@code commitId} is left
+     * out because the object is missing.
+     */
+    void skip(MissingObjectException missing, String commitId, String skipped) throws MissingObjectException {
+        if (listener == null) {
+            throw missing;
+        }
+        String objectId = missing.getObjectId().name();
+        listener.onWarning(new ScanWarning(commitId, objectId, "missing object " + objectId + " needed by commit "
+                + commitId + ": " + skipped + " (the repository is damaged or incomplete)"));
+    }
+}
