@@ -23,11 +23,11 @@ record ScanArguments(String format, String output, String table, String branch, 
     static final String ABSENT = Parameter.UNSPECIFIED;
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
-            "--until");
-    private static final Set<String> OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
-            "--until", "--changes", "--no-renames", "--pretty", "--quiet", "-v", "--verbose");
+            "--until", "--plugins");
+    static final Set<String> OPTIONS = Set.of("--format", "--output", "--table", "--branch", "--since",
+            "--until", "--changes", "--no-renames", "--pretty", "--quiet", "-v", "--verbose", "--plugins");
     private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--changes, --no-renames, --quiet, -v/--verbose";
+            + "--changes, --no-renames, --plugins, --quiet, -v/--verbose";
 
     ScanArguments {
         // not List.copyOf: Gogo passes a bare null as a null operand

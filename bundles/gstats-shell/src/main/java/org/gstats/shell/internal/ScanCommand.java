@@ -14,6 +14,7 @@ import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.osgi.service.component.annotations.Activate;
@@ -83,6 +84,8 @@ public class ScanCommand {
             @Parameter(names = "--changes", absentValue = "false", presentValue = "true") boolean changes,
             @Descriptor("do not detect renames (git log --no-renames)")
             @Parameter(names = "--no-renames", absentValue = "false", presentValue = "true") boolean noRenames,
+            @Descriptor("only these plugins, by name, separated by commas (default: every active plugin)")
+            @Parameter(names = "--plugins", absentValue = ScanArguments.ABSENT) String plugins,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
             @Descriptor("print progress, and stack traces on failure")
@@ -91,11 +94,13 @@ public class ScanCommand {
             String... operands) throws CommandFailure, ScanException {
         ScanArguments arguments = new ScanArguments(format, output, table, branch, since, until, changes, noRenames,
                 pretty, quiet, verbose, Arrays.asList(operands));
-        CommandStatus.run(session, verbose, () -> run(session, arguments));
+        CommandStatus.run(session, verbose, () -> run(session, arguments, plugins));
     }
 
-    private void run(CommandSession session, ScanArguments arguments) throws CommandFailure, ScanException {
+    private void run(CommandSession session, ScanArguments arguments, String plugins)
+            throws CommandFailure, ScanException {
         ScanOptions options = arguments.validate(currentDir(session), clock, defaultFormat(session));
+        PluginSelection selection = PluginsArgument.selection(plugins);
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, writers);
         // Gogo points System.err at the session's error stream while a command runs
@@ -105,7 +110,7 @@ public class ScanCommand {
         }
         ProgressPrinter progress = new ProgressPrinter(err, options.verbose());
 
-        Report report = engine.scan(options.request(), progress);
+        Report report = engine.scan(options.request(), selection, progress);
 
         output.checkTable(report);
         String written = output.write(report, session.getConsole());

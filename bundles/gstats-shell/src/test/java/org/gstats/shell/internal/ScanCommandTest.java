@@ -27,6 +27,7 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
+import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
@@ -87,6 +88,20 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void pluginsOptionChoosesThePluginsOfTheScan() {
+        assertNull(gogo.execute("gstats:scan --plugins commits,ownership"));
+
+        assertEquals(PluginSelection.only(java.util.Set.of("commits", "ownership")), engine.selection);
+    }
+
+    @Test
+    public void withoutPluginsOptionEveryPluginTakesPart() {
+        assertNull(gogo.execute("gstats:scan"));
+
+        assertEquals(PluginSelection.ALL, engine.selection);
+    }
+
+    @Test
     public void optionsBeforeAndAfterThePathReachTheRequest() {
         assertNull(gogo.execute("gstats:scan --branch dev 'my repo' --format json --since 2024-01-01 "
                 + "--until 2024-01-31 --changes --no-renames"));
@@ -111,7 +126,7 @@ public class ScanCommandTest {
     @Test
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --changes, --no-renames, --quiet, -v/--verbose)", gogo.execute("gstats:scan /tmp --foo"));
+                + "--until, --changes, --no-renames, --plugins, --quiet, -v/--verbose)", gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
 
@@ -391,13 +406,21 @@ public class ScanCommandTest {
     /** Stands in for the engine: remembers the request, reports 3 commits, answers with an empty report. */
     private static final class RecordingEngine implements ScanEngine {
         ScanRequest request;
+        PluginSelection selection;
         ScanException failure;
         RuntimeException crash;
         List<ReportError> errors = List.of();
 
         @Override
         public Report scan(ScanRequest scanRequest, ProgressListener progress) throws ScanException {
+            return scan(scanRequest, PluginSelection.ALL, progress);
+        }
+
+        @Override
+        public Report scan(ScanRequest scanRequest, PluginSelection plugins, ProgressListener progress)
+                throws ScanException {
             request = scanRequest;
+            selection = plugins;
             if (failure != null) {
                 throw failure;
             }
