@@ -12,13 +12,18 @@ import java.util.Optional;
  *                  {@code gstats:plugins}
  * @param verbose   {@code -v} or {@code --verbose} given, before the command or among its
  *                  arguments: errors then carry their stack trace
+ * @param pluginDir the folder given with {@code --plugin-dir} before the command, {@code null} when not given
  */
-record CommandLine(Command command, List<String> arguments, boolean verbose) {
+record CommandLine(Command command, List<String> arguments, boolean verbose, String pluginDir) {
+
+    static final String PLUGIN_DIR_OPTION = "--plugin-dir";
 
     /** What {@code bin/gstats} can do. */
     enum Command {
         SCAN("scan"),
         PLUGINS("plugins"),
+        PLUGIN("plugin"),
+        PLUGIN_VALIDATE("plugin-validate"),
         SHELL("shell"),
         HELP("help");
 
@@ -55,15 +60,31 @@ record CommandLine(Command command, List<String> arguments, boolean verbose) {
         }
         String topic = arguments.get(0);
         return topic.equals(Command.SCAN.word()) || topic.equals(Command.PLUGINS.word())
+                || topic.equals(Command.PLUGIN.word())
                 ? Optional.of("gstats:" + topic)
                 : Optional.empty();
     }
 
     static CommandLine parse(List<String> args) throws UsageException {
         boolean verbose = false;
+        String pluginDir = null;
         int index = 0;
-        while (index < args.size() && isVerboseFlag(args.get(index))) {
-            verbose = true;
+        while (index < args.size() && (isVerboseFlag(args.get(index)) || isPluginDirOption(args.get(index)))) {
+            String arg = args.get(index);
+            if (isVerboseFlag(arg)) {
+                verbose = true;
+            } else if (pluginDir != null) {
+                throw new UsageException(PLUGIN_DIR_OPTION + " is given more than once");
+            } else if (arg.startsWith(PLUGIN_DIR_OPTION + "=")) {
+                pluginDir = arg.substring(PLUGIN_DIR_OPTION.length() + 1);
+            } else if (index + 1 < args.size()) {
+                pluginDir = args.get(++index);
+            } else {
+                throw new UsageException(PLUGIN_DIR_OPTION + " needs a folder");
+            }
+            if (pluginDir != null && pluginDir.isBlank()) {
+                throw new UsageException(PLUGIN_DIR_OPTION + " needs a folder");
+            }
             index++;
         }
         if (index == args.size()) {
@@ -74,6 +95,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose) {
         Command command = switch (word) {
             case "scan" -> Command.SCAN;
             case "plugins" -> Command.PLUGINS;
+            case "plugin" -> Command.PLUGIN;
+            case "plugin-validate" -> Command.PLUGIN_VALIDATE;
             case "shell" -> Command.SHELL;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, shell)");
@@ -82,7 +105,11 @@ record CommandLine(Command command, List<String> arguments, boolean verbose) {
             throw new UsageException("shell takes no arguments, got '" + rest.get(0) + "'");
         }
         verbose |= rest.stream().anyMatch(CommandLine::isVerboseFlag);
-        return new CommandLine(command, rest, verbose);
+        return new CommandLine(command, rest, verbose, pluginDir);
+    }
+
+    private static boolean isPluginDirOption(String arg) {
+        return arg.equals(PLUGIN_DIR_OPTION) || arg.startsWith(PLUGIN_DIR_OPTION + "=");
     }
 
     private static boolean isVerboseFlag(String arg) {

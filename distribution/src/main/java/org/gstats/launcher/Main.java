@@ -3,6 +3,7 @@ package org.gstats.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,16 @@ public final class Main {
 
             commands:
               scan [options] [PATH]   scan a Git repository (default: the current directory) and print a report
-              plugins [options]       list the plugins that take part in scans
+              plugins [options]       list the plugins: state (active, rejected, failing, disabled) and why
+              plugin NAME             describe one plugin: info, state, data requirements, metrics
+              plugin-validate FILE    say whether a plugin jar would load here, and why not
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
               help [COMMAND]          print this help, or the options of scan or plugins
 
             -v, --verbose             stack traces with errors
-            environment:              JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m)
+            --plugin-dir DIR          the watched plugin folder (before the command; default: plugins/ of
+                                      the installation, or GSTATS_PLUGIN_DIR)
+            environment:              JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m), GSTATS_PLUGIN_DIR
             exit status:              0 success, 1 scan failed, 2 bad usage or input
             """;
 
@@ -73,8 +78,16 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
+        Optional<Path> pluginFolder;
         try {
-            return launch(commandLine, in, out, err);
+            pluginFolder = PluginFolder.choose(commandLine.pluginDir(),
+                    System.getenv(PluginFolder.ENVIRONMENT_VARIABLE), Path.of("").toAbsolutePath());
+        } catch (CommandLine.UsageException e) {
+            err.println("gstats: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return launch(commandLine, pluginFolder, in, out, err);
         } catch (IOException | BundleException | RuntimeException e) {
             err.println("gstats: " + e.getMessage());
             if (commandLine.verbose()) {
@@ -88,11 +101,13 @@ public final class Main {
         }
     }
 
-    private static int launch(CommandLine commandLine, InputStream in, PrintStream out, PrintStream err)
+    private static int launch(CommandLine commandLine, Optional<Path> pluginFolder, InputStream in, PrintStream out,
+            PrintStream err)
             throws IOException, BundleException, InterruptedException {
         Installation installation = Installation.locate();
         installation.applySystemProperties();
         Map<String, String> properties = installation.frameworkProperties();
+        pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
         properties.put(GOSH_ARGS, shell ? GOSH_INTERACTIVE : GOSH_HEADLESS);
         // The console reads its first line as soon as it starts: it waits for the gstats commands.
