@@ -38,7 +38,7 @@ public class OwnershipGitTruthTest {
 
     private static final Person ANN = new Person("Ann", "ann@example.com");
     private static final Person BOB = new Person("Bob", "bob@example.com");
-    private static final Person BOB_AT_WORK = new Person("Bob B.", "BOB@example.com");
+    private static final Person BOB_AT_WORK = new Person("Bob Brown", "BOB@example.com");
     private static final Person CY = new Person("Cy", "cy@example.com");
 
     private static GitRepo repo;
@@ -120,7 +120,7 @@ public class OwnershipGitTruthTest {
         // Ann's 2 of 4 files are not more than half
         assertEquals(4, summary.get("files"));
         assertEquals(2, summary.get("bus_factor"));
-        assertEquals("Ann, Bob B.", summary.get("bus_factor_authors"));
+        assertEquals("Ann, Bob Brown", summary.get("bus_factor_authors"));
     }
 
     /** Lines added per author email (lower case) to the file, following renames, merges left out. */
