@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -33,6 +34,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
@@ -287,6 +289,10 @@ public final class PluginRegistryImpl implements PluginRegistry {
         if (notABundle != null) {
             return new PluginValidation(false, null, null, null, List.of(notABundle));
         }
+        Bundle installed = installedAlike(jar);
+        if (installed != null) {
+            return check(installed);
+        }
         Bundle bundle;
         try (InputStream in = Files.newInputStream(jar)) {
             bundle = context.installBundle("gstats-validate:" + jar.toUri() + "#" + System.nanoTime(), in);
@@ -296,26 +302,50 @@ public final class PluginRegistryImpl implements PluginRegistry {
             return new PluginValidation(false, null, null, null, List.of("cannot read " + jar + ": " + e.getMessage()));
         }
         try {
-            FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
-            boolean resolved = wiring.resolveBundles(List.of(bundle));
-            BundleRevision revision = bundle.adapt(BundleRevision.class);
-            List<String> problems = new ArrayList<>();
-            if (!resolved) {
-                problems.addAll(Requirements.unsatisfied(revision, context));
-                if (problems.isEmpty()) {
-                    problems.add("the resolver refused it without naming a missing requirement");
-                }
-            }
-            String apiRange = Requirements.apiRange(revision);
-            if (apiRange == null) {
-                problems.add("it imports no " + Requirements.API_PACKAGE
-                        + " package, so it cannot provide a gstats plugin");
-            }
-            return new PluginValidation(resolved && apiRange != null, bundle.getSymbolicName(),
-                    bundle.getVersion().toString(), apiRange, problems);
+            return check(bundle);
         } finally {
             uninstall(bundle);
         }
+    }
+
+    /**
+     * The installed bundle with the jar's symbolic name and version, e.g. the jar itself dropped
+     * into the plugin folder: the framework takes no second one, so that one answers for it.
+     */
+    private Bundle installedAlike(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Attributes main = file.getManifest().getMainAttributes();
+            String symbolicName = main.getValue(Constants.BUNDLE_SYMBOLICNAME).split(";")[0].strip();
+            Version version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
+            for (Bundle bundle : context.getBundles()) {
+                if (symbolicName.equals(bundle.getSymbolicName()) && version.equals(bundle.getVersion())) {
+                    return bundle;
+                }
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Asks the resolver about the bundle; its answer, and the plugin API it imports, decide. */
+    private PluginValidation check(Bundle bundle) {
+        FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+        boolean resolved = wiring.resolveBundles(List.of(bundle));
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        List<String> problems = new ArrayList<>();
+        if (!resolved) {
+            problems.addAll(Requirements.unsatisfied(revision, context));
+            if (problems.isEmpty()) {
+                problems.add("the resolver refused it without naming a missing requirement");
+            }
+        }
+        String apiRange = Requirements.apiRange(revision);
+        if (apiRange == null) {
+            problems.add("it imports no " + Requirements.API_PACKAGE + " package, so it cannot provide a gstats plugin");
+        }
+        return new PluginValidation(resolved && apiRange != null, bundle.getSymbolicName(),
+                bundle.getVersion().toString(), apiRange, problems);
     }
 
     private void uninstall(Bundle bundle) {
