@@ -14,11 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.inject.Inject;
 
+import org.gstats.api.notify.Notification;
+import org.gstats.api.notify.NotificationPlugin;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.itests.GogoCommands.Outcome;
 import org.gstats.itests.plugins.PluginJar;
@@ -36,6 +41,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.google.gson.JsonArray;
@@ -209,6 +215,56 @@ public class PluginHotDeployIT {
             Files.delete(jar);
         }
         awaitGone("ownership");
+    }
+
+    @Test
+    public void notificationPluginHearsTheScanAsynchronouslyWhileItIsBlocked() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Notification> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        NotificationPlugin listener = new NotificationPlugin() {
+            @Override
+            public String name() {
+                return "blocked-listener";
+            }
+
+            @Override
+            public Set<String> topics() {
+                return Set.of("org/gstats/scan/*");
+            }
+
+            @Override
+            public void onNotification(Notification notification) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                heard.add(notification);
+                if (notification.topic().equals(Notification.SCAN_FINISHED)) {
+                    finished.countDown();
+                }
+            }
+        };
+        ServiceRegistration<NotificationPlugin> registration = context.registerService(NotificationPlugin.class,
+                listener, null);
+        try {
+            // the listener blocks on the first notification: the scan finishes all the same
+            JsonObject report = scan("");
+            assertTrue(report.getAsJsonObject("sections").has("commits"));
+            assertEquals("the blocked listener has not heard the scan finish yet", 1, finished.getCount());
+
+            release.countDown();
+            assertTrue("the listener heard the scan finish", finished.await(WAIT_MS, TimeUnit.MILLISECONDS));
+            assertEquals(Notification.SCAN_STARTED, heard.get(0).topic());
+            assertEquals(sample.dir().toString(), heard.get(0).properties().get(Notification.REPOSITORY));
+            Notification last = heard.get(heard.size() - 1);
+            assertEquals(Notification.SCAN_FINISHED, last.topic());
+            assertEquals(report.getAsJsonObject("sections").getAsJsonObject("commits").getAsJsonObject("totals")
+                    .get("commits").getAsLong(), ((Number) last.properties().get(Notification.COMMITS)).longValue());
+        } finally {
+            registration.unregister();
+        }
     }
 
     private JsonObject scan(String options) throws Exception {

@@ -23,19 +23,22 @@ final class PluginHealth {
     private String lastFailure;
     private Instant disabledUntil;
 
-    synchronized void record(PluginMetrics scan, String failure, Instant now, int threshold, Duration coolDown) {
+    /** Records one scan; true when this failure opened the breaker. */
+    synchronized boolean record(PluginMetrics scan, String failure, Instant now, int threshold, Duration coolDown) {
         metrics = metrics.plus(scan);
         if (failure == null) {
             failuresInARow = 0;
             lastFailure = null;
             disabledUntil = null;
-            return;
+            return false;
         }
         failuresInARow++;
         lastFailure = failure;
         if (failuresInARow >= threshold) {
             disabledUntil = now.plus(coolDown);
+            return true;
         }
+        return false;
     }
 
     /** Whether the plugin may take part in a scan that starts now. */

@@ -22,6 +22,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import org.gstats.api.ScannerPlugin;
+import org.gstats.api.notify.Notification;
 import org.gstats.api.scan.PluginInfo;
 import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.PluginRegistry;
@@ -42,6 +43,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -62,6 +65,11 @@ public final class PluginRegistryImpl implements PluginRegistry {
             .thenComparingLong(PluginStatus::bundleId);
 
     private final PluginSet plugins = new PluginSet();
+
+    /** Where notifications go; the registry works without one too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
     private final Map<Long, PluginHealth> health = new ConcurrentHashMap<>();
     private final Set<ScanRun> running = ConcurrentHashMap.newKeySet();
     private final BundleContext context;
@@ -94,10 +102,13 @@ public final class PluginRegistryImpl implements PluginRegistry {
     void bind(RegisteredPlugin registered) {
         health.put(registered.serviceId(), new PluginHealth());
         plugins.add(registered);
+        Notifications.post(eventAdmin, Notification.PLUGIN_ADDED, Notification.PLUGIN, registered.name());
     }
 
     /** A plugin that leaves during a scan is dropped from it at once; DS may stop its bundle next. */
     void unbind(long serviceId) {
+        plugins.snapshot().stream().filter(p -> p.serviceId() == serviceId).findFirst().ifPresent(p ->
+                Notifications.post(eventAdmin, Notification.PLUGIN_REMOVED, Notification.PLUGIN, p.name()));
         plugins.remove(serviceId);
         health.remove(serviceId);
         for (ScanRun run : running) {
@@ -148,8 +159,10 @@ public final class PluginRegistryImpl implements PluginRegistry {
         Instant now = clock.instant();
         for (ScanRun.Outcome outcome : outcomes) {
             PluginHealth record = health.get(outcome.plugin().serviceId());
-            if (record != null && !outcome.removed()) {
-                record.record(outcome.metrics(), outcome.failure(), now, failuresBeforeDisable, coolDown);
+            if (record != null && !outcome.removed()
+                    && record.record(outcome.metrics(), outcome.failure(), now, failuresBeforeDisable, coolDown)) {
+                Notifications.post(eventAdmin, Notification.PLUGIN_DISABLED, Notification.PLUGIN,
+                        outcome.plugin().name(), Notification.MESSAGE, record.view(now).reason());
             }
         }
     }

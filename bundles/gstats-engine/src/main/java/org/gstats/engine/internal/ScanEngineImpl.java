@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.gstats.api.notify.Notification;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportSection;
@@ -17,6 +18,10 @@ import org.gstats.api.scan.ScanTarget;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 
 /**
  * Runs a scan: one history walk by the {@link RepositoryScanner}, its events delivered to an
@@ -33,6 +38,11 @@ public final class ScanEngineImpl implements ScanEngine {
     private final PluginRegistryImpl registry;
     private final long budgetMs;
     private final int queueCapacity;
+
+    /** Where notifications go; scans run without one too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
 
     @Activate
     public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner,
@@ -57,7 +67,17 @@ public final class ScanEngineImpl implements ScanEngine {
             throws ScanException {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        ScanRun run = new ScanRun(registry.choose(selection), request.options(), progress, budgetMs, queueCapacity);
+        EventAdmin events = eventAdmin;
+        String repository = request.repository().toString();
+        List<RegisteredPlugin> plugins = registry.choose(selection);
+        Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
+                Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
+        ProgressListener notifying = commits -> {
+            progress.commitsScanned(commits);
+            Notifications.post(events, Notification.SCAN_PROGRESS, Notification.REPOSITORY, repository,
+                    Notification.COMMITS, commits);
+        };
+        ScanRun run = new ScanRun(plugins, request.options(), notifying, budgetMs, queueCapacity);
         registry.started(run);
         List<ReportSection> sections;
         try {
@@ -66,10 +86,21 @@ public final class ScanEngineImpl implements ScanEngine {
         } catch (ScanException | RuntimeException | Error e) {
             run.cancel();
             registry.abandoned(run);
+            Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
+                    Notification.MESSAGE, String.valueOf(e.getMessage()));
             throw e;
         }
         registry.finished(run, run.outcomes());
+        for (ScanRun.Outcome outcome : run.outcomes()) {
+            if (outcome.failure() != null && !outcome.removed()) {
+                Notifications.post(events, Notification.PLUGIN_FAILED, Notification.PLUGIN, outcome.plugin().name(),
+                        Notification.MESSAGE, outcome.failure());
+            }
+        }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        Notifications.post(events, Notification.SCAN_FINISHED, Notification.REPOSITORY, repository,
+                Notification.COMMITS, run.commits(), Notification.DURATION_MS, durationMs, Notification.ERRORS,
+                run.errors().size());
         ScanTarget target = run.target();
         ReportHeader header = new ReportHeader(VERSION, target.repository().toString(), target.branch(),
                 target.headId(), started, durationMs);

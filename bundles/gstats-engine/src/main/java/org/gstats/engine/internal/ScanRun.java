@@ -95,6 +95,11 @@ final class ScanRun implements ScanListener {
         deliver(analysis -> analysis.onFileChange(change));
     }
 
+    /** Commits delivered so far. */
+    long commits() {
+        return commits;
+    }
+
     /** Drops the plugin with this service id from the run: its service is going away. */
     void pluginRemoved(long serviceId) {
         removedIds.add(serviceId);
