@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.gstats.api.notify.NotificationPlugin;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.itests.GogoCommands.Outcome;
 import org.gstats.itests.plugins.PluginJar;
+import org.gstats.itests.plugins.SlowPlugin;
 import org.gstats.itests.plugins.StallingPlugin;
 import org.gstats.itests.plugins.ThrowingPlugin;
 import org.gstats.itests.plugins.VersionedPlugin;
@@ -180,6 +182,55 @@ public class PluginHotDeployIT {
         }
         awaitGone(ThrowingPlugin.NAME);
         awaitGone(StallingPlugin.NAME);
+    }
+
+    @Test
+    public void pluginRemovedDuringAScanIsDroppedFromItWithANote() throws Exception {
+        Path jar = PluginJar.of("com.example.gstats.slow", "1.0.0", SlowPlugin.class).dropInto(watched, "slow.jar");
+        awaitPlugin(SlowPlugin.NAME, p -> true);
+        assertTrue("the sample keeps the slow plugin busy for seconds", sample.commitCount() >= 5);
+
+        CountDownLatch started = new CountDownLatch(1);
+        ServiceRegistration<NotificationPlugin> listener = context.registerService(NotificationPlugin.class,
+                new NotificationPlugin() {
+                    @Override
+                    public String name() {
+                        return "scan-start-listener";
+                    }
+
+                    @Override
+                    public Set<String> topics() {
+                        return Set.of(Notification.SCAN_STARTED);
+                    }
+
+                    @Override
+                    public void onNotification(Notification notification) {
+                        started.countDown();
+                    }
+                }, null);
+        JsonObject report;
+        try {
+            CompletableFuture<JsonObject> scan = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return scan("");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue("the scan started", started.await(WAIT_MS, TimeUnit.MILLISECONDS));
+            Files.delete(jar);
+            report = scan.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } finally {
+            listener.unregister();
+        }
+
+        assertTrue(report.getAsJsonObject("sections").has("commits"));
+        assertFalse(report.getAsJsonObject("sections").has(SlowPlugin.NAME));
+        JsonObject note = report.getAsJsonArray("errors").get(0).getAsJsonObject();
+        assertEquals(SlowPlugin.NAME, note.get("plugin").getAsString());
+        assertEquals("removed during the scan (its bundle stopped); its results are left out",
+                note.get("message").getAsString());
+        awaitGone(SlowPlugin.NAME);
     }
 
     @Test

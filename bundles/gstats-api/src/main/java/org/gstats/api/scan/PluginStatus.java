@@ -1,6 +1,7 @@
 package org.gstats.api.scan;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.gstats.api.PluginDataRequirements;
 
@@ -20,11 +21,17 @@ import org.gstats.api.PluginDataRequirements;
  * @param disabledUntil end of the circuit breaker's cool-down; {@code null} unless disabled
  * @param requirements  the content it asks for; {@code null} when rejected
  * @param metrics       its work since it was bound
+ * @param services      the service interfaces its bundle registers (e.g. a scanner plugin and a
+ *                      report format), sorted; empty when it registers none
  * @since 1.1
  */
 public record PluginStatus(String name, String description, String version, String apiVersion, String bundle,
         long bundleId, String state, String reason, Instant disabledUntil, PluginDataRequirements requirements,
-        PluginMetrics metrics) {
+        PluginMetrics metrics, List<String> services) {
+
+    public PluginStatus {
+        services = List.copyOf(services);
+    }
 
     /** Takes part in scans. */
     public static final String ACTIVE = "active";

@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -149,8 +152,19 @@ public final class PluginRegistryImpl implements PluginRegistry {
         return usable.values().stream().filter(p -> selection.includes(p.name())).toList();
     }
 
+    /**
+     * Tracks a run from now on, so that a plugin unbound during it is dropped from it. A plugin
+     * unbound since it was chosen, before the run was tracked, is dropped at once.
+     */
     void started(ScanRun run) {
         running.add(run);
+        Set<Long> bound = new HashSet<>();
+        plugins.snapshot().forEach(p -> bound.add(p.serviceId()));
+        for (RegisteredPlugin plugin : run.plugins()) {
+            if (!bound.contains(plugin.serviceId())) {
+                run.pluginRemoved(plugin.serviceId());
+            }
+        }
     }
 
     /** Records how each plugin did in a finished (or failed) scan; removed plugins are gone already. */
@@ -206,11 +220,26 @@ public final class PluginRegistryImpl implements PluginRegistry {
         return statuses;
     }
 
-    private static PluginStatus status(RegisteredPlugin plugin, String state, String reason, Instant until,
+    private PluginStatus status(RegisteredPlugin plugin, String state, String reason, Instant until,
             PluginMetrics metrics) {
         return new PluginStatus(plugin.name(), plugin.description(), plugin.bundleVersion(), plugin.apiVersion(),
                 plugin.bundle(), plugin.bundleId(), state, reason, until,
-                state.equals(PluginStatus.REJECTED) ? null : plugin.requirements(), metrics);
+                state.equals(PluginStatus.REJECTED) ? null : plugin.requirements(), metrics,
+                services(plugin.bundleId()));
+    }
+
+    /** The service interfaces the bundle registers, sorted. */
+    private List<String> services(long bundleId) {
+        Bundle bundle = context == null ? null : context.getBundle(bundleId);
+        ServiceReference<?>[] references = bundle == null ? null : bundle.getRegisteredServices();
+        if (references == null) {
+            return List.of();
+        }
+        SortedSet<String> services = new TreeSet<>();
+        for (ServiceReference<?> reference : references) {
+            services.addAll(List.of((String[]) reference.getProperty(Constants.OBJECTCLASS)));
+        }
+        return List.copyOf(services);
     }
 
     /** For each name, the plugin that holds it: the first bound, when several claim it. */
@@ -250,7 +279,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
             String reason = problems.isEmpty() ? "installed but not resolved yet" : String.join("; ", problems);
             statuses.add(new PluginStatus(bundle.getSymbolicName(), null, bundle.getVersion().toString(),
                     Requirements.apiRange(revision), bundle.getSymbolicName(), bundle.getBundleId(),
-                    PluginStatus.REJECTED, reason, null, null, PluginMetrics.NONE));
+                    PluginStatus.REJECTED, reason, null, null, PluginMetrics.NONE, List.of()));
         }
         return statuses;
     }
@@ -267,14 +296,14 @@ public final class PluginRegistryImpl implements PluginRegistry {
                 String problem = notABundle(jar);
                 if (problem != null) {
                     statuses.add(new PluginStatus(jar.getFileName().toString(), null, null, null, null, -1,
-                            PluginStatus.REJECTED, problem, null, null, PluginMetrics.NONE));
+                            PluginStatus.REJECTED, problem, null, null, PluginMetrics.NONE, List.of()));
                 }
             }
         } catch (NoSuchFileException e) {
             return statuses;
         } catch (IOException e) {
             statuses.add(new PluginStatus(dir, null, null, null, null, -1, PluginStatus.REJECTED,
-                    "cannot read the plugin folder: " + e.getMessage(), null, null, PluginMetrics.NONE));
+                    "cannot read the plugin folder: " + e.getMessage(), null, null, PluginMetrics.NONE, List.of()));
         }
         return statuses;
     }

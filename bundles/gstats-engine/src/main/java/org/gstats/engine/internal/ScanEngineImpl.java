@@ -70,8 +70,6 @@ public final class ScanEngineImpl implements ScanEngine {
         EventAdmin events = eventAdmin;
         String repository = request.repository().toString();
         List<RegisteredPlugin> plugins = registry.choose(selection);
-        Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
-                Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
         ProgressListener notifying = commits -> {
             progress.commitsScanned(commits);
             Notifications.post(events, Notification.SCAN_PROGRESS, Notification.REPOSITORY, repository,
@@ -79,6 +77,8 @@ public final class ScanEngineImpl implements ScanEngine {
         };
         ScanRun run = new ScanRun(plugins, request.options(), notifying, budgetMs, queueCapacity);
         registry.started(run);
+        Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
+                Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
         List<ReportSection> sections;
         try {
             scanner.scan(request, run);

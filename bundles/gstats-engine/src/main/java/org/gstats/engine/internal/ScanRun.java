@@ -95,6 +95,11 @@ final class ScanRun implements ScanListener {
         deliver(analysis -> analysis.onFileChange(change));
     }
 
+    /** The plugins this run started with. */
+    List<RegisteredPlugin> plugins() {
+        return plugins;
+    }
+
     /** Commits delivered so far. */
     long commits() {
         return commits;

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code gstats:plugin NAME}: one plugin in full: its info, state and reason, the content it
- * asks the scanner for, and its metrics. Several plugins of one name (a duplicate) are all shown.
+ * asks the scanner for, the services its bundle provides, and its metrics. Several plugins of one name (a duplicate) are all shown.
  */
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "plugin")
@@ -32,7 +32,7 @@ public class PluginCommand {
         this.registry = registry;
     }
 
-    @Descriptor("describe one plugin: info, state, data requirements, metrics")
+    @Descriptor("describe one plugin: info, state, data requirements, services, metrics")
     public void plugin(CommandSession session,
             @Descriptor("print stack traces on failure")
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
@@ -79,6 +79,9 @@ public class PluginCommand {
         PluginDataRequirements needs = plugin.requirements();
         if (needs != null) {
             line(out, "reads", needs.needsContent() ? content(needs) : "commits and file changes (no file content)");
+        }
+        if (!plugin.services().isEmpty()) {
+            line(out, "provides", String.join(", ", plugin.services()));
         }
         PluginMetrics metrics = plugin.metrics();
         line(out, "metrics", metrics.scans() + " scans, " + metrics.events() + " events, "

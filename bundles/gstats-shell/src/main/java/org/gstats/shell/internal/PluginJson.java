@@ -38,6 +38,11 @@ final class PluginJson {
             json.name("files_on_disk").value(requirements.filesOnDisk());
             json.endObject();
         }
+        json.name("services").beginArray();
+        for (String service : plugin.services()) {
+            json.value(service);
+        }
+        json.endArray();
         PluginMetrics metrics = plugin.metrics();
         json.name("metrics").beginObject();
         json.name("scans").value(metrics.scans());

@@ -26,14 +26,15 @@ public class PluginsCommandTest {
 
     private static final PluginStatus COMMITS = new PluginStatus("commits", "Commit and author activity",
             "0.1.0.202401151000", "[1.1,2)", "gstats-plugin-commits", 12, PluginStatus.ACTIVE, null, null,
-            PluginDataRequirements.NONE, new PluginMetrics(2, 40, Duration.ofMillis(15), 0));
+            PluginDataRequirements.NONE, new PluginMetrics(2, 40, Duration.ofMillis(15), 0), List.of("org.gstats.api.ScannerPlugin"));
     private static final PluginStatus OLD = new PluginStatus("com.example.old", null, "0.9.0", "[2.0.0,3.0.0)",
             "com.example.old", 31, PluginStatus.REJECTED, "needs org.gstats.api [2.0.0,3.0.0), this gstats provides "
-                    + "1.1.0", null, null, PluginMetrics.NONE);
+                    + "1.1.0", null, null, PluginMetrics.NONE, List.of());
     private static final PluginStatus FLAKY = new PluginStatus("flaky", "Fails a lot", "1.0.0", "[1.1,2)",
             "com.example.flaky", 40, PluginStatus.DISABLED, "failed in 3 scans in a row (last: boom); left out of "
                     + "scans until 2026-01-15T10:05:00Z", Instant.parse("2026-01-15T10:05:00Z"),
-            PluginDataRequirements.headText(), new PluginMetrics(3, 9, Duration.ofMillis(2), 3));
+            PluginDataRequirements.headText(), new PluginMetrics(3, 9, Duration.ofMillis(2), 3),
+            List.of("org.gstats.api.ScannerPlugin", "org.gstats.api.report.ReportWriter"));
 
     private final FakeRegistry registry = new FakeRegistry();
     private final GogoSession gogo = new GogoSession().register("plugins", new PluginsCommand(registry))
@@ -129,6 +130,7 @@ public class PluginsCommandTest {
                 + "state:       disabled\n"
                 + "reason:      failed in 3 scans in a row (last: boom); left out of scans until 2026-01-15T10:05:00Z\n"
                 + "reads:       commits, file changes, file content at the head (text files only, up to 1048576 bytes each)\n"
+                + "provides:    org.gstats.api.ScannerPlugin, org.gstats.api.report.ReportWriter\n"
                 + "metrics:     3 scans, 9 events, 2 ms, 3 failed scans\n", gogo.out());
         assertEquals(0, gogo.exitCode());
     }
