@@ -251,6 +251,21 @@ public class ScanEngineImplTest {
     }
 
     @Test
+    public void pluginUnboundAfterItWasChosenButBeforeTheRunWasTrackedIsDroppedToo() throws ScanException {
+        TestPlugin.healthy("leaving").bindTo(plugins, 1);
+        ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), Map.of(), ProgressListener.NONE, 30_000, 4);
+        plugins.unbind(1);
+
+        plugins.started(run);
+        threeCommits().scan(request(), run);
+
+        assertEquals(List.of(), run.results().stream().map(ReportSection::name)
+                .filter(n -> !n.equals(ScanRun.SECTION)).toList());
+        assertEquals(List.of(new ReportError("leaving",
+                "removed during the scan (its bundle stopped); its results are left out")), run.errors());
+    }
+
+    @Test
     public void stallingPluginIsDroppedAfterItsBudgetAndTheOthersFinish() throws ScanException {
         TestPlugin.stalling("stuck", Stage.ON_FILE_CHANGE).bindTo(plugins, 1);
         TestPlugin healthy = TestPlugin.healthy("zeta").bindTo(plugins, 2);

@@ -92,7 +92,8 @@ public class ScanArgumentsTest {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
                 + "--until, --changes, --no-renames, --plugins, --quiet, -v/--verbose)", arguments(List.of("--foo")));
         assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --changes, --no-renames, --plugins, --quiet, -v/--verbose)", arguments(List.of("/srv/repo", "-x")));
+                + "--until, --changes, --no-renames, --plugins, --quiet, -v/--verbose)",
+                arguments(List.of("/srv/repo", "-x")));
     }
 
     @Test
