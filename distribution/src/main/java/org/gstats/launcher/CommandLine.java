@@ -19,15 +19,20 @@ import java.util.Optional;
  * @param settings  the configuration keys the launcher's own options set ({@code base.log-format}
  *                  for {@code --log-format}, ...): the command-line rung of the configuration
  * @param configFile {@code --config-file} as an absolute path, or {@code null}
+ * @param pluginDir the folder given with {@code --plugin-dir} before the command, {@code null} when not given
  */
 record CommandLine(Command command, List<String> arguments, boolean verbose, Map<String, String> settings,
-        String configFile) {
+        String configFile, String pluginDir) {
+
+    static final String PLUGIN_DIR_OPTION = "--plugin-dir";
 
     /** What {@code bin/gstats} can do. */
     enum Command {
         SCAN("scan"),
         PLUGINS("plugins"),
         CONFIG("config"),
+        PLUGIN("plugin"),
+        PLUGIN_VALIDATE("plugin-validate"),
         SHELL("shell"),
         HELP("help");
 
@@ -72,6 +77,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         String topic = arguments.get(0);
         return topic.equals(Command.SCAN.word()) || topic.equals(Command.PLUGINS.word())
                 || topic.equals(Command.CONFIG.word())
+                || topic.equals(Command.PLUGIN.word())
                 ? Optional.of("gstats:" + topic)
                 : Optional.empty();
     }
@@ -85,12 +91,25 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
     static CommandLine parse(List<String> args) throws UsageException {
         Map<String, String> settings = new LinkedHashMap<>();
         String configFile = null;
+        String pluginDir = null;
         List<String> before = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         String word = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (VALUE_OPTIONS.containsKey(arg) || arg.equals(CONFIG_FILE)) {
+            if (word == null && isPluginDirOption(arg)) {
+                if (pluginDir != null) {
+                    throw new UsageException(PLUGIN_DIR_OPTION + " is given more than once");
+                }
+                if (arg.startsWith(PLUGIN_DIR_OPTION + "=")) {
+                    pluginDir = arg.substring(PLUGIN_DIR_OPTION.length() + 1);
+                } else if (i + 1 < args.size()) {
+                    pluginDir = args.get(++i);
+                }
+                if (pluginDir == null || pluginDir.isBlank()) {
+                    throw new UsageException(PLUGIN_DIR_OPTION + " needs a folder");
+                }
+            } else if (VALUE_OPTIONS.containsKey(arg) || arg.equals(CONFIG_FILE)) {
                 if (i + 1 == args.size()) {
                     throw new UsageException(arg + " needs a value");
                 }
@@ -119,6 +138,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             case "scan" -> Command.SCAN;
             case "plugins" -> Command.PLUGINS;
             case "config" -> Command.CONFIG;
+            case "plugin" -> Command.PLUGIN;
+            case "plugin-validate" -> Command.PLUGIN_VALIDATE;
             case "shell" -> Command.SHELL;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, config, shell)");
@@ -140,7 +161,11 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             settings.put("base.quiet", "true");
             settings.put("base.verbose", "false");
         }
-        return new CommandLine(command, rest, verbose, settings, configFile);
+        return new CommandLine(command, rest, verbose, settings, configFile, pluginDir);
+    }
+
+    private static boolean isPluginDirOption(String arg) {
+        return arg.equals(PLUGIN_DIR_OPTION) || arg.startsWith(PLUGIN_DIR_OPTION + "=");
     }
 
     private static boolean isVerboseFlag(String arg) {

@@ -23,7 +23,8 @@ import org.osgi.util.tracker.ServiceTracker;
 final class CommandServices {
 
     /** The commands bin/gstats runs, all expected before the interactive shell opens. */
-    static final List<String> GSTATS_COMMANDS = List.of("gstats:scan", "gstats:plugins", "gstats:config");
+    static final List<String> GSTATS_COMMANDS = List.of("gstats:scan", "gstats:plugins", "gstats:config",
+            "gstats:plugin", "gstats:plugin-validate");
     /** gogo.command's help, which describes a command from its annotations. */
     static final String HELP_COMMAND = "felix:help";
 

@@ -3,6 +3,7 @@ package org.gstats.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,9 @@ public final class Main {
 
             commands:
               scan [options] [PATH]   scan a Git repository (default: the current directory) and print a report
-              plugins [options]       list the plugins that take part in scans
+              plugins [options]       list the plugins: state (active, rejected, failing, disabled) and why
+              plugin NAME             describe one plugin: info, state, data requirements, metrics
+              plugin-validate FILE    say whether a plugin jar would load here, and why not
               config [--defaults] [PATH]
                                       show the configuration in effect for PATH, each key with where it
                                       came from; --defaults prints a commented default file
@@ -34,8 +37,11 @@ public final class Main {
               --config-file FILE      read FILE as configuration, above the environment and config files
               --log-format text|json  log lines as text or JSON objects
               --log-file FILE         also write log lines to FILE
+              --plugin-dir DIR        the watched plugin folder (before the command; default: plugins/ of
+                                      the installation)
             environment:              GSTATS_CONFIG (a configuration file), GSTATS_* (single keys: see
-                                      gstats config --defaults), JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m)
+                                      gstats config --defaults), JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m),
+                                      GSTATS_PLUGIN_DIR
             exit status:              0 success, 1 scan failed, 2 bad usage or input
             """;
 
@@ -82,8 +88,16 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
+        Optional<Path> pluginFolder;
         try {
-            return launch(commandLine, in, out, err);
+            pluginFolder = PluginFolder.choose(commandLine.pluginDir(),
+                    System.getenv(PluginFolder.ENVIRONMENT_VARIABLE), Path.of("").toAbsolutePath());
+        } catch (CommandLine.UsageException e) {
+            err.println("gstats: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return launch(commandLine, pluginFolder, in, out, err);
         } catch (IOException | BundleException | RuntimeException e) {
             err.println("gstats: " + e.getMessage());
             if (commandLine.verbose()) {
@@ -109,12 +123,14 @@ public final class Main {
         }
     }
 
-    private static int launch(CommandLine commandLine, InputStream in, PrintStream out, PrintStream err)
+    private static int launch(CommandLine commandLine, Optional<Path> pluginFolder, InputStream in, PrintStream out,
+            PrintStream err)
             throws IOException, BundleException, InterruptedException {
         Installation installation = Installation.locate();
         installation.applySystemProperties();
         Map<String, String> properties = installation.frameworkProperties();
         configure(commandLine, properties);
+        pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
         properties.put(GOSH_ARGS, shell ? GOSH_INTERACTIVE : GOSH_HEADLESS);
         // The console reads its first line as soon as it starts: it waits for the gstats commands.

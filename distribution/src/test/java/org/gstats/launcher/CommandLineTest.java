@@ -100,4 +100,27 @@ public class CommandLineTest {
                 assertThrows(UsageException.class, () -> CommandLine.parse(List.of("--quiet", "-v", "scan")))
                         .getMessage());
     }
+
+    @Test
+    public void pluginDirBeforeTheCommandIsTheLaunchersOwn() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("--plugin-dir", "/opt/plugins", "-v", "scan", "."));
+        assertEquals(Command.SCAN, line.command());
+        assertEquals("/opt/plugins", line.pluginDir());
+        assertEquals(List.of("."), line.arguments());
+        assertEquals("/srv/p", CommandLine.parse(List.of("--plugin-dir=/srv/p", "plugins")).pluginDir());
+        assertEquals(null, CommandLine.parse(List.of("plugins")).pluginDir());
+    }
+
+    @Test
+    public void pluginDirWithoutAFolderIsAUsageError() {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("--plugin-dir")));
+        assertEquals("--plugin-dir needs a folder", e.getMessage());
+    }
+
+    @Test
+    public void pluginCommandsAreKnown() throws UsageException {
+        assertEquals(Command.PLUGIN, CommandLine.parse(List.of("plugin", "commits")).command());
+        assertEquals(Command.PLUGIN_VALIDATE, CommandLine.parse(List.of("plugin-validate", "x.jar")).command());
+        assertEquals(Optional.of("gstats:plugin"), CommandLine.parse(List.of("help", "plugin")).helpTopic());
+    }
 }

@@ -85,7 +85,7 @@ public class ConfiguredLauncherIT {
         assertEquals(run.stderr(), 0, run.exit());
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertTrue(lines.toString(), lines.stream().anyMatch(line -> line.matches(
-                "\\S+Z DEBUG gstats\\.engine \\[scan [0-9a-f]{8}\\] scan finished in \\d+ ms with 0 plugin errors")));
+                "\\S+Z DEBUG gstats\\.engine \\[scan [0-9a-f]{8}\\] scan finished in \\d+ ms with 0 errors")));
     }
 
     @Test

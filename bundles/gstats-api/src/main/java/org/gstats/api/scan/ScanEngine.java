@@ -12,4 +12,13 @@ public interface ScanEngine {
      * does not stop the scan.
      */
     Report scan(ScanRequest request, ProgressListener progress) throws ScanException;
+
+    /**
+     * Scans with the selected plugins only.
+     *
+     * @throws ScanException {@link ScanException.Reason#BAD_INPUT} when the selection names a
+     *                       plugin that is not active
+     * @since 1.1
+     */
+    Report scan(ScanRequest request, PluginSelection plugins, ProgressListener progress) throws ScanException;
 }

@@ -55,11 +55,8 @@ final class KeyTable {
             new Key("scanner", "strict", bool(), false, "strict mode of gstats:scan (see gstats help scan)",
                     "--strict", null),
 
-            new Key("plugins", "plugin-dir", text(), "",
-                    "folder watched for plugin bundles (empty: the installation's plugins/)", "--plugin-dir",
-                    "GSTATS_PLUGIN_DIR"),
             new Key("plugins", "enabled", list(), List.of(), "the plugins that take part in scans (empty: all)",
-                    null, null),
+                    "--plugins", null),
 
             new Key("module.commits", "since", time(), "", "only commits committed at or after this time",
                     "--since", "GSTATS_SINCE"),

@@ -5,32 +5,35 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.gstats.api.ScannerPlugin;
+import org.gstats.api.notify.Notification;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Runs a scan: one history walk by the {@link RepositoryScanner}, its events delivered to an
- * analysis of every plugin bound when the scan starts. Plugins that arrive or leave during a
- * scan take effect from the next scan.
+ * analysis of every plugin that the {@link PluginRegistryImpl registry} lets take part when the
+ * scan starts. A plugin that arrives during a scan joins the next one; one that leaves is
+ * dropped from the scan at once, and the report says so.
  */
-@Component(service = ScanEngine.class)
+@Component(service = ScanEngine.class, configurationPid = EngineConfiguration.PID)
 public final class ScanEngineImpl implements ScanEngine {
 
     private static final String VERSION = GstatsVersion.current();
@@ -38,25 +41,31 @@ public final class ScanEngineImpl implements ScanEngine {
     private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
 
     private final RepositoryScanner scanner;
-    private final PluginSet plugins;
+    private final PluginRegistryImpl registry;
+    private final long budgetMs;
+    private final int queueCapacity;
+
+    /** Where notifications go; scans run without one too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
 
     @Activate
-    public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner) {
-        this(scanner, new PluginSet());
+    public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner,
+            @Reference(name = "registry") PluginRegistryImpl registry, EngineConfiguration configuration) {
+        this(scanner, registry, configuration.pluginTimeBudgetMs(), configuration.pluginQueueCapacity());
     }
 
-    ScanEngineImpl(RepositoryScanner scanner, PluginSet plugins) {
+    ScanEngineImpl(RepositoryScanner scanner, PluginRegistryImpl registry, long budgetMs, int queueCapacity) {
         this.scanner = scanner;
-        this.plugins = plugins;
+        this.registry = registry;
+        this.budgetMs = budgetMs;
+        this.queueCapacity = queueCapacity;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPlugin(ScannerPlugin plugin, ServiceReference<ScannerPlugin> reference) {
-        plugins.add(RegisteredPlugin.of(plugin, reference));
-    }
-
-    void removePlugin(ServiceReference<ScannerPlugin> reference) {
-        plugins.remove(RegisteredPlugin.serviceId(reference));
+    @Override
+    public Report scan(ScanRequest request, ProgressListener progress) throws ScanException {
+        return scan(request, PluginSelection.ALL, progress);
     }
 
     /**
@@ -64,22 +73,52 @@ public final class ScanEngineImpl implements ScanEngine {
      * scan's id under the MDC key {@value #SCAN_KEY} while it runs.
      */
     @Override
-    public Report scan(ScanRequest request, ProgressListener progress) throws ScanException {
+    public Report scan(ScanRequest request, PluginSelection selection, ProgressListener progress)
+            throws ScanException {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         try (MDC.MDCCloseable scanId = MDC.putCloseable(SCAN_KEY, newScanId())) {
-            List<RegisteredPlugin> active = plugins.snapshot();
-            LOG.debug("scan of {} ({}) started with plugins {}", request.repository(),
+            EventAdmin events = eventAdmin;
+            String repository = request.repository().toString();
+            List<RegisteredPlugin> plugins = registry.choose(selection);
+            LOG.debug("scan of {} ({}) started with plugins {}", repository,
                     request.branch() == null ? "HEAD" : request.branch(),
-                    active.stream().map(RegisteredPlugin::name).toList());
-            ScanRun run = new ScanRun(active, request.options(), progress);
-            scanner.scan(request, run);
-            List<ReportSection> sections = run.results();
+                    plugins.stream().map(RegisteredPlugin::name).toList());
+            ProgressListener notifying = commits -> {
+                progress.commitsScanned(commits);
+                Notifications.post(events, Notification.SCAN_PROGRESS, Notification.REPOSITORY, repository,
+                        Notification.COMMITS, commits);
+            };
+            ScanRun run = new ScanRun(plugins, request.options(), notifying, budgetMs, queueCapacity);
+            registry.started(run);
+            Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
+                    Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
+            List<ReportSection> sections;
+            try {
+                scanner.scan(request, run);
+                sections = run.results();
+            } catch (ScanException | RuntimeException | Error e) {
+                run.cancel();
+                registry.abandoned(run);
+                Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
+                        Notification.MESSAGE, String.valueOf(e.getMessage()));
+                throw e;
+            }
+            registry.finished(run, run.outcomes());
+            for (ScanRun.Outcome outcome : run.outcomes()) {
+                if (outcome.failure() != null && !outcome.removed()) {
+                    Notifications.post(events, Notification.PLUGIN_FAILED, Notification.PLUGIN, outcome.plugin().name(),
+                            Notification.MESSAGE, outcome.failure());
+                }
+            }
             long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            Notifications.post(events, Notification.SCAN_FINISHED, Notification.REPOSITORY, repository,
+                    Notification.COMMITS, run.commits(), Notification.DURATION_MS, durationMs, Notification.ERRORS,
+                    run.errors().size());
+            LOG.debug("scan finished in {} ms with {} errors", durationMs, run.errors().size());
             ScanTarget target = run.target();
             ReportHeader header = new ReportHeader(VERSION, target.repository().toString(), target.branch(),
                     target.headId(), started, durationMs);
-            LOG.debug("scan finished in {} ms with {} plugin errors", durationMs, run.errors().size());
             return new Report(header, sections, run.errors());
         }
     }

@@ -1,9 +1,10 @@
 package org.gstats.engine.internal;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.gstats.api.Analysis;
@@ -12,43 +13,55 @@ import org.gstats.api.FileChange;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
+import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One scan's delivery of the scanner's events to one analysis per plugin. Lives on the
- * scanner's thread only. A plugin that throws is recorded once and dropped from the run, so
- * that one faulty plugin neither stops the scan nor leaves a half-made section.
+ * One scan's delivery of the scanner's events to one analysis per plugin, each on its own
+ * {@link PluginWorker}. An event is a {@code Consumer<Analysis>} handed to every live worker in
+ * scan order; the events are immutable, so they cross threads safely. A plugin that throws,
+ * stalls or returns garbage is recorded once and dropped from the run, so that one faulty
+ * plugin neither stops nor slows the scan nor leaves a half-made section.
+ *
+ * <p>The scanner's thread drives the run; {@link #pluginRemoved} may come from DS's thread.
  */
 final class ScanRun implements ScanListener {
-
-    private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
 
     static final long PROGRESS_INTERVAL = 1000;
 
     /** The name a scanner's warnings carry in the report's errors, in place of a plugin's. */
     static final String SCANNER = "scanner";
 
+    /** The engine's own section: what each plugin did in this scan. */
+    static final String SECTION = "plugins";
+
+    /** How one plugin's part of the scan went. */
+    record Outcome(RegisteredPlugin plugin, PluginMetrics metrics, String failure, boolean removed) {
+    }
+
     private final List<RegisteredPlugin> plugins;
     private final Map<String, String> options;
     private final ProgressListener progress;
-    private final List<PluginAnalysis> analyses = new ArrayList<>();
-    private final List<ReportError> errors = new ArrayList<>();
+    private final long budgetMs;
+    private final int queueCapacity;
+    private final Set<Long> removedIds = ConcurrentHashMap.newKeySet();
+    private volatile List<PluginWorker> workers = List.of();
     private ScanTarget target;
     private long commits;
+    private List<Outcome> outcomes;
+    private final List<ReportError> warnings = new ArrayList<>();
 
-    /** A plugin's analysis that has not failed yet. */
-    private record PluginAnalysis(String pluginName, Analysis analysis) {
-    }
-
-    ScanRun(List<RegisteredPlugin> plugins, Map<String, String> options, ProgressListener progress) {
+    ScanRun(List<RegisteredPlugin> plugins, Map<String, String> options, ProgressListener progress, long budgetMs,
+            int queueCapacity) {
         this.plugins = plugins;
         this.options = options;
         this.progress = progress;
+        this.budgetMs = budgetMs;
+        this.queueCapacity = queueCapacity;
     }
 
     @Override
@@ -59,23 +72,22 @@ final class ScanRun implements ScanListener {
         target = scanTarget;
         ScanContext context = new ScanContext(scanTarget.repository(), scanTarget.branch(), scanTarget.headId(),
                 options);
+        List<PluginWorker> started = new ArrayList<>();
         for (RegisteredPlugin plugin : plugins) {
-            try {
-                Analysis analysis = plugin.plugin().newAnalysis(context);
-                if (analysis == null) {
-                    errors.add(new ReportError(plugin.name(), "newAnalysis returned null"));
-                } else {
-                    analyses.add(new PluginAnalysis(plugin.name(), analysis));
-                }
-            } catch (Throwable failure) {
-                errors.add(isolate(plugin.name(), failure));
+            PluginWorker worker = new PluginWorker(plugin, context, budgetMs, queueCapacity);
+            worker.start();
+            started.add(worker);
+        }
+        workers = List.copyOf(started);
+        for (PluginWorker worker : workers) {
+            if (removedIds.contains(worker.plugin().serviceId())) {
+                worker.remove();
             }
         }
     }
 
     @Override
     public void onCommit(CommitInfo commit) {
-        requireStarted();
         deliver(analysis -> analysis.onCommit(commit));
         commits++;
         if (commits % PROGRESS_INTERVAL == 0) {
@@ -85,7 +97,6 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileChange(FileChange change) {
-        requireStarted();
         deliver(analysis -> analysis.onFileChange(change));
     }
 
@@ -96,7 +107,28 @@ final class ScanRun implements ScanListener {
     @Override
     public void onWarning(ScanWarning warning) {
         requireStarted();
-        errors.add(new ReportError(SCANNER, warning.message()));
+        warnings.add(new ReportError(SCANNER, warning.message()));
+    }
+
+
+    /** The plugins this run started with. */
+    List<RegisteredPlugin> plugins() {
+        return plugins;
+    }
+
+    /** Commits delivered so far. */
+    long commits() {
+        return commits;
+    }
+
+    /** Drops the plugin with this service id from the run: its service is going away. */
+    void pluginRemoved(long serviceId) {
+        removedIds.add(serviceId);
+        for (PluginWorker worker : workers) {
+            if (worker.plugin().serviceId() == serviceId) {
+                worker.remove();
+            }
+        }
     }
 
     /** The target the scanner resolved the request to. */
@@ -107,42 +139,72 @@ final class ScanRun implements ScanListener {
 
     /**
      * Ends the run after the scanner's last event: reports the final commit count and collects
-     * every surviving plugin's section, in plugin-name order.
+     * every surviving plugin's section, in plugin-name order, then the engine's own section.
      */
     List<ReportSection> results() {
         requireStarted();
         progress.commitsScanned(commits);
-        List<ReportSection> sections = new ArrayList<>();
-        for (PluginAnalysis entry : analyses) {
-            try {
-                ReportSection section = entry.analysis().result();
-                if (section == null) {
-                    errors.add(new ReportError(entry.pluginName(), "result returned null"));
-                } else {
-                    sections.add(section);
-                }
-            } catch (Throwable failure) {
-                errors.add(isolate(entry.pluginName(), failure));
+        for (PluginWorker worker : workers) {
+            if (worker.live()) {
+                worker.finish();
             }
         }
-        analyses.clear();
+        List<ReportSection> sections = new ArrayList<>();
+        List<Outcome> finished = new ArrayList<>();
+        for (PluginWorker worker : workers) {
+            ReportSection section = worker.awaitSection();
+            if (section != null) {
+                sections.add(section);
+            }
+            boolean failed = worker.failure() != null && !worker.removed();
+            finished.add(new Outcome(worker.plugin(), worker.metrics(failed), worker.failure(), worker.removed()));
+        }
+        outcomes = List.copyOf(finished);
+        sections.add(metricsSection(outcomes));
         return sections;
     }
 
-    /** The plugin failures and scanner warnings met so far, in the order they happened. */
+    /** Stops the workers of a scan that ended without results, e.g. because the scanner failed. */
+    void cancel() {
+        for (PluginWorker worker : workers) {
+            worker.abandon("the scan did not finish");
+        }
+    }
+
+    /** How each plugin's part went, once {@link #results()} returned. */
+    List<Outcome> outcomes() {
+        if (outcomes == null) {
+            throw new IllegalStateException("the run has not finished");
+        }
+        return outcomes;
+    }
+
+    /** The scanner's warnings in the order they came, then the plugin failures and removals in plugin-name order. */
     List<ReportError> errors() {
-        return List.copyOf(errors);
+        List<ReportError> errors = new ArrayList<>(warnings);
+        for (Outcome outcome : outcomes()) {
+            if (outcome.failure() != null) {
+                errors.add(new ReportError(outcome.plugin().name(), outcome.failure()));
+            }
+        }
+        return errors;
+    }
+
+    private static ReportSection metricsSection(List<Outcome> outcomes) {
+        Table.Builder table = Table.builder("execution", "plugin", "outcome", "events", "time_ms");
+        for (Outcome outcome : outcomes) {
+            String result = outcome.removed() ? "removed" : outcome.failure() == null ? "ok" : "failed";
+            table.row(outcome.plugin().name(), result, outcome.metrics().events(),
+                    outcome.metrics().time().toMillis());
+        }
+        return new ReportSection(SECTION, List.of(table.build()));
     }
 
     private void deliver(Consumer<Analysis> event) {
-        Iterator<PluginAnalysis> it = analyses.iterator();
-        while (it.hasNext()) {
-            PluginAnalysis entry = it.next();
-            try {
-                event.accept(entry.analysis());
-            } catch (Throwable failure) {
-                it.remove();
-                errors.add(isolate(entry.pluginName(), failure));
+        requireStarted();
+        for (PluginWorker worker : workers) {
+            if (worker.live()) {
+                worker.deliver(event);
             }
         }
     }
@@ -151,19 +213,5 @@ final class ScanRun implements ScanListener {
         if (target == null) {
             throw new IllegalStateException("the scanner did not call onStart first");
         }
-    }
-
-    /**
-     * Turns a plugin's failure into a report error. The JVM's own failures (out of memory, stack
-     * overflow) say nothing about the plugin and leave nothing safe to go on with, so they escape.
-     */
-    private static ReportError isolate(String pluginName, Throwable failure) {
-        if (failure instanceof VirtualMachineError fatal) {
-            throw fatal;
-        }
-        String type = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
-                : failure.getClass().getSimpleName();
-        LOG.warn("plugin {} failed and is left out of this scan", pluginName, failure);
-        return new ReportError(pluginName, failure.getMessage() == null ? type : type + ": " + failure.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.gstats.engine.internal;
 
 import static org.junit.Assert.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.gstats.api.scan.PluginInfo;
@@ -9,8 +10,8 @@ import org.junit.Test;
 
 public class PluginRegistryImplTest {
 
-    private final PluginSet plugins = new PluginSet();
-    private final PluginRegistryImpl registry = new PluginRegistryImpl(plugins);
+    private final PluginRegistryImpl registry = new PluginRegistryImpl(null, new MutableClock(), 3,
+            Duration.ofMinutes(5));
 
     @Test
     public void noPluginsBoundListsNone() {
@@ -19,8 +20,8 @@ public class PluginRegistryImplTest {
 
     @Test
     public void listsBoundPluginsSortedByNameWithTheirBundles() {
-        TestPlugin.healthy("metrics").bindTo(plugins, 7);
-        TestPlugin.healthy("commits").bindTo(plugins, 3);
+        TestPlugin.healthy("metrics").bindTo(registry, 7);
+        TestPlugin.healthy("commits").bindTo(registry, 3);
 
         assertEquals(List.of(
                 new PluginInfo("commits", "commits description", "1.2.3", "org.example.commits", 103, "active"),
@@ -30,11 +31,20 @@ public class PluginRegistryImplTest {
 
     @Test
     public void unboundPluginIsNoLongerListed() {
-        TestPlugin.healthy("metrics").bindTo(plugins, 7);
-        TestPlugin.healthy("commits").bindTo(plugins, 3);
+        TestPlugin.healthy("metrics").bindTo(registry, 7);
+        TestPlugin.healthy("commits").bindTo(registry, 3);
 
-        plugins.remove(7);
+        registry.unbind(7);
 
         assertEquals(List.of("commits"), registry.plugins().stream().map(PluginInfo::name).toList());
+    }
+
+    @Test
+    public void rangeOfAPackageRequirementReadsAsImportPackageWritesIt() {
+        assertEquals("[2.0.0,3.0.0)", Requirements.range(
+                "(&(osgi.wiring.package=org.gstats.api)(version>=2.0.0)(!(version>=3.0.0)))"));
+        assertEquals("1.1.0", Requirements.range("(&(osgi.wiring.package=org.gstats.api)(version>=1.1.0))"));
+        assertEquals("org.gstats.api", Requirements.packageName(
+                "(&(osgi.wiring.package=org.gstats.api)(version>=2.0.0)(!(version>=3.0.0)))"));
     }
 }

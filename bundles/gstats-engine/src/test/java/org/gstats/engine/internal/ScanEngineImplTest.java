@@ -7,14 +7,19 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.scan.PluginMetrics;
+import org.gstats.api.scan.PluginSelection;
+import org.gstats.api.scan.PluginStatus;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
@@ -29,7 +34,12 @@ public class ScanEngineImplTest {
             "commit c2",
             "commit c1", "change c1 a.txt");
 
-    private final PluginSet plugins = new PluginSet();
+    private final MutableClock clock = new MutableClock();
+    private final PluginRegistryImpl plugins = new PluginRegistryImpl(null, clock, 3, Duration.ofMinutes(5));
+
+    private ScanEngineImpl engine(org.gstats.api.scan.RepositoryScanner scanner) {
+        return new ScanEngineImpl(scanner, plugins, 30_000, 4);
+    }
 
     private static FixedHistoryScanner threeCommits() {
         return new FixedHistoryScanner("c3").commit("c3", "a.txt", "b.txt").commit("c2").commit("c1", "a.txt");
@@ -40,7 +50,7 @@ public class ScanEngineImplTest {
     }
 
     private static List<String> sectionNames(Report report) {
-        return report.sections().stream().map(ReportSection::name).toList();
+        return report.sections().stream().map(ReportSection::name).filter(n -> !n.equals(ScanRun.SECTION)).toList();
     }
 
     private static Object eventCount(Report report, String section) {
@@ -53,7 +63,7 @@ public class ScanEngineImplTest {
         TestPlugin zeta = TestPlugin.healthy("zeta").bindTo(plugins, 1);
         TestPlugin alpha = TestPlugin.healthy("alpha").bindTo(plugins, 2);
 
-        Report report = new ScanEngineImpl(threeCommits(), plugins).scan(request(), ProgressListener.NONE);
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
 
         assertEquals(ALL_EVENTS, zeta.events);
         assertEquals(ALL_EVENTS, alpha.events);
@@ -64,7 +74,7 @@ public class ScanEngineImplTest {
 
     @Test
     public void headerNamesTheTargetAndTheGstatsVersion() throws ScanException {
-        Report report = new ScanEngineImpl(threeCommits(), plugins)
+        Report report = engine(threeCommits())
                 .scan(ScanRequest.builder(FixedHistoryScanner.REPOSITORY).branch("main").build(),
                         ProgressListener.NONE);
 
@@ -82,7 +92,7 @@ public class ScanEngineImplTest {
         ScanRequest request = ScanRequest.builder(FixedHistoryScanner.REPOSITORY).branch("dev")
                 .option("commits.changes", "yes").build();
 
-        new ScanEngineImpl(threeCommits(), plugins).scan(request, ProgressListener.NONE);
+        engine(threeCommits()).scan(request, ProgressListener.NONE);
 
         assertEquals(1, plugin.contexts.size());
         var context = plugin.contexts.get(0);
@@ -99,7 +109,7 @@ public class ScanEngineImplTest {
         TestPlugin.healthy("metrics").bindTo(plugins, 2);
         List<Long> progress = new ArrayList<>();
 
-        Report report = new ScanEngineImpl(FixedHistoryScanner.empty(), plugins).scan(request(), progress::add);
+        Report report = engine(FixedHistoryScanner.empty()).scan(request(), progress::add);
 
         assertNull(report.header().head());
         assertEquals("HEAD", report.header().branch());
@@ -110,17 +120,17 @@ public class ScanEngineImplTest {
     }
 
     @Test
-    public void scannerWarningsJoinTheReportsErrorsInTheOrderTheyCame() throws ScanException {
+    public void scannerWarningsComeFirstInTheReportsErrorsThenPluginFailures() throws ScanException {
         TestPlugin.failing("broken", Stage.ON_FILE_CHANGE, new IllegalStateException("boom")).bindTo(plugins, 1);
         FixedHistoryScanner scanner = threeCommits()
                 .warning(new ScanWarning("c1", "0123abcd", "missing object 0123abcd needed by commit c1: skipped"));
 
-        Report report = new ScanEngineImpl(scanner, plugins).scan(request(), ProgressListener.NONE);
+        Report report = engine(scanner).scan(request(), ProgressListener.NONE);
 
         assertEquals(2, report.errors().size());
-        assertEquals("broken", report.errors().get(0).plugin());
         assertEquals(new ReportError("scanner", "missing object 0123abcd needed by commit c1: skipped"),
-                report.errors().get(1));
+                report.errors().get(0));
+        assertEquals("broken", report.errors().get(1).plugin());
     }
 
     @Test
@@ -150,7 +160,7 @@ public class ScanEngineImplTest {
                 .bindTo(plugins, 2);
         TestPlugin after = TestPlugin.healthy("zeta").bindTo(plugins, 3);
 
-        Report report = new ScanEngineImpl(threeCommits(), plugins).scan(request(), ProgressListener.NONE);
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
 
         assertEquals(List.of(new ReportError("broken", "IllegalStateException: boom at " + stage)), report.errors());
         assertEquals(List.of("alpha", "zeta"), sectionNames(report));
@@ -166,10 +176,10 @@ public class ScanEngineImplTest {
         TestPlugin.failing("assertion", Stage.RESULT, new AssertionError("bad state")).bindTo(plugins, 2);
         TestPlugin.healthy("commits").bindTo(plugins, 3);
 
-        Report report = new ScanEngineImpl(threeCommits(), plugins).scan(request(), ProgressListener.NONE);
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
 
-        assertEquals(List.of(new ReportError("linkage", "NoClassDefFoundError: org/example/Gone"),
-                new ReportError("assertion", "AssertionError: bad state")), report.errors());
+        assertEquals(List.of(new ReportError("assertion", "AssertionError: bad state"),
+                new ReportError("linkage", "NoClassDefFoundError: org/example/Gone")), report.errors());
         assertEquals(List.of("commits"), sectionNames(report));
     }
 
@@ -177,7 +187,7 @@ public class ScanEngineImplTest {
     public void failureWithoutMessageIsNamedByItsType() throws ScanException {
         TestPlugin.failing("broken", Stage.ON_FILE_CHANGE, new UnsupportedOperationException()).bindTo(plugins, 1);
 
-        Report report = new ScanEngineImpl(threeCommits(), plugins).scan(request(), ProgressListener.NONE);
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
 
         assertEquals(List.of(new ReportError("broken", "UnsupportedOperationException")), report.errors());
     }
@@ -186,7 +196,7 @@ public class ScanEngineImplTest {
     public void virtualMachineErrorStopsTheScan() {
         OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
         TestPlugin.failing("hungry", Stage.ON_COMMIT, outOfMemory).bindTo(plugins, 1);
-        ScanEngineImpl engine = new ScanEngineImpl(threeCommits(), plugins);
+        ScanEngineImpl engine = engine(threeCommits());
 
         OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class,
                 () -> engine.scan(request(), ProgressListener.NONE));
@@ -197,9 +207,9 @@ public class ScanEngineImplTest {
     public void scannerFailurePropagates() {
         TestPlugin.healthy("commits").bindTo(plugins, 1);
         ScanException failure = new ScanException(ScanException.Reason.BAD_INPUT, "not a git repository: /tmp/x");
-        ScanEngineImpl engine = new ScanEngineImpl((request, listener) -> {
+        ScanEngineImpl engine = engine((request, listener) -> {
             throw failure;
-        }, plugins);
+        });
 
         ScanException thrown = assertThrows(ScanException.class, () -> engine.scan(request(), ProgressListener.NONE));
         assertSame(failure, thrown);
@@ -213,42 +223,193 @@ public class ScanEngineImplTest {
         }
         List<Long> progress = new ArrayList<>();
 
-        new ScanEngineImpl(scanner, plugins).scan(request(), progress::add);
+        engine(scanner).scan(request(), progress::add);
 
         assertEquals(List.of(1000L, 2000L, 2500L), progress);
     }
 
     @Test
     public void eachScanUsesThePluginsBoundWhenItStarts() throws ScanException {
-        ScanEngineImpl engine = new ScanEngineImpl(threeCommits(), plugins);
+        ScanEngineImpl engine = engine(threeCommits());
         TestPlugin.healthy("commits").bindTo(plugins, 1);
         assertEquals(List.of("commits"), sectionNames(engine.scan(request(), ProgressListener.NONE)));
 
         TestPlugin.healthy("churn").bindTo(plugins, 2);
         assertEquals(List.of("churn", "commits"), sectionNames(engine.scan(request(), ProgressListener.NONE)));
 
-        plugins.remove(1);
+        plugins.unbind(1);
         assertEquals(List.of("churn"), sectionNames(engine.scan(request(), ProgressListener.NONE)));
     }
 
     @Test
-    public void scanInProgressKeepsThePluginSetItStartedWith() throws ScanException {
-        TestPlugin leaving = TestPlugin.healthy("leaving").bindTo(plugins, 1);
+    public void pluginArrivingDuringAScanJoinsTheNextAndOneLeavingIsDroppedWithANote() throws ScanException {
+        TestPlugin.healthy("leaving").bindTo(plugins, 1);
+        TestPlugin.healthy("staying").bindTo(plugins, 3);
         TestPlugin arriving = TestPlugin.healthy("arriving");
         FixedHistoryScanner scanner = threeCommits().afterStart(() -> {
-            plugins.remove(1);
+            plugins.unbind(1);
             arriving.bindTo(plugins, 2);
         });
-        ScanEngineImpl engine = new ScanEngineImpl(scanner, plugins);
+        ScanEngineImpl engine = engine(scanner);
 
         Report first = engine.scan(request(), ProgressListener.NONE);
 
-        assertEquals(List.of("leaving"), sectionNames(first));
-        assertEquals(ALL_EVENTS, leaving.events);
+        assertEquals(List.of("staying"), sectionNames(first));
+        assertEquals(List.of(new ReportError("leaving",
+                "removed during the scan (its bundle stopped); its results are left out")), first.errors());
         assertEquals(List.of(), arriving.events);
 
         Report second = engine.scan(request(), ProgressListener.NONE);
 
-        assertEquals(List.of("arriving"), sectionNames(second));
+        assertEquals(List.of("arriving", "staying"), sectionNames(second));
+        assertEquals(List.of(), second.errors());
+    }
+
+    @Test
+    public void pluginUnboundAfterItWasChosenButBeforeTheRunWasTrackedIsDroppedToo() throws ScanException {
+        TestPlugin.healthy("leaving").bindTo(plugins, 1);
+        ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), Map.of(), ProgressListener.NONE, 30_000, 4);
+        plugins.unbind(1);
+
+        plugins.started(run);
+        threeCommits().scan(request(), run);
+
+        assertEquals(List.of(), run.results().stream().map(ReportSection::name)
+                .filter(n -> !n.equals(ScanRun.SECTION)).toList());
+        assertEquals(List.of(new ReportError("leaving",
+                "removed during the scan (its bundle stopped); its results are left out")), run.errors());
+    }
+
+    @Test
+    public void stallingPluginIsDroppedAfterItsBudgetAndTheOthersFinish() throws ScanException {
+        TestPlugin.stalling("stuck", Stage.ON_FILE_CHANGE).bindTo(plugins, 1);
+        TestPlugin healthy = TestPlugin.healthy("zeta").bindTo(plugins, 2);
+        ScanEngineImpl engine = new ScanEngineImpl(threeCommits(), plugins, 200, 1);
+
+        Report report = engine.scan(request(), ProgressListener.NONE);
+
+        assertEquals(List.of("zeta"), sectionNames(report));
+        assertEquals(ALL_EVENTS, healthy.events);
+        assertEquals(List.of(new ReportError("stuck",
+                "stalled: no answer within the time budget of 200 ms; dropped from this scan")), report.errors());
+    }
+
+    @Test
+    public void sectionNotNamedAfterThePluginIsGarbage() throws ScanException {
+        plugins.bind(new RegisteredPlugin(1, new org.gstats.api.ScannerPlugin() {
+            @Override
+            public String name() {
+                return "honest";
+            }
+
+            @Override
+            public String description() {
+                return "claims another plugin's section";
+            }
+
+            @Override
+            public org.gstats.api.Analysis newAnalysis(org.gstats.api.ScanContext context) {
+                return () -> new ReportSection("commits", List.of());
+            }
+        }, "honest", "d", org.gstats.api.PluginDataRequirements.NONE, "b", "1", 1, null, null));
+
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
+
+        assertEquals(List.of(), sectionNames(report));
+        assertEquals(List.of(new ReportError("honest", "result is a section named 'commits', not after the plugin")),
+                report.errors());
+    }
+
+    @Test
+    public void reportCarriesEachPluginsExecutionMetrics() throws ScanException {
+        TestPlugin.healthy("alpha").bindTo(plugins, 1);
+        TestPlugin.failing("broken", Stage.ON_COMMIT, new IllegalStateException("boom")).bindTo(plugins, 2);
+
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
+
+        org.gstats.api.report.Table table = (org.gstats.api.report.Table) report.item("plugins.execution")
+                .orElseThrow();
+        assertEquals(List.of("plugin", "outcome", "events", "time_ms"), table.columns());
+        assertEquals(List.of("alpha", "ok", 6L), table.rows().get(0).subList(0, 3));
+        assertEquals(List.of("broken", "failed", 0L), table.rows().get(1).subList(0, 3));
+    }
+
+    @Test
+    public void circuitBreakerDisablesAPluginThatKeepsFailingUntilTheCoolDownEnds() throws ScanException {
+        TestPlugin broken = TestPlugin.failing("broken", Stage.ON_COMMIT, new IllegalStateException("boom"))
+                .bindTo(plugins, 1);
+        ScanEngineImpl engine = engine(threeCommits());
+
+        engine.scan(request(), ProgressListener.NONE);
+        assertEquals(PluginStatus.FAILING, status("broken").state());
+        engine.scan(request(), ProgressListener.NONE);
+        engine.scan(request(), ProgressListener.NONE);
+
+        PluginStatus disabled = status("broken");
+        assertEquals(PluginStatus.DISABLED, disabled.state());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(5)), disabled.disabledUntil());
+        assertEquals("failed in 3 scans in a row (last: IllegalStateException: boom); left out of scans until "
+                + disabled.disabledUntil(), disabled.reason());
+        assertEquals(new PluginMetrics(3, 0, disabled.metrics().time(), 3), disabled.metrics());
+
+        Report whileDisabled = engine.scan(request(), ProgressListener.NONE);
+        assertEquals(List.of(), whileDisabled.errors());
+        assertEquals(3, broken.contexts.size());
+
+        clock.advance(Duration.ofMinutes(5));
+        Report trial = engine.scan(request(), ProgressListener.NONE);
+        assertEquals(4, broken.contexts.size());
+        assertEquals(1, trial.errors().size());
+        assertEquals(PluginStatus.DISABLED, status("broken").state());
+    }
+
+    @Test
+    public void duplicateNameIsRejectedAndTheFirstBoundPluginTakesPart() throws ScanException {
+        TestPlugin first = TestPlugin.healthy("commits").bindTo(plugins, 4);
+        TestPlugin second = TestPlugin.healthy("commits").bindTo(plugins, 9);
+
+        Report report = engine(threeCommits()).scan(request(), ProgressListener.NONE);
+
+        assertEquals(List.of("commits"), sectionNames(report));
+        assertEquals(ALL_EVENTS, first.events);
+        assertEquals(List.of(), second.events);
+        List<PluginStatus> statuses = plugins.statuses();
+        assertEquals(List.of(PluginStatus.ACTIVE, PluginStatus.REJECTED),
+                statuses.stream().map(PluginStatus::state).toList());
+        assertEquals("duplicate name: the plugin in org.example.commits 1.2.3 (bundle 104) is also called 'commits' "
+                + "and takes part instead", statuses.get(1).reason());
+    }
+
+    @Test
+    public void selectionRunsOnlyTheNamedPlugins() throws ScanException {
+        TestPlugin.healthy("alpha").bindTo(plugins, 1);
+        TestPlugin.healthy("beta").bindTo(plugins, 2);
+        TestPlugin.healthy("gamma").bindTo(plugins, 3);
+
+        Report report = engine(threeCommits()).scan(request(), PluginSelection.only(Set.of("gamma", "alpha")),
+                ProgressListener.NONE);
+
+        assertEquals(List.of("alpha", "gamma"), sectionNames(report));
+    }
+
+    @Test
+    public void selectingAnUnknownPluginIsBadInput() {
+        TestPlugin.healthy("alpha").bindTo(plugins, 1);
+        ScanEngineImpl engine = engine(threeCommits());
+
+        ScanException thrown = assertThrows(ScanException.class, () -> engine.scan(request(),
+                PluginSelection.only(Set.of("alpah")), ProgressListener.NONE));
+
+        assertEquals(ScanException.Reason.BAD_INPUT, thrown.reason());
+        assertEquals("unknown plugin 'alpah' (plugins that can take part: alpha)", thrown.getMessage());
+    }
+
+    private PluginStatus status(String name) {
+        return plugins.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @org.junit.AfterClass
+    public static void releaseStalledPlugins() {
+        TestPlugin.RELEASE_STALLED.countDown();
     }
 }

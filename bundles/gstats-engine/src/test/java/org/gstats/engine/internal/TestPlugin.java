@@ -1,12 +1,16 @@
 package org.gstats.engine.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.gstats.api.Analysis;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
 import org.gstats.api.report.Fields;
@@ -22,12 +26,15 @@ final class TestPlugin implements ScannerPlugin {
         NONE, NEW_ANALYSIS, ON_COMMIT, ON_FILE_CHANGE, RESULT
     }
 
+    /** Holds a stalling plugin until the test lets it go; it ignores interrupts, as a stuck plugin may. */
+    static final CountDownLatch RELEASE_STALLED = new CountDownLatch(1);
+
     private final String name;
     private final Stage failAt;
     private final RuntimeException runtimeFailure;
     private final Error errorFailure;
     /** Events seen by every analysis of this plugin, as "commit ID" and "change ID PATH". */
-    final List<String> events = new ArrayList<>();
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final List<ScanContext> contexts = new ArrayList<>();
 
     private TestPlugin(String name, Stage failAt, RuntimeException runtimeFailure, Error errorFailure) {
@@ -49,10 +56,16 @@ final class TestPlugin implements ScannerPlugin {
         return new TestPlugin(name, stage, null, failure);
     }
 
-    /** Registers this plugin in {@code set} under {@code serviceId}, as DS binding would. */
-    TestPlugin bindTo(PluginSet set, long serviceId) {
-        set.add(new RegisteredPlugin(serviceId, this, name, name + " description", "org.example." + name,
-                "1.2.3", serviceId + 100));
+    /** A plugin whose analysis never returns from the given stage (until {@link #RELEASE_STALLED}). */
+    static TestPlugin stalling(String name, Stage stage) {
+        return new TestPlugin(name, stage, null, null);
+    }
+
+    /** Registers this plugin in {@code registry} under {@code serviceId}, as DS binding would. */
+    TestPlugin bindTo(PluginRegistryImpl registry, long serviceId) {
+        registry.bind(new RegisteredPlugin(serviceId, this, name, name + " description",
+                PluginDataRequirements.NONE, "org.example." + name, "1.2.3", serviceId + 100,
+                "[1.1,2)", null));
         return this;
     }
 
@@ -98,6 +111,16 @@ final class TestPlugin implements ScannerPlugin {
         if (runtimeFailure != null) {
             throw runtimeFailure;
         }
-        throw errorFailure;
+        if (errorFailure != null) {
+            throw errorFailure;
+        }
+        boolean released = false;
+        while (!released) {
+            try {
+                released = RELEASE_STALLED.await(1, TimeUnit.HOURS);
+            } catch (InterruptedException ignored) {
+                // a stuck plugin does not listen
+            }
+        }
     }
 }

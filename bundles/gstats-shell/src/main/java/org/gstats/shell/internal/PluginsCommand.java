@@ -14,8 +14,9 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
-import org.gstats.api.scan.PluginInfo;
+import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.PluginRegistry;
+import org.gstats.api.scan.PluginStatus;
 import org.gstats.api.scan.ScanException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,9 +25,9 @@ import org.osgi.service.component.annotations.Reference;
 import com.google.gson.stream.JsonWriter;
 
 /**
- * {@code gstats:plugins [--format text|json]}: the plugins the engine knows, as an aligned
- * table for people or as JSON ({@code {"plugins": [{"name", "version", "bundle", "bundle_id",
- * "state", "description"}]}}) for machines.
+ * {@code gstats:plugins [--format text|json] [-v]}: every plugin with its state (active,
+ * rejected, failing, disabled) and the reason when it is not active, as an aligned table for
+ * people or as JSON for machines; {@code --verbose} adds each plugin's metrics.
  */
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "plugins")
@@ -41,34 +42,37 @@ public class PluginsCommand {
         this.registry = registry;
     }
 
-    @Descriptor("list the plugins: name, version, bundle, state, description")
+    @Descriptor("list the plugins: name, version, API version, bundle, state and why it is not active")
     public void plugins(CommandSession session,
             @Descriptor("json or text (default text)")
             @Parameter(names = "--format", absentValue = "text") String format,
-            @Descriptor("print stack traces on failure")
+            @Descriptor("add each plugin's metrics (scans, events, time, failures); stack traces on failure")
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             String... operands) throws CommandFailure, ScanException {
-        CommandStatus.run(session, verbose, () -> run(session.getConsole(), format, Arrays.asList(operands)));
+        CommandStatus.run(session, verbose, () -> run(session.getConsole(), format, verbose,
+                Arrays.asList(operands)));
     }
 
-    private void run(PrintStream console, String format, List<String> operands) throws CommandFailure {
+    private void run(PrintStream console, String format, boolean verbose, List<String> operands)
+            throws CommandFailure {
         if (!operands.isEmpty()) {
             String operand = String.valueOf(operands.get(0));
             throw CommandFailure.badUsage((operand.startsWith("-") ? "unknown option '" : "unexpected argument '")
-                    + operand + "' (gstats:plugins takes --format json|text and -v/--verbose)");
+                    + operand + "' (gstats:plugins takes --format json|text and -v/--verbose; "
+                    + "gstats:plugin NAME describes one plugin)");
         }
         String wanted = String.valueOf(format).toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(wanted)) {
             throw CommandFailure.badUsage("unknown format '" + format + "' (available: " + String.join(", ", FORMATS)
                     + ")");
         }
-        List<PluginInfo> plugins = registry.plugins();
+        List<PluginStatus> plugins = registry.statuses();
         try {
             Writer out = new OutputStreamWriter(console, StandardCharsets.UTF_8);
             if (wanted.equals("json")) {
                 writeJson(plugins, out);
             } else {
-                writeText(plugins, out);
+                writeText(plugins, verbose, out);
             }
             out.flush();
         } catch (IOException e) {
@@ -79,16 +83,28 @@ public class PluginsCommand {
         }
     }
 
-    static void writeText(List<PluginInfo> plugins, Writer out) throws IOException {
+    static void writeText(List<PluginStatus> plugins, boolean verbose, Writer out) throws IOException {
         if (plugins.isEmpty()) {
             out.write("no plugins\n");
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("name", "version", "bundle", "state", "description"));
-        for (PluginInfo plugin : plugins) {
-            rows.add(List.of(cell(plugin.name()), cell(plugin.version()), cell(plugin.bundle()), cell(plugin.state()),
-                    cell(plugin.description())));
+        List<String> header = new ArrayList<>(List.of("name", "version", "api", "bundle", "state"));
+        if (verbose) {
+            header.addAll(List.of("scans", "events", "time_ms", "failures"));
+        }
+        header.add("reason / description");
+        rows.add(header);
+        for (PluginStatus plugin : plugins) {
+            List<String> row = new ArrayList<>(List.of(cell(plugin.name()), cell(plugin.version()),
+                    cell(plugin.apiVersion()), cell(bundle(plugin)), cell(plugin.state())));
+            if (verbose) {
+                PluginMetrics metrics = plugin.metrics();
+                row.addAll(List.of(Long.toString(metrics.scans()), Long.toString(metrics.events()),
+                        Long.toString(metrics.time().toMillis()), Long.toString(metrics.failures())));
+            }
+            row.add(cell(plugin.reason() != null ? plugin.reason() : plugin.description()));
+            rows.add(row);
         }
         for (String line : TextTable.layout(rows)) {
             out.write(line);
@@ -96,21 +112,14 @@ public class PluginsCommand {
         }
     }
 
-    static void writeJson(List<PluginInfo> plugins, Writer out) throws IOException {
+    static void writeJson(List<PluginStatus> plugins, Writer out) throws IOException {
         JsonWriter json = new JsonWriter(out);
         json.setIndent("  ");
         json.setSerializeNulls(true);
         json.beginObject();
         json.name("plugins").beginArray();
-        for (PluginInfo plugin : plugins) {
-            json.beginObject();
-            json.name("name").value(plugin.name());
-            json.name("version").value(plugin.version());
-            json.name("bundle").value(plugin.bundle());
-            json.name("bundle_id").value(plugin.bundleId());
-            json.name("state").value(plugin.state());
-            json.name("description").value(plugin.description());
-            json.endObject();
+        for (PluginStatus plugin : plugins) {
+            PluginJson.write(plugin, json);
         }
         json.endArray();
         json.endObject();
@@ -118,8 +127,12 @@ public class PluginsCommand {
         out.write('\n');
     }
 
+    private static String bundle(PluginStatus plugin) {
+        return plugin.bundle() == null ? null : plugin.bundle() + " (" + plugin.bundleId() + ")";
+    }
+
     /** One line per plugin, whatever a state or description holds. */
-    private static String cell(String text) {
+    static String cell(String text) {
         return text == null ? "-" : text.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 }

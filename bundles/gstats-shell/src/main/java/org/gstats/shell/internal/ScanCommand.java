@@ -16,6 +16,7 @@ import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.config.api.ConfigException;
@@ -116,6 +117,8 @@ public class ScanCommand {
             @Descriptor("stop with an error at the first object the repository lacks, instead of listing it "
                     + "in the report's errors")
             @Parameter(names = "--strict", absentValue = "false", presentValue = "true") boolean strict,
+            @Descriptor("only these plugins, by name, separated by commas (default: every active plugin)")
+            @Parameter(names = "--plugins", absentValue = ScanArguments.ABSENT) String plugins,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
             @Descriptor("print progress, and stack traces on failure")
@@ -131,7 +134,7 @@ public class ScanCommand {
                     noRenames, pretty, quiet, verbose, rest);
             ScannerArguments history = new ScannerArguments(firstParent, author, includes, excludes, maxCommits,
                     noMailmap, strict, diffAlgorithm);
-            run(session, arguments, history);
+            run(session, arguments, history, plugins);
         });
     }
 
@@ -140,19 +143,22 @@ public class ScanCommand {
         this.configuration = configuration;
     }
 
-    private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory)
-            throws CommandFailure, ScanException {
+    private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory,
+            String givenPlugins) throws CommandFailure, ScanException {
+        String plugins = givenPlugins;
         ScanArguments arguments = givenArguments;
         ScannerArguments history = givenHistory;
         EffectiveConfiguration effective = configured(session, givenArguments, givenHistory);
         if (effective != null) {
             arguments = ScanConfiguration.apply(givenArguments, effective);
             history = ScanConfiguration.apply(givenHistory, effective);
+            plugins = ScanConfiguration.plugins(givenPlugins, effective);
         }
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
         ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
         ScanOptions options = checked.withScanner(history.validate(checked.scanner(), ScanArguments::isOption));
+        PluginSelection selection = PluginsArgument.selection(plugins);
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, writers);
         // Gogo points System.err at the session's error stream while a command runs
@@ -162,7 +168,7 @@ public class ScanCommand {
         }
         ProgressPrinter progress = new ProgressPrinter(err, options.verbose());
 
-        Report report = engine.scan(options.request(), progress);
+        Report report = engine.scan(options.request(), selection, progress);
 
         output.checkTable(report);
         String written = output.write(report, session.getConsole());

@@ -29,6 +29,7 @@ final class ScanConfiguration {
     static final String MAILMAP = "scanner.mailmap";
     static final String DIFF_ALGORITHM = "scanner.diff-algorithm";
     static final String STRICT = "scanner.strict";
+    static final String ENABLED = "plugins.enabled";
 
     private ScanConfiguration() {
     }
@@ -89,6 +90,12 @@ final class ScanConfiguration {
                 !configuration.flag(MAILMAP), configuration.flag(STRICT),
                 ScanArguments.ABSENT.equals(history.diffAlgorithm()) ? text(configuration, DIFF_ALGORITHM)
                         : history.diffAlgorithm());
+    }
+
+    /** {@code --plugins} as given, or else the configured {@code [plugins] enabled} list (empty: every plugin). */
+    static String plugins(String given, EffectiveConfiguration configuration) {
+        List<String> enabled = configuration.list(ENABLED);
+        return !ScanArguments.ABSENT.equals(given) || enabled.isEmpty() ? given : String.join(",", enabled);
     }
 
     private static List<String> givenOrConfigured(List<String> given, List<String> configured) {

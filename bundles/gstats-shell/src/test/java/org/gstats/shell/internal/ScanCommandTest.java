@@ -28,6 +28,7 @@ import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
 import org.gstats.api.scan.DiffAlgorithm;
+import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
@@ -91,6 +92,20 @@ public class ScanCommandTest {
         assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s\n", gogo.err());
         assertEquals(0, gogo.exitCode());
         assertEquals(false, gogo.session().get(CommandStatus.VERBOSE));
+    }
+
+    @Test
+    public void pluginsOptionChoosesThePluginsOfTheScan() {
+        assertNull(gogo.execute("gstats:scan --plugins commits,ownership"));
+
+        assertEquals(PluginSelection.only(java.util.Set.of("commits", "ownership")), engine.selection);
+    }
+
+    @Test
+    public void withoutPluginsOptionEveryPluginTakesPart() {
+        assertNull(gogo.execute("gstats:scan"));
+
+        assertEquals(PluginSelection.ALL, engine.selection);
     }
 
     @Test
@@ -180,7 +195,7 @@ public class ScanCommandTest {
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
                 + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --quiet, -v/--verbose)",
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
@@ -494,7 +509,7 @@ public class ScanCommandTest {
         assertEquals(List.of("vendor/**", "gen/{a,b}/**"), engine.request.excludes());
         assertEquals(7, engine.request.maxCommits());
         assertFalse(engine.request.mailmap());
-        assertEquals(org.gstats.api.scan.DiffAlgorithm.HISTOGRAM, engine.request.diffAlgorithm());
+        assertEquals(DiffAlgorithm.HISTOGRAM, engine.request.diffAlgorithm());
         assertTrue(engine.request.strict());
     }
 
@@ -540,7 +555,7 @@ public class ScanCommandTest {
             values.putAll(Map.of(ScanConfiguration.FIRST_PARENT, false, ScanConfiguration.INCLUDE, List.of(),
                     ScanConfiguration.EXCLUDE, List.of(), ScanConfiguration.MAX_COMMITS, 0L,
                     ScanConfiguration.MAILMAP, true, ScanConfiguration.DIFF_ALGORITHM, "myers",
-                    ScanConfiguration.STRICT, false));
+                    ScanConfiguration.STRICT, false, ScanConfiguration.ENABLED, List.of()));
             values.putAll(configured);
             configRequest.commandLine().forEach((key, text) -> values.put(key,
                     text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));
@@ -563,13 +578,21 @@ public class ScanCommandTest {
 
     private static final class RecordingEngine implements ScanEngine {
         ScanRequest request;
+        PluginSelection selection;
         ScanException failure;
         RuntimeException crash;
         List<ReportError> errors = List.of();
 
         @Override
         public Report scan(ScanRequest scanRequest, ProgressListener progress) throws ScanException {
+            return scan(scanRequest, PluginSelection.ALL, progress);
+        }
+
+        @Override
+        public Report scan(ScanRequest scanRequest, PluginSelection plugins, ProgressListener progress)
+                throws ScanException {
             request = scanRequest;
+            selection = plugins;
             if (failure != null) {
                 throw failure;
             }

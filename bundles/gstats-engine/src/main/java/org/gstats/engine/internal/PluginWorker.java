@@ -1,0 +1,226 @@
+package org.gstats.engine.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.ScanContext;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.scan.PluginMetrics;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One plugin's analysis for one scan, on a thread of its own that the scanner feeds through a
+ * bounded queue, events in scan order. The scanner never waits on it for longer than the time
+ * budget: a plugin that spends longer on one step is declared stalled and abandoned (its thread
+ * is interrupted and left to end on its own, as nothing can safely stop it).
+ *
+ * <p>The worker thread owns the analysis; the other fields are for the scanner thread to read,
+ * and {@link #abandon} may be called from any thread (DS unbinding a plugin during a scan).
+ */
+final class PluginWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
+
+
+    private static final long POLL_MS = 20;
+
+    /** Ends the queue: the worker then asks the analysis for its result. */
+    private static final Consumer<Analysis> FINISH = analysis -> {
+    };
+
+    private final RegisteredPlugin plugin;
+    private final ScanContext context;
+    private final long budgetNanos;
+    private final BlockingQueue<Consumer<Analysis>> queue;
+    private final Thread thread;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private volatile Throwable fatal;
+    private volatile boolean removed;
+    /** When the step in progress started ({@link System#nanoTime}); 0 while the worker waits. */
+    private volatile long busySince;
+    private volatile long events;
+    private volatile long busyNanos;
+    private volatile ReportSection section;
+    private boolean finishQueued;
+
+    PluginWorker(RegisteredPlugin plugin, ScanContext context, long budgetMs, int capacity) {
+        this.plugin = plugin;
+        this.context = context;
+        this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMs);
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.thread = new Thread(this::work, "gstats-plugin-" + plugin.name());
+        thread.setDaemon(true);
+    }
+
+    RegisteredPlugin plugin() {
+        return plugin;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** False once the plugin failed, stalled or was abandoned: it gets no more events. */
+    boolean live() {
+        rethrowFatal();
+        return failure.get() == null;
+    }
+
+    /** The first failure, one line; {@code null} while the plugin is fine. */
+    String failure() {
+        return failure.get();
+    }
+
+    /** Queues an event, waiting while the queue is full unless the plugin stalls. */
+    void deliver(Consumer<Analysis> event) {
+        try {
+            while (live() && !queue.offer(event, POLL_MS, TimeUnit.MILLISECONDS)) {
+                checkBudget();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing events to " + plugin.name(), e);
+        }
+    }
+
+    /** Ends the event stream; the plugin then makes its section. */
+    void finish() {
+        if (!finishQueued) {
+            finishQueued = true;
+            deliver(FINISH);
+        }
+    }
+
+    /**
+     * Waits until the plugin made its section, failed or stalled.
+     *
+     * @return its section, or {@code null} when it has none (see {@link #failure()})
+     */
+    ReportSection awaitSection() {
+        finish();
+        try {
+            while (live() && !done.await(POLL_MS, TimeUnit.MILLISECONDS)) {
+                checkBudget();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + plugin.name(), e);
+        }
+        rethrowFatal();
+        return failure.get() == null ? section : null;
+    }
+
+    /** Drops the plugin from the scan with the given reason, unless it failed already. */
+    void abandon(String reason) {
+        if (failure.compareAndSet(null, reason)) {
+            thread.interrupt();
+            queue.clear();
+        }
+    }
+
+    /** Drops the plugin because its service went away, which is no fault of the plugin. */
+    void remove() {
+        removed = true;
+        abandon("removed during the scan (its bundle stopped); its results are left out");
+    }
+
+    /** True when {@link #remove()} dropped it. */
+    boolean removed() {
+        return removed;
+    }
+
+    /** What it did in this scan; {@code failed} tells whether the scan counts as a failure for it. */
+    PluginMetrics metrics(boolean failed) {
+        long busy = busyNanos;
+        long started = busySince;
+        if (started != 0) {
+            busy += System.nanoTime() - started;
+        }
+        return new PluginMetrics(1, events, Duration.ofNanos(busy), failed ? 1 : 0);
+    }
+
+    private void checkBudget() {
+        long started = busySince;
+        if (started != 0 && System.nanoTime() - started > budgetNanos) {
+            abandon("stalled: no answer within the time budget of " + TimeUnit.NANOSECONDS.toMillis(budgetNanos)
+                    + " ms; dropped from this scan");
+        }
+    }
+
+    private void rethrowFatal() {
+        Throwable error = fatal;
+        if (error instanceof VirtualMachineError vmError) {
+            throw vmError;
+        }
+    }
+
+    private void work() {
+        try {
+            Analysis analysis = step(() -> plugin.plugin().newAnalysis(context));
+            if (analysis == null) {
+                failure.compareAndSet(null, "newAnalysis returned null");
+                return;
+            }
+            while (failure.get() == null) {
+                Consumer<Analysis> event = queue.take();
+                if (event == FINISH) {
+                    ReportSection result = step(analysis::result);
+                    if (result == null) {
+                        failure.compareAndSet(null, "result returned null");
+                    } else if (!result.name().equals(plugin.name())) {
+                        failure.compareAndSet(null, "result is a section named '" + result.name()
+                                + "', not after the plugin");
+                    } else {
+                        section = result;
+                    }
+                    return;
+                }
+                step(() -> {
+                    event.accept(analysis);
+                    return null;
+                });
+                events++;
+            }
+        } catch (InterruptedException e) {
+            // abandoned: the reason is recorded already
+        } catch (VirtualMachineError e) {
+            fatal = e;
+            failure.compareAndSet(null, describe(e));
+        } catch (Throwable e) {
+            if (failure.compareAndSet(null, describe(e))) {
+                LOG.warn("plugin {} failed and is left out of this scan", plugin.name(), e);
+            }
+        } finally {
+            done.countDown();
+        }
+    }
+
+    /** A step the budget applies to. */
+    private <T> T step(Callable<T> work) throws Exception {
+        long start = System.nanoTime();
+        busySince = start;
+        try {
+            return work.call();
+        } finally {
+            busySince = 0;
+            busyNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** A plugin's failure as one line: type and message. */
+    static String describe(Throwable failure) {
+        String type = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
+                : failure.getClass().getSimpleName();
+        return failure.getMessage() == null ? type : type + ": " + failure.getMessage();
+    }
+}

@@ -1,0 +1,189 @@
+package org.gstats.plugins.ownership.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.ScanContext;
+import org.gstats.api.report.Fields;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
+import org.gstats.api.scan.ScanException;
+import org.gstats.api.scan.ScanListener;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanTarget;
+import org.gstats.scanner.internal.JGitRepositoryScanner;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.GitRepo.Person;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Ownership of a real repository, scanned by the real scanner, against C git: for every file at
+ * the head, {@code git log --follow --no-merges --numstat} gives the lines each author added.
+ */
+public class OwnershipGitTruthTest {
+
+    @ClassRule
+    public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+    private static final Person ANN = new Person("Ann", "ann@example.com");
+    private static final Person BOB = new Person("Bob", "bob@example.com");
+    private static final Person BOB_AT_WORK = new Person("Bob Brown", "BOB@example.com");
+    private static final Person CY = new Person("Cy", "cy@example.com");
+
+    private static GitRepo repo;
+    private static ReportSection section;
+
+    @BeforeClass
+    public static void buildAndScan() throws Exception {
+        repo = GitRepo.init(TEMP.newFolder("repo").toPath());
+        repo.write("src/app/Main.java", lines("main", 40)).write("src/app/Util.java", lines("util", 10))
+                .write("README.md", lines("readme", 3)).write("old.txt", lines("old", 5))
+                .write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        repo.commit("initial", ANN);
+        repo.write("src/app/Util.java", lines("util", 10) + lines("more util", 30));
+        repo.commit("grow util", BOB);
+        repo.git("checkout", "-q", "-b", "feature");
+        repo.write("src/lib/Parser.java", lines("parse", 20));
+        repo.commit("parser", CY);
+        repo.write("src/lib/Parser.java", lines("parse", 20) + lines("parse more", 5));
+        repo.commit("parser grows", CY);
+        repo.git("checkout", "-q", "main");
+        repo.move("src/app/Main.java", "src/app/App.java")
+                .write("src/app/App.java", lines("main", 40) + lines("app", 4));
+        repo.delete("old.txt");
+        repo.commit("rename main, drop old", BOB_AT_WORK);
+        repo.merge("feature", ANN);
+        repo.write("README.md", lines("readme", 3) + lines("news", 2));
+        repo.commit("news", CY);
+
+        section = scan(ScanRequest.builder(repo.dir()).build());
+    }
+
+    @Test
+    public void filesAtTheHeadWithTheirMainAuthorAsGitFollowsThem() {
+        List<String> files = List.of(repo.git("ls-files").split("\n"));
+        Map<String, List<Object>> expected = new TreeMap<>();
+        for (String path : files) {
+            Map<String, Long> added = addedByAuthor(path);
+            long total = added.values().stream().mapToLong(Long::longValue).sum();
+            if (total == 0) {
+                continue;
+            }
+            String main = added.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .findFirst().orElseThrow().getKey();
+            double sumOfSquares = added.values().stream().mapToDouble(v -> Math.pow((double) v / total, 2)).sum();
+            expected.put(path, List.of(path, name(main), OwnershipAnalysis.round((double) added.get(main) / total),
+                    added.size(), OwnershipAnalysis.round(1 - sumOfSquares), total));
+        }
+
+        Map<String, List<Object>> actual = new TreeMap<>();
+        for (List<Object> row : table("files").rows()) {
+            actual.put((String) row.get(0), row);
+        }
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    public void renamedFileKeepsItsHistoryAndAuthorsAreKnownByEmail() {
+        List<Object> app = row("files", "src/app/App.java");
+        // Ann's 40 lines from before the rename, Bob's 4 under another name but the same email
+        assertEquals(List.of("src/app/App.java", "Ann", 0.909, 2, OwnershipAnalysis.round(1 - (Math.pow(40 / 44.0, 2)
+                + Math.pow(4 / 44.0, 2))), 44L), app);
+    }
+
+    @Test
+    public void directoriesSumTheirFiles() {
+        List<Object> src = row("directories", "src");
+        long total = 44 + 40 + 25;
+        assertEquals("Ann", src.get(1));
+        assertEquals(OwnershipAnalysis.round(50.0 / total), src.get(2));
+        assertEquals(3, src.get(3));
+        assertEquals(total, src.get(5));
+    }
+
+    @Test
+    public void busFactorIsTheFewestAuthorsOwningMoreThanHalfTheFiles() {
+        Map<String, Object> summary = ((Fields) section.item("summary").orElseThrow()).values();
+        // owners: App.java and README.md Ann, Util.java Bob (named as in his newest commit), Parser.java Cy:
+        // Ann's 2 of 4 files are not more than half
+        assertEquals(4, summary.get("files"));
+        assertEquals(2, summary.get("bus_factor"));
+        assertEquals("Ann, Bob Brown", summary.get("bus_factor_authors"));
+    }
+
+    /** Lines added per author email (lower case) to the file, following renames, merges left out. */
+    private static Map<String, Long> addedByAuthor(String path) {
+        Map<String, Long> added = new HashMap<>();
+        String author = null;
+        for (String line : repo.git("log", "--follow", "--no-merges", "--numstat", "--format=@%ae", "--", path)
+                .split("\n")) {
+            if (line.startsWith("@")) {
+                author = line.substring(1).toLowerCase(java.util.Locale.ROOT);
+            } else if (!line.isBlank()) {
+                String insertions = line.split("\t")[0];
+                if (!insertions.equals("-")) {
+                    added.merge(author, Long.parseLong(insertions), Long::sum);
+                }
+            }
+        }
+        added.values().removeIf(v -> v == 0);
+        return added;
+    }
+
+    private static String name(String email) {
+        // the name of the author's newest commit
+        return repo.git("log", "-1", "--format=%an", "--author=" + email, "-i").trim();
+    }
+
+    private static List<Object> row(String table, String key) {
+        return table(table).rows().stream().filter(r -> r.get(0).equals(key)).findFirst().orElseThrow();
+    }
+
+    private static Table table(String name) {
+        return (Table) section.item(name).orElseThrow();
+    }
+
+    private static String lines(String prefix, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            text.append(prefix).append(' ').append(i).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Feeds the real scanner's events to one analysis, as the engine does for every plugin. */
+    private static ReportSection scan(ScanRequest request) throws ScanException {
+        OwnershipPlugin plugin = new OwnershipPlugin();
+        List<Analysis> analysis = new ArrayList<>();
+        new JGitRepositoryScanner().scan(request, new ScanListener() {
+            @Override
+            public void onStart(ScanTarget target) {
+                analysis.add(plugin.newAnalysis(
+                        new ScanContext(target.repository(), target.branch(), target.headId(), request.options())));
+            }
+
+            @Override
+            public void onCommit(CommitInfo commit) {
+                analysis.get(0).onCommit(commit);
+            }
+
+            @Override
+            public void onFileChange(FileChange change) {
+                analysis.get(0).onFileChange(change);
+            }
+        });
+        return analysis.get(0).result();
+    }
+}
