@@ -3,6 +3,7 @@ package org.gstats.engine.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gstats.api.ScannerPlugin;
 import org.gstats.api.report.Report;
@@ -15,6 +16,7 @@ import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,6 +35,7 @@ public final class ScanEngineImpl implements ScanEngine {
 
     private final RepositoryScanner scanner;
     private final PluginSet plugins;
+    private final AtomicReference<EventAdmin> events = new AtomicReference<>();
 
     @Activate
     public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner) {
@@ -53,13 +56,27 @@ public final class ScanEngineImpl implements ScanEngine {
         plugins.remove(RegisteredPlugin.serviceId(reference));
     }
 
+    /** Progress goes out on EventAdmin when there is one; scans run the same without. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setEventAdmin(EventAdmin eventAdmin) {
+        events.set(eventAdmin);
+    }
+
+    void unsetEventAdmin(EventAdmin eventAdmin) {
+        events.compareAndSet(eventAdmin, null);
+    }
+
     @Override
     public Report scan(ScanRequest request, ProgressListener progress) throws ScanException {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        ScanRun run = new ScanRun(plugins.snapshot(), request.options(), progress);
-        scanner.scan(request, run);
+        List<RegisteredPlugin> active = plugins.snapshot();
+        ProgressPublisher published = new ProgressPublisher(progress, events::get,
+                request.repository().toAbsolutePath().normalize().toString());
+        ScanRun run = new ScanRun(active, request.options(), published);
+        scanner.scan(request, RequiredContent.fold(active), run);
         List<ReportSection> sections = run.results();
+        published.finished();
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         ScanTarget target = run.target();
         ReportHeader header = new ReportHeader(VERSION, target.repository().toString(), target.branch(),

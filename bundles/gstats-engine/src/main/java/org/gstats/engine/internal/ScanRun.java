@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import org.gstats.api.Analysis;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.HeadCheckout;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportSection;
@@ -57,7 +60,8 @@ final class ScanRun implements ScanListener {
                 if (analysis == null) {
                     errors.add(new ReportError(plugin.name(), "newAnalysis returned null"));
                 } else {
-                    analyses.add(new PluginAnalysis(plugin.name(), analysis));
+                    analyses.add(new PluginAnalysis(plugin.name(),
+                            new RequiredContent(analysis, plugin.plugin().requirements())));
                 }
             } catch (Throwable failure) {
                 errors.add(isolate(plugin.name(), failure));
@@ -79,6 +83,26 @@ final class ScanRun implements ScanListener {
     public void onFileChange(FileChange change) {
         requireStarted();
         deliver(analysis -> analysis.onFileChange(change));
+    }
+
+    @Override
+    public void onFileInfo(FileInfo file) {
+        deliver(analysis -> analysis.onFileInfo(file));
+    }
+
+    @Override
+    public void onFileContent(FileContent content) {
+        deliver(analysis -> analysis.onFileContent(content));
+    }
+
+    @Override
+    public void onHistoricalContent(FileContent content) {
+        deliver(analysis -> analysis.onHistoricalContent(content));
+    }
+
+    @Override
+    public void onCheckout(HeadCheckout checkout) {
+        deliver(analysis -> analysis.onCheckout(checkout));
     }
 
     /** The target the scanner resolved the request to. */

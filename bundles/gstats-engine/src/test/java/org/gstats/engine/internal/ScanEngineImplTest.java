@@ -182,7 +182,7 @@ public class ScanEngineImplTest {
     public void scannerFailurePropagates() {
         TestPlugin.healthy("commits").bindTo(plugins, 1);
         ScanException failure = new ScanException(ScanException.Reason.BAD_INPUT, "not a git repository: /tmp/x");
-        ScanEngineImpl engine = new ScanEngineImpl((request, listener) -> {
+        ScanEngineImpl engine = new ScanEngineImpl((request, requirements, listener) -> {
             throw failure;
         }, plugins);
 

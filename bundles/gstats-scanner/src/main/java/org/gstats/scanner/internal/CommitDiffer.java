@@ -45,8 +45,8 @@ final class CommitDiffer {
     private final RenameDetector renameDetector;
     private final ContentSource.Pair contents;
 
-    CommitDiffer(ObjectReader reader, boolean detectRenames) {
-        this.blobs = new BlobCache(reader);
+    CommitDiffer(ObjectReader reader, BlobCache blobs, boolean detectRenames) {
+        this.blobs = blobs;
         this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
         treeWalk.setFilter(TreeFilter.ANY_DIFF);

@@ -18,6 +18,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanListener;
@@ -28,18 +31,29 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Walks a repository's history with JGit, newest commit first as {@code git log} does, and
  * reports each commit and, for non-merge commits, each file it changed against its first
- * parent with the line counts {@code git log --numstat} prints. Stateless: every scan opens
+ * parent with the line counts {@code git log --numstat} prints; then every file at the head,
+ * and content as far as the plugins' folded requirements ask. Stateless: every scan opens
  * the repository and one object reader of its own, so scans may run at once.
  */
 @Component(service = RepositoryScanner.class)
 public class JGitRepositoryScanner implements RepositoryScanner {
 
+    private final ScanObserver observer;
+    private final Path tempRoot;
+
     public JGitRepositoryScanner() {
-        // DS and plain tests create it the same way; it holds no state.
+        this(ScanObserver.NONE, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** With an observer of reads, and {@code tempRoot} for checkouts instead of the system's temp folder. */
+    JGitRepositoryScanner(ScanObserver observer, Path tempRoot) {
+        this.observer = observer;
+        this.tempRoot = tempRoot;
     }
 
     @Override
-    public void scan(ScanRequest request, ScanListener listener) throws ScanException {
+    public void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener)
+            throws ScanException {
         Path requested = request.repository().toAbsolutePath().normalize();
         try (Repository repository = open(requested)) {
             Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
@@ -48,7 +62,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             ObjectId start = resolve(repository, branch, location);
             listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
             if (start != null) {
-                walk(repository, start, request, listener, location);
+                walk(repository, start, request, requirements, listener, location);
             }
         }
     }
@@ -95,11 +109,23 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         throw unknownBranch(branch, location);
     }
 
-    private static void walk(Repository repository, ObjectId start, ScanRequest request, ScanListener listener,
-            Path location) throws ScanException {
+    private void walk(Repository repository, ObjectId start, ScanRequest request,
+            PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
-            CommitDiffer differ = new CommitDiffer(reader, request.detectRenames());
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
+                CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
+            RevCommit head = revWalk.parseCommit(start);
+            current = head;
+            FileTracker tracker = FileTracker.of(reader, head.getTree());
+            BlobCache blobs = new BlobCache(reader, (id, blob) -> {
+                observer.blobRead();
+                tracker.read(id, blob);
+            });
+            ContentReader content = new ContentReader(blobs, reader, requirements, observer);
+            if (requirements.filesOnDisk()) {
+                listener.onCheckout(checkouts.checkout(reader, head));
+            }
+            CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames());
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until());
             for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
                 current = commit;
@@ -110,9 +136,22 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
                     for (FileChange change : differ.changes(commit, parent)) {
                         listener.onFileChange(change);
+                        FileContent after = content.historical(commit, change);
+                        if (after != null) {
+                            listener.onHistoricalContent(after);
+                        }
                     }
                 }
                 commit.disposeBody();
+            }
+            current = head;
+            for (FileTracker.HeadFile file : tracker.files()) {
+                FileInfo info = tracker.info(file, blobs);
+                listener.onFileInfo(info);
+                FileContent headContent = content.head(file, info, head.name());
+                if (headContent != null) {
+                    listener.onFileContent(headContent);
+                }
             }
         } catch (MissingObjectException e) {
             throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
