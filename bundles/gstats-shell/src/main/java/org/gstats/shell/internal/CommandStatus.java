@@ -8,13 +8,15 @@ import org.gstats.api.scan.ScanException;
  * {@value #EXIT} (0 success, 2 bad usage or input, 1 failure) and says under {@value #VERBOSE}
  * whether the user asked for details, so that the launcher can print a stack trace. A failure
  * is thrown on with a one-line message. The launcher of a headless run says under
- * {@value #TERMINAL} whether standard output is a terminal ({@link Boolean}).
+ * {@value #TERMINAL} whether standard output is a terminal, and under {@value #STDERR_TERMINAL}
+ * whether standard error is ({@link Boolean}s).
  */
 final class CommandStatus {
 
     static final String EXIT = "gstats.exit";
     static final String VERBOSE = "gstats.verbose";
     static final String TERMINAL = "gstats.terminal";
+    static final String STDERR_TERMINAL = "gstats.stderr.terminal";
 
     /** A command's work. */
     @FunctionalInterface

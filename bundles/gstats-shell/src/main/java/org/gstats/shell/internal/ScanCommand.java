@@ -85,7 +85,7 @@ public class ScanCommand {
             @Parameter(names = "--no-renames", absentValue = "false", presentValue = "true") boolean noRenames,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
-            @Descriptor("print progress, and stack traces on failure")
+            @Descriptor("print progress from the start, and stack traces on failure")
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository, or a directory inside it (default: the current directory)")
             String... operands) throws CommandFailure, ScanException {
@@ -103,9 +103,15 @@ public class ScanCommand {
         if (options.verbose()) {
             err.println("gstats: scanning " + options.repository());
         }
-        ProgressPrinter progress = new ProgressPrinter(err, options.verbose());
+        ProgressPrinter progress = new ProgressPrinter(err,
+                ProgressPrinter.style(options.quiet(), options.verbose(), stderrTerminal(session)), System::nanoTime);
 
-        Report report = engine.scan(options.request(), progress);
+        Report report;
+        try {
+            report = engine.scan(options.request(), progress);
+        } finally {
+            progress.finish();
+        }
 
         output.checkTable(report);
         String written = output.write(report, session.getConsole());
@@ -121,6 +127,11 @@ public class ScanCommand {
      */
     static String defaultFormat(CommandSession session) {
         return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
+    }
+
+    /** Only the launcher knows whether stderr is a terminal ({@value CommandStatus#STDERR_TERMINAL}). */
+    static boolean stderrTerminal(CommandSession session) {
+        return Boolean.TRUE.equals(session.get(CommandStatus.STDERR_TERMINAL));
     }
 
     static String summary(Report report, long commits) {
