@@ -14,6 +14,8 @@ import org.gstats.api.HeadCheckout;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.RepositoryScanner;
@@ -30,7 +32,7 @@ public class ContentDeliveryTest {
     private static final FileInfo IMAGE = new FileInfo("image.png", 4, -1, true);
 
     /** A plugin with the given requirements that records the content events it gets. */
-    private static final class Recorder implements ScannerPlugin {
+    private static class Recorder implements ScannerPlugin {
         final String name;
         final PluginDataRequirements requirements;
         final List<String> events = new ArrayList<>();
@@ -121,5 +123,35 @@ public class ContentDeliveryTest {
         assertEquals(List.of("info small.txt", "head small.txt", "info large.txt", "info image.png"), text.events);
         assertEquals(List.of("checkout /tmp/co", "historical small.txt", "info small.txt", "head small.txt",
                 "info large.txt", "head large.txt", "info image.png", "head image.png"), everything.events);
+    }
+
+    @Test
+    public void aPluginWhoseRequirementsThrowIsListedAndTheScanGoesOn() throws ScanException {
+        AtomicReference<PluginDataRequirements> asked = new AtomicReference<>();
+        RepositoryScanner scanner = (request, requirements, listener) -> {
+            asked.set(requirements);
+            listener.onStart(new ScanTarget(Path.of("/repo"), "HEAD", "c1"));
+            listener.onFileInfo(SMALL);
+            listener.onFileContent(content(SMALL));
+        };
+        Recorder broken = new Recorder("broken", null) {
+            @Override
+            public PluginDataRequirements requirements() {
+                throw new IllegalStateException("no requirements today");
+            }
+        };
+        Recorder text = new Recorder("text", PluginDataRequirements.headText());
+        PluginSet plugins = new PluginSet();
+        plugins.add(new RegisteredPlugin(1, broken, "broken", "broken", "org.example", "1.0.0", 11));
+        plugins.add(new RegisteredPlugin(2, text, "text", "text", "org.example", "1.0.0", 12));
+
+        Report report = new ScanEngineImpl(scanner, plugins).scan(ScanRequest.builder(Path.of("/repo")).build(),
+                ProgressListener.NONE);
+
+        assertEquals(PluginDataRequirements.headText(), asked.get());
+        assertEquals(List.of("info small.txt", "head small.txt"), text.events);
+        assertEquals(List.of(), broken.events);
+        assertEquals(List.of(new ReportError("broken", "IllegalStateException: no requirements today")),
+                report.errors());
     }
 }
