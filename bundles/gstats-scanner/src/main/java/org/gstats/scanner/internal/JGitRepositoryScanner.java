@@ -1,6 +1,7 @@
 package org.gstats.scanner.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -129,6 +130,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until());
             for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
                 current = commit;
+                stopIfInterrupted(location);
                 revWalk.parseBody(commit);
                 listener.onCommit(CommitInfos.of(commit));
                 // Like git log --numstat, merges are listed without a diff.
@@ -153,6 +155,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     listener.onFileContent(headContent);
                 }
             }
+        } catch (InterruptedIOException e) {
+            throw interrupted(location);
         } catch (MissingObjectException e) {
             throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
                     + neededBy(current) + " in " + location + " (the repository is damaged or incomplete)", e);
@@ -162,6 +166,20 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                             + location + ": " + oneLine(e),
                     e);
         }
+    }
+
+    /**
+     * Ctrl-C in the shell interrupts the command's thread: stop between commits (JGit stops
+     * within a read, with an {@link InterruptedIOException}), and let the checkout go.
+     */
+    private static void stopIfInterrupted(Path location) throws ScanException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(location);
+        }
+    }
+
+    private static ScanException interrupted(Path location) {
+        return new ScanException(ScanException.Reason.FAILED, "the scan of " + location + " was interrupted");
     }
 
     private static String neededBy(RevCommit commit) {

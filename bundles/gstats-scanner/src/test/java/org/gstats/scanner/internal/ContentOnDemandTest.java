@@ -257,6 +257,36 @@ public class ContentOnDemandTest {
         }
     }
 
+    @Test
+    public void checkoutIsRemovedWhenTheScanIsInterrupted() throws Exception {
+        Path tempRoot = TEMP.newFolder().toPath();
+        List<Path> during = new ArrayList<>();
+        ContentListener interrupting = new ContentListener() {
+            @Override
+            public void onCommit(CommitInfo commit) {
+                super.onCommit(commit);
+                during.add(checkout.directory());
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            ScanException stopped = assertThrows(ScanException.class,
+                    () -> new JGitRepositoryScanner(new Counts(), tempRoot).scan(
+                            ScanRequest.builder(repo.dir()).build(), require(false, false, false, true),
+                            interrupting));
+            assertEquals(ScanException.Reason.FAILED, stopped.reason());
+            assertTrue(stopped.getMessage(), stopped.getMessage().endsWith("was interrupted"));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertEquals("stopped at the next commit", 1, interrupting.commits.size());
+        assertFalse(Files.exists(during.get(0)));
+        try (Stream<Path> left = Files.list(tempRoot)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
     /** Every file under {@code root} by relative path: its text, or {@code -> target} for a link. */
     private static Map<String, String> readTree(Path root) {
         Map<String, String> files = new TreeMap<>();
