@@ -22,12 +22,6 @@ final class HeadlessCommand {
 
     static final String VERBOSE_VARIABLE = "gstats.verbose";
 
-    /**
-     * Whether stderr is a terminal, for gstats:scan's progress line. Java cannot tell, so
-     * bin/gstats tests it and passes the system property of the same name.
-     */
-    static final String STDERR_TERMINAL_VARIABLE = "gstats.stderr.terminal";
-
     private final BundleContext context;
 
     HeadlessCommand(BundleContext context) {
@@ -60,7 +54,6 @@ final class HeadlessCommand {
         try (GogoSession session = GogoSession.open(processor, in, out, err)) {
             // Lets gstats:scan default to text for a person at a terminal and to json in a pipe.
             session.put(TERMINAL_VARIABLE, System.console() != null);
-            session.put(STDERR_TERMINAL_VARIABLE, Boolean.getBoolean(STDERR_TERMINAL_VARIABLE));
             if (verbose) {
                 session.put(VERBOSE_VARIABLE, Boolean.TRUE);
             }

@@ -8,8 +8,9 @@ import org.gstats.api.scan.ScanException;
  * {@value #EXIT} (0 success, 2 bad usage or input, 1 failure) and says under {@value #VERBOSE}
  * whether the user asked for details, so that the launcher can print a stack trace. A failure
  * is thrown on with a one-line message. The launcher of a headless run says under
- * {@value #TERMINAL} whether standard output is a terminal, and under {@value #STDERR_TERMINAL}
- * whether standard error is ({@link Boolean}s).
+ * {@value #TERMINAL} whether standard output is a terminal ({@link Boolean}). Whether standard
+ * error is a terminal comes as the system property {@value #STDERR_TERMINAL} from bin/gstats, or
+ * as a session variable of that name.
  */
 final class CommandStatus {
 

@@ -129,9 +129,14 @@ public class ScanCommand {
         return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
     }
 
-    /** Only the launcher knows whether stderr is a terminal ({@value CommandStatus#STDERR_TERMINAL}). */
+    /**
+     * Java cannot tell whether stderr is a terminal; bin/gstats tests it and passes the system
+     * property {@value CommandStatus#STDERR_TERMINAL}, which a session variable of the same name
+     * overrides.
+     */
     static boolean stderrTerminal(CommandSession session) {
-        return Boolean.TRUE.equals(session.get(CommandStatus.STDERR_TERMINAL));
+        Object value = session.get(CommandStatus.STDERR_TERMINAL);
+        return value != null ? Boolean.TRUE.equals(value) : Boolean.getBoolean(CommandStatus.STDERR_TERMINAL);
     }
 
     static String summary(Report report, long commits) {
