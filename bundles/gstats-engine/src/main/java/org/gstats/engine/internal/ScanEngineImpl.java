@@ -16,12 +16,12 @@ import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
 
 /**
  * Runs a scan: one history walk by the {@link RepositoryScanner}, its events delivered to an

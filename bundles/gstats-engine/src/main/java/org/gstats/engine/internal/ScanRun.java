@@ -87,21 +87,25 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileInfo(FileInfo file) {
+        requireStarted();
         deliver(analysis -> analysis.onFileInfo(file));
     }
 
     @Override
     public void onFileContent(FileContent content) {
+        requireStarted();
         deliver(analysis -> analysis.onFileContent(content));
     }
 
     @Override
     public void onHistoricalContent(FileContent content) {
+        requireStarted();
         deliver(analysis -> analysis.onHistoricalContent(content));
     }
 
     @Override
     public void onCheckout(HeadCheckout checkout) {
+        requireStarted();
         deliver(analysis -> analysis.onCheckout(checkout));
     }
 
