@@ -24,8 +24,11 @@ class ContentListener implements ScanListener {
     final List<FileChange> changes = new ArrayList<>();
     final List<FileInfo> files = new ArrayList<>();
     final List<FileContent> headContents = new ArrayList<>();
-    /** Each historical content with the change it followed. */
-    final List<Object[]> historical = new ArrayList<>();
+    /** A historical content and the change it followed. */
+    record Historical(FileChange change, FileContent content) {
+    }
+
+    final List<Historical> historical = new ArrayList<>();
     private FileChange lastChange;
     private FileInfo lastFile;
 
@@ -60,7 +63,7 @@ class ContentListener implements ScanListener {
         assertNotNull("historical content follows its change", lastChange);
         assertEquals(lastChange.path(), content.path());
         assertEquals(lastChange.commitId(), content.commitId());
-        historical.add(new Object[] {lastChange, content});
+        historical.add(new Historical(lastChange, content));
         lastChange = null;
     }
 

@@ -199,9 +199,9 @@ public class ContentOnDemandTest {
             }
         }
         assertEquals(expected, listener.historical.size());
-        for (Object[] pair : listener.historical) {
-            FileChange change = (FileChange) pair[0];
-            FileContent content = (FileContent) pair[1];
+        for (ContentListener.Historical pair : listener.historical) {
+            FileChange change = pair.change();
+            FileContent content = pair.content();
             assertEquals(repo.git("cat-file", "blob", change.commitId() + ":" + change.path()),
                     content.text(StandardCharsets.UTF_8));
             assertEquals(change.linesAfter(), content.file().lines());
