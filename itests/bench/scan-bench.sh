@@ -60,24 +60,28 @@ done
 timing=$(mktemp)
 trap 'rm -f "$timing"' EXIT
 
-# Runs "$@" once, output discarded; prints "seconds peak-rss-kb"
+# Runs "$@" once, output discarded; prints "wall-seconds cpu-seconds peak-rss-kb"
 measure() {
-  if ! /usr/bin/time -o "$timing" -f '%e %M' "$@" >/dev/null 2>&1; then
+  if ! /usr/bin/time -o "$timing" -f '%e %U %S %M' "$@" >/dev/null 2>&1; then
     echo "scan-bench: failed: $*" >&2
     exit 1
   fi
-  tail -1 "$timing"
+  tail -1 "$timing" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
+}
+
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'
 }
 
 median() {
   sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-printf '| repository | commits | what | median s | ratio to git | peak RSS MB |\n'
-printf '|---|---:|---|---:|---:|---:|\n'
+printf '| repository | commits | what | wall s | wall ratio | cpu s | cpu ratio | peak RSS MB |\n'
+printf '|---|---:|---|---:|---:|---:|---:|---:|\n'
 for repo in "${repositories[@]}"; do
   count=$(git -C "$repo" rev-list --count HEAD)
-  declare -A times=() rss=()
+  declare -A times=() cpus=() rss=()
   for ((run = 0; run < runs; run++)); do
     for what in "git log" "gstats scan" "scanner meta" "scanner text"; do
       case $what in
@@ -86,18 +90,21 @@ for repo in "${repositories[@]}"; do
         "scanner meta") result=$(measure java -cp "$classpath" org.gstats.scanner.internal.ScanBenchmark "$repo" metadata) ;;
         "scanner text") result=$(measure java -cp "$classpath" org.gstats.scanner.internal.ScanBenchmark "$repo" content) ;;
       esac
-      times[$what]+="${result% *} "
-      peak=${result#* }
+      read -r wall cpu peak <<<"$result"
+      times[$what]+="$wall "
+      cpus[$what]+="$cpu "
       if [[ -z ${rss[$what]:-} || $peak -gt ${rss[$what]} ]]; then
         rss[$what]=$peak
       fi
     done
   done
-  git_median=$(tr ' ' '\n' <<<"${times[git log]}" | grep . | median)
+  git_wall=$(tr ' ' '\n' <<<"${times[git log]}" | grep . | median)
+  git_cpu=$(tr ' ' '\n' <<<"${cpus[git log]}" | grep . | median)
   for what in "git log" "gstats scan" "scanner meta" "scanner text"; do
-    m=$(tr ' ' '\n' <<<"${times[$what]}" | grep . | median)
-    printf '| %s | %s | %s | %.2f | %.2f | %d |\n' "$(basename "$repo")" "$count" "$what" "$m" \
-      "$(awk -v a="$m" -v b="$git_median" 'BEGIN { print (b > 0 ? a / b : 0) }')" $(( ${rss[$what]} / 1024 ))
+    wall=$(tr ' ' '\n' <<<"${times[$what]}" | grep . | median)
+    cpu=$(tr ' ' '\n' <<<"${cpus[$what]}" | grep . | median)
+    printf '| %s | %s | %s | %.2f | %s | %.2f | %s | %d |\n' "$(basename "$repo")" "$count" "$what" \
+      "$wall" "$(ratio "$wall" "$git_wall")" "$cpu" "$(ratio "$cpu" "$git_cpu")" $(( ${rss[$what]} / 1024 ))
   done
-  unset times rss
+  unset times cpus rss
 done
