@@ -127,7 +127,7 @@ public class PluginHotDeployIT {
         try {
             JsonObject rejected = awaitPlugin("com.example.gstats.future",
                     p -> p.get("state").getAsString().equals("rejected"));
-            assertEquals("needs org.gstats.api [2.0.0,3.0.0), this gstats provides 1.1.0",
+            assertEquals("needs org.gstats.api [2.0.0,3.0.0), this gstats provides 1.2.0",
                     rejected.get("reason").getAsString());
             assertEquals("[2.0.0,3.0.0)", rejected.get("api_version").getAsString());
 
@@ -138,7 +138,7 @@ public class PluginHotDeployIT {
             Outcome validation = commands.execute("plugin-validate", quote(jar));
             assertEquals(1, ((Number) validation.exit()).intValue());
             assertEquals("com.example.gstats.future 3.0.0 would not load: needs org.gstats.api [2.0.0,3.0.0), "
-                    + "this gstats provides 1.1.0", validation.failure().getMessage());
+                    + "this gstats provides 1.2.0", validation.failure().getMessage());
         } finally {
             Files.delete(jar);
         }

@@ -7,11 +7,12 @@ package org.gstats.api;
  *
  * @param headContent       the content of every file at the scanned head, through
  *                          {@link Analysis#onFileContent}
- * @param historicalContent the content of each changed file after each change
+ * @param historicalContent the content of each changed file after each change, through
+ *                          {@link Analysis#onHistoricalContent}
  * @param binaryContent     binary files' content too (otherwise binary files get metadata only)
  * @param maxFileSize       files larger than this many bytes get metadata only
  * @param filesOnDisk       the head's files checked out to a temporary directory, for tools
- *                          that need paths
+ *                          that need paths, through {@link Analysis#onCheckout}
  */
 public record PluginDataRequirements(boolean headContent, boolean historicalContent, boolean binaryContent,
         long maxFileSize, boolean filesOnDisk) {

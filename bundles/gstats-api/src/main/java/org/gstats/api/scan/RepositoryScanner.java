@@ -1,5 +1,6 @@
 package org.gstats.api.scan;
 
+import org.gstats.api.PluginDataRequirements;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Walks a repository's history once and reports what it sees. */
@@ -7,11 +8,17 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface RepositoryScanner {
 
     /**
-     * Scans synchronously, calling the listener on the calling thread.
+     * Scans synchronously, calling the listener on the calling thread, and reads file content
+     * only as far as {@code requirements} ask (commits, changes and head file infos always).
      *
      * @throws ScanException {@link ScanException.Reason#BAD_INPUT} when the path is not a
      *                       repository or the branch does not exist; {@link ScanException.Reason#FAILED}
      *                       when reading the repository fails
      */
-    void scan(ScanRequest request, ScanListener listener) throws ScanException;
+    void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener) throws ScanException;
+
+    /** Scans for metadata only: no content events, no checkout. */
+    default void scan(ScanRequest request, ScanListener listener) throws ScanException {
+        scan(request, PluginDataRequirements.NONE, listener);
+    }
 }

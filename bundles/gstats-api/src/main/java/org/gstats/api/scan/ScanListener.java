@@ -2,11 +2,20 @@ package org.gstats.api.scan;
 
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.HeadCheckout;
+import org.gstats.api.PluginDataRequirements;
 
 /**
- * Receives a scan's events on the scanner's thread: {@link #onStart} once, then per commit
- * (newest first) {@link #onCommit} followed by that commit's file changes, and
- * {@link #onWarning} whenever the scanner leaves something out without stopping.
+ * Receives a scan's events on the scanner's thread: {@link #onStart} once, then
+ * {@link #onCheckout} when the requirements ask for files on disk, then per commit (newest
+ * first) {@link #onCommit} followed by that commit's file changes, each followed by its
+ * {@link #onHistoricalContent} when asked for; then every file at the head through
+ * {@link #onFileInfo}, each followed by its {@link #onFileContent} when asked for.
+ * Content events honour the {@link PluginDataRequirements} the scan was given (size limit,
+ * binary files). {@link #onWarning} may come at any time, whenever the scanner leaves
+ * something out without stopping.
  */
 public interface ScanListener {
 
@@ -23,5 +32,31 @@ public interface ScanListener {
      * @since 1.1
      */
     default void onWarning(ScanWarning warning) {
+    }
+
+    /** One file at the scanned head, in git's path order; every scan reports these. */
+    default void onFileInfo(FileInfo file) {
+    }
+
+    /** The content of the head file reported just before. */
+    default void onFileContent(FileContent content) {
+    }
+
+    /** The content of the file after the change reported just before. */
+    default void onHistoricalContent(FileContent content) {
+    }
+
+    /** The head checked out to a temporary directory, deleted when the scan returns. */
+    default void onCheckout(HeadCheckout checkout) {
+    }
+
+    /**
+     * The scan delivered its last event; the checkout ({@link #onCheckout}) exists until this
+     * returns. A listener that hands events on to other threads waits here until they are done
+     * with them.
+     *
+     * @since 1.1
+     */
+    default void onEnd() {
     }
 }

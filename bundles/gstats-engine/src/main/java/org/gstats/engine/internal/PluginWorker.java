@@ -102,14 +102,29 @@ final class PluginWorker {
     }
 
     /**
+     * Waits until the plugin handled every event queued so far, failed or stalled: for events
+     * that point at something the scanner removes afterwards (the checkout).
+     */
+    void awaitDelivered() {
+        CountDownLatch handled = new CountDownLatch(1);
+        deliver(analysis -> handled.countDown());
+        await(handled);
+    }
+
+    /**
      * Waits until the plugin made its section, failed or stalled.
      *
      * @return its section, or {@code null} when it has none (see {@link #failure()})
      */
     ReportSection awaitSection() {
         finish();
+        await(done);
+        return failure.get() == null ? section : null;
+    }
+
+    private void await(CountDownLatch latch) {
         try {
-            while (live() && !done.await(POLL_MS, TimeUnit.MILLISECONDS)) {
+            while (live() && !latch.await(POLL_MS, TimeUnit.MILLISECONDS)) {
                 checkBudget();
             }
         } catch (InterruptedException e) {
@@ -117,7 +132,6 @@ final class PluginWorker {
             throw new IllegalStateException("interrupted while waiting for " + plugin.name(), e);
         }
         rethrowFatal();
-        return failure.get() == null ? section : null;
     }
 
     /** Drops the plugin from the scan with the given reason, unless it failed already. */
@@ -166,11 +180,12 @@ final class PluginWorker {
 
     private void work() {
         try {
-            Analysis analysis = step(() -> plugin.plugin().newAnalysis(context));
-            if (analysis == null) {
+            Analysis created = step(() -> plugin.plugin().newAnalysis(context));
+            if (created == null) {
                 failure.compareAndSet(null, "newAnalysis returned null");
                 return;
             }
+            Analysis analysis = new RequiredContent(created, step(() -> plugin.plugin().requirements()));
             while (failure.get() == null) {
                 Consumer<Analysis> event = queue.take();
                 if (event == FINISH) {

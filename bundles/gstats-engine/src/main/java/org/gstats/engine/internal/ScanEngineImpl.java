@@ -48,7 +48,7 @@ public final class ScanEngineImpl implements ScanEngine {
     /** Where notifications go; scans run without one too. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin eventAdmin;
+    volatile EventAdmin eventAdmin;
 
     @Activate
     public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner,
@@ -84,19 +84,17 @@ public final class ScanEngineImpl implements ScanEngine {
             LOG.debug("scan of {} ({}) started with plugins {}", repository,
                     request.branch() == null ? "HEAD" : request.branch(),
                     plugins.stream().map(RegisteredPlugin::name).toList());
-            ProgressListener notifying = commits -> {
-                progress.commitsScanned(commits);
-                Notifications.post(events, Notification.SCAN_PROGRESS, Notification.REPOSITORY, repository,
-                        Notification.COMMITS, commits);
-            };
-            ScanRun run = new ScanRun(plugins, request.options(), notifying, budgetMs, queueCapacity);
+            ProgressPublisher published = new ProgressPublisher(progress, () -> eventAdmin,
+                    request.repository().toAbsolutePath().normalize().toString());
+            ScanRun run = new ScanRun(plugins, request.options(), published, budgetMs, queueCapacity);
             registry.started(run);
             Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
                     Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
             List<ReportSection> sections;
             try {
-                scanner.scan(request, run);
+                scanner.scan(request, RequiredContent.fold(plugins), run);
                 sections = run.results();
+                published.finished();
             } catch (ScanException | RuntimeException | Error e) {
                 run.cancel();
                 registry.abandoned(run);

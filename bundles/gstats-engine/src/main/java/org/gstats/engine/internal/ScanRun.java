@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import org.gstats.api.Analysis;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.HeadCheckout;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportSection;
@@ -54,6 +57,7 @@ final class ScanRun implements ScanListener {
     private long commits;
     private List<Outcome> outcomes;
     private final List<ReportError> warnings = new ArrayList<>();
+    private boolean checkedOut;
 
     ScanRun(List<RegisteredPlugin> plugins, Map<String, String> options, ProgressListener progress, long budgetMs,
             int queueCapacity) {
@@ -127,6 +131,39 @@ final class ScanRun implements ScanListener {
         for (PluginWorker worker : workers) {
             if (worker.plugin().serviceId() == serviceId) {
                 worker.remove();
+            }
+        }
+    }
+
+    @Override
+    public void onFileInfo(FileInfo file) {
+        deliver(analysis -> analysis.onFileInfo(file));
+    }
+
+    @Override
+    public void onFileContent(FileContent content) {
+        deliver(analysis -> analysis.onFileContent(content));
+    }
+
+    @Override
+    public void onHistoricalContent(FileContent content) {
+        deliver(analysis -> analysis.onHistoricalContent(content));
+    }
+
+    @Override
+    public void onCheckout(HeadCheckout checkout) {
+        checkedOut = true;
+        deliver(analysis -> analysis.onCheckout(checkout));
+    }
+
+    /** The scanner deletes the checkout when this returns: the plugins must be done with it. */
+    @Override
+    public void onEnd() {
+        if (checkedOut) {
+            for (PluginWorker worker : workers) {
+                if (worker.live()) {
+                    worker.awaitDelivered();
+                }
             }
         }
     }

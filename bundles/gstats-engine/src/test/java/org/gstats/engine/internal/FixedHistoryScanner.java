@@ -9,6 +9,7 @@ import java.util.List;
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
@@ -65,7 +66,7 @@ final class FixedHistoryScanner implements RepositoryScanner {
     }
 
     @Override
-    public void scan(ScanRequest request, ScanListener listener) {
+    public void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener) {
         String branch = request.branch() == null ? "HEAD" : request.branch();
         listener.onStart(new ScanTarget(REPOSITORY, branch, headId));
         afterStart.run();

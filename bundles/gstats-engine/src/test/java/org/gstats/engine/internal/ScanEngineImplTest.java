@@ -207,7 +207,7 @@ public class ScanEngineImplTest {
     public void scannerFailurePropagates() {
         TestPlugin.healthy("commits").bindTo(plugins, 1);
         ScanException failure = new ScanException(ScanException.Reason.BAD_INPUT, "not a git repository: /tmp/x");
-        ScanEngineImpl engine = engine((request, listener) -> {
+        ScanEngineImpl engine = engine((request, requirements, listener) -> {
             throw failure;
         });
 

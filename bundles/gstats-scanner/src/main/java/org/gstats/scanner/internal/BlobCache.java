@@ -29,12 +29,20 @@ final class BlobCache {
     /** Memory the kept blobs may take; enough for the files of a few large commits. */
     private static final long BUDGET = 96L << 20;
 
+    /** Hears of every blob read from the object database (not of those found in the cache). */
+    @FunctionalInterface
+    interface Reads {
+        void read(ObjectId id, Blob blob);
+    }
+
     private final ObjectReader reader;
+    private final Reads reads;
     private final Map<ObjectId, Blob> recent = new LinkedHashMap<>(256, 0.75f, true);
     private long footprint;
 
-    BlobCache(ObjectReader reader) {
+    BlobCache(ObjectReader reader, Reads reads) {
         this.reader = reader;
+        this.reads = reads;
     }
 
     Blob load(ObjectId id) throws IOException {
@@ -45,6 +53,7 @@ final class BlobCache {
         ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
         long size = loader.getSize();
         blob = size > MAX_BLOB_SIZE ? Blob.tooLarge(size) : Blob.of(loader.getCachedBytes((int) MAX_BLOB_SIZE));
+        reads.read(id, blob);
         keep(id, blob);
         return blob;
     }

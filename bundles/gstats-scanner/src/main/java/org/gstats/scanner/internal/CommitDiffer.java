@@ -55,9 +55,9 @@ final class CommitDiffer {
      * @param paths the paths whose changes count ({@link TreeFilter#ALL} for all); applied
      *              before rename detection, as git applies pathspecs
      */
-    CommitDiffer(ObjectReader reader, boolean detectRenames, TreeFilter paths, LineCounter lineCounter,
-            MissingObjects missing) {
-        this.blobs = new BlobCache(reader);
+    CommitDiffer(ObjectReader reader, BlobCache blobs, boolean detectRenames, TreeFilter paths,
+            LineCounter lineCounter, MissingObjects missing) {
+        this.blobs = blobs;
         this.lineCounter = lineCounter;
         this.missing = missing;
         this.treeWalk = new TreeWalk(reader);

@@ -1,6 +1,7 @@
 package org.gstats.scanner.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanListener;
@@ -33,19 +37,30 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Walks a repository's history with JGit, newest commit first as {@code git log} does, and
  * reports each commit and, for non-merge commits, each file it changed against its first
- * parent with the line counts {@code git log --numstat} prints; {@link CommitSelection}
- * applies the request's filters and merge rule. Stateless: every scan opens
+ * parent with the line counts {@code git log --numstat} prints ({@link CommitSelection}
+ * applies the request's filters and merge rule); then every file at the head, and content as
+ * far as the plugins' folded requirements ask. Stateless: every scan opens
  * the repository and one object reader of its own, so scans may run at once.
  */
 @Component(service = RepositoryScanner.class)
 public class JGitRepositoryScanner implements RepositoryScanner {
 
+    private final ScanObserver observer;
+    private final Path tempRoot;
+
     public JGitRepositoryScanner() {
-        // DS and plain tests create it the same way; it holds no state.
+        this(ScanObserver.NONE, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** With an observer of reads, and {@code tempRoot} for checkouts instead of the system's temp folder. */
+    JGitRepositoryScanner(ScanObserver observer, Path tempRoot) {
+        this.observer = observer;
+        this.tempRoot = tempRoot;
     }
 
     @Override
-    public void scan(ScanRequest request, ScanListener listener) throws ScanException {
+    public void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener)
+            throws ScanException {
         RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
         try (Repository repository = open(requested)) {
@@ -55,7 +70,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             ObjectId start = resolve(repository, branch, location);
             listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
             if (start != null) {
-                walk(repository, start, request, listener, location);
+                walk(repository, start, request, requirements, listener, location);
             }
         }
     }
@@ -102,13 +117,25 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         throw unknownBranch(branch, location);
     }
 
-    private static void walk(Repository repository, ObjectId start, ScanRequest request, ScanListener listener,
-            Path location) throws ScanException {
+    private void walk(Repository repository, ObjectId start, ScanRequest request,
+            PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
         MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
+                CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
+            RevCommit head = revWalk.parseCommit(start);
+            current = head;
+            FileTracker tracker = FileTracker.of(reader, head.getTree());
+            BlobCache blobs = new BlobCache(reader, (id, blob) -> {
+                observer.blobRead();
+                tracker.read(id, blob);
+            });
+            ContentReader content = new ContentReader(blobs, reader, requirements, observer);
+            if (requirements.filesOnDisk()) {
+                listener.onCheckout(checkouts.checkout(reader, head));
+            }
             TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
-            CommitDiffer differ = new CommitDiffer(reader, request.detectRenames(), paths,
+            CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
                     LineCounter.of(request.diffAlgorithm()), missing);
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
                     request.firstParent(), missing);
@@ -119,6 +146,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             int reported = 0;
             for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
                 current = commit;
+                stopIfInterrupted(location);
                 revWalk.parseBody(commit);
                 CommitInfo info = CommitInfos.of(commit, mailmap);
                 List<FileChange> changes = selection.changes(commit, info);
@@ -126,6 +154,10 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     listener.onCommit(info);
                     for (FileChange change : changes) {
                         listener.onFileChange(change);
+                        FileContent after = content.historical(commit, change);
+                        if (after != null) {
+                            listener.onHistoricalContent(after);
+                        }
                     }
                     reported++;
                 }
@@ -139,6 +171,24 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     break;
                 }
             }
+            current = head;
+            for (FileTracker.HeadFile file : tracker.files()) {
+                FileInfo info;
+                try {
+                    info = tracker.info(file, blobs);
+                } catch (MissingObjectException e) {
+                    missing.skip(e, head.name(), "its file " + file.path() + " at the head is not reported");
+                    continue;
+                }
+                listener.onFileInfo(info);
+                FileContent headContent = content.head(file, info, head.name());
+                if (headContent != null) {
+                    listener.onFileContent(headContent);
+                }
+            }
+            listener.onEnd();
+        } catch (InterruptedIOException e) {
+            throw interrupted(location);
         } catch (MissingObjectException e) {
             throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
                     + neededBy(current) + " in " + location + " (the repository is damaged or incomplete)", e);
@@ -148,6 +198,20 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                             + location + ": " + oneLine(e),
                     e);
         }
+    }
+
+    /**
+     * Ctrl-C in the shell interrupts the command's thread: stop between commits (JGit stops
+     * within a read, with an {@link InterruptedIOException}), and let the checkout go.
+     */
+    private static void stopIfInterrupted(Path location) throws ScanException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(location);
+        }
+    }
+
+    private static ScanException interrupted(Path location) {
+        return new ScanException(ScanException.Reason.FAILED, "the scan of " + location + " was interrupted");
     }
 
     private static String neededBy(RevCommit commit) {

@@ -8,7 +8,9 @@ import org.gstats.api.scan.ScanException;
  * {@value #EXIT} (0 success, 2 bad usage or input, 1 failure) and says under {@value #VERBOSE}
  * whether the user asked for details, so that the launcher can print a stack trace. A failure
  * is thrown on with a one-line message. The launcher of a headless run says under
- * {@value #TERMINAL} whether standard output is a terminal ({@link Boolean}).
+ * {@value #TERMINAL} whether standard output is a terminal ({@link Boolean}). Whether standard
+ * error is a terminal comes as the system property {@value #STDERR_TERMINAL} from bin/gstats, or
+ * as a session variable of that name.
  */
 final class CommandStatus {
 
@@ -17,6 +19,7 @@ final class CommandStatus {
     static final String TERMINAL = "gstats.terminal";
     /** Whether the user asked for results and errors only (option or configuration): for progress output. */
     static final String QUIET = "gstats.quiet";
+    static final String STDERR_TERMINAL = "gstats.stderr.terminal";
 
     /** A command's work. */
     @FunctionalInterface

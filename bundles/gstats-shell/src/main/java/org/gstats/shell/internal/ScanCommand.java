@@ -121,7 +121,7 @@ public class ScanCommand {
             @Parameter(names = "--plugins", absentValue = ScanArguments.ABSENT) String plugins,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
-            @Descriptor("print progress, and stack traces on failure")
+            @Descriptor("print progress from the start, and stack traces on failure")
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository, or a directory inside it (default: the current directory)")
             String... operands) throws CommandFailure, ScanException {
@@ -166,9 +166,15 @@ public class ScanCommand {
         if (options.verbose()) {
             err.println("gstats: scanning " + options.repository());
         }
-        ProgressPrinter progress = new ProgressPrinter(err, options.verbose());
+        ProgressPrinter progress = new ProgressPrinter(err,
+                ProgressPrinter.style(options.quiet(), options.verbose(), stderrTerminal(session)), System::nanoTime);
 
-        Report report = engine.scan(options.request(), selection, progress);
+        Report report;
+        try {
+            report = engine.scan(options.request(), selection, progress);
+        } finally {
+            progress.finish();
+        }
 
         output.checkTable(report);
         String written = output.write(report, session.getConsole());
@@ -203,6 +209,16 @@ public class ScanCommand {
      */
     static String defaultFormat(CommandSession session) {
         return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
+    }
+
+    /**
+     * Java cannot tell whether stderr is a terminal; bin/gstats tests it and passes the system
+     * property {@value CommandStatus#STDERR_TERMINAL}, which a session variable of the same name
+     * overrides.
+     */
+    static boolean stderrTerminal(CommandSession session) {
+        Object value = session.get(CommandStatus.STDERR_TERMINAL);
+        return value != null ? Boolean.TRUE.equals(value) : Boolean.getBoolean(CommandStatus.STDERR_TERMINAL);
     }
 
     static String summary(Report report, long commits) {

@@ -238,6 +238,21 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void stderrTerminalComesFromTheSessionOrTheLauncherProperty() {
+        assertFalse(ScanCommand.stderrTerminal(gogo.session()));
+        System.setProperty(CommandStatus.STDERR_TERMINAL, "true");
+        try {
+            assertTrue(ScanCommand.stderrTerminal(gogo.session()));
+            gogo.session().put(CommandStatus.STDERR_TERMINAL, false);
+            assertFalse(ScanCommand.stderrTerminal(gogo.session()));
+        } finally {
+            System.clearProperty(CommandStatus.STDERR_TERMINAL);
+        }
+        gogo.session().put(CommandStatus.STDERR_TERMINAL, true);
+        assertTrue(ScanCommand.stderrTerminal(gogo.session()));
+    }
+
+    @Test
     public void verbosePrintsProgressAndTellsTheLauncher() {
         assertNull(gogo.execute("gstats:scan -v"));
 

@@ -36,6 +36,7 @@ final class CommitsAnalysis implements Analysis {
     private final Map<AuthorKey, AuthorStats> authors = new HashMap<>();
     private final Map<String, Long> commitsByMonth = new TreeMap<>();
     private final Set<String> paths = new HashSet<>();
+    private final Lifecycles lifecycles = new Lifecycles();
     private long commits;
     private long merges;
     private long fileChanges;
@@ -95,6 +96,7 @@ final class CommitsAnalysis implements Analysis {
         insertions += change.insertions();
         deletions += change.deletions();
         currentAuthor.addLines(change.insertions(), change.deletions());
+        lifecycles.add(commits, currentCommit.authorTime(), change);
         if (changes != null) {
             changes.row(change.commitId(), currentCommit.authorEmail(), Times.iso(currentCommit.authorTime()),
                     change.path(), change.oldPath(), change.type().label(), change.insertions(), change.deletions(),
@@ -108,6 +110,7 @@ final class CommitsAnalysis implements Analysis {
         items.add(totals());
         items.add(authorsTable());
         items.add(byMonthTable());
+        items.add(lifecycles.table());
         if (changes != null) {
             items.add(changes.build());
         }

@@ -195,7 +195,8 @@ public class HtmlReportChromiumTest {
                 }
             }
         }
-        assertEquals(List.of("commits.authors", "commits.by_month", "commits.changes", "values.texts"), shown);
+        assertEquals(List.of("commits.authors", "commits.by_month", "commits.lifecycle", "commits.changes",
+                "values.texts"), shown);
     }
 
     @Test
