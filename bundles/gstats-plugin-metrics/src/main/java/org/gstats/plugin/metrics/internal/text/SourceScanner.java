@@ -1,0 +1,184 @@
+package org.gstats.plugin.metrics.internal.text;
+
+import java.util.List;
+
+import org.gstats.plugin.metrics.internal.text.Syntax.Delimiters;
+
+/**
+ * Splits source text into lexemes by a {@link Syntax}: words, numbers, strings, single-character
+ * symbols and comments, with their lines. One pass serves both line counting and clone
+ * detection. Lines are counted from 1; a line ends at {@code \n}.
+ */
+public final class SourceScanner {
+
+    /** What a lexeme is. */
+    public enum Kind {
+        WORD, NUMBER, STRING, SYMBOL, COMMENT
+    }
+
+    /** Receives lexemes in text order; {@code end} is exclusive. */
+    @FunctionalInterface
+    public interface Sink {
+        void lexeme(Kind kind, int start, int end, int startLine, int endLine);
+    }
+
+    private SourceScanner() {
+    }
+
+    public static void scan(String text, Syntax syntax, Sink sink) {
+        int length = text.length();
+        int position = 0;
+        int line = 1;
+        boolean lineStart = true;
+        while (position < length) {
+            char c = text.charAt(position);
+            if (c == '\n') {
+                line++;
+                lineStart = true;
+                position++;
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                position++;
+                continue;
+            }
+            int start = position;
+            Kind kind;
+            Delimiters block = opening(syntax.blockComments(), text, position, lineStart);
+            if (block != null) {
+                kind = Kind.COMMENT;
+                position = syntax.nestedBlocks() ? endOfNested(text, position, block) : endOfBlock(text, position, block);
+            } else if (startsAny(syntax.lineComments(), text, position)
+                    || lineStart && startsAny(syntax.startLineComments(), text, position)) {
+                kind = Kind.COMMENT;
+                position = endOfLine(text, position);
+            } else {
+                Delimiters string = opening(syntax.multiLineStrings(), text, position, lineStart);
+                if (string != null) {
+                    kind = Kind.STRING;
+                    position = endOfString(text, position, string, true);
+                } else if ((string = opening(syntax.strings(), text, position, lineStart)) != null) {
+                    kind = Kind.STRING;
+                    position = endOfString(text, position, string, false);
+                } else if (isWordStart(c)) {
+                    kind = Kind.WORD;
+                    position = endOfWord(text, position);
+                } else if (c >= '0' && c <= '9') {
+                    kind = Kind.NUMBER;
+                    position = endOfNumber(text, position);
+                } else {
+                    kind = Kind.SYMBOL;
+                    position += Character.isHighSurrogate(c) && position + 1 < length ? 2 : 1;
+                }
+            }
+            int endLine = line + newlines(text, start, position);
+            sink.lexeme(kind, start, position, line, endLine);
+            line = endLine;
+            lineStart = false;
+        }
+    }
+
+    private static Delimiters opening(List<Delimiters> candidates, String text, int position, boolean lineStart) {
+        for (Delimiters candidate : candidates) {
+            // Ruby's =begin/=end only count at the start of a line
+            if (text.startsWith(candidate.open(), position) && (lineStart || candidate.open().charAt(0) != '=')) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsAny(List<String> markers, String text, int position) {
+        for (String marker : markers) {
+            if (text.startsWith(marker, position)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int endOfLine(String text, int position) {
+        int end = text.indexOf('\n', position);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static int endOfBlock(String text, int position, Delimiters block) {
+        int close = text.indexOf(block.close(), position + block.open().length());
+        return close < 0 ? text.length() : close + block.close().length();
+    }
+
+    private static int endOfNested(String text, int position, Delimiters block) {
+        int depth = 0;
+        int i = position;
+        while (i < text.length()) {
+            if (text.startsWith(block.open(), i)) {
+                depth++;
+                i += block.open().length();
+            } else if (text.startsWith(block.close(), i)) {
+                depth--;
+                i += block.close().length();
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private static int endOfString(String text, int position, Delimiters string, boolean multiLine) {
+        int i = position + string.open().length();
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && string.escapes()) {
+                i += 2;
+            } else if (text.startsWith(string.close(), i)) {
+                return i + string.close().length();
+            } else if (c == '\n' && !multiLine) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return Math.min(i, text.length());
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == '$';
+    }
+
+    private static int endOfWord(String text, int position) {
+        int i = position + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '$') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static int endOfNumber(String text, int position) {
+        int i = position + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '.') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static int newlines(String text, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+}
