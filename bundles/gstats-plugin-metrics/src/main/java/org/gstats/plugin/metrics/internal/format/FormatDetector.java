@@ -96,12 +96,12 @@ public final class FormatDetector {
         Optional<Language> byShebang = shebang(head);
         Optional<Language> fromContent = byModeline.or(() -> byShebang);
         if (fromContent.isPresent()) {
-            double confidence = byModeline.isPresent() ? MODELINE : SHEBANG;
-            if (byPath.isPresent()) {
-                confidence = sameLanguage(byPath.get(), fromContent.get()) ? AGREEMENT
-                        : confidence - DISAGREEMENT_PENALTY;
+            if (byPath.isPresent() && sameLanguage(byPath.get(), fromContent.get())) {
+                // a .sh file run by bash stays Bourne Shell, as cloc names it: the path is more specific
+                return new Evidence(byPath.get(), AGREEMENT);
             }
-            return new Evidence(fromContent.get(), confidence);
+            double confidence = byModeline.isPresent() ? MODELINE : SHEBANG;
+            return new Evidence(fromContent.get(), byPath.isPresent() ? confidence - DISAGREEMENT_PENALTY : confidence);
         }
         if (byPath.isPresent()) {
             return new Evidence(byPath.get(), pathConfidence);
@@ -114,7 +114,7 @@ public final class FormatDetector {
     }
 
     private static boolean sameLanguage(Language a, Language b) {
-        // a .sh file run by bash: both are shell, the names differ only in dialect
+        // dialects of one family (sh and bash) share syntax and category
         return a.name().equals(b.name()) || a.syntax() == b.syntax() && a.category() == b.category();
     }
 

@@ -50,6 +50,7 @@ public final class Languages {
         add("Perl", SOURCE, Syntax.HASH, null, "pl pm", "", "perl");
         add("Bourne Shell", SOURCE, Syntax.HASH, null, "sh", "", "sh dash ash");
         add("Bourne Again Shell", SOURCE, Syntax.HASH, null, "bash", "", "bash");
+        add("Fish Shell", SOURCE, Syntax.HASH, null, "fish", "", "fish");
         add("zsh", SOURCE, Syntax.HASH, null, "zsh", "", "zsh");
         add("PowerShell", SOURCE, Syntax.HASH, null, "ps1 psm1", "", "pwsh");
         add("DOS Batch", SOURCE, Syntax.BATCH, null, "bat cmd", "", "");
@@ -86,8 +87,7 @@ public final class Languages {
         add("CMake", BUILD, Syntax.HASH, null, "cmake", "CMakeLists.txt", "");
         add("Gradle", BUILD, Syntax.JVM, null, "gradle", "", "");
         add("Maven", BUILD, Syntax.MARKUP, null, "pom", "", "");
-        // cloc names pom.xml XML; the category says it is a build file
-        BY_FILE_NAME.put("pom.xml", new Language("XML", BUILD, Syntax.MARKUP, null));
+        BY_FILE_NAME.put("pom.xml", BY_NAME.get("Maven"));
         BY_FILE_NAME.put("build.xml", new Language("XML", BUILD, Syntax.MARKUP, null));
         BY_FILE_NAME.put("package.json", new Language("JSON", BUILD, Syntax.PLAIN, null));
         BY_FILE_NAME.put("build.gradle.kts", new Language("Kotlin", BUILD, Syntax.JVM, null));

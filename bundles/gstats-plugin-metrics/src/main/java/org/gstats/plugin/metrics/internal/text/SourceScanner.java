@@ -44,6 +44,13 @@ public final class SourceScanner {
             }
             int start = position;
             Kind kind;
+            if (position == 0 && text.startsWith("#!") && hashComments(syntax)) {
+                // a shebang line is code, as cloc counts it, though '#' starts comments
+                position = endOfLine(text, position);
+                sink.lexeme(Kind.WORD, start, position, line, line);
+                lineStart = false;
+                continue;
+            }
             Delimiters block = opening(syntax.blockComments(), text, position, lineStart);
             if (block != null) {
                 kind = Kind.COMMENT;
@@ -76,6 +83,10 @@ public final class SourceScanner {
             line = endLine;
             lineStart = false;
         }
+    }
+
+    private static boolean hashComments(Syntax syntax) {
+        return syntax.lineComments().contains("#") || syntax.startLineComments().contains("#");
     }
 
     private static Delimiters opening(List<Delimiters> candidates, String text, int position, boolean lineStart) {
