@@ -12,7 +12,8 @@ import org.gstats.plugin.metrics.internal.text.LineCounts;
 final class HeadFile {
 
     final String path;
-    long bytes;
+    /** Null when no file info arrived (the history alone named the file). */
+    Long bytes;
     boolean binary;
     /** Lines as the scanner counted them, -1 for binary or unknown. */
     int lines = -1;

@@ -79,7 +79,8 @@ public final class FormatDetector {
         }
         Evidence evidence = languageEvidence(fileName, extension, text);
         Category category = category(path, fileName, evidence.language, text);
-        return new FileFormat(evidence.language, category, null, evidence.confidence);
+        double confidence = evidence.language == null && namedFile(fileName) ? FILE_NAME : evidence.confidence;
+        return new FileFormat(evidence.language, category, null, confidence);
     }
 
     private record Evidence(Language language, double confidence) {
@@ -188,6 +189,13 @@ public final class FormatDetector {
             return Category.DOCUMENTATION;
         }
         return language == null ? Category.OTHER : language.category();
+    }
+
+    /** Files whose name alone says what they are for, whatever their syntax. */
+    private static boolean namedFile(String fileName) {
+        String baseName = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
+        return BUILD_NAMES.contains(fileName) || CONFIG_NAMES.contains(fileName)
+                || DOCUMENTATION_NAMES.contains(baseName.toUpperCase(Locale.ROOT));
     }
 
     private static boolean generatedMarker(String text) {

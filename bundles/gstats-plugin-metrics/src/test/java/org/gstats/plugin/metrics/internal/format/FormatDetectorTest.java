@@ -39,7 +39,9 @@ public class FormatDetectorTest {
         assertEquals("make", text("Makefile", "all:\n").languageName());
         assertEquals(Category.BUILD, text("Dockerfile", "FROM debian\n").category());
         assertEquals(Category.DOCUMENTATION, text("LICENSE", "MIT\n").category());
-        assertEquals(Category.CONFIG, text(".gitignore", "target/\n").category());
+        FileFormat gitignore = text(".gitignore", "target/\n");
+        assertEquals(Category.CONFIG, gitignore.category());
+        assertEquals(0.95, gitignore.confidence(), 0);
     }
 
     @Test
