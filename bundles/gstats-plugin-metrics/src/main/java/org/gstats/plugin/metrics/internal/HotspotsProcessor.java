@@ -12,8 +12,8 @@ import org.gstats.plugin.metrics.internal.history.Frequency;
 /**
  * Files ranked by change frequency × complexity: revisions divided by the largest revisions
  * among candidates, times cyclomatic complexity divided by the largest among candidates, so
- * that scores run 0..1 within one report. Candidates are counted files with a complexity
- * analysis and at least one revision.
+ * that scores run 0..1 within one report. Candidates are counted files whose complexity
+ * analysis found functions (cyclomatic complexity above 0) and that have at least one revision.
  */
 final class HotspotsProcessor {
 
@@ -35,7 +35,8 @@ final class HotspotsProcessor {
         int maxComplexity = 0;
         for (HeadFile file : files) {
             Frequency frequency = frequencies.get(file.path);
-            if (file.complexity != null && frequency != null && frequency.revisions()[0] > 0) {
+            if (file.complexity != null && file.complexity.cyclomatic() > 0 && frequency != null
+                    && frequency.revisions()[0] > 0) {
                 candidates.add(file);
                 maxRevisions = Math.max(maxRevisions, frequency.revisions()[0]);
                 maxComplexity = Math.max(maxComplexity, file.complexity.cyclomatic());

@@ -378,6 +378,38 @@ public class MetricsGitTruthTest {
     }
 
     @Test
+    public void hotspotsAreFrequencyTimesComplexityNormalisedWithinTheRepository() {
+        Map<String, Integer> cyclomaticByPath = new HashMap<>();
+        for (List<Object> row : table("functions").rows()) {
+            cyclomaticByPath.merge((String) row.get(0), (Integer) row.get(4), Integer::sum);
+        }
+        assertTrue("the shared method is a function of both files", cyclomaticByPath.keySet()
+                .containsAll(Set.of("src/app/Main.java", "src/app/Util.java")));
+        Map<String, Map<String, Object>> frequencies = fileFrequencies();
+        List<List<Object>> rows = table("hotspots").rows();
+        assertEquals(cyclomaticByPath.keySet().size(), rows.size());
+        int maxRevisions = 0;
+        int maxComplexity = 0;
+        for (List<Object> row : rows) {
+            maxRevisions = Math.max(maxRevisions, (Integer) row.get(3));
+            maxComplexity = Math.max(maxComplexity, (Integer) row.get(4));
+        }
+        double previous = Double.MAX_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> row = rows.get(i);
+            String path = (String) row.get(0);
+            assertEquals(i + 1, row.get(1));
+            assertEquals(frequencies.get(path).get("revisions"), row.get(3));
+            assertEquals(cyclomaticByPath.get(path), row.get(4));
+            assertEquals(frequencies.get(path).get("churn"), row.get(5));
+            double score = (Integer) row.get(3) / (double) maxRevisions * ((Integer) row.get(4) / (double) maxComplexity);
+            assertEquals(path, Numbers.round(score, 4), (Double) row.get(2), 0);
+            assertTrue("ranked by score", score <= previous);
+            previous = score;
+        }
+    }
+
+    @Test
     public void languagesTableSumsCountedFiles() {
         Map<String, Map<String, Object>> languages = rows("languages", "language");
         assertEquals(2L, languages.get("Java").get("files"));
