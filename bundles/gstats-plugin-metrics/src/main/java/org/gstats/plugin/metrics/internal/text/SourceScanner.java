@@ -5,8 +5,8 @@ import java.util.List;
 import org.gstats.plugin.metrics.internal.text.Syntax.Delimiters;
 
 /**
- * Splits source text into lexemes by a {@link Syntax}: words, numbers, strings, single-character
- * symbols and comments, with their lines. One pass serves both line counting and clone
+ * Splits source text into lexemes by a {@link Syntax}: words, numbers, strings, operators (runs
+ * of operator characters), other single-character symbols and comments, with their lines. One pass serves both line counting and clone
  * detection. Lines are counted from 1; a line ends at {@code \n}.
  */
 public final class SourceScanner {
@@ -21,6 +21,9 @@ public final class SourceScanner {
     public interface Sink {
         void lexeme(Kind kind, int start, int end, int startLine, int endLine);
     }
+
+    /** Characters that form one operator token together ({@code &&}, {@code !==}, {@code =>}), as jscpd counts them. */
+    private static final String OPERATORS = "=!<>&|+-*/%^~?:";
 
     private SourceScanner() {
     }
@@ -73,6 +76,9 @@ public final class SourceScanner {
                 } else if (c >= '0' && c <= '9') {
                     kind = Kind.NUMBER;
                     position = endOfNumber(text, position);
+                } else if (OPERATORS.indexOf(c) >= 0) {
+                    kind = Kind.SYMBOL;
+                    position = endOfOperator(text, position, syntax);
                 } else {
                     kind = Kind.SYMBOL;
                     position += Character.isHighSurrogate(c) && position + 1 < length ? 2 : 1;
@@ -153,6 +159,15 @@ public final class SourceScanner {
             }
         }
         return Math.min(i, text.length());
+    }
+
+    private static int endOfOperator(String text, int position, Syntax syntax) {
+        int i = position + 1;
+        while (i < text.length() && OPERATORS.indexOf(text.charAt(i)) >= 0
+                && !startsAny(syntax.lineComments(), text, i) && opening(syntax.blockComments(), text, i, false) == null) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isWordStart(char c) {
