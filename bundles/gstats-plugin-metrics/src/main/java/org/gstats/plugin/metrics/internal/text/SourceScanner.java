@@ -29,6 +29,7 @@ public final class SourceScanner {
     }
 
     public static void scan(String text, Syntax syntax, Sink sink) {
+        boolean[] starters = starters(syntax);
         int length = text.length();
         int position = 0;
         int line = 1;
@@ -54,20 +55,22 @@ public final class SourceScanner {
                 lineStart = false;
                 continue;
             }
-            Delimiters block = opening(syntax.blockComments(), text, position, lineStart);
+            // most characters start no comment and no string: skip the marker checks for them
+            boolean mayOpen = c >= starters.length || starters[c];
+            Delimiters block = mayOpen ? opening(syntax.blockComments(), text, position, lineStart) : null;
             if (block != null) {
                 kind = Kind.COMMENT;
                 position = syntax.nestedBlocks() ? endOfNested(text, position, block) : endOfBlock(text, position, block);
-            } else if (startsAny(syntax.lineComments(), text, position)
-                    || lineStart && startsAny(syntax.startLineComments(), text, position)) {
+            } else if (mayOpen && (startsAny(syntax.lineComments(), text, position)
+                    || lineStart && startsAny(syntax.startLineComments(), text, position))) {
                 kind = Kind.COMMENT;
                 position = endOfLine(text, position);
             } else {
-                Delimiters string = opening(syntax.multiLineStrings(), text, position, lineStart);
+                Delimiters string = mayOpen ? opening(syntax.multiLineStrings(), text, position, lineStart) : null;
                 if (string != null) {
                     kind = Kind.STRING;
                     position = endOfString(text, position, string, true);
-                } else if ((string = opening(syntax.strings(), text, position, lineStart)) != null) {
+                } else if (mayOpen && (string = opening(syntax.strings(), text, position, lineStart)) != null) {
                     kind = Kind.STRING;
                     position = endOfString(text, position, string, false);
                 } else if (isWordStart(c)) {
@@ -89,6 +92,23 @@ public final class SourceScanner {
             line = endLine;
             lineStart = false;
         }
+    }
+
+    /** Which ASCII characters begin a comment or string marker of the syntax. */
+    private static boolean[] starters(Syntax syntax) {
+        boolean[] starters = new boolean[128];
+        List<String> markers = new java.util.ArrayList<>(syntax.lineComments());
+        markers.addAll(syntax.startLineComments());
+        for (List<Delimiters> delimiters : List.of(syntax.blockComments(), syntax.strings(), syntax.multiLineStrings())) {
+            delimiters.forEach(d -> markers.add(d.open()));
+        }
+        for (String marker : markers) {
+            char first = marker.charAt(0);
+            if (first < starters.length) {
+                starters[first] = true;
+            }
+        }
+        return starters;
     }
 
     private static boolean hashComments(Syntax syntax) {
