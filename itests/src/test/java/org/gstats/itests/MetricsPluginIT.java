@@ -8,7 +8,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,12 +24,16 @@ import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -45,7 +53,13 @@ public class MetricsPluginIT {
     @Inject
     private BundleContext context;
 
-    @Configuration
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private ServiceComponentRuntime runtime;
+
+    @org.ops4j.pax.exam.Configuration
     public Option[] configuration() {
         return ShippedSystem.options();
     }
@@ -107,5 +121,49 @@ public class MetricsPluginIT {
                 "duplication", "duplicated_files"}) {
             assertNotNull("metrics." + item, metrics.get(item));
         }
+    }
+
+    @Test
+    public void configurationAdminReconfiguresThePlugin() throws Exception {
+        Configuration configuration = configurationAdmin.getConfiguration("org.gstats.module.metrics", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("windows", new int[] {7});
+        properties.put("top.n", 1);
+        try {
+            configuration.update(properties);
+            awaitConfigured(7);
+            Outcome outcome = new GogoCommands(context).execute("scan", quote(repo().dir()) + " --format json");
+            assertNull("scan failed: " + outcome.errors(), outcome.failure());
+            JsonObject metrics = JsonParser.parseString(outcome.output()).getAsJsonObject()
+                    .getAsJsonObject("sections").getAsJsonObject("metrics");
+            JsonObject row = metrics.getAsJsonArray("change_frequency").get(0).getAsJsonObject();
+            assertTrue("the configured window: " + row, row.has("revisions_7d"));
+            assertTrue("no default window: " + row, !row.has("revisions_30d"));
+        } finally {
+            configuration.delete();
+        }
+    }
+
+    /** Waits until SCR has handed the metrics component a configuration with windows = [days]. */
+    private void awaitConfigured(int days) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> seen = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            seen.clear();
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+                if (description.name.equals("metrics")) {
+                    for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                        Object windows = configuration.properties.get("windows");
+                        seen.add(String.valueOf(windows));
+                        if (windows instanceof int[] values && values.length == 1 && values[0] == days
+                                || windows instanceof Integer value && value == days) {
+                            return;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the metrics component did not get windows = [" + days + "]: " + seen);
     }
 }

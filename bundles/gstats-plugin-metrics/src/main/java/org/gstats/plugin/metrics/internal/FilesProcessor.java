@@ -49,13 +49,14 @@ final class FilesProcessor {
 
     Table filesTable(Collection<HeadFile> files) {
         Table.Builder table = Table.builder("files", "path", "language", "category", "confidence", "code_lines",
-                "comment_lines", "blank_lines", "bytes", "binary", "binary_kind");
+                "comment_lines", "blank_lines", "bytes", "binary", "binary_kind", "functions");
         for (HeadFile file : files) {
             LineCounts counts = file.counts;
             table.row(file.path, file.format.languageName(), file.format.category().label(),
                     Numbers.round(file.format.confidence(), 2), counts == null ? null : counts.code(),
                     counts == null ? null : counts.comment(), counts == null ? null : counts.blank(), file.bytes,
-                    file.binary, file.format.binaryKind() == null ? null : file.format.binaryKind().label());
+                    file.binary, file.format.binaryKind() == null ? null : file.format.binaryKind().label(),
+                    file.complexity == null ? null : file.complexity.functions().size());
         }
         return table.build();
     }

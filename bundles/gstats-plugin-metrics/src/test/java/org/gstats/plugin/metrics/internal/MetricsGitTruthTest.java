@@ -251,6 +251,8 @@ public class MetricsGitTruthTest {
         assertNull(files.get("assets/logo.png").get("code_lines"));
         assertEquals("Python", files.get("tools/run").get("language"));
         assertEquals("documentation", files.get("README.md").get("category"));
+        assertEquals("Markdown has no complexity analysis: line counts only", null, files.get("README.md").get("functions"));
+        assertEquals(1, files.get("src/app/Main.java").get("functions"));
     }
 
     @Test
