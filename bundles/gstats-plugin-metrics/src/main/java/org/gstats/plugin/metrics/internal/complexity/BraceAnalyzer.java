@@ -2,7 +2,9 @@ package org.gstats.plugin.metrics.internal.complexity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.gstats.plugin.metrics.internal.complexity.BraceSyntax.Lambda;
@@ -21,11 +23,32 @@ final class BraceAnalyzer {
     private static final Set<String> PLAIN_BLOCKS = Set.of("synchronized", "using", "lock", "fixed", "unsafe",
             "checked", "unchecked", "static");
 
-    /** Where code is: the function counting it and the cognitive nesting level relative to that function. */
-    private record Context(FunctionScope fn, int nesting) {
-        Context nested() {
-            return new Context(fn, nesting + 1);
+    /**
+     * Where code is: the function counting it, the cognitive nesting level relative to that function, and whether
+     * its decision points are the function's (not so in a Java lambda, whose body PMD treats as a graph of its own).
+     */
+    private record Context(FunctionScope fn, int nesting, boolean decides) {
+        Context(FunctionScope fn, int nesting) {
+            this(fn, nesting, true);
         }
+
+        Context nested() {
+            return new Context(fn, nesting + 1, decides);
+        }
+
+        Context deeper(int levels) {
+            return new Context(fn, nesting + levels, decides);
+        }
+
+        void decisions(int count) {
+            if (fn != null && decides) {
+                fn.cyclomatic += count;
+            }
+        }
+    }
+
+    /** A call that may be recursive, settled once every function of the file is known. */
+    private record Call(FunctionScope caller, String name, int arguments) {
     }
 
     private final BraceSyntax syntax;
@@ -33,6 +56,7 @@ final class BraceAnalyzer {
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
 
     BraceAnalyzer(BraceSyntax syntax, List<Token> tokens) {
         this.syntax = syntax;
@@ -57,6 +81,7 @@ final class BraceAnalyzer {
         } else {
             statements(0, t.size(), top);
         }
+        settleRecursion();
         functions.sort(Comparator.comparingInt((FunctionScope f) -> f.startLine));
         return functions;
     }
@@ -324,7 +349,7 @@ final class BraceAnalyzer {
                 fundamental(ctx);
             }
             if (syntax.throwKeywords().contains(w) && ctx.fn() != null) {
-                ctx.fn().cyclomatic++;
+                ctx.decisions(1);
             }
             if (syntax.functionKeywords().contains(w)) {
                 return keywordFunction(i, i, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
@@ -348,7 +373,7 @@ final class BraceAnalyzer {
     private int ifStatement(int i, int to, Context ctx, boolean elseIf) {
         int[] cond = condition(i, to);
         if (ctx.fn() != null) {
-            ctx.fn().cyclomatic += 1 + logic.count(cond[0], cond[1]);
+            ctx.decisions(1 + logic.count(cond[0], cond[1]));
             if (!elseIf) {
                 ctx.fn().structural(ctx.nesting());
             }
@@ -374,7 +399,7 @@ final class BraceAnalyzer {
         int[] cond = infinite ? new int[] {i + 1, i + 1, i + 1} : condition(i, to);
         if (ctx.fn() != null) {
             if (!infinite) {
-                ctx.fn().cyclomatic += 1 + logic.count(cond[0], cond[1]);
+                ctx.decisions(1 + logic.count(cond[0], cond[1]));
             }
             ctx.fn().structural(ctx.nesting());
         }
@@ -390,7 +415,7 @@ final class BraceAnalyzer {
         if (j < to && keyword(j, "while")) {
             int[] cond = condition(j, to);
             if (ctx.fn() != null) {
-                ctx.fn().cyclomatic += 1 + logic.count(cond[0], cond[1]);
+                ctx.decisions(1 + logic.count(cond[0], cond[1]));
             }
             expression(cond[0], cond[1], ctx);
             j = cond[2];
@@ -410,7 +435,7 @@ final class BraceAnalyzer {
         j = body(j, to, ctx);
         while (j < to && keyword(j, "catch")) {
             if (ctx.fn() != null) {
-                ctx.fn().cyclomatic++;
+                ctx.decisions(1);
                 ctx.fn().structural(ctx.nesting());
             }
             j++;
@@ -436,7 +461,7 @@ final class BraceAnalyzer {
             return open;
         }
         if (ctx.fn() != null) {
-            ctx.fn().cyclomatic += logic.count(i + 1, open);
+            ctx.decisions(logic.count(i + 1, open));
             ctx.fn().structural(ctx.nesting());
         }
         expression(i + 1, open, ctx);
@@ -464,7 +489,7 @@ final class BraceAnalyzer {
                     k = punct(k, "(") || punct(k, "[") ? after(k) : k + 1;
                 }
                 if (ctx.fn() != null && !isDefault) {
-                    ctx.fn().cyclomatic += alternatives + logic.count(i + 1, k);
+                    ctx.decisions(alternatives + logic.count(i + 1, k));
                 }
                 i = k + 1;
                 continue;
@@ -497,7 +522,7 @@ final class BraceAnalyzer {
             boolean isDefault = keyword(i, "else") || keyword(i, "default")
                     || (t.get(i).text().equals("_") && k == i + 1);
             if (ctx.fn() != null && !isDefault && k < to) {
-                ctx.fn().cyclomatic += alternatives + logic.count(i, k);
+                ctx.decisions(alternatives + logic.count(i, k));
             }
             expression(i, Math.min(k, to), ctx);
             if (k >= to) {
@@ -644,7 +669,7 @@ final class BraceAnalyzer {
                 if (w.equals("if") || syntax.switchKeywords().contains(w) || w.equals("try")
                         || (syntax.lambda() == Lambda.RUST && (syntax.loopKeywords().contains(w) || w.equals("loop")))) {
                     k = Math.max(statement(k, to, ctx.nesting() == 0 && openTernaries == 0 ? ctx
-                            : new Context(ctx.fn(), ctx.nesting() + openTernaries)), k + 1);
+                            : ctx.deeper(openTernaries)), k + 1);
                     continue;
                 }
                 if (syntax.functionKeywords().contains(w) && !(syntax.lambda() == Lambda.GO && !punct(k + 1, "("))) {
@@ -699,7 +724,7 @@ final class BraceAnalyzer {
                 }
                 if (o.equals("?") && syntax.ternary() && isTernary(k, to)) {
                     if (ctx.fn() != null) {
-                        ctx.fn().cyclomatic += 1 + logic.count(ternaryConditionStart(k, from), k);
+                        ctx.decisions(1 + logic.count(ternaryConditionStart(k, from), k));
                         ctx.fn().structural(ctx.nesting() + openTernaries);
                     }
                     openTernaries++;
@@ -729,7 +754,7 @@ final class BraceAnalyzer {
                 }
             }
             if (punct(tk, "{")) {
-                Context inner = new Context(ctx.fn(), ctx.nesting() + openTernaries);
+                Context inner = ctx.deeper(openTernaries);
                 if (syntax.lambda() == Lambda.KOTLIN) {
                     k = ctx.fn() == null ? lambdaBody(k, k, k, to, ctx, assignedTo) : walkLambdaBlock(k, inner);
                 } else if (syntax.lambda() == Lambda.RUST) {
@@ -751,7 +776,7 @@ final class BraceAnalyzer {
                         continue;
                     }
                 }
-                walk(k + 1, match[k], new Context(ctx.fn(), ctx.nesting() + openTernaries), null);
+                walk(k + 1, match[k], ctx.deeper(openTernaries), null);
                 k = after(k);
                 continue;
             }
@@ -789,6 +814,8 @@ final class BraceAnalyzer {
                     parameters(paramsAt), null, 0);
             functions.add(own);
             inner = new Context(own, 0);
+        } else if (syntax.lambda() == Lambda.THIN_ARROW) {
+            inner = new Context(ctx.fn(), ctx.nesting() + 1, false);
         } else {
             inner = ctx.nested();
         }
@@ -840,6 +867,7 @@ final class BraceAnalyzer {
         return -1;
     }
 
+    /** An unqualified (or {@code this.}) call with the name and arity of an enclosing function. */
     private void recursion(int paren, Context ctx) {
         if (ctx.fn() == null) {
             return;
@@ -851,8 +879,24 @@ final class BraceAnalyzer {
         int args = arguments(paren);
         for (FunctionScope f = ctx.fn(); f != null; f = f.parent) {
             if (f.name.equals(name) && f.parameters == args) {
-                ctx.fn().fundamental();
+                calls.add(new Call(ctx.fn(), name, args));
                 return;
+            }
+        }
+    }
+
+    /**
+     * Counts the recursive calls whose target is certain without types: no other function of the file has the
+     * same name and arity (an overload could be the one called).
+     */
+    private void settleRecursion() {
+        Map<String, Integer> arities = new HashMap<>();
+        for (FunctionScope f : functions) {
+            arities.merge(f.name + "/" + f.parameters, 1, Integer::sum);
+        }
+        for (Call call : calls) {
+            if (arities.getOrDefault(call.name() + "/" + call.arguments(), 0) == 1) {
+                call.caller().fundamental();
             }
         }
     }
@@ -879,19 +923,20 @@ final class BraceAnalyzer {
         return false;
     }
 
+    /** First token of the condition of the conditional operator at {@code q}. */
     private int ternaryConditionStart(int q, int from) {
         int k = q - 1;
-        while (k > from) {
-            Token tk = t.get(k - 1);
+        while (k >= from) {
+            Token tk = t.get(k);
             if (punct(tk, ")") || punct(tk, "]") || punct(tk, "}")) {
-                k = open(k - 1);
+                k = open(k) - 1;
                 continue;
             }
             if (punct(tk, "(") || punct(tk, "[") || punct(tk, "{") || punct(tk, ",") || punct(tk, ";")
                     || tk.kind() == TokenKind.OPERATOR && (ASSIGNMENTS.contains(tk.text()) || tk.text().equals("?")
                             || tk.text().equals(":") || tk.text().equals("->") || tk.text().equals("=>"))
                     || tk.kind() == TokenKind.KEYWORD && tk.text().equals("return")) {
-                return k;
+                return k + 1;
             }
             k--;
         }
@@ -929,8 +974,18 @@ final class BraceAnalyzer {
         }
         int count = 0;
         int itemStart = paren + 1;
+        int angles = 0;
         for (int k = paren + 1; k <= close; k = (k < close && isOpen(k)) ? after(k) : k + 1) {
-            if (k == close || punct(k, ",")) {
+            if (k < close && t.get(k).kind() == TokenKind.OPERATOR) {
+                // type arguments: their commas do not separate parameters
+                String o = t.get(k).text();
+                if (o.equals("<")) {
+                    angles++;
+                } else if (o.equals(">") || o.equals(">>") || o.equals(">>>")) {
+                    angles = Math.max(0, angles - o.length());
+                }
+            }
+            if (k == close || punct(k, ",") && angles == 0) {
                 if (k > itemStart && !isReceiver(itemStart, k)) {
                     count++;
                 }
