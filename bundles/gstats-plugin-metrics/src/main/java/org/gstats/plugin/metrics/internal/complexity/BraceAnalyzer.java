@@ -19,6 +19,9 @@ final class BraceAnalyzer {
 
     private static final Set<String> ASSIGNMENTS = Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
             "<<=", ">>=", ">>>=", "??=", "&&=", "||=", "**=", ".=", ":=");
+    /** Words that may stand before a function declaration in statement position. */
+    private static final Set<String> MODIFIERS = Set.of("export", "default", "async", "declare", "pub", "unsafe",
+            "const", "extern", "static");
     /** Statements that guard a block without branching. */
     private static final Set<String> PLAIN_BLOCKS = Set.of("synchronized", "using", "lock", "fixed", "unsafe",
             "checked", "unchecked", "static");
@@ -221,13 +224,16 @@ final class BraceAnalyzer {
                 && t.get(after(k)).kind() == TokenKind.IDENTIFIER && punct(after(k) + 1, "(")) {
             k = after(k);
         }
+        String name = null;
         while (k < to && !punct(k, "(") && !punct(k, "{") && !punct(k, ";")) {
-            k++;
+            if (t.get(k).kind() == TokenKind.IDENTIFIER) {
+                name = t.get(k).text();
+            }
+            k = op(k, "<") ? typeArgumentsEnd(k, to) : k + 1;
         }
         if (!punct(k, "(")) {
             return Math.max(k, kw + 1);
         }
-        String name = isNameToken(k - 1) && k - 1 > kw ? nameBefore(k) : null;
         int body = after(k);
         while (body < to && !punct(body, "{") && !punct(body, ";") && !op(body, "=") && !op(body, "=>")
                 && !punct(body, "}") && !(syntax.newlineStatements() && lineBreakEnds(body)
@@ -256,6 +262,26 @@ final class BraceAnalyzer {
             return end;
         }
         return body;
+    }
+
+    /** Index after the type parameters opened by the {@code <} at {@code k}. */
+    private int typeArgumentsEnd(int k, int to) {
+        int depth = 0;
+        int j = k;
+        while (j < to) {
+            if (op(j, "<")) {
+                depth++;
+            } else if (op(j, ">") || op(j, ">>") || op(j, ">>>")) {
+                depth -= t.get(j).text().length();
+                if (depth <= 0) {
+                    return j + 1;
+                }
+            } else if (punct(j, ";")) {
+                return j;
+            }
+            j = after(j);
+        }
+        return to;
     }
 
     /** A function whose block body opens at {@code open}. */
@@ -351,8 +377,12 @@ final class BraceAnalyzer {
             if (syntax.throwKeywords().contains(w) && ctx.fn() != null) {
                 ctx.decisions(1);
             }
-            if (syntax.functionKeywords().contains(w)) {
-                return keywordFunction(i, i, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
+            int kw = i;
+            while (kw + 1 < to && MODIFIERS.contains(t.get(kw).text())) {
+                kw++;
+            }
+            if (syntax.functionKeywords().contains(t.get(kw).text()) && t.get(kw).kind() == TokenKind.KEYWORD) {
+                return keywordFunction(i, kw, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
             }
             if (isTypeDeclaration(i)) {
                 return typeDeclaration(i, to, ctx);
@@ -589,6 +619,7 @@ final class BraceAnalyzer {
     /** End of the statement starting at {@code i}: after its semicolon, or at the closing brace or line break. */
     private int statementEnd(int i, int to) {
         int k = i;
+        int openIfs = 0;
         while (k < to) {
             if (punct(k, ";")) {
                 return k + 1;
@@ -596,8 +627,15 @@ final class BraceAnalyzer {
             if (punct(k, "}") || punct(k, ")") || punct(k, "]")) {
                 return k;
             }
+            if (keyword(k, "if")) {
+                openIfs++;
+            }
             if (k > i && keyword(k, "else") && syntax.newlineStatements()) {
-                return k;
+                // an if expression inside the statement owns this else
+                if (openIfs == 0) {
+                    return k;
+                }
+                openIfs--;
             }
             if (k > i && syntax.newlineStatements() && lineBreakEnds(k)) {
                 return k;
