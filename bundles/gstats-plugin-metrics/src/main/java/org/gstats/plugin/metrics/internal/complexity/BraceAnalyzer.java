@@ -111,6 +111,7 @@ final class BraceAnalyzer {
             return start + 2;
         }
         Integer candidate = null;
+        boolean initializers = false;
         int j = start;
         while (j < to) {
             Token tk = t.get(j);
@@ -128,6 +129,14 @@ final class BraceAnalyzer {
                 continue;
             }
             if (punct(j, "[")) {
+                j = after(j);
+                continue;
+            }
+            if (candidate != null && op(j, ":")) {
+                initializers = true;
+            }
+            if (punct(j, "{") && initializers && (t.get(j - 1).kind() == TokenKind.IDENTIFIER || op(j - 1, ">"))) {
+                // C++ constructor initializer list: member{value}
                 j = after(j);
                 continue;
             }
@@ -543,9 +552,13 @@ final class BraceAnalyzer {
             }
             int k = i;
             int alternatives = 1;
+            int guard = -1;
             while (k < to && !op(k, arrow)) {
-                if (punct(k, ",")) {
+                if (punct(k, ",") || op(k, "|") && guard < 0) {
                     alternatives++;
+                }
+                if (keyword(k, "if") && guard < 0) {
+                    guard = k;
                 }
                 k = punct(k, "(") || punct(k, "[") || punct(k, "{") ? after(k) : k + 1;
             }
@@ -554,7 +567,14 @@ final class BraceAnalyzer {
             if (ctx.fn() != null && !isDefault && k < to) {
                 ctx.decisions(alternatives + logic.count(i, k));
             }
-            expression(i, Math.min(k, to), ctx);
+            if (guard >= 0) {
+                // a match guard is part of its arm's condition, not an if statement
+                if (ctx.fn() != null) {
+                    logic.sequences(guard + 1, Math.min(k, to), ctx.fn());
+                }
+            } else {
+                expression(i, Math.min(k, to), ctx);
+            }
             if (k >= to) {
                 return;
             }
