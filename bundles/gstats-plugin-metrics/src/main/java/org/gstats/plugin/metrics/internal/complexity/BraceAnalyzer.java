@@ -132,7 +132,7 @@ final class BraceAnalyzer {
                 j = after(j);
                 continue;
             }
-            if (candidate != null && op(j, ":")) {
+            if (candidate != null && op(j, ":") && syntax.lambda() == Lambda.CPP) {
                 initializers = true;
             }
             if (punct(j, "{") && initializers && (t.get(j - 1).kind() == TokenKind.IDENTIFIER || op(j - 1, ">"))) {
