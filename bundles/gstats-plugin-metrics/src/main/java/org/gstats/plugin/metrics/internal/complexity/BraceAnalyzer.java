@@ -2,7 +2,9 @@ package org.gstats.plugin.metrics.internal.complexity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.gstats.plugin.metrics.internal.complexity.BraceSyntax.Lambda;
@@ -17,15 +19,39 @@ final class BraceAnalyzer {
 
     private static final Set<String> ASSIGNMENTS = Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
             "<<=", ">>=", ">>>=", "??=", "&&=", "||=", "**=", ".=", ":=");
+    /** Words that may stand before a function declaration in statement position. */
+    private static final Set<String> MODIFIERS = Set.of("export", "default", "async", "declare", "pub", "unsafe",
+            "const", "extern", "static");
     /** Statements that guard a block without branching. */
     private static final Set<String> PLAIN_BLOCKS = Set.of("synchronized", "using", "lock", "fixed", "unsafe",
             "checked", "unchecked", "static");
 
-    /** Where code is: the function counting it and the cognitive nesting level relative to that function. */
-    private record Context(FunctionScope fn, int nesting) {
-        Context nested() {
-            return new Context(fn, nesting + 1);
+    /**
+     * Where code is: the function counting it, the cognitive nesting level relative to that function, and whether
+     * its decision points are the function's (not so in a Java lambda, whose body PMD treats as a graph of its own).
+     */
+    private record Context(FunctionScope fn, int nesting, boolean decides) {
+        Context(FunctionScope fn, int nesting) {
+            this(fn, nesting, true);
         }
+
+        Context nested() {
+            return new Context(fn, nesting + 1, decides);
+        }
+
+        Context deeper(int levels) {
+            return new Context(fn, nesting + levels, decides);
+        }
+
+        void decisions(int count) {
+            if (fn != null && decides) {
+                fn.cyclomatic += count;
+            }
+        }
+    }
+
+    /** A call that may be recursive, settled once every function of the file is known. */
+    private record Call(FunctionScope caller, String name, int arguments) {
     }
 
     private final BraceSyntax syntax;
@@ -33,6 +59,7 @@ final class BraceAnalyzer {
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
 
     BraceAnalyzer(BraceSyntax syntax, List<Token> tokens) {
         this.syntax = syntax;
@@ -57,6 +84,7 @@ final class BraceAnalyzer {
         } else {
             statements(0, t.size(), top);
         }
+        settleRecursion();
         functions.sort(Comparator.comparingInt((FunctionScope f) -> f.startLine));
         return functions;
     }
@@ -83,6 +111,7 @@ final class BraceAnalyzer {
             return start + 2;
         }
         Integer candidate = null;
+        boolean initializers = false;
         int j = start;
         while (j < to) {
             Token tk = t.get(j);
@@ -100,6 +129,14 @@ final class BraceAnalyzer {
                 continue;
             }
             if (punct(j, "[")) {
+                j = after(j);
+                continue;
+            }
+            if (candidate != null && op(j, ":") && syntax.lambda() == Lambda.CPP) {
+                initializers = true;
+            }
+            if (punct(j, "{") && initializers && (t.get(j - 1).kind() == TokenKind.IDENTIFIER || op(j - 1, ">"))) {
+                // C++ constructor initializer list: member{value}
                 j = after(j);
                 continue;
             }
@@ -196,13 +233,16 @@ final class BraceAnalyzer {
                 && t.get(after(k)).kind() == TokenKind.IDENTIFIER && punct(after(k) + 1, "(")) {
             k = after(k);
         }
+        String name = null;
         while (k < to && !punct(k, "(") && !punct(k, "{") && !punct(k, ";")) {
-            k++;
+            if (t.get(k).kind() == TokenKind.IDENTIFIER) {
+                name = t.get(k).text();
+            }
+            k = op(k, "<") ? typeArgumentsEnd(k, to) : k + 1;
         }
         if (!punct(k, "(")) {
             return Math.max(k, kw + 1);
         }
-        String name = isNameToken(k - 1) && k - 1 > kw ? nameBefore(k) : null;
         int body = after(k);
         while (body < to && !punct(body, "{") && !punct(body, ";") && !op(body, "=") && !op(body, "=>")
                 && !punct(body, "}") && !(syntax.newlineStatements() && lineBreakEnds(body)
@@ -231,6 +271,26 @@ final class BraceAnalyzer {
             return end;
         }
         return body;
+    }
+
+    /** Index after the type parameters opened by the {@code <} at {@code k}. */
+    private int typeArgumentsEnd(int k, int to) {
+        int depth = 0;
+        int j = k;
+        while (j < to) {
+            if (op(j, "<")) {
+                depth++;
+            } else if (op(j, ">") || op(j, ">>") || op(j, ">>>")) {
+                depth -= t.get(j).text().length();
+                if (depth <= 0) {
+                    return j + 1;
+                }
+            } else if (punct(j, ";")) {
+                return j;
+            }
+            j = after(j);
+        }
+        return to;
     }
 
     /** A function whose block body opens at {@code open}. */
@@ -324,10 +384,14 @@ final class BraceAnalyzer {
                 fundamental(ctx);
             }
             if (syntax.throwKeywords().contains(w) && ctx.fn() != null) {
-                ctx.fn().cyclomatic++;
+                ctx.decisions(1);
             }
-            if (syntax.functionKeywords().contains(w)) {
-                return keywordFunction(i, i, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
+            int kw = i;
+            while (kw + 1 < to && MODIFIERS.contains(t.get(kw).text())) {
+                kw++;
+            }
+            if (syntax.functionKeywords().contains(t.get(kw).text()) && t.get(kw).kind() == TokenKind.KEYWORD) {
+                return keywordFunction(i, kw, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
             }
             if (isTypeDeclaration(i)) {
                 return typeDeclaration(i, to, ctx);
@@ -348,7 +412,7 @@ final class BraceAnalyzer {
     private int ifStatement(int i, int to, Context ctx, boolean elseIf) {
         int[] cond = condition(i, to);
         if (ctx.fn() != null) {
-            ctx.fn().cyclomatic += 1 + logic.count(cond[0], cond[1]);
+            ctx.decisions(1 + logic.count(cond[0], cond[1]));
             if (!elseIf) {
                 ctx.fn().structural(ctx.nesting());
             }
@@ -374,7 +438,7 @@ final class BraceAnalyzer {
         int[] cond = infinite ? new int[] {i + 1, i + 1, i + 1} : condition(i, to);
         if (ctx.fn() != null) {
             if (!infinite) {
-                ctx.fn().cyclomatic += 1 + logic.count(cond[0], cond[1]);
+                ctx.decisions(1 + logic.count(cond[0], cond[1]));
             }
             ctx.fn().structural(ctx.nesting());
         }
@@ -390,7 +454,7 @@ final class BraceAnalyzer {
         if (j < to && keyword(j, "while")) {
             int[] cond = condition(j, to);
             if (ctx.fn() != null) {
-                ctx.fn().cyclomatic += 1 + logic.count(cond[0], cond[1]);
+                ctx.decisions(1 + logic.count(cond[0], cond[1]));
             }
             expression(cond[0], cond[1], ctx);
             j = cond[2];
@@ -410,7 +474,7 @@ final class BraceAnalyzer {
         j = body(j, to, ctx);
         while (j < to && keyword(j, "catch")) {
             if (ctx.fn() != null) {
-                ctx.fn().cyclomatic++;
+                ctx.decisions(1);
                 ctx.fn().structural(ctx.nesting());
             }
             j++;
@@ -436,7 +500,7 @@ final class BraceAnalyzer {
             return open;
         }
         if (ctx.fn() != null) {
-            ctx.fn().cyclomatic += logic.count(i + 1, open);
+            ctx.decisions(logic.count(i + 1, open));
             ctx.fn().structural(ctx.nesting());
         }
         expression(i + 1, open, ctx);
@@ -464,7 +528,7 @@ final class BraceAnalyzer {
                     k = punct(k, "(") || punct(k, "[") ? after(k) : k + 1;
                 }
                 if (ctx.fn() != null && !isDefault) {
-                    ctx.fn().cyclomatic += alternatives + logic.count(i + 1, k);
+                    ctx.decisions(alternatives + logic.count(i + 1, k));
                 }
                 i = k + 1;
                 continue;
@@ -488,18 +552,29 @@ final class BraceAnalyzer {
             }
             int k = i;
             int alternatives = 1;
+            int guard = -1;
             while (k < to && !op(k, arrow)) {
-                if (punct(k, ",")) {
+                if (punct(k, ",") || op(k, "|") && guard < 0) {
                     alternatives++;
+                }
+                if (keyword(k, "if") && guard < 0) {
+                    guard = k;
                 }
                 k = punct(k, "(") || punct(k, "[") || punct(k, "{") ? after(k) : k + 1;
             }
             boolean isDefault = keyword(i, "else") || keyword(i, "default")
                     || (t.get(i).text().equals("_") && k == i + 1);
             if (ctx.fn() != null && !isDefault && k < to) {
-                ctx.fn().cyclomatic += alternatives + logic.count(i, k);
+                ctx.decisions(alternatives + logic.count(i, k));
             }
-            expression(i, Math.min(k, to), ctx);
+            if (guard >= 0) {
+                // a match guard is part of its arm's condition, not an if statement
+                if (ctx.fn() != null) {
+                    logic.sequences(guard + 1, Math.min(k, to), ctx.fn());
+                }
+            } else {
+                expression(i, Math.min(k, to), ctx);
+            }
             if (k >= to) {
                 return;
             }
@@ -564,6 +639,7 @@ final class BraceAnalyzer {
     /** End of the statement starting at {@code i}: after its semicolon, or at the closing brace or line break. */
     private int statementEnd(int i, int to) {
         int k = i;
+        int openIfs = 0;
         while (k < to) {
             if (punct(k, ";")) {
                 return k + 1;
@@ -571,8 +647,15 @@ final class BraceAnalyzer {
             if (punct(k, "}") || punct(k, ")") || punct(k, "]")) {
                 return k;
             }
+            if (keyword(k, "if")) {
+                openIfs++;
+            }
             if (k > i && keyword(k, "else") && syntax.newlineStatements()) {
-                return k;
+                // an if expression inside the statement owns this else
+                if (openIfs == 0) {
+                    return k;
+                }
+                openIfs--;
             }
             if (k > i && syntax.newlineStatements() && lineBreakEnds(k)) {
                 return k;
@@ -644,7 +727,7 @@ final class BraceAnalyzer {
                 if (w.equals("if") || syntax.switchKeywords().contains(w) || w.equals("try")
                         || (syntax.lambda() == Lambda.RUST && (syntax.loopKeywords().contains(w) || w.equals("loop")))) {
                     k = Math.max(statement(k, to, ctx.nesting() == 0 && openTernaries == 0 ? ctx
-                            : new Context(ctx.fn(), ctx.nesting() + openTernaries)), k + 1);
+                            : ctx.deeper(openTernaries)), k + 1);
                     continue;
                 }
                 if (syntax.functionKeywords().contains(w) && !(syntax.lambda() == Lambda.GO && !punct(k + 1, "("))) {
@@ -699,7 +782,7 @@ final class BraceAnalyzer {
                 }
                 if (o.equals("?") && syntax.ternary() && isTernary(k, to)) {
                     if (ctx.fn() != null) {
-                        ctx.fn().cyclomatic += 1 + logic.count(ternaryConditionStart(k, from), k);
+                        ctx.decisions(1 + logic.count(ternaryConditionStart(k, from), k));
                         ctx.fn().structural(ctx.nesting() + openTernaries);
                     }
                     openTernaries++;
@@ -729,7 +812,7 @@ final class BraceAnalyzer {
                 }
             }
             if (punct(tk, "{")) {
-                Context inner = new Context(ctx.fn(), ctx.nesting() + openTernaries);
+                Context inner = ctx.deeper(openTernaries);
                 if (syntax.lambda() == Lambda.KOTLIN) {
                     k = ctx.fn() == null ? lambdaBody(k, k, k, to, ctx, assignedTo) : walkLambdaBlock(k, inner);
                 } else if (syntax.lambda() == Lambda.RUST) {
@@ -751,7 +834,7 @@ final class BraceAnalyzer {
                         continue;
                     }
                 }
-                walk(k + 1, match[k], new Context(ctx.fn(), ctx.nesting() + openTernaries), null);
+                walk(k + 1, match[k], ctx.deeper(openTernaries), null);
                 k = after(k);
                 continue;
             }
@@ -789,6 +872,8 @@ final class BraceAnalyzer {
                     parameters(paramsAt), null, 0);
             functions.add(own);
             inner = new Context(own, 0);
+        } else if (syntax.lambda() == Lambda.THIN_ARROW) {
+            inner = new Context(ctx.fn(), ctx.nesting() + 1, false);
         } else {
             inner = ctx.nested();
         }
@@ -840,6 +925,7 @@ final class BraceAnalyzer {
         return -1;
     }
 
+    /** An unqualified (or {@code this.}) call with the name and arity of an enclosing function. */
     private void recursion(int paren, Context ctx) {
         if (ctx.fn() == null) {
             return;
@@ -851,8 +937,24 @@ final class BraceAnalyzer {
         int args = arguments(paren);
         for (FunctionScope f = ctx.fn(); f != null; f = f.parent) {
             if (f.name.equals(name) && f.parameters == args) {
-                ctx.fn().fundamental();
+                calls.add(new Call(ctx.fn(), name, args));
                 return;
+            }
+        }
+    }
+
+    /**
+     * Counts the recursive calls whose target is certain without types: no other function of the file has the
+     * same name and arity (an overload could be the one called).
+     */
+    private void settleRecursion() {
+        Map<String, Integer> arities = new HashMap<>();
+        for (FunctionScope f : functions) {
+            arities.merge(f.name + "/" + f.parameters, 1, Integer::sum);
+        }
+        for (Call call : calls) {
+            if (arities.getOrDefault(call.name() + "/" + call.arguments(), 0) == 1) {
+                call.caller().fundamental();
             }
         }
     }
@@ -879,19 +981,20 @@ final class BraceAnalyzer {
         return false;
     }
 
+    /** First token of the condition of the conditional operator at {@code q}. */
     private int ternaryConditionStart(int q, int from) {
         int k = q - 1;
-        while (k > from) {
-            Token tk = t.get(k - 1);
+        while (k >= from) {
+            Token tk = t.get(k);
             if (punct(tk, ")") || punct(tk, "]") || punct(tk, "}")) {
-                k = open(k - 1);
+                k = open(k) - 1;
                 continue;
             }
             if (punct(tk, "(") || punct(tk, "[") || punct(tk, "{") || punct(tk, ",") || punct(tk, ";")
                     || tk.kind() == TokenKind.OPERATOR && (ASSIGNMENTS.contains(tk.text()) || tk.text().equals("?")
                             || tk.text().equals(":") || tk.text().equals("->") || tk.text().equals("=>"))
                     || tk.kind() == TokenKind.KEYWORD && tk.text().equals("return")) {
-                return k;
+                return k + 1;
             }
             k--;
         }
@@ -929,8 +1032,18 @@ final class BraceAnalyzer {
         }
         int count = 0;
         int itemStart = paren + 1;
+        int angles = 0;
         for (int k = paren + 1; k <= close; k = (k < close && isOpen(k)) ? after(k) : k + 1) {
-            if (k == close || punct(k, ",")) {
+            if (k < close && t.get(k).kind() == TokenKind.OPERATOR) {
+                // type arguments: their commas do not separate parameters
+                String o = t.get(k).text();
+                if (o.equals("<")) {
+                    angles++;
+                } else if (o.equals(">") || o.equals(">>") || o.equals(">>>")) {
+                    angles = Math.max(0, angles - o.length());
+                }
+            }
+            if (k == close || punct(k, ",") && angles == 0) {
                 if (k > itemStart && !isReceiver(itemStart, k)) {
                     count++;
                 }

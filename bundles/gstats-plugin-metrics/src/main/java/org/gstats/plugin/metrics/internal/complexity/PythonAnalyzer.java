@@ -204,7 +204,12 @@ final class PythonAnalyzer {
             int colon = headerColon(arm);
             boolean wildcard = colon == arm.from() + 2 && t.get(arm.from() + 1).text().equals("_");
             if (ctx.fn() != null && !wildcard) {
-                ctx.fn().cyclomatic += 1 + logic.count(arm.from() + 1, colon);
+                int alternatives = 1;
+                for (int k = arm.from() + 1; k < colon; k = punct(k, "(") || punct(k, "[") || punct(k, "{")
+                        ? Math.min(match[k] + 1, colon) : k + 1) {
+                    alternatives += op(k, "|") ? 1 : 0;
+                }
+                ctx.fn().cyclomatic += alternatives + logic.count(arm.from() + 1, colon);
             }
             body(arm, colon, inside);
         }
