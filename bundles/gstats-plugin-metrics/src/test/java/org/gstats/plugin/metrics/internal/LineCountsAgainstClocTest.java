@@ -23,7 +23,8 @@ import com.google.gson.JsonParser;
 
 /**
  * Code, comment and blank lines per language agree with cloc's within 1% on real trees: this
- * repository, the Felix framework's sources, npm's JavaScript and Python's standard library.
+ * repository, the Felix framework's sources, npm's JavaScript, Python's standard library and
+ * the system's C headers (the last three where installed).
  */
 public class LineCountsAgainstClocTest {
 
@@ -70,6 +71,19 @@ public class LineCountsAgainstClocTest {
             ExternalTools.filesUnder(root.resolve(dir)).forEach(f -> files.add(dir + "/" + f));
         }
         compare("Python standard library (part)", root, files);
+    }
+
+    @Test
+    public void cHeaders() throws IOException {
+        Path root = Path.of("/usr/include");
+        Assume.assumeTrue("C headers are not installed", Files.isDirectory(root.resolve("linux")));
+        List<String> files = new ArrayList<>();
+        for (String dir : List.of("linux", "net", "netinet", "arpa", "sys")) {
+            if (Files.isDirectory(root.resolve(dir))) {
+                ExternalTools.filesUnder(root.resolve(dir)).forEach(f -> files.add(dir + "/" + f));
+            }
+        }
+        compare("C headers", root, files);
     }
 
     private static void compare(String tree, Path root, List<String> files) throws IOException {
