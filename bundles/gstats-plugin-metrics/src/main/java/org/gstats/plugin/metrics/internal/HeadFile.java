@@ -15,8 +15,6 @@ final class HeadFile {
     /** Null when no file info arrived (the history alone named the file). */
     Long bytes;
     boolean binary;
-    /** Lines as the scanner counted them, -1 for binary or unknown. */
-    int lines = -1;
     FileFormat format;
     /** Null when the content was not read (too large, over max-files, or not delivered). */
     LineCounts counts;

@@ -68,7 +68,6 @@ final class MetricsAnalysis implements Analysis {
         HeadFile file = files.computeIfAbsent(info.path(), HeadFile::new);
         file.bytes = info.size();
         file.binary = info.binary();
-        file.lines = info.lines();
         if (file.format == null) {
             filesProcessor.classify(file);
         }

@@ -196,7 +196,7 @@ public class MetricsGitTruthTest {
         return ((Fields) section.item(name).orElseThrow()).values();
     }
 
-    /** Rows keyed by their first column (or by the column named), as maps of column to value. */
+    /** Rows keyed by the column named, as maps of column to value. */
     private static Map<String, Map<String, Object>> rows(String table, String keyColumn) {
         Table t = table(table);
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
@@ -217,16 +217,6 @@ public class MetricsGitTruthTest {
                 rows.put(path, row);
             }
         });
-        Table t = table("change_frequency");
-        for (List<Object> row : t.rows()) {
-            if ("file".equals(row.get(0))) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (int i = 0; i < t.columns().size(); i++) {
-                    values.put(t.columns().get(i), row.get(i));
-                }
-                rows.put((String) row.get(1), values);
-            }
-        }
         return rows;
     }
 

@@ -49,9 +49,5 @@ public final class TokenSequence implements SourceScanner.Sink {
 
     /** Token values with the first and last line of each token. */
     public record Tokens(int[] values, int[] startLines, int[] endLines) {
-
-        public int size() {
-            return values.length;
-        }
     }
 }

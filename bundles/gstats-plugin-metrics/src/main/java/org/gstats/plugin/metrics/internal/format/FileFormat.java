@@ -14,9 +14,4 @@ public record FileFormat(Language language, Category category, BinaryKind binary
     public String languageName() {
         return language == null ? null : language.name();
     }
-
-    /** Vendored and generated files are left out of the other metrics unless asked for. */
-    public boolean thirdPartyOrGenerated() {
-        return category == Category.VENDORED || category == Category.GENERATED;
-    }
 }

@@ -88,7 +88,7 @@ public record Syntax(List<String> lineComments, List<String> startLineComments, 
     public static final Syntax PROPERTIES = new Syntax(List.of(), List.of("#", "!"), List.of(), false,
             List.of(), List.of());
 
-    /** Dockerfile, CMake-less line-start hash comments. */
+    /** Dockerfile: {@code #} as the first text of a line. */
     public static final Syntax HASH_AT_START = new Syntax(List.of(), List.of("#"), List.of(), false,
             List.of(), List.of());
 
