@@ -2,6 +2,7 @@ package org.gstats.plugin.metrics.internal.complexity;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,6 +170,28 @@ public class ComplexityAnalyzerTest {
                 "fact 31-33 2/2/1/1",
                 // while ... do, until modifier inside it
                 "loop_it 35-39 3/3/2/0");
+    }
+
+    @Test
+    public void everyPrefixOfEverySampleIsAnalyzed() throws IOException {
+        // editors and broken commits leave unterminated strings, comments and blocks: figures, never a failure
+        String[][] samples = {{"Java", "Sample.java.txt"}, {"Kotlin", "Sample.kt.txt"},
+            {"JavaScript", "Sample.js.txt"}, {"TypeScript", "Sample.ts.txt"}, {"Go", "Sample.go.txt"},
+            {"Rust", "Sample.rs.txt"}, {"C", "Sample.c.txt"}, {"C++", "Sample.cpp.txt"}, {"C#", "Sample.cs.txt"},
+            {"PHP", "Sample.php.txt"}, {"Python", "Sample.py.txt"}, {"Ruby", "Sample.rb.txt"}};
+        for (String[] sample : samples) {
+            String text;
+            try (InputStream in = ComplexityAnalyzerTest.class.getResourceAsStream("samples/" + sample[1])) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (int end = 0; end <= text.length(); end++) {
+                FileComplexity file = ComplexityAnalyzer.analyze(sample[0], text.substring(0, end)).orElseThrow();
+                for (FunctionComplexity f : file.functions()) {
+                    assertTrue(sample[0] + " prefix " + end + ": " + f, f.cyclomatic() >= 1 && f.cognitive() >= 0
+                            && f.endLine() >= f.startLine() && f.parameters() >= 0);
+                }
+            }
+        }
     }
 
     @Test
