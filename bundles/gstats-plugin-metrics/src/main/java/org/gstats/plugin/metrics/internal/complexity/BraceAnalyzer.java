@@ -65,11 +65,11 @@ final class BraceAnalyzer {
         this.syntax = syntax;
         List<Token> code = new ArrayList<>(tokens.size());
         for (Token token : tokens) {
-            switch (token.kind()) {
-                case COMMENT, PREPROCESSOR, NEWLINE, INDENT, DEDENT -> {
-                }
-                case TEXT -> code.add(new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column()));
-                default -> code.add(token);
+            if (token.kind() == TokenKind.TEXT) {
+                // PHP: HTML between tags ends a statement, as the closing tag does
+                code.add(new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column()));
+            } else if (!token.isTrivia() && token.kind() != TokenKind.PREPROCESSOR) {
+                code.add(token);
             }
         }
         this.t = code;
@@ -94,7 +94,7 @@ final class BraceAnalyzer {
     private void members(int from, int to, Context ctx) {
         int i = from;
         while (i < to) {
-            i = member(i, to, ctx);
+            i = Math.max(member(i, to, ctx), i + 1);
         }
     }
 
@@ -226,7 +226,7 @@ final class BraceAnalyzer {
         return to;
     }
 
-    /** {@code fun}, {@code function}, {@code fn}, {@code func} at {@code kw}; the declaration starts at {@code start}. */
+    /** {@code fun}, {@code function}, {@code fn}, {@code func} at {@code kw}, declared from {@code start}. */
     private int keywordFunction(int start, int kw, int to, Context ctx, boolean declaration, String fallbackName) {
         int k = kw + 1;
         if (syntax.lambda() == Lambda.GO && punct(k, "(") && k + 1 < to
@@ -392,9 +392,6 @@ final class BraceAnalyzer {
             }
             if (syntax.functionKeywords().contains(tok(kw).text()) && tok(kw).kind() == TokenKind.KEYWORD) {
                 return keywordFunction(i, kw, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
-            }
-            if (isTypeDeclaration(i)) {
-                return typeDeclaration(i, to, ctx);
             }
         }
         if (tk.kind() == TokenKind.IDENTIFIER && i + 1 < to && op(i + 1, ":") && syntax.ternary()
@@ -724,10 +721,10 @@ final class BraceAnalyzer {
             Token tk = tok(k);
             if (tk.kind() == TokenKind.KEYWORD) {
                 String w = tk.text();
-                if (w.equals("if") || syntax.switchKeywords().contains(w) || w.equals("try")
-                        || (syntax.lambda() == Lambda.RUST && (syntax.loopKeywords().contains(w) || w.equals("loop")))) {
-                    k = Math.max(statement(k, to, ctx.nesting() == 0 && openTernaries == 0 ? ctx
-                            : ctx.deeper(openTernaries)), k + 1);
+                boolean rustLoop = syntax.lambda() == Lambda.RUST
+                        && (syntax.loopKeywords().contains(w) || w.equals("loop"));
+                if (w.equals("if") || syntax.switchKeywords().contains(w) || w.equals("try") || rustLoop) {
+                    k = Math.max(statement(k, to, ctx.deeper(openTernaries)), k + 1);
                     continue;
                 }
                 if (syntax.functionKeywords().contains(w) && !(syntax.lambda() == Lambda.GO && !punct(k + 1, "("))) {
@@ -750,7 +747,8 @@ final class BraceAnalyzer {
                         continue;
                     }
                 }
-                if ((w.equals("object") && syntax.lambda() == Lambda.KOTLIN) || w.equals("class")) {
+                boolean kotlinObject = w.equals("object") && syntax.lambda() == Lambda.KOTLIN;
+                if (kotlinObject || w.equals("class") && isTypeDeclaration(k)) {
                     k = typeDeclaration(k, to, ctx);
                     continue;
                 }

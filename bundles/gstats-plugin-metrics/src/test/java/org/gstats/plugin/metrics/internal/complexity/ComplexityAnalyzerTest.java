@@ -201,7 +201,8 @@ public class ComplexityAnalyzerTest {
 
     @Test
     public void unbalancedCodeStillGivesFigures() {
-        FileComplexity file = ComplexityAnalyzer.analyze("Java", "class A { void f() { if (a) { while (b) {").orElseThrow();
+        FileComplexity file = ComplexityAnalyzer.analyze("Java", "class A { void f() { if (a) { while (b) {")
+                .orElseThrow();
         assertEquals(List.of("f"), file.functions().stream().map(FunctionComplexity::name).toList());
         assertEquals(3, file.cyclomatic());
     }
