@@ -29,7 +29,7 @@ import org.gstats.scanner.internal.JGitRepositoryScanner;
  * Time of a metrics scan with head content against the same scan on metadata only, on one
  * repository: the real scanner walks the history in both; with content, this harness reads
  * every head blob with JGit (what the engine's content delivery does) and hands it to the
- * analysis. Run by {@code bench/scan-ratio.sh}.
+ * analysis. Run by {@code benchmarks/metrics-scan-ratio.sh}.
  */
 public final class MetricsScanTiming {
 

@@ -17,7 +17,7 @@ import org.gstats.api.report.ReportSection;
 /**
  * Files per second of the head-file work (format detection, line counting, tokens and clone
  * detection; complexity too unless told not to) on the files under a directory, read into
- * memory first so that only the analysis is timed. Run by {@code bench/throughput.sh}.
+ * memory first so that only the analysis is timed. Run by {@code benchmarks/metrics-throughput.sh}.
  */
 public final class MetricsThroughput {
 

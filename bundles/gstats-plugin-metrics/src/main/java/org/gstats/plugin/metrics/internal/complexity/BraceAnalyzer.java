@@ -65,11 +65,11 @@ final class BraceAnalyzer {
         this.syntax = syntax;
         List<Token> code = new ArrayList<>(tokens.size());
         for (Token token : tokens) {
-            switch (token.kind()) {
-                case COMMENT, PREPROCESSOR, NEWLINE, INDENT, DEDENT -> {
-                }
-                case TEXT -> code.add(new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column()));
-                default -> code.add(token);
+            if (token.kind() == TokenKind.TEXT) {
+                // PHP: HTML between tags ends a statement, as the closing tag does
+                code.add(new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column()));
+            } else if (!token.isTrivia() && token.kind() != TokenKind.PREPROCESSOR) {
+                code.add(token);
             }
         }
         this.t = code;
@@ -94,7 +94,7 @@ final class BraceAnalyzer {
     private void members(int from, int to, Context ctx) {
         int i = from;
         while (i < to) {
-            i = member(i, to, ctx);
+            i = Math.max(member(i, to, ctx), i + 1);
         }
     }
 
@@ -114,7 +114,7 @@ final class BraceAnalyzer {
         boolean initializers = false;
         int j = start;
         while (j < to) {
-            Token tk = t.get(j);
+            Token tk = tok(j);
             if (tk.kind() == TokenKind.KEYWORD && syntax.functionKeywords().contains(tk.text())) {
                 return keywordFunction(start, j, to, ctx, true, null);
             }
@@ -135,7 +135,7 @@ final class BraceAnalyzer {
             if (candidate != null && op(j, ":") && syntax.lambda() == Lambda.CPP) {
                 initializers = true;
             }
-            if (punct(j, "{") && initializers && (t.get(j - 1).kind() == TokenKind.IDENTIFIER || op(j - 1, ">"))) {
+            if (punct(j, "{") && initializers && (tok(j - 1).kind() == TokenKind.IDENTIFIER || op(j - 1, ">"))) {
                 // C++ constructor initializer list: member{value}
                 j = after(j);
                 continue;
@@ -155,7 +155,7 @@ final class BraceAnalyzer {
             }
             if (op(j, "=") || op(j, "=>")) {
                 int end = statementEnd(j + 1, to);
-                walk(j + 1, end, ctx, j > start ? t.get(j - 1).text() : null);
+                walk(j + 1, end, ctx, j > start ? tok(j - 1).text() : null);
                 return end;
             }
             if (j > start && syntax.newlineStatements() && lineBreakEnds(j)) {
@@ -169,7 +169,7 @@ final class BraceAnalyzer {
     private int skipAnnotations(int i, int to) {
         int j = i;
         while (j < to) {
-            if (op(j, "@") && j + 1 < to && t.get(j + 1).kind() != TokenKind.KEYWORD) {
+            if (op(j, "@") && j + 1 < to && tok(j + 1).kind() != TokenKind.KEYWORD) {
                 j += 2;
                 while (j + 1 < to && op(j, ".")) {
                     j += 2;
@@ -189,12 +189,12 @@ final class BraceAnalyzer {
     }
 
     private boolean isTypeDeclaration(int j) {
-        Token tk = t.get(j);
+        Token tk = tok(j);
         if (tk.kind() != TokenKind.KEYWORD || !syntax.typeKeywords().contains(tk.text())) {
             return false;
         }
         if (tk.text().equals("record")) {
-            return j + 2 < t.size() && t.get(j + 1).kind() == TokenKind.IDENTIFIER
+            return j + 2 < t.size() && tok(j + 1).kind() == TokenKind.IDENTIFIER
                     && (punct(j + 2, "(") || op(j + 2, "<"));
         }
         if (tk.text().equals("object")) {
@@ -226,17 +226,17 @@ final class BraceAnalyzer {
         return to;
     }
 
-    /** {@code fun}, {@code function}, {@code fn}, {@code func} at {@code kw}; the declaration starts at {@code start}. */
+    /** {@code fun}, {@code function}, {@code fn}, {@code func} at {@code kw}, declared from {@code start}. */
     private int keywordFunction(int start, int kw, int to, Context ctx, boolean declaration, String fallbackName) {
         int k = kw + 1;
         if (syntax.lambda() == Lambda.GO && punct(k, "(") && k + 1 < to
-                && t.get(after(k)).kind() == TokenKind.IDENTIFIER && punct(after(k) + 1, "(")) {
+                && tok(after(k)).kind() == TokenKind.IDENTIFIER && punct(after(k) + 1, "(")) {
             k = after(k);
         }
         String name = null;
         while (k < to && !punct(k, "(") && !punct(k, "{") && !punct(k, ";")) {
-            if (t.get(k).kind() == TokenKind.IDENTIFIER) {
-                name = t.get(k).text();
+            if (tok(k).kind() == TokenKind.IDENTIFIER) {
+                name = tok(k).text();
             }
             k = op(k, "<") ? typeArgumentsEnd(k, to) : k + 1;
         }
@@ -281,7 +281,7 @@ final class BraceAnalyzer {
             if (op(j, "<")) {
                 depth++;
             } else if (op(j, ">") || op(j, ">>") || op(j, ">>>")) {
-                depth -= t.get(j).text().length();
+                depth -= tok(j).text().length();
                 if (depth <= 0) {
                     return j + 1;
                 }
@@ -297,7 +297,7 @@ final class BraceAnalyzer {
     private int function(String name, int start, int params, int open, Context ctx) {
         FunctionScope scope = scope(name, start, params, ctx);
         block(open, new Context(scope, 0));
-        scope.endLine = t.get(Math.min(match[open], t.size() - 1)).line();
+        scope.endLine = endLineAt(match[open]);
         return after(open);
     }
 
@@ -306,13 +306,13 @@ final class BraceAnalyzer {
         FunctionScope scope = scope(name, start, params, ctx);
         int end = expressionEnd(bodyStart, to);
         expression(bodyStart, end, new Context(scope, 0));
-        scope.endLine = t.get(Math.max(bodyStart, Math.min(end, t.size()) - 1)).endLine();
+        scope.endLine = endLineAt(Math.max(bodyStart, end - 1));
         return end;
     }
 
     /** {@code ctx} is where the function's body sits in its enclosing function, if any. */
     private FunctionScope scope(String name, int start, int params, Context ctx) {
-        FunctionScope scope = new FunctionScope(name, t.get(start).line(), parameters(params), ctx.fn(),
+        FunctionScope scope = new FunctionScope(name, tok(start).line(), parameters(params), ctx.fn(),
                 ctx.nesting());
         functions.add(scope);
         return scope;
@@ -337,7 +337,7 @@ final class BraceAnalyzer {
     }
 
     private int statement(int i, int to, Context ctx) {
-        Token tk = t.get(i);
+        Token tk = tok(i);
         if (punct(tk, ";")) {
             return i + 1;
         }
@@ -377,7 +377,7 @@ final class BraceAnalyzer {
                 }
             }
             if ((w.equals("break") || w.equals("continue")) && i + 1 < to
-                    && t.get(i + 1).kind() == TokenKind.IDENTIFIER && t.get(i + 1).line() == tk.line()) {
+                    && tok(i + 1).kind() == TokenKind.IDENTIFIER && tok(i + 1).line() == tk.line()) {
                 fundamental(ctx);
             }
             if (w.equals("goto")) {
@@ -387,14 +387,11 @@ final class BraceAnalyzer {
                 ctx.decisions(1);
             }
             int kw = i;
-            while (kw + 1 < to && MODIFIERS.contains(t.get(kw).text())) {
+            while (kw + 1 < to && MODIFIERS.contains(tok(kw).text())) {
                 kw++;
             }
-            if (syntax.functionKeywords().contains(t.get(kw).text()) && t.get(kw).kind() == TokenKind.KEYWORD) {
+            if (syntax.functionKeywords().contains(tok(kw).text()) && tok(kw).kind() == TokenKind.KEYWORD) {
                 return keywordFunction(i, kw, to, ctx.fn() == null ? ctx : ctx.nested(), true, null);
-            }
-            if (isTypeDeclaration(i)) {
-                return typeDeclaration(i, to, ctx);
             }
         }
         if (tk.kind() == TokenKind.IDENTIFIER && i + 1 < to && op(i + 1, ":") && syntax.ternary()
@@ -563,7 +560,7 @@ final class BraceAnalyzer {
                 k = punct(k, "(") || punct(k, "[") || punct(k, "{") ? after(k) : k + 1;
             }
             boolean isDefault = keyword(i, "else") || keyword(i, "default")
-                    || (t.get(i).text().equals("_") && k == i + 1);
+                    || (tok(i).text().equals("_") && k == i + 1);
             if (ctx.fn() != null && !isDefault && k < to) {
                 ctx.decisions(alternatives + logic.count(i, k));
             }
@@ -682,8 +679,8 @@ final class BraceAnalyzer {
 
     /** True when a line break before {@code k} ends a statement in a language without mandatory semicolons. */
     private boolean lineBreakEnds(int k) {
-        Token prev = t.get(k - 1);
-        Token next = t.get(k);
+        Token prev = tok(k - 1);
+        Token next = tok(k);
         if (next.line() <= prev.endLine()) {
             return false;
         }
@@ -721,13 +718,13 @@ final class BraceAnalyzer {
         int openTernaries = 0;
         int k = from;
         while (k < to) {
-            Token tk = t.get(k);
+            Token tk = tok(k);
             if (tk.kind() == TokenKind.KEYWORD) {
                 String w = tk.text();
-                if (w.equals("if") || syntax.switchKeywords().contains(w) || w.equals("try")
-                        || (syntax.lambda() == Lambda.RUST && (syntax.loopKeywords().contains(w) || w.equals("loop")))) {
-                    k = Math.max(statement(k, to, ctx.nesting() == 0 && openTernaries == 0 ? ctx
-                            : ctx.deeper(openTernaries)), k + 1);
+                boolean rustLoop = syntax.lambda() == Lambda.RUST
+                        && (syntax.loopKeywords().contains(w) || w.equals("loop"));
+                if (w.equals("if") || syntax.switchKeywords().contains(w) || w.equals("try") || rustLoop) {
+                    k = Math.max(statement(k, to, ctx.deeper(openTernaries)), k + 1);
                     continue;
                 }
                 if (syntax.functionKeywords().contains(w) && !(syntax.lambda() == Lambda.GO && !punct(k + 1, "("))) {
@@ -750,7 +747,8 @@ final class BraceAnalyzer {
                         continue;
                     }
                 }
-                if ((w.equals("object") && syntax.lambda() == Lambda.KOTLIN) || w.equals("class")) {
+                boolean kotlinObject = w.equals("object") && syntax.lambda() == Lambda.KOTLIN;
+                if (kotlinObject || w.equals("class") && isTypeDeclaration(k)) {
                     k = typeDeclaration(k, to, ctx);
                     continue;
                 }
@@ -789,8 +787,8 @@ final class BraceAnalyzer {
                     k++;
                     continue;
                 }
-                if (ASSIGNMENTS.contains(o) && k > from && t.get(k - 1).kind() == TokenKind.IDENTIFIER) {
-                    assignedTo = t.get(k - 1).text();
+                if (ASSIGNMENTS.contains(o) && k > from && tok(k - 1).kind() == TokenKind.IDENTIFIER) {
+                    assignedTo = tok(k - 1).text();
                 }
             }
             if (punct(tk, ",") || punct(tk, ";")) {
@@ -828,7 +826,7 @@ final class BraceAnalyzer {
                 if (tk.text().equals("(") && k > from && isNameToken(k - 1)) {
                     recursion(k, ctx);
                     if (syntax.lambda() == Lambda.FAT_ARROW && punct(after(k), "{")
-                            && t.get(k - 1).kind() == TokenKind.IDENTIFIER) {
+                            && tok(k - 1).kind() == TokenKind.IDENTIFIER) {
                         int open = after(k);
                         k = function(nameBefore(k), k - 1, k, open, ctx.nested());
                         continue;
@@ -851,7 +849,7 @@ final class BraceAnalyzer {
                 bodyStart = k + 1;
                 break;
             }
-            if (isOpen(k) || punct(k, ";") || t.get(k).kind() == TokenKind.KEYWORD) {
+            if (isOpen(k) || punct(k, ";") || tok(k).kind() == TokenKind.KEYWORD) {
                 break;
             }
         }
@@ -868,7 +866,7 @@ final class BraceAnalyzer {
         Context inner;
         FunctionScope own = null;
         if (ctx.fn() == null) {
-            own = new FunctionScope(assignedTo != null ? assignedTo : "<lambda>", t.get(Math.max(0, start)).line(),
+            own = new FunctionScope(assignedTo != null ? assignedTo : "<lambda>", tok(Math.max(0, start)).line(),
                     parameters(paramsAt), null, 0);
             functions.add(own);
             inner = new Context(own, 0);
@@ -894,7 +892,7 @@ final class BraceAnalyzer {
             }
         }
         if (own != null) {
-            own.endLine = t.get(Math.max(bodyStart, Math.min(end, t.size()) - 1)).endLine();
+            own.endLine = endLineAt(Math.max(bodyStart, end - 1));
         }
         return end;
     }
@@ -930,7 +928,7 @@ final class BraceAnalyzer {
         if (ctx.fn() == null) {
             return;
         }
-        String name = t.get(paren - 1).text();
+        String name = tok(paren - 1).text();
         if (paren >= 2 && op(paren - 2, ".") && !(paren >= 3 && keyword(paren - 3, "this"))) {
             return;
         }
@@ -963,7 +961,7 @@ final class BraceAnalyzer {
         if (q == 0) {
             return false;
         }
-        Token prev = t.get(q - 1);
+        Token prev = tok(q - 1);
         if (punct(prev, "(") || punct(prev, ",") || op(prev, "<") || prev.kind() == TokenKind.OPERATOR
                 && !prev.text().equals("++") && !prev.text().equals("--")) {
             return false;
@@ -985,7 +983,7 @@ final class BraceAnalyzer {
     private int ternaryConditionStart(int q, int from) {
         int k = q - 1;
         while (k >= from) {
-            Token tk = t.get(k);
+            Token tk = tok(k);
             if (punct(tk, ")") || punct(tk, "]") || punct(tk, "}")) {
                 k = open(k) - 1;
                 continue;
@@ -1021,7 +1019,7 @@ final class BraceAnalyzer {
                 }
                 return op(paren + 1, "|") ? 0 : count;
             }
-            return t.get(paren).kind() == TokenKind.IDENTIFIER ? 1 : 0;
+            return tok(paren).kind() == TokenKind.IDENTIFIER ? 1 : 0;
         }
         int close = match[paren];
         if (close == paren + 1) {
@@ -1034,9 +1032,9 @@ final class BraceAnalyzer {
         int itemStart = paren + 1;
         int angles = 0;
         for (int k = paren + 1; k <= close; k = (k < close && isOpen(k)) ? after(k) : k + 1) {
-            if (k < close && t.get(k).kind() == TokenKind.OPERATOR) {
+            if (k < close && tok(k).kind() == TokenKind.OPERATOR) {
                 // type arguments: their commas do not separate parameters
-                String o = t.get(k).text();
+                String o = tok(k).text();
                 if (o.equals("<")) {
                     angles++;
                 } else if (o.equals(">") || o.equals(">>") || o.equals(">>>")) {
@@ -1056,10 +1054,10 @@ final class BraceAnalyzer {
     /** Rust's {@code self}, {@code &self}, {@code &'a mut self}: the receiver, not a parameter. */
     private boolean isReceiver(int from, int to) {
         int k = from;
-        while (k < to && (op(k, "&") || keyword(k, "mut") || t.get(k).text().startsWith("'"))) {
+        while (k < to && (op(k, "&") || keyword(k, "mut") || tok(k).text().startsWith("'"))) {
             k++;
         }
-        return k == to - 1 && t.get(k).text().equals("self");
+        return k == to - 1 && tok(k).text().equals("self");
     }
 
     private int arguments(int paren) {
@@ -1077,23 +1075,23 @@ final class BraceAnalyzer {
     }
 
     private boolean isNameToken(int k) {
-        Token tk = t.get(k);
+        Token tk = tok(k);
         return tk.kind() == TokenKind.IDENTIFIER
                 || (tk.kind() == TokenKind.OPERATOR && k > 0 && keyword(k - 1, "operator"));
     }
 
     private String nameBefore(int paren) {
         int k = paren - 1;
-        if (t.get(k).kind() == TokenKind.OPERATOR && k > 0 && keyword(k - 1, "operator")) {
-            return "operator" + t.get(k).text();
+        if (tok(k).kind() == TokenKind.OPERATOR && k > 0 && keyword(k - 1, "operator")) {
+            return "operator" + tok(k).text();
         }
-        StringBuilder name = new StringBuilder(t.get(k).text());
+        StringBuilder name = new StringBuilder(tok(k).text());
         if (k > 0 && op(k - 1, "~")) {
             name.insert(0, '~');
             k--;
         }
-        while (k >= 2 && op(k - 1, "::") && t.get(k - 2).kind() == TokenKind.IDENTIFIER) {
-            name.insert(0, t.get(k - 2).text() + "::");
+        while (k >= 2 && op(k - 1, "::") && tok(k - 2).kind() == TokenKind.IDENTIFIER) {
+            name.insert(0, tok(k - 2).text() + "::");
             k -= 2;
         }
         return name.toString();
@@ -1103,7 +1101,7 @@ final class BraceAnalyzer {
         if (k == from || k == 0) {
             return true;
         }
-        Token prev = t.get(k - 1);
+        Token prev = tok(k - 1);
         return switch (prev.kind()) {
             case OPERATOR -> true;
             case PUNCTUATION -> !prev.text().equals(")") && !prev.text().equals("]");
@@ -1113,7 +1111,7 @@ final class BraceAnalyzer {
     }
 
     private boolean isOpen(int k) {
-        Token tk = t.get(k);
+        Token tk = tok(k);
         return tk.kind() == TokenKind.PUNCTUATION && (tk.text().equals("(") || tk.text().equals("[")
                 || tk.text().equals("{"));
     }
@@ -1129,7 +1127,7 @@ final class BraceAnalyzer {
     private int open(int close) {
         int depth = 0;
         for (int k = close; k >= 0; k--) {
-            Token tk = t.get(k);
+            Token tk = tok(k);
             if (tk.kind() == TokenKind.PUNCTUATION) {
                 switch (tk.text()) {
                     case ")", "]", "}" -> depth++;
@@ -1146,7 +1144,7 @@ final class BraceAnalyzer {
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && punct(t.get(k), text);
+        return k >= 0 && k < t.size() && punct(tok(k), text);
     }
 
     private static boolean punct(Token tk, String text) {
@@ -1154,7 +1152,7 @@ final class BraceAnalyzer {
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && op(t.get(k), text);
+        return k >= 0 && k < t.size() && op(tok(k), text);
     }
 
     private static boolean op(Token tk, String text) {
@@ -1162,6 +1160,20 @@ final class BraceAnalyzer {
     }
 
     private boolean keyword(int k, String text) {
-        return k >= 0 && k < t.size() && t.get(k).kind() == TokenKind.KEYWORD && t.get(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(text);
+    }
+
+    /** Last line of the token at {@code index}, clamped to the tokens there are. */
+    private int endLineAt(int index) {
+        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
+    }
+
+    /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
+    private Token tok(int k) {
+        if (k >= 0 && k < t.size()) {
+            return t.get(k);
+        }
+        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
+        return new Token(TokenKind.NEWLINE, "", line, 1);
     }
 }

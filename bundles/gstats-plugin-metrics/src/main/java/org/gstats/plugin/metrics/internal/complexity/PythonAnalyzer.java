@@ -173,11 +173,11 @@ final class PythonAnalyzer {
 
     private void function(Line line, int head, Context ctx) {
         int nameAt = head + 1;
-        String name = nameAt < line.to() ? t.get(nameAt).text() : "<anonymous>";
+        String name = nameAt < line.to() ? tok(nameAt).text() : "<anonymous>";
         int paren = nameAt + 1;
         int params = paren < line.to() && punct(paren, "(") ? parameters(paren) : 0;
         Context place = ctx.fn() == null ? ctx : ctx.nested();
-        FunctionScope scope = new FunctionScope(name, t.get(head).line(), params, ctx.fn(), place.nesting());
+        FunctionScope scope = new FunctionScope(name, tok(head).line(), params, ctx.fn(), place.nesting());
         functions.add(scope);
         Context inner = new Context(scope, 0);
         body(line, headerColon(line), inner);
@@ -186,7 +186,7 @@ final class PythonAnalyzer {
 
     /** {@code match} is a soft keyword: a statement only as {@code match subject:} over a block. */
     private boolean isMatchStatement(Line line) {
-        Token first = t.get(line.from());
+        Token first = tok(line.from());
         return first.kind() == TokenKind.IDENTIFIER && first.text().equals("match") && !line.block().isEmpty()
                 && op(line.to() - 1, ":") && line.to() - line.from() > 2;
     }
@@ -202,7 +202,7 @@ final class PythonAnalyzer {
                 continue;
             }
             int colon = headerColon(arm);
-            boolean wildcard = colon == arm.from() + 2 && t.get(arm.from() + 1).text().equals("_");
+            boolean wildcard = colon == arm.from() + 2 && tok(arm.from() + 1).text().equals("_");
             if (ctx.fn() != null && !wildcard) {
                 int alternatives = 1;
                 for (int k = arm.from() + 1; k < colon; k = punct(k, "(") || punct(k, "[") || punct(k, "{")
@@ -234,7 +234,7 @@ final class PythonAnalyzer {
     private void walk(int from, int to, Context ctx, String assignedTo) {
         int k = from;
         while (k < to) {
-            Token tk = t.get(k);
+            Token tk = tok(k);
             if (tk.kind() == TokenKind.KEYWORD) {
                 switch (tk.text()) {
                     case "lambda" -> {
@@ -263,7 +263,7 @@ final class PythonAnalyzer {
                     }
                 }
             }
-            if (punct(k, "(") && k > from && t.get(k - 1).kind() == TokenKind.IDENTIFIER) {
+            if (punct(k, "(") && k > from && tok(k - 1).kind() == TokenKind.IDENTIFIER) {
                 recursion(k, ctx);
             }
             if (punct(k, "(") || punct(k, "[") || punct(k, "{")) {
@@ -292,11 +292,11 @@ final class PythonAnalyzer {
             end = punct(end, "(") || punct(end, "[") || punct(end, "{") ? Math.min(match[end] + 1, to) : end + 1;
         }
         if (ctx.fn() == null) {
-            FunctionScope own = new FunctionScope(assignedTo != null ? assignedTo : "<lambda>", t.get(at).line(),
+            FunctionScope own = new FunctionScope(assignedTo != null ? assignedTo : "<lambda>", tok(at).line(),
                     params, null, 0);
             functions.add(own);
             expression(colon + 1, end, new Context(own, 0));
-            own.endLine = t.get(Math.max(at, end - 1)).endLine();
+            own.endLine = endLineAt(Math.max(at, end - 1));
         } else {
             walk(colon + 1, end, ctx.nested(), null);
         }
@@ -307,10 +307,10 @@ final class PythonAnalyzer {
         if (ctx.fn() == null) {
             return;
         }
-        String name = t.get(paren - 1).text();
+        String name = tok(paren - 1).text();
         boolean qualified = paren >= 2 && op(paren - 2, ".");
-        if (qualified && !(paren >= 3 && (t.get(paren - 3).text().equals("self")
-                || t.get(paren - 3).text().equals("cls")))) {
+        if (qualified && !(paren >= 3 && (tok(paren - 3).text().equals("self")
+                || tok(paren - 3).text().equals("cls")))) {
             return;
         }
         for (FunctionScope f = ctx.fn(); f != null; f = f.parent) {
@@ -323,8 +323,8 @@ final class PythonAnalyzer {
 
     /** {@code name = lambda ...}: the name a top-level lambda is reported under. */
     private String assignedName(int from, int to) {
-        if (to - from > 2 && t.get(from).kind() == TokenKind.IDENTIFIER && op(from + 1, "=")) {
-            return t.get(from).text();
+        if (to - from > 2 && tok(from).kind() == TokenKind.IDENTIFIER && op(from + 1, "=")) {
+            return tok(from).text();
         }
         return null;
     }
@@ -338,8 +338,8 @@ final class PythonAnalyzer {
             if (k == close || punct(k, ",")) {
                 int length = k - itemStart;
                 boolean marker = length == 1 && (op(itemStart, "*") || op(itemStart, "/"));
-                boolean receiver = first && length >= 1 && (t.get(itemStart).text().equals("self")
-                        || t.get(itemStart).text().equals("cls")) && (length == 1 || op(itemStart + 1, ":"));
+                boolean receiver = first && length >= 1 && (tok(itemStart).text().equals("self")
+                        || tok(itemStart).text().equals("cls")) && (length == 1 || op(itemStart + 1, ":"));
                 if (length > 0 && !marker && !receiver) {
                     count++;
                 }
@@ -360,7 +360,7 @@ final class PythonAnalyzer {
     private int headerColon(Line line) {
         int lambdas = 0;
         for (int k = line.from(); k < line.to(); ) {
-            if (t.get(k).kind() == TokenKind.KEYWORD && t.get(k).text().equals("lambda")) {
+            if (tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals("lambda")) {
                 lambdas++;
             } else if (op(k, ":")) {
                 if (lambdas == 0) {
@@ -375,7 +375,7 @@ final class PythonAnalyzer {
 
     private int find(int from, int to, String keyword) {
         for (int k = from; k < to; ) {
-            if (t.get(k).kind() == TokenKind.KEYWORD && t.get(k).text().equals(keyword)) {
+            if (tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(keyword)) {
                 return k;
             }
             k = punct(k, "(") || punct(k, "[") || punct(k, "{") ? Math.min(match[k] + 1, to) : k + 1;
@@ -384,7 +384,7 @@ final class PythonAnalyzer {
     }
 
     private int lastLine(Line line) {
-        int last = t.get(Math.max(line.from(), line.to() - 1)).endLine();
+        int last = endLineAt(Math.max(line.from(), line.to() - 1));
         if (!line.block().isEmpty()) {
             last = Math.max(last, lastLine(line.block().get(line.block().size() - 1)));
         }
@@ -392,14 +392,28 @@ final class PythonAnalyzer {
     }
 
     private String word(int k) {
-        return k < t.size() && t.get(k).kind() == TokenKind.KEYWORD ? t.get(k).text() : "";
+        return k < t.size() && tok(k).kind() == TokenKind.KEYWORD ? tok(k).text() : "";
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && t.get(k).kind() == TokenKind.PUNCTUATION && t.get(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).text().equals(text);
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && t.get(k).kind() == TokenKind.OPERATOR && t.get(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).text().equals(text);
+    }
+
+    /** Last line of the token at {@code index}, clamped to the tokens there are. */
+    private int endLineAt(int index) {
+        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
+    }
+
+    /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
+    private Token tok(int k) {
+        if (k >= 0 && k < t.size()) {
+            return t.get(k);
+        }
+        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
+        return new Token(TokenKind.NEWLINE, "", line, 1);
     }
 }

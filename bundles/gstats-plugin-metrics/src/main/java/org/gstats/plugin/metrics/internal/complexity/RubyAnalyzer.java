@@ -50,7 +50,7 @@ final class RubyAnalyzer {
     /** Statements until a clause keyword, a closing bracket or {@code to}; returns where it stopped. */
     private int body(int i, int to, Context ctx) {
         while (i < to) {
-            Token tk = t.get(i);
+            Token tk = tok(i);
             if (tk.kind() == TokenKind.NEWLINE || punct(i, ";")) {
                 i++;
                 continue;
@@ -69,13 +69,13 @@ final class RubyAnalyzer {
 
     private int statement(int start, int to, Context ctx) {
         boolean plain = !(keyword(start) && Set.of("if", "unless", "while", "until", "for", "case", "begin", "def",
-                "class", "module").contains(t.get(start).text()));
+                "class", "module").contains(tok(start).text()));
         if (plain && ctx.fn() != null) {
             logic.sequences(start, statementEnd(start, to), ctx.fn());
         }
         int k = start;
         while (k < to) {
-            Token tk = t.get(k);
+            Token tk = tok(k);
             if (tk.kind() == TokenKind.NEWLINE || punct(k, ";") || punct(k, ")") || punct(k, "]")
                     || punct(k, "}")) {
                 return k;
@@ -170,13 +170,13 @@ final class RubyAnalyzer {
         decision(k + 1, cond, ctx, true);
         walkCondition(k + 1, cond, ctx);
         int j = body(cond, to, ctx.nested());
-        while (j < to && keyword(j) && t.get(j).text().equals("elsif")) {
+        while (j < to && keyword(j) && tok(j).text().equals("elsif")) {
             int c = conditionEnd(j + 1, to);
             decision(j + 1, c, ctx, false);
             walkCondition(j + 1, c, ctx);
             j = body(c, to, ctx.nested());
         }
-        if (j < to && keyword(j) && t.get(j).text().equals("else")) {
+        if (j < to && keyword(j) && tok(j).text().equals("else")) {
             if (ctx.fn() != null) {
                 ctx.fn().fundamental();
             }
@@ -199,7 +199,7 @@ final class RubyAnalyzer {
         }
         Context inside = ctx.nested();
         int j = body(subject, to, ctx);
-        while (j < to && keyword(j) && (t.get(j).text().equals("when") || t.get(j).text().equals("in"))) {
+        while (j < to && keyword(j) && (tok(j).text().equals("when") || tok(j).text().equals("in"))) {
             int c = conditionEnd(j + 1, to);
             if (ctx.fn() != null) {
                 int alternatives = 1;
@@ -210,7 +210,7 @@ final class RubyAnalyzer {
             }
             j = body(c, to, inside);
         }
-        if (j < to && keyword(j) && t.get(j).text().equals("else")) {
+        if (j < to && keyword(j) && tok(j).text().equals("else")) {
             j = body(j + 1, to, inside);
         }
         return closeEnd(j);
@@ -222,15 +222,15 @@ final class RubyAnalyzer {
 
     /** rescue/else/ensure clauses of a begin or def body, starting at {@code j}. */
     private int rescueClauses(int j, int to, Context ctx) {
-        while (j < to && keyword(j) && t.get(j).text().equals("rescue")) {
+        while (j < to && keyword(j) && tok(j).text().equals("rescue")) {
             int c = lineEnd(j, to);
             decision(j + 1, j + 1, ctx, true);
             j = body(c, to, ctx.nested());
         }
-        if (j < to && keyword(j) && t.get(j).text().equals("else")) {
+        if (j < to && keyword(j) && tok(j).text().equals("else")) {
             j = body(j + 1, to, ctx);
         }
-        if (j < to && keyword(j) && t.get(j).text().equals("ensure")) {
+        if (j < to && keyword(j) && tok(j).text().equals("ensure")) {
             j = body(j + 1, to, ctx);
         }
         return j;
@@ -238,14 +238,14 @@ final class RubyAnalyzer {
 
     private int def(int k, int to, Context ctx) {
         int j = k + 1;
-        if (j + 1 < to && (t.get(j).text().equals("self") || t.get(j).kind() == TokenKind.IDENTIFIER)
+        if (j + 1 < to && (tok(j).text().equals("self") || tok(j).kind() == TokenKind.IDENTIFIER)
                 && op(j + 1, ".")) {
             j += 2;
         }
-        String name = j < to ? t.get(j).text() : "<anonymous>";
+        String name = j < to ? tok(j).text() : "<anonymous>";
         j++;
-        while (j < to && t.get(j).kind() == TokenKind.OPERATOR && !op(j, "=") && !punct(j, "(")) {
-            name += t.get(j).text();
+        while (j < to && tok(j).kind() == TokenKind.OPERATOR && !op(j, "=") && !punct(j, "(")) {
+            name += tok(j).text();
             j++;
         }
         int params;
@@ -259,18 +259,18 @@ final class RubyAnalyzer {
             bodyStart = end;
         }
         Context place = ctx.fn() == null ? ctx : ctx.nested();
-        FunctionScope scope = new FunctionScope(name, t.get(k).line(), params, ctx.fn(), place.nesting());
+        FunctionScope scope = new FunctionScope(name, tok(k).line(), params, ctx.fn(), place.nesting());
         functions.add(scope);
         Context inner = new Context(scope, 0);
         int end;
         if (op(bodyStart, "=")) {
             end = statementEnd(bodyStart + 1, to);
             statement(bodyStart + 1, end, inner);
-            scope.endLine = t.get(Math.max(k, end - 1)).endLine();
+            scope.endLine = endLineAt(Math.max(k, end - 1));
             return end;
         }
         int stop = rescueClauses(body(bodyStart, to, inner), to, inner);
-        scope.endLine = t.get(Math.min(stop, t.size() - 1)).line();
+        scope.endLine = endLineAt(stop);
         return closeEnd(stop);
     }
 
@@ -290,15 +290,15 @@ final class RubyAnalyzer {
 
     private void walkCondition(int from, int to, Context ctx) {
         for (int k = from; k < to; k++) {
-            if (t.get(k).kind() == TokenKind.IDENTIFIER && ctx.fn() != null) {
+            if (tok(k).kind() == TokenKind.IDENTIFIER && ctx.fn() != null) {
                 recursion(k, ctx);
             }
         }
     }
 
     private void recursion(int k, Context ctx) {
-        String name = t.get(k).text();
-        if (k > 0 && (op(k - 1, ".") || op(k - 1, "&.")) && !(k > 1 && t.get(k - 2).text().equals("self"))) {
+        String name = tok(k).text();
+        if (k > 0 && (op(k - 1, ".") || op(k - 1, "&.")) && !(k > 1 && tok(k - 2).text().equals("self"))) {
             return;
         }
         if (k + 1 < t.size() && (op(k + 1, "=") || op(k + 1, "."))) {
@@ -316,7 +316,7 @@ final class RubyAnalyzer {
         if (k == start) {
             return false;
         }
-        Token prev = t.get(k - 1);
+        Token prev = tok(k - 1);
         return switch (prev.kind()) {
             case IDENTIFIER, NUMBER, STRING, CHAR -> true;
             case PUNCTUATION -> prev.text().equals(")") || prev.text().equals("]") || prev.text().equals("}");
@@ -329,7 +329,7 @@ final class RubyAnalyzer {
 
     /** A brace after a call (or lambda arrow) opens a block; elsewhere it is a hash literal. */
     private boolean isBlockBrace(int k) {
-        Token prev = t.get(k - 1);
+        Token prev = tok(k - 1);
         return prev.kind() == TokenKind.IDENTIFIER || punct(k - 1, ")") || op(k - 1, "->")
                 || prev.kind() == TokenKind.KEYWORD && prev.text().equals("lambda");
     }
@@ -337,8 +337,8 @@ final class RubyAnalyzer {
     /** End of a condition: line end, {@code ;}, {@code then} or {@code do}. */
     private int conditionEnd(int from, int to) {
         int k = from;
-        while (k < to && t.get(k).kind() != TokenKind.NEWLINE && !punct(k, ";")
-                && !(keyword(k) && (t.get(k).text().equals("then") || t.get(k).text().equals("do")))) {
+        while (k < to && tok(k).kind() != TokenKind.NEWLINE && !punct(k, ";")
+                && !(keyword(k) && (tok(k).text().equals("then") || tok(k).text().equals("do")))) {
             k = after(k);
         }
         return k < to && keyword(k) ? k + 1 : k;
@@ -346,7 +346,7 @@ final class RubyAnalyzer {
 
     private int statementEnd(int from, int to) {
         int k = from;
-        while (k < to && t.get(k).kind() != TokenKind.NEWLINE && !punct(k, ";") && !punct(k, ")")
+        while (k < to && tok(k).kind() != TokenKind.NEWLINE && !punct(k, ";") && !punct(k, ")")
                 && !punct(k, "]") && !punct(k, "}")) {
             k = after(k);
         }
@@ -355,7 +355,7 @@ final class RubyAnalyzer {
 
     private int lineEnd(int from, int to) {
         int k = from;
-        while (k < to && t.get(k).kind() != TokenKind.NEWLINE && !punct(k, ";")) {
+        while (k < to && tok(k).kind() != TokenKind.NEWLINE && !punct(k, ";")) {
             k = after(k);
         }
         return k;
@@ -363,7 +363,7 @@ final class RubyAnalyzer {
 
     /** Past the {@code end} at {@code j}, if that is where the construct stopped. */
     private int closeEnd(int j) {
-        return j < t.size() && keyword(j) && t.get(j).text().equals("end") ? j + 1 : j;
+        return j < t.size() && keyword(j) && tok(j).text().equals("end") ? j + 1 : j;
     }
 
     private int parameters(int from, int to) {
@@ -394,14 +394,28 @@ final class RubyAnalyzer {
     }
 
     private boolean keyword(int k) {
-        return k < t.size() && t.get(k).kind() == TokenKind.KEYWORD;
+        return k < t.size() && tok(k).kind() == TokenKind.KEYWORD;
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && t.get(k).kind() == TokenKind.PUNCTUATION && t.get(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).text().equals(text);
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && t.get(k).kind() == TokenKind.OPERATOR && t.get(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).text().equals(text);
+    }
+
+    /** Last line of the token at {@code index}, clamped to the tokens there are. */
+    private int endLineAt(int index) {
+        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
+    }
+
+    /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
+    private Token tok(int k) {
+        if (k >= 0 && k < t.size()) {
+            return t.get(k);
+        }
+        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
+        return new Token(TokenKind.NEWLINE, "", line, 1);
     }
 }

@@ -65,8 +65,9 @@ public final class Lexers {
                     + " while true false null var record yield sealed permits non-sealed"),
                     JAVA_OPERATORS, List.of("//"), true, false, true, Interpolation.NONE, TripleQuote.ESCAPED,
                     Backtick.NONE, false, false, Layout.NONE, Family.JAVA)),
-            entry(new Dialect("Kotlin", words("as break catch class continue do else false finally for fun if in interface is null"
-                    + " object package return super this throw true try typealias typeof val var when while"),
+            entry(new Dialect("Kotlin", words("as break catch class continue do else false finally for fun if in"
+                    + " interface is null object package return super this throw true try typealias typeof val var"
+                    + " when while"),
                     KOTLIN_OPERATORS, List.of("//"), true, true, true, Interpolation.DOLLAR_BRACE,
                     TripleQuote.RAW_TEMPLATE, Backtick.NONE, false, false, Layout.NONE, Family.KOTLIN)),
             entry(new Dialect("JavaScript", words(JS_WORDS), JS_OPERATORS, List.of("//"), true, false, false,

@@ -17,11 +17,7 @@ public record Token(TokenKind kind, String text, int line, int column) {
         return end;
     }
 
-    public boolean is(TokenKind expected, String expectedText) {
-        return kind == expected && text.equals(expectedText);
-    }
-
-    /** True for comments and layout tokens, which carry no code. */
+    /** True for comments and layout tokens, which carry no code (what clone detection and the analyzers skip). */
     public boolean isTrivia() {
         return kind == TokenKind.COMMENT || kind == TokenKind.NEWLINE || kind == TokenKind.INDENT
                 || kind == TokenKind.DEDENT;

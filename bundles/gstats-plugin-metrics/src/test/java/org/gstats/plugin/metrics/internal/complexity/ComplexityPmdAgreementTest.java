@@ -130,7 +130,8 @@ public class ComplexityPmdAgreementTest {
                 cyclomaticEqual += cyclo ? 1 : 0;
                 cognitiveEqual += cog ? 1 : 0;
                 if (!cyclo || !cog) {
-                    differences.append(String.format("%s:%d %s cyclomatic pmd=%d gstats=%d cognitive pmd=%d gstats=%d%n",
+                    differences.append(String.format(
+                            "%s:%d %s cyclomatic pmd=%d gstats=%d cognitive pmd=%d gstats=%d%n",
                             CORPUS.toAbsolutePath().relativize(source.toAbsolutePath()), function.startLine(),
                             function.name(), theirs.cyclomatic, function.cyclomatic(), theirs.cognitive,
                             function.cognitive()));

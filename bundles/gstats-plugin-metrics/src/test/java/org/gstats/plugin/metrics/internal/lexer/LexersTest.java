@@ -5,8 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.gstats.plugin.metrics.internal.complexity.ComplexityAnalyzer;
 import org.junit.Test;
 
 public class LexersTest {
@@ -24,10 +26,14 @@ public class LexersTest {
 
     @Test
     public void everyAdvertisedLanguageHasALexer() {
-        for (String language : List.of("Java", "Kotlin", "JavaScript", "TypeScript", "Python", "Go", "Rust", "C",
-                "C++", "C#", "Ruby", "PHP")) {
+        List<String> advertised = List.of("Java", "Kotlin", "JavaScript", "TypeScript", "Python", "Go", "Rust", "C",
+                "C++", "C#", "Ruby", "PHP");
+        for (String language : advertised) {
             assertTrue(language, Lexers.forLanguage(language).isPresent());
+            assertEquals(language, Lexers.forLanguage(language).orElseThrow().language());
         }
+        assertEquals(Set.copyOf(advertised), Lexers.languages());
+        assertEquals(Set.copyOf(advertised), ComplexityAnalyzer.languages());
         assertFalse(Lexers.forLanguage("Markdown").isPresent());
     }
 
@@ -69,7 +75,8 @@ public class LexersTest {
 
     @Test
     public void pythonLayoutAndStrings() {
-        String code = "@dec\ndef f(a,\n      b):\n    '''doc\n    if x: pass'''\n    if a:  # c\n\n        return f'{b}'\n    return 0\n";
+        String code = "@dec\ndef f(a,\n      b):\n    '''doc\n    if x: pass'''\n    if a:  # c\n\n"
+                + "        return f'{b}'\n    return 0\n";
         assertEquals("O:@ I:dec NEWLINE K:def I:f P:( I:a P:, I:b P:) O:: NEWLINE INDENT S:'''doc\n    if x: pass'''"
                 + " NEWLINE K:if I:a O:: C:# c NEWLINE INDENT K:return S:f'{b}' NEWLINE DEDENT K:return N:0 NEWLINE"
                 + " DEDENT", show("Python", code));
@@ -105,7 +112,8 @@ public class LexersTest {
     public void cppRawStringPreprocessorAndDigitSeparator() {
         assertEquals("P:#define MAX(a, b) \\\n  ((a) > (b) ? (a) : (b)) K:auto I:s O:= S:R\"x()\" { )x\" P:; K:int"
                 + " I:n O:= N:1'000 P:;",
-                show("C++", "#define MAX(a, b) \\\n  ((a) > (b) ? (a) : (b))\nauto s = R\"x()\" { )x\"; int n = 1'000;"));
+                show("C++", "#define MAX(a, b) \\\n  ((a) > (b) ? (a) : (b))\n"
+                        + "auto s = R\"x()\" { )x\"; int n = 1'000;"));
     }
 
     @Test
