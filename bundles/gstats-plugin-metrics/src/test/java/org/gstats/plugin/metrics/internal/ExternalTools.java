@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** The tools no one here wrote that the accuracy checks compare with, and the trees they read. */
 final class ExternalTools {
@@ -98,12 +101,31 @@ final class ExternalTools {
         }
     }
 
+    private static void unzip(Path jar, Path into) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("entry outside the target folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The Felix framework's sources jar (a test dependency) unpacked into {@code into}. */
     static Path felixSources(Path into) {
         String classPath = System.getProperty("java.class.path");
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
             if (entry.contains("org.apache.felix.framework") && entry.endsWith("-sources.jar")) {
-                run(into, "unzip", "-q", "-o", entry);
+                unzip(Path.of(entry), into);
                 return into;
             }
         }
