@@ -72,6 +72,30 @@ public class LineCounterTest {
     }
 
     @Test
+    public void goRawStringsSpanLines() {
+        String go = "var s = `first\n// not a comment\n`\n// comment\n";
+        assertEquals(new LineCounts(3, 1, 0), count(go, Syntax.GO));
+    }
+
+    @Test
+    public void csharpVerbatimStringsSpanLinesWithoutEscapes() {
+        String cs = "var p = @\"C:\\dir\\\n/* not a comment */\";\n/* comment */\n";
+        assertEquals(new LineCounts(2, 1, 0), count(cs, Syntax.CSHARP));
+    }
+
+    @Test
+    public void rubyBlockCommentsOnlyAtLineStart() {
+        String ruby = "=begin\nanything\n=end\nx = 1 # note\n  y = 2\n";
+        assertEquals(new LineCounts(2, 3, 0), count(ruby, Syntax.RUBY));
+    }
+
+    @Test
+    public void phpHasThreeCommentForms() {
+        String php = "<?php\n# one\n// two\n/* three */\necho '#';\n";
+        assertEquals(new LineCounts(2, 3, 0), count(php, Syntax.PHP));
+    }
+
+    @Test
     public void lastLineWithoutNewlineCounts() {
         assertEquals(2, LineCounter.lines("a\nb"));
         assertEquals(2, LineCounter.lines("a\nb\n"));
