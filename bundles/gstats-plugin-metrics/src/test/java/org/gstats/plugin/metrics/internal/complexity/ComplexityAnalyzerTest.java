@@ -98,6 +98,15 @@ public class ComplexityAnalyzerTest {
     }
 
     @Test
+    public void goCompositeLiteralInALoopHeaderIsNotTheBody() {
+        String code = "package p\nfunc f() {\n\tfor _, v := range []int{1, 2} {\n\t\tif v > 1 {\n\t\t}\n\t}\n}\n";
+        FunctionComplexity f = ComplexityAnalyzer.analyze("Go", code).orElseThrow().functions().get(0);
+        // for 1, if inside it 2
+        assertEquals(3, f.cognitive());
+        assertEquals(2, f.maxNesting());
+    }
+
+    @Test
     public void rustMatchClosuresLifetimesAndRawStrings() throws IOException {
         check(analyze("Rust", "Sample.rs.txt"),
                 // arms: two alternatives, guard with &&, wildcard free; if; && in the closure is cognitive only
