@@ -204,6 +204,13 @@ public class ComplexityAnalyzerTest {
     }
 
     @Test
+    public void generatedCodeNestedBeyondTheStackIsLeftUnmeasured() {
+        String deep = "function f() { x = " + "[".repeat(200_000) + "]".repeat(200_000) + "; }";
+        assertFalse(ComplexityAnalyzer.analyze("JavaScript", deep).isPresent());
+        assertTrue(ComplexityAnalyzer.analyze("JavaScript", "function f() { return 1; }").isPresent());
+    }
+
+    @Test
     public void otherLanguagesAreNotMeasured() {
         assertFalse(ComplexityAnalyzer.analyze("Markdown", "# if (x) { }").isPresent());
     }
