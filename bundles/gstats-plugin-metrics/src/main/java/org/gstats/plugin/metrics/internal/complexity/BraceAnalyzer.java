@@ -502,7 +502,9 @@ final class BraceAnalyzer {
         }
         expression(i + 1, open, ctx);
         Context inside = ctx.nested();
-        if (syntax.lambda() == Lambda.KOTLIN || syntax.lambda() == Lambda.RUST || keyword(i, "match")) {
+        boolean csharpExpression = syntax.language().equals("C#") && open == i + 1;
+        if (syntax.lambda() == Lambda.KOTLIN || syntax.lambda() == Lambda.RUST || keyword(i, "match")
+                || csharpExpression) {
             arms(open + 1, match[open], inside);
         } else {
             statementsWithLabels(open + 1, match[open], inside);

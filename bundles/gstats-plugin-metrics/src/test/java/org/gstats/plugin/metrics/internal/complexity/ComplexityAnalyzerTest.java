@@ -147,6 +147,15 @@ public class ComplexityAnalyzerTest {
     }
 
     @Test
+    public void csharpSwitchExpressionArms() {
+        String code = "class A { int F(int x) { return x switch { 1 or 2 => 10, > 5 => 20, _ => 0 }; } }";
+        FunctionComplexity f = ComplexityAnalyzer.analyze("C#", code).orElseThrow().functions().get(0);
+        // two arms besides the discard; one switch
+        assertEquals(3, f.cyclomatic());
+        assertEquals(1, f.cognitive());
+    }
+
+    @Test
     public void phpHeredocsMatchAndClosures() throws IOException {
         check(analyze("PHP", "Sample.php.txt"),
                 // foreach, if + or, elseif, match arms 1,2 and 3, arrow function's ternary; heredoc and nowdoc
