@@ -502,7 +502,9 @@ final class BraceAnalyzer {
         }
         expression(i + 1, open, ctx);
         Context inside = ctx.nested();
-        if (syntax.lambda() == Lambda.KOTLIN || syntax.lambda() == Lambda.RUST || keyword(i, "match")) {
+        boolean csharpExpression = syntax.language().equals("C#") && open == i + 1;
+        if (syntax.lambda() == Lambda.KOTLIN || syntax.lambda() == Lambda.RUST || keyword(i, "match")
+                || csharpExpression) {
             arms(open + 1, match[open], inside);
         } else {
             statementsWithLabels(open + 1, match[open], inside);
@@ -609,10 +611,23 @@ final class BraceAnalyzer {
             return new int[] {j, j, j};
         }
         int k = j;
-        while (k < to && !punct(k, "{")) {
-            k = punct(k, "(") || punct(k, "[") ? after(k) : k + 1;
+        while (k < to && !(punct(k, "{") && !isCompositeLiteral(k))) {
+            k = isOpen(k) ? after(k) : k + 1;
         }
         return new int[] {j, k, k};
+    }
+
+    /**
+     * In a condition without parentheses (Go, Rust), a brace that opens a literal rather than the body: a Go
+     * composite literal such as {@code []int{1, 2}}, which the body's brace, a selector or a separator follows.
+     */
+    private boolean isCompositeLiteral(int open) {
+        Token before = tok(open - 1);
+        if (!(before.kind() == TokenKind.IDENTIFIER || punct(before, "]") || punct(before, "}"))) {
+            return false;
+        }
+        Token next = tok(match[open] + 1);
+        return punct(next, "{") || punct(next, ")") || punct(next, ",") || punct(next, ";") || op(next, ".");
     }
 
     /** A controlled body: a block, or a single statement; returns the index after it. */

@@ -26,7 +26,11 @@ public final class ComplexityAnalyzer {
         return LANGUAGES;
     }
 
-    /** Figures of {@code text} read as {@code language}; empty for a language this analyzer does not measure. */
+    /**
+     * Figures of {@code text} read as {@code language}; empty for a language this analyzer does not measure, and for
+     * a file nested deeper than the analysis can follow on the calling thread's stack (thousands of levels, seen
+     * only in generated code).
+     */
     public static Optional<FileComplexity> analyze(String language, String text) {
         if (!LANGUAGES.contains(language)) {
             return Optional.empty();
@@ -36,11 +40,17 @@ public final class ComplexityAnalyzer {
             return Optional.empty();
         }
         List<Token> tokens = lexer.get().tokenize(text);
-        List<FunctionScope> scopes = switch (language) {
-            case "Python" -> new PythonAnalyzer(tokens).analyze();
-            case "Ruby" -> new RubyAnalyzer(tokens).analyze();
-            default -> new BraceAnalyzer(BraceSyntax.ALL.get(language), tokens).analyze();
-        };
+        List<FunctionScope> scopes;
+        try {
+            scopes = switch (language) {
+                case "Python" -> new PythonAnalyzer(tokens).analyze();
+                case "Ruby" -> new RubyAnalyzer(tokens).analyze();
+                default -> new BraceAnalyzer(BraceSyntax.ALL.get(language), tokens).analyze();
+            };
+        } catch (StackOverflowError tooDeep) {
+            // the analyzers descend recursively; the stack has unwound here and the file is left unmeasured
+            return Optional.empty();
+        }
         List<FunctionComplexity> functions = new ArrayList<>(scopes.size());
         int cyclomatic = 0;
         int cognitive = 0;

@@ -98,6 +98,15 @@ public class ComplexityAnalyzerTest {
     }
 
     @Test
+    public void goCompositeLiteralInALoopHeaderIsNotTheBody() {
+        String code = "package p\nfunc f() {\n\tfor _, v := range []int{1, 2} {\n\t\tif v > 1 {\n\t\t}\n\t}\n}\n";
+        FunctionComplexity f = ComplexityAnalyzer.analyze("Go", code).orElseThrow().functions().get(0);
+        // for 1, if inside it 2
+        assertEquals(3, f.cognitive());
+        assertEquals(2, f.maxNesting());
+    }
+
+    @Test
     public void rustMatchClosuresLifetimesAndRawStrings() throws IOException {
         check(analyze("Rust", "Sample.rs.txt"),
                 // arms: two alternatives, guard with &&, wildcard free; if; && in the closure is cognitive only
@@ -135,6 +144,15 @@ public class ComplexityAnalyzerTest {
                 "Total 8-22 7/7/2/2",
                 "IsEmpty 23-23 1/1/0/0",
                 "Twice 24-24 2/1/1/1");
+    }
+
+    @Test
+    public void csharpSwitchExpressionArms() {
+        String code = "class A { int F(int x) { return x switch { 1 or 2 => 10, > 5 => 20, _ => 0 }; } }";
+        FunctionComplexity f = ComplexityAnalyzer.analyze("C#", code).orElseThrow().functions().get(0);
+        // two arms besides the discard; one switch
+        assertEquals(3, f.cyclomatic());
+        assertEquals(1, f.cognitive());
     }
 
     @Test
@@ -192,6 +210,13 @@ public class ComplexityAnalyzerTest {
                 }
             }
         }
+    }
+
+    @Test
+    public void generatedCodeNestedBeyondTheStackIsLeftUnmeasured() {
+        String deep = "function f() { x = " + "[".repeat(200_000) + "]".repeat(200_000) + "; }";
+        assertFalse(ComplexityAnalyzer.analyze("JavaScript", deep).isPresent());
+        assertTrue(ComplexityAnalyzer.analyze("JavaScript", "function f() { return 1; }").isPresent());
     }
 
     @Test
