@@ -106,6 +106,18 @@ public class MetricsPluginIT {
         }
         assertEquals(new TreeSet<>(repo().git("ls-tree", "-r", "--name-only", "HEAD").lines().toList()), files);
 
+        // line counts appear once the engine delivers head content; wherever they do, they add
+        // up to git's line count of the file
+        for (JsonElement element : metrics.getAsJsonArray("files")) {
+            JsonObject row = element.getAsJsonObject();
+            if (!row.get("code_lines").isJsonNull()) {
+                String path = row.get("path").getAsString();
+                int total = row.get("code_lines").getAsInt() + row.get("comment_lines").getAsInt()
+                        + row.get("blank_lines").getAsInt();
+                assertEquals(path, repo().git("show", "HEAD:" + path).lines().count(), total);
+            }
+        }
+
         Map<String, Integer> revisions = new HashMap<>();
         for (JsonElement element : metrics.getAsJsonArray("change_frequency")) {
             JsonObject row = element.getAsJsonObject();
