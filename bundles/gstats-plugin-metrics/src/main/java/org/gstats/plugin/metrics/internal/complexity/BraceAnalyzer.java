@@ -687,9 +687,17 @@ final class BraceAnalyzer {
             if (k > i && syntax.newlineStatements() && lineBreakEnds(k) && !keyword(k, "else")) {
                 return k;
             }
-            k = isOpen(k) ? after(k) : k + 1;
+            k = typeArgumentsAt(k) ? typeArgumentsEnd(k, to) : after(k);
         }
         return to;
+    }
+
+    /**
+     * Type arguments inside an expression, whose commas separate nothing: {@code Util.<K, V>of()} and
+     * {@code new Entry<K, V>()}.
+     */
+    private boolean typeArgumentsAt(int k) {
+        return op(k, "<") && (op(k - 1, ".") || tok(k - 1).kind() == TokenKind.IDENTIFIER && keyword(k - 2, "new"));
     }
 
     /** True when a line break before {@code k} ends a statement in a language without mandatory semicolons. */
@@ -944,7 +952,17 @@ final class BraceAnalyzer {
             return;
         }
         String name = tok(paren - 1).text();
-        if (paren >= 2 && op(paren - 2, ".") && !(paren >= 3 && keyword(paren - 3, "this"))) {
+        int before = paren - 2;
+        if (op(before, ">")) {
+            // explicit type arguments: Type.<T>name(...)
+            int depth = 0;
+            while (before >= 0 && !(op(before, "<") && depth == 1)) {
+                depth += op(before, ">") ? 1 : op(before, "<") ? -1 : 0;
+                before--;
+            }
+            before--;
+        }
+        if (op(before, ".") && !keyword(before - 1, "this")) {
             return;
         }
         int args = arguments(paren);
@@ -977,8 +995,10 @@ final class BraceAnalyzer {
             return false;
         }
         Token prev = tok(q - 1);
+        // an operand must precede: a wildcard follows < or a comma; > closing type arguments ends an operand
+        boolean closesTypeArguments = op(prev, ">") || op(prev, ">>") || op(prev, ">>>");
         if (punct(prev, "(") || punct(prev, ",") || op(prev, "<") || prev.kind() == TokenKind.OPERATOR
-                && !prev.text().equals("++") && !prev.text().equals("--")) {
+                && !prev.text().equals("++") && !prev.text().equals("--") && !closesTypeArguments) {
             return false;
         }
         int k = q + 1;
@@ -989,7 +1009,7 @@ final class BraceAnalyzer {
             if (punct(k, ";") || punct(k, ",") || punct(k, ")") || punct(k, "]") || punct(k, "}")) {
                 return false;
             }
-            k = isOpen(k) ? after(k) : k + 1;
+            k = typeArgumentsAt(k) ? typeArgumentsEnd(k, to) : after(k);
         }
         return false;
     }
@@ -1003,9 +1023,11 @@ final class BraceAnalyzer {
                 k = open(k) - 1;
                 continue;
             }
+            boolean wildcard = op(tk, "?") && (op(k - 1, "<") || punct(k - 1, ","));
             if (punct(tk, "(") || punct(tk, "[") || punct(tk, "{") || punct(tk, ",") || punct(tk, ";")
-                    || tk.kind() == TokenKind.OPERATOR && (ASSIGNMENTS.contains(tk.text()) || tk.text().equals("?")
-                            || tk.text().equals(":") || tk.text().equals("->") || tk.text().equals("=>"))
+                    || tk.kind() == TokenKind.OPERATOR && (ASSIGNMENTS.contains(tk.text())
+                            || tk.text().equals("?") && !wildcard || tk.text().equals(":")
+                            || tk.text().equals("->") || tk.text().equals("=>"))
                     || tk.kind() == TokenKind.KEYWORD && tk.text().equals("return")) {
                 return k + 1;
             }
