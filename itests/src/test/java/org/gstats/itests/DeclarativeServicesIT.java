@@ -34,7 +34,7 @@ public class DeclarativeServicesIT {
 
     /** The bundles that must bring components; others may add theirs and are checked too. */
     private static final Set<String> BUNDLES_WITH_COMPONENTS = Set.of("gstats-scanner", "gstats-engine",
-            "gstats-plugin-commits", "gstats-plugin-export", "gstats-shell");
+            "gstats-plugin-commits", "gstats-plugin-metrics", "gstats-plugin-export", "gstats-shell");
 
     @Inject
     private BundleContext context;

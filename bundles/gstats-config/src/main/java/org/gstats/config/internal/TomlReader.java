@@ -113,7 +113,7 @@ final class TomlReader {
                 TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
                 warnings.add(file + (position == null ? "" : ":" + position.line()) + ": " + id + " = "
                         + shown(entry.getValue()) + " is ignored: a plugin's key takes true or false, a number, "
-                        + "text or a list of texts");
+                        + "text or a list of texts or numbers");
             } else {
                 settings.add(new Setting(id, value, rung, file.toString()));
             }
@@ -126,12 +126,14 @@ final class TomlReader {
             return value;
         }
         if (value instanceof TomlArray array) {
+            // handed on as texts; DS turns them into the numbers a plugin's configuration type declares
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                if (!(array.get(i) instanceof String text)) {
+                Object element = array.get(i);
+                if (!(element instanceof String || element instanceof Long || element instanceof Double)) {
                     return null;
                 }
-                texts.add(text);
+                texts.add(element.toString());
             }
             return List.copyOf(texts);
         }

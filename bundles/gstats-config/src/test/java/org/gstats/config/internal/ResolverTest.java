@@ -176,16 +176,17 @@ public class ResolverTest {
 
     @Test
     public void aPluginsOwnSectionIsPassedOnAsTyped() throws Exception {
-        write(userFile(), "[module.churn]\nwindow-days = 30\nkinds = [\"a\", \"b\"]\nratio = 0.5\nwhen = 2024-01-01\n"
+        write(userFile(), "[module.churn]\nwindow-days = 30\nkinds = [\"a\", \"b\"]\nwindows = [7, 30]\nratio = 0.5\nwhen = 2024-01-01\n"
                 + "[module.comits]\nsince = \"1y\"\n");
         EffectiveConfiguration configuration = resolve(null, Map.of());
         assertSetting(configuration, "module.churn.window-days", 30L, Rung.USER);
         assertSetting(configuration, "module.churn.kinds", List.of("a", "b"), Rung.USER);
+        assertSetting(configuration, "module.churn.windows", List.of("7", "30"), Rung.USER);
         assertSetting(configuration, "module.churn.ratio", 0.5, Rung.USER);
         assertEquals(configuration.warnings().toString(), List.of(
-                userFile() + ":5: module.churn.when = 2024-01-01 is ignored: a plugin's key takes true or false, a "
-                        + "number, text or a list of texts",
-                userFile() + ":6: [module.comits] is passed on to a plugin of that name (did you mean "
+                userFile() + ":6: module.churn.when = 2024-01-01 is ignored: a plugin's key takes true or false, a "
+                        + "number, text or a list of texts or numbers",
+                userFile() + ":7: [module.comits] is passed on to a plugin of that name (did you mean "
                         + "[module.commits]?)"), configuration.warnings());
         Map<String, java.util.Hashtable<String, Object>> dictionaries = Publisher.dictionaries(configuration);
         assertEquals(30L, dictionaries.get("org.gstats.module.churn").get("window.days"));

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Files per second of the metrics plugin's head-file work (format detection, line counting, tokens,
+# clone detection, and complexity unless --no-complexity) on the files under DIR, read into memory first.
+# Usage: benchmarks/metrics-throughput.sh DIR [--no-complexity] [ROUNDS]
+# Extra Maven options (e.g. -o, -Dmaven.repo.local=...) can be given in MAVEN_ARGS.
+set -euo pipefail
+if [ $# -lt 1 ] || [ ! -d "$1" ]; then
+  echo "usage: benchmarks/metrics-throughput.sh DIR [--no-complexity] [ROUNDS]   (e.g. /usr/lib/python3.11)" >&2
+  exit 2
+fi
+dir="$(cd "$1" && pwd)"
+shift
+cd "$(dirname "$0")/.."
+module=bundles/gstats-plugin-metrics
+mvn -B -q ${MAVEN_ARGS:-} install -pl "$module" -am -DskipTests
+classpath="$(mktemp)"
+trap 'rm -f "$classpath"' EXIT
+mvn -B -q ${MAVEN_ARGS:-} dependency:build-classpath -pl "$module" -Dmdep.outputFile="$classpath" >/dev/null
+java -cp "$module/target/classes:$module/target/test-classes:$(cat "$classpath")" \
+  org.gstats.plugin.metrics.internal.MetricsThroughput "$dir" "$@"

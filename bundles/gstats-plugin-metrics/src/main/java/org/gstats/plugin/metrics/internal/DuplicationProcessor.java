@@ -1,0 +1,55 @@
+package org.gstats.plugin.metrics.internal;
+
+import java.util.Map;
+
+import org.gstats.api.report.Table;
+import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
+import org.gstats.plugin.metrics.internal.duplication.CloneGroup;
+import org.gstats.plugin.metrics.internal.duplication.Fragment;
+import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
+
+/**
+ * Clones among counted source files at the head: the {@code duplication} table (one row per
+ * fragment of each clone group) and {@code duplicated_files} (duplicated-lines ratio per file).
+ */
+final class DuplicationProcessor {
+
+    private final CloneDetector detector;
+    private CloneDetector.Result result;
+
+    DuplicationProcessor(int minTokens, int minLines) {
+        detector = new CloneDetector(minTokens, minLines);
+    }
+
+    void add(String path, TokenSequence tokens) {
+        detector.add(path, tokens.tokens());
+    }
+
+    CloneDetector.Result detect(Map<String, HeadFile> files) {
+        result = detector.detect();
+        result.duplicatedLines().forEach((path, lines) -> files.get(path).duplicatedLines = lines);
+        return result;
+    }
+
+    Table groupsTable() {
+        Table.Builder table = Table.builder("duplication", "group", "path", "start_line", "end_line", "lines",
+                "tokens");
+        for (CloneGroup group : result.groups()) {
+            for (Fragment fragment : group.fragments()) {
+                table.row(group.id(), fragment.path(), fragment.startLine(), fragment.endLine(), fragment.lines(),
+                        fragment.tokens());
+            }
+        }
+        return table.build();
+    }
+
+    Table filesTable(Map<String, HeadFile> files) {
+        Table.Builder table = Table.builder("duplicated_files", "path", "lines", "duplicated_lines", "ratio");
+        result.duplicatedLines().forEach((path, duplicated) -> {
+            HeadFile file = files.get(path);
+            int lines = file.counts.total();
+            table.row(path, lines, duplicated, Numbers.round(Numbers.ratio(duplicated, lines), 4));
+        });
+        return table.build();
+    }
+}

@@ -1,0 +1,183 @@
+package org.gstats.plugin.metrics.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.ScanContext;
+import org.gstats.api.report.Fields;
+import org.gstats.api.report.ReportItem;
+import org.gstats.api.report.ReportSection;
+import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
+import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
+import org.gstats.plugin.metrics.internal.format.Category;
+import org.gstats.plugin.metrics.internal.history.ChangeHistory;
+import org.gstats.plugin.metrics.internal.text.LineCounts;
+
+/**
+ * One scan's metrics. History events feed change frequency; each head file's content is read
+ * once, decoded once and scanned once, and that one pass feeds format detection, line
+ * counting and clone detection's tokens; complexity analysis takes the same decoded text.
+ */
+final class MetricsAnalysis implements Analysis {
+
+    private static final int MAGIC_BYTES = 16;
+
+    private final MetricsSettings settings;
+    private final ScanContext context;
+    private final Map<String, HeadFile> files = new TreeMap<>();
+    private final ChangeHistory history = new ChangeHistory();
+    private final FilesProcessor filesProcessor = new FilesProcessor();
+    private final FunctionsProcessor functionsProcessor = new FunctionsProcessor();
+    private final DuplicationProcessor duplicationProcessor;
+    private int contentRead;
+    private int contentSkipped;
+
+    MetricsAnalysis(MetricsSettings settings, ScanContext context) {
+        this.settings = settings;
+        this.context = context;
+        this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines());
+    }
+
+    @Override
+    public void onCommit(CommitInfo commit) {
+        history.onCommit(commit);
+    }
+
+    @Override
+    public void onFileChange(FileChange change) {
+        history.onFileChange(change);
+    }
+
+    @Override
+    public void onFileInfo(FileInfo info) {
+        HeadFile file = files.computeIfAbsent(info.path(), HeadFile::new);
+        file.bytes = info.size();
+        file.binary = info.binary();
+        if (file.format == null) {
+            filesProcessor.classify(file);
+        }
+    }
+
+    @Override
+    public void onFileContent(FileContent content) {
+        onFileInfo(content.file());
+        HeadFile file = files.get(content.path());
+        if (contentRead >= settings.maxFiles() || content.length() > settings.maxFileSize()) {
+            contentSkipped++;
+            return;
+        }
+        contentRead++;
+        if (file.binary) {
+            filesProcessor.classifyBinary(file, firstBytes(content));
+            return;
+        }
+        String text = content.text(StandardCharsets.UTF_8);
+        TokenSequence tokens = new TokenSequence(text);
+        filesProcessor.analyseText(file, text, tokens);
+        if (file.analysedSource(settings)) {
+            duplicationProcessor.add(file.path, tokens);
+            if (settings.complexityAnalysis()) {
+                functionsProcessor.analyse(file, text);
+            }
+        }
+    }
+
+    private static byte[] firstBytes(FileContent content) {
+        try (InputStream in = content.open()) {
+            return in.readNBytes(MAGIC_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ReportSection result() {
+        if (files.isEmpty()) {
+            // no head files delivered: the files at the head are those whose newest change kept them
+            for (String path : history.pathsAtHead()) {
+                HeadFile file = files.computeIfAbsent(path, HeadFile::new);
+                filesProcessor.classify(file);
+            }
+        }
+        Instant headTime = headTime();
+        List<HeadFile> counted = files.values().stream().filter(f -> f.counted(settings)).toList();
+        List<String> countedPaths = counted.stream().map(f -> f.path).toList();
+
+        ChangeFrequencyProcessor frequency = new ChangeFrequencyProcessor(settings.windows());
+        ChangeHistory.Frequencies frequencies = frequency.frequencies(history, countedPaths,
+                headTime == null ? Instant.EPOCH : headTime);
+        CloneDetector.Result clones = duplicationProcessor.detect(files);
+        HotspotsProcessor hotspots = new HotspotsProcessor(settings.topN());
+        Set<String> hotspotPaths = new LinkedHashSet<>();
+        hotspots.rank(counted, frequencies.files()).forEach(h -> hotspotPaths.add(h.path()));
+        DebtProcessor debt = new DebtProcessor(settings);
+        debt.score(counted, frequencies.files(), history, hotspotPaths);
+
+        List<ReportItem> items = new ArrayList<>();
+        items.add(summary(counted, clones, headTime));
+        items.add(filesProcessor.filesTable(files.values()));
+        items.add(filesProcessor.languagesTable(files.values(), settings));
+        items.add(functionsProcessor.table(counted));
+        items.add(frequency.table(frequencies));
+        items.add(hotspots.table());
+        items.add(debt.table());
+        items.add(debt.summary());
+        items.add(duplicationProcessor.groupsTable());
+        items.add(duplicationProcessor.filesTable(files));
+        return new ReportSection(MetricsPlugin.NAME, items);
+    }
+
+    private Instant headTime() {
+        Instant head = context.headId() == null ? null : history.commitTime(context.headId());
+        return head != null ? head : history.newestCommitTime();
+    }
+
+    private Fields summary(List<HeadFile> counted, CloneDetector.Result clones, Instant headTime) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("head_time", headTime == null ? null : headTime.toString());
+        values.put("files", (long) files.size());
+        Map<Category, Long> byCategory = new TreeMap<>();
+        files.values().forEach(f -> byCategory.merge(f.format.category(), 1L, Long::sum));
+        for (Category category : Category.values()) {
+            values.put(category.label() + "_files", byCategory.getOrDefault(category, 0L));
+        }
+        values.put("files_read", (long) contentRead);
+        values.put("files_not_read", (long) (files.size() - contentRead));
+        values.put("files_over_limits", (long) contentSkipped);
+        LineCounts lines = LineCounts.NONE;
+        for (HeadFile file : counted) {
+            if (file.counts != null) {
+                lines = lines.plus(file.counts);
+            }
+        }
+        values.put("code_lines", (long) lines.code());
+        values.put("comment_lines", (long) lines.comment());
+        values.put("blank_lines", (long) lines.blank());
+        values.put("functions", counted.stream().filter(f -> f.complexity != null)
+                .mapToLong(f -> f.complexity.functions().size()).sum());
+        values.put("cyclomatic", counted.stream().filter(f -> f.complexity != null)
+                .mapToLong(f -> f.complexity.cyclomatic()).sum());
+        values.put("clone_groups", (long) clones.groups().size());
+        long duplicated = clones.duplicatedLines().values().stream().mapToLong(Integer::longValue).sum();
+        long sourceLines = counted.stream().filter(f -> f.analysedSource(settings))
+                .mapToLong(f -> f.counts.total()).sum();
+        values.put("duplicated_lines", duplicated);
+        values.put("duplication_ratio", Numbers.round(Numbers.ratio(duplicated, sourceLines), 4));
+        return new Fields("summary", values);
+    }
+}

@@ -1,0 +1,60 @@
+package org.gstats.plugin.metrics.internal;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.PluginDataRequirements;
+import org.gstats.api.ScanContext;
+import org.gstats.api.ScannerPlugin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Change frequency, complexity, hotspots, technical debt, format detection and duplication.
+ * Configured through ConfigAdmin under {@value #PID}, which the TOML section
+ * {@code [module.metrics]} feeds.
+ */
+@Component(name = MetricsPlugin.NAME, configurationPid = MetricsPlugin.PID, service = ScannerPlugin.class)
+@Designate(ocd = MetricsConfig.class)
+public final class MetricsPlugin implements ScannerPlugin {
+
+    static final String NAME = "metrics";
+    static final String PID = "org.gstats.module.metrics";
+
+    private volatile MetricsSettings settings;
+
+    /** With the defaults, for use outside a framework. */
+    public MetricsPlugin() {
+        this(MetricsSettings.DEFAULTS);
+    }
+
+    MetricsPlugin(MetricsSettings settings) {
+        this.settings = settings;
+    }
+
+    @Activate
+    @Modified
+    void configure(MetricsConfig config) {
+        settings = MetricsSettings.of(config);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Files by format and language, lines, complexity, change frequency, hotspots, debt, duplication";
+    }
+
+    @Override
+    public PluginDataRequirements requirements() {
+        return new PluginDataRequirements(true, false, false, settings.maxFileSize(), false);
+    }
+
+    @Override
+    public Analysis newAnalysis(ScanContext context) {
+        return new MetricsAnalysis(settings, context);
+    }
+}

@@ -1,0 +1,81 @@
+package org.gstats.plugin.metrics.internal;
+
+import java.util.Arrays;
+
+/**
+ * The configuration, checked: what an analysis runs with. Bad values are refused with one line
+ * that names the key and what it takes.
+ */
+record MetricsSettings(int[] windows, int topN, Weights weights, double[] ratingThresholds, int minTokens,
+        int minLines, int maxFiles, long maxFileSize, boolean complexityAnalysis, boolean includeVendored,
+        boolean includeGenerated) {
+
+    /** Weights of the debt score's inputs. */
+    record Weights(double complexity, double churn, double size, double duplication, double coupling) {
+
+        double sum() {
+            return complexity + churn + size + duplication + coupling;
+        }
+    }
+
+    static final MetricsSettings DEFAULTS = new MetricsSettings(new int[] {30, 90, 365}, 20,
+            new Weights(0.30, 0.25, 0.15, 0.20, 0.10), new double[] {10, 20, 35, 50}, 50, 5, 100_000,
+            1024 * 1024, true, false, false);
+
+    MetricsSettings {
+        windows = windows.clone();
+        ratingThresholds = ratingThresholds.clone();
+        for (int window : windows) {
+            require(window > 0, "windows", "positive numbers of days, not " + window);
+        }
+        require(topN > 0, "top-n", "a positive number, not " + topN);
+        require(weights.complexity() >= 0 && weights.churn() >= 0 && weights.size() >= 0
+                && weights.duplication() >= 0 && weights.coupling() >= 0 && weights.sum() > 0,
+                "weight-*", "weights of zero or more with a positive sum, not " + weights);
+        require(ratingThresholds.length == 4, "rating-thresholds",
+                "four ascending scores (the highest for A, B, C and D), not " + Arrays.toString(ratingThresholds));
+        for (int i = 1; i < ratingThresholds.length; i++) {
+            require(ratingThresholds[i - 1] <= ratingThresholds[i], "rating-thresholds",
+                    "ascending scores, not " + Arrays.toString(ratingThresholds));
+        }
+        require(minTokens >= 2, "min-tokens", "2 or more, not " + minTokens);
+        require(minLines >= 1, "min-lines", "1 or more, not " + minLines);
+        require(maxFiles >= 0, "max-files", "0 or more, not " + maxFiles);
+        require(maxFileSize >= 0, "max-file-size", "0 or more bytes, not " + maxFileSize);
+    }
+
+    static MetricsSettings of(MetricsConfig config) {
+        return new MetricsSettings(config.windows(), config.top_n(),
+                new Weights(config.weight_complexity(), config.weight_churn(), config.weight_size(),
+                        config.weight_duplication(), config.weight_coupling()),
+                config.rating_thresholds(), config.min_tokens(), config.min_lines(), config.max_files(),
+                config.max_file_size(), config.complexity_analysis(), config.include_vendored(),
+                config.include_generated());
+    }
+
+    @Override
+    public int[] windows() {
+        return windows.clone();
+    }
+
+    @Override
+    public double[] ratingThresholds() {
+        return ratingThresholds.clone();
+    }
+
+    /** The rating A–E of a debt score. */
+    String rating(double score) {
+        for (int i = 0; i < ratingThresholds.length; i++) {
+            if (score <= ratingThresholds[i]) {
+                return String.valueOf((char) ('A' + i));
+            }
+        }
+        return "E";
+    }
+
+    private static void require(boolean condition, String key, String what) {
+        if (!condition) {
+            throw new IllegalArgumentException("[module.metrics] " + key + " takes " + what);
+        }
+    }
+}

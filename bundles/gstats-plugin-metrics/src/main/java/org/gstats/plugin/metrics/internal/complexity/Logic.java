@@ -1,0 +1,165 @@
+package org.gstats.plugin.metrics.internal.complexity;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+import org.gstats.plugin.metrics.internal.complexity.FunctionScope.Logical;
+import org.gstats.plugin.metrics.internal.lexer.Token;
+import org.gstats.plugin.metrics.internal.lexer.TokenKind;
+
+/**
+ * Boolean operators over a token range, shared by the analyzers: the McCabe count of {@code &&}/{@code ||}
+ * ({@code and}/{@code or}), and the cognitive "sequence of like operators" rule.
+ */
+final class Logic {
+
+    private static final Set<String> CUTS = Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=",
+            ">>=", ">>>=", "??=", "&&=", "||=", "**=", ".=", ":=", "?", ":", "->", "=>");
+    private static final Set<String> CONTROL = Set.of("if", "while", "for", "foreach", "switch", "when", "match",
+            "catch", "do", "loop", "select", "unless", "until", "elif", "elsif", "lambda");
+
+    private final List<Token> t;
+    private final int[] match;
+
+    Logic(List<Token> tokens, int[] match) {
+        this.t = tokens;
+        this.match = match;
+    }
+
+    /** Number of boolean operators in {@code [from, to)}, nested groups included. */
+    int count(int from, int to) {
+        int count = 0;
+        for (int k = from; k < to && k < t.size(); k++) {
+            if (isOperator(k, "&&", "and") || isOperator(k, "||", "or")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Emulates the pre-order visit of the logical operator tree that Sonar's and PMD's rule walks: lowest
+     * precedence first ({@code ||} chains, then {@code &&} chains, then operands left to right); a negation
+     * breaks the running sequence.
+     */
+    void sequences(int from, int to, FunctionScope fn) {
+        List<Integer> cuts = new ArrayList<>();
+        for (int k = from; k < to; k = after(k)) {
+            Token tk = t.get(k);
+            if (punct(tk, ",") || punct(tk, ";") || tk.kind() == TokenKind.OPERATOR && CUTS.contains(tk.text())
+                    || tk.kind() == TokenKind.KEYWORD && (tk.text().equals("if") || tk.text().equals("else"))
+                            && k > from) {
+                cuts.add(k);
+            }
+        }
+        if (!cuts.isEmpty()) {
+            int start = from;
+            for (int cut : cuts) {
+                sequences(start, cut, fn);
+                start = cut + 1;
+            }
+            sequences(start, to, fn);
+            return;
+        }
+        List<int[]> ors = split(from, to, "||", "or");
+        if (ors.size() > 1) {
+            fn.logical(Logical.OR);
+        }
+        for (int[] part : ors) {
+            List<int[]> ands = split(part[0], part[1], "&&", "and");
+            if (ands.size() > 1) {
+                fn.logical(Logical.AND);
+            }
+            for (int[] operand : ands) {
+                operand(operand[0], operand[1], fn);
+            }
+        }
+    }
+
+    private void operand(int from, int to, FunctionScope fn) {
+        int k = from;
+        while (k < to) {
+            Token tk = t.get(k);
+            if (tk.kind() == TokenKind.OPERATOR && tk.text().equals("!")
+                    || tk.kind() == TokenKind.KEYWORD && tk.text().equals("not")) {
+                fn.logical(null);
+            }
+            if (tk.kind() == TokenKind.KEYWORD && CONTROL.contains(tk.text())) {
+                return;
+            }
+            if (punct(tk, "(") || punct(tk, "[")) {
+                sequences(k + 1, Math.min(match[k], to), fn);
+            }
+            k = after(k);
+        }
+    }
+
+    private List<int[]> split(int from, int to, String symbol, String word) {
+        List<int[]> parts = new ArrayList<>();
+        int start = from;
+        for (int k = from; k < to; k = after(k)) {
+            if (isOperator(k, symbol, word)) {
+                parts.add(new int[] {start, k});
+                start = k + 1;
+            }
+        }
+        parts.add(new int[] {start, to});
+        return parts;
+    }
+
+    private boolean isOperator(int k, String symbol, String word) {
+        Token tk = t.get(k);
+        return tk.kind() == TokenKind.OPERATOR && tk.text().equals(symbol)
+                || tk.kind() == TokenKind.KEYWORD && tk.text().equals(word);
+    }
+
+    private int after(int k) {
+        Token tk = t.get(k);
+        if (tk.kind() == TokenKind.PUNCTUATION && (tk.text().equals("(") || tk.text().equals("[")
+                || tk.text().equals("{"))) {
+            return Math.min(match[k] + 1, t.size());
+        }
+        return k + 1;
+    }
+
+    private static boolean punct(Token tk, String text) {
+        return tk.kind() == TokenKind.PUNCTUATION && tk.text().equals(text);
+    }
+
+    /** For each bracket, the index of its partner; an unclosed bracket is closed at the end of the tokens. */
+    static int[] matchBrackets(List<Token> tokens) {
+        int[] partner = new int[tokens.size()];
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            partner[k] = -1;
+            Token tk = tokens.get(k);
+            if (tk.kind() != TokenKind.PUNCTUATION) {
+                continue;
+            }
+            switch (tk.text()) {
+                case "(", "[", "{" -> open.push(k);
+                case ")", "]", "}" -> {
+                    String expected = tk.text().equals(")") ? "(" : tk.text().equals("]") ? "[" : "{";
+                    // a stray closing brace closes whatever is open inside it; other strays are ignored
+                    while (expected.equals("{") && !open.isEmpty() && !tokens.get(open.peek()).text().equals("{")) {
+                        partner[open.pop()] = k;
+                    }
+                    if (!open.isEmpty() && tokens.get(open.peek()).text().equals(expected)) {
+                        int o = open.pop();
+                        partner[o] = k;
+                        partner[k] = o;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        while (!open.isEmpty()) {
+            partner[open.pop()] = tokens.size();
+        }
+        return partner;
+    }
+}

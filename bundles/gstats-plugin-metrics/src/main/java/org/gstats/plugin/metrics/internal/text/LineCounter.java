@@ -1,0 +1,68 @@
+package org.gstats.plugin.metrics.internal.text;
+
+/** Counts code, comment and blank lines of a text whose lexemes were marked by a scan. */
+public final class LineCounter implements SourceScanner.Sink {
+
+    private final boolean[] code;
+
+    /** @param lines the text's line count (a last line without newline counts) */
+    public LineCounter(int lines) {
+        code = new boolean[lines + 2];
+    }
+
+    @Override
+    public void lexeme(SourceScanner.Kind kind, int start, int end, int startLine, int endLine) {
+        if (kind != SourceScanner.Kind.COMMENT) {
+            for (int line = startLine; line <= endLine && line < code.length; line++) {
+                code[line] = true;
+            }
+        }
+    }
+
+    /** The counts, once the scan has fed every lexeme of {@code text}. */
+    public LineCounts counts(String text) {
+        int codeLines = 0;
+        int commentLines = 0;
+        int blankLines = 0;
+        int line = 1;
+        boolean blank = true;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (blank) {
+                    blankLines++;
+                } else if (code[line]) {
+                    codeLines++;
+                } else {
+                    commentLines++;
+                }
+                line++;
+                blank = true;
+            } else if (blank && !Character.isWhitespace(c)) {
+                blank = false;
+            }
+        }
+        if (length > 0 && text.charAt(length - 1) != '\n') {
+            if (blank) {
+                blankLines++;
+            } else if (code[line]) {
+                codeLines++;
+            } else {
+                commentLines++;
+            }
+        }
+        return new LineCounts(codeLines, commentLines, blankLines);
+    }
+
+    /** Line count of a text: newlines, plus one for a last line without newline. */
+    public static int lines(String text) {
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? lines : lines + 1;
+    }
+}

@@ -1,0 +1,230 @@
+package org.gstats.plugin.metrics.internal.text;
+
+import java.util.List;
+
+import org.gstats.plugin.metrics.internal.text.Syntax.Delimiters;
+
+/**
+ * Splits source text into lexemes by a {@link Syntax}: words, numbers, strings, operators (runs
+ * of operator characters), other single-character symbols and comments, with their lines. One pass serves both line counting and clone
+ * detection. Lines are counted from 1; a line ends at {@code \n}.
+ */
+public final class SourceScanner {
+
+    /** What a lexeme is. */
+    public enum Kind {
+        WORD, NUMBER, STRING, SYMBOL, COMMENT
+    }
+
+    /** Receives lexemes in text order; {@code end} is exclusive. */
+    @FunctionalInterface
+    public interface Sink {
+        void lexeme(Kind kind, int start, int end, int startLine, int endLine);
+    }
+
+    /** Characters that form one operator token together ({@code &&}, {@code !==}, {@code =>}), as jscpd counts them. */
+    private static final String OPERATORS = "=!<>&|+-*/%^~?:";
+
+    private SourceScanner() {
+    }
+
+    public static void scan(String text, Syntax syntax, Sink sink) {
+        boolean[] starters = starters(syntax);
+        int length = text.length();
+        int position = 0;
+        int line = 1;
+        boolean lineStart = true;
+        while (position < length) {
+            char c = text.charAt(position);
+            if (c == '\n') {
+                line++;
+                lineStart = true;
+                position++;
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                position++;
+                continue;
+            }
+            int start = position;
+            Kind kind;
+            if (position == 0 && text.startsWith("#!") && hashComments(syntax)) {
+                // a shebang line is code, as cloc counts it, though '#' starts comments
+                position = endOfLine(text, position);
+                sink.lexeme(Kind.WORD, start, position, line, line);
+                lineStart = false;
+                continue;
+            }
+            // most characters start no comment and no string: skip the marker checks for them
+            boolean mayOpen = c >= starters.length || starters[c];
+            Delimiters block = mayOpen ? opening(syntax.blockComments(), text, position, lineStart) : null;
+            if (block != null) {
+                kind = Kind.COMMENT;
+                position = syntax.nestedBlocks() ? endOfNested(text, position, block) : endOfBlock(text, position, block);
+            } else if (mayOpen && (startsAny(syntax.lineComments(), text, position)
+                    || lineStart && startsAny(syntax.startLineComments(), text, position))) {
+                kind = Kind.COMMENT;
+                position = endOfLine(text, position);
+            } else {
+                Delimiters string = mayOpen ? opening(syntax.multiLineStrings(), text, position, lineStart) : null;
+                if (string != null) {
+                    kind = Kind.STRING;
+                    position = endOfString(text, position, string, true);
+                } else if (mayOpen && (string = opening(syntax.strings(), text, position, lineStart)) != null) {
+                    kind = Kind.STRING;
+                    position = endOfString(text, position, string, false);
+                } else if (isWordStart(c)) {
+                    kind = Kind.WORD;
+                    position = endOfWord(text, position);
+                } else if (c >= '0' && c <= '9') {
+                    kind = Kind.NUMBER;
+                    position = endOfNumber(text, position);
+                } else if (OPERATORS.indexOf(c) >= 0) {
+                    kind = Kind.SYMBOL;
+                    position = endOfOperator(text, position, syntax);
+                } else {
+                    kind = Kind.SYMBOL;
+                    position += Character.isHighSurrogate(c) && position + 1 < length ? 2 : 1;
+                }
+            }
+            int endLine = line + newlines(text, start, position);
+            sink.lexeme(kind, start, position, line, endLine);
+            line = endLine;
+            lineStart = false;
+        }
+    }
+
+    /** Which ASCII characters begin a comment or string marker of the syntax. */
+    private static boolean[] starters(Syntax syntax) {
+        boolean[] starters = new boolean[128];
+        List<String> markers = new java.util.ArrayList<>(syntax.lineComments());
+        markers.addAll(syntax.startLineComments());
+        for (List<Delimiters> delimiters : List.of(syntax.blockComments(), syntax.strings(), syntax.multiLineStrings())) {
+            delimiters.forEach(d -> markers.add(d.open()));
+        }
+        for (String marker : markers) {
+            char first = marker.charAt(0);
+            if (first < starters.length) {
+                starters[first] = true;
+            }
+        }
+        return starters;
+    }
+
+    private static boolean hashComments(Syntax syntax) {
+        return syntax.lineComments().contains("#") || syntax.startLineComments().contains("#");
+    }
+
+    private static Delimiters opening(List<Delimiters> candidates, String text, int position, boolean lineStart) {
+        for (Delimiters candidate : candidates) {
+            // Ruby's =begin/=end only count at the start of a line
+            if (text.startsWith(candidate.open(), position) && (lineStart || candidate.open().charAt(0) != '=')) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsAny(List<String> markers, String text, int position) {
+        for (String marker : markers) {
+            if (text.startsWith(marker, position)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int endOfLine(String text, int position) {
+        int end = text.indexOf('\n', position);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static int endOfBlock(String text, int position, Delimiters block) {
+        int close = text.indexOf(block.close(), position + block.open().length());
+        return close < 0 ? text.length() : close + block.close().length();
+    }
+
+    private static int endOfNested(String text, int position, Delimiters block) {
+        int depth = 0;
+        int i = position;
+        while (i < text.length()) {
+            if (text.startsWith(block.open(), i)) {
+                depth++;
+                i += block.open().length();
+            } else if (text.startsWith(block.close(), i)) {
+                depth--;
+                i += block.close().length();
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private static int endOfString(String text, int position, Delimiters string, boolean multiLine) {
+        int i = position + string.open().length();
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && string.escapes()) {
+                i += 2;
+            } else if (text.startsWith(string.close(), i)) {
+                return i + string.close().length();
+            } else if (c == '\n' && !multiLine) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return Math.min(i, text.length());
+    }
+
+    private static int endOfOperator(String text, int position, Syntax syntax) {
+        int i = position + 1;
+        while (i < text.length() && OPERATORS.indexOf(text.charAt(i)) >= 0
+                && !startsAny(syntax.lineComments(), text, i) && opening(syntax.blockComments(), text, i, false) == null) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == '$';
+    }
+
+    private static int endOfWord(String text, int position) {
+        int i = position + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '$') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static int endOfNumber(String text, int position) {
+        int i = position + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '.') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static int newlines(String text, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,77 @@
+package org.gstats.plugin.metrics.internal.duplication;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gstats.plugin.metrics.internal.text.SourceScanner;
+import org.gstats.plugin.metrics.internal.text.Syntax;
+import org.junit.Test;
+
+public class CloneDetectorTest {
+
+    private static TokenSequence.Tokens tokens(String text) {
+        TokenSequence sequence = new TokenSequence(text);
+        SourceScanner.scan(text, Syntax.C_FAMILY, sequence);
+        return sequence.tokens();
+    }
+
+    /** Ten lines of five tokens each: {@code int vN = N;}. */
+    private static String block(String prefix) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            text.append("int ").append(prefix).append(i).append(" = ").append(i).append(";\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    public void copiesInsideOneFileCountWhenApart() {
+        String text = block("v") + "other();\n" + block("v");
+        CloneDetector detector = new CloneDetector(20, 3);
+        detector.add("a.c", tokens(text));
+        CloneDetector.Result result = detector.detect();
+        assertEquals(1, result.groups().size());
+        List<Fragment> fragments = result.groups().get(0).fragments();
+        assertEquals(new Fragment("a.c", 1, 10, 50), fragments.get(0));
+        assertEquals(new Fragment("a.c", 12, 21, 50), fragments.get(1));
+        assertEquals(Map.of("a.c", 20), result.duplicatedLines());
+    }
+
+    @Test
+    public void tokensCountNotLayoutNorComments() {
+        CloneDetector detector = new CloneDetector(20, 1);
+        detector.add("a.c", tokens(block("v")));
+        detector.add("b.c", tokens("/* copied */ " + block("v").replace("\n", " ")));
+        CloneDetector.Result result = detector.detect();
+        assertEquals(1, result.groups().size());
+        assertEquals(new Fragment("b.c", 1, 1, 50), result.groups().get(0).fragments().get(1));
+    }
+
+    @Test
+    public void shortOrDifferentCodeIsNoClone() {
+        CloneDetector detector = new CloneDetector(60, 1);
+        detector.add("a.c", tokens(block("v")));
+        detector.add("b.c", tokens(block("v")));
+        detector.add("c.c", tokens(block("w")));
+        assertTrue("50 tokens are fewer than 60", detector.detect().groups().isEmpty());
+        CloneDetector fewLines = new CloneDetector(20, 11);
+        fewLines.add("a.c", tokens(block("v")));
+        fewLines.add("b.c", tokens(block("v")));
+        assertTrue("10 lines are fewer than 11", fewLines.detect().groups().isEmpty());
+    }
+
+    @Test
+    public void threeCopiesFormOneGroupInPathOrder() {
+        CloneDetector detector = new CloneDetector(20, 3);
+        detector.add("z.c", tokens(block("v")));
+        detector.add("a.c", tokens(block("v")));
+        detector.add("m.c", tokens("x();\n" + block("v")));
+        CloneDetector.Result result = detector.detect();
+        assertEquals(1, result.groups().size());
+        assertEquals(List.of("a.c", "m.c", "z.c"),
+                result.groups().get(0).fragments().stream().map(Fragment::path).toList());
+    }
+}

@@ -1,0 +1,177 @@
+package org.gstats.itests;
+
+import static org.gstats.itests.GogoCommands.quote;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.inject.Inject;
+
+import org.gstats.itests.GogoCommands.Outcome;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.GitRepo.Person;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The metrics plugin in the shipped system: listed, and its section in a real scan, held to git. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MetricsPluginIT {
+
+    private static final Person ANN = new Person("Ann Example", "ann@example.com");
+    private static final Person BOB = new Person("Bob Example", "bob@example.com");
+
+    private static GitRepo repo;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ServiceComponentRuntime runtime;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] configuration() {
+        return ShippedSystem.options();
+    }
+
+    private static synchronized GitRepo repo() throws Exception {
+        if (repo == null) {
+            repo = GitRepo.init(Files.createTempDirectory(SampleRepository.workDir(), "metrics-"));
+            repo.write("src/Main.java", "class Main {\n    int x;\n}\n")
+                    .write("web/vendor/lib.js", "function lib() {}\n")
+                    .commit("initial", ANN, Instant.parse("2024-01-01T10:00:00Z"));
+            repo.write("src/Main.java", "// entry\nclass Main {\n    int x;\n    int y;\n}\n")
+                    .write("notes.md", "# notes\n")
+                    .commit("grow", BOB, Instant.parse("2024-02-01T10:00:00Z"));
+            repo.move("src/Main.java", "src/app/Main.java").commit("move", ANN, Instant.parse("2024-03-01T10:00:00Z"));
+        }
+        return repo;
+    }
+
+    @Test
+    public void pluginsListsMetricsAsActive() throws Exception {
+        Outcome outcome = new GogoCommands(context).execute("plugins", "--format json");
+        assertNull("plugins failed: " + outcome.errors(), outcome.failure());
+        JsonArray plugins = JsonParser.parseString(outcome.output()).getAsJsonObject().getAsJsonArray("plugins");
+        boolean active = false;
+        for (JsonElement plugin : plugins) {
+            JsonObject row = plugin.getAsJsonObject();
+            active |= row.get("name").getAsString().equals("metrics") && row.get("state").getAsString().equals("active");
+        }
+        assertTrue("metrics is listed as active: " + plugins, active);
+    }
+
+    @Test
+    public void scanHasTheMetricsSectionHeldToGit() throws Exception {
+        Outcome outcome = new GogoCommands(context).execute("scan", quote(repo().dir()) + " --format json");
+        assertNull("scan failed: " + outcome.errors(), outcome.failure());
+        JsonObject report = JsonParser.parseString(outcome.output()).getAsJsonObject();
+        assertEquals("no plugin failed: " + report.getAsJsonArray("errors"), 0, report.getAsJsonArray("errors").size());
+        JsonObject metrics = report.getAsJsonObject("sections").getAsJsonObject("metrics");
+        assertNotNull("the report has a metrics section", metrics);
+
+        Set<String> files = new TreeSet<>();
+        for (JsonElement row : metrics.getAsJsonArray("files")) {
+            files.add(row.getAsJsonObject().get("path").getAsString());
+        }
+        assertEquals(new TreeSet<>(repo().git("ls-tree", "-r", "--name-only", "HEAD").lines().toList()), files);
+
+        // line counts appear once the engine delivers head content; wherever they do, they add
+        // up to git's line count of the file
+        for (JsonElement element : metrics.getAsJsonArray("files")) {
+            JsonObject row = element.getAsJsonObject();
+            if (!row.get("code_lines").isJsonNull()) {
+                String path = row.get("path").getAsString();
+                int total = row.get("code_lines").getAsInt() + row.get("comment_lines").getAsInt()
+                        + row.get("blank_lines").getAsInt();
+                assertEquals(path, repo().git("show", "HEAD:" + path).lines().count(), total);
+            }
+        }
+
+        Map<String, Integer> revisions = new HashMap<>();
+        for (JsonElement element : metrics.getAsJsonArray("change_frequency")) {
+            JsonObject row = element.getAsJsonObject();
+            if (row.get("kind").getAsString().equals("file")) {
+                revisions.put(row.get("path").getAsString(), row.get("revisions").getAsInt());
+            }
+        }
+        assertEquals("vendored files are left out of change frequency",
+                Set.of("src/app/Main.java", "notes.md"), revisions.keySet());
+        assertEquals((int) repo().git("log", "--follow", "--format=%H", "--", "src/app/Main.java").lines().count(),
+                (int) revisions.get("src/app/Main.java"));
+        for (String item : new String[] {"summary", "languages", "functions", "hotspots", "debt", "debt_summary",
+                "duplication", "duplicated_files"}) {
+            assertNotNull("metrics." + item, metrics.get(item));
+        }
+    }
+
+    /**
+     * {@code [module.metrics]} of the project's {@code .gstats.toml} reaches the plugin through
+     * gstats-config and Configuration Admin before the scan starts.
+     */
+    @Test
+    public void theProjectConfigurationReconfiguresThePlugin() throws Exception {
+        Path projectConfig = repo().dir().resolve(".gstats.toml");
+        Files.writeString(projectConfig, "[module.metrics]\nwindows = [7]\ntop-n = 1\n");
+        try {
+            Outcome outcome = new GogoCommands(context).execute("scan", quote(repo().dir()) + " --format json");
+            assertNull("scan failed: " + outcome.errors(), outcome.failure());
+            awaitConfigured(7);
+            JsonObject metrics = JsonParser.parseString(outcome.output()).getAsJsonObject()
+                    .getAsJsonObject("sections").getAsJsonObject("metrics");
+            JsonObject row = metrics.getAsJsonArray("change_frequency").get(0).getAsJsonObject();
+            assertTrue("the configured window: " + row, row.has("revisions_7d"));
+            assertTrue("no default window: " + row, !row.has("revisions_30d"));
+        } finally {
+            Files.delete(projectConfig);
+        }
+    }
+
+    /** Waits until SCR has handed the metrics component a configuration with windows = [days]. */
+    private void awaitConfigured(int days) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> seen = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            seen.clear();
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+                if (description.name.equals("metrics")) {
+                    for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                        Object windows = configuration.properties.get("windows");
+                        seen.add(String.valueOf(windows));
+                        // gstats-config hands lists on as texts; DS makes them the int[] of the configuration type
+                        if (windows instanceof String[] values && values.length == 1
+                                && values[0].equals(Integer.toString(days))) {
+                            return;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the metrics component did not get windows = [" + days + "]: " + seen);
+    }
+}
