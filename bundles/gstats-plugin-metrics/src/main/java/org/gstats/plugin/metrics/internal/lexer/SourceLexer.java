@@ -532,7 +532,7 @@ final class SourceLexer implements Lexer {
                 pos = end;
                 return true;
             }
-            if (c == '?' && pos + 2 <= n && operandExpected() && pos + 1 < n
+            if (c == '?' && pos + 1 < n && operandExpected()
                     && !Character.isWhitespace(s.charAt(pos + 1))
                     && (pos + 2 >= n || !identifierPart(s.charAt(pos + 2)))) {
                 emit(TokenKind.CHAR, pos, pos + 2);

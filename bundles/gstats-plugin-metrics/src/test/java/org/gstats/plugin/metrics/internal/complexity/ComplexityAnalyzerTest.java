@@ -86,7 +86,12 @@ public class ComplexityAnalyzerTest {
                 // id?: and ?. and ?? are no decisions; the one ternary is
                 "pick 3-6 2/1/1/2",
                 // two case labels, if + &&; cog switch 1, if 2, && 1
-                "load 10-21 5/4/2/2");
+                "load 10-21 5/4/2/2",
+                // arrow functions at the top level, named by their variables; the return type annotation is
+                // stepped over to find the two parameters
+                "f 23-23 2/1/1/2",
+                "g 24-24 2/1/1/1",
+                "h 25-25 1/0/0/1");
     }
 
     @Test
