@@ -780,8 +780,8 @@ final class BraceAnalyzer {
                 String o = tk.text();
                 if ((o.equals("->") && syntax.lambda() == Lambda.THIN_ARROW)
                         || (o.equals("=>") && syntax.lambda() == Lambda.FAT_ARROW)) {
-                    int params = punct(k - 1, ")") ? open(k - 1) : k - 1;
-                    k = lambdaBody(lambdaStart(k, from), params, k + 1, to, ctx, assignedTo);
+                    int params = lambdaParameters(k, from);
+                    k = lambdaBody(lambdaStart(params, from), params, k + 1, to, ctx, assignedTo);
                     continue;
                 }
                 if (syntax.lambda() == Lambda.RUST && (o.equals("|") || o.equals("||")) && operandExpected(k, from)) {
@@ -920,11 +920,24 @@ final class BraceAnalyzer {
         return end;
     }
 
-    private int lambdaStart(int arrow, int from) {
-        int k = arrow - 1;
-        if (k >= from && punct(k, ")")) {
-            k = open(k);
+    /**
+     * The parameter group (or single parameter) of the lambda whose arrow is at {@code arrow}, stepping back over
+     * a TypeScript return type annotation ({@code (a: number): number => ...}).
+     */
+    private int lambdaParameters(int arrow, int from) {
+        for (int k = arrow - 1; k >= from && k >= arrow - 12; k--) {
+            if (punct(k, ")") && (k == arrow - 1 || op(k + 1, ":"))) {
+                return open(k);
+            }
+            if (punct(k, ";") || punct(k, "{") || punct(k, "}") || punct(k, ",") || punct(k, "(")) {
+                break;
+            }
         }
+        return arrow - 1;
+    }
+
+    private int lambdaStart(int params, int from) {
+        int k = params;
         if (k - 1 >= from && keyword(k - 1, "async")) {
             k--;
         }

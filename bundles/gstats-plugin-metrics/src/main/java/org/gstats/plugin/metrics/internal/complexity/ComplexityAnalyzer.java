@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.gstats.plugin.metrics.internal.lexer.Lexer;
 import org.gstats.plugin.metrics.internal.lexer.Lexers;
 import org.gstats.plugin.metrics.internal.lexer.Token;
 
@@ -35,11 +34,7 @@ public final class ComplexityAnalyzer {
         if (!LANGUAGES.contains(language)) {
             return Optional.empty();
         }
-        Optional<Lexer> lexer = Lexers.forLanguage(language);
-        if (lexer.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Token> tokens = lexer.get().tokenize(text);
+        List<Token> tokens = Lexers.forLanguage(language).orElseThrow().tokenize(text);
         List<FunctionScope> scopes;
         try {
             scopes = switch (language) {

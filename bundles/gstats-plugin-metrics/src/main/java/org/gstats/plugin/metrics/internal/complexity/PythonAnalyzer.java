@@ -133,7 +133,12 @@ final class PythonAnalyzer {
             } else if (w.equals("except")) {
                 branch(clause, clause.from(), ctx, true);
             } else if (w.equals("else")) {
-                if (ctx.fn() != null && !word(lines.get(i).from()).equals("try")) {
+                String compound = word(lines.get(i).from());
+                if (ctx.fn() != null && !compound.equals("if")) {
+                    // the else of a loop or try runs only when no break or exception left it: a branch of its own
+                    ctx.fn().cyclomatic++;
+                }
+                if (ctx.fn() != null && !compound.equals("try")) {
                     ctx.fn().fundamental();
                 }
                 body(clause, clause.from() + 1, ctx.nested());
@@ -151,7 +156,7 @@ final class PythonAnalyzer {
     private void branch(Line line, int head, Context ctx, boolean structural) {
         int colon = headerColon(line);
         if (ctx.fn() != null) {
-            ctx.fn().cyclomatic += 1 + logic.count(head + 1, colon);
+            ctx.fn().cyclomatic++;
             if (structural) {
                 ctx.fn().structural(ctx.nesting());
             }
@@ -209,22 +214,24 @@ final class PythonAnalyzer {
                         ? Math.min(match[k] + 1, colon) : k + 1) {
                     alternatives += op(k, "|") ? 1 : 0;
                 }
-                ctx.fn().cyclomatic += alternatives + logic.count(arm.from() + 1, colon);
+                ctx.fn().cyclomatic += alternatives;
             }
             body(arm, colon, inside);
         }
     }
 
-    /** A simple statement (or several separated by semicolons). */
+    /** A simple statement (or several separated by semicolons); an assert branches to its failure. */
     private void statement(int from, int to, Context ctx) {
-        if (ctx.fn() != null && word(from).equals("raise")) {
+        if (ctx.fn() != null && word(from).equals("assert")) {
             ctx.fn().cyclomatic++;
         }
         expression(from, to, ctx);
     }
 
+    /** An expression root; each {@code and}/{@code or} in it is a decision point wherever it stands, as radon counts. */
     private void expression(int from, int to, Context ctx) {
         if (ctx.fn() != null) {
+            ctx.fn().cyclomatic += logic.count(from, to);
             logic.sequences(from, to, ctx.fn());
         }
         walk(from, to, ctx, assignedName(from, to));
@@ -245,10 +252,10 @@ final class PythonAnalyzer {
                         if (ctx.fn() != null) {
                             int elseAt = find(k + 1, to, "else");
                             if (elseAt >= 0) {
-                                ctx.fn().cyclomatic += 1 + logic.count(k + 1, elseAt);
+                                ctx.fn().cyclomatic++;
                                 ctx.fn().structural(ctx.nesting());
                             } else {
-                                ctx.fn().cyclomatic += 1 + logic.count(k + 1, to);
+                                ctx.fn().cyclomatic++;
                                 ctx.fn().fundamental();
                             }
                         }

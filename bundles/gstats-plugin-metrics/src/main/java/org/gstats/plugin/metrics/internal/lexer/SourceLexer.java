@@ -337,7 +337,7 @@ final class SourceLexer implements Lexer {
                 return false;
             }
             if (i > pos && i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
-                int end = quoted(i + 1, s.charAt(i), true);
+                int end = quoted(i + 1, s.charAt(i));
                 emit(s.charAt(i) == '"' ? TokenKind.STRING : TokenKind.CHAR, pos, end);
                 pos = end;
                 return true;
@@ -347,7 +347,7 @@ final class SourceLexer implements Lexer {
                         || (pos + 2 < n && s.charAt(pos + 2) == '\'')
                         || (Character.isHighSurrogate(s.charAt(pos + 1)) && pos + 3 < n && s.charAt(pos + 3) == '\''));
                 if (isChar) {
-                    int end = quoted(pos + 1, '\'', true);
+                    int end = quoted(pos + 1, '\'');
                     emit(TokenKind.CHAR, pos, end);
                     pos = end;
                 } else {
@@ -425,7 +425,7 @@ final class SourceLexer implements Lexer {
                 pos = end;
                 return;
             }
-            int end = quoted(quoteAt + 1, q, true);
+            int end = quoted(quoteAt + 1, q);
             emit(TokenKind.STRING, pos, end);
             pos = end;
         }
@@ -458,7 +458,7 @@ final class SourceLexer implements Lexer {
                 return false;
             }
             char q = s.charAt(i);
-            int end = quoted(i + 1, q, true);
+            int end = quoted(i + 1, q);
             emit(q == '"' ? TokenKind.STRING : TokenKind.CHAR, pos, end);
             pos = end;
             return true;
@@ -517,7 +517,7 @@ final class SourceLexer implements Lexer {
                             || s.charAt(pos - 1) == ')' || s.charAt(pos - 1) == ']'))) {
                 int end;
                 if (s.charAt(pos + 1) == '"') {
-                    end = quoted(pos + 2, '"', true);
+                    end = quoted(pos + 2, '"');
                 } else {
                     end = pos + 1;
                     while (end < n && identifierPart(s.charAt(end))) {
@@ -532,7 +532,7 @@ final class SourceLexer implements Lexer {
                 pos = end;
                 return true;
             }
-            if (c == '?' && pos + 2 <= n && operandExpected() && pos + 1 < n
+            if (c == '?' && pos + 1 < n && operandExpected()
                     && !Character.isWhitespace(s.charAt(pos + 1))
                     && (pos + 2 >= n || !identifierPart(s.charAt(pos + 2)))) {
                 emit(TokenKind.CHAR, pos, pos + 2);
@@ -644,7 +644,7 @@ final class SourceLexer implements Lexer {
                     pythonString(pos);
                     return true;
                 }
-                int end = quoted(pos + 1, '\'', true);
+                int end = quoted(pos + 1, '\'');
                 emit(d.singleQuoteIsChar() ? TokenKind.CHAR : TokenKind.STRING, pos, end);
                 pos = end;
                 return true;
@@ -703,6 +703,12 @@ final class SourceLexer implements Lexer {
                     i += 2;
                     continue;
                 }
+                if (c == '\n' && mode.close().equals("\"") && !mode.doubledQuote() && !multilineQuotes()) {
+                    emit(TokenKind.STRING, pieceStart, i);
+                    modes.pop();
+                    pos = i;
+                    return;
+                }
                 if (s.startsWith(mode.close(), i)) {
                     int end = i + mode.close().length();
                     if (mode.close().equals("\"\"\"")) {
@@ -737,22 +743,31 @@ final class SourceLexer implements Lexer {
             pos = n;
         }
 
-        /** End (exclusive) of a quoted literal whose content starts at {@code from}. */
-        private int quoted(int from, char quote, boolean escapes) {
+        /**
+         * End (exclusive) of a quoted literal whose content starts at {@code from}. Where a literal cannot span
+         * lines, an unterminated one ends at the line break, so that a stray quote spoils one line only.
+         */
+        private int quoted(int from, char quote) {
             int i = from;
             while (i < n) {
                 char c = s.charAt(i);
-                if (escapes && c == '\\') {
+                if (c == '\\') {
                     i += 2;
                 } else if (c == quote) {
                     return i + 1;
-                } else if (c == '\n' && quote != '"' && quote != '\'' ) {
+                } else if (c == '\n' && !multilineQuotes()) {
                     return i;
                 } else {
                     i++;
                 }
             }
             return n;
+        }
+
+        /** Ruby, PHP and Rust quotes may hold line breaks. */
+        private boolean multilineQuotes() {
+            return d.family() == Dialect.Family.RUBY || d.family() == Dialect.Family.PHP
+                    || d.family() == Dialect.Family.RUST;
         }
 
         /** Ruby %-literal: the delimiter at {@code open}, paired brackets nest. */

@@ -1,8 +1,9 @@
 package org.gstats.plugin.metrics.internal.lexer;
 
 /**
- * One lexical token. {@code line} and {@code column} are 1-based and give where the token starts; a token may
- * span lines (block comments, text blocks), see {@link #endLine()}. Layout tokens have empty text.
+ * One lexical token. {@code line} and {@code column} are 1-based and give where the token starts (the column in
+ * UTF-16 code units); a token may span lines (block comments, text blocks), see {@link #endLine()}. Layout tokens
+ * have empty text.
  */
 public record Token(TokenKind kind, String text, int line, int column) {
 

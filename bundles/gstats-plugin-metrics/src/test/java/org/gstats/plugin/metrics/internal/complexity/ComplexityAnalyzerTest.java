@@ -86,7 +86,12 @@ public class ComplexityAnalyzerTest {
                 // id?: and ?. and ?? are no decisions; the one ternary is
                 "pick 3-6 2/1/1/2",
                 // two case labels, if + &&; cog switch 1, if 2, && 1
-                "load 10-21 5/4/2/2");
+                "load 10-21 5/4/2/2",
+                // arrow functions at the top level, named by their variables; the return type annotation is
+                // stepped over to find the two parameters
+                "f 23-23 2/1/1/2",
+                "g 24-24 2/1/1/1",
+                "h 25-25 1/0/0/1");
     }
 
     @Test
@@ -173,9 +178,9 @@ public class ComplexityAnalyzerTest {
                 "decorator 8-16 1/4/0/1",
                 "wrap 9-15 1/3/0/1",
                 "inner 11-14 3/2/1/2",
-                // comprehension for and if, conditional expression, except, while, case 0 | 1 (two); self and the
-                // bare * are no parameters
-                "total 21-36 8/6/1/2",
+                // comprehension for and if, conditional expression, except, the try's else, while, case 0 | 1
+                // (two); self and the bare * are no parameters
+                "total 21-36 9/6/1/2",
                 "square 38-38 2/1/1/1");
         assertEquals("cognitive of outermost functions only", 4 + 6 + 1, file.cognitive());
     }

@@ -123,6 +123,12 @@ public class LexersTest {
                 show("C#", "var a = @\"c:\\\"\"{\"; var b = $\"x{y + 1}{{\"; var c = \"\"\"\n{ \" }\n\"\"\";"));
     }
 
+    @Test
+    public void aStrayQuoteSpoilsOneLineOnly() {
+        assertEquals("S:\"it's K:if P:( I:a P:) P:{ P:}", show("Java", "\"it's\nif (a) {}"));
+        assertEquals(List.of("if"), texts(lex("C", "char c = 'x;\nif (a) {}"), TokenKind.KEYWORD).subList(1, 2));
+    }
+
     private static List<String> texts(List<Token> tokens, TokenKind kind) {
         return tokens.stream().filter(t -> t.kind() == kind).map(Token::text).toList();
     }
