@@ -100,12 +100,13 @@ public class MetricsPluginIT {
         }
         assertEquals(new TreeSet<>(repo().git("ls-tree", "-r", "--name-only", "HEAD").lines().toList()), files);
 
-        // line counts appear once the engine delivers head content; wherever they do, they add
-        // up to git's line count of the file
+        // the engine delivers every text file's content: its line counts add up to git's
         for (JsonElement element : metrics.getAsJsonArray("files")) {
             JsonObject row = element.getAsJsonObject();
+            String path = row.get("path").getAsString();
+            assertTrue(path + " is counted: " + row, row.get("binary").getAsBoolean()
+                    || !row.get("code_lines").isJsonNull());
             if (!row.get("code_lines").isJsonNull()) {
-                String path = row.get("path").getAsString();
                 int total = row.get("code_lines").getAsInt() + row.get("comment_lines").getAsInt()
                         + row.get("blank_lines").getAsInt();
                 assertEquals(path, repo().git("show", "HEAD:" + path).lines().count(), total);
@@ -133,6 +134,16 @@ public class MetricsPluginIT {
      * {@code [module.metrics]} of the project's {@code .gstats.toml} reaches the plugin through
      * gstats-config and Configuration Admin before the scan starts.
      */
+    @Test
+    public void pluginsCommitsAloneSkipsTheMetrics() throws Exception {
+        Outcome outcome = new GogoCommands(context).execute("scan",
+                quote(repo().dir()) + " --format json --plugins commits");
+        assertNull("scan failed: " + outcome.errors(), outcome.failure());
+        JsonObject sections = JsonParser.parseString(outcome.output()).getAsJsonObject().getAsJsonObject("sections");
+        assertNotNull(sections.get("commits"));
+        assertNull(sections.get("metrics"));
+    }
+
     @Test
     public void theProjectConfigurationReconfiguresThePlugin() throws Exception {
         Path projectConfig = repo().dir().resolve(".gstats.toml");
