@@ -146,6 +146,7 @@ public class ScanCommand {
     private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory,
             String givenPlugins) throws CommandFailure, ScanException {
         String plugins = givenPlugins;
+        Map<String, String> pluginOptions = Map.of();
         ScanArguments arguments = givenArguments;
         ScannerArguments history = givenHistory;
         EffectiveConfiguration effective = configured(session, givenArguments, givenHistory);
@@ -153,6 +154,7 @@ public class ScanCommand {
             arguments = ScanConfiguration.apply(givenArguments, effective);
             history = ScanConfiguration.apply(givenHistory, effective);
             plugins = ScanConfiguration.plugins(givenPlugins, effective);
+            pluginOptions = ScanConfiguration.pluginOptions(effective);
         }
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
@@ -171,7 +173,7 @@ public class ScanCommand {
 
         Report report;
         try {
-            report = engine.scan(options.request(), selection, progress);
+            report = engine.scan(options.request(pluginOptions), selection, progress);
         } finally {
             progress.finish();
         }

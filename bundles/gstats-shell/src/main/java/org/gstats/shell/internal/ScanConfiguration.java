@@ -2,9 +2,11 @@ package org.gstats.shell.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.Setting;
 
 /**
  * The one place where {@code gstats:scan}'s options meet the configuration keys: which option
@@ -30,6 +32,9 @@ final class ScanConfiguration {
     static final String DIFF_ALGORITHM = "scanner.diff-algorithm";
     static final String STRICT = "scanner.strict";
     static final String ENABLED = "plugins.enabled";
+    private static final String MODULE = "module.";
+    private static final String COMMITS_MODULE = "module.commits.";
+    private static final String EXPORT_MODULE = "module.export.";
 
     private ScanConfiguration() {
     }
@@ -96,6 +101,24 @@ final class ScanConfiguration {
     static String plugins(String given, EffectiveConfiguration configuration) {
         List<String> enabled = configuration.list(ENABLED);
         return !ScanArguments.ABSENT.equals(given) || enabled.isEmpty() ? given : String.join(",", enabled);
+    }
+
+    /**
+     * The {@code [module.NAME]} keys of plugins the shell does not map itself, as the options
+     * their analyses find in {@code ScanContext.options()} ({@code NAME.key}); lists are joined
+     * with commas. Builtin sections ({@code commits}, {@code export}) become options above.
+     */
+    static Map<String, String> pluginOptions(EffectiveConfiguration configuration) {
+        Map<String, String> options = new TreeMap<>();
+        for (Setting setting : configuration.settings()) {
+            String key = setting.key();
+            if (key.startsWith(MODULE) && !key.startsWith(COMMITS_MODULE) && !key.startsWith(EXPORT_MODULE)) {
+                Object value = setting.value();
+                options.put(key.substring(MODULE.length()), value instanceof List<?> list
+                        ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value));
+            }
+        }
+        return options;
     }
 
     private static List<String> givenOrConfigured(List<String> given, List<String> configured) {

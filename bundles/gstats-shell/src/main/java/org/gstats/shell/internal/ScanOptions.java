@@ -2,6 +2,7 @@ package org.gstats.shell.internal;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 
 import org.gstats.api.report.WriterOptions;
 import org.gstats.api.scan.ScanRequest;
@@ -38,10 +39,16 @@ record ScanOptions(Path repository, String format, Path output, String table, bo
 
     /** The one place where the checked options become the scan's request. */
     ScanRequest request() {
+        return request(Map.of());
+    }
+
+    /** @param pluginOptions options for plugins, keyed {@code <plugin>.<option>}, from the configuration */
+    ScanRequest request(Map<String, String> pluginOptions) {
         ScanRequest.Builder request = scanner.applyTo(ScanRequest.builder(repository)
                 .branch(branch)
                 .since(since)
                 .until(until));
+        pluginOptions.forEach(request::option);
         if (changes) {
             request.option(CHANGES_OPTION, "true");
         }

@@ -529,6 +529,19 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void pluginSectionsBecomeThePluginsScanOptions() {
+        LayeredConfiguration configuration = new LayeredConfiguration();
+        configuration.configured.put("module.coupling.min-degree", 50L);
+        configuration.configured.put("module.ownership.kinds", List.of("src", "test"));
+        command.setConfiguration(configuration);
+
+        assertNull(gogo.execute("gstats:scan --changes"));
+
+        assertEquals(Map.of("coupling.min-degree", "50", "ownership.kinds", "src,test", "commits.changes", "true"),
+                engine.request.options());
+    }
+
+    @Test
     public void flagsOnTheCommandLineAreGivenToTheConfiguration() {
         LayeredConfiguration configuration = new LayeredConfiguration();
         command.setConfiguration(configuration);
