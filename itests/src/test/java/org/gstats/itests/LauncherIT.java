@@ -73,7 +73,9 @@ public class LauncherIT {
         command.add(launcher.toString());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        // the machine's own settings must not reach the system under test
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("GSTATS_PLUGIN_DIR");
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

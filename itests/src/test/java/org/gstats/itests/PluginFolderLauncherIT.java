@@ -2,19 +2,11 @@ package org.gstats.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -40,9 +32,6 @@ public class PluginFolderLauncherIT {
     private static Path folder;
     private static SampleRepository sample;
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
     @BeforeClass
     public static void dropOwnershipPlugin() throws IOException {
         folder = TEMP.newFolder("my-plugins").toPath();
@@ -52,7 +41,7 @@ public class PluginFolderLauncherIT {
 
     @Test
     public void pluginDirOptionNamesTheWatchedFolder() {
-        Run run = gstats(Map.of(), "--plugin-dir", folder.toString(), "plugins", "--format", "json");
+        LauncherIT.Run run = gstats(Map.of(), "--plugin-dir", folder.toString(), "plugins", "--format", "json");
 
         assertEquals(run.stderr(), 0, run.exit());
         assertEquals("active", state(run.stdout(), "ownership"));
@@ -60,7 +49,7 @@ public class PluginFolderLauncherIT {
 
     @Test
     public void environmentNamesItWhenTheOptionDoesNot() {
-        Run run = gstats(Map.of("GSTATS_PLUGIN_DIR", folder.toString()), "scan", "--plugins", "ownership",
+        LauncherIT.Run run = gstats(Map.of("GSTATS_PLUGIN_DIR", folder.toString()), "scan", "--plugins", "ownership",
                 "--format", "json", "--quiet", sample.dir().toString());
 
         assertEquals(run.stderr(), 0, run.exit());
@@ -72,7 +61,7 @@ public class PluginFolderLauncherIT {
     public void missingFolderIsBadUsageInOneLine() {
         Path missing = TEMP.getRoot().toPath().resolve("no-such-folder");
 
-        Run run = gstats(Map.of(), "--plugin-dir", missing.toString(), "plugins");
+        LauncherIT.Run run = gstats(Map.of(), "--plugin-dir", missing.toString(), "plugins");
 
         assertEquals(2, run.exit());
         assertEquals("gstats: the plugin folder " + missing + " (--plugin-dir) is not a directory; create it or "
@@ -89,41 +78,8 @@ public class PluginFolderLauncherIT {
         throw new AssertionError(name + " is not listed: " + json);
     }
 
-    private static Run gstats(Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(ShippedSystem.distribution().resolve("bin/gstats").toString());
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(sample.dir().toFile());
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().remove("GSTATS_PLUGIN_DIR");
-        builder.environment().putAll(environment);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        try {
-            Process process = builder.start();
-            CompletableFuture<String> stdout = readAll(process.getInputStream());
-            CompletableFuture<String> stderr = readAll(process.getErrorStream());
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-            return new Run(process.exitValue(), stdout.join(), stderr.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static CompletableFuture<String> readAll(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                stream.transferTo(bytes);
-                return bytes.toString(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static LauncherIT.Run gstats(Map<String, String> environment, String... arguments) {
+        return LauncherIT.run(ShippedSystem.distribution().resolve("bin/gstats"), sample.dir(), environment, "",
+                arguments);
     }
 }
