@@ -11,6 +11,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.gstats.api.FileInfo;
 
 /**
@@ -44,11 +45,15 @@ final class FileTracker implements BlobCache.Reads {
         }
     }
 
-    /** Lists the head's files from its trees alone; no blob is read. */
-    static FileTracker of(ObjectReader reader, RevTree head) throws IOException {
+    /**
+     * Lists the head's files that {@code paths} lets through (the scan's --include/--exclude)
+     * from its trees alone; no blob is read.
+     */
+    static FileTracker of(ObjectReader reader, RevTree head, TreeFilter paths) throws IOException {
         List<HeadFile> files = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.setRecursive(true);
+            walk.setFilter(paths);
             walk.addTree(head);
             while (walk.next()) {
                 if (walk.getFileMode(0) != FileMode.GITLINK) {

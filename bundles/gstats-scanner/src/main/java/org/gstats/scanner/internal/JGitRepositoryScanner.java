@@ -125,7 +125,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
-            FileTracker tracker = FileTracker.of(reader, head.getTree());
+            TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
+            FileTracker tracker = FileTracker.of(reader, head.getTree(), paths);
             BlobCache blobs = new BlobCache(reader, (id, blob) -> {
                 observer.blobRead();
                 tracker.read(id, blob);
@@ -134,7 +135,6 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             if (requirements.filesOnDisk()) {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
-            TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
             CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
                     LineCounter.of(request.diffAlgorithm()), missing);
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),

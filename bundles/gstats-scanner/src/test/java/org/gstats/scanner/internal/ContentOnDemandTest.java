@@ -126,6 +126,21 @@ public class ContentOnDemandTest {
     }
 
     @Test
+    public void headFileInfosFollowTheIncludeAndExcludeGlobs() throws Exception {
+        ContentListener listener = new ContentListener();
+        new JGitRepositoryScanner(new Counts(), TEMP.newFolder().toPath()).scan(ScanRequest.builder(repo.dir())
+                .includes(List.of("**/*.txt")).excludes(List.of("empty.txt")).build(), PluginDataRequirements.NONE,
+                listener);
+
+        // ls-tree takes no glob magic; the work tree is the head's, so ls-files says the same
+        List<String> expected = List.of(repo.git("ls-files", "-z", "--",
+                ":(glob)**/*.txt", ":(glob,exclude)empty.txt").split("\0"));
+        assertTrue("the globs choose some files, not all", expected.size() > 0 && expected.size()
+                < repo.git("ls-tree", "-r", "-z", "--name-only", "HEAD").split("\0").length);
+        assertEquals(expected, listener.files.stream().map(FileInfo::path).toList());
+    }
+
+    @Test
     public void metadataOnlyScanReadsOnlyWhatDiffsNeedAndNoContent() throws Exception {
         Path tempRoot = TEMP.newFolder().toPath();
         Counts counts = new Counts();
