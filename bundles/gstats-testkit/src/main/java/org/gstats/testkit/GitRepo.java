@@ -24,21 +24,35 @@ public final class GitRepo {
     public record Person(String name, String email) {
     }
 
+    /**
+     * An empty HOME (and XDG_CONFIG_HOME) for every git the kit runs, so that the user's own
+     * configuration cannot change what a test sees; git writes nothing there, so one folder
+     * serves the whole JVM and is gone when it exits.
+     */
+    private static final Path HOME = emptyHome();
+
     private final Path dir;
-    private final Path home;
     private Instant clock = Instant.parse("2024-01-15T10:00:00Z");
 
-    private GitRepo(Path dir, Path home) {
+    private GitRepo(Path dir) {
         this.dir = dir;
-        this.home = home;
+    }
+
+    private static Path emptyHome() {
+        try {
+            Path home = Files.createTempDirectory("gstats-git-home");
+            home.toFile().deleteOnExit();
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code git init} in {@code dir} (created if missing) with {@code main} as first branch. */
     public static GitRepo init(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path home = Files.createTempDirectory("gstats-git-home");
-            GitRepo repo = new GitRepo(dir, home);
+            GitRepo repo = new GitRepo(dir);
             repo.git("init", "-q", "-b", "main");
             return repo;
         } catch (IOException e) {
@@ -51,11 +65,7 @@ public final class GitRepo {
      * git in with the same private configuration.
      */
     public static GitRepo open(Path dir) {
-        try {
-            return new GitRepo(dir, Files.createTempDirectory("gstats-git-home"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new GitRepo(dir);
     }
 
     public Path dir() {
@@ -133,8 +143,8 @@ public final class GitRepo {
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> environment = builder.environment();
-        environment.put("HOME", home.toString());
-        environment.put("XDG_CONFIG_HOME", home.toString());
+        environment.put("HOME", HOME.toString());
+        environment.put("XDG_CONFIG_HOME", HOME.toString());
         environment.put("GIT_CONFIG_NOSYSTEM", "1");
         environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
         environment.put("GIT_AUTHOR_NAME", "Test");
