@@ -4,6 +4,8 @@ import static org.gstats.config.internal.ValueType.bool;
 import static org.gstats.config.internal.ValueType.choice;
 import static org.gstats.config.internal.ValueType.integer;
 import static org.gstats.config.internal.ValueType.list;
+import static org.gstats.config.internal.ValueType.number;
+import static org.gstats.config.internal.ValueType.numbers;
 import static org.gstats.config.internal.ValueType.size;
 import static org.gstats.config.internal.ValueType.text;
 import static org.gstats.config.internal.ValueType.time;
@@ -73,7 +75,37 @@ final class KeyTable {
             new Key("module.export", "output-path", text(), "",
                     "write the report to this file (empty: standard output)", "--output", null),
             new Key("module.export", "pretty", bool(), false, "indent json, xml and yaml for people", "--pretty",
-                    null));
+                    null),
+
+            new Key("module.metrics", "windows", numbers(), List.of("30", "90", "365"),
+                    "time windows in days, counted back from the head commit's time", null, null),
+            new Key("module.metrics", "top-n", integer(1, Integer.MAX_VALUE), 20L,
+                    "how many hotspots the hotspots table lists and coupling counts", null, null),
+            new Key("module.metrics", "weight-complexity", number(), 0.30, "weight of complexity in the debt score",
+                    null, null),
+            new Key("module.metrics", "weight-churn", number(), 0.25, "weight of churn in the debt score", null, null),
+            new Key("module.metrics", "weight-size", number(), 0.15, "weight of size (code lines) in the debt score",
+                    null, null),
+            new Key("module.metrics", "weight-duplication", number(), 0.20,
+                    "weight of the duplicated-lines ratio in the debt score", null, null),
+            new Key("module.metrics", "weight-coupling", number(), 0.10,
+                    "weight of coupling to hotspots in the debt score", null, null),
+            new Key("module.metrics", "rating-thresholds", numbers(), List.of("10", "20", "35", "50"),
+                    "highest debt score (0..100) for ratings A, B, C and D; above the last is E", null, null),
+            new Key("module.metrics", "min-tokens", integer(1, Integer.MAX_VALUE), 50L, "smallest clone in tokens",
+                    null, null),
+            new Key("module.metrics", "min-lines", integer(1, Integer.MAX_VALUE), 5L, "smallest clone in lines",
+                    null, null),
+            new Key("module.metrics", "max-files", integer(0, Integer.MAX_VALUE), 100_000L,
+                    "most files whose content is analysed; the rest get metadata only", null, null),
+            new Key("module.metrics", "max-file-size", size(), 1L << 20,
+                    "files larger than this get metadata only", null, null),
+            new Key("module.metrics", "complexity-analysis", bool(), true,
+                    "compute per-function complexity (functions, hotspots, debt's complexity)", null, null),
+            new Key("module.metrics", "include-vendored", bool(), false,
+                    "count vendored files in the metrics beyond the files table", null, null),
+            new Key("module.metrics", "include-generated", bool(), false,
+                    "count generated files in the metrics beyond the files table", null, null));
 
     private static final Map<String, Key> BY_ID = byId();
 

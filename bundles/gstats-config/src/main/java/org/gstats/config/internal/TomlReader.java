@@ -167,7 +167,8 @@ final class TomlReader {
             return "\"" + text + "\"";
         }
         if (value instanceof TomlArray array) {
-            return array.toToml().strip();
+            // on one line: the message is one line (tomlj's own rendering spreads an array over several)
+            return "[" + String.join(", ", array.toList().stream().map(TomlReader::shown).toList()) + "]";
         }
         return value instanceof TomlTable ? "a table" : String.valueOf(value);
     }

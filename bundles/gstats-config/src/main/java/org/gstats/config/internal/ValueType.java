@@ -18,7 +18,7 @@ import org.tomlj.TomlArray;
 final class ValueType {
 
     enum Kind {
-        BOOLEAN, INTEGER, SIZE, TIME, TEXT, CHOICE, LIST
+        BOOLEAN, INTEGER, NUMBER, NUMBERS, SIZE, TIME, TEXT, CHOICE, LIST
     }
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
@@ -45,6 +45,19 @@ final class ValueType {
 
     static ValueType integer(long min, long max) {
         return new ValueType(Kind.INTEGER, min, max, List.of());
+    }
+
+    /** A decimal number of zero or more, such as a weight. */
+    static ValueType number() {
+        return new ValueType(Kind.NUMBER, 0, Long.MAX_VALUE, List.of());
+    }
+
+    /**
+     * A list of numbers of zero or more, such as {@code [30, 90, 365]}; kept as their texts,
+     * which Declarative Services turns into the plugin's {@code int[]} or {@code double[]}.
+     */
+    static ValueType numbers() {
+        return new ValueType(Kind.NUMBERS, 0, Long.MAX_VALUE, List.of());
     }
 
     /** A number of bytes, written {@code 256MB}, {@code 1g}, {@code 512KiB} or as a plain integer. */
@@ -79,6 +92,8 @@ final class ValueType {
             case BOOLEAN -> "true or false";
             case INTEGER -> max == Long.MAX_VALUE ? "a whole number from " + min + " up"
                     : "a whole number from " + min + " to " + max;
+            case NUMBER -> "a number of 0 or more such as 0.25";
+            case NUMBERS -> "a list of numbers of 0 or more such as [30, 90, 365]";
             case SIZE -> "a size such as \"256MB\", \"2GB\", \"512KB\" or a number of bytes";
             case TIME -> "a date \"2024-01-31\", a date-time \"2024-01-31T12:00:00Z\", an age such as \"12h\", "
                     + "\"30d\", \"2w\", \"6m\", \"1y\", or \"\" for none";
@@ -99,6 +114,24 @@ final class ValueType {
             case INTEGER:
                 if (value instanceof Long n) {
                     return inRange(n);
+                }
+                break;
+            case NUMBER:
+                if (value instanceof Long || value instanceof Double) {
+                    return fromText(value.toString());
+                }
+                break;
+            case NUMBERS:
+                if (value instanceof TomlArray array) {
+                    List<String> numbers = new ArrayList<>();
+                    for (int i = 0; i < array.size(); i++) {
+                        Object element = array.get(i);
+                        if (!(element instanceof Long || element instanceof Double)) {
+                            throw new InvalidValue(allowed());
+                        }
+                        numbers.add(numberText(element.toString()));
+                    }
+                    return List.copyOf(numbers);
                 }
                 break;
             case SIZE:
@@ -156,6 +189,14 @@ final class ValueType {
                 } catch (NumberFormatException e) {
                     throw new InvalidValue(allowed());
                 }
+            case NUMBER:
+                return Double.valueOf(numberText(trimmed));
+            case NUMBERS:
+                List<String> numbers = new ArrayList<>();
+                for (String part : trimmed.isEmpty() ? new String[0] : trimmed.split("\\s*,\\s*")) {
+                    numbers.add(numberText(part));
+                }
+                return List.copyOf(numbers);
             case SIZE:
                 return parseSize(trimmed);
             case TIME:
@@ -176,6 +217,20 @@ final class ValueType {
                         : List.of(trimmed.split("\\s*,\\s*"));
             default:
                 throw new IllegalStateException(kind.name());
+        }
+    }
+
+    /** A number of zero or more in its shortest text: {@code 30} for 30 and 30.0, {@code 0.25}. */
+    private String numberText(String text) throws InvalidValue {
+        try {
+            double number = Double.parseDouble(text);
+            if (!(number >= 0) || Double.isInfinite(number)) {
+                throw new InvalidValue(allowed());
+            }
+            return number == Math.rint(number) && number < 1e15 ? Long.toString((long) number)
+                    : Double.toString(number);
+        } catch (NumberFormatException e) {
+            throw new InvalidValue(allowed());
         }
     }
 
@@ -207,6 +262,8 @@ final class ValueType {
     String toToml(Object value) {
         return switch (kind) {
             case BOOLEAN, INTEGER -> value.toString();
+            case NUMBER -> numberLiteral((Double) value);
+            case NUMBERS -> "[" + String.join(", ", ((List<?>) value).stream().map(Object::toString).toList()) + "]";
             case SIZE -> quote(sizeText((Long) value));
             case LIST, TIME, TEXT, CHOICE -> literal(value);
         };
@@ -221,6 +278,11 @@ final class ValueType {
             return "[" + String.join(", ", list.stream().map(v -> quote(v.toString())).toList()) + "]";
         }
         return value.toString();
+    }
+
+    private static String numberLiteral(double number) {
+        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) + ".0"
+                : Double.toString(number);
     }
 
     private static String sizeText(long bytes) {

@@ -209,6 +209,24 @@ public class ResolverTest {
     }
 
     @Test
+    public void numbersAndListsOfNumbersAreReadAndChecked() throws Exception {
+        write(userFile(), "[module.metrics]\nwindows = [7, 14.0]\nweight-churn = 1\nweight-size = 0.5\n");
+        EffectiveConfiguration configuration = resolve(null, Map.of());
+        assertSetting(configuration, "module.metrics.windows", List.of("7", "14"), Rung.USER);
+        assertSetting(configuration, "module.metrics.weight-churn", 1.0, Rung.USER);
+        assertSetting(configuration, "module.metrics.weight-size", 0.5, Rung.USER);
+        assertEquals(List.of("7", "14"), List.of((String[]) Publisher.dictionaries(configuration)
+                .get("org.gstats.module.metrics").get("windows")));
+
+        write(userFile(), "[module.metrics]\nweight-churn = -1\n");
+        assertProblem(userFile() + ":2: module.metrics.weight-churn = -1 is not allowed: module.metrics.weight-churn "
+                + "takes a number of 0 or more such as 0.25", Map.of());
+        write(userFile(), "[module.metrics]\nwindows = [30, \"90\"]\n");
+        assertProblem(userFile() + ":2: module.metrics.windows = [30, \"90\"] is not allowed: module.metrics.windows "
+                + "takes a list of numbers of 0 or more such as [30, 90, 365]", Map.of());
+    }
+
+    @Test
     public void aValueOfTheWrongTypeOrOutOfRangeNamesKeyValueAndWhatIsAllowed() throws Exception {
         write(userFile(), "[scanner]\nmax-commits = -5\n");
         assertProblem(userFile() + ":2: scanner.max-commits = -5 is not allowed: scanner.max-commits takes a whole "
