@@ -45,12 +45,13 @@ public final class MessageQueueFactoryImpl implements MessageQueueFactory {
 
     @Activate
     public MessageQueueFactoryImpl(QueueConfiguration configuration) {
-        this(configuration.queue_size());
+        this.capacity = configuration.queue_size();
     }
 
-    /** A factory with no tracker and no EventAdmin until they are set, for tests and benchmarks. */
-    public MessageQueueFactoryImpl(int capacity) {
+    /** A factory outside OSGi, for tests and benchmarks: no EventAdmin; {@code tracker} may be null. */
+    public MessageQueueFactoryImpl(int capacity, MemoryTracker tracker) {
         this.capacity = capacity;
+        this.tracker = tracker;
     }
 
     @Modified

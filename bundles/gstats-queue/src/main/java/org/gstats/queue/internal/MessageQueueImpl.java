@@ -52,6 +52,7 @@ final class MessageQueueImpl<T extends QueueMessage> implements MessageQueue<T> 
     private long out;
     private long blockedNanos;
     private int batchSize;
+    private boolean closed;
 
     /**
      * @param memory  the latest memory sample, or {@code null} when no tracker is there
@@ -195,6 +196,15 @@ final class MessageQueueImpl<T extends QueueMessage> implements MessageQueue<T> 
 
     @Override
     public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
         onClose.accept(this);
         QueueMetrics metrics = metrics();
         events.accept(new Event(CLOSED_TOPIC, Map.of("name", name, "in", metrics.in(), "out", metrics.out(),

@@ -178,7 +178,7 @@ public class MessageQueueImplTest {
 
     @Test
     public void theFactoryListsTheQueuesUntilTheyClose() {
-        MessageQueueFactoryImpl factory = new MessageQueueFactoryImpl(16);
+        MessageQueueFactoryImpl factory = new MessageQueueFactoryImpl(16, null);
         MessageQueue<Message> first = factory.create("first");
         MessageQueue<Message> second = factory.create("second");
         assertEquals(List.of("first", "second"),
