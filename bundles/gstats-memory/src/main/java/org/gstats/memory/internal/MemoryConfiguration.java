@@ -13,7 +13,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "(0: from performance-mode, else the JVM's maximum heap)")
     long max_memory() default 0;
 
-    @AttributeDefinition(description = "a preset memory limit: low (64 MB), balanced (256 MB) or high (1 GB); "
-            + "empty for none")
-    String performance_mode() default "";
+    @AttributeDefinition(description = "a preset memory limit: low (64 MB), balanced (256 MB), high (1 GB) or none")
+    String performance_mode() default "none";
 }

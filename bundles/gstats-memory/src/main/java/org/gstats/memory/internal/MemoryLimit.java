@@ -23,11 +23,11 @@ final class MemoryLimit {
 
     private static long preset(String mode, long jvmMax) {
         return switch (mode == null ? "" : mode.toLowerCase(Locale.ROOT)) {
-            case "" -> jvmMax;
+            case "", "none" -> jvmMax;
             case "low" -> LOW;
             case "balanced" -> BALANCED;
             case "high" -> HIGH;
-            default -> throw new IllegalArgumentException("performance-mode must be low, balanced or high, not '"
+            default -> throw new IllegalArgumentException("performance-mode must be none, low, balanced or high, not '"
                     + mode + "'");
         };
     }
