@@ -30,8 +30,13 @@ public interface MessageQueue<T extends QueueMessage> {
      */
     boolean offer(T message, long timeout, TimeUnit unit) throws InterruptedException;
 
-    /** Waits for at least one message and takes up to the current batch size, in order. */
-    List<T> takeBatch() throws InterruptedException;
+    /**
+     * Waits up to {@code timeout} for at least one message and takes up to the current batch
+     * size, in order.
+     *
+     * @return the batch, empty when no message came in time
+     */
+    List<T> takeBatch(long timeout, TimeUnit unit) throws InterruptedException;
 
     /** Drops every waiting message. */
     void clear();

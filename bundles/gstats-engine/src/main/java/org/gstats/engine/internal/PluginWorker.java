@@ -201,7 +201,7 @@ final class PluginWorker {
             }
             Analysis analysis = new RequiredContent(created, step(() -> plugin.plugin().requirements()));
             while (failure.get() == null) {
-                for (QueuedEvent event : queue.takeBatch()) {
+                for (QueuedEvent event : queue.takeBatch(POLL_MS, TimeUnit.MILLISECONDS)) {
                     if (failure.get() != null) {
                         return;
                     }

@@ -11,4 +11,7 @@ interface HeapReadings {
 
     /** The most heap the JVM will use (-Xmx). */
     long max();
+
+    /** A full garbage collection, so that {@link #usedAfterGc()} holds live data only. */
+    void collect();
 }

@@ -1,6 +1,7 @@
 package org.gstats.memory.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Samples the heap every {@value #INTERVAL_MS} ms on a thread of its own and keeps the latest
  * {@value #HISTORY} samples. A change of pressure level is posted on EventAdmin as it is seen.
+ * A sample that looks critical is taken again after a full collection, at most once every
+ * {@value #CONFIRM_INTERVAL_MS} ms: after a young collection the figure still holds the old
+ * generation's garbage, and a scan must not stop for garbage.
  */
 @Component(service = MemoryTracker.class, configurationPid = MemoryConfiguration.PID)
 @Designate(ocd = MemoryConfiguration.class)
@@ -35,6 +39,7 @@ public final class MemoryTrackerImpl implements MemoryTracker {
 
     static final long INTERVAL_MS = 100;
     static final int HISTORY = 600;
+    static final long CONFIRM_INTERVAL_MS = 1000;
 
     private final HeapReadings readings;
     private final Clock clock;
@@ -43,6 +48,7 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     private volatile long limit;
     private volatile MemoryStatus latest;
     private long peak;
+    private Instant lastConfirmed = Instant.MIN;
     private ScheduledExecutorService sampler;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -88,9 +94,17 @@ public final class MemoryTrackerImpl implements MemoryTracker {
         long afterGc = readings.usedAfterGc();
         long live = afterGc < 0 ? used : afterGc;
         long bytes = limit;
+        Instant now = clock.instant();
+        if (PressureLevel.of(live, bytes) == PressureLevel.CRITICAL
+                && !now.isBefore(lastConfirmed.plusMillis(CONFIRM_INTERVAL_MS))) {
+            lastConfirmed = now;
+            readings.collect();
+            afterGc = readings.usedAfterGc();
+            live = afterGc < 0 ? readings.used() : afterGc;
+        }
         peak = Math.max(peak, used);
         LeakSuspicion leak = leaks.record(afterGc, bytes);
-        MemoryStatus status = new MemoryStatus(clock.instant(), used, live, peak, bytes, PressureLevel.of(live, bytes),
+        MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, PressureLevel.of(live, bytes),
                 leak);
         MemoryStatus previous = latest;
         latest = status;

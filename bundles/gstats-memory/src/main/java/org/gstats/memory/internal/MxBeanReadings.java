@@ -16,7 +16,8 @@ import com.sun.management.GcInfo;
 /**
  * The heap as the JVM's MXBeans see it. Use after GC is summed over the heap pools of the
  * latest collection of any collector: a young collection reports every pool, the old
- * generation included, so the figure never lags behind data promoted since the last full one.
+ * generation included, so the figure never lags behind data promoted since the last full one
+ * (it may hold old garbage until then, which {@link #collect()} clears).
  */
 final class MxBeanReadings implements HeapReadings {
 
@@ -51,6 +52,11 @@ final class MxBeanReadings implements HeapReadings {
             }
         }
         return used;
+    }
+
+    @Override
+    public void collect() {
+        memory.gc();
     }
 
     @Override

@@ -25,6 +25,17 @@ public class MemoryTrackerImplTest {
         long used;
         long afterGc = -1;
         long max = 1000;
+        /** What a full collection leaves; negative: it frees nothing. */
+        long liveAfterCollect = -1;
+        int collections;
+
+        @Override
+        public void collect() {
+            collections++;
+            if (liveAfterCollect >= 0) {
+                afterGc = liveAfterCollect;
+            }
+        }
 
         @Override
         public long used() {
@@ -75,6 +86,24 @@ public class MemoryTrackerImplTest {
         assertEquals(PressureLevel.HIGH, levelAt(950));
         assertEquals(PressureLevel.CRITICAL, levelAt(951));
         assertEquals(PressureLevel.NORMAL, levelAt(100));
+    }
+
+    @Test
+    public void aCriticalReadingIsConfirmedByAFullCollection() {
+        readings.afterGc = 990;
+        readings.used = 990;
+        readings.liveAfterCollect = 500;
+        assertEquals("the old generation's garbage went away", PressureLevel.NORMAL, tracker.sample().level());
+        assertEquals(1, readings.collections);
+        readings.liveAfterCollect = -1;
+        assertEquals(PressureLevel.HIGH, levelAt(900));
+        assertEquals(1, readings.collections);
+    }
+
+    @Test
+    public void criticalAfterAFullCollectionIsCritical() {
+        assertEquals(PressureLevel.CRITICAL, levelAt(990));
+        assertEquals(1, readings.collections);
     }
 
     @Test

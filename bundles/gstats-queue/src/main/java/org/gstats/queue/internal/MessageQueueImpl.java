@@ -137,11 +137,15 @@ final class MessageQueueImpl<T extends QueueMessage> implements MessageQueue<T> 
     }
 
     @Override
-    public List<T> takeBatch() throws InterruptedException {
+    public List<T> takeBatch(long timeout, TimeUnit unit) throws InterruptedException {
+        long remaining = unit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
             while (entries.isEmpty()) {
-                notEmpty.await();
+                if (remaining <= 0) {
+                    return List.of();
+                }
+                remaining = notEmpty.awaitNanos(remaining);
             }
             adaptBatchSize();
             int count = Math.min(batchSize, entries.size());

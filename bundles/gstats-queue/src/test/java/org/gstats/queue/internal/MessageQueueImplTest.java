@@ -71,13 +71,18 @@ public class MessageQueueImplTest {
         }
         assertFalse(put.get());
         assertEquals(2, queue.metrics().in());
-        assertEquals(List.of(message(1), message(2)), queue.takeBatch());
+        assertEquals(List.of(message(1), message(2)), queue.takeBatch(0, TimeUnit.SECONDS));
         producer.join();
         assertTrue(put.get());
         QueueMetrics metrics = queue.metrics();
         assertEquals(3, metrics.in());
         assertTrue("blocked time is counted", metrics.blockedNanos() > 0);
-        assertEquals(List.of(message(3)), queue.takeBatch());
+        assertEquals(List.of(message(3)), queue.takeBatch(0, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void anEmptyQueueGivesAnEmptyBatchWhenTheTimeRunsOut() throws Exception {
+        assertEquals(List.of(), queue(4, 100).takeBatch(1, TimeUnit.MILLISECONDS));
     }
 
     @Test
@@ -94,11 +99,11 @@ public class MessageQueueImplTest {
         assertTrue(queue.offer(new Message(1, 60), 0, TimeUnit.SECONDS));
         assertFalse(queue.offer(new Message(2, 60), 0, TimeUnit.SECONDS));
         assertEquals(60, queue.metrics().bytes());
-        queue.takeBatch();
+        queue.takeBatch(0, TimeUnit.SECONDS);
         assertTrue("a message larger than the bound still passes alone",
                 queue.offer(new Message(3, 500), 0, TimeUnit.SECONDS));
         assertEquals(500, queue.metrics().bytes());
-        queue.takeBatch();
+        queue.takeBatch(0, TimeUnit.SECONDS);
         assertEquals(0, queue.metrics().bytes());
     }
 
@@ -109,7 +114,7 @@ public class MessageQueueImplTest {
         memory.set(status(PressureLevel.HIGH));
         assertFalse("room, but memory is high", queue.offer(message(2), 20, TimeUnit.MILLISECONDS));
         assertTrue(queue.metrics().blockedNanos() >= TimeUnit.MILLISECONDS.toNanos(20));
-        queue.takeBatch();
+        queue.takeBatch(0, TimeUnit.SECONDS);
         assertTrue("an empty queue keeps the scan going", queue.offer(message(3), 0, TimeUnit.SECONDS));
         memory.set(status(PressureLevel.NORMAL));
         assertTrue(queue.offer(message(4), 0, TimeUnit.SECONDS));
@@ -137,14 +142,14 @@ public class MessageQueueImplTest {
             queue.offer(message(i), 0, TimeUnit.SECONDS);
         }
         List<Integer> sizes = new ArrayList<>();
-        sizes.add(queue.takeBatch().size());
+        sizes.add(queue.takeBatch(0, TimeUnit.SECONDS).size());
         memory.set(status(PressureLevel.MODERATE));
         for (int i = 0; i < 4; i++) {
-            sizes.add(queue.takeBatch().size());
+            sizes.add(queue.takeBatch(0, TimeUnit.SECONDS).size());
         }
         memory.set(status(PressureLevel.NORMAL));
         for (int i = 0; i < 3; i++) {
-            sizes.add(queue.takeBatch().size());
+            sizes.add(queue.takeBatch(0, TimeUnit.SECONDS).size());
         }
         assertEquals(List.of(8, 4, 2, 1, 1, 2, 4, 8), sizes);
     }
@@ -157,7 +162,7 @@ public class MessageQueueImplTest {
         }
         List<Integer> seen = new ArrayList<>();
         while (seen.size() < 20) {
-            queue.takeBatch().forEach(m -> seen.add(m.number()));
+            queue.takeBatch(0, TimeUnit.SECONDS).forEach(m -> seen.add(m.number()));
         }
         for (int i = 0; i < 20; i++) {
             assertEquals(i, (int) seen.get(i));
