@@ -8,8 +8,9 @@ import org.gstats.api.runtime.LeakSuspicion;
 /**
  * Watches use after GC from one collection to the next: a rise at each of the last
  * {@value #COLLECTIONS} collections that adds up to at least {@value #MIN_RISE_PERCENT}% of the
- * limit is a leak suspicion; one spike, or a rise that levels off, is not. Owned by the
- * sampling thread.
+ * limit is a leak suspicion; one spike, or a rise that levels off, is not. After a young
+ * collection the figure still holds the old generation's garbage, so a suspicion stands only
+ * once a full collection {@link #confirm confirms} it. Owned by the sampling thread.
  */
 final class LeakDetector {
 
@@ -28,6 +29,20 @@ final class LeakDetector {
             afterGc.removeFirst();
         }
         return current(limit);
+    }
+
+    /**
+     * Checks a suspicion against the use after a full collection: a rise that the collection
+     * took back was garbage, and the watch starts again from there.
+     */
+    LeakSuspicion confirm(long usedAfterFullGc, long limit) {
+        long first = afterGc.peekFirst();
+        if ((usedAfterFullGc - first) * 100 < MIN_RISE_PERCENT * limit) {
+            afterGc.clear();
+            afterGc.addLast(usedAfterFullGc);
+            return null;
+        }
+        return new LeakSuspicion(COLLECTIONS, first, usedAfterFullGc);
     }
 
     private LeakSuspicion current(long limit) {

@@ -40,6 +40,7 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     static final long INTERVAL_MS = 100;
     static final int HISTORY = 600;
     static final long CONFIRM_INTERVAL_MS = 1000;
+    static final long LEAK_CONFIRM_INTERVAL_MS = 30_000;
 
     private final HeapReadings readings;
     private final Clock clock;
@@ -49,6 +50,8 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     private volatile MemoryStatus latest;
     private long peak;
     private Instant lastConfirmed = Instant.MIN;
+    private Instant lastLeakCheck = Instant.MIN;
+    private boolean leakConfirmed;
     private ScheduledExecutorService sampler;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -103,7 +106,7 @@ public final class MemoryTrackerImpl implements MemoryTracker {
             live = afterGc < 0 ? readings.used() : afterGc;
         }
         peak = Math.max(peak, used);
-        LeakSuspicion leak = leaks.record(afterGc, bytes);
+        LeakSuspicion leak = leak(afterGc, bytes, now);
         MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, PressureLevel.of(live, bytes),
                 leak);
         MemoryStatus previous = latest;
@@ -116,6 +119,23 @@ public final class MemoryTrackerImpl implements MemoryTracker {
             post(previous.level(), status);
         }
         return status;
+    }
+
+    /** A rising trend, once a full collection confirmed it (at most one every 30 s). */
+    private LeakSuspicion leak(long afterGc, long bytes, Instant now) {
+        LeakSuspicion trend = leaks.record(afterGc, bytes);
+        if (trend == null || leakConfirmed) {
+            leakConfirmed = trend != null;
+            return trend;
+        }
+        if (now.isBefore(lastLeakCheck.plusMillis(LEAK_CONFIRM_INTERVAL_MS))) {
+            return null;
+        }
+        lastLeakCheck = now;
+        readings.collect();
+        LeakSuspicion confirmed = leaks.confirm(readings.usedAfterGc(), bytes);
+        leakConfirmed = confirmed != null;
+        return confirmed;
     }
 
     @Override

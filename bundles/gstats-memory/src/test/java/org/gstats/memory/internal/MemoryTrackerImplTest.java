@@ -182,6 +182,24 @@ public class MemoryTrackerImplTest {
     }
 
     @Test
+    public void aRiseThatAFullCollectionTakesBackIsNoLeak() {
+        readings.max = 10_000;
+        tracker.limit(10_000);
+        readings.liveAfterCollect = 1050;
+        for (long used : new long[] {1000, 1100, 1200, 1300, 1400, 1500, 1600}) {
+            levelAt(used);
+        }
+        assertNull("old garbage, not live data", tracker.status().leak());
+        assertEquals(1, readings.collections);
+        readings.liveAfterCollect = -1;
+        for (long used : new long[] {1100, 1200, 1300, 1400, 1500, 1600}) {
+            levelAt(used);
+            assertNull("a new trend from the full collection waits for its own check", tracker.status().leak());
+        }
+        assertEquals("the next check waits 30 s", 1, readings.collections);
+    }
+
+    @Test
     public void historyKeepsTheLatestSamplesOnly() {
         for (int i = 0; i < MemoryTrackerImpl.HISTORY + 10; i++) {
             levelAt(i);
