@@ -54,7 +54,7 @@ for name, report in (("uncapped", uncapped), ("capped", capped)):
     print(f"{name:9} limit {memory['limit_bytes'] >> 20} MB, peak heap {memory['peak_heap_bytes'] >> 20} MB, "
           f"highest level {memory['highest_level']}, producer blocked {memory['blocked_ms']} ms, "
           f"{len(report['sections']['plugins']['pressure'])} pressure changes, "
-          f"scan {report['gstats']['duration_ms']} ms")
+          f"scan {report['gstats']['duration_ms']} ms" + (f", leak: {memory['leak']}" if memory["leak"] else ""))
 for change in capped["sections"]["plugins"]["pressure"]:
     print(f"  at {change['at_ms']} ms: {change['from']} -> {change['to']} ({change['heap_after_gc_bytes'] >> 20} MB after GC)")
 commits = load("commits")["gstats"]["duration_ms"]
