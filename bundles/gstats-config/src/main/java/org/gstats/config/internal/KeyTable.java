@@ -54,6 +54,14 @@ final class KeyTable {
             new Key("scanner", "pack-cache", size(), 10L << 20,
                     "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)", null,
                     "GSTATS_PACK_CACHE"),
+            new Key("scanner", "max-memory", size(), 0L,
+                    "the memory limit pressure levels are measured against (0: from performance-mode; never above "
+                            + "the JVM's maximum heap)", "--max-memory", "GSTATS_MAX_MEMORY"),
+            new Key("scanner", "performance-mode", choice("none", "low", "balanced", "high"), "none",
+                    "a preset memory limit: low 64 MB, balanced 256 MB, high 1 GB (none: the JVM's maximum heap)",
+                    "--performance-mode", null),
+            new Key("scanner", "queue-size", integer(1, 1_000_000), 4096L,
+                    "events waiting for one plugin before the scanner waits for it", null, null),
             new Key("scanner", "strict", bool(), false, "strict mode of gstats:scan (see gstats help scan)",
                     "--strict", null),
 

@@ -13,9 +13,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "finishing its analysis) before it counts as stalled and is dropped from the scan, in milliseconds")
     long pluginTimeBudgetMs() default 30_000;
 
-    @AttributeDefinition(description = "Events waiting for one plugin before the scanner waits for it")
-    int pluginQueueCapacity() default 4096;
-
     @AttributeDefinition(description = "Scans in a row a plugin may fail before its circuit breaker disables it")
     int failuresBeforeDisable() default 3;
 

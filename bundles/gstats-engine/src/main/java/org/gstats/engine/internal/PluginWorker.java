@@ -1,17 +1,16 @@
 package org.gstats.engine.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import org.gstats.api.Analysis;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.runtime.MessageQueue;
+import org.gstats.api.runtime.QueueMetrics;
 import org.gstats.api.scan.PluginMetrics;
 
 import org.slf4j.Logger;
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One plugin's analysis for one scan, on a thread of its own that the scanner feeds through a
- * bounded queue, events in scan order. The scanner never waits on it for longer than the time
+ * {@link MessageQueue} (bounded by count and bytes, holding the scanner back under memory
+ * pressure), events in scan order, taken in batches. The scanner never waits on it for longer than the time
  * budget: a plugin that spends longer on one step is declared stalled and abandoned (its thread
  * is interrupted and left to end on its own, as nothing can safely stop it).
  *
@@ -34,13 +34,13 @@ final class PluginWorker {
     private static final long POLL_MS = 20;
 
     /** Ends the queue: the worker then asks the analysis for its result. */
-    private static final Consumer<Analysis> FINISH = analysis -> {
-    };
+    private static final QueuedEvent FINISH = new QueuedEvent(analysis -> {
+    }, 0);
 
     private final RegisteredPlugin plugin;
     private final ScanContext context;
     private final long budgetNanos;
-    private final BlockingQueue<Consumer<Analysis>> queue;
+    private final MessageQueue<QueuedEvent> queue;
     private final Thread thread;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -53,11 +53,11 @@ final class PluginWorker {
     private volatile ReportSection section;
     private boolean finishQueued;
 
-    PluginWorker(RegisteredPlugin plugin, ScanContext context, long budgetMs, int capacity) {
+    PluginWorker(RegisteredPlugin plugin, ScanContext context, long budgetMs, MessageQueue<QueuedEvent> queue) {
         this.plugin = plugin;
         this.context = context;
         this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMs);
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = queue;
         this.thread = new Thread(this::work, "gstats-plugin-" + plugin.name());
         thread.setDaemon(true);
     }
@@ -81,8 +81,12 @@ final class PluginWorker {
         return failure.get();
     }
 
-    /** Queues an event, waiting while the queue is full unless the plugin stalls. */
-    void deliver(Consumer<Analysis> event) {
+    /**
+     * Queues an event, waiting while the queue is full or memory is high unless the plugin stalls.
+     *
+     * @throws org.gstats.api.runtime.MemoryCriticalException memory is critical: the scan must stop
+     */
+    void deliver(QueuedEvent event) {
         try {
             while (live() && !queue.offer(event, POLL_MS, TimeUnit.MILLISECONDS)) {
                 checkBudget();
@@ -107,7 +111,7 @@ final class PluginWorker {
      */
     void awaitDelivered() {
         CountDownLatch handled = new CountDownLatch(1);
-        deliver(analysis -> handled.countDown());
+        deliver(new QueuedEvent(analysis -> handled.countDown(), 0));
         await(handled);
     }
 
@@ -153,6 +157,16 @@ final class PluginWorker {
         return removed;
     }
 
+    /** Its queue's figures so far. */
+    QueueMetrics queueMetrics() {
+        return queue.metrics();
+    }
+
+    /** Ends the queue's part in the status; its final figures go out on EventAdmin. */
+    void closeQueue() {
+        queue.close();
+    }
+
     /** What it did in this scan; {@code failed} tells whether the scan counts as a failure for it. */
     PluginMetrics metrics(boolean failed) {
         long busy = busyNanos;
@@ -187,24 +201,20 @@ final class PluginWorker {
             }
             Analysis analysis = new RequiredContent(created, step(() -> plugin.plugin().requirements()));
             while (failure.get() == null) {
-                Consumer<Analysis> event = queue.take();
-                if (event == FINISH) {
-                    ReportSection result = step(analysis::result);
-                    if (result == null) {
-                        failure.compareAndSet(null, "result returned null");
-                    } else if (!result.name().equals(plugin.name())) {
-                        failure.compareAndSet(null, "result is a section named '" + result.name()
-                                + "', not after the plugin");
-                    } else {
-                        section = result;
+                for (QueuedEvent event : queue.takeBatch(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    if (failure.get() != null) {
+                        return;
                     }
-                    return;
+                    if (event == FINISH) {
+                        finish(analysis);
+                        return;
+                    }
+                    step(() -> {
+                        event.action().accept(analysis);
+                        return null;
+                    });
+                    events++;
                 }
-                step(() -> {
-                    event.accept(analysis);
-                    return null;
-                });
-                events++;
             }
         } catch (InterruptedException e) {
             // abandoned: the reason is recorded already
@@ -217,6 +227,17 @@ final class PluginWorker {
             }
         } finally {
             done.countDown();
+        }
+    }
+
+    private void finish(Analysis analysis) throws Exception {
+        ReportSection result = step(analysis::result);
+        if (result == null) {
+            failure.compareAndSet(null, "result returned null");
+        } else if (!result.name().equals(plugin.name())) {
+            failure.compareAndSet(null, "result is a section named '" + result.name() + "', not after the plugin");
+        } else {
+            section = result;
         }
     }
 

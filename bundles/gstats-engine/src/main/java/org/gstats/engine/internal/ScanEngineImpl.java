@@ -9,6 +9,9 @@ import org.gstats.api.notify.Notification;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.runtime.MemoryCriticalException;
+import org.gstats.api.runtime.MemoryTracker;
+import org.gstats.api.runtime.MessageQueueFactory;
 import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.RepositoryScanner;
@@ -43,7 +46,8 @@ public final class ScanEngineImpl implements ScanEngine {
     private final RepositoryScanner scanner;
     private final PluginRegistryImpl registry;
     private final long budgetMs;
-    private final int queueCapacity;
+    private final MessageQueueFactory queues;
+    private final MemoryTracker memory;
 
     /** Where notifications go; scans run without one too. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -52,15 +56,19 @@ public final class ScanEngineImpl implements ScanEngine {
 
     @Activate
     public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner,
-            @Reference(name = "registry") PluginRegistryImpl registry, EngineConfiguration configuration) {
-        this(scanner, registry, configuration.pluginTimeBudgetMs(), configuration.pluginQueueCapacity());
+            @Reference(name = "registry") PluginRegistryImpl registry,
+            @Reference(name = "queues") MessageQueueFactory queues, @Reference(name = "memory") MemoryTracker memory,
+            EngineConfiguration configuration) {
+        this(scanner, registry, configuration.pluginTimeBudgetMs(), queues, memory);
     }
 
-    ScanEngineImpl(RepositoryScanner scanner, PluginRegistryImpl registry, long budgetMs, int queueCapacity) {
+    ScanEngineImpl(RepositoryScanner scanner, PluginRegistryImpl registry, long budgetMs, MessageQueueFactory queues,
+            MemoryTracker memory) {
         this.scanner = scanner;
         this.registry = registry;
         this.budgetMs = budgetMs;
-        this.queueCapacity = queueCapacity;
+        this.queues = queues;
+        this.memory = memory;
     }
 
     @Override
@@ -86,7 +94,8 @@ public final class ScanEngineImpl implements ScanEngine {
                     plugins.stream().map(RegisteredPlugin::name).toList());
             ProgressPublisher published = new ProgressPublisher(progress, () -> eventAdmin,
                     request.repository().toAbsolutePath().normalize().toString());
-            ScanRun run = new ScanRun(plugins, request.options(), published, budgetMs, queueCapacity);
+            ScanRun run = new ScanRun(plugins, request.options(), published, budgetMs, queues,
+                    memory::status);
             registry.started(run);
             Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
                     Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
@@ -95,6 +104,12 @@ public final class ScanEngineImpl implements ScanEngine {
                 scanner.scan(request, RequiredContent.fold(plugins), run);
                 sections = run.results();
                 published.finished();
+            } catch (MemoryCriticalException e) {
+                run.cancel();
+                registry.abandoned(run);
+                Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
+                        Notification.MESSAGE, e.getMessage());
+                throw new ScanException(ScanException.Reason.FAILED, "scan stopped: " + e.getMessage(), e);
             } catch (ScanException | RuntimeException | Error e) {
                 run.cancel();
                 registry.abandoned(run);

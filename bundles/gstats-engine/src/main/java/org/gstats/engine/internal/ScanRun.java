@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.gstats.api.Analysis;
 import org.gstats.api.CommitInfo;
@@ -15,8 +16,11 @@ import org.gstats.api.FileInfo;
 import org.gstats.api.HeadCheckout;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportError;
+import org.gstats.api.report.ReportItem;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
+import org.gstats.api.runtime.MemoryStatus;
+import org.gstats.api.runtime.MessageQueueFactory;
 import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanListener;
@@ -50,7 +54,8 @@ final class ScanRun implements ScanListener {
     private final Map<String, String> options;
     private final ProgressListener progress;
     private final long budgetMs;
-    private final int queueCapacity;
+    private final MessageQueueFactory queues;
+    private final MemoryWatch memory;
     private final Set<Long> removedIds = ConcurrentHashMap.newKeySet();
     private volatile List<PluginWorker> workers = List.of();
     private ScanTarget target;
@@ -59,13 +64,15 @@ final class ScanRun implements ScanListener {
     private final List<ReportError> warnings = new ArrayList<>();
     private boolean checkedOut;
 
+    /** @param memory the memory tracker's latest sample */
     ScanRun(List<RegisteredPlugin> plugins, Map<String, String> options, ProgressListener progress, long budgetMs,
-            int queueCapacity) {
+            MessageQueueFactory queues, Supplier<MemoryStatus> memory) {
         this.plugins = plugins;
         this.options = options;
         this.progress = progress;
         this.budgetMs = budgetMs;
-        this.queueCapacity = queueCapacity;
+        this.queues = queues;
+        this.memory = new MemoryWatch(memory);
     }
 
     @Override
@@ -74,11 +81,13 @@ final class ScanRun implements ScanListener {
             throw new IllegalStateException("the scanner started the scan twice");
         }
         target = scanTarget;
+        memory.look();
         ScanContext context = new ScanContext(scanTarget.repository(), scanTarget.branch(), scanTarget.headId(),
                 options);
         List<PluginWorker> started = new ArrayList<>();
         for (RegisteredPlugin plugin : plugins) {
-            PluginWorker worker = new PluginWorker(plugin, context, budgetMs, queueCapacity);
+            PluginWorker worker = new PluginWorker(plugin, context, budgetMs,
+                    queues.create("plugin " + plugin.name()));
             worker.start();
             started.add(worker);
         }
@@ -92,7 +101,7 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onCommit(CommitInfo commit) {
-        deliver(analysis -> analysis.onCommit(commit));
+        deliver(analysis -> analysis.onCommit(commit), QueuedEvent.size(commit));
         commits++;
         if (commits % PROGRESS_INTERVAL == 0) {
             progress.commitsScanned(commits);
@@ -101,7 +110,7 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileChange(FileChange change) {
-        deliver(analysis -> analysis.onFileChange(change));
+        deliver(analysis -> analysis.onFileChange(change), QueuedEvent.size(change));
     }
 
     /**
@@ -137,23 +146,23 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileInfo(FileInfo file) {
-        deliver(analysis -> analysis.onFileInfo(file));
+        deliver(analysis -> analysis.onFileInfo(file), QueuedEvent.size(file));
     }
 
     @Override
     public void onFileContent(FileContent content) {
-        deliver(analysis -> analysis.onFileContent(content));
+        deliver(analysis -> analysis.onFileContent(content), QueuedEvent.size(content));
     }
 
     @Override
     public void onHistoricalContent(FileContent content) {
-        deliver(analysis -> analysis.onHistoricalContent(content));
+        deliver(analysis -> analysis.onHistoricalContent(content), QueuedEvent.size(content));
     }
 
     @Override
     public void onCheckout(HeadCheckout checkout) {
         checkedOut = true;
-        deliver(analysis -> analysis.onCheckout(checkout));
+        deliver(analysis -> analysis.onCheckout(checkout), 0);
     }
 
     /** The scanner deletes the checkout when this returns: the plugins must be done with it. */
@@ -197,7 +206,15 @@ final class ScanRun implements ScanListener {
             finished.add(new Outcome(worker.plugin(), worker.metrics(failed), worker.failure(), worker.removed()));
         }
         outcomes = List.copyOf(finished);
-        sections.add(metricsSection(outcomes));
+        long blockedNanos = 0;
+        for (PluginWorker worker : workers) {
+            blockedNanos += worker.queueMetrics().blockedNanos();
+            worker.closeQueue();
+        }
+        List<ReportItem> tables = new ArrayList<>();
+        tables.add(executionTable(outcomes));
+        tables.addAll(memory.tables(blockedNanos));
+        sections.add(new ReportSection(SECTION, tables));
         return sections;
     }
 
@@ -205,6 +222,7 @@ final class ScanRun implements ScanListener {
     void cancel() {
         for (PluginWorker worker : workers) {
             worker.abandon("the scan did not finish");
+            worker.closeQueue();
         }
     }
 
@@ -227,18 +245,20 @@ final class ScanRun implements ScanListener {
         return errors;
     }
 
-    private static ReportSection metricsSection(List<Outcome> outcomes) {
+    private static Table executionTable(List<Outcome> outcomes) {
         Table.Builder table = Table.builder("execution", "plugin", "outcome", "events", "time_ms");
         for (Outcome outcome : outcomes) {
             String result = outcome.removed() ? "removed" : outcome.failure() == null ? "ok" : "failed";
             table.row(outcome.plugin().name(), result, outcome.metrics().events(),
                     outcome.metrics().time().toMillis());
         }
-        return new ReportSection(SECTION, List.of(table.build()));
+        return table.build();
     }
 
-    private void deliver(Consumer<Analysis> event) {
+    private void deliver(Consumer<Analysis> action, long bytes) {
         requireStarted();
+        memory.look();
+        QueuedEvent event = new QueuedEvent(action, bytes);
         for (PluginWorker worker : workers) {
             if (worker.live()) {
                 worker.deliver(event);

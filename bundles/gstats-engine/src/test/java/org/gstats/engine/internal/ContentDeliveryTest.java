@@ -24,6 +24,7 @@ import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.queue.internal.MessageQueueFactoryImpl;
 import org.junit.Test;
 
 /** The engine asks the scanner for the plugins' requirements together and gives each plugin only its own. */
@@ -117,7 +118,9 @@ public class ContentDeliveryTest {
             id++;
         }
 
-        new ScanEngineImpl(scanner, plugins, 30_000, 4).scan(ScanRequest.builder(Path.of("/repo")).build(),
+        new ScanEngineImpl(scanner, plugins, 30_000,
+                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL), FixedMemory.NORMAL)
+                .scan(ScanRequest.builder(Path.of("/repo")).build(),
                 ProgressListener.NONE);
 
         assertEquals(new PluginDataRequirements(true, true, true, 100, true), asked.get());
@@ -147,7 +150,9 @@ public class ContentDeliveryTest {
         plugins.bind(registered(1, broken));
         plugins.bind(registered(2, text));
 
-        Report report = new ScanEngineImpl(scanner, plugins, 30_000, 4).scan(ScanRequest.builder(Path.of("/repo")).build(),
+        Report report = new ScanEngineImpl(scanner, plugins, 30_000,
+                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL), FixedMemory.NORMAL)
+                .scan(ScanRequest.builder(Path.of("/repo")).build(),
                 ProgressListener.NONE);
 
         assertEquals(PluginDataRequirements.headText(), asked.get());

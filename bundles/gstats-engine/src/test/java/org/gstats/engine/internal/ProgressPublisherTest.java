@@ -12,6 +12,7 @@ import java.util.List;
 import org.gstats.api.scan.ProgressEvents;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.queue.internal.MessageQueueFactoryImpl;
 import org.junit.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -39,7 +40,8 @@ public class ProgressPublisherTest {
         for (int i = 2500; i >= 1; i--) {
             scanner.commit("c" + i);
         }
-        ScanEngineImpl engine = new ScanEngineImpl(scanner, registry(), 30_000, 4);
+        ScanEngineImpl engine = new ScanEngineImpl(scanner, registry(), 30_000,
+                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL), FixedMemory.NORMAL);
         PostedEvents events = new PostedEvents();
         engine.eventAdmin = events;
         List<Long> heard = new ArrayList<>();
@@ -60,7 +62,8 @@ public class ProgressPublisherTest {
 
     @Test
     public void scansOnAfterEventAdminLeaves() throws ScanException {
-        ScanEngineImpl engine = new ScanEngineImpl(new FixedHistoryScanner("c1").commit("c1"), registry(), 30_000, 4);
+        ScanEngineImpl engine = new ScanEngineImpl(new FixedHistoryScanner("c1").commit("c1"), registry(), 30_000,
+                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL), FixedMemory.NORMAL);
         PostedEvents events = new PostedEvents();
         engine.eventAdmin = events;
         engine.eventAdmin = null;

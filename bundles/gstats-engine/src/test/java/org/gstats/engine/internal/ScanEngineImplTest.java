@@ -25,6 +25,7 @@ import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanWarning;
 import org.gstats.engine.internal.TestPlugin.Stage;
+import org.gstats.queue.internal.MessageQueueFactoryImpl;
 import org.junit.Test;
 
 public class ScanEngineImplTest {
@@ -38,7 +39,8 @@ public class ScanEngineImplTest {
     private final PluginRegistryImpl plugins = new PluginRegistryImpl(null, clock, 3, Duration.ofMinutes(5));
 
     private ScanEngineImpl engine(org.gstats.api.scan.RepositoryScanner scanner) {
-        return new ScanEngineImpl(scanner, plugins, 30_000, 4);
+        return new ScanEngineImpl(scanner, plugins, 30_000,
+                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL), FixedMemory.NORMAL);
     }
 
     private static FixedHistoryScanner threeCommits() {
@@ -268,7 +270,9 @@ public class ScanEngineImplTest {
     @Test
     public void pluginUnboundAfterItWasChosenButBeforeTheRunWasTrackedIsDroppedToo() throws ScanException {
         TestPlugin.healthy("leaving").bindTo(plugins, 1);
-        ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), Map.of(), ProgressListener.NONE, 30_000, 4);
+        ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), Map.of(), ProgressListener.NONE, 30_000,
+                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL),
+                FixedMemory.NORMAL::status);
         plugins.unbind(1);
 
         plugins.started(run);
@@ -284,7 +288,8 @@ public class ScanEngineImplTest {
     public void stallingPluginIsDroppedAfterItsBudgetAndTheOthersFinish() throws ScanException {
         TestPlugin.stalling("stuck", Stage.ON_FILE_CHANGE).bindTo(plugins, 1);
         TestPlugin healthy = TestPlugin.healthy("zeta").bindTo(plugins, 2);
-        ScanEngineImpl engine = new ScanEngineImpl(threeCommits(), plugins, 200, 1);
+        ScanEngineImpl engine = new ScanEngineImpl(threeCommits(), plugins, 200,
+                new MessageQueueFactoryImpl(1, FixedMemory.NORMAL), FixedMemory.NORMAL);
 
         Report report = engine.scan(request(), ProgressListener.NONE);
 

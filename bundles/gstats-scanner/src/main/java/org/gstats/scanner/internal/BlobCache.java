@@ -26,8 +26,12 @@ final class BlobCache {
      */
     static final long MAX_BLOB_SIZE = 64L << 20;
 
-    /** Memory the kept blobs may take; enough for the files of a few large commits. */
-    private static final long BUDGET = 96L << 20;
+    /**
+     * Memory the kept blobs may take: enough for the files of a few large commits, but never
+     * more than an eighth of the heap, which the scan shares with the plugins and their queues
+     * (a fixed 96 MB alone would not fit a scan under -Xmx64m).
+     */
+    private static final long BUDGET = Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     /** Hears of every blob read from the object database (not of those found in the cache). */
     @FunctionalInterface

@@ -119,6 +119,11 @@ public class ScanCommand {
             @Parameter(names = "--strict", absentValue = "false", presentValue = "true") boolean strict,
             @Descriptor("only these plugins, by name, separated by commas (default: every active plugin)")
             @Parameter(names = "--plugins", absentValue = ScanArguments.ABSENT) String plugins,
+            @Descriptor("the memory limit pressure is measured against, e.g. 256MB (default: the JVM's maximum heap); "
+                    + "the scan stops with an error above 95% of it")
+            @Parameter(names = "--max-memory", absentValue = ScanArguments.ABSENT) String maxMemory,
+            @Descriptor("a preset memory limit: low (64 MB), balanced (256 MB), high (1 GB) or none")
+            @Parameter(names = "--performance-mode", absentValue = ScanArguments.ABSENT) String performanceMode,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
             @Descriptor("print progress from the start, and stack traces on failure")
@@ -134,7 +139,7 @@ public class ScanCommand {
                     noRenames, pretty, quiet, verbose, rest);
             ScannerArguments history = new ScannerArguments(firstParent, author, includes, excludes, maxCommits,
                     noMailmap, strict, diffAlgorithm);
-            run(session, arguments, history, plugins);
+            run(session, arguments, history, plugins, maxMemory, performanceMode);
         });
     }
 
@@ -144,12 +149,14 @@ public class ScanCommand {
     }
 
     private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory,
-            String givenPlugins) throws CommandFailure, ScanException {
+            String givenPlugins, String maxMemory, String performanceMode) throws CommandFailure, ScanException {
         String plugins = givenPlugins;
         Map<String, String> pluginOptions = Map.of();
         ScanArguments arguments = givenArguments;
         ScannerArguments history = givenHistory;
-        EffectiveConfiguration effective = configured(session, givenArguments, givenHistory);
+        EffectiveConfiguration effective = configured(session, ScanConfiguration.commandLine(givenArguments,
+                givenHistory, memoryValue("--max-memory", maxMemory),
+                memoryValue("--performance-mode", performanceMode)), givenArguments);
         if (effective != null) {
             arguments = ScanConfiguration.apply(givenArguments, effective);
             history = ScanConfiguration.apply(givenHistory, effective);
@@ -190,18 +197,29 @@ public class ScanCommand {
      * highest rung, after it has been handed to the components (so that plugins see it in this
      * scan); null when no configuration service is there.
      */
-    private EffectiveConfiguration configured(CommandSession session, ScanArguments given,
-            ScannerArguments history) throws CommandFailure {
+    private EffectiveConfiguration configured(CommandSession session, Map<String, String> commandLine,
+            ScanArguments given) throws CommandFailure {
         GstatsConfiguration current = configuration;
         if (current == null) {
             return null;
         }
         try {
-            return current.apply(new ConfigRequest(given.repository(currentDir(session)),
-                    ScanConfiguration.commandLine(given, history)));
+            return current.apply(new ConfigRequest(given.repository(currentDir(session)), commandLine));
         } catch (ConfigException e) {
             throw CommandFailure.badUsage(e.getMessage());
         }
+    }
+
+    /** A memory option's value as given; a missing value is bad usage that names the option. */
+    private static String memoryValue(String option, String value) throws CommandFailure {
+        if (ScanArguments.ABSENT.equals(value)) {
+            return value;
+        }
+        if (value == null || value.isEmpty() || ScanArguments.isOption(value)) {
+            throw CommandFailure.badUsage(option + " needs a value, e.g. " + ("--max-memory".equals(option)
+                    ? "256MB" : "balanced"));
+        }
+        return value;
     }
 
     /**

@@ -32,6 +32,8 @@ final class ScanConfiguration {
     static final String DIFF_ALGORITHM = "scanner.diff-algorithm";
     static final String STRICT = "scanner.strict";
     static final String ENABLED = "plugins.enabled";
+    static final String MAX_MEMORY = "scanner.max-memory";
+    static final String PERFORMANCE_MODE = "scanner.performance-mode";
     private static final String MODULE = "module.";
     private static final String COMMITS_MODULE = "module.commits.";
     private static final String EXPORT_MODULE = "module.export.";
@@ -39,9 +41,16 @@ final class ScanConfiguration {
     private ScanConfiguration() {
     }
 
-    /** The options given on the command line, as configuration keys and text values. */
-    static Map<String, String> commandLine(ScanArguments arguments, ScannerArguments history) {
+    /**
+     * The options given on the command line, as configuration keys and text values. The memory
+     * options are keys only: the memory tracker reads them through Configuration Admin, and the
+     * configuration checks their values.
+     */
+    static Map<String, String> commandLine(ScanArguments arguments, ScannerArguments history, String maxMemory,
+            String performanceMode) {
         Map<String, String> keys = new LinkedHashMap<>();
+        given(keys, MAX_MEMORY, maxMemory);
+        given(keys, PERFORMANCE_MODE, performanceMode);
         given(keys, FORMAT, arguments.format());
         given(keys, OUTPUT, arguments.output());
         given(keys, SINCE, arguments.since());

@@ -91,11 +91,13 @@ public class ScanArgumentsTest {
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
                 + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --quiet, -v/--verbose)",
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
+                + "--quiet, -v/--verbose)",
                 arguments(List.of("--foo")));
         assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
                 + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --quiet, -v/--verbose)",
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
+                + "--quiet, -v/--verbose)",
                 arguments(List.of("/srv/repo", "-x")));
     }
 

@@ -195,7 +195,8 @@ public class ScanCommandTest {
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
                 + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --quiet, -v/--verbose)",
+                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
+                + "--quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
@@ -489,6 +490,23 @@ public class ScanCommandTest {
     }
 
     /** Stands in for the engine: remembers the request, reports 3 commits, answers with an empty report. */
+    @Test
+    public void memoryOptionsBecomeConfigurationKeys() {
+        LayeredConfiguration configuration = new LayeredConfiguration();
+        command.setConfiguration(configuration);
+
+        assertNull(gogo.execute("gstats:scan --max-memory 256MB --performance-mode low"));
+
+        assertEquals(Map.of(ScanConfiguration.MAX_MEMORY, "256MB", ScanConfiguration.PERFORMANCE_MODE, "low"),
+                configuration.request.commandLine());
+    }
+
+    @Test
+    public void aMemoryOptionWithoutValueIsBadUsage() {
+        command.setConfiguration(new LayeredConfiguration());
+        assertBadUsage("--max-memory needs a value, e.g. 256MB", gogo.execute("gstats:scan --max-memory --quiet"));
+    }
+
     @Test
     public void configuredValuesFillTheOptionsNotGiven() {
         LayeredConfiguration configuration = new LayeredConfiguration();

@@ -1,0 +1,44 @@
+package org.gstats.engine.internal;
+
+import java.util.function.Consumer;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.runtime.QueueMessage;
+
+/**
+ * One scanner event on its way to a plugin, with the memory it keeps alive: content counts its
+ * bytes, the rest their text (two bytes a character) over an object's overhead.
+ */
+record QueuedEvent(Consumer<Analysis> action, long estimatedBytes) implements QueueMessage {
+
+    private static final long OBJECT = 64;
+
+    static long size(CommitInfo commit) {
+        return OBJECT * 4 + chars(commit.id(), commit.authorName(), commit.authorEmail(), commit.committerName(),
+                commit.committerEmail(), commit.summary()) + commit.parentIds().size() * (OBJECT + 80);
+    }
+
+    static long size(FileChange change) {
+        return OBJECT * 2 + chars(change.path(), change.oldPath());
+    }
+
+    static long size(FileInfo file) {
+        return OBJECT + chars(file.path());
+    }
+
+    static long size(FileContent content) {
+        return OBJECT * 2 + content.length() + chars(content.path(), content.commitId());
+    }
+
+    private static long chars(String... texts) {
+        long total = 0;
+        for (String text : texts) {
+            total += text == null ? 0 : 2L * text.length();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,17 @@
+package org.gstats.memory.internal;
+
+/** What the tracker reads of the heap; the JVM's MXBeans in service, a test double in tests. */
+interface HeapReadings {
+
+    /** Heap in use now, garbage included. */
+    long used();
+
+    /** Heap in use after the latest garbage collection, or -1 before the first one. */
+    long usedAfterGc();
+
+    /** The most heap the JVM will use (-Xmx). */
+    long max();
+
+    /** A full garbage collection, so that {@link #usedAfterGc()} holds live data only. */
+    void collect();
+}

@@ -1,0 +1,15 @@
+package org.gstats.queue.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The queue part of {@code [scanner]} ({@value #PID}). */
+@ObjectClassDefinition(name = "gstats queues", description = "[scanner] of the gstats configuration")
+@interface QueueConfiguration {
+
+    String PID = "org.gstats.scanner";
+
+    @AttributeDefinition(description = "messages one queue between the scanner and a plugin holds before the "
+            + "scanner waits")
+    int queue_size() default 4096;
+}
