@@ -10,11 +10,5 @@ if [ $# -lt 1 ] || [ ! -d "$1" ]; then
 fi
 dir="$(cd "$1" && pwd)"
 shift
-cd "$(dirname "$0")/.."
-module=bundles/gstats-plugin-metrics
-mvn -B -q ${MAVEN_ARGS:-} install -pl "$module" -am -DskipTests
-classpath="$(mktemp)"
-trap 'rm -f "$classpath"' EXIT
-mvn -B -q ${MAVEN_ARGS:-} dependency:build-classpath -pl "$module" -Dmdep.outputFile="$classpath" >/dev/null
-java -cp "$module/target/classes:$module/target/test-classes:$(cat "$classpath")" \
+exec "$(dirname "$0")/run-test-main.sh" bundles/gstats-plugin-metrics \
   org.gstats.plugin.metrics.internal.MetricsThroughput "$dir" "$@"
