@@ -1,6 +1,7 @@
 package org.gstats.engine.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.gstats.api.scan.PluginMetrics;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One plugin's analysis for one scan, on a thread of its own that the scanner feeds through a
@@ -52,6 +54,8 @@ final class PluginWorker {
     private volatile long busyNanos;
     private volatile ReportSection section;
     private boolean finishQueued;
+    /** The scan's log context (its id), taken on the scan's thread for the plugin's. */
+    private final Map<String, String> logContext;
 
     PluginWorker(RegisteredPlugin plugin, ScanContext context, long budgetMs, MessageQueue<QueuedEvent> queue) {
         this.plugin = plugin;
@@ -60,6 +64,8 @@ final class PluginWorker {
         this.queue = queue;
         this.thread = new Thread(this::work, "gstats-plugin-" + plugin.name());
         thread.setDaemon(true);
+        Map<String, String> scanContext = MDC.getCopyOfContextMap();
+        this.logContext = scanContext == null ? Map.of() : scanContext;
     }
 
     RegisteredPlugin plugin() {
@@ -193,6 +199,7 @@ final class PluginWorker {
     }
 
     private void work() {
+        MDC.setContextMap(logContext);
         try {
             Analysis created = step(() -> plugin.plugin().newAnalysis(context));
             if (created == null) {

@@ -206,6 +206,45 @@ public class ScanEngineImplTest {
     }
 
     @Test
+    public void pluginThreadsLogWithTheScansId() throws ScanException {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.gstats.api.ScannerPlugin plugin = new org.gstats.api.ScannerPlugin() {
+            @Override
+            public String name() {
+                return "mdc";
+            }
+
+            @Override
+            public String description() {
+                return "remembers the scan id its thread logs with";
+            }
+
+            @Override
+            public org.gstats.api.Analysis newAnalysis(org.gstats.api.ScanContext context) {
+                return new org.gstats.api.Analysis() {
+                    @Override
+                    public void onCommit(org.gstats.api.CommitInfo commit) {
+                        seen.add(String.valueOf(org.slf4j.MDC.get(ScanEngineImpl.SCAN_KEY)));
+                    }
+
+                    @Override
+                    public ReportSection result() {
+                        return new ReportSection("mdc", List.of());
+                    }
+                };
+            }
+        };
+        plugins.bind(new RegisteredPlugin(7, plugin, "mdc", "mdc", org.gstats.api.PluginDataRequirements.NONE,
+                "org.example.mdc", "1.0.0", 107, "[1.2,2)", null));
+
+        engine(threeCommits()).scan(request(), ProgressListener.NONE);
+
+        assertEquals(3, seen.size());
+        assertTrue(seen.toString(), seen.get(0).matches("[0-9a-f]{8}"));
+        assertEquals(1, Set.copyOf(seen).size());
+    }
+
+    @Test
     public void scannerFailurePropagates() {
         TestPlugin.healthy("commits").bindTo(plugins, 1);
         ScanException failure = new ScanException(ScanException.Reason.BAD_INPUT, "not a git repository: /tmp/x");
