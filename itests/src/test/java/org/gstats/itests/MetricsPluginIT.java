@@ -135,6 +135,17 @@ public class MetricsPluginIT {
      * gstats-config and Configuration Admin before the scan starts.
      */
     @Test
+    public void pluginCommandShowsTheConfigurationSchema() throws Exception {
+        Outcome outcome = new GogoCommands(context).execute("plugin", "metrics");
+        assertNull("gstats:plugin failed: " + outcome.errors(), outcome.failure());
+        String text = outcome.output();
+        assertTrue(text, text.contains("settings:    [module.metrics]"));
+        assertTrue(text, text.lines().anyMatch(line -> line.matches("\\s+windows\\s+list of whole number = "
+                + "\\[30, 90, 365\\]\\s+.*")));
+        assertTrue(text, text.lines().anyMatch(line -> line.matches("\\s+top-n\\s+whole number = 20\\s+.*")));
+    }
+
+    @Test
     public void pluginsCommitsAloneSkipsTheMetrics() throws Exception {
         Outcome outcome = new GogoCommands(context).execute("scan",
                 quote(repo().dir()) + " --format json --plugins commits");

@@ -13,23 +13,44 @@ import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginStatus;
 import org.gstats.api.scan.ScanException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * {@code gstats:plugin NAME}: one plugin in full: its info, state and reason, the content it
- * asks the scanner for, the services its bundle provides, and its metrics. Several plugins of one name (a duplicate) are all shown.
+ * asks the scanner for, the services its bundle provides, its configuration schema (from the
+ * MetaType service, as the configuration file spells the keys) and its metrics. Several plugins
+ * of one name (a duplicate) are all shown.
  */
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "plugin")
 public class PluginCommand {
 
+    /** Configurations of gstats' own sections are named after them: {@code org.gstats.module.metrics}. */
+    private static final String SECTION_PID_PREFIX = "org.gstats.";
+
     private final PluginRegistry registry;
+    private final BundleContext context;
+
+    /** The plugins' configuration schemas; without it gstats:plugin says less. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MetaTypeService metaTypes;
 
     @Activate
-    public PluginCommand(@Reference(name = "registry") PluginRegistry registry) {
+    public PluginCommand(@Reference(name = "registry") PluginRegistry registry, BundleContext context) {
         this.registry = registry;
+        this.context = context;
     }
 
     @Descriptor("describe one plugin: info, state, data requirements, services, metrics")
@@ -58,6 +79,7 @@ public class PluginCommand {
                 text.append('\n');
             }
             describe(plugin, text);
+            settings(plugin, text);
         }
         console.print(text);
         console.flush();
@@ -86,6 +108,48 @@ public class PluginCommand {
         PluginMetrics metrics = plugin.metrics();
         line(out, "metrics", metrics.scans() + " scans, " + metrics.events() + " events, "
                 + metrics.time().toMillis() + " ms, " + metrics.failures() + " failed scans");
+    }
+
+    /** The configuration keys the plugin's bundle declares, one line each: key, type, default, meaning. */
+    private void settings(PluginStatus plugin, StringBuilder out) {
+        MetaTypeService service = metaTypes;
+        if (service == null || plugin.bundleId() < 0) {
+            return;
+        }
+        Bundle bundle = context.getBundle(plugin.bundleId());
+        if (bundle == null) {
+            return;
+        }
+        MetaTypeInformation information = service.getMetaTypeInformation(bundle);
+        for (String pid : information == null ? new String[0] : information.getPids()) {
+            ObjectClassDefinition definition = information.getObjectClassDefinition(pid, null);
+            AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
+            line(out, "settings", section(pid));
+            for (AttributeDefinition attribute : attributes == null ? new AttributeDefinition[0] : attributes) {
+                String[] defaults = attribute.getDefaultValue();
+                out.append(String.format("  %-22s %s = %s  %s\n", attribute.getID().replace('.', '-'),
+                        type(attribute), defaults == null ? "" : defaults.length == 1 && attribute.getCardinality() == 0
+                                ? defaults[0] : "[" + String.join(", ", defaults) + "]",
+                        attribute.getDescription() == null ? "" : attribute.getDescription()));
+            }
+        }
+    }
+
+    /** {@code org.gstats.module.metrics} is {@code [module.metrics]} of the configuration file. */
+    private static String section(String pid) {
+        return pid.startsWith(SECTION_PID_PREFIX) ? "[" + pid.substring(SECTION_PID_PREFIX.length()) + "]"
+                : "configuration " + pid;
+    }
+
+    private static String type(AttributeDefinition attribute) {
+        String type = switch (attribute.getType()) {
+            case AttributeDefinition.BOOLEAN -> "boolean";
+            case AttributeDefinition.INTEGER, AttributeDefinition.LONG, AttributeDefinition.SHORT,
+                    AttributeDefinition.BYTE -> "whole number";
+            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> "number";
+            default -> "text";
+        };
+        return attribute.getCardinality() == 0 ? type : "list of " + type;
     }
 
     private static String content(PluginDataRequirements needs) {

@@ -38,7 +38,7 @@ public class PluginsCommandTest {
 
     private final FakeRegistry registry = new FakeRegistry();
     private final GogoSession gogo = new GogoSession().register("plugins", new PluginsCommand(registry))
-            .register("plugin", new PluginCommand(registry))
+            .register("plugin", new PluginCommand(registry, null))
             .register("plugin-validate", new PluginValidateCommand(registry));
 
     @After
