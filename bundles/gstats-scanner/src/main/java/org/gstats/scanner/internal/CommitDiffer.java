@@ -41,37 +41,14 @@ final class CommitDiffer {
     /** git's default diff.renameLimit. */
     private static final long RENAME_LIMIT = 1000;
 
-    private static final Comparator<Draft> GIT_ORDER = Comparator.comparing(draft -> draft.change().path(),
+    private static final Comparator<FileChange> GIT_ORDER = Comparator.comparing(FileChange::path,
             CommitDiffer::compareCodePoints);
-
-    /**
-     * A change as the tree diff found it, its line counts still to count from its two sides
-     * ({@code null} when there is nothing to count: binary, unchanged content). Counting needs
-     * neither the repository nor the scan's reader, so another thread may do it.
-     */
-    record Draft(FileChange change, Blob before, Blob after) {
-
-        /** The change with its line counts. */
-        FileChange count(LineCounter lineCounter) {
-            if (before == null) {
-                return change;
-            }
-            NumstatLineCounter.LineCounts counts = lineCounter.count(before, after);
-            return new FileChange(change.commitId(), change.path(), change.oldPath(), change.type(),
-                    counts.insertions(), counts.deletions(), change.binary(), change.oldSize(), change.newSize(),
-                    change.linesAfter());
-        }
-
-        /** Bytes of content this draft holds until it is counted. */
-        long weight() {
-            return before == null ? 0 : before.size() + after.size();
-        }
-    }
 
     private final BlobCache blobs;
     private final TreeWalk treeWalk;
     private final RenameDetector renameDetector;
     private final ContentSource.Pair contents;
+    private final LineCounter lineCounter;
     private final MissingObjects missing;
 
     /**
@@ -79,8 +56,9 @@ final class CommitDiffer {
      *              before rename detection, as git applies pathspecs
      */
     CommitDiffer(ObjectReader reader, BlobCache blobs, boolean detectRenames, TreeFilter paths,
-            MissingObjects missing) {
+            LineCounter lineCounter, MissingObjects missing) {
         this.blobs = blobs;
+        this.lineCounter = lineCounter;
         this.missing = missing;
         this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
@@ -99,10 +77,9 @@ final class CommitDiffer {
 
     /**
      * The changes of {@code commit} against {@code parent} ({@code null} for a root commit,
-     * diffed against the empty tree), ordered by path as git orders them, their line counts
-     * still to count.
+     * diffed against the empty tree), ordered by path as git orders them.
      */
-    List<Draft> changes(RevCommit commit, RevCommit parent) throws IOException {
+    List<FileChange> changes(RevCommit commit, RevCommit parent) throws IOException {
         String commitId = commit.name();
         List<TreeChange> treeChanges;
         try {
@@ -111,7 +88,7 @@ final class CommitDiffer {
             missing.skip(e, commitId, "none of its changes are counted");
             return List.of();
         }
-        List<Draft> changes = new ArrayList<>(treeChanges.size());
+        List<FileChange> changes = new ArrayList<>(treeChanges.size());
         for (DiffEntry entry : detectRenames(commitId, treeChanges)) {
             try {
                 changes.add(fileChange(commitId, entry));
@@ -224,7 +201,7 @@ final class CommitDiffer {
         return sources * destinations <= RENAME_LIMIT * RENAME_LIMIT;
     }
 
-    private Draft fileChange(String commitId, DiffEntry entry) throws IOException {
+    private FileChange fileChange(String commitId, DiffEntry entry) throws IOException {
         DiffEntry.ChangeType kind = entry.getChangeType();
         FileMode oldMode = entry.getOldMode();
         FileMode newMode = entry.getNewMode();
@@ -233,26 +210,31 @@ final class CommitDiffer {
         Blob before = oldMode == FileMode.MISSING ? null : content(oldMode, oldId);
         Blob after = newMode == FileMode.MISSING ? null : content(newMode, newId);
         boolean binary = before != null && before.binary() || after != null && after.binary();
-        boolean counted = !binary && !oldId.equals(newId);
+        int insertions = 0;
+        int deletions = 0;
+        if (!binary && !oldId.equals(newId)) {
+            NumstatLineCounter.LineCounts counts = lineCounter.count(before == null ? Blob.EMPTY : before,
+                    after == null ? Blob.EMPTY : after);
+            insertions = counts.insertions();
+            deletions = counts.deletions();
+        }
         int linesAfter;
         if (after == null || newMode == FileMode.GITLINK) {
             linesAfter = 0;
         } else {
             linesAfter = after.binary() ? -1 : after.lineCount();
         }
-        FileChange change = switch (kind) {
-            case ADD -> new FileChange(commitId, entry.getNewPath(), null, ChangeType.ADDED, 0, 0,
+        return switch (kind) {
+            case ADD -> new FileChange(commitId, entry.getNewPath(), null, ChangeType.ADDED, insertions, deletions,
                     binary, 0, size(newMode, after), linesAfter);
-            case DELETE -> new FileChange(commitId, entry.getOldPath(), null, ChangeType.DELETED, 0, 0,
-                    binary, size(oldMode, before), 0, 0);
-            case MODIFY -> new FileChange(commitId, entry.getNewPath(), null, ChangeType.MODIFIED, 0, 0,
-                    binary, size(oldMode, before), size(newMode, after), linesAfter);
+            case DELETE -> new FileChange(commitId, entry.getOldPath(), null, ChangeType.DELETED, insertions,
+                    deletions, binary, size(oldMode, before), 0, 0);
+            case MODIFY -> new FileChange(commitId, entry.getNewPath(), null, ChangeType.MODIFIED, insertions,
+                    deletions, binary, size(oldMode, before), size(newMode, after), linesAfter);
             case RENAME -> new FileChange(commitId, entry.getNewPath(), entry.getOldPath(), ChangeType.RENAMED,
-                    0, 0, binary, size(oldMode, before), size(newMode, after), linesAfter);
+                    insertions, deletions, binary, size(oldMode, before), size(newMode, after), linesAfter);
             case COPY -> throw new IllegalStateException("copies are reported as additions");
         };
-        return counted ? new Draft(change, before == null ? Blob.EMPTY : before, after == null ? Blob.EMPTY : after)
-                : new Draft(change, null, null);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
 
 /**
  * Decides which walked commits a scan reports, and with which changes, as {@code git log}
@@ -39,11 +40,8 @@ final class CommitSelection {
         this.pathLimited = pathLimited;
     }
 
-    /**
-     * The commit's changes to report, their line counts still to count, or {@code null} when
-     * the commit is not reported at all.
-     */
-    List<CommitDiffer.Draft> changes(RevCommit commit, CommitInfo info) throws IOException {
+    /** The commit's changes to report, or {@code null} when the commit is not reported at all. */
+    List<FileChange> changes(RevCommit commit, CommitInfo info) throws IOException {
         if (author != null && !author.matcher(info.authorName() + " <" + info.authorEmail() + ">").find()) {
             return null;
         }
@@ -55,7 +53,7 @@ final class CommitSelection {
         if (parent != null && walk.isMissing(parent)) {
             return pathLimited ? null : List.of();
         }
-        List<CommitDiffer.Draft> changes = differ.changes(commit, parent);
+        List<FileChange> changes = differ.changes(commit, parent);
         return pathLimited && changes.isEmpty() && !differ.differs(commit, parent) ? null : changes;
     }
 

@@ -22,6 +22,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
@@ -119,6 +120,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     private void walk(Repository repository, ObjectId start, ScanRequest request,
             PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
+        MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
         try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
@@ -133,19 +135,43 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             if (requirements.filesOnDisk()) {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
+            CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
+                    LineCounter.of(request.diffAlgorithm()), missing);
+            CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
+                    request.firstParent(), missing);
+            CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
+                    paths != TreeFilter.ALL);
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
-            // the walk reads through the reader and the caches until it ends; this thread waits
-            // for that (closing the read-ahead) before it reads the head's files through them
-            try (ReadAhead history = ReadAhead.start(
-                    relay -> history(relay, revWalk, reader, head, blobs, content, paths, mailmap, shallow,
-                            request, location),
-                    LineCounter.of(request.diffAlgorithm()))) {
-                do {
-                    stopIfInterrupted(location);
-                } while (history.deliverNext(listener));
+            int reported = 0;
+            for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
+                current = commit;
+                stopIfInterrupted(location);
+                revWalk.parseBody(commit);
+                CommitInfo info = CommitInfos.of(commit, mailmap);
+                List<FileChange> changes = selection.changes(commit, info);
+                if (changes != null) {
+                    listener.onCommit(info);
+                    for (FileChange change : changes) {
+                        listener.onFileChange(change);
+                        FileContent after = content.historical(commit, change);
+                        if (after != null) {
+                            listener.onHistoricalContent(after);
+                        }
+                    }
+                    reported++;
+                }
+                // said even when the filters leave the commit out: the history behind it is unknown
+                if (shallow.contains(commit)) {
+                    listener.onWarning(new ScanWarning(commit.name(), null, "shallow clone: the history stops at "
+                            + "commit " + commit.name() + ", whose parents are not in the repository"));
+                }
+                commit.disposeBody();
+                if (request.maxCommits() > 0 && reported == request.maxCommits()) {
+                    break;
+                }
             }
-            MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
+            current = head;
             for (FileTracker.HeadFile file : tracker.files()) {
                 FileInfo info;
                 try {
@@ -161,71 +187,17 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 }
             }
             listener.onEnd();
-        } catch (IOException | LargeObjectException e) {
-            throw failure(e, current, location);
-        }
-    }
-
-    /**
-     * Walks the history from {@code head} on the read-ahead's thread: the commits the request
-     * selects, each with its changes (their lines counted later, on the scan's thread) and the
-     * content the plugins want, handed over commit by commit.
-     */
-    private void history(ReadAhead.Relay relay, RevWalk revWalk, ObjectReader reader, RevCommit head,
-            BlobCache blobs, ContentReader content, TreeFilter paths, Mailmap mailmap, Set<ObjectId> shallow,
-            ScanRequest request, Path location) throws ScanException {
-        RevCommit current = head;
-        try {
-            MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(relay);
-            CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths, missing);
-            CommitWalk commits = new CommitWalk(revWalk, head, request.since(), request.until(),
-                    request.firstParent(), missing);
-            CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
-                    paths != TreeFilter.ALL);
-            int reported = 0;
-            for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
-                current = commit;
-                revWalk.parseBody(commit);
-                CommitInfo info = CommitInfos.of(commit, mailmap);
-                List<CommitDiffer.Draft> changes = selection.changes(commit, info);
-                if (changes != null) {
-                    relay.onCommit(info);
-                    for (CommitDiffer.Draft change : changes) {
-                        relay.onDraft(change);
-                        FileContent after = content.historical(commit, change.change());
-                        if (after != null) {
-                            relay.onHistoricalContent(after);
-                        }
-                    }
-                    reported++;
-                }
-                // said even when the filters leave the commit out: the history behind it is unknown
-                if (shallow.contains(commit)) {
-                    relay.onWarning(new ScanWarning(commit.name(), null, "shallow clone: the history stops at "
-                            + "commit " + commit.name() + ", whose parents are not in the repository"));
-                }
-                commit.disposeBody();
-                if (!relay.handOver() || request.maxCommits() > 0 && reported == request.maxCommits()) {
-                    return;
-                }
-            }
-        } catch (IOException | LargeObjectException e) {
-            throw failure(e, current, location);
-        }
-    }
-
-    private static ScanException failure(Exception e, RevCommit current, Path location) {
-        if (e instanceof InterruptedIOException) {
-            return interrupted(location);
-        }
-        if (e instanceof MissingObjectException missing) {
-            return new ScanException(ScanException.Reason.FAILED, "missing object " + missing.getObjectId().name()
+        } catch (InterruptedIOException e) {
+            throw interrupted(location);
+        } catch (MissingObjectException e) {
+            throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
                     + neededBy(current) + " in " + location + " (the repository is damaged or incomplete)", e);
+        } catch (IOException | LargeObjectException e) {
+            throw new ScanException(ScanException.Reason.FAILED,
+                    "cannot read " + (current == null ? "the history" : "commit " + current.name()) + " in "
+                            + location + ": " + oneLine(e),
+                    e);
         }
-        return new ScanException(ScanException.Reason.FAILED,
-                "cannot read " + (current == null ? "the history" : "commit " + current.name()) + " in "
-                        + location + ": " + oneLine(e),
-                e);
     }
 
     /**
