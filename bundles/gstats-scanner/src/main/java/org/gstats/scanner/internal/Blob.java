@@ -28,20 +28,26 @@ final class Blob {
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    private static final int[] NO_LINES = new int[0];
 
     private final long size;
     private final byte[] content;
     private final boolean binary;
-    /** Where each line starts, and the end of the content after the last one. */
-    private int[] lineStarts;
-    private int[] lineHashes;
+    /** Where each line starts, and the end of the content after the last one; null when binary. */
+    private final int[] lineStarts;
+    private final int[] lineHashes;
 
     private Blob(long size, byte[] content, boolean binary) {
         this.size = size;
         this.content = content;
         this.binary = binary;
-        if (content != null && !binary) {
-            split(content);
+        if (content == null || binary) {
+            lineStarts = null;
+            lineHashes = NO_LINES;
+        } else {
+            int[][] lines = split(content);
+            lineStarts = lines[0];
+            lineHashes = lines[1];
         }
     }
 
@@ -90,7 +96,7 @@ final class Blob {
      * array is shared, never to be changed.
      */
     int[] lineHashes() {
-        return lineHashes == null ? new int[0] : lineHashes;
+        return lineHashes;
     }
 
     int lineStart(int line) {
@@ -113,11 +119,11 @@ final class Blob {
     /**
      * Finds the lines and hashes each from the words read at its own start, so that a line
      * hashes the same wherever it sits in whichever blob. The last few bytes, too few for a
-     * word, are gathered into one as if read whole.
+     * word, are gathered into one as if read whole. Returns the line starts and the hashes.
      */
-    private void split(byte[] bytes) {
+    private static int[][] split(byte[] bytes) {
         int length = bytes.length;
-        int[] starts = new int[Math.max(16, length / 24)];
+        int[] starts = new int[Math.max(16, length / 16)];
         int[] hashes = new int[starts.length];
         int lines = 0;
         int lineStart = 0;
@@ -153,8 +159,7 @@ final class Blob {
             hash = 0;
         }
         starts[lines] = length;
-        lineStarts = Arrays.copyOf(starts, lines + 1);
-        lineHashes = Arrays.copyOf(hashes, lines);
+        return new int[][] {Arrays.copyOf(starts, lines + 1), Arrays.copyOf(hashes, lines)};
     }
 
     private static long partialWord(byte[] bytes, int at, int available) {
