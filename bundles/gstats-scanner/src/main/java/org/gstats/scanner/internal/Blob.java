@@ -1,11 +1,19 @@
 package org.gstats.scanner.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * One side of a file change as the line counter needs it: the bytes, whether git would call
- * them binary, and where each line starts. Lines end after their {@code '\n'}; a last line
- * without one is a line too, and differs from the same text with a newline, as in git.
+ * them binary, where each line starts and a hash of each line. Lines end after their
+ * {@code '\n'}; a last line without one is a line too, and differs from the same text with a
+ * newline, as in git.
+ * <p>
+ * Lines are split and hashed in one pass when the blob is made, eight bytes at a time: every
+ * version of a file passes through here once per scan (the cache hands it to the next commit
+ * down the history), and this pass is most of the line counter's work.
  */
 final class Blob {
 
@@ -14,17 +22,33 @@ final class Blob {
 
     static final Blob EMPTY = new Blob(0, new byte[0], false);
 
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    private static final int[] NO_LINES = new int[0];
+
     private final long size;
     private final byte[] content;
     private final boolean binary;
+    /** Where each line starts, and the end of the content after the last one; null when binary. */
     private final int[] lineStarts;
-    private int[] lineHashes;
+    private final int[] lineHashes;
 
     private Blob(long size, byte[] content, boolean binary) {
         this.size = size;
         this.content = content;
         this.binary = binary;
-        this.lineStarts = content == null || binary ? null : lineStarts(content);
+        if (content == null || binary) {
+            lineStarts = null;
+            lineHashes = NO_LINES;
+        } else {
+            int[][] lines = split(content);
+            lineStarts = lines[0];
+            lineHashes = lines[1];
+        }
     }
 
     /** A blob read whole. The array is shared, never copied or changed. */
@@ -62,27 +86,16 @@ final class Blob {
     }
 
     boolean sameLine(int line, Blob other, int otherLine) {
-        int[] hashes = lineHashes();
-        int[] otherHashes = other.lineHashes();
-        return hashes[line] == otherHashes[otherLine]
+        return lineHashes[line] == other.lineHashes[otherLine]
                 && Arrays.equals(content, lineStarts[line], lineStarts[line + 1],
                         other.content, other.lineStarts[otherLine], other.lineStarts[otherLine + 1]);
     }
 
-    /** Hash of each line, computed on the first diff that needs them and kept with the blob. */
+    /**
+     * Hash of each line; equal lines hash alike, and a line's length is part of its hash. The
+     * array is shared, never to be changed.
+     */
     int[] lineHashes() {
-        if (lineHashes == null) {
-            int count = lineCount();
-            int[] hashes = new int[count];
-            for (int line = 0; line < count; line++) {
-                int hash = 0;
-                for (int i = lineStarts[line], end = lineStarts[line + 1]; i < end; i++) {
-                    hash = 31 * hash + content[i];
-                }
-                hashes[line] = hash;
-            }
-            lineHashes = hashes;
-        }
         return lineHashes;
     }
 
@@ -103,22 +116,76 @@ final class Blob {
         return false;
     }
 
-    private static int[] lineStarts(byte[] content) {
-        int newlines = 0;
-        for (byte b : content) {
-            if (b == '\n') {
-                newlines++;
+    /**
+     * Finds the lines and hashes each from the words read at its own start, so that a line
+     * hashes the same wherever it sits in whichever blob. The last few bytes, too few for a
+     * word, are gathered into one as if read whole. Returns the line starts and the hashes.
+     */
+    private static int[][] split(byte[] bytes) {
+        int length = bytes.length;
+        int[] starts = new int[Math.max(16, length / 16)];
+        int[] hashes = new int[starts.length];
+        int lines = 0;
+        int lineStart = 0;
+        long hash = 0;
+        int at = 0;
+        while (at < length) {
+            int available = length - at;
+            long word = available >= 8 ? (long) WORDS.get(bytes, at) : partialWord(bytes, at, available);
+            long newlines = newlineBytes(word);
+            if (available < 8) {
+                newlines &= (1L << (available * 8)) - 1;
             }
-        }
-        boolean unterminated = content.length > 0 && content[content.length - 1] != '\n';
-        int[] starts = new int[newlines + (unterminated ? 1 : 0) + 1];
-        int line = 1;
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\n') {
-                starts[line++] = i + 1;
+            if (newlines == 0) {
+                int taken = Math.min(8, available);
+                hash = mix(hash, word);
+                at += taken;
+                if (at < length) {
+                    continue;
+                }
+            } else {
+                int bytesTaken = (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
+                hash = mix(hash, bytesTaken == 8 ? word : word & ((1L << (bytesTaken * 8)) - 1));
+                at += bytesTaken;
             }
+            if (lines + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+                hashes = Arrays.copyOf(hashes, starts.length);
+            }
+            starts[lines] = lineStart;
+            hashes[lines] = finish(hash, at - lineStart);
+            lines++;
+            lineStart = at;
+            hash = 0;
         }
-        starts[starts.length - 1] = content.length;
-        return starts;
+        starts[lines] = length;
+        return new int[][] {Arrays.copyOf(starts, lines + 1), Arrays.copyOf(hashes, lines)};
+    }
+
+    private static long partialWord(byte[] bytes, int at, int available) {
+        long word = 0;
+        for (int i = available - 1; i >= 0; i--) {
+            word = word << 8 | (bytes[at + i] & 0xff);
+        }
+        return word;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that may be a newline; exact up to the first
+     * newline, which is all the caller uses (a borrow can only mark bytes above it).
+     */
+    private static long newlineBytes(long word) {
+        long x = word ^ NEWLINES;
+        return (x - LOW_BITS) & ~x & HIGH_BITS;
+    }
+
+    private static long mix(long hash, long word) {
+        long h = (hash ^ word) * MULTIPLIER;
+        return h ^ (h >>> 29);
+    }
+
+    private static int finish(long hash, int length) {
+        long h = (hash ^ length) * MULTIPLIER;
+        return (int) (h ^ (h >>> 32));
     }
 }

@@ -62,21 +62,68 @@ final class NumstatLineCounter {
     private static LineCounts count(Blob before, Blob after, boolean minimal) {
         int lines1 = before.lineCount();
         int lines2 = after.lineCount();
-        int limit = Math.min(lines1, lines2);
-        int start = 0;
-        while (start < limit && before.sameLine(start, after, start)) {
-            start++;
-        }
-        int tail = 0;
-        while (tail < limit - start && before.sameLine(lines1 - 1 - tail, after, lines2 - 1 - tail)) {
-            tail++;
-        }
+        int start = commonHead(before, after);
+        int tail = commonTail(before, after, Math.min(lines1, lines2) - start);
         int end1 = lines1 - tail;
         int end2 = lines2 - tail;
         if (start == end1 || start == end2) {
             return new LineCounts(end2 - start, end1 - start);
         }
         return new Comparison(before, after, start, end1, end2, minimal).run();
+    }
+
+    /**
+     * The number of lines both texts begin with: the run of equal hashes and lengths, its bytes
+     * then compared at once (and the run cut at the first differing byte, should two hashes
+     * collide).
+     */
+    private static int commonHead(Blob a, Blob b) {
+        int[] hashes1 = a.lineHashes();
+        int[] hashes2 = b.lineHashes();
+        int limit = Math.min(hashes1.length, hashes2.length);
+        int lines = 0;
+        while (lines < limit && hashes1[lines] == hashes2[lines] && a.lineEnd(lines) == b.lineEnd(lines)) {
+            lines++;
+        }
+        int end = lines == 0 ? 0 : a.lineEnd(lines - 1);
+        int differs = Arrays.mismatch(a.content(), 0, end, b.content(), 0, end);
+        if (differs >= 0) {
+            lines = 0;
+            while (a.lineEnd(lines) <= differs) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** The number of lines, at most {@code limit}, both texts end with; as {@link #commonHead}. */
+    private static int commonTail(Blob a, Blob b, int limit) {
+        int[] hashes1 = a.lineHashes();
+        int[] hashes2 = b.lineHashes();
+        int last1 = hashes1.length - 1;
+        int last2 = hashes2.length - 1;
+        int lines = 0;
+        while (lines < limit && hashes1[last1 - lines] == hashes2[last2 - lines]
+                && lineLength(a, last1 - lines) == lineLength(b, last2 - lines)) {
+            lines++;
+        }
+        if (lines == 0) {
+            return 0;
+        }
+        int from1 = a.lineStart(last1 - lines + 1);
+        int from2 = b.lineStart(last2 - lines + 1);
+        int length = a.content().length - from1;
+        int differs = Arrays.mismatch(a.content(), from1, from1 + length, b.content(), from2, from2 + length);
+        if (differs >= 0) {
+            while (a.lineStart(last1 - lines + 1) <= from1 + differs) {
+                lines--;
+            }
+        }
+        return lines;
+    }
+
+    private static int lineLength(Blob blob, int line) {
+        return blob.lineEnd(line) - blob.lineStart(line);
     }
 
     /** One comparison of two texts whose lines from {@code start} to {@code end1}/{@code end2} differ. */
@@ -119,8 +166,8 @@ final class NumstatLineCounter {
 
         LineCounts run() {
             classify();
-            reduced1 = discard(classes1, occurrences2, before.lineCount(), end1, true);
-            reduced2 = discard(classes2, occurrences1, after.lineCount(), end2, false);
+            reduced1 = discard(classes1, occurrences2, before.lineCount(), true);
+            reduced2 = discard(classes2, occurrences1, after.lineCount(), false);
             int diagonals = reduced1.length + reduced2.length + 3;
             forward = new int[diagonals];
             backward = new int[diagonals];
@@ -131,55 +178,43 @@ final class NumstatLineCounter {
         }
 
         /**
-         * Gives every distinct line one class number, shared by both texts, and counts how
-         * often each class occurs in each text (over the whole texts, as git counts).
+         * Gives every distinct line between the common head and tail one class number, shared
+         * by both texts, and counts how often each class occurs in each text over the whole
+         * texts, as git counts. The head and tail are the same in both texts, so their lines
+         * are looked up once and count for both; lines found only there have no class.
          */
         private void classify() {
-            int lines1 = before.lineCount();
-            int lines2 = after.lineCount();
-            int capacity = Integer.highestOneBit(Math.max(16, (lines1 + lines2) * 2 - 1)) << 1;
-            int[] slots = new int[capacity];
-            int[] classHash = new int[lines1 + lines2];
-            int[] classBlob = new int[lines1 + lines2];
-            int[] classLine = new int[lines1 + lines2];
-            int classCount = 0;
-            classes1 = new int[lines1];
-            classes2 = new int[lines2];
-            Blob[] blobs = {before, after};
-            for (int side = 0; side < 2; side++) {
-                Blob blob = blobs[side];
-                int[] hashes = blob.lineHashes();
-                int[] classes = side == 0 ? classes1 : classes2;
-                for (int line = 0; line < hashes.length; line++) {
-                    int hash = hashes[line];
-                    int slot = mix(hash) & (capacity - 1);
-                    int found = -1;
-                    while (slots[slot] != 0) {
-                        int candidate = slots[slot] - 1;
-                        if (classHash[candidate] == hash
-                                && equalLines(blob, line, blobs[classBlob[candidate]], classLine[candidate])) {
-                            found = candidate;
-                            break;
-                        }
-                        slot = (slot + 1) & (capacity - 1);
-                    }
-                    if (found < 0) {
-                        found = classCount++;
-                        classHash[found] = hash;
-                        classBlob[found] = side;
-                        classLine[found] = line;
-                        slots[slot] = found + 1;
-                    }
-                    classes[line] = found;
-                }
+            int changedLines1 = end1 - start;
+            int changedLines2 = end2 - start;
+            int capacity = Integer.highestOneBit(Math.max(16, (changedLines1 + changedLines2) * 2 - 1)) << 1;
+            ClassTable table = new ClassTable(capacity, changedLines1 + changedLines2);
+            classes1 = new int[changedLines1];
+            classes2 = new int[changedLines2];
+            for (int i = 0; i < changedLines1; i++) {
+                classes1[i] = table.classOf(before, start + i, true);
             }
-            occurrences1 = new int[classCount];
-            occurrences2 = new int[classCount];
+            for (int i = 0; i < changedLines2; i++) {
+                classes2[i] = table.classOf(after, start + i, true);
+            }
+            occurrences1 = new int[table.count];
+            occurrences2 = new int[table.count];
             for (int c : classes1) {
                 occurrences1[c]++;
             }
             for (int c : classes2) {
                 occurrences2[c]++;
+            }
+            countCommon(table, 0, start);
+            countCommon(table, end1, before.lineCount());
+        }
+
+        private void countCommon(ClassTable table, int from, int to) {
+            for (int line = from; line < to; line++) {
+                int c = table.classOf(before, line, false);
+                if (c >= 0) {
+                    occurrences1[c]++;
+                    occurrences2[c]++;
+                }
             }
         }
 
@@ -188,35 +223,33 @@ final class NumstatLineCounter {
          * text, and frequent lines inside runs of such lines, are changed for sure; the rest
          * go on to the diff. Returns the classes of the lines that go on.
          */
-        private int[] discard(int[] classes, int[] otherOccurrences, int totalLines, int end, boolean first) {
+        private int[] discard(int[] classes, int[] otherOccurrences, int totalLines, boolean first) {
             int frequentLimit = Math.min(approximateSqrt(totalLines), MAX_EQUAL_LIMIT);
-            byte[] kinds = new byte[end];
-            for (int line = start; line < end; line++) {
-                int occurrences = otherOccurrences[classes[line]];
-                kinds[line] = (byte) (occurrences == 0 ? UNMATCHED : occurrences >= frequentLimit ? FREQUENT : MATCHED);
+            int lines = classes.length;
+            byte[] kinds = new byte[lines];
+            for (int i = 0; i < lines; i++) {
+                int occurrences = otherOccurrences[classes[i]];
+                kinds[i] = (byte) (occurrences == 0 ? UNMATCHED : occurrences >= frequentLimit ? FREQUENT : MATCHED);
             }
-            int[] kept = new int[end - start];
+            int[] kept = new int[lines];
             int keptCount = 0;
-            int discarded = 0;
-            for (int line = start; line < end; line++) {
-                if (kinds[line] == MATCHED || kinds[line] == FREQUENT && !discardFrequent(kinds, line, end - 1)) {
-                    kept[keptCount++] = classes[line];
-                } else {
-                    discarded++;
+            for (int i = 0; i < lines; i++) {
+                if (kinds[i] == MATCHED || kinds[i] == FREQUENT && !discardFrequent(kinds, i)) {
+                    kept[keptCount++] = classes[i];
                 }
             }
             if (first) {
-                changed1 += discarded;
+                changed1 += lines - keptCount;
             } else {
-                changed2 += discarded;
+                changed2 += lines - keptCount;
             }
             return Arrays.copyOf(kept, keptCount);
         }
 
         /** git's {@code xdl_clean_mmatch}: is this frequent line inside a run of mostly unmatched lines? */
-        private boolean discardFrequent(byte[] kinds, int line, int last) {
-            int first = Math.max(start, line - SIMILAR_SCAN_WINDOW);
-            int lastScanned = Math.min(last, line + SIMILAR_SCAN_WINDOW);
+        private static boolean discardFrequent(byte[] kinds, int line) {
+            int first = Math.max(0, line - SIMILAR_SCAN_WINDOW);
+            int lastScanned = Math.min(kinds.length - 1, line + SIMILAR_SCAN_WINDOW);
             int unmatchedBefore = 0;
             int frequentBefore = 1;
             for (int i = line - 1; i >= first; i--) {
@@ -483,6 +516,45 @@ final class NumstatLineCounter {
             splitAt2 = at2;
             minimalLow = low;
             minimalHigh = high;
+        }
+    }
+
+    /** Distinct lines by hash, each line compared byte for byte with the one that made its class. */
+    private static final class ClassTable {
+        private final int[] slots;
+        private final int[] classHash;
+        private final Blob[] classBlob;
+        private final int[] classLine;
+        private int count;
+
+        ClassTable(int capacity, int maxClasses) {
+            slots = new int[capacity];
+            classHash = new int[maxClasses];
+            classBlob = new Blob[maxClasses];
+            classLine = new int[maxClasses];
+        }
+
+        /** The line's class; a new one if {@code add}, else -1 when the line has none. */
+        int classOf(Blob blob, int line, boolean add) {
+            int hash = blob.lineHashes()[line];
+            int mask = slots.length - 1;
+            int slot = mix(hash) & mask;
+            while (slots[slot] != 0) {
+                int candidate = slots[slot] - 1;
+                if (classHash[candidate] == hash && equalLines(blob, line, classBlob[candidate], classLine[candidate])) {
+                    return candidate;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (!add) {
+                return -1;
+            }
+            int created = count++;
+            classHash[created] = hash;
+            classBlob[created] = blob;
+            classLine[created] = line;
+            slots[slot] = created + 1;
+            return created;
         }
 
         private static boolean equalLines(Blob blob, int line, Blob other, int otherLine) {

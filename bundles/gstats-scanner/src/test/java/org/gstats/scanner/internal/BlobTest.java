@@ -1,0 +1,102 @@
+package org.gstats.scanner.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.Test;
+
+/**
+ * Blob splits and hashes eight bytes at a time; its lines must be git's lines (each ends
+ * after its newline, a last line without one is a line too) wherever they fall against the
+ * words, and equal lines must hash alike wherever they sit.
+ */
+public class BlobTest {
+
+    @Test
+    public void linesAreSplitAfterEachNewlineAtEveryOffset() {
+        Random random = new Random(11);
+        for (int round = 0; round < 2000; round++) {
+            byte[] content = randomText(random);
+            Blob blob = Blob.of(content);
+            List<int[]> expected = lines(content);
+            assertEquals(expected.size(), blob.lineCount());
+            for (int line = 0; line < expected.size(); line++) {
+                assertEquals(expected.get(line)[0], blob.lineStart(line));
+                assertEquals(expected.get(line)[1], blob.lineEnd(line));
+            }
+        }
+    }
+
+    @Test
+    public void equalLinesHashAlikeWhereverTheySit() {
+        Random random = new Random(12);
+        Map<String, Integer> hashes = new HashMap<>();
+        int compared = 0;
+        for (int round = 0; round < 2000; round++) {
+            byte[] content = randomText(random);
+            Blob blob = Blob.of(content);
+            for (int line = 0; line < blob.lineCount(); line++) {
+                String text = new String(content, blob.lineStart(line), blob.lineEnd(line) - blob.lineStart(line),
+                        StandardCharsets.ISO_8859_1);
+                Integer seen = hashes.putIfAbsent(text, blob.lineHashes()[line]);
+                if (seen != null) {
+                    assertEquals("hash of " + text, seen.intValue(), blob.lineHashes()[line]);
+                    compared++;
+                }
+            }
+        }
+        assertTrue("the same lines recur at other offsets: " + compared, compared > 5000);
+    }
+
+    @Test
+    public void aLastLineWithoutNewlineDiffersFromTheSameTextWithOne() {
+        Blob with = Blob.of("one\ntwo\n".getBytes(StandardCharsets.US_ASCII));
+        Blob without = Blob.of("one\ntwo".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(2, with.lineCount());
+        assertEquals(2, without.lineCount());
+        assertTrue(with.sameLine(0, without, 0));
+        assertFalse(with.sameLine(1, without, 1));
+        assertArrayEquals(new int[0], Blob.EMPTY.lineHashes());
+    }
+
+    /** Lines from a pool of varied lengths (around and across eight bytes), some without a newline at the end. */
+    private static byte[] randomText(Random random) {
+        String[] pool = {"", "a", "}", "abcdefg", "abcdefgh", "abcdefghi", "    return value;",
+            "int x = compute(1, 2, 3); // a longer line than most", "\t\tx", "0123456789abcdef"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int lines = random.nextInt(12);
+        for (int i = 0; i < lines; i++) {
+            out.writeBytes(pool[random.nextInt(pool.length)].getBytes(StandardCharsets.US_ASCII));
+            if (i < lines - 1 || random.nextBoolean()) {
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Start and end of each line, the plain way. */
+    private static List<int[]> lines(byte[] content) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == '\n') {
+                lines.add(new int[] {start, i + 1});
+                start = i + 1;
+            }
+        }
+        if (start < content.length) {
+            lines.add(new int[] {start, content.length});
+        }
+        return lines;
+    }
+}
