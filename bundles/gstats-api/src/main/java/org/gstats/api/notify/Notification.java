@@ -18,8 +18,11 @@ public record Notification(String topic, Instant time, Map<String, Object> prope
     public static final String ALL = "org/gstats/*";
     /** A scan started: {@value #REPOSITORY}, {@value #PLUGINS}. */
     public static final String SCAN_STARTED = "org/gstats/scan/STARTED";
-    /** A scan got further: {@value #REPOSITORY}, {@value #COMMITS}. */
-    public static final String SCAN_PROGRESS = "org/gstats/scan/PROGRESS";
+    /**
+     * A scan got further: the engine's progress event, with the properties of
+     * {@link org.gstats.api.scan.ProgressEvents} ({@value #REPOSITORY}, {@value #COMMITS}, rate, ...).
+     */
+    public static final String SCAN_PROGRESS = org.gstats.api.scan.ProgressEvents.TOPIC;
     /** A scan finished: {@value #REPOSITORY}, {@value #COMMITS}, {@value #DURATION_MS}, {@value #ERRORS}. */
     public static final String SCAN_FINISHED = "org/gstats/scan/FINISHED";
     /** A scan could not run or finish: {@value #REPOSITORY}, {@value #MESSAGE}. */
