@@ -55,6 +55,18 @@ final class MemoryWatch {
         last = status;
     }
 
+    /** The largest heap in use seen so far. */
+    long peak() {
+        look();
+        return peak;
+    }
+
+    /** How often the pressure level changed so far. */
+    int pressureChanges() {
+        look();
+        return changes.size();
+    }
+
     /**
      * Table {@code memory}: limit, peak heap, highest level, time the scanner waited on the
      * plugins' queues and a leak suspicion; table {@code pressure}: the changes of level.

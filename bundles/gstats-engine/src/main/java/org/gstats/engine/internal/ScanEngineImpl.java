@@ -130,8 +130,8 @@ public final class ScanEngineImpl implements ScanEngine {
                     run.errors().size());
             LOG.debug("scan finished in {} ms with {} errors", durationMs, run.errors().size());
             ScanTarget target = run.target();
-            ReportHeader header = new ReportHeader(VERSION, target.repository().toString(), target.branch(),
-                    target.headId(), started, durationMs);
+            ReportHeader header = run.withMemory(new ReportHeader(VERSION, target.repository().toString(),
+                    target.branch(), target.headId(), started, durationMs));
             return new Report(header, sections, run.errors());
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,6 +17,7 @@ import org.gstats.api.FileInfo;
 import org.gstats.api.HeadCheckout;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportError;
+import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportItem;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
@@ -63,6 +65,7 @@ final class ScanRun implements ScanListener {
     private List<Outcome> outcomes;
     private final List<ReportError> warnings = new ArrayList<>();
     private boolean checkedOut;
+    private long blockedMs;
 
     /** @param memory the memory tracker's latest sample */
     ScanRun(List<RegisteredPlugin> plugins, Map<String, String> options, ProgressListener progress, long budgetMs,
@@ -211,11 +214,17 @@ final class ScanRun implements ScanListener {
             blockedNanos += worker.queueMetrics().blockedNanos();
             worker.closeQueue();
         }
+        blockedMs = TimeUnit.NANOSECONDS.toMillis(blockedNanos);
         List<ReportItem> tables = new ArrayList<>();
         tables.add(executionTable(outcomes));
         tables.addAll(memory.tables(blockedNanos));
         sections.add(new ReportSection(SECTION, tables));
         return sections;
+    }
+
+    /** The report header with this run's memory figures, once {@link #results()} returned. */
+    ReportHeader withMemory(ReportHeader header) {
+        return header.withMemory(memory.peak(), memory.pressureChanges(), blockedMs);
     }
 
     /** Stops the workers of a scan that ended without results, e.g. because the scanner failed. */

@@ -58,6 +58,10 @@ public class MemoryInScanTest {
         Table pressure = table(report, "pressure");
         assertEquals(1, pressure.rows().size());
         assertEquals(List.of("normal", "moderate", 750L << 20), pressure.rows().get(0).subList(1, 4));
+        // the same figures in the report's gstats block
+        assertEquals(Long.valueOf(750L << 20), report.header().peakHeapBytes());
+        assertEquals(Integer.valueOf(1), report.header().pressureChanges());
+        assertEquals(row.get(3), report.header().blockedMs());
     }
 
     @Test

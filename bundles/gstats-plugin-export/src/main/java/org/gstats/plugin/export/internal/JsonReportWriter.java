@@ -110,6 +110,15 @@ public class JsonReportWriter implements ReportWriter {
         writeValue(header.head(), json);
         json.name("started").value(header.started() == null ? null : header.started().toString());
         json.name("duration_ms").value(header.durationMs());
+        if (header.peakHeapBytes() != null) {
+            json.name("peak_heap_bytes").value(header.peakHeapBytes());
+        }
+        if (header.pressureChanges() != null) {
+            json.name("pressure_changes").value(header.pressureChanges());
+        }
+        if (header.blockedMs() != null) {
+            json.name("blocked_ms").value(header.blockedMs());
+        }
         json.endObject();
     }
 

@@ -72,6 +72,15 @@ public class TextReportWriter implements ReportWriter {
         rows.add(List.of("scanned at", header.started() == null ? NO_VALUE
                 : header.started().truncatedTo(ChronoUnit.SECONDS).toString()));
         rows.add(List.of("duration", String.format(Locale.ROOT, "%.1f s", header.durationMs() / 1000.0)));
+        if (header.peakHeapBytes() != null) {
+            rows.add(List.of("peak heap", String.format(Locale.ROOT, "%.1f MB", header.peakHeapBytes() / 1048576.0)));
+        }
+        if (header.pressureChanges() != null) {
+            rows.add(List.of("pressure", header.pressureChanges() + " level changes"));
+        }
+        if (header.blockedMs() != null) {
+            rows.add(List.of("blocked", header.blockedMs() + " ms waiting on plugins"));
+        }
         lines.addAll(AlignedColumns.layout(rows, new boolean[] {false, false}));
     }
 

@@ -129,11 +129,24 @@ public class XmlReportWriter implements ReportWriter {
             textElement("branch", header.branch());
             textElement("head", header.head());
             textElement("started", header.started() == null ? null : header.started().toString());
-            indent();
-            xml.writeStartElement("duration_ms");
-            xml.writeCharacters(Long.toString(header.durationMs()));
-            xml.writeEndElement();
+            number("duration_ms", header.durationMs());
+            if (header.peakHeapBytes() != null) {
+                number("peak_heap_bytes", header.peakHeapBytes());
+            }
+            if (header.pressureChanges() != null) {
+                number("pressure_changes", header.pressureChanges());
+            }
+            if (header.blockedMs() != null) {
+                number("blocked_ms", header.blockedMs());
+            }
             close();
+        }
+
+        private void number(String name, long value) throws XMLStreamException {
+            indent();
+            xml.writeStartElement(name);
+            xml.writeCharacters(Long.toString(value));
+            xml.writeEndElement();
         }
 
         private void fields(Fields fields) throws XMLStreamException {

@@ -137,6 +137,15 @@ public class YamlReportWriter implements ReportWriter {
         values.put("head", ReportValues.normalize(header.head()));
         values.put("started", header.started() == null ? null : header.started().toString());
         values.put("duration_ms", header.durationMs());
+        if (header.peakHeapBytes() != null) {
+            values.put("peak_heap_bytes", header.peakHeapBytes());
+        }
+        if (header.pressureChanges() != null) {
+            values.put("pressure_changes", header.pressureChanges());
+        }
+        if (header.blockedMs() != null) {
+            values.put("blocked_ms", header.blockedMs());
+        }
         return values;
     }
 

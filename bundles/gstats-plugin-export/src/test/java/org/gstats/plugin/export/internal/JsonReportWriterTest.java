@@ -37,6 +37,18 @@ public class JsonReportWriterTest {
     private final JsonReportWriter writer = new JsonReportWriter();
 
     @Test
+    public void memoryFiguresFollowTheDurationWhenTheEngineMeasuredThem() throws Exception {
+        Report measured = new Report(sampleReport().header().withMemory(52_428_800L, 3, 95),
+                sampleReport().sections(), sampleReport().errors());
+        JsonObject header = parse(write(measured)).getAsJsonObject("gstats");
+        assertEquals(List.of("version", "repository", "branch", "head", "started", "duration_ms", "peak_heap_bytes",
+                "pressure_changes", "blocked_ms"), List.copyOf(header.keySet()));
+        assertEquals(52_428_800L, header.get("peak_heap_bytes").getAsLong());
+        assertEquals(3, header.get("pressure_changes").getAsInt());
+        assertEquals(95L, header.get("blocked_ms").getAsLong());
+    }
+
+    @Test
     public void headerRoundTripsWithNullHead() throws IOException {
         JsonObject header = parse(write(sampleReport())).getAsJsonObject("gstats");
 

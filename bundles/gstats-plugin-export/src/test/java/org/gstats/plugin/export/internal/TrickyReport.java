@@ -80,7 +80,8 @@ final class TrickyReport {
 
         ReportSection commits = scanCommits(repo.dir());
         ReportHeader header = new ReportHeader("0.1.0-TEST", repo.dir().toString(), "HEAD",
-                repo.git("rev-parse", "HEAD").trim(), Instant.parse("2024-06-01T12:00:00.250Z"), 1234);
+                repo.git("rev-parse", "HEAD").trim(), Instant.parse("2024-06-01T12:00:00.250Z"), 1234)
+                .withMemory(52_428_800L, 3, 95);
         return new Report(header, List.of(commits, values(), new ReportSection("empty", List.of())), List.of(
                 new ReportError("broken, \"plugin\"", "failed on two\nlines \u0001 <b>"),
                 new ReportError("other", null)));

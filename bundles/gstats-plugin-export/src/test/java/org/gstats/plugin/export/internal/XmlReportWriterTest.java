@@ -51,6 +51,10 @@ import com.google.gson.JsonPrimitive;
  */
 public class XmlReportWriterTest {
 
+    /** The header's elements that the schema types as numbers. */
+    private static final java.util.Set<String> NUMERIC_HEADER = java.util.Set.of("duration_ms", "peak_heap_bytes",
+            "pressure_changes", "blocked_ms");
+
     @ClassRule
     public static final TemporaryFolder TEMP = new TemporaryFolder();
 
@@ -196,7 +200,7 @@ public class XmlReportWriterTest {
             header.add(name, JsonNull.INSTANCE);
         }
         for (Element field : children(parts.get(0))) {
-            header.add(field.getLocalName(), field.getLocalName().equals("duration_ms")
+            header.add(field.getLocalName(), NUMERIC_HEADER.contains(field.getLocalName())
                     ? new JsonPrimitive(new BigInteger(field.getTextContent()))
                     : new JsonPrimitive(text(field)));
         }
