@@ -1,6 +1,9 @@
-/** Real repositories built with the git CLI, and what C git says about them. Test use only. */
+/**
+ * Real repositories built with the git CLI, what C git says about them, and one plugin run over
+ * a real scan. Test use only.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gstats.testkit;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,21 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.gstats.api.Analysis;
-import org.gstats.api.CommitInfo;
-import org.gstats.api.FileChange;
-import org.gstats.api.ScanContext;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ScanException;
-import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
-import org.gstats.api.scan.ScanTarget;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
-import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
+import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.Numstat;
+import org.gstats.testkit.PluginScan;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -99,25 +93,7 @@ public class CommitsGitTruthTest {
     }
 
     private static ReportSection scan(CommitsPlugin plugin, ScanRequest request) throws ScanException {
-        Analysis[] analysis = new Analysis[1];
-        new JGitRepositoryScanner().scan(request, new ScanListener() {
-            @Override
-            public void onStart(ScanTarget target) {
-                analysis[0] = plugin.newAnalysis(
-                        new ScanContext(target.repository(), target.branch(), target.headId(), request.options()));
-            }
-
-            @Override
-            public void onCommit(CommitInfo commit) {
-                analysis[0].onCommit(commit);
-            }
-
-            @Override
-            public void onFileChange(FileChange change) {
-                analysis[0].onFileChange(change);
-            }
-        });
-        return analysis[0].result();
+        return PluginScan.run(new JGitRepositoryScanner(), request, plugin);
     }
 
     private static Map<String, Object> totals() {

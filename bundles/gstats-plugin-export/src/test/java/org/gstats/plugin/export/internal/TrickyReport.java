@@ -5,15 +5,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gstats.api.Analysis;
-import org.gstats.api.CommitInfo;
-import org.gstats.api.FileChange;
-import org.gstats.api.ScanContext;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
@@ -21,13 +16,12 @@ import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ScanException;
-import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
-import org.gstats.api.scan.ScanTarget;
 import org.gstats.plugin.commits.internal.CommitsPlugin;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
-import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.PluginScan;
 
 /**
  * A report full of what breaks writers, from a real repository scanned by the real scanner and
@@ -124,26 +118,7 @@ final class TrickyReport {
     }
 
     private static ReportSection scanCommits(Path repository) throws ScanException {
-        CommitsPlugin plugin = new CommitsPlugin();
-        ScanRequest request = ScanRequest.builder(repository).option("commits.changes", "true").build();
-        List<Analysis> analysis = new ArrayList<>();
-        new JGitRepositoryScanner().scan(request, new ScanListener() {
-            @Override
-            public void onStart(ScanTarget target) {
-                analysis.add(plugin.newAnalysis(
-                        new ScanContext(target.repository(), target.branch(), target.headId(), request.options())));
-            }
-
-            @Override
-            public void onCommit(CommitInfo commit) {
-                analysis.get(0).onCommit(commit);
-            }
-
-            @Override
-            public void onFileChange(FileChange change) {
-                analysis.get(0).onFileChange(change);
-            }
-        });
-        return analysis.get(0).result();
+        return PluginScan.run(new JGitRepositoryScanner(),
+                ScanRequest.builder(repository).option("commits.changes", "true").build(), new CommitsPlugin());
     }
 }

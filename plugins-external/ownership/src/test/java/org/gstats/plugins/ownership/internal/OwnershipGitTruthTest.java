@@ -2,26 +2,20 @@ package org.gstats.plugins.ownership.internal;
 
 import static org.junit.Assert.assertEquals;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.gstats.api.Analysis;
-import org.gstats.api.CommitInfo;
-import org.gstats.api.FileChange;
-import org.gstats.api.ScanContext;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ScanException;
-import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
-import org.gstats.api.scan.ScanTarget;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
-import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.PluginScan;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -165,25 +159,6 @@ public class OwnershipGitTruthTest {
 
     /** Feeds the real scanner's events to one analysis, as the engine does for every plugin. */
     private static ReportSection scan(ScanRequest request) throws ScanException {
-        OwnershipPlugin plugin = new OwnershipPlugin();
-        List<Analysis> analysis = new ArrayList<>();
-        new JGitRepositoryScanner().scan(request, new ScanListener() {
-            @Override
-            public void onStart(ScanTarget target) {
-                analysis.add(plugin.newAnalysis(
-                        new ScanContext(target.repository(), target.branch(), target.headId(), request.options())));
-            }
-
-            @Override
-            public void onCommit(CommitInfo commit) {
-                analysis.get(0).onCommit(commit);
-            }
-
-            @Override
-            public void onFileChange(FileChange change) {
-                analysis.get(0).onFileChange(change);
-            }
-        });
-        return analysis.get(0).result();
+        return PluginScan.run(new JGitRepositoryScanner(), request, new OwnershipPlugin());
     }
 }
