@@ -186,6 +186,16 @@ public class LauncherIT {
                 commits(strictJson(run.stdout())));
     }
 
+    @Test
+    public void anOptionWithoutItsValueIsBadUsageInOneLine() {
+        for (String option : List.of("--include", "--format", "--since", "--plugins", "--max-memory")) {
+            Run run = gstats("scan", ".", option);
+            assertEquals(run.toString(), 2, run.exit());
+            assertEquals("gstats: " + option + " needs a value (gstats help scan lists the options)\n", run.stderr());
+            assertEquals("", run.stdout());
+        }
+    }
+
     /**
      * A blob gone from the object store: the scan goes on and lists it in the report's errors;
      * with {@code --strict} it stops with exit code 1 and one line.
