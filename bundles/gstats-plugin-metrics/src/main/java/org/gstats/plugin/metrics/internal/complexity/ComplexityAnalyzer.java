@@ -10,7 +10,7 @@ import org.gstats.plugin.metrics.internal.lexer.Token;
 
 /**
  * Cyclomatic and cognitive complexity and structural figures of a source file, per function. Stateless and
- * thread-safe; the README section "Complexity" defines every figure per language.
+ * thread-safe; docs/metrics.md, section "Complexity", defines every figure per language.
  */
 public final class ComplexityAnalyzer {
 

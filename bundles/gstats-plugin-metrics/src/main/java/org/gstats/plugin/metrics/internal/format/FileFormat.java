@@ -7,7 +7,7 @@ package org.gstats.plugin.metrics.internal.format;
  * @param category   what the file is for; {@link Category#VENDORED} and {@link Category#GENERATED}
  *                   win over the language's own category
  * @param binaryKind for binary files, what they hold; otherwise {@code null}
- * @param confidence 0..1, how sure detection is (see the README's table of sources)
+ * @param confidence 0..1, how sure detection is (see docs/metrics.md, the table of sources)
  */
 public record FileFormat(Language language, Category category, BinaryKind binaryKind, double confidence) {
 

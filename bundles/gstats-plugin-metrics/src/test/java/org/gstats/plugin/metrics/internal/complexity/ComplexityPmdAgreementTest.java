@@ -27,13 +27,13 @@ import net.sourceforge.pmd.reporting.RuleViolation;
 /**
  * Compares gstats' cyclomatic and cognitive complexity of every Java method and constructor in a body of real
  * sources (commons-lang3, unpacked into target/ by the build) with PMD 7's CyclomaticComplexity and
- * CognitiveComplexity rules. The differences this accepts are listed, with their reasons, in the README section
+ * CognitiveComplexity rules. The differences this accepts are listed, with their reasons, in docs/metrics.md, section
  * "Complexity"; every difference found is written to target/complexity-pmd-differences.txt.
  */
 public class ComplexityPmdAgreementTest {
 
     /**
-     * Measured on commons-lang3 3.20.0 (README, "Complexity"): every method with a body matched, cyclomatic
+     * Measured on commons-lang3 3.20.0 (docs/metrics.md, "Complexity"): every method with a body matched, cyclomatic
      * 100 %, cognitive 99.58 %; the floors leave room for a newer corpus, not for regressions.
      */
     private static final double MIN_MATCHED = 0.995;
