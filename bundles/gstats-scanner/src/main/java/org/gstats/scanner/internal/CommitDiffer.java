@@ -35,22 +35,24 @@ final class CommitDiffer {
     private final DiffcoreRenames renames;
     private final LineCounter lineCounter;
     private final MissingObjects missing;
+    private final GitAttributes attributes;
 
     /**
      * @param paths the paths whose changes count ({@link TreeFilter#ALL} for all); applied
      *              before rename detection, as git applies pathspecs
      */
     CommitDiffer(ObjectReader reader, BlobCache blobs, boolean detectRenames, TreeFilter paths,
-            LineCounter lineCounter, MissingObjects missing) {
+            LineCounter lineCounter, MissingObjects missing, GitAttributes attributes) {
         this.blobs = blobs;
         this.lineCounter = lineCounter;
         this.missing = missing;
+        this.attributes = attributes;
         this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
         treeWalk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
                 : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
         this.renames = detectRenames
-                ? new DiffcoreRenames(blobs, (path, blob) -> blob.binary(), DiffcoreRenames.DEFAULT_MINIMUM_SCORE)
+                ? new DiffcoreRenames(blobs, attributes::binary, DiffcoreRenames.DEFAULT_MINIMUM_SCORE)
                 : null;
     }
 
@@ -133,8 +135,8 @@ final class CommitDiffer {
         FileMode newMode = entry.getNewMode();
         ObjectId oldId = entry.getOldId().toObjectId();
         ObjectId newId = entry.getNewId().toObjectId();
-        Blob before = oldMode == FileMode.MISSING ? null : content(oldMode, oldId);
-        Blob after = newMode == FileMode.MISSING ? null : content(newMode, newId);
+        Blob before = oldMode == FileMode.MISSING ? null : content(entry.getOldPath(), oldMode, oldId);
+        Blob after = newMode == FileMode.MISSING ? null : content(entry.getNewPath(), newMode, newId);
         boolean binary = before != null && before.binary() || after != null && after.binary();
         int insertions = 0;
         int deletions = 0;
@@ -164,14 +166,20 @@ final class CommitDiffer {
     }
 
     /**
-     * A submodule (gitlink) is not descended: git diffs it as the one line
+     * The content as git diffs it: binary or text as the path's attributes say. A submodule
+     * (gitlink) is not descended: git diffs it as the one line
      * {@code Subproject commit <id>}, so adding one counts 1 0, moving it 1 1, removing it 0 1.
      */
-    private Blob content(FileMode mode, ObjectId id) throws IOException {
+    private Blob content(String path, FileMode mode, ObjectId id) throws IOException {
         if (mode == FileMode.GITLINK) {
             return Blob.of(("Subproject commit " + id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        return blobs.load(id);
+        Blob blob = blobs.load(id);
+        return switch (attributes.diff(path)) {
+            case BINARY -> blob.asBinary();
+            case TEXT -> blob.asText();
+            case BY_CONTENT -> blob;
+        };
     }
 
     private static long size(FileMode mode, Blob blob) {

@@ -136,7 +136,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
             CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
-                    LineCounter.of(request.diffAlgorithm()), missing);
+                    LineCounter.of(request.diffAlgorithm()), missing, GitAttributes.of(repository));
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
                     request.firstParent(), missing);
             CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
