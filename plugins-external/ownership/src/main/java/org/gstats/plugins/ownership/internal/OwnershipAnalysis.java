@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,7 +23,9 @@ import org.gstats.api.report.Table;
  * History arrives newest first, so the first change seen for a path is its latest: a path whose
  * latest change deletes it is gone, and a file's history ends (going back) where it was added.
  * Merge commits are left out, as {@code git log --numstat} leaves them out: their diff against
- * the first parent repeats the merged branch's changes.
+ * the first parent repeats the merged branch's changes. Authors are told apart as the commits
+ * plugin and {@code git shortlog -sne} tell them apart: by name and email as the scan reports
+ * them (after the mailmap).
  */
 final class OwnershipAnalysis implements Analysis {
 
@@ -33,6 +34,7 @@ final class OwnershipAnalysis implements Analysis {
     private final Map<String, String> renamedTo = new HashMap<>();
     /** Names at the head whose history is complete (added) or that are gone (deleted). */
     private final Set<String> closed = new HashSet<>();
+    /** Author key (name and email) → name. */
     private final Map<String, String> authorNames = new HashMap<>();
     private String author;
     private boolean merge;
@@ -40,8 +42,7 @@ final class OwnershipAnalysis implements Analysis {
     @Override
     public void onCommit(CommitInfo commit) {
         merge = commit.isMerge();
-        author = commit.authorEmail() == null ? commit.authorName()
-                : commit.authorEmail().toLowerCase(Locale.ROOT);
+        author = commit.authorName() + " <" + commit.authorEmail() + ">";
         authorNames.putIfAbsent(author, commit.authorName());
     }
 
@@ -51,6 +52,10 @@ final class OwnershipAnalysis implements Analysis {
             return;
         }
         String current = renamedTo.getOrDefault(change.path(), change.path());
+        if (change.oldPath() != null && change.type() == ChangeType.RENAMED) {
+            // also for a file gone at the head: its older names must end with it
+            renamedTo.put(change.oldPath(), current);
+        }
         if (closed.contains(current)) {
             return;
         }
@@ -61,9 +66,7 @@ final class OwnershipAnalysis implements Analysis {
         if (!change.binary()) {
             files.computeIfAbsent(current, path -> new Contributions()).add(author, change.insertions());
         }
-        if (change.oldPath() != null && change.type() == ChangeType.RENAMED) {
-            renamedTo.put(change.oldPath(), current);
-        } else if (change.type() == ChangeType.ADDED || change.type() == ChangeType.COPIED) {
+        if (change.type() == ChangeType.ADDED || change.type() == ChangeType.COPIED) {
             closed.add(current);
         }
     }
