@@ -121,7 +121,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
         MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
+        try (ObjectReader reader = ReplacingReader.open(repository,
+                ReplacingReader.replaceRefsByEnvironment()); RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
