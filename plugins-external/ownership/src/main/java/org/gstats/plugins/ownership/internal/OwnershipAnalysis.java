@@ -14,6 +14,7 @@ import org.gstats.api.Analysis;
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileInfo;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
@@ -36,6 +37,8 @@ final class OwnershipAnalysis implements Analysis {
     private final Set<String> closed = new HashSet<>();
     /** Author key (name and email) → name. */
     private final Map<String, String> authorNames = new HashMap<>();
+    /** The files at the head: a file deleted by a merge, whose changes no commit shows, is not one. */
+    private final Set<String> headFiles = new HashSet<>();
     private String author;
     private boolean merge;
 
@@ -72,10 +75,15 @@ final class OwnershipAnalysis implements Analysis {
     }
 
     @Override
+    public void onFileInfo(FileInfo file) {
+        headFiles.add(file.path());
+    }
+
+    @Override
     public ReportSection result() {
         Map<String, Contributions> owned = new TreeMap<>();
         files.forEach((path, contributions) -> {
-            if (contributions.total() > 0) {
+            if (contributions.total() > 0 && headFiles.contains(path)) {
                 owned.put(path, contributions);
             }
         });

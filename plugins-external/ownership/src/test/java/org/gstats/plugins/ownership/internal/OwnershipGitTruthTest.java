@@ -46,7 +46,7 @@ public class OwnershipGitTruthTest {
         repo = GitRepo.init(TEMP.newFolder("repo").toPath());
         repo.write("src/app/Main.java", lines("main", 40)).write("src/app/Util.java", lines("util", 10))
                 .write("README.md", lines("readme", 3)).write("old.txt", lines("old", 5))
-                .write("gone.txt", lines("gone", 6))
+                .write("gone.txt", lines("gone", 6)).write("merged-away.txt", lines("away", 3))
                 .write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         repo.commit("initial", ANN);
         repo.write("src/app/Util.java", lines("util", 10) + lines("more util", 30));
@@ -64,7 +64,10 @@ public class OwnershipGitTruthTest {
         repo.move("gone.txt", "attic/gone.txt").commit("gone moves", CY);
         repo.delete("attic/gone.txt");
         repo.commit("gone goes", ANN);
-        repo.merge("feature", ANN);
+        // a merge that deletes a file: no commit's changes show the deletion
+        repo.git("merge", "-q", "--no-ff", "--no-commit", "feature");
+        repo.delete("merged-away.txt");
+        repo.commit("Merge feature, drop merged-away.txt", ANN);
         repo.write("README.md", lines("readme", 3) + lines("news", 2));
         repo.commit("news", CY);
 
@@ -140,6 +143,11 @@ public class OwnershipGitTruthTest {
     @Test
     public void fileRenamedThenDeletedIsNotListed() {
         assertTrue(table("files").rows().stream().noneMatch(r -> ((String) r.get(0)).contains("gone")));
+    }
+
+    @Test
+    public void fileDeletedByAMergeIsNotListed() {
+        assertTrue(table("files").rows().stream().noneMatch(r -> r.get(0).equals("merged-away.txt")));
     }
 
     /** Lines added per author (name|email, after the mailmap) to the file, following renames, merges left out. */
