@@ -20,10 +20,12 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 
 /**
- * Lines added per author to every file that exists at the scanned head, following renames.
- * History arrives newest first, so the first change seen for a path is its latest: a path whose
- * latest change deletes it is gone, and a file's history ends (going back) where it was added.
- * Merge commits are left out, as {@code git log --numstat} leaves them out: their diff against
+ * Lines added per author to every file that exists at the scanned head, following renames as
+ * {@code git log --follow} follows a path: history arrives newest first, and at a rename the
+ * file's older changes are those of its old name, while older changes to its new name belong
+ * to another file; a deletion and a new addition of the same path do not end its history.
+ * Only files at the head are listed (a file deleted by a merge, whose deletion no commit's
+ * changes show, is gone too). Merge commits are left out, as {@code git log --numstat} leaves them out: their diff against
  * the first parent repeats the merged branch's changes. Authors are told apart as the commits
  * plugin and {@code git shortlog -sne} tell them apart: by name and email as the scan reports
  * them (after the mailmap).
@@ -31,13 +33,13 @@ import org.gstats.api.report.Table;
 final class OwnershipAnalysis implements Analysis {
 
     private final Map<String, Contributions> files = new HashMap<>();
-    /** Older name → name at the head, from the renames seen so far. */
-    private final Map<String, String> renamedTo = new HashMap<>();
-    /** Names at the head whose history is complete (added) or that are gone (deleted). */
-    private final Set<String> closed = new HashSet<>();
+    /**
+     * Name in older history → the name it is followed under, from the renames seen so far; a
+     * null value for a name whose older changes belong to no followed file.
+     */
+    private final Map<String, String> followedAs = new HashMap<>();
     /** Author key (name and email) → name. */
     private final Map<String, String> authorNames = new HashMap<>();
-    /** The files at the head: a file deleted by a merge, whose changes no commit shows, is not one. */
     private final Set<String> headFiles = new HashSet<>();
     private String author;
     private boolean merge;
@@ -54,23 +56,15 @@ final class OwnershipAnalysis implements Analysis {
         if (merge) {
             return;
         }
-        String current = renamedTo.getOrDefault(change.path(), change.path());
-        if (change.oldPath() != null && change.type() == ChangeType.RENAMED) {
-            // also for a file gone at the head: its older names must end with it
-            renamedTo.put(change.oldPath(), current);
+        String current = followedAs.containsKey(change.path()) ? followedAs.get(change.path()) : change.path();
+        if (change.type() == ChangeType.RENAMED && change.oldPath() != null) {
+            followedAs.put(change.oldPath(), current);
+            if (!change.oldPath().equals(change.path())) {
+                followedAs.put(change.path(), null);
+            }
         }
-        if (closed.contains(current)) {
-            return;
-        }
-        if (change.type() == ChangeType.DELETED) {
-            closed.add(current);
-            return;
-        }
-        if (!change.binary()) {
+        if (current != null && !change.binary()) {
             files.computeIfAbsent(current, path -> new Contributions()).add(author, change.insertions());
-        }
-        if (change.type() == ChangeType.ADDED || change.type() == ChangeType.COPIED) {
-            closed.add(current);
         }
     }
 
