@@ -61,6 +61,16 @@ final class Blob {
         return new Blob(size, null, true);
     }
 
+    /** This content taken for binary whatever it holds, as git's {@code -diff} attribute asks. */
+    Blob asBinary() {
+        return binary ? this : new Blob(size, content, true);
+    }
+
+    /** This content taken for text even with NUL bytes, as git's {@code diff} attribute asks; unread content stays binary. */
+    Blob asText() {
+        return !binary || content == null ? this : new Blob(size, content, false);
+    }
+
     long size() {
         return size;
     }

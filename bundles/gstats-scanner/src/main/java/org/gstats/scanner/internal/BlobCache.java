@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -60,25 +59,6 @@ final class BlobCache {
         reads.read(id, blob);
         keep(id, blob);
         return blob;
-    }
-
-    /** The same blobs as rename detection reads them, so that it does not read them again. */
-    ContentSource contentSource() {
-        return new ContentSource() {
-            @Override
-            public long size(String path, ObjectId id) throws IOException {
-                Blob blob = recent.get(id);
-                return blob != null ? blob.size() : reader.getObjectSize(id, Constants.OBJ_BLOB);
-            }
-
-            @Override
-            public ObjectLoader open(String path, ObjectId id) throws IOException {
-                Blob blob = load(id);
-                return blob.content() != null
-                        ? new ObjectLoader.SmallObject(Constants.OBJ_BLOB, blob.content())
-                        : reader.open(id, Constants.OBJ_BLOB);
-            }
-        };
     }
 
     private void keep(ObjectId id, Blob blob) {

@@ -4,20 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.eclipse.jgit.api.errors.CanceledException;
-import org.eclipse.jgit.diff.ContentSource;
-import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.AbbreviatedObjectId;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -36,43 +27,33 @@ import org.gstats.api.FileChange;
  */
 final class CommitDiffer {
 
-    /** git's default similarity for {@code -M}: 50%. */
-    private static final int RENAME_SCORE = 50;
-    /** git's default diff.renameLimit. */
-    private static final long RENAME_LIMIT = 1000;
-
     private static final Comparator<FileChange> GIT_ORDER = Comparator.comparing(FileChange::path,
             CommitDiffer::compareCodePoints);
 
     private final BlobCache blobs;
     private final TreeWalk treeWalk;
-    private final RenameDetector renameDetector;
-    private final ContentSource.Pair contents;
+    private final DiffcoreRenames renames;
     private final LineCounter lineCounter;
     private final MissingObjects missing;
+    private final GitAttributes attributes;
 
     /**
      * @param paths the paths whose changes count ({@link TreeFilter#ALL} for all); applied
      *              before rename detection, as git applies pathspecs
      */
     CommitDiffer(ObjectReader reader, BlobCache blobs, boolean detectRenames, TreeFilter paths,
-            LineCounter lineCounter, MissingObjects missing) {
+            LineCounter lineCounter, MissingObjects missing, GitAttributes attributes) {
         this.blobs = blobs;
         this.lineCounter = lineCounter;
         this.missing = missing;
+        this.attributes = attributes;
         this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
         treeWalk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
                 : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
-        if (detectRenames) {
-            renameDetector = new RenameDetector(reader, new Config().get(DiffConfig.KEY));
-            renameDetector.setRenameScore(RENAME_SCORE);
-            ContentSource source = blobs.contentSource();
-            contents = new ContentSource.Pair(source, source);
-        } else {
-            renameDetector = null;
-            contents = null;
-        }
+        this.renames = detectRenames
+                ? new DiffcoreRenames(blobs, attributes::binary, DiffcoreRenames.DEFAULT_MINIMUM_SCORE)
+                : null;
     }
 
     /**
@@ -125,80 +106,27 @@ final class CommitDiffer {
         treeWalk.addTree(commit.getTree());
         List<TreeChange> changes = new ArrayList<>();
         while (treeWalk.next()) {
-            changes.add(new TreeChange(treeWalk.getPathString(), treeWalk.getFileMode(0), treeWalk.getObjectId(0),
-                    treeWalk.getFileMode(1), treeWalk.getObjectId(1)));
+            FileMode before = canonicalMode(treeWalk.getRawMode(0));
+            FileMode after = canonicalMode(treeWalk.getRawMode(1));
+            // a mode git canonicalises alike (100664 is 100644) is no change to git
+            if (before != after || !treeWalk.idEqual(0, 1)) {
+                changes.add(new TreeChange(treeWalk.getPathString(), before, treeWalk.getObjectId(0), after,
+                        treeWalk.getObjectId(1)));
+            }
         }
         return changes;
     }
 
-    private List<? extends DiffEntry> detectRenames(String commitId, List<TreeChange> treeChanges)
-            throws IOException {
-        if (renameDetector == null) {
+    private List<TreeChange> detectRenames(String commitId, List<TreeChange> treeChanges) throws IOException {
+        if (renames == null) {
             return treeChanges;
         }
-        List<DiffEntry> candidates = new ArrayList<>();
-        List<DiffEntry> result = new ArrayList<>();
-        boolean added = false;
-        boolean deleted = false;
-        for (TreeChange change : treeChanges) {
-            // git keeps a change of file type (file to symlink, ...) as one modification;
-            // JGit's detector would split it into a deletion and an addition.
-            if (change.getChangeType() == DiffEntry.ChangeType.MODIFY) {
-                result.add(change);
-            } else {
-                added |= change.getChangeType() == DiffEntry.ChangeType.ADD;
-                deleted |= change.getChangeType() == DiffEntry.ChangeType.DELETE;
-                candidates.add(change);
-            }
-        }
-        if (!added || !deleted) {
-            return treeChanges;
-        }
-        renameDetector.reset();
-        renameDetector.setRenameLimit(withinGitRenameLimit(candidates) ? 0 : 1);
-        renameDetector.addAll(candidates);
         try {
-            for (DiffEntry entry : renameDetector.compute(contents, NullProgressMonitor.INSTANCE)) {
-                // git -M pairs each deleted file with one new file at most; JGit calls the
-                // further matches copies, which git shows as plain additions.
-                result.add(entry.getChangeType() == DiffEntry.ChangeType.COPY ? TreeChange.addition(entry) : entry);
-            }
-        } catch (CanceledException e) {
-            throw new IllegalStateException("rename detection cannot be cancelled without a monitor", e);
+            return renames.detect(treeChanges);
         } catch (MissingObjectException e) {
             missing.skip(e, commitId, "its renames are not detected");
             return treeChanges;
         }
-        return result;
-    }
-
-    /**
-     * git skips inexact rename detection when the files left after exact renames exceed the
-     * limit as a matrix: {@code sources * destinations > limit²}. JGit compares only the larger
-     * side with the limit, so we decide here and let JGit run unlimited or not at all.
-     */
-    private static boolean withinGitRenameLimit(List<DiffEntry> candidates) {
-        Map<AbbreviatedObjectId, Integer> deletedIds = new HashMap<>();
-        long sources = 0;
-        for (DiffEntry entry : candidates) {
-            if (entry.getChangeType() == DiffEntry.ChangeType.DELETE) {
-                deletedIds.merge(entry.getOldId(), 1, Integer::sum);
-                sources++;
-            }
-        }
-        long destinations = 0;
-        for (DiffEntry entry : candidates) {
-            if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
-                Integer left = deletedIds.get(entry.getNewId());
-                if (left != null && left > 0) {
-                    deletedIds.put(entry.getNewId(), left - 1);
-                    sources--;
-                } else {
-                    destinations++;
-                }
-            }
-        }
-        return sources * destinations <= RENAME_LIMIT * RENAME_LIMIT;
     }
 
     private FileChange fileChange(String commitId, DiffEntry entry) throws IOException {
@@ -207,8 +135,8 @@ final class CommitDiffer {
         FileMode newMode = entry.getNewMode();
         ObjectId oldId = entry.getOldId().toObjectId();
         ObjectId newId = entry.getNewId().toObjectId();
-        Blob before = oldMode == FileMode.MISSING ? null : content(oldMode, oldId);
-        Blob after = newMode == FileMode.MISSING ? null : content(newMode, newId);
+        Blob before = oldMode == FileMode.MISSING ? null : content(entry.getOldPath(), oldMode, oldId);
+        Blob after = newMode == FileMode.MISSING ? null : content(entry.getNewPath(), newMode, newId);
         boolean binary = before != null && before.binary() || after != null && after.binary();
         int insertions = 0;
         int deletions = 0;
@@ -233,23 +161,43 @@ final class CommitDiffer {
                     deletions, binary, size(oldMode, before), size(newMode, after), linesAfter);
             case RENAME -> new FileChange(commitId, entry.getNewPath(), entry.getOldPath(), ChangeType.RENAMED,
                     insertions, deletions, binary, size(oldMode, before), size(newMode, after), linesAfter);
-            case COPY -> throw new IllegalStateException("copies are reported as additions");
+            case COPY -> throw new IllegalStateException("git -M finds no copies");
         };
     }
 
     /**
-     * A submodule (gitlink) is not descended: git diffs it as the one line
+     * The content as git diffs it: binary or text as the path's attributes say. A submodule
+     * (gitlink) is not descended: git diffs it as the one line
      * {@code Subproject commit <id>}, so adding one counts 1 0, moving it 1 1, removing it 0 1.
      */
-    private Blob content(FileMode mode, ObjectId id) throws IOException {
+    private Blob content(String path, FileMode mode, ObjectId id) throws IOException {
         if (mode == FileMode.GITLINK) {
             return Blob.of(("Subproject commit " + id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        return blobs.load(id);
+        Blob blob = blobs.load(id);
+        return switch (attributes.diff(path)) {
+            case BINARY -> blob.asBinary();
+            case TEXT -> blob.asText();
+            case BY_CONTENT -> blob;
+        };
     }
 
     private static long size(FileMode mode, Blob blob) {
         return mode == FileMode.GITLINK ? 0 : blob.size();
+    }
+
+    /**
+     * git's {@code canon_mode}: a file is executable when its owner may execute it, whatever
+     * else its mode says; other types keep only their type.
+     */
+    static FileMode canonicalMode(int rawMode) {
+        return switch (rawMode & FileMode.TYPE_MASK) {
+            case FileMode.TYPE_FILE -> (rawMode & 0100) != 0 ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
+            case FileMode.TYPE_SYMLINK -> FileMode.SYMLINK;
+            case FileMode.TYPE_GITLINK -> FileMode.GITLINK;
+            case FileMode.TYPE_TREE -> FileMode.TREE;
+            default -> FileMode.fromBits(rawMode);
+        };
     }
 
     /** Code point order is the byte order of UTF-8, in which git sorts paths. */
@@ -266,34 +214,5 @@ final class CommitDiffer {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    /** A change as the tree walk sees it, in the shape JGit's rename detector takes. */
-    private static final class TreeChange extends DiffEntry {
-
-        TreeChange(String path, FileMode oldMode, ObjectId oldId, FileMode newMode, ObjectId newId) {
-            this.oldMode = oldMode;
-            this.newMode = newMode;
-            this.oldId = AbbreviatedObjectId.fromObjectId(oldId);
-            this.newId = AbbreviatedObjectId.fromObjectId(newId);
-            if (oldMode == FileMode.MISSING) {
-                changeType = ChangeType.ADD;
-                oldPath = DEV_NULL;
-                newPath = path;
-            } else if (newMode == FileMode.MISSING) {
-                changeType = ChangeType.DELETE;
-                oldPath = path;
-                newPath = DEV_NULL;
-            } else {
-                changeType = ChangeType.MODIFY;
-                oldPath = path;
-                newPath = path;
-            }
-        }
-
-        static TreeChange addition(DiffEntry copy) {
-            return new TreeChange(copy.getNewPath(), FileMode.MISSING, ObjectId.zeroId(), copy.getNewMode(),
-                    copy.getNewId().toObjectId());
-        }
     }
 }

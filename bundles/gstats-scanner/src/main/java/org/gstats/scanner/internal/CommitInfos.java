@@ -1,11 +1,14 @@
 package org.gstats.scanner.internal;
 
-import java.time.OffsetDateTime;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.RawParseUtils;
 import org.gstats.api.CommitInfo;
 
 /** Turns JGit's commits into the API's {@link CommitInfo}, with fields as {@code git log} prints them. */
@@ -20,13 +23,23 @@ final class CommitInfos {
         for (RevCommit parent : commit.getParents()) {
             parents.add(parent.name());
         }
-        PersonIdent author = commit.getAuthorIdent();
-        PersonIdent committer = commit.getCommitterIdent();
-        Mailmap.Identity authorIdentity = mailmap.map(author.getName(), author.getEmailAddress());
-        Mailmap.Identity committerIdentity = mailmap.map(committer.getName(), committer.getEmailAddress());
-        return new CommitInfo(commit.name(), parents, authorIdentity.name(), authorIdentity.email(), time(author),
-                committerIdentity.name(), committerIdentity.email(), time(committer),
+        byte[] raw = commit.getRawBuffer();
+        Charset encoding = encoding(commit);
+        GitIdent author = GitIdent.parse(raw, RawParseUtils.author(raw, 0), encoding);
+        GitIdent committer = GitIdent.parse(raw, RawParseUtils.committer(raw, 0), encoding);
+        Mailmap.Identity authorIdentity = mailmap.map(author.name(), author.email());
+        Mailmap.Identity committerIdentity = mailmap.map(committer.name(), committer.email());
+        return new CommitInfo(commit.name(), parents, authorIdentity.name(), authorIdentity.email(), author.time(),
+                committerIdentity.name(), committerIdentity.email(), committer.time(),
                 subject(commit.getFullMessage()));
+    }
+
+    private static Charset encoding(RevCommit commit) {
+        try {
+            return commit.getEncoding();
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /**
@@ -62,9 +75,5 @@ final class CommitInfos {
             end--;
         }
         return line.substring(0, end);
-    }
-
-    private static OffsetDateTime time(PersonIdent ident) {
-        return OffsetDateTime.ofInstant(ident.getWhenAsInstant(), ident.getZoneOffset());
     }
 }

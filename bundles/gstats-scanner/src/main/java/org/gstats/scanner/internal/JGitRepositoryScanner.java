@@ -121,7 +121,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
         MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
+        try (ObjectReader reader = ReplacingReader.open(repository,
+                ReplacingReader.replaceRefsByEnvironment()); RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
@@ -136,7 +137,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
             CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
-                    LineCounter.of(request.diffAlgorithm()), missing);
+                    LineCounter.of(request.diffAlgorithm()), missing, GitAttributes.of(repository));
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
                     request.firstParent(), missing);
             CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lines added per author to one file or directory. Authors are told apart by email, case
- * ignored; an author's name is the one of their newest commit.
+ * Lines added per author to one file or directory; an author is a name and email, as the
+ * commits plugin counts authors.
  */
 final class Contributions {
 

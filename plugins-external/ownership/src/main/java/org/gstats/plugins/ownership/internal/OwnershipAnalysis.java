@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,33 +14,40 @@ import org.gstats.api.Analysis;
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileInfo;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 
 /**
- * Lines added per author to every file that exists at the scanned head, following renames.
- * History arrives newest first, so the first change seen for a path is its latest: a path whose
- * latest change deletes it is gone, and a file's history ends (going back) where it was added.
- * Merge commits are left out, as {@code git log --numstat} leaves them out: their diff against
- * the first parent repeats the merged branch's changes.
+ * Lines added per author to every file that exists at the scanned head, following renames as
+ * {@code git log --follow} follows a path: history arrives newest first, and at a rename the
+ * file's older changes are those of its old name, while older changes to its new name belong
+ * to another file; a deletion and a new addition of the same path do not end its history.
+ * Only files at the head are listed (a file deleted by a merge, whose deletion no commit's
+ * changes show, is gone too). Merge commits are left out, as {@code git log --numstat} leaves them out: their diff against
+ * the first parent repeats the merged branch's changes. Authors are told apart as the commits
+ * plugin and {@code git shortlog -sne} tell them apart: by name and email as the scan reports
+ * them (after the mailmap).
  */
 final class OwnershipAnalysis implements Analysis {
 
     private final Map<String, Contributions> files = new HashMap<>();
-    /** Older name → name at the head, from the renames seen so far. */
-    private final Map<String, String> renamedTo = new HashMap<>();
-    /** Names at the head whose history is complete (added) or that are gone (deleted). */
-    private final Set<String> closed = new HashSet<>();
+    /**
+     * Name in older history → the name it is followed under, from the renames seen so far; a
+     * null value for a name whose older changes belong to no followed file.
+     */
+    private final Map<String, String> followedAs = new HashMap<>();
+    /** Author key (name and email) → name. */
     private final Map<String, String> authorNames = new HashMap<>();
+    private final Set<String> headFiles = new HashSet<>();
     private String author;
     private boolean merge;
 
     @Override
     public void onCommit(CommitInfo commit) {
         merge = commit.isMerge();
-        author = commit.authorEmail() == null ? commit.authorName()
-                : commit.authorEmail().toLowerCase(Locale.ROOT);
+        author = commit.authorName() + " <" + commit.authorEmail() + ">";
         authorNames.putIfAbsent(author, commit.authorName());
     }
 
@@ -50,29 +56,28 @@ final class OwnershipAnalysis implements Analysis {
         if (merge) {
             return;
         }
-        String current = renamedTo.getOrDefault(change.path(), change.path());
-        if (closed.contains(current)) {
-            return;
+        String current = followedAs.containsKey(change.path()) ? followedAs.get(change.path()) : change.path();
+        if (change.type() == ChangeType.RENAMED && change.oldPath() != null) {
+            followedAs.put(change.oldPath(), current);
+            if (!change.oldPath().equals(change.path())) {
+                followedAs.put(change.path(), null);
+            }
         }
-        if (change.type() == ChangeType.DELETED) {
-            closed.add(current);
-            return;
-        }
-        if (!change.binary()) {
+        if (current != null && !change.binary()) {
             files.computeIfAbsent(current, path -> new Contributions()).add(author, change.insertions());
         }
-        if (change.oldPath() != null && change.type() == ChangeType.RENAMED) {
-            renamedTo.put(change.oldPath(), current);
-        } else if (change.type() == ChangeType.ADDED || change.type() == ChangeType.COPIED) {
-            closed.add(current);
-        }
+    }
+
+    @Override
+    public void onFileInfo(FileInfo file) {
+        headFiles.add(file.path());
     }
 
     @Override
     public ReportSection result() {
         Map<String, Contributions> owned = new TreeMap<>();
         files.forEach((path, contributions) -> {
-            if (contributions.total() > 0) {
+            if (contributions.total() > 0 && headFiles.contains(path)) {
                 owned.put(path, contributions);
             }
         });

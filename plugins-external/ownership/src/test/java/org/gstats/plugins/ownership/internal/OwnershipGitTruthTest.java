@@ -1,10 +1,13 @@
 package org.gstats.plugins.ownership.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.gstats.api.report.Fields;
@@ -43,6 +46,8 @@ public class OwnershipGitTruthTest {
         repo = GitRepo.init(TEMP.newFolder("repo").toPath());
         repo.write("src/app/Main.java", lines("main", 40)).write("src/app/Util.java", lines("util", 10))
                 .write("README.md", lines("readme", 3)).write("old.txt", lines("old", 5))
+                .write("gone.txt", lines("gone", 6)).write("merged-away.txt", lines("away", 3))
+                .write("again.txt", lines("first", 4))
                 .write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         repo.commit("initial", ANN);
         repo.write("src/app/Util.java", lines("util", 10) + lines("more util", 30));
@@ -57,8 +62,14 @@ public class OwnershipGitTruthTest {
                 .write("src/app/App.java", lines("main", 40) + lines("app", 4));
         repo.delete("old.txt");
         repo.commit("rename main, drop old", BOB_AT_WORK);
-        repo.merge("feature", ANN);
-        repo.write("README.md", lines("readme", 3) + lines("news", 2));
+        repo.move("gone.txt", "attic/gone.txt").commit("gone moves", CY);
+        repo.delete("attic/gone.txt").delete("again.txt");
+        repo.commit("gone goes", ANN);
+        // a merge that deletes a file: no commit's changes show the deletion
+        repo.git("merge", "-q", "--no-ff", "--no-commit", "feature");
+        repo.delete("merged-away.txt");
+        repo.commit("Merge feature, drop merged-away.txt", ANN);
+        repo.write("README.md", lines("readme", 3) + lines("news", 2)).write("again.txt", lines("second", 6));
         repo.commit("news", CY);
 
         section = scan(ScanRequest.builder(repo.dir()).build());
@@ -90,9 +101,9 @@ public class OwnershipGitTruthTest {
     }
 
     @Test
-    public void renamedFileKeepsItsHistoryAndAuthorsAreKnownByEmail() {
+    public void renamedFileKeepsItsHistory() {
         List<Object> app = row("files", "src/app/App.java");
-        // Ann's 40 lines from before the rename, Bob's 4 under another name but the same email
+        // Ann's 40 lines from before the rename, Bob Brown's 4 after
         assertEquals(List.of("src/app/App.java", "Ann", 0.909, 2, OwnershipAnalysis.round(1 - (Math.pow(40 / 44.0, 2)
                 + Math.pow(4 / 44.0, 2))), 44L), app);
     }
@@ -103,28 +114,52 @@ public class OwnershipGitTruthTest {
         long total = 44 + 40 + 25;
         assertEquals("Ann", src.get(1));
         assertEquals(OwnershipAnalysis.round(50.0 / total), src.get(2));
-        assertEquals(3, src.get(3));
+        // Ann, Bob, Bob Brown (another name and email: another author, as git shortlog -sne says) and Cy
+        assertEquals(4, src.get(3));
         assertEquals(total, src.get(5));
     }
 
     @Test
     public void busFactorIsTheFewestAuthorsOwningMoreThanHalfTheFiles() {
         Map<String, Object> summary = ((Fields) section.item("summary").orElseThrow()).values();
-        // owners: App.java and README.md Ann, Util.java Bob (named as in his newest commit), Parser.java Cy:
-        // Ann's 2 of 4 files are not more than half
-        assertEquals(4, summary.get("files"));
+        // owners: App.java and README.md Ann, Util.java Bob, Parser.java and again.txt (deleted and
+        // added again: its history goes on, as git log --follow) Cy; gone.txt, renamed then deleted,
+        // is no file: Ann's 2 of 5 files are not more than half, with Cy's 2 they are
+        assertEquals(5, summary.get("files"));
         assertEquals(2, summary.get("bus_factor"));
-        assertEquals("Ann, Bob Brown", summary.get("bus_factor_authors"));
+        assertEquals("Ann, Cy", summary.get("bus_factor_authors"));
     }
 
-    /** Lines added per author email (lower case) to the file, following renames, merges left out. */
+    /** Authors as git shortlog -sne tells them apart, among those who added lines to files at the head. */
+    @Test
+    public void authorsCountedByNameAndEmail() {
+        Set<String> authors = new HashSet<>();
+        for (String path : repo.git("ls-files").split("\n")) {
+            authors.addAll(addedByAuthor(path).keySet());
+        }
+        Map<String, Object> summary = ((Fields) section.item("summary").orElseThrow()).values();
+        assertEquals((long) authors.size(), ((Number) summary.get("authors")).longValue());
+        assertEquals(4, authors.size());
+    }
+
+    @Test
+    public void fileRenamedThenDeletedIsNotListed() {
+        assertTrue(table("files").rows().stream().noneMatch(r -> ((String) r.get(0)).contains("gone")));
+    }
+
+    @Test
+    public void fileDeletedByAMergeIsNotListed() {
+        assertTrue(table("files").rows().stream().noneMatch(r -> r.get(0).equals("merged-away.txt")));
+    }
+
+    /** Lines added per author (name|email, after the mailmap) to the file, following renames, merges left out. */
     private static Map<String, Long> addedByAuthor(String path) {
         Map<String, Long> added = new HashMap<>();
         String author = null;
-        for (String line : repo.git("log", "--follow", "--no-merges", "--numstat", "--format=@%ae", "--", path)
+        for (String line : repo.git("log", "--follow", "--no-merges", "--numstat", "--format=@%aN|%aE", "--", path)
                 .split("\n")) {
             if (line.startsWith("@")) {
-                author = line.substring(1).toLowerCase(java.util.Locale.ROOT);
+                author = line.substring(1);
             } else if (!line.isBlank()) {
                 String insertions = line.split("\t")[0];
                 if (!insertions.equals("-")) {
@@ -136,9 +171,8 @@ public class OwnershipGitTruthTest {
         return added;
     }
 
-    private static String name(String email) {
-        // the name of the author's newest commit
-        return repo.git("log", "-1", "--format=%an", "--author=" + email, "-i").trim();
+    private static String name(String author) {
+        return author.substring(0, author.indexOf('|'));
     }
 
     private static List<Object> row(String table, String key) {

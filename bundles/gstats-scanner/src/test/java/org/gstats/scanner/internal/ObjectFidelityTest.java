@@ -1,0 +1,99 @@
+package org.gstats.scanner.internal;
+
+import static org.gstats.scanner.internal.GitTruth.assertNumstat;
+import static org.junit.Assert.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.GitRepo.Person;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Objects that git accepts but no porcelain writes (written here with
+ * {@code git hash-object --literally}), read as git reads them.
+ */
+public class ObjectFidelityTest {
+
+    @Rule
+    public final TemporaryFolder temp = new TemporaryFolder();
+
+    private static final Person ANN = new Person("Ann", "ann@example.com");
+
+    /** 100664 and 100775, as early histories have them, are 100644 and 100755 to git: no change. */
+    @Test
+    public void nonCanonicalModesAreNoChange() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("modes").toPath());
+        repo.write("a.txt", "a\n").write("run.sh", "echo\n");
+        Files.setPosixFilePermissions(repo.dir().resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        repo.commit("Files", ANN);
+        String a = repo.git("rev-parse", "HEAD:a.txt").strip();
+        String run = repo.git("rev-parse", "HEAD:run.sh").strip();
+        String odd = literally(repo, "tree", tree("100664 a.txt", a, "100775 run.sh", run));
+        String oddCommit = commitTree(repo, odd, "Odd modes");
+        String back = commitTree(repo, repo.git("rev-parse", "HEAD^{tree}").strip(), "Canonical again", oddCommit);
+        repo.git("update-ref", "refs/heads/main", back);
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        assertNumstat(repo, scan);
+        assertEquals(List.of(), scan.changes.get(oddCommit));
+        assertEquals(List.of(), scan.changes.get(back));
+    }
+
+    /** Author lines git cannot split show an empty identity, not the next header. */
+    @Test
+    public void identitiesSplitAsGitSplitsThem() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("idents").toPath());
+        repo.write("a.txt", "a\n").commit("Start", ANN);
+        String tree = repo.git("rev-parse", "HEAD^{tree}").strip();
+        String parent = repo.git("rev-parse", "HEAD").strip();
+        int time = 1700001000;
+        for (String author : List.of("Ann Lee 1700000000 +0100", "Bob <bob@example.com 1700000100 +0000",
+                "  Dan   <dan@example.com>  1700000200 -0130", "<> 1700000300 +0000",
+                "Eve <eve@example.com> 1700000400 +0545")) {
+            String commit = "tree " + tree + "\nparent " + parent + "\nauthor " + author
+                    + "\ncommitter Carl <carl@example.com> " + (time += 100)
+                    + " +0000\n\nOdd author\n";
+            parent = literally(repo, "commit", commit.getBytes(StandardCharsets.UTF_8));
+        }
+        repo.git("update-ref", "refs/heads/main", parent);
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).mailmap(false).build());
+
+        List<String> expected = repo.git("log", "--no-mailmap", "--format=%H|%an|%ae|%cn|%ce").lines().toList();
+        assertEquals(expected, scan.commits.stream().map(commit -> String.join("|", commit.id(), commit.authorName(),
+                commit.authorEmail(), commit.committerName(), commit.committerEmail())).toList());
+        assertEquals("  Dan|dan@example.com", scan.commits.get(2).authorName() + "|" + scan.commits.get(2).authorEmail());
+        assertEquals("|", scan.commits.get(4).authorName() + "|" + scan.commits.get(4).authorEmail());
+    }
+
+    private static byte[] tree(String... modeNameAndIds) {
+        ByteArrayOutputStream tree = new ByteArrayOutputStream();
+        for (int i = 0; i < modeNameAndIds.length; i += 2) {
+            tree.writeBytes((modeNameAndIds[i] + "\0").getBytes(StandardCharsets.UTF_8));
+            tree.writeBytes(HexFormat.of().parseHex(modeNameAndIds[i + 1]));
+        }
+        return tree.toByteArray();
+    }
+
+    private String literally(GitRepo repo, String type, byte[] content) throws Exception {
+        Path file = temp.newFile().toPath();
+        Files.write(file, content);
+        return repo.git("hash-object", "-t", type, "--literally", "-w", file.toString()).strip();
+    }
+
+    private static String commitTree(GitRepo repo, String tree, String message, String... parents) {
+        String parent = parents.length == 0 ? repo.git("rev-parse", "HEAD").strip() : parents[0];
+        return repo.git("commit-tree", tree, "-p", parent, "-m", message).strip();
+    }
+}
