@@ -173,6 +173,18 @@ final class HeadlessChromium implements AutoCloseable {
             return urls;
         }
 
+        /** Shows the page in a window of this many CSS pixels, as a phone does when {@code mobile}. */
+        void viewport(int width, int height, boolean mobile) throws IOException, InterruptedException {
+            JsonObject metrics = new JsonObject();
+            metrics.addProperty("width", width);
+            metrics.addProperty("height", height);
+            metrics.addProperty("deviceScaleFactor", 1);
+            metrics.addProperty("mobile", mobile);
+            call(session, "Emulation.setDeviceMetricsOverride", metrics);
+            evaluate("window.dispatchEvent(new Event('resize'))");
+            evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        }
+
         /** A PNG of the whole page, {@code width} CSS pixels wide. */
         byte[] screenshot(int width) throws IOException, InterruptedException {
             JsonObject metrics = new JsonObject();
