@@ -900,6 +900,10 @@
       });
       if (!shown.has(view.id)) {
         shown.set(view.id, true);
+        // built when first shown: the first view paints without waiting for the others
+        const grid = element('div', 'panels');
+        view.panels.forEach(p => grid.appendChild(panelNode(p)));
+        view.node.appendChild(grid);
         view.node.querySelectorAll('.chart-area').forEach(area => {
           const instance = echarts.init(area, null, { renderer: 'canvas' });
           instance.setOption(area.gstatsOption());
@@ -922,9 +926,6 @@
       node.dataset.view = view.id;
       node.setAttribute('role', 'tabpanel');
       node.hidden = true;
-      const grid = element('div', 'panels');
-      view.panels.forEach(p => grid.appendChild(panelNode(p)));
-      node.appendChild(grid);
       root.appendChild(node);
       view.node = node;
     });

@@ -103,15 +103,23 @@ final class HeadlessChromium implements AutoCloseable {
         call(session, "Page.navigate", object("url", url.toString()));
         await(event -> session.equals(string(event, "sessionId")) && "Page.loadEventFired".equals(string(event,
                 "method")));
-        return new Page(session);
+        return new Page(session, targetId);
     }
 
     /** A tab: its own DevTools session. */
-    final class Page {
+    final class Page implements AutoCloseable {
         private final String session;
+        private final String targetId;
 
-        private Page(String session) {
+        private Page(String session, String targetId) {
             this.session = session;
+            this.targetId = targetId;
+        }
+
+        /** Closes the tab. */
+        @Override
+        public void close() throws IOException {
+            call(null, "Target.closeTarget", object("targetId", targetId));
         }
 
         /** The value of a JavaScript expression (JSON-like values only); fails on an exception. */

@@ -42,12 +42,17 @@ public class HtmlReportChromiumTest {
     @ClassRule
     public static final TemporaryFolder TEMP = new TemporaryFolder();
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)?");
+    /** Shows the view that holds every section's items. */
+    private static final String SHOW_ALL_DATA = "document.querySelector('.tab[data-view=\"data\"]').click()";
+    private static final Pattern ISO_DATE = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)?");
     /** Every table of the page, unfolded and paged through: item, columns, and each cell as [data-value, text]. */
-    private static final String ALL_TABLES = "(async () => { const folds = document.querySelectorAll('[data-item] details');"
+    private static final String ALL_TABLES = "(async () => { " + SHOW_ALL_DATA + ";"
+            + "  const folds = document.querySelectorAll('[data-item] details');"
             + "  folds.forEach(d => { d.open = true; });"
             + "  await new Promise(done => setTimeout(done, 0));"
-            + "  return [...folds].map(d => { const block = d.closest('[data-item]'); const table = block.querySelector('table');"
+            + "  return [...folds].map(d => { const block = d.closest('[data-item]');"
+            + "  const table = block.querySelector('table');"
             + "  if (!table) { return null; } const rows = [];"
             + "  for (let p = block.querySelector('.pager .previous'); p && !p.disabled;"
             + "    p = block.querySelector('.pager .previous')) { p.click(); }"
@@ -60,7 +65,8 @@ public class HtmlReportChromiumTest {
             + "    th.dataset.column), rows }; }).filter(Boolean); })()";
 
     /** Opens every "Show table"; the table is built on the toggle event, a task later. */
-    static final String UNFOLD = "(async () => { document.querySelectorAll('details').forEach(d => { d.open = true; });"
+    static final String UNFOLD = "(async () => {"
+            + " document.querySelectorAll('details').forEach(d => { d.open = true; });"
             + " await new Promise(done => setTimeout(done, 0)); })()";
 
     private static HeadlessChromium chromium;
@@ -174,6 +180,7 @@ public class HtmlReportChromiumTest {
 
     @Test
     public void cardsShowTheJsonFields() throws IOException {
+        page.evaluate(SHOW_ALL_DATA);
         JsonArray blocks = page.evaluate("[...document.querySelectorAll('.item.fields')].map(block => ({"
                 + "item: block.dataset.item,"
                 + "cards: [...block.querySelectorAll('.card')].map(card => { const v = card.querySelector('.value');"
