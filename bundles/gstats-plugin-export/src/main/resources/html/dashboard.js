@@ -341,7 +341,7 @@
     if (abs >= 1e3) {
       return decimals.format(value / 1e3) + 'k';
     }
-    return integers.format(value);
+    return decimals.format(value);
   }
 
   function heatmapOption(rows) {
@@ -451,13 +451,20 @@
       node.children.set(leafName + '\u0000' + node.children.size, { name: leafName, path: row[pathColumn],
         value: [size, row[colourColumn]], itemStyle: { color: colourOf(row[colourColumn]) } });
     });
+    // a directory whose only entry is a directory is shown as one (src/main/java), not as nested strips
     const toArray = node => {
       if (!node.children) {
         return node;
       }
-      return { name: node.name, children: [...node.children.values()].map(toArray) };
+      let name = node.name;
+      let entries = [...node.children.values()];
+      while (entries.length === 1 && entries[0].children) {
+        name = name + '/' + entries[0].name;
+        entries = [...entries[0].children.values()];
+      }
+      return { name, children: entries.map(toArray), itemStyle: { color: '#e4e7eb' } };
     };
-    return toArray(root).children;
+    return [...root.children.values()].map(toArray);
   }
 
   /** A colour between two, by where value lies from min to max. */
