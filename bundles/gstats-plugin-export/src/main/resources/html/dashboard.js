@@ -536,7 +536,7 @@
         + ': ' + display(p.data.value) : p.data.name };
     option.series = [{
       type: 'graph', layout: 'force', roam: true, draggable: true,
-      force: { repulsion: 90, edgeLength: [30, 110], gravity: 0.12 },
+      force: { repulsion: 50, edgeLength: [20, 70], gravity: 0.3 },
       label: { show: false },
       emphasis: { focus: 'adjacency', label: { show: true, formatter: p => baseName(p.data.name) } },
       data: [...degree.entries()].map(([name, count]) => ({ name, symbolSize: 6 + 3 * Math.min(count, 8),
@@ -646,7 +646,7 @@
         option: () => heatmapOption(weekdayHour), height: 300, table: ['commits.by_weekday_hour', weekdayHour] }));
     }
     if (byDay && byDay.length > 0) {
-      panels.push(panel('lines-over-time', 'Lines over time (added minus removed, from the history)', {
+      panels.push(panel('lines-over-time', 'Lines over time (net lines added since the first commit scanned)', {
         option: () => linesOverTimeOption(byDay), height: 300, table: ['commits.by_day', byDay] }));
     }
     return panels;
