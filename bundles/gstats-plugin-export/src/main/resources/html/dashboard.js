@@ -18,7 +18,6 @@
   const integers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
   const decimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
   const dates = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const months = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
   const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
   const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -263,11 +262,6 @@
 
   function dayMs(day) {
     return Date.parse(day + 'T00:00:00Z');
-  }
-
-  function monthKey(ms) {
-    const d = new Date(ms);
-    return d.getUTCFullYear() + '-' + String(d.getUTCMonth() + 1).padStart(2, '0');
   }
 
   /** The Monday of the ISO week that holds the day. */
@@ -599,7 +593,7 @@
     return Object.assign({ id, title }, spec);
   }
 
-  function overview(data, report) {
+  function overview(data) {
     const panels = [];
     const totals = data.fields('commits.totals');
     const metrics = data.fields('metrics.summary');
@@ -879,7 +873,7 @@
   function gstatsDashboard(root, report) {
     const data = reader(report);
     const views = [
-      { id: 'overview', title: 'Overview', panels: overview(data, report) },
+      { id: 'overview', title: 'Overview', panels: overview(data) },
       { id: 'people', title: 'People', panels: people(data) },
       { id: 'code', title: 'Code', panels: code(data) },
       { id: 'plugins', title: 'Plugins', panels: declared(data, report) },
