@@ -3,10 +3,11 @@
  * {@link org.gstats.api.report.ReportSection}s made of named
  * {@link org.gstats.api.report.Fields} and {@link org.gstats.api.report.Table}s, and the
  * {@link org.gstats.api.report.ReportWriter} services that render it in one format each, with the
- * user's {@link org.gstats.api.report.WriterOptions}.
+ * user's {@link org.gstats.api.report.WriterOptions}. A section may declare
+ * {@link org.gstats.api.report.ChartSpec}s that the HTML report draws from its tables (since 1.3).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gstats.api.report;
 
 import org.osgi.annotation.bundle.Export;

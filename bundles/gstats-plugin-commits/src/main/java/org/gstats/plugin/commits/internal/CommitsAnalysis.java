@@ -37,6 +37,7 @@ final class CommitsAnalysis implements Analysis {
     private final Map<String, Long> commitsByMonth = new TreeMap<>();
     private final Set<String> paths = new HashSet<>();
     private final Lifecycles lifecycles = new Lifecycles();
+    private final Activity activity = new Activity();
     private long commits;
     private long merges;
     private long fileChanges;
@@ -77,6 +78,7 @@ final class CommitsAnalysis implements Analysis {
         currentAuthor = authors.computeIfAbsent(new AuthorKey(commit.authorName(), commit.authorEmail()),
                 key -> new AuthorStats(key.name(), key.email()));
         currentAuthor.addCommit(time);
+        activity.addCommit(time, currentAuthor);
         commitsByMonth.merge(Times.month(time), 1L, Long::sum);
     }
 
@@ -96,6 +98,7 @@ final class CommitsAnalysis implements Analysis {
         insertions += change.insertions();
         deletions += change.deletions();
         currentAuthor.addLines(change.insertions(), change.deletions());
+        activity.addLines(change.insertions(), change.deletions());
         lifecycles.add(commits, currentCommit.authorTime(), change);
         if (changes != null) {
             changes.row(change.commitId(), currentCommit.authorEmail(), Times.iso(currentCommit.authorTime()),
@@ -111,6 +114,9 @@ final class CommitsAnalysis implements Analysis {
         items.add(authorsTable());
         items.add(byMonthTable());
         items.add(lifecycles.table());
+        items.add(activity.byDay());
+        items.add(activity.byWeekdayHour());
+        items.add(activity.authorsByMonth(authors.values().stream().map(a -> Times.month(a.firstCommit)).toList()));
         if (changes != null) {
             items.add(changes.build());
         }

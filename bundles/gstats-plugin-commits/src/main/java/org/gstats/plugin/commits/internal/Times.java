@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 final class Times {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
     private Times() {
     }
@@ -22,6 +23,11 @@ final class Times {
     /** The month on the author's calendar, as {@code git log --date=format:%Y-%m} prints it. */
     static String month(OffsetDateTime time) {
         return MONTH.format(time);
+    }
+
+    /** The day on the author's calendar, as {@code git log --date=format:%Y-%m-%d} prints it. */
+    static String day(OffsetDateTime time) {
+        return DAY.format(time);
     }
 
     /** The earlier instant of the two; {@code current} may be null. */

@@ -298,4 +298,71 @@ public class CommitsGitTruthTest {
         assertEquals(List.copyOf(expected.keySet()), order);
         assertTrue(expected.containsKey("2024-03"));
     }
+
+    @Test
+    public void daysMatchGitLogDatesAndNumstat() {
+        Map<String, String> dayOf = new HashMap<>();
+        Map<String, List<Long>> expected = new TreeMap<>();
+        for (String line : gitLog("--format=%H %ad", "--date=format:%Y-%m-%d")) {
+            String[] idAndDay = line.split(" ", 2);
+            dayOf.put(idAndDay[0], idAndDay[1]);
+            expected.computeIfAbsent(idAndDay[1], day -> new ArrayList<>(List.of(0L, 0L, 0L)))
+                    .set(0, expected.get(idAndDay[1]).get(0) + 1);
+        }
+        Numstat.log(repo, "-M").forEach((commit, entries) -> {
+            List<Long> counts = expected.get(dayOf.get(commit));
+            for (Numstat.Entry entry : entries) {
+                if (!entry.binary()) {
+                    counts.set(1, counts.get(1) + entry.insertions());
+                    counts.set(2, counts.get(2) + entry.deletions());
+                }
+            }
+        });
+        Map<String, List<Long>> reported = new LinkedHashMap<>();
+        for (List<Object> row : table("by_day").rows()) {
+            reported.put((String) row.get(0), List.of((Long) row.get(1), (Long) row.get(2), (Long) row.get(3)));
+        }
+        assertEquals(expected, reported);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(reported.keySet()));
+        assertTrue("the author's calendar, not UTC", expected.containsKey("2024-03-01"));
+    }
+
+    @Test
+    public void weekdaysAndHoursMatchGitLogDateFormat() {
+        Map<String, Long> expected = new TreeMap<>();
+        for (String weekdayHour : gitLog("--format=%ad", "--date=format:%u %H")) {
+            String[] parts = weekdayHour.split(" ");
+            expected.merge(Integer.parseInt(parts[0]) + " " + Integer.parseInt(parts[1]), 1L, Long::sum);
+        }
+        Map<String, Long> reported = new TreeMap<>();
+        for (List<Object> row : table("by_weekday_hour").rows()) {
+            reported.put(row.get(0) + " " + row.get(1), (Long) row.get(2));
+        }
+        assertEquals(expected, reported);
+        assertTrue("Friday 01:30 at +02:00", expected.containsKey("5 1"));
+    }
+
+    @Test
+    public void authorsPerMonthMatchGitLog() {
+        Map<String, Set<String>> authors = new TreeMap<>();
+        Map<String, Long> firstTime = new HashMap<>();
+        Map<String, String> firstMonth = new HashMap<>();
+        for (String line : gitLog("--format=%at%x09%ad%x09%an <%ae>", "--date=format:%Y-%m")) {
+            String[] parts = line.split("\t", 3);
+            authors.computeIfAbsent(parts[1], month -> new HashSet<>()).add(parts[2]);
+            long time = Long.parseLong(parts[0]);
+            if (time < firstTime.getOrDefault(parts[2], Long.MAX_VALUE)) {
+                firstTime.put(parts[2], time);
+                firstMonth.put(parts[2], parts[1]);
+            }
+        }
+        Map<String, List<Long>> expected = new TreeMap<>();
+        authors.forEach((month, names) -> expected.put(month, List.of((long) names.size(),
+                firstMonth.values().stream().filter(month::equals).count())));
+        Map<String, List<Long>> reported = new TreeMap<>();
+        for (List<Object> row : table("authors_by_month").rows()) {
+            reported.put((String) row.get(0), List.of((Long) row.get(1), (Long) row.get(2)));
+        }
+        assertEquals(expected, reported);
+    }
 }

@@ -2,6 +2,7 @@ package org.gstats.plugin.export.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.FilterOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -13,17 +14,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.report.WriterOptions;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The report as one HTML file that opens offline in any browser: a summary of the scan, every
- * section with its fields as cards and its tables as sortable tables, and charts (Apache
- * ECharts, embedded whole) for the tables that {@code report.js} maps to one. The report's
- * data sits in the page as the JSON report. A Content-Security-Policy allows exactly the page's
- * own scripts and no request to anywhere.
+ * The report as one HTML file that opens offline in a current browser: the dashboard of
+ * {@code dashboard.js} (views of charts, Apache ECharts embedded whole, with their tables folded
+ * beneath) drawn from the JSON report, which sits in the page gzip-compressed and in base64 (a
+ * large repository's report is several megabytes of JSON and a tenth of that compressed);
+ * {@code static-report.js} unpacks it with the browser's {@code DecompressionStream} and hands
+ * it to the dashboard. A Content-Security-Policy allows exactly the page's own scripts and no
+ * request to anywhere.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + HtmlReportWriter.FORMAT)
 public class HtmlReportWriter implements ReportWriter {
@@ -31,22 +36,28 @@ public class HtmlReportWriter implements ReportWriter {
     static final String FORMAT = "html";
     /** Unpacked from the ECharts webjar at build time. */
     static final String ECHARTS = "/html/echarts/echarts.min.js";
-    static final String SCRIPT = "/html/report.js";
-    static final String STYLE = "/html/report.css";
+    /** The views: a JSON report in, the dashboard out; the same script can serve a live page. */
+    static final String DASHBOARD = "/html/dashboard.js";
+    /** Unpacks the embedded report and starts the dashboard. */
+    static final String BOOT = "/html/static-report.js";
+    static final String STYLE = "/html/dashboard.css";
 
     /** Text that would end or confuse a script element if it appeared inside one. */
     private static final Pattern SCRIPT_BREAKERS = Pattern.compile("(?i)</(script)|<!--");
 
     private final String echarts;
-    private final String script;
+    private final String dashboard;
+    private final String boot;
     private final String style;
     private final String contentSecurityPolicy;
 
     public HtmlReportWriter() {
         echarts = inScript(resource(ECHARTS));
-        script = inScript(resource(SCRIPT));
+        dashboard = inScript(resource(DASHBOARD));
+        boot = inScript(resource(BOOT));
         style = resource(STYLE).replace("</", "<\\/");
-        contentSecurityPolicy = "default-src 'none'; script-src " + sha256(echarts) + " " + sha256(script)
+        contentSecurityPolicy = "default-src 'none'; script-src " + sha256(echarts) + " " + sha256(dashboard) + " "
+                + sha256(boot)
                 + "; style-src 'unsafe-inline'; img-src data:";
     }
 
@@ -66,14 +77,30 @@ public class HtmlReportWriter implements ReportWriter {
         html.write("<noscript>This report draws its tables and charts with JavaScript. Allow it, or read the same "
                 + "data with gstats scan --format json.</noscript>\n");
         html.write("<main id=\"report\"></main>\n");
-        html.write("<script type=\"application/json\" id=\"gstats-data\">");
-        JsonReportWriter.writeHtmlSafe(report, html);
-        html.write("</script>\n<script>");
-        html.write(echarts);
-        html.write("</script>\n<script>");
-        html.write(script);
-        html.write("</script>\n</body>\n</html>\n");
+        html.write("<script type=\"text/plain\" id=\"gstats-data\" data-encoding=\"gzip base64\">");
         html.flush();
+        writeCompressed(report, out);
+        html.write("</script>\n");
+        for (String script : new String[] {echarts, dashboard, boot}) {
+            html.write("<script>");
+            html.write(script);
+            html.write("</script>\n");
+        }
+        html.write("</body>\n</html>\n");
+        html.flush();
+    }
+
+    /** The JSON report, gzip-compressed, in base64: only letters, digits, +, / and =, safe in any element. */
+    private static void writeCompressed(Report report, OutputStream out) throws IOException {
+        OutputStream kept = new FilterOutputStream(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (GZIPOutputStream gzip = new GZIPOutputStream(Base64.getEncoder().wrap(kept), 1 << 16)) {
+            new JsonReportWriter().write(report, WriterOptions.DEFAULT, gzip);
+        }
     }
 
     private static String title(Report report) {

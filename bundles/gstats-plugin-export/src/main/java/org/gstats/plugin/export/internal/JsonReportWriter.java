@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
@@ -24,9 +25,10 @@ import com.google.gson.stream.JsonWriter;
 
 /**
  * The whole report as one JSON document, for machines:
- * {@code {"gstats": {...}, "sections": {"<section>": {"<item>": ...}}, "errors": [...]}}.
- * Fields become objects, tables arrays of row objects; keys keep the report's order, so two
- * runs diff cleanly. Compact on one line, or indented by two spaces with {@code --pretty}.
+ * {@code {"gstats": {...}, "sections": {"<section>": {"<item>": ...}}, "errors": [...]}}, and,
+ * when a section declares charts, {@code "charts": {"<section>": [{"title", "kind", "table",
+ * "columns"}]}} after the sections, so that a page fed this document draws them. Fields become
+ * objects, tables arrays of row objects; keys keep the report's order, so two runs diff cleanly. Compact on one line, or indented by two spaces with {@code --pretty}.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + JsonReportWriter.FORMAT)
 public class JsonReportWriter implements ReportWriter {
@@ -62,18 +64,6 @@ public class JsonReportWriter implements ReportWriter {
         text.flush();
     }
 
-    /**
-     * The document with every character that HTML treats specially ({@code <}, {@code >},
-     * {@code &}, {@code =}, {@code '}) written as a {@code \\u} escape, so that it can sit
-     * inside a {@code <script>} element of a page.
-     */
-    static void writeHtmlSafe(Report report, Writer text) throws IOException {
-        JsonWriter json = new JsonWriter(text);
-        json.setHtmlSafe(true);
-        writeDocument(report, json);
-        json.flush();
-    }
-
     private static void writeDocument(Report report, JsonWriter json) throws IOException {
         json.setSerializeNulls(true);
         json.beginObject();
@@ -85,6 +75,7 @@ public class JsonReportWriter implements ReportWriter {
             writeSection(section, json);
         }
         json.endObject();
+        writeCharts(report, json);
         json.name("errors").beginArray();
         for (ReportError error : report.errors()) {
             json.beginObject();
@@ -95,6 +86,33 @@ public class JsonReportWriter implements ReportWriter {
             json.endObject();
         }
         json.endArray();
+        json.endObject();
+    }
+
+    private static void writeCharts(Report report, JsonWriter json) throws IOException {
+        if (report.sections().stream().allMatch(section -> section.charts().isEmpty())) {
+            return;
+        }
+        json.name("charts").beginObject();
+        for (ReportSection section : report.sections()) {
+            if (section.charts().isEmpty()) {
+                continue;
+            }
+            json.name(ReportValues.text(section.name())).beginArray();
+            for (ChartSpec chart : section.charts()) {
+                json.beginObject();
+                json.name("title").value(ReportValues.text(chart.title()));
+                json.name("kind").value(chart.kind().label());
+                json.name("table").value(ReportValues.text(chart.table()));
+                json.name("columns").beginArray();
+                for (String column : chart.columns()) {
+                    json.value(ReportValues.text(column));
+                }
+                json.endArray();
+                json.endObject();
+            }
+            json.endArray();
+        }
         json.endObject();
     }
 

@@ -103,15 +103,23 @@ final class HeadlessChromium implements AutoCloseable {
         call(session, "Page.navigate", object("url", url.toString()));
         await(event -> session.equals(string(event, "sessionId")) && "Page.loadEventFired".equals(string(event,
                 "method")));
-        return new Page(session);
+        return new Page(session, targetId);
     }
 
     /** A tab: its own DevTools session. */
-    final class Page {
+    final class Page implements AutoCloseable {
         private final String session;
+        private final String targetId;
 
-        private Page(String session) {
+        private Page(String session, String targetId) {
             this.session = session;
+            this.targetId = targetId;
+        }
+
+        /** Closes the tab. */
+        @Override
+        public void close() throws IOException {
+            call(null, "Target.closeTarget", object("targetId", targetId));
         }
 
         /** The value of a JavaScript expression (JSON-like values only); fails on an exception. */
@@ -171,6 +179,18 @@ final class HeadlessChromium implements AutoCloseable {
                 }
             }
             return urls;
+        }
+
+        /** Shows the page in a window of this many CSS pixels, as a phone does when {@code mobile}. */
+        void viewport(int width, int height, boolean mobile) throws IOException, InterruptedException {
+            JsonObject metrics = new JsonObject();
+            metrics.addProperty("width", width);
+            metrics.addProperty("height", height);
+            metrics.addProperty("deviceScaleFactor", 1);
+            metrics.addProperty("mobile", mobile);
+            call(session, "Emulation.setDeviceMetricsOverride", metrics);
+            evaluate("window.dispatchEvent(new Event('resize'))");
+            evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         }
 
         /** A PNG of the whole page, {@code width} CSS pixels wide. */

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.report.WriterOptions;
@@ -44,26 +46,30 @@ public class HtmlReportWriterTest {
     }
 
     @Test
-    public void threeScriptsTheDataEChartsAndTheReportsOwn() {
+    public void fourScriptsTheDataEChartsTheDashboardAndItsStart() {
         List<String> attributes = new ArrayList<>();
         Matcher script = SCRIPT.matcher(html);
         while (script.find()) {
             attributes.add(script.group(1));
         }
 
-        assertEquals(List.of(" type=\"application/json\" id=\"gstats-data\"", "", ""), attributes);
+        assertEquals(List.of(" type=\"text/plain\" id=\"gstats-data\" data-encoding=\"gzip base64\"", "", "", ""),
+                attributes);
         assertTrue(html.contains("Licensed to the Apache Software Foundation"));
         assertTrue(html.contains("echarts"));
     }
 
     @Test
-    public void embeddedDataIsTheJsonReport() throws IOException {
+    public void embeddedDataIsTheJsonReportCompressed() throws IOException {
         Matcher script = SCRIPT.matcher(html);
         assertTrue(script.find());
+        assertTrue("base64 only", script.group(2).matches("[A-Za-z0-9+/]*=*"));
 
-        assertEquals(ReportData.text(ReportData.json(report)),
-                ReportData.text(ReportData.canonical(JsonParser.parseString(script.group(2)))));
-        assertFalse("no markup in the data", script.group(2).contains("<"));
+        try (GZIPInputStream json = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder()
+                .decode(script.group(2))))) {
+            assertEquals(ReportData.text(ReportData.json(report)), ReportData.text(ReportData.canonical(
+                    JsonParser.parseString(ReportData.strictUtf8(json.readAllBytes())))));
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
@@ -78,6 +79,21 @@ public class JsonReportWriterTest {
         assertTrue(totals.get("active").getAsBoolean());
         assertTrue(totals.get("note").isJsonNull());
         assertEquals(UNICODE, totals.get("name").getAsString());
+    }
+
+    @Test
+    public void chartsFollowTheSectionsOnlyWhenASectionDeclaresOne() throws IOException {
+        Table pairs = Table.builder("pairs", "file", "coupled_file", "degree").row("a", "b", 50.0).build();
+        Report charted = new Report(sampleReport().header(), List.of(sampleReport().sections().get(0),
+                new ReportSection("coupling", List.of(pairs), List.of(ChartSpec.graph("Coupling", "pairs", "file",
+                        "coupled_file", "degree")))), List.of());
+
+        JsonObject json = parse(write(charted));
+
+        assertEquals(List.of("gstats", "sections", "charts", "errors"), List.copyOf(json.keySet()));
+        assertEquals("{\"coupling\":[{\"title\":\"Coupling\",\"kind\":\"graph\",\"table\":\"pairs\","
+                + "\"columns\":[\"file\",\"coupled_file\",\"degree\"]}]}", json.get("charts").toString());
+        assertEquals(List.of("gstats", "sections", "errors"), List.copyOf(parse(write(sampleReport())).keySet()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.gstats.api.Analysis;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
@@ -111,6 +112,9 @@ final class CouplingAnalysis implements Analysis {
         summary.put("min_shared", thresholds.minShared());
         summary.put("min_degree", thresholds.minDegree());
         summary.put("max_changeset_size", thresholds.maxChangesetSize());
-        return new ReportSection(CouplingPlugin.NAME, List.of(new Fields("summary", summary), pairs.build()));
+        // the HTML report draws the pairs as a graph: clusters of files that change together
+        return new ReportSection(CouplingPlugin.NAME, List.of(new Fields("summary", summary), pairs.build()),
+                List.of(ChartSpec.graph("Change coupling (files that change together; edge: degree)", "pairs", "file",
+                        "coupled_file", "degree")));
     }
 }

@@ -15,6 +15,7 @@ import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileInfo;
+import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
@@ -95,8 +96,13 @@ final class OwnershipAnalysis implements Analysis {
                 .distinct().count());
         summary.put("bus_factor", busFactorAuthors.size());
         summary.put("bus_factor_authors", String.join(", ", busFactorAuthors.stream().map(this::display).toList()));
+        // the HTML report draws these: who holds the knowledge of each file, and where it is spread thin
         return new ReportSection(OwnershipPlugin.NAME, List.of(new Fields("summary", summary),
-                table("files", "path", owned), table("directories", "directory", directories)));
+                table("files", "path", owned), table("directories", "directory", directories)), List.of(
+                ChartSpec.treemap("Knowledge map (size: lines added; colour: main author)", "files", "path",
+                        "lines_added", "main_author"),
+                ChartSpec.bar("Most fragmented directories (1 - sum of squared author shares)", "directories",
+                        "directory", "fragmentation")));
     }
 
     /**
