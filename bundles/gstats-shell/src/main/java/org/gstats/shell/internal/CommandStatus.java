@@ -41,18 +41,29 @@ final class CommandStatus {
         } catch (ScanException e) {
             session.put(EXIT, e.reason().exitCode());
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Gogo would hand an Error to the launcher wrapped in its reflection call
             session.put(EXIT, CommandFailure.FAILED);
-            throw CommandFailure.failed("unexpected failure: " + oneLine(e), e);
+            throw CommandFailure.failed(e instanceof RuntimeException ? "unexpected failure: " + oneLine(e)
+                    : oneLine(e), e);
         }
     }
 
-    /** The exception's class and the first line of its message. */
+    /**
+     * The first line of the failure's message, or words for it when it has none; never a Java
+     * class name, which tells the user nothing (the stack trace with --verbose does).
+     */
     static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (give the JVM more heap, e.g. JAVA_OPTS=-Xmx1g, or scan fewer commits)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow (run with --verbose for the details)";
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getName();
+            return "an internal error without a message (run with --verbose for the details)";
         }
-        return e.getClass().getSimpleName() + ": " + message.strip().lines().findFirst().orElse("");
+        return message.strip().lines().findFirst().orElse("");
     }
 }
