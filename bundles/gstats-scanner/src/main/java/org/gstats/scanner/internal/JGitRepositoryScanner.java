@@ -1,5 +1,6 @@
 package org.gstats.scanner.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -48,8 +51,23 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     private final ScanObserver observer;
     private final Path tempRoot;
 
+    /** Outside a framework (tests, benchmarks): checkouts go to the system's temp folder. */
     public JGitRepositoryScanner() {
         this(ScanObserver.NONE, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * In the framework, checkouts go to the bundle's data area: it lives in the framework's
+     * cache, which the launcher removes when the process ends and sweeps when a killed one left it.
+     */
+    @Activate
+    public JGitRepositoryScanner(BundleContext context) {
+        this(ScanObserver.NONE, dataArea(context));
+    }
+
+    private static Path dataArea(BundleContext context) {
+        File data = context.getDataFile("");
+        return data != null ? data.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** With an observer of reads, and {@code tempRoot} for checkouts instead of the system's temp folder. */
