@@ -138,7 +138,9 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     private void walk(Repository repository, ObjectId start, ScanRequest request,
             PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
-        MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
+        DamagedPacks packs = new DamagedPacks(new File(repository.getCommonDirectory(), "objects"));
+        MissingObjects missing = request.strict() ? MissingObjects.strict(packs)
+                : MissingObjects.reportTo(listener, packs);
         try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
@@ -162,8 +164,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             int reported = 0;
+            long walked = 0;
+            boolean limited = false;
             for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
                 current = commit;
+                walked++;
                 stopIfInterrupted(location);
                 revWalk.parseBody(commit);
                 CommitInfo info = CommitInfos.of(commit, mailmap);
@@ -186,8 +191,12 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 }
                 commit.disposeBody();
                 if (request.maxCommits() > 0 && reported == request.maxCommits()) {
+                    limited = true;
                     break;
                 }
+            }
+            if (commits.firstMissing() != null && !limited) {
+                reportUnread(repository, start, request, walked, commits.firstMissing(), missing, listener);
             }
             current = head;
             for (FileTracker.HeadFile file : tracker.files()) {
@@ -208,14 +217,41 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         } catch (InterruptedIOException e) {
             throw interrupted(location);
         } catch (MissingObjectException e) {
-            throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
-                    + neededBy(current) + " in " + location + " (the repository is damaged or incomplete)", e);
+            throw new ScanException(ScanException.Reason.FAILED,
+                    missing.describe(e.getObjectId(), neededBy(current) + " in " + location, ""), e);
         } catch (IOException | LargeObjectException e) {
             throw new ScanException(ScanException.Reason.FAILED,
                     "cannot read " + (current == null ? "the history" : "commit " + current.name()) + " in "
                             + location + ": " + oneLine(e),
                     e);
         }
+    }
+
+    /**
+     * A line of history stopped at a commit that could not be read: counts the commits lost
+     * behind it, which JGit may not read even when they are intact (it stops reading a whole
+     * pack at its first damaged object), by walking the same history again on a fresh
+     * instance of the repository, commits only, and says how many the scan could not read.
+     */
+    private static void reportUnread(Repository repository, ObjectId start, ScanRequest request, long walked,
+            RevCommit stop, MissingObjects missing, ScanListener listener) {
+        long reachable = walked;
+        try (Repository fresh = new FileRepositoryBuilder().setGitDir(repository.getDirectory()).setMustExist(true)
+                .build(); RevWalk walk = new RevWalk(fresh)) {
+            CommitWalk again = new CommitWalk(walk, start, request.since(), request.until(), request.firstParent(),
+                    MissingObjects.ignore(new DamagedPacks(new File(fresh.getCommonDirectory(), "objects"))));
+            long count = 0;
+            for (RevCommit commit = again.next(); commit != null; commit = again.next()) {
+                count++;
+            }
+            reachable = Math.max(walked, count);
+        } catch (IOException e) {
+            // the second walk is no better: count what the first one could not go past, at least the one
+        }
+        long unread = Math.max(1, reachable - walked);
+        listener.onWarning(new ScanWarning(stop.name(), stop.name(), (unread == 1 ? "1 commit" : unread + " commits")
+                + " could not be read: the history stops at commit " + stop.name() + ", which is "
+                + missing.state(stop), unread));
     }
 
     /**

@@ -131,11 +131,15 @@ public class ScanErrorsTest {
 
         assertEquals(List.of(second), scan.commitIds());
         assertEquals(List.of(), scan.changes.get(second));
-        assertEquals(1, scan.warnings.size());
+        assertEquals(2, scan.warnings.size());
         assertEquals(first, scan.warnings.get(0).objectId());
         assertEquals(second, scan.warnings.get(0).commitId());
         assertTrue(scan.warnings.get(0).message(), scan.warnings.get(0).message()
                 .contains("its parent commit and the history behind it are not scanned"));
+        // git rev-list --count HEAD dies there too; the one commit behind is what the scan could not read
+        assertEquals(1, scan.warnings.get(1).unreadCommits());
+        assertEquals("1 commit could not be read: the history stops at commit " + first + ", which is missing (the "
+                + "repository is damaged or incomplete)", scan.warnings.get(1).message());
     }
 
     @Test

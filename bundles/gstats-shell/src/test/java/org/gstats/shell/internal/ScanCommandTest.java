@@ -185,6 +185,20 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void unreadCommitsWriteTheReportAndExitOne() {
+        engine.errors = List.of(new ReportError("scanner", "9 commits could not be read: the history stops at commit "
+                + "1b, which is in the damaged pack pack-2c.pack (git fsck shows the damage)", 9));
+
+        Exception failure = gogo.execute("gstats:scan --format json");
+
+        assertEquals("json report of " + currentDir + "\n", gogo.out());
+        assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
+        assertEquals("9 commits of " + currentDir + " could not be read; the report leaves them out (its errors say "
+                + "where)", failure.getMessage());
+        assertEquals(1, gogo.exitCode());
+    }
+
+    @Test
     public void ageIsCountedFromNow() {
         assertNull(gogo.execute("gstats:scan --since 30d"));
 
