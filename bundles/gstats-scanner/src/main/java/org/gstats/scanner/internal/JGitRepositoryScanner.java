@@ -17,6 +17,7 @@ import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -100,8 +101,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         if (!Files.isDirectory(requested)) {
             throw badInput("not a directory: " + requested + " (pass the path of a repository or a directory inside one)");
         }
+        checkReadable(requested);
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(requested.toFile());
         if (builder.getGitDir() == null) {
+            // JGit passes over a .git it may not read and looks further up, as if there were none
+            checkReadable(requested.resolve(Constants.DOT_GIT));
             throw notARepository(requested);
         }
         try {
@@ -114,12 +118,30 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         }
     }
 
+    /** Git says "Permission denied" where gstats would otherwise say "not a Git repository". */
+    private static void checkReadable(Path path) throws ScanException {
+        if (Files.exists(path) && !(Files.isReadable(path) && (!Files.isDirectory(path) || Files.isExecutable(path)))) {
+            throw badInput("permission denied: cannot read " + path + " (run gstats as a user who may read it)");
+        }
+    }
+
     /** The commit to start from, or {@code null} when the repository has no commits at all. */
     private static ObjectId resolve(Repository repository, String branch, Path location) throws ScanException {
         try {
             ObjectId start = repository.resolve(branch + "^{commit}");
             if (start != null) {
                 return start;
+            }
+            Ref ref = repository.exactRef(branch);
+            String target = ref != null && ref.isSymbolic() ? ref.getTarget().getName() : Constants.R_HEADS + branch;
+            checkBroken(repository, target, location);
+            List<String> branches = repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
+                    .filter(candidate -> candidate.getObjectId() != null)
+                    .map(candidate -> Repository.shortenRefName(candidate.getName())).sorted().toList();
+            if (ref != null && ref.isSymbolic() && !branches.isEmpty()) {
+                throw badInput(branch + " points to branch " + Repository.shortenRefName(target) + ", which has no "
+                        + "commits, in " + location + "; scan one of: " + String.join(", ", branches)
+                        + " (--branch NAME)");
             }
             if (!repository.getRefDatabase().hasRefs()) {
                 return null;
@@ -133,6 +155,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     "cannot read '" + branch + "' in " + location + ": " + oneLine(e), e);
         }
         throw unknownBranch(branch, location);
+    }
+
+    /**
+     * A branch whose file is there but holds no commit id: JGit passes over it as if the branch
+     * did not exist, git calls it broken.
+     */
+    private static void checkBroken(Repository repository, String refName, Path location) throws ScanException {
+        Path loose = repository.getCommonDirectory().toPath().resolve(refName);
+        if (refName.startsWith(Constants.R_REFS) && Files.isRegularFile(loose)) {
+            throw badInput("branch " + Repository.shortenRefName(refName) + " in " + location + " is broken: "
+                    + loose + " does not hold a commit id (git: your current branch appears to be broken)");
+        }
     }
 
     private void walk(Repository repository, ObjectId start, ScanRequest request,
