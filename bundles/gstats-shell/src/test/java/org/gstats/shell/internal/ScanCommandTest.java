@@ -158,11 +158,22 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void maxCommitsTakesUpToItsLimit() {
+        assertNull(gogo.execute("gstats:scan --max-commits 2147483647"));
+
+        assertEquals(Integer.MAX_VALUE, engine.request.maxCommits());
+    }
+
+    @Test
     public void badHistoryOptionsAreBadUsage() {
         assertBadUsage("--max-commits needs a whole number above 0, not '0'",
                 gogo.execute("gstats:scan --max-commits 0"));
         assertBadUsage("--max-commits needs a whole number above 0, not 'ten'",
                 gogo.execute("gstats:scan --max-commits ten"));
+        assertBadUsage("--max-commits is at most 2147483647, not '99999999999999'",
+                gogo.execute("gstats:scan --max-commits 99999999999999"));
+        assertBadUsage("--max-commits is at most 2147483647, not '2147483648'",
+                gogo.execute("gstats:scan --max-commits 2147483648"));
         assertBadUsage("unknown --diff-algorithm 'patience' (use myers, histogram or minimal)",
                 gogo.execute("gstats:scan --diff-algorithm patience"));
         assertBadUsage("--author needs a pattern such as 'Ann|ann@example.com' (leave it out to take every author)",
