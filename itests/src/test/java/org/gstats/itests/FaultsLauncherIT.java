@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,7 @@ public class FaultsLauncherIT {
     private static final long TIMEOUT_SECONDS = 120;
     /** Enough history that the scan is still going when its first progress line appears. */
     private static final int BIG_HISTORY = 20_000;
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     @ClassRule
     public static final TemporaryFolder TEMP = TemporaryFolder.builder()
@@ -142,6 +145,62 @@ public class FaultsLauncherIT {
         assertEquals(run.toString(), List.of("gstats: cannot write the report to /dev/full: no space left on device"),
                 run.stderrLines());
         assertEquals(0020000, ((Integer) Files.getAttribute(devFull, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 0170000);
+    }
+
+    /**
+     * Root reads a mode-000 directory anyway, as git does; so, run as root, the case is run as
+     * {@code nobody} through {@code setpriv}, and skipped only where neither applies.
+     */
+    @Test
+    public void unreadableRepositoryIsPermissionDenied() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        org.junit.Assume.assumeTrue("setpriv is needed to drop root", !root || Files.isExecutable(SETPRIV));
+        Path parent = Files.createTempDirectory(TEMP.getRoot().toPath(), "locked-");
+        Path locked = parent.resolve("repo");
+        GitRepo.init(locked).write("a.txt", "a\n").commit("one", new GitRepo.Person("Ann", "ann@example.com"));
+        Path temp = Files.createTempDirectory(TEMP.getRoot().toPath(), "tmp-");
+        // nobody must reach the repository's folder and write its temp folder
+        for (Path dir : List.of(TEMP.getRoot().toPath(), parent, temp)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        Files.setPosixFilePermissions(locked, Set.of());
+        try {
+            List<String> command = new ArrayList<>();
+            if (root) {
+                command.addAll(List.of(SETPRIV.toString(), "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+            }
+            command.add(launcher.toString());
+            command.addAll(List.of("scan", locked.toString(), "--format", "json"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(parent.toFile());
+            builder.environment().remove("GSTATS_PLUGIN_DIR");
+            builder.environment().put("JAVA_OPTS", "-Djava.io.tmpdir=" + temp);
+            builder.environment().put("HOME", temp.toString());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            CompletableFuture<String> stdout = readAll(process.getInputStream());
+            CompletableFuture<String> stderr = readAll(process.getErrorStream());
+            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+
+            assertEquals(stderr.join(), 2, process.exitValue());
+            assertEquals("", stdout.join());
+            assertEquals(List.of("gstats: permission denied: cannot read " + locked + " (run gstats as a user who may "
+                    + "read it)"), stderr.join().lines().toList());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    public void interactiveShellPrintsAFailureAsOneLineWithoutAClassName() throws IOException {
+        Path temp = Files.createTempDirectory(TEMP.getRoot().toPath(), "tmp-");
+        Path missing = temp.resolve("nowhere");
+
+        Run run = LauncherIT.run(launcher, sample.dir(), Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + temp),
+                "gstats:scan " + missing + "\n", "shell");
+
+        String output = run.stdout() + run.stderr();
+        assertTrue(output, output.contains("gstats: no such directory: " + missing + "\n"));
+        assertFalse(output, output.contains("Exception"));
     }
 
     private static Run run(Path temp, String... arguments) {

@@ -1,6 +1,7 @@
 package org.gstats.shell.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import org.junit.After;
@@ -46,6 +47,19 @@ public class CommandStatusTest {
         assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
         assertEquals("out of memory (give the JVM more heap, e.g. JAVA_OPTS=-Xmx1g, or scan fewer commits)",
                 failure.getMessage());
+        assertEquals(1, gogo.exitCode());
+    }
+
+    @Test
+    public void inTheInteractiveShellTheFailureIsPrintedAsOneLineWithoutItsClass() {
+        gogo.session().put(CommandStatus.INTERACTIVE, Boolean.TRUE);
+
+        Exception failure = gogo.register("fail", new Thrower(new OutOfMemoryError("Java heap space")))
+                .execute("gstats:fail");
+
+        assertNull(failure);
+        assertEquals("gstats: out of memory (give the JVM more heap, e.g. JAVA_OPTS=-Xmx1g, or scan fewer commits)\n",
+                gogo.err());
         assertEquals(1, gogo.exitCode());
     }
 
