@@ -42,7 +42,8 @@ public final class Main {
             environment:              GSTATS_CONFIG (a configuration file), GSTATS_* (single keys: see
                                       gstats config --defaults), JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m),
                                       GSTATS_PLUGIN_DIR
-            exit status:              0 success, 1 scan failed, 2 bad usage or input
+            exit status:              0 success, 1 scan failed or commits could not be read, 2 bad usage or
+                                      input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
             """;
 
     /** The bundle that runs the Gogo console on stdin and stdout. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.gstats.itests.LauncherIT.Run;
@@ -201,6 +202,56 @@ public class FaultsLauncherIT {
         String output = run.stdout() + run.stderr();
         assertTrue(output, output.contains("gstats: no such directory: " + missing + "\n"));
         assertFalse(output, output.contains("Exception"));
+    }
+
+    /**
+     * A pack with damaged bytes in one blob: git's own log --numstat dies there; gstats writes
+     * its report with what it could read, names the pack, counts the commits it could not read
+     * and exits 1; JGit's warning comes out as a gstats log line.
+     */
+    @Test
+    public void damagedPackIsNamedCountedAndExitsOne() throws Exception {
+        Path repo = Files.createTempDirectory(TEMP.getRoot().toPath(), "damaged-");
+        GitRepo git = GitRepo.init(repo);
+        for (int i = 1; i <= 12; i++) {
+            git.write("file" + i % 3 + ".txt", ("commit " + i + " line\n").repeat(40 * i))
+                    .commit("commit " + i, new GitRepo.Person("Ann", "ann@example.com"));
+        }
+        String blob = git.git("rev-parse", "HEAD~6:file0.txt").trim();
+        git.git("gc", "-q");
+        Path pack;
+        try (Stream<Path> files = Files.list(repo.resolve(".git/objects/pack"))) {
+            pack = files.filter(file -> file.toString().endsWith(".pack")).findFirst().orElseThrow();
+        }
+        long offset = -1;
+        for (String line : git.git("verify-pack", "-v", pack.toString().replaceFirst("\\.pack$", ".idx")).split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields[0].equals(blob)) {
+                offset = Long.parseLong(fields[4]);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        for (int at = (int) offset + 8; at < offset + 40; at++) {
+            bytes[at] ^= 0x55;
+        }
+        pack.toFile().setWritable(true);
+        Files.write(pack, bytes);
+        Path temp = Files.createTempDirectory(TEMP.getRoot().toPath(), "tmp-");
+
+        Run run = run(temp, "scan", repo.toString(), "--format", "json");
+
+        assertEquals(run.stderr(), 1, run.exit());
+        String name = pack.getFileName().toString();
+        assertTrue(run.stdout(), run.stdout().contains("commits could not be read: the history stops at commit ")
+                && run.stdout().contains("which is in the damaged pack " + name));
+        List<String> lines = run.stderrLines();
+        assertTrue(run.stderr(), lines.get(lines.size() - 1).matches("gstats: \\d+ commits of " + repo
+                + " could not be read; the report leaves them out \\(its errors say where\\)"));
+        String logLine = "\\S+Z WARN org\\.eclipse\\.jgit\\.\\S+ .*" + Pattern.quote(name) + ".*";
+        assertTrue(run.stderr(), lines.stream().anyMatch(line -> line.matches(logLine)));
+        for (String line : lines) {
+            assertTrue("neither gstats' nor its log's: " + line, line.startsWith("gstats: ") || line.matches(logLine));
+        }
     }
 
     private static Run run(Path temp, String... arguments) {
