@@ -72,7 +72,7 @@ public class TomlReaderTest {
             TomlReader.read(file, Rung.USER, new ArrayList<>());
             fail("read " + file);
         } catch (ConfigException e) {
-            assertEquals(file + ": 3.6 MB is more than a configuration file may hold (1 MB): is it the right file? "
+            assertEquals(file + ": 3.6 MB is more than a configuration file may hold (256 KB): is it the right file? "
                     + "(move it away to scan without it)", e.getMessage());
         }
     }
