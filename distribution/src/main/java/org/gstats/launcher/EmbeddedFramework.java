@@ -1,11 +1,8 @@
 package org.gstats.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,19 +21,21 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * Felix, started in this JVM with the installation's bundles, on a framework cache of its own
- * that is deleted when the framework stops. A fresh cache per process lets runs go concurrently
- * and the installation stay read-only.
+ * in the process's {@link ProcessFolder}, which is deleted when the framework stops. A fresh
+ * cache per process lets runs go concurrently and the installation stay read-only.
  */
 final class EmbeddedFramework implements AutoCloseable {
 
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /** FileInstall's folder for its copies; by default a {@code fileinstall-*} folder in /tmp that outlives a kill. */
+    static final String FILEINSTALL_TEMP = "felix.fileinstall.tmpdir";
 
     private final Framework framework;
-    private final Path storage;
+    private final ProcessFolder storage;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Bundle> heldBack = new ArrayList<>();
 
-    private EmbeddedFramework(Framework framework, Path storage) {
+    private EmbeddedFramework(Framework framework, ProcessFolder storage) {
         this.framework = framework;
         this.storage = storage;
     }
@@ -51,12 +49,21 @@ final class EmbeddedFramework implements AutoCloseable {
      */
     static EmbeddedFramework start(Map<String, String> frameworkProperties, List<Path> bundles, Set<String> deferred)
             throws IOException, BundleException {
-        Path storage = Files.createTempDirectory("gstats-felix-");
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        ProcessFolder.sweep(temp);
+        ProcessFolder storage = ProcessFolder.create(temp);
         Map<String, String> properties = new HashMap<>(frameworkProperties);
-        properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        properties.put(Constants.FRAMEWORK_STORAGE, storage.frameworkStorage().toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.putIfAbsent(FILEINSTALL_TEMP, storage.fileInstallTemp().toString());
 
-        EmbeddedFramework embedded = new EmbeddedFramework(frameworkFactory().newFramework(properties), storage);
+        EmbeddedFramework embedded;
+        try {
+            embedded = new EmbeddedFramework(frameworkFactory().newFramework(properties), storage);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "gstats-framework-stop"));
         try {
             embedded.installAndStart(bundles, deferred);
@@ -147,21 +154,7 @@ final class EmbeddedFramework implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteRecursively(storage);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("gstats: could not delete the framework cache " + dir + ": " + e.getMessage());
+            storage.close();
         }
     }
 }

@@ -16,10 +16,10 @@ final class HeadlessCommand {
 
     /** Session variable the command sets to the exit status: 0 ok, 1 scan failed, 2 bad usage or input. */
     static final String EXIT_VARIABLE = "gstats.exit";
-    /** Session variable that asks for stack traces with errors. */
     /** Whether stdin and stdout are a terminal; the shell's default format depends on it. */
     static final String TERMINAL_VARIABLE = "gstats.terminal";
 
+    /** Session variable that asks for stack traces with errors. */
     static final String VERBOSE_VARIABLE = "gstats.verbose";
 
     private final BundleContext context;
@@ -73,16 +73,16 @@ final class HeadlessCommand {
             }
             out.flush();
             return exitStatus(session.get(EXIT_VARIABLE), 0);
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             out.flush();
             if (isArgumentMismatch(e)) {
                 // Gogo found no way to call the command with these arguments: the command never ran
                 err.println("gstats: " + argumentMismatch(command, arguments));
                 return 2;
             }
-            err.println("gstats: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("gstats: " + Failures.oneLine(e));
             if (verbose || isTrue(session.get(VERBOSE_VARIABLE))) {
-                e.printStackTrace(err);
+                Failures.cause(e).printStackTrace(err);
             }
             int status = exitStatus(session.get(EXIT_VARIABLE), 1);
             return status == 0 ? 1 : status;
@@ -90,7 +90,7 @@ final class HeadlessCommand {
     }
 
     /** Gogo's own words when the arguments fit none of the command's methods. */
-    private static boolean isArgumentMismatch(Exception e) {
+    private static boolean isArgumentMismatch(Throwable e) {
         return e instanceof IllegalArgumentException && e.getMessage() != null
                 && e.getMessage().startsWith("Cannot coerce ");
     }

@@ -42,7 +42,8 @@ public final class Main {
             environment:              GSTATS_CONFIG (a configuration file), GSTATS_* (single keys: see
                                       gstats config --defaults), JAVA_HOME, JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m),
                                       GSTATS_PLUGIN_DIR
-            exit status:              0 success, 1 scan failed, 2 bad usage or input
+            exit status:              0 success, 1 scan failed or commits could not be read, 2 bad usage or
+                                      input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
             """;
 
     /** The bundle that runs the Gogo console on stdin and stdout. */
@@ -57,19 +58,24 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream results = System.out;
+        Interruption interruption = Interruption.install(Thread.currentThread(), System.err);
+        PrintStream err = interruption.err();
+        System.setErr(err);
         // Felix, FileInstall and bundles print through System.out; stdout is for results alone.
-        System.setOut(System.err);
+        System.setOut(err);
         int status;
         try {
-            status = run(List.of(args), System.in, results, System.err);
+            status = run(List.of(args), System.in, results, err);
         } catch (Error e) {
             // exit all the same: the framework's threads would keep the JVM alive
-            System.err.println("gstats: " + e);
-            e.printStackTrace();
+            err.println("gstats: " + Failures.oneLine(e));
+            if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
+                e.printStackTrace(err);
+            }
             status = 1;
         }
         results.flush();
-        System.exit(status);
+        System.exit(interruption.status(status));
     }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -99,7 +105,7 @@ public final class Main {
         try {
             return launch(commandLine, pluginFolder, in, out, err);
         } catch (IOException | BundleException | RuntimeException e) {
-            err.println("gstats: " + e.getMessage());
+            err.println("gstats: " + Failures.oneLine(e));
             if (commandLine.verbose()) {
                 e.printStackTrace(err);
             }

@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -143,6 +146,42 @@ public class PluginHotDeployIT {
             Files.delete(jar);
         }
         awaitGone("com.example.gstats.future");
+    }
+
+    /**
+     * A plugin built against a future {@code org.gstats.api.scan} alone (no {@code org.gstats.api}
+     * import) is still a gstats plugin that does not fit: listed as rejected, and validated with
+     * the same one reason, not also told it "imports no org.gstats.api package".
+     */
+    @Test
+    public void pluginImportingOnlyAFutureScanApiIsListedAndRejectedForThatReason() throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "com.example.gstats.scanonly");
+        main.putValue("Bundle-Version", "2.0.0");
+        main.putValue("Import-Package", "org.gstats.api.scan;version=\"[2.0,3)\"");
+        Path built = Files.createTempFile("scanonly", ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(built), manifest)) {
+            out.flush();
+        }
+        Path jar = Files.move(built, watched.resolve("scanonly.jar"));
+        try {
+            JsonObject rejected = awaitPlugin("com.example.gstats.scanonly",
+                    p -> p.get("state").getAsString().equals("rejected"));
+            assertTrue(rejected.get("reason").getAsString(),
+                    rejected.get("reason").getAsString().startsWith("needs org.gstats.api.scan [2.0.0,3.0.0), this "
+                            + "gstats provides 1."));
+
+            Outcome validation = commands.execute("plugin-validate", quote(jar));
+            assertEquals(1, ((Number) validation.exit()).intValue());
+            assertEquals("com.example.gstats.scanonly 2.0.0 would not load: " + rejected.get("reason").getAsString(),
+                    validation.failure().getMessage());
+        } finally {
+            Files.delete(jar);
+        }
+        awaitGone("com.example.gstats.scanonly");
     }
 
     @Test

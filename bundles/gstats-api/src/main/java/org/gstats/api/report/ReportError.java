@@ -1,5 +1,18 @@
 package org.gstats.api.report;
 
-/** A failure that did not stop the scan, e.g. a plugin that threw. */
-public record ReportError(String plugin, String message) {
+/**
+ * A failure that did not stop the scan, e.g. a plugin that threw, or what the scanner could
+ * not read.
+ *
+ * @param plugin        the plugin, or {@code scanner}
+ * @param message       one line for the user
+ * @param unreadCommits how many commits could not be read at all, 0 for none: a report with
+ *                      such an error is incomplete, and the scan's exit status says so (since 1.2)
+ */
+public record ReportError(String plugin, String message, long unreadCommits) {
+
+    /** An error that loses no commit. */
+    public ReportError(String plugin, String message) {
+        this(plugin, message, 0);
+    }
 }

@@ -1,12 +1,19 @@
 package org.gstats.config.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.Rung;
@@ -25,6 +32,11 @@ import org.tomlj.TomlTable;
 final class TomlReader {
 
     private static final String MODULE = "module";
+    /**
+     * Fifty times a full configuration: tomlj takes some 20 s and 1 GB over 0.9 MB (55,000 keys,
+     * measured), which no one should wait for to learn that a file is the wrong one.
+     */
+    private static final long MAX_BYTES = 256 << 10;
 
     private TomlReader() {
     }
@@ -35,14 +47,7 @@ final class TomlReader {
      *                         does not take
      */
     static List<Setting> read(Path file, Rung rung, List<String> warnings) throws ConfigException {
-        TomlParseResult toml;
-        try {
-            toml = Toml.parse(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
+        TomlParseResult toml = Toml.parse(text(file));
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
             TomlPosition position = error.position();
@@ -50,6 +55,7 @@ final class TomlReader {
                     + error.getMessage() + " (fix the file, or move it away to scan without it)");
         }
         List<Setting> settings = new ArrayList<>();
+        UnknownKeys unknown = new UnknownKeys(file, warnings);
         for (Map.Entry<String, Object> entry : toml.entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
@@ -57,38 +63,74 @@ final class TomlReader {
                 for (Map.Entry<String, Object> module : modules.entrySet()) {
                     String section = MODULE + "." + module.getKey();
                     if (module.getValue() instanceof TomlTable table && KeyTable.sections().contains(section)) {
-                        readSection(file, section, table, rung, settings, warnings);
+                        readSection(file, section, table, rung, settings, unknown);
                     } else if (module.getValue() instanceof TomlTable table) {
                         readPluginSection(file, section, table, modules.inputPositionOf(quoted(module.getKey())), rung,
                                 settings, warnings);
                     } else {
-                        unknownLeaves(file, section, module.getValue(), modules.inputPositionOf(quoted(module.getKey())),
-                                warnings);
+                        unknownLeaves(unknown, section, module.getValue(),
+                                () -> modules.inputPositionOf(quoted(module.getKey())));
                     }
                 }
             } else if (value instanceof TomlTable table) {
-                readSection(file, name, table, rung, settings, warnings);
+                readSection(file, name, table, rung, settings, unknown);
             } else {
-                unknownLeaves(file, name, value, toml.inputPositionOf(quoted(name)), warnings);
+                unknownLeaves(unknown, name, value, () -> toml.inputPositionOf(quoted(name)));
             }
         }
+        unknown.finish();
         return settings;
     }
 
+    /**
+     * The file's text, which TOML requires to be UTF-8; a binary file or one in another
+     * encoding is named as such rather than by the decoder's "Input length = 1".
+     */
+    private static String text(Path file) throws ConfigException {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(String.format(Locale.ROOT, "%s: %.1f MB is more than a configuration file "
+                        + "may hold (%d KB): is it the right file? (move it away to scan without it)", file,
+                        size / 1e6, MAX_BYTES >> 10));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(file + ": cannot be read (permission denied)");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.indexOf('\0') < 0) {
+                return text;
+            }
+        } catch (CharacterCodingException e) {
+            // said below
+        }
+        throw new ConfigException(file + ": not a configuration file: it must be UTF-8 text (TOML), and this is "
+                + "binary or in another encoding (fix the file, or move it away to scan without it)");
+    }
+
     private static void readSection(Path file, String section, TomlTable table, Rung rung, List<Setting> settings,
-            List<String> warnings) throws ConfigException {
+            UnknownKeys unknown) throws ConfigException {
         for (Map.Entry<String, Object> entry : table.entrySet()) {
             String id = section + "." + entry.getKey();
-            TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
+            // tomlj parses the key again to find its position: only for a message
+            Supplier<TomlPosition> position = () -> table.inputPositionOf(quoted(entry.getKey()));
             Key key = KeyTable.key(id).orElse(null);
             if (key == null) {
-                unknownLeaves(file, id, entry.getValue(), position, warnings);
+                unknownLeaves(unknown, id, entry.getValue(), position);
                 continue;
             }
             try {
                 settings.add(new Setting(id, key.type().fromToml(entry.getValue()), rung, file.toString()));
             } catch (InvalidValue e) {
-                throw new ConfigException(file + (position == null ? "" : ":" + position.line()) + ": " + id + " = "
+                throw new ConfigException(file + line(position.get()) + ": " + id + " = "
                         + shown(entry.getValue()) + " is not allowed: " + id + " takes " + e.getMessage());
             }
         }
@@ -141,20 +183,51 @@ final class TomlReader {
     }
 
     /** One warning per value under an unknown key, so that each names the key it would be. */
-    private static void unknownLeaves(Path file, String id, Object value, TomlPosition position, List<String> warnings) {
+    private static void unknownLeaves(UnknownKeys unknown, String id, Object value, Supplier<TomlPosition> position) {
         if (value instanceof TomlTable table && !table.isEmpty()) {
             for (Map.Entry<String, Object> entry : table.entrySet()) {
-                unknownLeaves(file, id + "." + entry.getKey(), entry.getValue(),
-                        table.inputPositionOf(quoted(entry.getKey())), warnings);
+                unknownLeaves(unknown, id + "." + entry.getKey(), entry.getValue(),
+                        () -> table.inputPositionOf(quoted(entry.getKey())));
             }
         } else {
-            warnings.add(unknown(file, id, position));
+            unknown.add(id, position);
         }
     }
 
-    private static String unknown(Path file, String id, TomlPosition position) {
-        return file + (position == null ? "" : ":" + position.line()) + ": unknown key " + id
-                + " is ignored (did you mean " + Nearest.to(id, KeyTable.ids()) + "?)";
+    /**
+     * The unknown keys of one file: the first {@value #LISTED} are warned about one by one, with
+     * the nearest known key; the rest only counted, in one line, so that a file of generated
+     * keys costs neither minutes nor a screen of warnings.
+     */
+    private static final class UnknownKeys {
+        static final int LISTED = 20;
+
+        private final Path file;
+        private final List<String> warnings;
+        private long count;
+
+        UnknownKeys(Path file, List<String> warnings) {
+            this.file = file;
+            this.warnings = warnings;
+        }
+
+        void add(String id, Supplier<TomlPosition> position) {
+            if (count++ < LISTED) {
+                warnings.add(file + line(position.get()) + ": unknown key " + id
+                        + " is ignored (did you mean " + Nearest.to(id, KeyTable.ids()) + "?)");
+            }
+        }
+
+        void finish() {
+            if (count > LISTED) {
+                warnings.add(file + ": " + (count - LISTED) + " more unknown keys are ignored (" + count
+                        + " in all; gstats config --defaults lists the keys there are)");
+            }
+        }
+    }
+
+    private static String line(TomlPosition position) {
+        return position == null ? "" : ":" + position.line();
     }
 
     /** A key as one dotted-path segment, so that a key with a dot in it is looked up whole. */

@@ -383,7 +383,8 @@ public final class PluginRegistryImpl implements PluginRegistry {
             }
         }
         String apiRange = Requirements.apiRange(revision);
-        if (apiRange == null) {
+        // a bundle that imports an API package the resolver refused has its reason already
+        if (apiRange == null && (resolved || !Requirements.importsApi(revision))) {
             problems.add("it imports no " + Requirements.API_PACKAGE + " package, so it cannot provide a gstats plugin");
         }
         return new PluginValidation(resolved && apiRange != null, bundle.getSymbolicName(),

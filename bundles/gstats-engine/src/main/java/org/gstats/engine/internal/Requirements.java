@@ -38,9 +38,23 @@ final class Requirements {
     private Requirements() {
     }
 
-    /** Whether the bundle imports the plugin API, i.e. whether it means to be a gstats plugin. */
+    /**
+     * Whether the bundle imports a package of the plugin API, {@code org.gstats.api} or one
+     * below it, i.e. whether it means to be a gstats plugin: one built against another major
+     * version of {@code org.gstats.api.scan} alone is still a plugin that does not fit.
+     */
     static boolean importsApi(BundleRevision revision) {
-        return apiRange(revision) != null;
+        if (revision == null) {
+            return false;
+        }
+        for (BundleRequirement requirement : revision.getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
+            String filter = requirement.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
+            String name = filter == null ? null : packageName(filter);
+            if (name != null && (name.equals(API_PACKAGE) || name.startsWith(API_PACKAGE + "."))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code org.gstats.api} range the bundle imports, e.g. {@code [1.1,2)}; null when none. */

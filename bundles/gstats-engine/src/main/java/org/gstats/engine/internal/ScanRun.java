@@ -123,7 +123,7 @@ final class ScanRun implements ScanListener {
     @Override
     public void onWarning(ScanWarning warning) {
         requireStarted();
-        warnings.add(new ReportError(SCANNER, warning.message()));
+        warnings.add(new ReportError(SCANNER, warning.message(), warning.unreadCommits()));
     }
 
 

@@ -41,6 +41,7 @@ final class CommitWalk {
     private final MissingObjects missingObjects;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(GIT_LOG_ORDER);
     private long reached;
+    private RevCommit firstMissing;
 
     CommitWalk(RevWalk walk, AnyObjectId start, Instant since, Instant until, boolean firstParent,
             MissingObjects missingObjects) throws IOException {
@@ -76,6 +77,11 @@ final class CommitWalk {
         return null;
     }
 
+    /** The first parent found missing, where a line of history stopped; {@code null} when none. */
+    RevCommit firstMissing() {
+        return firstMissing;
+    }
+
     /** Whether {@code parent} was found missing when the walk reached it. */
     boolean isMissing(RevCommit parent) {
         return parent.has(missing);
@@ -88,6 +94,9 @@ final class CommitWalk {
                 walk.parseHeaders(commit);
             } catch (MissingObjectException e) {
                 commit.add(missing);
+                if (firstMissing == null) {
+                    firstMissing = commit;
+                }
                 missingObjects.skip(e, child.name(), "its parent commit and the history behind it are not scanned");
                 return;
             }

@@ -1,5 +1,6 @@
 package org.gstats.scanner.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -32,6 +34,8 @@ import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -48,8 +52,23 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     private final ScanObserver observer;
     private final Path tempRoot;
 
+    /** Outside a framework (tests, benchmarks): checkouts go to the system's temp folder. */
     public JGitRepositoryScanner() {
         this(ScanObserver.NONE, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * In the framework, checkouts go to the bundle's data area: it lives in the framework's
+     * cache, which the launcher removes when the process ends and sweeps when a killed one left it.
+     */
+    @Activate
+    public JGitRepositoryScanner(BundleContext context) {
+        this(ScanObserver.NONE, dataArea(context));
+    }
+
+    private static Path dataArea(BundleContext context) {
+        File data = context.getDataFile("");
+        return data != null ? data.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** With an observer of reads, and {@code tempRoot} for checkouts instead of the system's temp folder. */
@@ -82,8 +101,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         if (!Files.isDirectory(requested)) {
             throw badInput("not a directory: " + requested + " (pass the path of a repository or a directory inside one)");
         }
+        checkReadable(requested);
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(requested.toFile());
         if (builder.getGitDir() == null) {
+            // JGit passes over a .git it may not read and looks further up, as if there were none
+            checkReadable(requested.resolve(Constants.DOT_GIT));
             throw notARepository(requested);
         }
         try {
@@ -96,12 +118,30 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         }
     }
 
+    /** Git says "Permission denied" where gstats would otherwise say "not a Git repository". */
+    private static void checkReadable(Path path) throws ScanException {
+        if (Files.exists(path) && !(Files.isReadable(path) && (!Files.isDirectory(path) || Files.isExecutable(path)))) {
+            throw badInput("permission denied: cannot read " + path + " (run gstats as a user who may read it)");
+        }
+    }
+
     /** The commit to start from, or {@code null} when the repository has no commits at all. */
     private static ObjectId resolve(Repository repository, String branch, Path location) throws ScanException {
         try {
             ObjectId start = repository.resolve(branch + "^{commit}");
             if (start != null) {
                 return start;
+            }
+            Ref ref = repository.exactRef(branch);
+            String target = ref != null && ref.isSymbolic() ? ref.getTarget().getName() : Constants.R_HEADS + branch;
+            checkBroken(repository, target, location);
+            List<String> branches = repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
+                    .filter(candidate -> candidate.getObjectId() != null)
+                    .map(candidate -> Repository.shortenRefName(candidate.getName())).sorted().toList();
+            if (ref != null && ref.isSymbolic() && !branches.isEmpty()) {
+                throw badInput(branch + " points to branch " + Repository.shortenRefName(target) + ", which has no "
+                        + "commits, in " + location + "; scan one of: " + String.join(", ", branches)
+                        + " (--branch NAME)");
             }
             if (!repository.getRefDatabase().hasRefs()) {
                 return null;
@@ -117,10 +157,24 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         throw unknownBranch(branch, location);
     }
 
+    /**
+     * A branch whose file is there but holds no commit id: JGit passes over it as if the branch
+     * did not exist, git calls it broken.
+     */
+    private static void checkBroken(Repository repository, String refName, Path location) throws ScanException {
+        Path loose = repository.getCommonDirectory().toPath().resolve(refName);
+        if (refName.startsWith(Constants.R_REFS) && Files.isRegularFile(loose)) {
+            throw badInput("branch " + Repository.shortenRefName(refName) + " in " + location + " is broken: "
+                    + loose + " does not hold a commit id (git: your current branch appears to be broken)");
+        }
+    }
+
     private void walk(Repository repository, ObjectId start, ScanRequest request,
             PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
         RevCommit current = null;
-        MissingObjects missing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener);
+        DamagedPacks packs = new DamagedPacks(new File(repository.getCommonDirectory(), "objects"));
+        MissingObjects missing = request.strict() ? MissingObjects.strict(packs)
+                : MissingObjects.reportTo(listener, packs);
         try (ObjectReader reader = ReplacingReader.open(repository,
                 ReplacingReader.replaceRefsByEnvironment()); RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
@@ -145,8 +199,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             int reported = 0;
+            long walked = 0;
+            boolean limited = false;
             for (RevCommit commit = commits.next(); commit != null; commit = commits.next()) {
                 current = commit;
+                walked++;
                 stopIfInterrupted(location);
                 revWalk.parseBody(commit);
                 CommitInfo info = CommitInfos.of(commit, mailmap);
@@ -169,8 +226,12 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 }
                 commit.disposeBody();
                 if (request.maxCommits() > 0 && reported == request.maxCommits()) {
+                    limited = true;
                     break;
                 }
+            }
+            if (commits.firstMissing() != null && !limited) {
+                reportUnread(repository, start, request, walked, commits.firstMissing(), missing, listener);
             }
             current = head;
             for (FileTracker.HeadFile file : tracker.files()) {
@@ -191,14 +252,41 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         } catch (InterruptedIOException e) {
             throw interrupted(location);
         } catch (MissingObjectException e) {
-            throw new ScanException(ScanException.Reason.FAILED, "missing object " + e.getObjectId().name()
-                    + neededBy(current) + " in " + location + " (the repository is damaged or incomplete)", e);
+            throw new ScanException(ScanException.Reason.FAILED,
+                    missing.describe(e.getObjectId(), neededBy(current) + " in " + location, ""), e);
         } catch (IOException | LargeObjectException e) {
             throw new ScanException(ScanException.Reason.FAILED,
                     "cannot read " + (current == null ? "the history" : "commit " + current.name()) + " in "
                             + location + ": " + oneLine(e),
                     e);
         }
+    }
+
+    /**
+     * A line of history stopped at a commit that could not be read: counts the commits lost
+     * behind it, which JGit may not read even when they are intact (it stops reading a whole
+     * pack at its first damaged object), by walking the same history again on a fresh
+     * instance of the repository, commits only, and says how many the scan could not read.
+     */
+    private static void reportUnread(Repository repository, ObjectId start, ScanRequest request, long walked,
+            RevCommit stop, MissingObjects missing, ScanListener listener) {
+        long reachable = walked;
+        try (Repository fresh = new FileRepositoryBuilder().setGitDir(repository.getDirectory()).setMustExist(true)
+                .build(); RevWalk walk = new RevWalk(fresh)) {
+            CommitWalk again = new CommitWalk(walk, start, request.since(), request.until(), request.firstParent(),
+                    MissingObjects.ignore(new DamagedPacks(new File(fresh.getCommonDirectory(), "objects"))));
+            long count = 0;
+            for (RevCommit commit = again.next(); commit != null; commit = again.next()) {
+                count++;
+            }
+            reachable = Math.max(walked, count);
+        } catch (IOException e) {
+            // the second walk is no better: count what the first one could not go past, at least the one
+        }
+        long unread = Math.max(1, reachable - walked);
+        listener.onWarning(new ScanWarning(stop.name(), stop.name(), (unread == 1 ? "1 commit" : unread + " commits")
+                + " could not be read: the history stops at commit " + stop.name() + ", which is "
+                + missing.state(stop), unread));
     }
 
     /**

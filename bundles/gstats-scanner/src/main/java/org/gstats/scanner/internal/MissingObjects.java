@@ -1,40 +1,74 @@
 package org.gstats.scanner.internal;
 
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanWarning;
 
 /**
- * What a scan does about an object its repository lacks (a damaged repository, or a partial
- * clone without some blobs): stop ({@code --strict}), or tell the listener what it leaves
- * out and go on, which is the default because {@code git log --numstat} itself dies there.
+ * What a scan does about an object its repository lacks or cannot read (a damaged pack, or a
+ * partial clone without some blobs): stop ({@code --strict}), or tell the listener what it
+ * leaves out and go on, which is the default because {@code git log --numstat} itself dies
+ * there. Either way the object is named as git would: missing, or in a damaged pack.
  */
 final class MissingObjects {
 
     private final ScanListener listener;
+    private final boolean strict;
+    private final DamagedPacks packs;
 
-    private MissingObjects(ScanListener listener) {
+    private MissingObjects(ScanListener listener, boolean strict, DamagedPacks packs) {
         this.listener = listener;
+        this.strict = strict;
+        this.packs = packs;
     }
 
-    static MissingObjects strict() {
-        return new MissingObjects(null);
+    static MissingObjects strict(DamagedPacks packs) {
+        return new MissingObjects(null, true, packs);
     }
 
-    static MissingObjects reportTo(ScanListener listener) {
-        return new MissingObjects(listener);
+    static MissingObjects reportTo(ScanListener listener, DamagedPacks packs) {
+        return new MissingObjects(listener, false, packs);
+    }
+
+    /** Goes on past every missing object and says nothing: for counting what can be read. */
+    static MissingObjects ignore(DamagedPacks packs) {
+        return new MissingObjects(null, false, packs);
     }
 
     /**
      * Rethrows when strict; otherwise reports that {@code skipped} of {@code commitId} is left
-     * out because the object is missing.
+     * out because the object cannot be read.
      */
     void skip(MissingObjectException missing, String commitId, String skipped) throws MissingObjectException {
-        if (listener == null) {
+        if (strict) {
             throw missing;
         }
-        String objectId = missing.getObjectId().name();
-        listener.onWarning(new ScanWarning(commitId, objectId, "missing object " + objectId + " needed by commit "
-                + commitId + ": " + skipped + " (the repository is damaged or incomplete)"));
+        if (listener != null) {
+            listener.onWarning(new ScanWarning(commitId, missing.getObjectId().name(),
+                    describe(missing.getObjectId(), " needed by commit " + commitId, ": " + skipped)));
+        }
+    }
+
+    /**
+     * {@code missing object X<neededBy><what> (the repository is damaged or incomplete)}, or,
+     * when a pack lists the object, {@code object X<neededBy> is in the damaged pack P and
+     * cannot be read<what> (git fsck shows the damage)}.
+     */
+    String describe(AnyObjectId id, String neededBy, String what) {
+        return packs.packHolding(id)
+                .map(pack -> "object " + id.name() + neededBy + " is in the damaged pack " + pack
+                        + " and cannot be read" + what + " (git fsck shows the damage)")
+                .orElse("missing object " + id.name() + neededBy + what + " (the repository is damaged or incomplete)");
+    }
+
+    /**
+     * {@code missing (the repository is damaged or incomplete)}, or {@code in the damaged pack P
+     * (git fsck shows the damage)}.
+     */
+    String state(AnyObjectId id) {
+        return packs.packHolding(id)
+                .map(pack -> "in the damaged pack " + pack + " (git fsck shows the damage)")
+                .orElse("missing (the repository is damaged or incomplete)");
     }
 }

@@ -6,13 +6,16 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 import org.gstats.api.FileChange;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanWarning;
 import org.gstats.testkit.GitRepo;
+import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -49,6 +52,46 @@ public class ScanErrorsTest {
         repo.write("a.txt", "a\n").commit("one", new GitRepo.Person("Ann", "ann@example.com"));
         assertBadInput(ScanRequest.builder(repo.dir()).branch("foo").build(),
                 "unknown branch or commit 'foo' in " + repo.dir());
+    }
+
+    @Test
+    public void headOnABranchWithoutCommitsNamesTheBranchesThereAre() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("unborn").toPath());
+        repo.write("a.txt", "a\n").commit("one", new GitRepo.Person("Ann", "ann@example.com"));
+        repo.git("branch", "dev");
+        repo.git("symbolic-ref", "HEAD", "refs/heads/nothing");
+
+        assertBadInput(ScanRequest.builder(repo.dir()).build(), "HEAD points to branch nothing, which has no commits, "
+                + "in " + repo.dir() + "; scan one of: dev, main (--branch NAME)");
+    }
+
+    @Test
+    public void garbageInTheBranchFileIsABrokenBranch() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("garbage").toPath());
+        repo.write("a.txt", "a\n").commit("one", new GitRepo.Person("Ann", "ann@example.com"));
+        Path branch = repo.dir().resolve(".git/refs/heads/main");
+        Files.writeString(branch, "garbage here\n");
+
+        assertBadInput(ScanRequest.builder(repo.dir()).build(), "branch main in " + repo.dir() + " is broken: "
+                + branch + " does not hold a commit id (git: your current branch appears to be broken)");
+    }
+
+    /**
+     * Runs only where the chmod bites: root reads a mode-000 directory anyway (as git does), and
+     * the tests often run as root; FaultsLauncherIT drops to an unprivileged user for this case.
+     */
+    @Test
+    public void anUnreadableRepositoryIsPermissionDenied() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("locked").toPath());
+        repo.write("a.txt", "a\n").commit("one", new GitRepo.Person("Ann", "ann@example.com"));
+        Files.setPosixFilePermissions(repo.dir(), Set.of());
+        try {
+            Assume.assumeFalse("this user reads a mode-000 directory", Files.isReadable(repo.dir()));
+            assertBadInput(ScanRequest.builder(repo.dir()).build(), "permission denied: cannot read " + repo.dir()
+                    + " (run gstats as a user who may read it)");
+        } finally {
+            Files.setPosixFilePermissions(repo.dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
@@ -131,11 +174,15 @@ public class ScanErrorsTest {
 
         assertEquals(List.of(second), scan.commitIds());
         assertEquals(List.of(), scan.changes.get(second));
-        assertEquals(1, scan.warnings.size());
+        assertEquals(2, scan.warnings.size());
         assertEquals(first, scan.warnings.get(0).objectId());
         assertEquals(second, scan.warnings.get(0).commitId());
         assertTrue(scan.warnings.get(0).message(), scan.warnings.get(0).message()
                 .contains("its parent commit and the history behind it are not scanned"));
+        // git rev-list --count HEAD dies there too; the one commit behind is what the scan could not read
+        assertEquals(1, scan.warnings.get(1).unreadCommits());
+        assertEquals("1 commit could not be read: the history stops at commit " + first + ", which is missing (the "
+                + "repository is damaged or incomplete)", scan.warnings.get(1).message());
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -41,9 +43,18 @@ final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(absolute, temporary);
             moveIntoPlace(temporary, absolute);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** A report that replaces a private file stays private. */
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.gstats.shell.internal;
 
+import java.io.PrintStream;
+
 import org.apache.felix.service.command.CommandSession;
 import org.gstats.api.scan.ScanException;
 
@@ -10,7 +12,8 @@ import org.gstats.api.scan.ScanException;
  * is thrown on with a one-line message. The launcher of a headless run says under
  * {@value #TERMINAL} whether standard output is a terminal ({@link Boolean}). Whether standard
  * error is a terminal comes as the system property {@value #STDERR_TERMINAL} from bin/gstats, or
- * as a session variable of that name.
+ * as a session variable of that name. In the interactive shell a failure is printed here, as
+ * {@code gstats: <message>}, and not thrown on, since the console would print its class name.
  */
 final class CommandStatus {
 
@@ -20,6 +23,8 @@ final class CommandStatus {
     /** Whether the user asked for results and errors only (option or configuration): for progress output. */
     static final String QUIET = "gstats.quiet";
     static final String STDERR_TERMINAL = "gstats.stderr.terminal";
+    /** What gogo.shell's console sets in the session it reads commands for. */
+    static final String INTERACTIVE = ".gosh_interactive";
 
     /** A command's work. */
     @FunctionalInterface
@@ -32,27 +37,53 @@ final class CommandStatus {
 
     static void run(CommandSession session, boolean verbose, Work work) throws CommandFailure, ScanException {
         session.put(VERBOSE, verbose);
+        Exception failure;
         try {
             work.run();
             session.put(EXIT, 0);
+            return;
         } catch (CommandFailure e) {
             session.put(EXIT, e.exitCode());
-            throw e;
+            failure = e;
         } catch (ScanException e) {
             session.put(EXIT, e.reason().exitCode());
-            throw e;
-        } catch (RuntimeException e) {
+            failure = e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Gogo would hand an Error to the launcher wrapped in its reflection call
             session.put(EXIT, CommandFailure.FAILED);
-            throw CommandFailure.failed("unexpected failure: " + oneLine(e), e);
+            failure = CommandFailure.failed(e instanceof RuntimeException ? "unexpected failure: " + oneLine(e)
+                    : oneLine(e), e);
         }
+        if (!Boolean.TRUE.equals(session.get(INTERACTIVE))) {
+            if (failure instanceof ScanException scan) {
+                throw scan;
+            }
+            throw (CommandFailure) failure;
+        }
+        // the console would print "gogo: " and the exception's class name before the message
+        PrintStream err = System.err;
+        err.println("gstats: " + failure.getMessage());
+        if (Boolean.TRUE.equals(session.get(VERBOSE))) {
+            (failure.getCause() != null ? failure.getCause() : failure).printStackTrace(err);
+        }
+        err.flush();
     }
 
-    /** The exception's class and the first line of its message. */
+    /**
+     * The first line of the failure's message, or words for it when it has none; never a Java
+     * class name, which tells the user nothing (the stack trace with --verbose does).
+     */
     static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (give the JVM more heap, e.g. JAVA_OPTS=-Xmx1g, or scan fewer commits)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow (run with --verbose for the details)";
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getName();
+            return "an internal error without a message (run with --verbose for the details)";
         }
-        return e.getClass().getSimpleName() + ": " + message.strip().lines().findFirst().orElse("");
+        return message.strip().lines().findFirst().orElse("");
     }
 }

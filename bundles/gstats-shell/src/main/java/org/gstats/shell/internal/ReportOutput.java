@@ -2,12 +2,9 @@ package org.gstats.shell.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -71,22 +68,26 @@ final class ReportOutput {
                     ? format + " writes one table to stdout: name it with --table commits.authors, or give --output DIR"
                     : format + " writes several files: give --output DIR");
         }
-        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+        OutputTarget target = OutputTarget.resolve(output);
+        if (target.kind() == OutputTarget.Kind.DIRECTORY) {
+            checkReplaceable(format, target.path());
+            return;
+        }
+        if (target.exists()) {
             throw CommandFailure.badUsage("--output for " + format + " is a directory, but " + output + " is a file"
                     + (takesTable ? " (give a directory, or --table to write one table)" : " (give a directory)"));
         }
-        if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
-            checkReplaceable(format, output);
-        } else {
-            checkParent(output);
-        }
+        checkParent(target.path());
     }
 
     private static void checkFile(Path output) throws CommandFailure {
-        if (Files.isDirectory(output)) {
+        OutputTarget target = OutputTarget.resolve(output);
+        if (target.kind() == OutputTarget.Kind.DIRECTORY) {
             throw CommandFailure.badUsage("--output is a directory: " + output + " (give a file name)");
         }
-        checkParent(output);
+        if (target.kind() == OutputTarget.Kind.FILE) {
+            checkParent(target.path());
+        }
     }
 
     private static void checkParent(Path output) throws CommandFailure {
@@ -112,7 +113,7 @@ final class ReportOutput {
                 }
             }
         } catch (IOException e) {
-            throw CommandFailure.badUsage("cannot read the --output directory " + output + ": " + reason(e));
+            throw CommandFailure.badUsage("cannot read the --output directory " + output + ": " + IoReasons.of(e));
         }
     }
 
@@ -135,16 +136,25 @@ final class ReportOutput {
             return "";
         }
         try {
+            // looked at again: the scan took a while, and the links or files may have changed
+            OutputTarget target = OutputTarget.resolve(output);
             if (directory) {
-                if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
-                    checkReplaceable(format, output);
+                if (target.kind() == OutputTarget.Kind.DIRECTORY) {
+                    checkReplaceable(format, target.path());
+                } else if (target.exists()) {
+                    throw CommandFailure.badUsage("--output for " + format + " is a directory, but " + output
+                            + " is no longer one (give a directory)");
                 }
-                AtomicDirectory.write(output, temporary -> writer.writeDirectory(report, options, temporary));
+                AtomicDirectory.write(target.path(), temporary -> writer.writeDirectory(report, options, temporary));
+            } else if (target.kind() == OutputTarget.Kind.STREAM) {
+                InPlaceFile.write(target.path(), out -> writer.write(report, options, out));
+            } else if (target.kind() == OutputTarget.Kind.FILE) {
+                AtomicFile.write(target.path(), out -> writer.write(report, options, out));
             } else {
-                AtomicFile.write(output, out -> writer.write(report, options, out));
+                throw CommandFailure.badUsage("--output is a directory: " + output + " (give a file name)");
             }
         } catch (IOException e) {
-            throw CommandFailure.failed("cannot write the report to " + output + ": " + reason(e), e);
+            throw CommandFailure.failed("cannot write the report to " + output + ": " + IoReasons.of(e), e);
         }
         return ", wrote " + format + " report to " + output;
     }
@@ -153,7 +163,7 @@ final class ReportOutput {
         try {
             writer.write(report, options, console);
         } catch (IOException e) {
-            throw CommandFailure.failed("cannot write the report: " + reason(e), e);
+            throw CommandFailure.failed("cannot write the report: " + IoReasons.of(e), e);
         }
         console.flush();
         if (console.checkError()) {
@@ -163,19 +173,5 @@ final class ReportOutput {
 
     private static String list(List<String> formats) {
         return formats.isEmpty() ? "none" : String.join(", ", formats);
-    }
-
-    /** Words for the usual I/O failures, whose messages are often just a path. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
-        }
-        return CommandStatus.oneLine(e);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ScanEngine;
@@ -189,6 +190,12 @@ public class ScanCommand {
         String written = output.write(report, session.getConsole());
         if (!options.quiet()) {
             err.println(summary(report, progress.commits()) + written);
+        }
+        long unread = report.errors().stream().mapToLong(ReportError::unreadCommits).sum();
+        if (unread > 0) {
+            // the report is written, with what could be read; a script must still learn it is incomplete
+            throw CommandFailure.failed((unread == 1 ? "1 commit" : unread + " commits") + " of " + report.header()
+                    .repository() + " could not be read; the report leaves them out (its errors say where)", null);
         }
     }
 

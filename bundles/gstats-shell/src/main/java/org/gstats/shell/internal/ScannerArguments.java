@@ -1,5 +1,6 @@
 package org.gstats.shell.internal;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -91,10 +92,14 @@ record ScannerArguments(boolean firstParent, String author, List<String> include
         if (text == null) {
             return 0;
         }
-        if (text.matches("0*[1-9][0-9]{0,8}")) {
-            return Integer.parseInt(text);
+        if (!text.matches("0*[1-9][0-9]*")) {
+            throw CommandFailure.badUsage("--max-commits needs a whole number above 0, not '" + text + "'");
         }
-        throw CommandFailure.badUsage("--max-commits needs a whole number above 0, not '" + text + "'");
+        // the scan request counts in an int
+        if (new BigInteger(text).compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw CommandFailure.badUsage("--max-commits is at most " + Integer.MAX_VALUE + ", not '" + text + "'");
+        }
+        return Integer.parseInt(text.replaceFirst("^0+", ""));
     }
 
     private static DiffAlgorithm algorithm(String text) throws CommandFailure {

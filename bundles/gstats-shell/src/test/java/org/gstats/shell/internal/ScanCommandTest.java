@@ -158,11 +158,22 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void maxCommitsTakesUpToItsLimit() {
+        assertNull(gogo.execute("gstats:scan --max-commits 2147483647"));
+
+        assertEquals(Integer.MAX_VALUE, engine.request.maxCommits());
+    }
+
+    @Test
     public void badHistoryOptionsAreBadUsage() {
         assertBadUsage("--max-commits needs a whole number above 0, not '0'",
                 gogo.execute("gstats:scan --max-commits 0"));
         assertBadUsage("--max-commits needs a whole number above 0, not 'ten'",
                 gogo.execute("gstats:scan --max-commits ten"));
+        assertBadUsage("--max-commits is at most 2147483647, not '99999999999999'",
+                gogo.execute("gstats:scan --max-commits 99999999999999"));
+        assertBadUsage("--max-commits is at most 2147483647, not '2147483648'",
+                gogo.execute("gstats:scan --max-commits 2147483648"));
         assertBadUsage("unknown --diff-algorithm 'patience' (use myers, histogram or minimal)",
                 gogo.execute("gstats:scan --diff-algorithm patience"));
         assertBadUsage("--author needs a pattern such as 'Ann|ann@example.com' (leave it out to take every author)",
@@ -182,6 +193,20 @@ public class ScanCommandTest {
         assertNull(gogo.execute("gstats:scan"));
 
         assertTrue(gogo.err(), gogo.err().endsWith(" in 2.1 s, 1 scanner warning, 1 plugin error (see the report)\n"));
+    }
+
+    @Test
+    public void unreadCommitsWriteTheReportAndExitOne() {
+        engine.errors = List.of(new ReportError("scanner", "9 commits could not be read: the history stops at commit "
+                + "1b, which is in the damaged pack pack-2c.pack (git fsck shows the damage)", 9));
+
+        Exception failure = gogo.execute("gstats:scan --format json");
+
+        assertEquals("json report of " + currentDir + "\n", gogo.out());
+        assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
+        assertEquals("9 commits of " + currentDir + " could not be read; the report leaves them out (its errors say "
+                + "where)", failure.getMessage());
+        assertEquals(1, gogo.exitCode());
     }
 
     @Test
@@ -292,7 +317,7 @@ public class ScanCommandTest {
         Exception failure = gogo.execute("gstats:scan --format broken --output report.txt");
 
         assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
-        assertEquals("cannot write the report to " + file + ": IOException: disk full", failure.getMessage());
+        assertEquals("cannot write the report to " + file + ": disk full", failure.getMessage());
         assertEquals(1, gogo.exitCode());
         assertEquals("old report", Files.readString(file));
         assertEquals("", gogo.err());
@@ -302,7 +327,7 @@ public class ScanCommandTest {
     public void consoleWriteFailureIsExitOne() {
         Exception failure = gogo.execute("gstats:scan --format broken");
 
-        assertEquals("cannot write the report: IOException: disk full", failure.getMessage());
+        assertEquals("cannot write the report: disk full", failure.getMessage());
         assertEquals(1, gogo.exitCode());
     }
 
@@ -324,7 +349,7 @@ public class ScanCommandTest {
 
         Exception failure = gogo.execute("gstats:scan");
 
-        assertEquals("unexpected failure: IllegalStateException: boom", failure.getMessage());
+        assertEquals("unexpected failure: boom", failure.getMessage());
         assertSame(engine.crash, failure.getCause());
         assertEquals(1, gogo.exitCode());
     }

@@ -1,0 +1,134 @@
+package org.gstats.scanner.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.gstats.api.scan.ScanException;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanWarning;
+import org.gstats.testkit.GitRepo;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * A pack with one damaged blob, made with git and a few flipped bytes: git reads every commit
+ * ({@code git rev-list}) and {@code git log --numstat} dies at the blob; gstats must not lose
+ * the history behind it silently. JGit drops the whole pack at the damaged object, so the
+ * scan names the pack and counts the commits it could not read, which with the reported ones
+ * make up git's count.
+ */
+public class DamagedPackTest {
+
+    private static final int COMMITS = 12;
+    private static final int DAMAGED_COMMIT = 6;
+
+    @Rule
+    public final TemporaryFolder temp = new TemporaryFolder();
+
+    private GitRepo repo;
+    private String pack;
+
+    @Before
+    public void damageOneBlob() throws IOException, InterruptedException {
+        repo = GitRepo.init(temp.newFolder("repo").toPath());
+        String damagedBlob = null;
+        for (int i = 1; i <= COMMITS; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int line = 1; line <= 40 * i; line++) {
+                text.append("commit ").append(i).append(" line ").append(line).append('\n');
+            }
+            repo.write("file" + i % 3 + ".txt", text.toString()).commit("commit " + i,
+                    new GitRepo.Person("Ann", "ann@example.com"));
+            if (i == DAMAGED_COMMIT) {
+                damagedBlob = repo.git("rev-parse", "HEAD:file" + i % 3 + ".txt").trim();
+            }
+        }
+        repo.git("gc", "-q");
+        Path packDir = repo.dir().resolve(".git/objects/pack");
+        Path packFile;
+        try (Stream<Path> files = Files.list(packDir)) {
+            packFile = files.filter(file -> file.toString().endsWith(".pack")).findFirst().orElseThrow();
+        }
+        pack = packFile.getFileName().toString();
+        long offset = offsetOf(damagedBlob, packFile);
+        packFile.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(packFile.toFile(), "rw")) {
+            // past the object's header, inside its zlib stream
+            for (long at = offset + 8; at < offset + 40; at++) {
+                file.seek(at);
+                int b = file.read();
+                file.seek(at);
+                file.write(b ^ 0x55);
+            }
+        }
+    }
+
+    @Test
+    public void gitReadsEveryCommitAndItsNumstatDiesAtTheBlob() throws Exception {
+        assertEquals(Integer.toString(COMMITS), repo.git("rev-list", "--count", "HEAD").trim());
+        assertNotEquals(0, exitOf("git", "log", "--numstat"));
+        assertNotEquals(0, exitOf("git", "fsck"));
+    }
+
+    @Test
+    public void scanNamesTheDamagedPackAndCountsTheCommitsItCouldNotRead() throws Exception {
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        int reported = scan.commits.size();
+        assertTrue("every commit was read: " + reported, reported < COMMITS);
+        List<ScanWarning> unread = scan.warnings.stream().filter(warning -> warning.unreadCommits() > 0).toList();
+        assertEquals(scan.warnings.toString(), 1, unread.size());
+        assertEquals(COMMITS, reported + unread.get(0).unreadCommits());
+        String message = unread.get(0).message();
+        assertTrue(message, message.matches((COMMITS - reported) + " commits could not be read: the history stops at "
+                + "commit [0-9a-f]{40}, which is in the damaged pack " + pack + " \\(git fsck shows the damage\\)"));
+        for (ScanWarning warning : scan.warnings) {
+            assertFalse("an object in the pack called missing: " + warning, warning.message().startsWith("missing"));
+            assertTrue(warning.message(), warning.message().contains(pack));
+        }
+    }
+
+    @Test
+    public void strictScanStopsNamingTheDamagedPack() throws Exception {
+        try {
+            GitTruth.scan(ScanRequest.builder(repo.dir()).strict(true).build());
+            fail("a damaged pack was read");
+        } catch (ScanException e) {
+            assertEquals(ScanException.Reason.FAILED, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().matches("object [0-9a-f]{40} needed by commit [0-9a-f]{40} in "
+                    + repo.dir() + " is in the damaged pack " + pack + " and cannot be read \\(git fsck shows the "
+                    + "damage\\)"));
+        }
+    }
+
+    /** Where {@code git verify-pack -v} says the object starts in the pack. */
+    private long offsetOf(String objectId, Path packFile) {
+        String index = packFile.toString().replaceFirst("\\.pack$", ".idx");
+        for (String line : repo.git("verify-pack", "-v", index).split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 5 && fields[0].equals(objectId)) {
+                return Long.parseLong(fields[4]);
+            }
+        }
+        throw new AssertionError(objectId + " is not in " + packFile);
+    }
+
+    private int exitOf(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.dir().toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        return builder.start().waitFor();
+    }
+}
