@@ -97,7 +97,7 @@ public class PluginsCommand {
         rows.add(header);
         for (PluginStatus plugin : plugins) {
             List<String> row = new ArrayList<>(List.of(cell(plugin.name()), cell(plugin.version()),
-                    cell(plugin.apiVersion()), cell(bundle(plugin)), cell(plugin.state())));
+                    cell(plugin.apiVersion()), cell(bundle(plugin)), cell(plugin.state().label())));
             if (verbose) {
                 PluginMetrics metrics = plugin.metrics();
                 row.addAll(List.of(Long.toString(metrics.scans()), Long.toString(metrics.events()),

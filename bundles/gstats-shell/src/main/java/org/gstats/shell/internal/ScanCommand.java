@@ -15,6 +15,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ScanEngine;
@@ -39,9 +40,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "scan")
 public class ScanCommand {
-
-    /** The name the engine gives the scanner's warnings in the report's errors. */
-    static final String SCANNER = "scanner";
 
     private final ScanEngine engine;
     private final Clock clock;
@@ -245,7 +243,7 @@ public class ScanCommand {
         String summary = String.format(Locale.ROOT, "gstats: scanned %d %s of %s in %.1f s", commits,
                 commits == 1 ? "commit" : "commits", report.header().repository(),
                 report.header().durationMs() / 1000.0);
-        long warnings = report.errors().stream().filter(error -> SCANNER.equals(error.plugin())).count();
+        long warnings = report.errors().stream().filter(error -> ReportError.SCANNER.equals(error.plugin())).count();
         long errors = report.errors().size() - warnings;
         List<String> problems = new ArrayList<>();
         if (warnings > 0) {
