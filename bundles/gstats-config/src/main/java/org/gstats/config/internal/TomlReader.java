@@ -80,6 +80,13 @@ final class TomlReader {
         for (Map.Entry<String, Object> entry : table.entrySet()) {
             String id = section + "." + entry.getKey();
             TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
+            String moved = KeyTable.MOVED.get(id);
+            if (moved != null) {
+                warnings.add(file + (position == null ? "" : ":" + position.line()) + ": " + id + " is now "
+                        + moved + " (it filters the history of every plugin); read as " + moved
+                        + ", move it to [" + KeyTable.section(moved) + "]");
+                id = moved;
+            }
             Key key = KeyTable.key(id).orElse(null);
             if (key == null) {
                 unknownLeaves(file, id, entry.getValue(), position, warnings);

@@ -26,8 +26,6 @@ import org.gstats.api.scan.ScanRequest;
 record ScanOptions(Path repository, String format, Path output, String table, boolean pretty, String branch,
         Instant since, Instant until, boolean changes, ScannerOptions scanner, boolean quiet, boolean verbose) {
 
-    static final String CHANGES_OPTION = "commits.changes";
-
     WriterOptions writerOptions() {
         return new WriterOptions(pretty, table);
     }
@@ -42,16 +40,16 @@ record ScanOptions(Path repository, String format, Path output, String table, bo
         return request(Map.of());
     }
 
-    /** @param pluginOptions options for plugins, keyed {@code <plugin>.<option>}, from the configuration */
-    ScanRequest request(Map<String, String> pluginOptions) {
+    /**
+     * @param settings this scan's settings by section ({@code module.commits}, ...), for the
+     *                 components to read
+     */
+    ScanRequest request(Map<String, Map<String, Object>> settings) {
         ScanRequest.Builder request = scanner.applyTo(ScanRequest.builder(repository)
                 .branch(branch)
                 .since(since)
                 .until(until));
-        pluginOptions.forEach(request::option);
-        if (changes) {
-            request.option(CHANGES_OPTION, "true");
-        }
+        settings.forEach(request::settings);
         return request.build();
     }
 }

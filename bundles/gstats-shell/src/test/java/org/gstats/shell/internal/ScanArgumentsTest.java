@@ -74,7 +74,6 @@ public class ScanArgumentsTest {
         assertEquals(Instant.parse("2024-01-01T00:00:00Z"), request.since());
         assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), request.until());
         assertFalse(request.detectRenames());
-        assertEquals(Map.of("commits.changes", "true"), request.options());
         assertTrue(options.verbose());
         assertFalse(options.quiet());
     }
@@ -85,38 +84,6 @@ public class ScanArgumentsTest {
                 false, false, false, false, List.of()));
 
         assertEquals(currentDir().resolve("out.json"), options.output());
-    }
-
-    @Test
-    public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--quiet, -v/--verbose)",
-                arguments(List.of("--foo")));
-        assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--quiet, -v/--verbose)",
-                arguments(List.of("/srv/repo", "-x")));
-    }
-
-    @Test
-    public void optionWithEqualsSignSaysToUseASpace() {
-        assertBadUsage("unknown option '--format=json' (write '--format json', with a space)",
-                arguments(List.of("--format=json")));
-    }
-
-    @Test
-    public void optionLeftOverByGogoWasGivenTwice() {
-        assertBadUsage("option --format is given more than once", arguments(List.of("--format", "json")));
-        assertBadUsage("option --verbose is given more than once", arguments(List.of("--verbose")));
-    }
-
-    @Test
-    public void valueThatIsAnOptionMeansTheValueIsMissing() {
-        assertBadUsage("--branch needs a value before --quiet", new ScanArguments("text", ABSENT, ABSENT, "--quiet",
-                ABSENT, ABSENT, false, false, false, false, false, List.of()));
     }
 
     @Test
