@@ -93,6 +93,34 @@ public class ResolverTest {
     }
 
     @Test
+    public void configurationAdminGetsTheInstallationAndTheCommandsProcessKeysButNoScansOwnSettings()
+            throws Exception {
+        Path repository = repository();
+        write(repository.resolve(".gstats.toml"), "[module.commits]\nchanges = true\n[scanner]\n"
+                + "diff-algorithm = \"histogram\"\nqueue-size = 64\n");
+        write(userFile(), "[module.commits]\ninclude-merges = false\n");
+        EffectiveConfiguration scan = resolve(repository, Map.of("scanner.max-memory", "256MB",
+                "scanner.first-parent", "true"));
+        EffectiveConfiguration installation = resolve(null, Map.of());
+
+        Map<String, java.util.Hashtable<String, Object>> published = Publisher.dictionaries(
+                GstatsConfigurationImpl.published(scan, installation));
+
+        // a scan's own settings travel in its request only
+        assertEquals(false, published.get("org.gstats.module.commits").get("changes"));
+        assertEquals(false, published.get("org.gstats.module.commits").get("include.merges"));
+        assertFalse(published.values().stream().anyMatch(values -> values.containsKey("diff.algorithm")
+                || values.containsKey("first.parent")));
+        // the process's components (memory, queues) follow the latest command; each bundle has its own PID
+        assertEquals(256L << 20, published.get("org.gstats.memory").get("max.memory"));
+        assertEquals(64L, published.get("org.gstats.queue").get("queue.size"));
+        assertEquals(10L << 20, published.get("org.gstats.scanner").get("pack.cache"));
+        // and the scan gets everything by section, as its request carries it
+        assertEquals(true, scan.sections().get("module.commits").get("changes"));
+        assertEquals("histogram", scan.sections().get("scanner").get("diff.algorithm"));
+    }
+
+    @Test
     public void userConfigBeatsTheProjectConfig() throws Exception {
         Path repository = repository();
         write(repository.resolve(".gstats.toml"), "[scanner]\nmax-commits = 10\ndiff-algorithm = \"histogram\"\n");

@@ -14,7 +14,7 @@ import java.util.List;
  * text, {@link #ABSENT} for a value option that is not set, and the operands (the path).
  */
 record ScanArguments(String format, String output, String table, String branch, String since, String until,
-        boolean changes, boolean noRenames, boolean pretty, boolean quiet, boolean verbose, List<String> operands) {
+        boolean noRenames, boolean pretty, boolean quiet, boolean verbose, List<String> operands) {
 
     /** A value option that is not set. */
     static final String ABSENT = "\u0000absent";
@@ -56,7 +56,7 @@ record ScanArguments(String format, String output, String table, String branch, 
                     + " (nothing to scan)");
         }
         return new ScanOptions(repository, formatText == null ? defaultFormat : formatText,
-                output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant, changes,
+                output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant,
                 ScannerOptions.DEFAULTS.withDetectRenames(!noRenames), quiet, verbose);
     }
 

@@ -98,9 +98,9 @@ public class ScanCommand {
         ScanArguments arguments = new ScanArguments(orAbsent(in.value(ScanOptionTable.FORMAT)),
                 orAbsent(in.value(ScanOptionTable.OUTPUT)), orAbsent(in.value(ScanOptionTable.TABLE)),
                 orAbsent(in.value(ScanOptionTable.BRANCH)), orAbsent(in.value(ScanOptionTable.SINCE)),
-                orAbsent(in.value(ScanOptionTable.UNTIL)), in.flag(ScanOptionTable.CHANGES),
-                in.flag(ScanOptionTable.NO_RENAMES), in.flag(ScanOptionTable.PRETTY), in.flag(ScanOptionTable.QUIET),
-                in.flag(ScanOptionTable.VERBOSE), given.operands());
+                orAbsent(in.value(ScanOptionTable.UNTIL)), in.flag(ScanOptionTable.NO_RENAMES),
+                in.flag(ScanOptionTable.PRETTY), in.flag(ScanOptionTable.QUIET), in.flag(ScanOptionTable.VERBOSE),
+                given.operands());
         ScannerArguments history = new ScannerArguments(in.flag(ScanOptionTable.FIRST_PARENT),
                 orAbsent(in.value(ScanOptionTable.AUTHOR)), in.values(ScanOptionTable.INCLUDE),
                 in.values(ScanOptionTable.EXCLUDE), orAbsent(in.value(ScanOptionTable.MAX_COMMITS)),
