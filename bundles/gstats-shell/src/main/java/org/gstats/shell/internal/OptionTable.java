@@ -41,10 +41,10 @@ final class OptionTable {
         return token != null && (option(token).isPresent() || HELP.equals(token) || COMPLETIONS.equals(token));
     }
 
-    /** Whether the arguments ask for stack traces, before they are checked (a failed parse reports them). */
-    boolean verbose(String... arguments) {
+    /** Whether a flag is among the arguments, before they are checked (a failed parse reports with stack traces). */
+    static boolean mentions(CommandOption flag, String... arguments) {
         for (String argument : arguments) {
-            if (argument != null && option(argument).filter(o -> o.name().equals("--verbose")).isPresent()) {
+            if (argument != null && flag.matches(argument)) {
                 return true;
             }
         }

@@ -50,7 +50,7 @@ public class PluginsCommand {
     public void plugins(CommandSession session,
             @Descriptor("--format json|text (default text), -v/--verbose (gstats:plugins --help)")
             String... arguments) throws CommandFailure, ScanException {
-        CommandStatus.run(session, OPTIONS.verbose(arguments), () -> {
+        CommandStatus.run(session, OptionTable.mentions(VERBOSE, arguments), () -> {
             OptionTable.Given given = OPTIONS.parse(arguments);
             if (given.help() || given.completions()) {
                 session.getConsole().print(given.help() ? OPTIONS.help() : OPTIONS.completions());

@@ -31,8 +31,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code gstats:scan [options] [PATH]}: scans a repository and writes the report to the
- * console or a file. Gogo parses the options (see {@link #scan}); this class checks them,
- * picks the writer before the scan starts, and keeps the exit-code contract of
+ * console or a file. {@link ScanOptionTable} parses the options; this class resolves the
+ * configuration for the repository with them, checks them, puts the scan's settings in its
+ * request, picks the writer before the scan starts, and keeps the exit-code contract of
  * {@link CommandStatus}.
  */
 @Component(service = Object.class)
@@ -77,7 +78,7 @@ public class ScanCommand {
                     + "(default: the current directory)")
             String... arguments) throws CommandFailure, ScanException {
         OptionTable table = ScanOptionTable.OPTIONS;
-        CommandStatus.run(session, table.verbose(arguments), () -> {
+        CommandStatus.run(session, OptionTable.mentions(ScanOptionTable.VERBOSE, arguments), () -> {
             OptionTable.Given given = table.parse(arguments);
             if (given.help() || given.completions()) {
                 session.getConsole().print(given.help() ? table.help() : table.completions());
