@@ -18,6 +18,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.MetaTypeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +52,16 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration {
     private final Resolver resolver;
     private final Publisher publisher;
 
+    /** Checks the sections of plugins gstats does not know; without it they are passed on unchecked. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MetaTypeService metaTypes;
+
     @Activate
     public GstatsConfigurationImpl(BundleContext context, @Reference ConfigurationAdmin admin) {
-        this(new Resolver(sources(context::getProperty, System.getenv())), new Publisher(admin));
+        this.resolver = new Resolver(sources(context::getProperty, System.getenv()),
+                new MetaTypeSchemas(context, () -> metaTypes));
+        this.publisher = new Publisher(admin);
         try {
             publisher.publish(resolver.resolve(INSTALLATION));
         } catch (ConfigException e) {
