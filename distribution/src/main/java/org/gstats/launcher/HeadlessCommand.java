@@ -75,11 +75,6 @@ final class HeadlessCommand {
             return exitStatus(session.get(EXIT_VARIABLE), 0);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             out.flush();
-            if (isArgumentMismatch(e)) {
-                // Gogo found no way to call the command with these arguments: the command never ran
-                err.println("gstats: " + argumentMismatch(command, arguments));
-                return 2;
-            }
             err.println("gstats: " + Failures.oneLine(e));
             if (verbose || isTrue(session.get(VERBOSE_VARIABLE))) {
                 Failures.cause(e).printStackTrace(err);
@@ -87,23 +82,6 @@ final class HeadlessCommand {
             int status = exitStatus(session.get(EXIT_VARIABLE), 1);
             return status == 0 ? 1 : status;
         }
-    }
-
-    /** Gogo's own words when the arguments fit none of the command's methods. */
-    private static boolean isArgumentMismatch(Throwable e) {
-        return e instanceof IllegalArgumentException && e.getMessage() != null
-                && e.getMessage().startsWith("Cannot coerce ");
-    }
-
-    /**
-     * Said in the user's terms: most often an option that takes a value came last without it.
-     */
-    static String argumentMismatch(String command, List<String> arguments) {
-        String topic = command.substring(command.indexOf(':') + 1);
-        String last = arguments.isEmpty() ? "" : arguments.get(arguments.size() - 1);
-        return last.startsWith("-")
-                ? last + " needs a value (gstats help " + topic + " lists the options)"
-                : "these arguments do not fit " + topic + " (gstats help " + topic + " lists the options)";
     }
 
     /** The status a command left in the session: a number or its text, else the fallback. */

@@ -52,6 +52,8 @@ public final class Main {
     static final String GOSH_ARGS = "gosh.args";
     static final String GOSH_HEADLESS = "--nointeractive --noshutdown";
     static final String GOSH_INTERACTIVE = "";
+    /** Commands that print their own options with {@code --help}, from their option table; Gogo describes the rest. */
+    private static final Set<String> SELF_DESCRIBED = Set.of("gstats:scan", "gstats:plugins");
 
     private Main() {
     }
@@ -154,6 +156,10 @@ public final class Main {
             }
             HeadlessCommand headless = new HeadlessCommand(framework.context());
             Optional<String> topic = commandLine.helpTopic();
+            if (topic.isPresent() && SELF_DESCRIBED.contains(topic.get())) {
+                return headless.run(topic.get(), List.of("--help"), List.of(topic.get()), commandLine.verbose(), in, out,
+                        err);
+            }
             if (topic.isPresent()) {
                 return headless.run(CommandServices.HELP_COMMAND, List.of(topic.get()),
                         List.of(CommandServices.HELP_COMMAND, topic.get()), commandLine.verbose(), in, out, err);

@@ -18,6 +18,7 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import org.gstats.api.ScannerPlugin;
 import org.gstats.itests.GogoCommands.Outcome;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,7 +27,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.google.gson.JsonObject;
@@ -34,7 +37,8 @@ import com.google.gson.JsonParser;
 
 /**
  * The configuration hierarchy in the shipped system: a user config file edited between two
- * scans of one session reaches the commits plugin through Configuration Admin at the next scan;
+ * scans of one session reaches the commits plugin (in the scan's settings) and Configuration
+ * Admin at the next scan; an external plugin's section is checked against its MetaType;
  * a project config counts for its repository; a malformed file stops the scan with exit code 2.
  */
 @RunWith(PaxExam.class)
@@ -138,6 +142,59 @@ public class ConfigurationIT {
         commits("");
         assertNull("the section's configuration outlived it",
                 configurationAdmin.listConfigurations("(service.pid=org.gstats.module.churn)"));
+    }
+
+    /**
+     * The coupling plugin, installed as a third party's jar, declares [module.coupling] with
+     * MetaType: a value its attribute refuses stops the scan in one line; one it takes reaches the
+     * plugin's analysis in the scan's settings.
+     */
+    @Test
+    public void anExternalPluginsSectionIsCheckedAgainstItsMetaTypeAndReachesItsScan() throws Exception {
+        Bundle coupling = context.installBundle(Path.of(System.getProperty("gstats.coupling.jar")).toUri().toString());
+        try {
+            coupling.start();
+            awaitPlugin("coupling");
+            write(userFile(), "[module.coupling]\nmin-degree = -1\n");
+            Outcome refused = new GogoCommands(context).execute("scan", quote(sample().dir()) + " --format json");
+            assertNotNull(refused.failure());
+            assertTrue(refused.failure().getMessage(), refused.failure().getMessage().startsWith(userFile()
+                    + ":2: module.coupling.min-degree = -1 is not allowed: module.coupling.min-degree takes a whole "
+                    + "number ("));
+            assertEquals(2, ((Number) refused.exit()).intValue());
+
+            write(userFile(), "[module.coupling]\nmin-degree = 0\nmin-shared = 1\nmin-revisions = 1\n"
+                    + "max-changeset-size = 100\n");
+            Outcome outcome = new GogoCommands(context).execute("scan", quote(sample().dir())
+                    + " --format json --plugins coupling");
+            assertNull(outcome.errors(), outcome.failure());
+            JsonObject section = JsonParser.parseString(outcome.output()).getAsJsonObject()
+                    .getAsJsonObject("sections").getAsJsonObject("coupling");
+            assertNotNull(outcome.output(), section);
+            assertTrue("with every threshold at its lowest, files changed together are pairs: " + section,
+                    section.getAsJsonArray("pairs").size() > 0);
+        } finally {
+            coupling.uninstall();
+            write(userFile(), "");
+        }
+    }
+
+    private void awaitPlugin(String name) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ServiceReference<ScannerPlugin> reference : context.getServiceReferences(ScannerPlugin.class, null)) {
+                ScannerPlugin plugin = context.getService(reference);
+                try {
+                    if (plugin != null && plugin.name().equals(name)) {
+                        return;
+                    }
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no plugin " + name + " within 20 s");
     }
 
     @Test

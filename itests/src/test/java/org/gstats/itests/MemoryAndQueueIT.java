@@ -47,7 +47,7 @@ import org.osgi.service.event.EventHandler;
 @ExamReactorStrategy(PerClass.class)
 public class MemoryAndQueueIT {
 
-    private static final String SCANNER_PID = "org.gstats.scanner";
+    private static final String MEMORY_PID = "org.gstats.memory";
 
     @Inject
     private BundleContext context;
@@ -87,12 +87,12 @@ public class MemoryAndQueueIT {
                 MessageQueue.TOPIC_PREFIX + "*"});
         ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, heard::add,
                 topics);
-        org.osgi.service.cm.Configuration scanner = configurationAdmin.getConfiguration(SCANNER_PID, "?");
-        Dictionary<String, Object> before = scanner.getProperties();
+        org.osgi.service.cm.Configuration memory = configurationAdmin.getConfiguration(MEMORY_PID, "?");
+        Dictionary<String, Object> before = memory.getProperties();
         try {
             Dictionary<String, Object> tiny = new Hashtable<>();
             tiny.put("max.memory", 1L << 20);
-            scanner.update(tiny);
+            memory.update(tiny);
 
             Event critical = next(heard, MemoryTracker.PRESSURE_TOPIC);
             assertEquals(PressureLevel.CRITICAL.name(), critical.getProperty(MemoryTracker.LEVEL));
@@ -107,9 +107,9 @@ public class MemoryAndQueueIT {
             assertNotNull(next(heard, MessageQueue.CRITICAL_TOPIC));
 
             if (before == null) {
-                scanner.delete();
+                memory.delete();
             } else {
-                scanner.update(before);
+                memory.update(before);
             }
             Event normal = next(heard, MemoryTracker.PRESSURE_TOPIC);
             assertEquals(PressureLevel.CRITICAL.name(), normal.getProperty(MemoryTracker.PREVIOUS));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,44 +157,35 @@ public class MetricsPluginIT {
     }
 
     @Test
-    public void theProjectConfigurationReconfiguresThePlugin() throws Exception {
+    public void theProjectConfigurationReachesTheScanButNotTheFrameworksConfiguration() throws Exception {
         Path projectConfig = repo().dir().resolve(".gstats.toml");
         Files.writeString(projectConfig, "[module.metrics]\nwindows = [7]\ntop-n = 1\n");
         try {
             Outcome outcome = new GogoCommands(context).execute("scan", quote(repo().dir()) + " --format json");
             assertNull("scan failed: " + outcome.errors(), outcome.failure());
-            awaitConfigured(7);
             JsonObject metrics = JsonParser.parseString(outcome.output()).getAsJsonObject()
                     .getAsJsonObject("sections").getAsJsonObject("metrics");
             JsonObject row = metrics.getAsJsonArray("change_frequency").get(0).getAsJsonObject();
             assertTrue("the configured window: " + row, row.has("revisions_7d"));
             assertTrue("no default window: " + row, !row.has("revisions_30d"));
+            // the repository's settings are this scan's: the component keeps the installation's
+            assertEquals(List.of("[30, 90, 365]"), configuredWindows());
         } finally {
             Files.delete(projectConfig);
         }
     }
 
-    /** Waits until SCR has handed the metrics component a configuration with windows = [days]. */
-    private void awaitConfigured(int days) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
+    /** The windows of each configuration SCR holds for the metrics component (gstats-config hands lists on as texts). */
+    private List<String> configuredWindows() {
         List<String> seen = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            seen.clear();
-            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
-                if (description.name.equals("metrics")) {
-                    for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
-                        Object windows = configuration.properties.get("windows");
-                        seen.add(String.valueOf(windows));
-                        // gstats-config hands lists on as texts; DS makes them the int[] of the configuration type
-                        if (windows instanceof String[] values && values.length == 1
-                                && values[0].equals(Integer.toString(days))) {
-                            return;
-                        }
-                    }
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+            if (description.name.equals("metrics")) {
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                    Object windows = configuration.properties.get("windows");
+                    seen.add(windows instanceof String[] values ? Arrays.toString(values) : String.valueOf(windows));
                 }
             }
-            Thread.sleep(50);
         }
-        throw new AssertionError("the metrics component did not get windows = [" + days + "]: " + seen);
+        return seen;
     }
 }

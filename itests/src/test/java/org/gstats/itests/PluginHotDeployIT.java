@@ -26,6 +26,7 @@ import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
+import org.gstats.api.ScannerPlugin;
 import org.gstats.api.notify.Notification;
 import org.gstats.api.notify.NotificationPlugin;
 import org.gstats.api.scan.ScanEngine;
@@ -47,6 +48,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.google.gson.JsonArray;
@@ -130,7 +133,7 @@ public class PluginHotDeployIT {
         try {
             JsonObject rejected = awaitPlugin("com.example.gstats.future",
                     p -> p.get("state").getAsString().equals("rejected"));
-            assertEquals("needs org.gstats.api [2.0.0,3.0.0), this gstats provides 1.2.0",
+            assertEquals("needs org.gstats.api [2.0.0,3.0.0), this gstats provides " + providedApi(),
                     rejected.get("reason").getAsString());
             assertEquals("[2.0.0,3.0.0)", rejected.get("api_version").getAsString());
 
@@ -141,7 +144,7 @@ public class PluginHotDeployIT {
             Outcome validation = commands.execute("plugin-validate", quote(jar));
             assertEquals(1, ((Number) validation.exit()).intValue());
             assertEquals("com.example.gstats.future 3.0.0 would not load: needs org.gstats.api [2.0.0,3.0.0), "
-                    + "this gstats provides 1.2.0", validation.failure().getMessage());
+                    + "this gstats provides " + providedApi(), validation.failure().getMessage());
         } finally {
             Files.delete(jar);
         }
@@ -421,5 +424,15 @@ public class PluginHotDeployIT {
         } finally {
             engines.close();
         }
+    }
+
+    /** The version of {@code org.gstats.api} the shipped API bundle exports. */
+    private static String providedApi() {
+        BundleRevision api = FrameworkUtil.getBundle(ScannerPlugin.class).adapt(BundleRevision.class);
+        return api.getDeclaredCapabilities(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .map(export -> export.getAttributes())
+                .filter(attributes -> "org.gstats.api".equals(attributes.get(PackageNamespace.PACKAGE_NAMESPACE)))
+                .map(attributes -> String.valueOf(attributes.get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE)))
+                .findFirst().orElseThrow();
     }
 }

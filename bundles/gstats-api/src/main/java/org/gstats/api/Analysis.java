@@ -1,6 +1,7 @@
 package org.gstats.api;
 
 import org.gstats.api.report.ReportSection;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * One plugin's work for one scan. The engine calls it from a single thread: every commit,
@@ -12,6 +13,7 @@ import org.gstats.api.report.ReportSection;
  * may come before, between or after the commits. An analysis owns its state; nothing else
  * touches it.
  */
+@ConsumerType
 public interface Analysis {
 
     default void onCommit(CommitInfo commit) {

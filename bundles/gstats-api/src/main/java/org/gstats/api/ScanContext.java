@@ -1,6 +1,7 @@
 package org.gstats.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +11,24 @@ import java.util.Map;
  * @param branch     the scanned ref as the user named it, or {@code HEAD}
  * @param headId     the commit the scan starts from, {@code null} for an empty repository
  * @param options    plugin options, keyed {@code <plugin>.<option>} (e.g. {@code commits.changes})
+ * @param settings   this scan's settings of the plugin's configuration section {@code [module.NAME]}
+ *                   (the defaults, the user's and the repository's files, the command line), with
+ *                   property names as Configuration Admin holds them ({@code top-n} is {@code top.n});
+ *                   values {@link Boolean}, {@link Long}, {@link Double}, {@link String} or a
+ *                   {@link List} of texts. Read it into the plugin's configuration type with the
+ *                   OSGi Converter; empty when the scan sets nothing (since 1.3)
  */
-public record ScanContext(Path repository, String branch, String headId, Map<String, String> options) {
+public record ScanContext(Path repository, String branch, String headId, Map<String, String> options,
+        Map<String, Object> settings) {
 
     public ScanContext {
         options = Map.copyOf(options);
+        settings = Map.copyOf(settings);
+    }
+
+    /** A context without settings, as before 1.3. */
+    public ScanContext(Path repository, String branch, String headId, Map<String, String> options) {
+        this(repository, branch, headId, options, Map.of());
     }
 
     /** A boolean option: true for {@code true}, {@code yes}, {@code on} or {@code 1}. */

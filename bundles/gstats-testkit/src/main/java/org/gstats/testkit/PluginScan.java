@@ -44,8 +44,9 @@ public final class PluginScan implements ScanListener {
 
     @Override
     public void onStart(ScanTarget target) {
-        analysis = plugin.newAnalysis(
-                new ScanContext(target.repository(), target.branch(), target.headId(), request.options()));
+        // the plugin's own section of the scan's settings, as the engine hands it over
+        analysis = plugin.newAnalysis(new ScanContext(target.repository(), target.branch(), target.headId(),
+                request.options(), request.settings(ScanRequest.pluginSection(plugin.name()))));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.gstats.api.runtime;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Watches the heap on a schedule and names its pressure. Every change of level is also posted
  * on EventAdmin under {@value #PRESSURE_TOPIC} with the properties {@value #LEVEL},
  * {@value #PREVIOUS}, {@value #USED} and {@value #LIMIT}.
  */
+@ProviderType
 public interface MemoryTracker {
 
     String PRESSURE_TOPIC = "org/gstats/memory/PRESSURE";

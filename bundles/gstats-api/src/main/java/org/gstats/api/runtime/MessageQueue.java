@@ -2,6 +2,7 @@ package org.gstats.api.runtime;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A queue bounded by its number of messages and by their estimated bytes, for one producer
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <T> the messages
  */
+@ProviderType
 public interface MessageQueue<T extends QueueMessage> {
 
     /** Queue events on EventAdmin: {@code org/gstats/queue/CLOSED}, {@code .../CRITICAL}. */

@@ -5,7 +5,7 @@
  * that carry the scanner's events to the plugins.
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package org.gstats.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,8 +8,8 @@ package org.gstats.api.scan;
  * @param version     version of the bundle that provides it
  * @param bundle      symbolic name of that bundle
  * @param bundleId    id of that bundle in the framework
- * @param state       {@code active} when it takes part in scans
+ * @param state       {@link PluginState#ACTIVE} when it takes part in scans (an enum since 2.0)
  */
 public record PluginInfo(String name, String description, String version, String bundle, long bundleId,
-        String state) {
+        PluginState state) {
 }

@@ -16,7 +16,7 @@ import org.gstats.api.PluginDataRequirements;
  *                      its {@code Import-Package} says
  * @param bundle        symbolic name of that bundle
  * @param bundleId      id of that bundle in the framework, -1 when it is not installed
- * @param state         {@link #ACTIVE}, {@link #REJECTED}, {@link #FAILING} or {@link #DISABLED}
+ * @param state         whether it takes part in scans, and if not why not (an enum since 2.0)
  * @param reason        why it is not active, in plain words; {@code null} when it is
  * @param disabledUntil end of the circuit breaker's cool-down; {@code null} unless disabled
  * @param requirements  the content it asks for; {@code null} when rejected
@@ -26,19 +26,10 @@ import org.gstats.api.PluginDataRequirements;
  * @since 1.1
  */
 public record PluginStatus(String name, String description, String version, String apiVersion, String bundle,
-        long bundleId, String state, String reason, Instant disabledUntil, PluginDataRequirements requirements,
+        long bundleId, PluginState state, String reason, Instant disabledUntil, PluginDataRequirements requirements,
         PluginMetrics metrics, List<String> services) {
 
     public PluginStatus {
         services = List.copyOf(services);
     }
-
-    /** Takes part in scans. */
-    public static final String ACTIVE = "active";
-    /** Cannot take part: unresolved bundle, not a bundle, or a name another plugin holds. */
-    public static final String REJECTED = "rejected";
-    /** Takes part in scans, but failed in the last one. */
-    public static final String FAILING = "failing";
-    /** Failed too often in a row; left out of scans until {@link #disabledUntil}. */
-    public static final String DISABLED = "disabled";
 }

@@ -1,7 +1,10 @@
 package org.gstats.api.scan;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** Hears how far a scan has got, e.g. to print progress on stderr. */
 @FunctionalInterface
+@ConsumerType
 public interface ProgressListener {
 
     ProgressListener NONE = commits -> {

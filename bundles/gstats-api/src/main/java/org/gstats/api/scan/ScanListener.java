@@ -6,6 +6,7 @@ import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.HeadCheckout;
 import org.gstats.api.PluginDataRequirements;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Receives a scan's events on the scanner's thread: {@link #onStart} once, then
@@ -17,6 +18,7 @@ import org.gstats.api.PluginDataRequirements;
  * binary files). {@link #onWarning} may come at any time, whenever the scanner leaves
  * something out without stopping.
  */
+@ConsumerType
 public interface ScanListener {
 
     void onStart(ScanTarget target);

@@ -8,56 +8,198 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to scan.
+ * What to scan, and the settings that belong to this scan alone. Built with {@link #builder};
+ * a class rather than a record so that a field can be added without another public
+ * constructor (since 2.0).
  *
- * @param repository    a directory inside a work tree, a work tree, or a bare repository
- * @param branch        branch, tag or commit to start from; {@code null} for {@code HEAD}
- * @param since         only commits committed at or after this instant; {@code null} for no limit
- * @param until         only commits committed at or before this instant; {@code null} for no limit
- * @param detectRenames report renames as {@code git log -M} does (git's default); false is
- *                      {@code --no-renames}
- * @param options       plugin options, keyed {@code <plugin>.<option>}
- * @param firstParent   walk first parents only and report merges' changes against their first
- *                      parent, as {@code git log --first-parent -m}; false lists merges without
- *                      changes, as {@code git log} (since 1.1)
- * @param author        a regular expression (Java syntax) that must be found in a commit's
- *                      {@code Name <email>}, as {@code git log --author}; {@code null} for any (since 1.1)
- * @param includes      path globs as git's {@code :(glob)} pathspecs; when not empty, only
- *                      changes to matching paths count (since 1.1)
- * @param excludes      path globs whose changes do not count, as {@code :(glob,exclude)} pathspecs (since 1.1)
- * @param maxCommits    report at most this many commits, as {@code git log -n}; 0 for no limit (since 1.1)
- * @param mailmap       map author and committer identities through the repository's
- *                      {@code .mailmap}, as {@code git shortlog -sne} does (since 1.1)
- * @param strict        stop at the first object that cannot be read instead of reporting it as
- *                      a {@link ScanWarning} and going on (since 1.1)
- * @param diffAlgorithm how inserted and deleted lines are counted (since 1.1)
+ * <p>Every scan carries its own settings: what the repository's {@code .gstats.toml} and the
+ * command line set reaches the scanner as the fields below and each plugin as its
+ * {@link #settings(String) section}, never through framework-wide configuration, so two scans
+ * running at once cannot see each other's.
  */
-public record ScanRequest(Path repository, String branch, Instant since, Instant until, boolean detectRenames,
-        Map<String, String> options, boolean firstParent, String author, List<String> includes,
-        List<String> excludes, int maxCommits, boolean mailmap, boolean strict, DiffAlgorithm diffAlgorithm) {
+public final class ScanRequest {
 
-    public ScanRequest {
-        Objects.requireNonNull(repository, "repository");
-        options = Map.copyOf(options);
-        includes = List.copyOf(includes);
-        excludes = List.copyOf(excludes);
-        if (maxCommits < 0) {
-            throw new IllegalArgumentException("maxCommits must not be negative: " + maxCommits);
+    private final Path repository;
+    private final String branch;
+    private final Instant since;
+    private final Instant until;
+    private final boolean detectRenames;
+    private final Map<String, String> options;
+    private final boolean firstParent;
+    private final String author;
+    private final List<String> includes;
+    private final List<String> excludes;
+    private final int maxCommits;
+    private final boolean mailmap;
+    private final boolean strict;
+    private final DiffAlgorithm diffAlgorithm;
+    private final Map<String, Map<String, Object>> settings;
+
+    private ScanRequest(Builder builder) {
+        repository = Objects.requireNonNull(builder.repository, "repository");
+        branch = builder.branch;
+        since = builder.since;
+        until = builder.until;
+        detectRenames = builder.detectRenames;
+        options = Map.copyOf(builder.options);
+        firstParent = builder.firstParent;
+        author = builder.author;
+        includes = List.copyOf(builder.includes);
+        excludes = List.copyOf(builder.excludes);
+        if (builder.maxCommits < 0) {
+            throw new IllegalArgumentException("maxCommits must not be negative: " + builder.maxCommits);
         }
-        Objects.requireNonNull(diffAlgorithm, "diffAlgorithm");
+        maxCommits = builder.maxCommits;
+        mailmap = builder.mailmap;
+        strict = builder.strict;
+        diffAlgorithm = Objects.requireNonNull(builder.diffAlgorithm, "diffAlgorithm");
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        builder.settings.forEach((section, values) -> sections.put(section, Map.copyOf(values)));
+        settings = Map.copyOf(sections);
     }
 
-    /** A request with the 1.0 fields; the others take their defaults, as the builder's. */
-    public ScanRequest(Path repository, String branch, Instant since, Instant until, boolean detectRenames,
-            Map<String, String> options) {
-        this(repository, branch, since, until, detectRenames, options, false, null, List.of(), List.of(), 0, true,
-                false, DiffAlgorithm.MYERS);
+    /** The section of {@link #settings(String)} that holds a plugin's {@code [module.NAME]} settings. */
+    public static String pluginSection(String pluginName) {
+        return "module." + pluginName;
     }
 
     public static Builder builder(Path repository) {
         return new Builder(repository);
     }
 
+    /** A builder that starts from this request, to change some of it. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(repository).branch(branch).since(since).until(until).detectRenames(detectRenames)
+                .firstParent(firstParent).author(author).includes(includes).excludes(excludes).maxCommits(maxCommits)
+                .mailmap(mailmap).strict(strict).diffAlgorithm(diffAlgorithm);
+        options.forEach(builder::option);
+        settings.forEach(builder::settings);
+        return builder;
+    }
+
+    /** A directory inside a work tree, a work tree, or a bare repository. */
+    public Path repository() {
+        return repository;
+    }
+
+    /** Branch, tag or commit to start from; {@code null} for {@code HEAD}. */
+    public String branch() {
+        return branch;
+    }
+
+    /** Only commits committed at or after this instant; {@code null} for no limit. */
+    public Instant since() {
+        return since;
+    }
+
+    /** Only commits committed at or before this instant; {@code null} for no limit. */
+    public Instant until() {
+        return until;
+    }
+
+    /** Report renames as {@code git log -M} does (git's default); false is {@code --no-renames}. */
+    public boolean detectRenames() {
+        return detectRenames;
+    }
+
+    /** Plugin options, keyed {@code <plugin>.<option>}. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /**
+     * Walk first parents only and report merges' changes against their first parent, as
+     * {@code git log --first-parent -m}; false lists merges without changes, as {@code git log}.
+     */
+    public boolean firstParent() {
+        return firstParent;
+    }
+
+    /**
+     * A regular expression (Java syntax) that must be found in a commit's {@code Name <email>},
+     * as {@code git log --author}; {@code null} for any.
+     */
+    public String author() {
+        return author;
+    }
+
+    /** Path globs as git's {@code :(glob)} pathspecs; when not empty, only changes to matching paths count. */
+    public List<String> includes() {
+        return includes;
+    }
+
+    /** Path globs whose changes do not count, as {@code :(glob,exclude)} pathspecs. */
+    public List<String> excludes() {
+        return excludes;
+    }
+
+    /** Report at most this many commits, as {@code git log -n}; 0 for no limit. */
+    public int maxCommits() {
+        return maxCommits;
+    }
+
+    /** Map identities through the repository's {@code .mailmap}, as {@code git shortlog -sne} does. */
+    public boolean mailmap() {
+        return mailmap;
+    }
+
+    /**
+     * Stop at the first object that cannot be read instead of reporting it as a {@link ScanWarning}
+     * and going on.
+     */
+    public boolean strict() {
+        return strict;
+    }
+
+    /** How inserted and deleted lines are counted. */
+    public DiffAlgorithm diffAlgorithm() {
+        return diffAlgorithm;
+    }
+
+    /**
+     * This scan's settings of one configuration section, e.g. {@code module.metrics}: property
+     * names as Configuration Admin would hold them (dashes in TOML keys are dots), values
+     * {@link Boolean}, {@link Long}, {@link Double}, {@link String} or a {@link List} of texts.
+     * Empty when the scan sets nothing there; the component then uses its own defaults.
+     *
+     * @since 2.0
+     */
+    public Map<String, Object> settings(String section) {
+        return settings.getOrDefault(section, Map.of());
+    }
+
+    /** Every section of {@link #settings(String)}, by name. @since 2.0 */
+    public Map<String, Map<String, Object>> settings() {
+        return settings;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ScanRequest that && repository.equals(that.repository)
+                && Objects.equals(branch, that.branch) && Objects.equals(since, that.since)
+                && Objects.equals(until, that.until) && detectRenames == that.detectRenames
+                && options.equals(that.options) && firstParent == that.firstParent
+                && Objects.equals(author, that.author) && includes.equals(that.includes)
+                && excludes.equals(that.excludes) && maxCommits == that.maxCommits && mailmap == that.mailmap
+                && strict == that.strict && diffAlgorithm == that.diffAlgorithm && settings.equals(that.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(repository, branch, since, until, detectRenames, options, firstParent, author, includes,
+                excludes, maxCommits, mailmap, strict, diffAlgorithm, settings);
+    }
+
+    @Override
+    public String toString() {
+        return "ScanRequest[repository=" + repository + ", branch=" + branch + ", since=" + since + ", until=" + until
+                + ", detectRenames=" + detectRenames + ", options=" + options + ", firstParent=" + firstParent
+                + ", author=" + author + ", includes=" + includes + ", excludes=" + excludes + ", maxCommits="
+                + maxCommits + ", mailmap=" + mailmap + ", strict=" + strict + ", diffAlgorithm=" + diffAlgorithm
+                + ", settings=" + settings + "]";
+    }
+
+    /** Collects a request; every field not set keeps git's default. */
     public static final class Builder {
         private final Path repository;
         private String branch;
@@ -73,6 +215,7 @@ public record ScanRequest(Path repository, String branch, Instant since, Instant
         private boolean mailmap = true;
         private boolean strict;
         private DiffAlgorithm diffAlgorithm = DiffAlgorithm.MYERS;
+        private final Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
 
         private Builder(Path repository) {
             this.repository = repository;
@@ -103,57 +246,54 @@ public record ScanRequest(Path repository, String branch, Instant since, Instant
             return this;
         }
 
-        /** @since 1.1 */
         public Builder firstParent(boolean value) {
             firstParent = value;
             return this;
         }
 
-        /** @since 1.1 */
         public Builder author(String regex) {
             author = regex;
             return this;
         }
 
-        /** @since 1.1 */
         public Builder includes(List<String> globs) {
             includes = List.copyOf(globs);
             return this;
         }
 
-        /** @since 1.1 */
         public Builder excludes(List<String> globs) {
             excludes = List.copyOf(globs);
             return this;
         }
 
-        /** @since 1.1 */
         public Builder maxCommits(int value) {
             maxCommits = value;
             return this;
         }
 
-        /** @since 1.1 */
         public Builder mailmap(boolean value) {
             mailmap = value;
             return this;
         }
 
-        /** @since 1.1 */
         public Builder strict(boolean value) {
             strict = value;
             return this;
         }
 
-        /** @since 1.1 */
         public Builder diffAlgorithm(DiffAlgorithm value) {
             diffAlgorithm = value;
             return this;
         }
 
+        /** This scan's settings of one section, replacing any given before. @since 2.0 */
+        public Builder settings(String section, Map<String, Object> values) {
+            settings.put(Objects.requireNonNull(section, "section"), Map.copyOf(values));
+            return this;
+        }
+
         public ScanRequest build() {
-            return new ScanRequest(repository, branch, since, until, detectRenames, options, firstParent, author,
-                    includes, excludes, maxCommits, mailmap, strict, diffAlgorithm);
+            return new ScanRequest(this);
         }
     }
 }

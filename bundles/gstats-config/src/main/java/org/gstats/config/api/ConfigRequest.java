@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param repository  the directory being scanned (its repository root holds the project config
  *                    {@code .gstats.toml}); {@code null} when no scan is in view
- * @param commandLine values given on the command line, by key ({@code module.commits.since}) as typed;
+ * @param commandLine values given on the command line, by key ({@code scanner.since}) as typed;
  *                    they win over every other rung
  */
 public record ConfigRequest(Path repository, Map<String, String> commandLine) {

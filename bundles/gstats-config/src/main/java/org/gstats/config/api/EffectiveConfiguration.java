@@ -1,5 +1,6 @@
 package org.gstats.config.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * while reading (unknown keys, with the nearest known key).
  */
 public final class EffectiveConfiguration {
+
+    private static final String MODULE_PREFIX = "module.";
 
     private final Map<String, Setting> settings;
     private final List<Setting> ordered;
@@ -26,6 +29,41 @@ public final class EffectiveConfiguration {
 
     public List<Setting> settings() {
         return ordered;
+    }
+
+    /**
+     * The settings by section, as a component receives them: {@code scanner}, {@code module.metrics},
+     * ..., each a map of {@link #property property names} to values; this is what a scan request
+     * carries for its components.
+     */
+    public Map<String, Map<String, Object>> sections() {
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        for (Setting setting : ordered) {
+            sections.computeIfAbsent(section(setting.key()), section -> new LinkedHashMap<>())
+                    .put(property(name(setting.key())), setting.value());
+        }
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        sections.forEach((section, values) -> copy.put(section, Map.copyOf(values)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** The section of a key: {@code module.NAME} for a module's key, else the part before the first dot. */
+    public static String section(String key) {
+        int dot = key.startsWith(MODULE_PREFIX) ? key.indexOf('.', MODULE_PREFIX.length()) : key.indexOf('.');
+        return key.substring(0, dot);
+    }
+
+    /** The key's name within its section: {@code log-format} of {@code base.log-format}. */
+    public static String name(String key) {
+        return key.substring(section(key).length() + 1);
+    }
+
+    /**
+     * The property name of a key's name in its section's configuration: dashes become dots, so that
+     * a DS or Converter configuration type's method {@code log_format()} receives {@code log-format}.
+     */
+    public static String property(String name) {
+        return name.replace('-', '.');
     }
 
     public List<String> warnings() {

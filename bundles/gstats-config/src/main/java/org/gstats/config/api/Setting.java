@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One key's effective value.
  *
- * @param key    {@code section.name}, e.g. {@code scanner.renames} or {@code module.commits.since}
+ * @param key    {@code section.name}, e.g. {@code scanner.renames} or {@code module.commits.changes}
  * @param value  {@link Boolean}, {@link Long} (numbers; sizes in bytes), {@link String} (text, paths,
  *               dates and ages as written) or a {@link List} of {@link String}; a plugin's key that
  *               gstats does not know may also be a {@link Double}

@@ -43,6 +43,27 @@ final class DefaultsFile {
         return out.toString();
     }
 
+    /**
+     * The configuration reference of docs/configuration.md: a Markdown table, one row per key,
+     * from the same key table as the defaults file (a test holds the docs to it).
+     */
+    static String reference() {
+        StringBuilder out = new StringBuilder("| key | takes | default | option | variable | meaning |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (Key key : KeyTable.KEYS) {
+            out.append("| `").append(key.id()).append("` | ").append(cell(key.type().allowed())).append(" | `")
+                    .append(cell(key.type().toToml(key.defaultValue()))).append("` | ")
+                    .append(key.option() == null ? "" : "`" + key.option() + "`").append(" | ")
+                    .append(key.environment() == null ? "" : "`" + key.environment() + "`").append(" | ")
+                    .append(cell(key.description())).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
     /** Each key in effect, by section, with the rung and origin that set it as a comment. */
     static String effective(EffectiveConfiguration configuration) {
         List<Setting> settings = configuration.settings();

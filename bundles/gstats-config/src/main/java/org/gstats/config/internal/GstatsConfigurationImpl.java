@@ -2,7 +2,9 @@ package org.gstats.config.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -10,28 +12,34 @@ import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
 import org.gstats.config.api.EffectiveConfiguration;
 import org.gstats.config.api.GstatsConfiguration;
+import org.gstats.config.api.Setting;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.MetaTypeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configuration hierarchy as a service. At activation it publishes what the files and the
- * environment say, so that components start with their settings; each command then resolves
- * again (files may have been edited) with its own options and publishes the changes.
+ * The configuration hierarchy as a service. Configuration Admin holds the installation's
+ * settings (the defaults, the user's and the {@code GSTATS_CONFIG} files, the environment, the
+ * launcher's options) and the process-wide keys (logging, memory, caches) of the latest command;
+ * they are published at activation and again by each command when they changed, without
+ * waiting for components. What a repository's {@code .gstats.toml} or a command line sets for a
+ * scan is returned to the caller, which puts it in the scan's request.
  *
  * <p>Framework properties, set by the launcher: {@value #DEFAULTS_PROPERTY} (the shipped
  * defaults file), {@value #CONFIG_FILE_PROPERTY} ({@code --config-file}),
  * {@value #USER_FILE_PROPERTY} (another user config file than the XDG one) and
  * {@code gstats.option.KEY} for the options given before the command.
  */
-@Component(service = {GstatsConfiguration.class, ConfigurationListener.class}, immediate = true)
-public final class GstatsConfigurationImpl implements GstatsConfiguration, ConfigurationListener {
+@Component(service = GstatsConfiguration.class, immediate = true)
+public final class GstatsConfigurationImpl implements GstatsConfiguration {
 
     static final String DEFAULTS_PROPERTY = "gstats.config.defaults";
     static final String CONFIG_FILE_PROPERTY = "gstats.config.file";
@@ -39,22 +47,28 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration, Confi
     static final String OPTION_PREFIX = "gstats.option.";
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.config");
+    private static final ConfigRequest INSTALLATION = new ConfigRequest(null, Map.of());
 
     private final Resolver resolver;
     private final Publisher publisher;
 
+    /** Checks the sections of plugins gstats does not know; without it they are passed on unchecked. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MetaTypeService metaTypes;
+
     @Activate
     public GstatsConfigurationImpl(BundleContext context, @Reference ConfigurationAdmin admin) {
-        this(new Resolver(sources(context::getProperty, System.getenv())), new Publisher(admin));
+        this.resolver = new Resolver(sources(context::getProperty, System.getenv()),
+                new MetaTypeSchemas(context, () -> metaTypes));
+        this.publisher = new Publisher(admin);
         try {
-            publisher.publish(resolver.resolve(new ConfigRequest(null, Map.of())), false);
+            publisher.publish(resolver.resolve(INSTALLATION));
         } catch (ConfigException e) {
             // the command that runs next resolves again and reports it to the user
             LOG.debug("configuration not published at start: {}", e.getMessage());
         } catch (IOException e) {
             LOG.error("configuration not published at start: {}", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -85,35 +99,26 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration, Confi
     public EffectiveConfiguration resolve(ConfigRequest request) throws ConfigException {
         EffectiveConfiguration configuration = resolver.resolve(request);
         configuration.warnings().forEach(LOG::warn);
-        return configuration;
-    }
-
-    @Override
-    public EffectiveConfiguration apply(ConfigRequest request) throws ConfigException {
-        EffectiveConfiguration configuration = resolve(request);
         try {
-            publisher.publish(configuration, true);
+            publisher.publish(published(configuration, resolver.resolve(INSTALLATION)));
         } catch (IOException e) {
             throw new ConfigException("the configuration could not be handed to Configuration Admin: "
                     + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigException("interrupted while handing the configuration to Configuration Admin");
         }
         return configuration;
+    }
+
+    /** The installation's settings, with the process-wide keys as this command has them. */
+    static EffectiveConfiguration published(EffectiveConfiguration command, EffectiveConfiguration installation) {
+        List<Setting> settings = new ArrayList<>();
+        for (Setting setting : installation.settings()) {
+            settings.add(KeyTable.process(setting.key()) ? command.setting(setting.key()).orElse(setting) : setting);
+        }
+        return new EffectiveConfiguration(settings, List.of());
     }
 
     @Override
     public String defaultsFile() {
         return DefaultsFile.render();
-    }
-
-    @Override
-    public void configurationEvent(ConfigurationEvent event) {
-        try {
-            publisher.configurationEvent(event);
-        } catch (IOException e) {
-            LOG.error("cannot read the configuration barrier: {}", e.getMessage());
-        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gstats.config.api.EffectiveConfiguration;
+
 /**
  * Every key gstats knows, one row each: adding a key is adding a row (and, for the shipped
  * defaults, running {@code gstats config --defaults > config/gstats.toml}).
@@ -64,14 +66,14 @@ final class KeyTable {
                     "events waiting for one plugin before the scanner waits for it", null, null),
             new Key("scanner", "strict", bool(), false, "strict mode of gstats:scan (see gstats help scan)",
                     "--strict", null),
+            new Key("scanner", "since", time(), "", "only commits committed at or after this time", "--since",
+                    "GSTATS_SINCE"),
+            new Key("scanner", "until", time(), "", "only commits committed at or before this time", "--until",
+                    "GSTATS_UNTIL"),
 
             new Key("plugins", "enabled", list(), List.of(), "the plugins that take part in scans (empty: all)",
                     "--plugins", null),
 
-            new Key("module.commits", "since", time(), "", "only commits committed at or after this time",
-                    "--since", "GSTATS_SINCE"),
-            new Key("module.commits", "until", time(), "", "only commits committed at or before this time",
-                    "--until", "GSTATS_UNTIL"),
             new Key("module.commits", "changes", bool(), false, "list every file change of every commit",
                     "--changes", null),
             new Key("module.commits", "include-merges", bool(), true,
@@ -115,6 +117,25 @@ final class KeyTable {
             new Key("module.metrics", "include-generated", bool(), false,
                     "count generated files in the metrics beyond the files table", null, null));
 
+    /**
+     * The keys of components that serve the whole process (logging, memory, JGit's cache, queues),
+     * by the Configuration Admin PID of the one component that reads them; a command line that
+     * sets one changes the process's setting. Every other key belongs to one scan and travels in
+     * its request; a module's keys are also published, as the installation's values, under
+     * {@code org.gstats.module.NAME}.
+     */
+    private static final Map<String, String> PROCESS_PIDS = Map.of(
+            "scanner.pack-cache", "org.gstats.scanner",
+            "scanner.max-memory", "org.gstats.memory",
+            "scanner.performance-mode", "org.gstats.memory",
+            "scanner.queue-size", "org.gstats.queue");
+    private static final String BASE = "base";
+
+    /** Keys that moved, by their old id: still read, with a warning that names the new one. */
+    static final Map<String, String> MOVED = Map.of(
+            "module.commits.since", "scanner.since",
+            "module.commits.until", "scanner.until");
+
     private static final Map<String, Key> BY_ID = byId();
 
     private KeyTable() {
@@ -144,28 +165,33 @@ final class KeyTable {
         return modules;
     }
 
-    /** The section of a key id: {@code module.NAME} for module keys, else the part before the first dot. */
     static String section(String id) {
-        int dot = id.startsWith(MODULE_PREFIX) ? id.indexOf('.', MODULE_PREFIX.length()) : id.indexOf('.');
-        return id.substring(0, dot);
+        return EffectiveConfiguration.section(id);
     }
 
-    /** The key's name within its section. */
     static String name(String id) {
-        return id.substring(section(id).length() + 1);
-    }
-
-    /** The Configuration Admin PID of a section. */
-    static String pid(String section) {
-        return PID_PREFIX + section;
+        return EffectiveConfiguration.name(id);
     }
 
     /**
-     * The property name of a key in its section's configuration: dashes become dots, so that a
-     * DS configuration type's method {@code log_format()} receives {@code log-format}.
+     * The Configuration Admin PID a key is published under, or {@code null} for a key that only
+     * travels in scan requests.
      */
+    static String pid(String id) {
+        String section = section(id);
+        if (section.equals(BASE) || section.startsWith(MODULE_PREFIX)) {
+            return PID_PREFIX + section;
+        }
+        return PROCESS_PIDS.get(id);
+    }
+
+    /** Whether the key configures the process rather than one scan, so that a command line's value is published. */
+    static boolean process(String id) {
+        return section(id).equals(BASE) || PROCESS_PIDS.containsKey(id);
+    }
+
     static String property(String name) {
-        return name.replace('-', '.');
+        return EffectiveConfiguration.property(name);
     }
 
     static List<String> ids() {

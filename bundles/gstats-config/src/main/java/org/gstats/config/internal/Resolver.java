@@ -28,9 +28,16 @@ final class Resolver {
     private static final Set<String> OTHER_VARIABLES = Set.of(Sources.CONFIG_VARIABLE, "GSTATS_HOME");
 
     private final Sources sources;
+    private final PluginSchemas schemas;
 
     Resolver(Sources sources) {
+        this(sources, PluginSchemas.NONE);
+    }
+
+    /** @param schemas what the plugins gstats does not know declare for their {@code [module.NAME]} sections */
+    Resolver(Sources sources, PluginSchemas schemas) {
         this.sources = sources;
+        this.schemas = schemas;
     }
 
     EffectiveConfiguration resolve(ConfigRequest request) throws ConfigException {
@@ -40,26 +47,26 @@ final class Resolver {
             settings.put(key.id(), new Setting(key.id(), key.defaultValue(), Rung.DEFAULTS, BUILT_IN));
         }
         if (TomlReader.exists(sources.defaultsFile())) {
-            putAll(settings, TomlReader.read(sources.defaultsFile(), Rung.DEFAULTS, warnings));
+            putAll(settings, TomlReader.read(sources.defaultsFile(), Rung.DEFAULTS, warnings, schemas));
         }
         if (request.repository() != null) {
             Path project = projectRoot(request.repository()).resolve(PROJECT_FILE);
             if (TomlReader.exists(project)) {
-                putAll(settings, TomlReader.read(project, Rung.PROJECT, warnings));
+                putAll(settings, TomlReader.read(project, Rung.PROJECT, warnings, schemas));
             }
         }
         if (TomlReader.exists(sources.userFile())) {
-            putAll(settings, TomlReader.read(sources.userFile(), Rung.USER, warnings));
+            putAll(settings, TomlReader.read(sources.userFile(), Rung.USER, warnings, schemas));
         }
         String configVariable = sources.environment().get(Sources.CONFIG_VARIABLE);
         if (configVariable != null && !configVariable.isEmpty()) {
             putAll(settings, TomlReader.read(named(Path.of(configVariable), Sources.CONFIG_VARIABLE), Rung.ENVIRONMENT,
-                    warnings));
+                    warnings, schemas));
         }
         putAll(settings, environment(warnings));
         if (sources.configFile() != null) {
             putAll(settings, TomlReader.read(named(sources.configFile(), "--config-file"), Rung.COMMAND_LINE,
-                    warnings));
+                    warnings, schemas));
         }
         Map<String, String> commandLine = new LinkedHashMap<>(sources.launcherOptions());
         commandLine.putAll(request.commandLine());

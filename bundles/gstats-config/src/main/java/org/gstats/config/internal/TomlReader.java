@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.Rung;
 import org.gstats.config.api.Setting;
+import org.osgi.service.metatype.AttributeDefinition;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -47,6 +48,12 @@ final class TomlReader {
      *                         does not take
      */
     static List<Setting> read(Path file, Rung rung, List<String> warnings) throws ConfigException {
+        return read(file, rung, warnings, PluginSchemas.NONE);
+    }
+
+    /** @param schemas what the plugins gstats does not know declare for their sections */
+    static List<Setting> read(Path file, Rung rung, List<String> warnings, PluginSchemas schemas)
+            throws ConfigException {
         TomlParseResult toml = Toml.parse(text(file));
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
@@ -66,7 +73,7 @@ final class TomlReader {
                         readSection(file, section, table, rung, settings, unknown);
                     } else if (module.getValue() instanceof TomlTable table) {
                         readPluginSection(file, section, table, modules.inputPositionOf(quoted(module.getKey())), rung,
-                                settings, warnings);
+                                settings, warnings, schemas.of(section).orElse(null));
                     } else {
                         unknownLeaves(unknown, section, module.getValue(),
                                 () -> modules.inputPositionOf(quoted(module.getKey())));
@@ -122,6 +129,14 @@ final class TomlReader {
             String id = section + "." + entry.getKey();
             // tomlj parses the key again to find its position: only for a message
             Supplier<TomlPosition> position = () -> table.inputPositionOf(quoted(entry.getKey()));
+            String moved = KeyTable.MOVED.get(id);
+            if (moved != null) {
+                TomlPosition at = position.get();
+                warnings.add(file + (at == null ? "" : ":" + at.line()) + ": " + id + " is now "
+                        + moved + " (it filters the history of every plugin); read as " + moved
+                        + ", move it to [" + KeyTable.section(moved) + "]");
+                id = moved;
+            }
             Key key = KeyTable.key(id).orElse(null);
             if (key == null) {
                 unknownLeaves(unknown, id, entry.getValue(), position);
@@ -138,24 +153,42 @@ final class TomlReader {
 
     /**
      * {@code [module.NAME]} of a plugin gstats does not know (one added to plugins/): its keys
-     * are passed on as they are typed, for the plugin to check. A name close to a known module is
-     * warned about, as it is more likely a typo than a plugin.
+     * are passed on as they are typed. When the plugin's bundle declares the section's MetaType,
+     * a key it does not declare is warned about and left out, and a value its attribute does not
+     * take stops the command, as for gstats' own keys; without one the plugin checks them. A
+     * name close to a known module is warned about, as it is more likely a typo than a plugin.
+     *
+     * @param schema the attributes the plugin declares, by id; {@code null} when it declares none
      */
     private static void readPluginSection(Path file, String section, TomlTable table, TomlPosition sectionPosition,
-            Rung rung, List<Setting> settings, List<String> warnings) {
+            Rung rung, List<Setting> settings, List<String> warnings, Map<String, AttributeDefinition> schema)
+            throws ConfigException {
         String nearest = Nearest.to(section, KeyTable.moduleSections());
-        if (nearest != null && Nearest.distance(section, nearest) <= 2) {
+        if (schema == null && nearest != null && Nearest.distance(section, nearest) <= 2) {
             warnings.add(file + (sectionPosition == null ? "" : ":" + sectionPosition.line()) + ": [" + section
                     + "] is passed on to a plugin of that name (did you mean [" + nearest + "]?)");
         }
         for (Map.Entry<String, Object> entry : table.entrySet()) {
             String id = section + "." + entry.getKey();
+            TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
+            String where = file + (position == null ? "" : ":" + position.line());
+            AttributeDefinition attribute = schema == null ? null : schema.get(KeyTable.property(entry.getKey()));
+            if (schema != null && attribute == null) {
+                warnings.add(where + ": unknown key " + id + " is ignored (did you mean " + Nearest.to(id,
+                        schema.keySet().stream().map(key -> section + "." + key.replace('.', '-')).toList()) + "?)");
+                continue;
+            }
             Object value = pluginValue(entry.getValue());
+            if (attribute != null) {
+                String problem = PluginValues.problem(attribute, entry.getValue());
+                if (problem != null) {
+                    throw new ConfigException(where + ": " + id + " = " + shown(entry.getValue()) + " is not allowed: "
+                            + id + " takes " + problem);
+                }
+            }
             if (value == null) {
-                TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
-                warnings.add(file + (position == null ? "" : ":" + position.line()) + ": " + id + " = "
-                        + shown(entry.getValue()) + " is ignored: a plugin's key takes true or false, a number, "
-                        + "text or a list of texts or numbers");
+                warnings.add(where + ": " + id + " = " + shown(entry.getValue()) + " is ignored: a plugin's key takes "
+                        + "true or false, a number, text or a list of texts or numbers");
             } else {
                 settings.add(new Setting(id, value, rung, file.toString()));
             }

@@ -44,6 +44,22 @@ public class DefaultsFileTest {
                 DefaultsFile.render(), Files.readString(shipped, StandardCharsets.UTF_8));
     }
 
+    /** The reference table of docs/configuration.md, between its two markers, is generated from the key table. */
+    @Test
+    public void theDocumentedReferenceIsTheGeneratedOne() throws Exception {
+        String docs = Files.readString(Path.of(System.getProperty("gstats.config.dir"), "..", "docs",
+                "configuration.md"), StandardCharsets.UTF_8);
+        int start = docs.indexOf(REFERENCE_START);
+        int end = docs.indexOf(REFERENCE_END);
+        assertTrue("docs/configuration.md has no reference markers", start >= 0 && end > start);
+        assertEquals("the reference in docs/configuration.md is out of date: put DefaultsFile.reference() "
+                + "between its markers", DefaultsFile.reference(),
+                docs.substring(docs.indexOf('\n', start) + 1, end));
+    }
+
+    private static final String REFERENCE_START = "<!-- reference:";
+    private static final String REFERENCE_END = "<!-- end of reference -->";
+
     @Test
     public void theEffectiveConfigurationNamesEachKeysRung() throws Exception {
         Sources sources = new Sources(Map.of("GSTATS_FORMAT", "csv"), folder.getRoot().toPath().resolve("none.toml"),

@@ -86,7 +86,38 @@ public class ResolverTest {
         write(repository.resolve(".gstats.toml"), "[base]\nlog-format = \"json\"\n[module.commits]\nsince = \"30d\"\n");
         EffectiveConfiguration configuration = resolve(repository.resolve("src/deep"), Map.of());
         assertSetting(configuration, "base.log-format", "json", Rung.PROJECT);
-        assertSetting(configuration, "module.commits.since", "30d", Rung.PROJECT);
+        assertSetting(configuration, "scanner.since", "30d", Rung.PROJECT);
+        assertTrue(configuration.warnings().toString(), configuration.warnings().get(0).endsWith(
+                ": module.commits.since is now scanner.since (it filters the history of every plugin); read as "
+                        + "scanner.since, move it to [scanner]"));
+    }
+
+    @Test
+    public void configurationAdminGetsTheInstallationAndTheCommandsProcessKeysButNoScansOwnSettings()
+            throws Exception {
+        Path repository = repository();
+        write(repository.resolve(".gstats.toml"), "[module.commits]\nchanges = true\n[scanner]\n"
+                + "diff-algorithm = \"histogram\"\nqueue-size = 64\n");
+        write(userFile(), "[module.commits]\ninclude-merges = false\n");
+        EffectiveConfiguration scan = resolve(repository, Map.of("scanner.max-memory", "256MB",
+                "scanner.first-parent", "true"));
+        EffectiveConfiguration installation = resolve(null, Map.of());
+
+        Map<String, java.util.Hashtable<String, Object>> published = Publisher.dictionaries(
+                GstatsConfigurationImpl.published(scan, installation));
+
+        // a scan's own settings travel in its request only
+        assertEquals(false, published.get("org.gstats.module.commits").get("changes"));
+        assertEquals(false, published.get("org.gstats.module.commits").get("include.merges"));
+        assertFalse(published.values().stream().anyMatch(values -> values.containsKey("diff.algorithm")
+                || values.containsKey("first.parent")));
+        // the process's components (memory, queues) follow the latest command; each bundle has its own PID
+        assertEquals(256L << 20, published.get("org.gstats.memory").get("max.memory"));
+        assertEquals(64L, published.get("org.gstats.queue").get("queue.size"));
+        assertEquals(10L << 20, published.get("org.gstats.scanner").get("pack.cache"));
+        // and the scan gets everything by section, as its request carries it
+        assertEquals(true, scan.sections().get("module.commits").get("changes"));
+        assertEquals("histogram", scan.sections().get("scanner").get("diff.algorithm"));
     }
 
     @Test
@@ -129,9 +160,9 @@ public class ResolverTest {
         environment.put("GSTATS_LOG_FORMAT", "json");
         launcherOptions.put("base.log-format", "text");
         configFile = write(folder.getRoot().toPath().resolve("given.toml"), "[module.export]\nformat = \"yaml\"\n");
-        EffectiveConfiguration configuration = resolve(null, Map.of("module.commits.since", "2024-01-31"));
-        assertSetting(configuration, "module.commits.since", "2024-01-31", Rung.COMMAND_LINE);
-        assertEquals("--since", configuration.setting("module.commits.since").orElseThrow().origin());
+        EffectiveConfiguration configuration = resolve(null, Map.of("scanner.since", "2024-01-31"));
+        assertSetting(configuration, "scanner.since", "2024-01-31", Rung.COMMAND_LINE);
+        assertEquals("--since", configuration.setting("scanner.since").orElseThrow().origin());
         assertSetting(configuration, "module.export.format", "yaml", Rung.COMMAND_LINE);
         assertSetting(configuration, "base.log-format", "text", Rung.COMMAND_LINE);
     }
@@ -160,15 +191,15 @@ public class ResolverTest {
 
     @Test
     public void unknownKeysAreWarnedAboutWithTheNearestKnownKey() throws Exception {
-        write(userFile(), "[scanner]\nrenmaes = false\n[modul.commits]\nsince = \"1y\"\n");
+        write(userFile(), "[scanner]\nrenmaes = false\n[modul.commits]\nchanges = true\n");
         environment.put("GSTATS_VERBSE", "1");
         EffectiveConfiguration configuration = resolve(null, Map.of());
         List<String> warnings = configuration.warnings();
         assertEquals(warnings.toString(), 3, warnings.size());
         assertEquals(userFile() + ":2: unknown key scanner.renmaes is ignored (did you mean scanner.renames?)",
                 warnings.get(0));
-        assertTrue(warnings.get(1), warnings.get(1).contains("modul.commits.since")
-                && warnings.get(1).endsWith("(did you mean module.commits.since?)"));
+        assertTrue(warnings.get(1), warnings.get(1).contains("modul.commits.changes")
+                && warnings.get(1).endsWith("(did you mean module.commits.changes?)"));
         assertTrue(warnings.get(2), warnings.get(2).contains("GSTATS_VERBSE")
                 && warnings.get(2).endsWith("(did you mean GSTATS_VERBOSE?)"));
         assertSetting(configuration, "scanner.renames", true, Rung.DEFAULTS);
@@ -238,8 +269,8 @@ public class ResolverTest {
         assertProblem(userFile() + ":2: base.log-format = \"xml\" is not allowed: base.log-format takes one of "
                 + "\"text\", \"json\"", Map.of());
         Files.delete(userFile());
-        assertProblem("--since yesterday is not allowed: module.commits.since takes a date \"2024-01-31\"",
-                Map.of("module.commits.since", "yesterday"));
+        assertProblem("--since yesterday is not allowed: scanner.since takes a date \"2024-01-31\"",
+                Map.of("scanner.since", "yesterday"));
         environment.put("GSTATS_QUIET", "maybe");
         assertProblem("environment variable GSTATS_QUIET=maybe is not allowed: base.quiet takes true or false",
                 Map.of());

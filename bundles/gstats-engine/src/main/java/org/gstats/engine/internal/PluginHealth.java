@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.gstats.api.scan.PluginMetrics;
+import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.PluginStatus;
 
 /**
@@ -15,7 +16,7 @@ import org.gstats.api.scan.PluginStatus;
 final class PluginHealth {
 
     /** The state of a plugin at one moment. */
-    record View(String state, String reason, Instant disabledUntil, PluginMetrics metrics) {
+    record View(PluginState state, String reason, Instant disabledUntil, PluginMetrics metrics) {
     }
 
     private PluginMetrics metrics = PluginMetrics.NONE;
@@ -48,13 +49,13 @@ final class PluginHealth {
 
     synchronized View view(Instant now) {
         if (!admits(now)) {
-            return new View(PluginStatus.DISABLED, "failed in " + failuresInARow + " scans in a row (last: "
+            return new View(PluginState.DISABLED, "failed in " + failuresInARow + " scans in a row (last: "
                     + lastFailure + "); left out of scans until " + disabledUntil, disabledUntil, metrics);
         }
         if (failuresInARow > 0) {
-            return new View(PluginStatus.FAILING, "failed in the last " + (failuresInARow == 1 ? "scan"
+            return new View(PluginState.FAILING, "failed in the last " + (failuresInARow == 1 ? "scan"
                     : failuresInARow + " scans") + ": " + lastFailure, null, metrics);
         }
-        return new View(PluginStatus.ACTIVE, null, null, metrics);
+        return new View(PluginState.ACTIVE, null, null, metrics);
     }
 }

@@ -30,6 +30,7 @@ import org.gstats.api.scan.PluginInfo;
 import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginSelection;
+import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.PluginStatus;
 import org.gstats.api.scan.PluginValidation;
 import org.gstats.api.scan.ScanException;
@@ -189,7 +190,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
     public List<PluginInfo> plugins() {
         List<PluginInfo> infos = new ArrayList<>();
         for (PluginStatus status : statuses()) {
-            if (!status.state().equals(PluginStatus.REJECTED)) {
+            if (status.state() != PluginState.REJECTED) {
                 infos.add(new PluginInfo(status.name(), status.description(), status.version(), status.bundle(),
                         status.bundleId(), status.state()));
             }
@@ -206,7 +207,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
             String rejection = rejection(plugin, owners);
             PluginHealth record = health.get(plugin.serviceId());
             if (rejection != null || record == null) {
-                statuses.add(status(plugin, PluginStatus.REJECTED, rejection, null, PluginMetrics.NONE));
+                statuses.add(status(plugin, PluginState.REJECTED, rejection, null, PluginMetrics.NONE));
             } else {
                 PluginHealth.View view = record.view(now);
                 statuses.add(status(plugin, view.state(), view.reason(), view.disabledUntil(), view.metrics()));
@@ -220,11 +221,11 @@ public final class PluginRegistryImpl implements PluginRegistry {
         return statuses;
     }
 
-    private PluginStatus status(RegisteredPlugin plugin, String state, String reason, Instant until,
+    private PluginStatus status(RegisteredPlugin plugin, PluginState state, String reason, Instant until,
             PluginMetrics metrics) {
         return new PluginStatus(plugin.name(), plugin.description(), plugin.bundleVersion(), plugin.apiVersion(),
                 plugin.bundle(), plugin.bundleId(), state, reason, until,
-                state.equals(PluginStatus.REJECTED) ? null : plugin.requirements(), metrics,
+                state == PluginState.REJECTED ? null : plugin.requirements(), metrics,
                 services(plugin.bundleId()));
     }
 
@@ -279,7 +280,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
             String reason = problems.isEmpty() ? "installed but not resolved yet" : String.join("; ", problems);
             statuses.add(new PluginStatus(bundle.getSymbolicName(), null, bundle.getVersion().toString(),
                     Requirements.apiRange(revision), bundle.getSymbolicName(), bundle.getBundleId(),
-                    PluginStatus.REJECTED, reason, null, null, PluginMetrics.NONE, List.of()));
+                    PluginState.REJECTED, reason, null, null, PluginMetrics.NONE, List.of()));
         }
         return statuses;
     }
@@ -296,13 +297,13 @@ public final class PluginRegistryImpl implements PluginRegistry {
                 String problem = notABundle(jar);
                 if (problem != null) {
                     statuses.add(new PluginStatus(jar.getFileName().toString(), null, null, null, null, -1,
-                            PluginStatus.REJECTED, problem, null, null, PluginMetrics.NONE, List.of()));
+                            PluginState.REJECTED, problem, null, null, PluginMetrics.NONE, List.of()));
                 }
             }
         } catch (NoSuchFileException e) {
             return statuses;
         } catch (IOException e) {
-            statuses.add(new PluginStatus(dir, null, null, null, null, -1, PluginStatus.REJECTED,
+            statuses.add(new PluginStatus(dir, null, null, null, null, -1, PluginState.REJECTED,
                     "cannot read the plugin folder: " + e.getMessage(), null, null, PluginMetrics.NONE, List.of()));
         }
         return statuses;

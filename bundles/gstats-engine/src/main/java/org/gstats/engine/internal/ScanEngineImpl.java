@@ -94,7 +94,7 @@ public final class ScanEngineImpl implements ScanEngine {
                     plugins.stream().map(RegisteredPlugin::name).toList());
             ProgressPublisher published = new ProgressPublisher(progress, () -> eventAdmin,
                     request.repository().toAbsolutePath().normalize().toString());
-            ScanRun run = new ScanRun(plugins, request.options(), published, budgetMs, queues,
+            ScanRun run = new ScanRun(plugins, request, published, budgetMs, queues,
                     memory::status);
             registry.started(run);
             Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,

@@ -26,6 +26,7 @@ import org.gstats.api.runtime.MessageQueueFactory;
 import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanListener;
+import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
 
@@ -42,9 +43,6 @@ final class ScanRun implements ScanListener {
 
     static final long PROGRESS_INTERVAL = 1000;
 
-    /** The name a scanner's warnings carry in the report's errors, in place of a plugin's. */
-    static final String SCANNER = "scanner";
-
     /** The engine's own section: what each plugin did in this scan. */
     static final String SECTION = "plugins";
 
@@ -53,7 +51,7 @@ final class ScanRun implements ScanListener {
     }
 
     private final List<RegisteredPlugin> plugins;
-    private final Map<String, String> options;
+    private final ScanRequest request;
     private final ProgressListener progress;
     private final long budgetMs;
     private final MessageQueueFactory queues;
@@ -68,10 +66,10 @@ final class ScanRun implements ScanListener {
     private long blockedMs;
 
     /** @param memory the memory tracker's latest sample */
-    ScanRun(List<RegisteredPlugin> plugins, Map<String, String> options, ProgressListener progress, long budgetMs,
+    ScanRun(List<RegisteredPlugin> plugins, ScanRequest request, ProgressListener progress, long budgetMs,
             MessageQueueFactory queues, Supplier<MemoryStatus> memory) {
         this.plugins = plugins;
-        this.options = options;
+        this.request = request;
         this.progress = progress;
         this.budgetMs = budgetMs;
         this.queues = queues;
@@ -85,10 +83,11 @@ final class ScanRun implements ScanListener {
         }
         target = scanTarget;
         memory.look();
-        ScanContext context = new ScanContext(scanTarget.repository(), scanTarget.branch(), scanTarget.headId(),
-                options);
         List<PluginWorker> started = new ArrayList<>();
         for (RegisteredPlugin plugin : plugins) {
+            // each plugin reads its own section of this scan's settings
+            ScanContext context = new ScanContext(scanTarget.repository(), scanTarget.branch(), scanTarget.headId(),
+                    request.options(), request.settings(ScanRequest.pluginSection(plugin.name())));
             PluginWorker worker = new PluginWorker(plugin, context, budgetMs,
                     queues.create("plugin " + plugin.name()));
             worker.start();
@@ -123,7 +122,7 @@ final class ScanRun implements ScanListener {
     @Override
     public void onWarning(ScanWarning warning) {
         requireStarted();
-        warnings.add(new ReportError(SCANNER, warning.message(), warning.unreadCommits()));
+        warnings.add(new ReportError(ReportError.SCANNER, warning.message(), warning.unreadCommits()));
     }
 
 

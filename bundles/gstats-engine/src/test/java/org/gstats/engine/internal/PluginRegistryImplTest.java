@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.gstats.api.scan.PluginInfo;
+import org.gstats.api.scan.PluginState;
 import org.junit.Test;
 
 public class PluginRegistryImplTest {
@@ -24,8 +25,8 @@ public class PluginRegistryImplTest {
         TestPlugin.healthy("commits").bindTo(registry, 3);
 
         assertEquals(List.of(
-                new PluginInfo("commits", "commits description", "1.2.3", "org.example.commits", 103, "active"),
-                new PluginInfo("metrics", "metrics description", "1.2.3", "org.example.metrics", 107, "active")),
+                new PluginInfo("commits", "commits description", "1.2.3", "org.example.commits", 103, PluginState.ACTIVE),
+                new PluginInfo("metrics", "metrics description", "1.2.3", "org.example.metrics", 107, PluginState.ACTIVE)),
                 registry.plugins());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.PluginSelection;
+import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.PluginStatus;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanException;
@@ -309,7 +311,8 @@ public class ScanEngineImplTest {
     @Test
     public void pluginUnboundAfterItWasChosenButBeforeTheRunWasTrackedIsDroppedToo() throws ScanException {
         TestPlugin.healthy("leaving").bindTo(plugins, 1);
-        ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), Map.of(), ProgressListener.NONE, 30_000,
+        ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), ScanRequest.builder(Path.of(".")).build(),
+                ProgressListener.NONE, 30_000,
                 new MessageQueueFactoryImpl(4, FixedMemory.NORMAL),
                 FixedMemory.NORMAL::status);
         plugins.unbind(1);
@@ -385,12 +388,12 @@ public class ScanEngineImplTest {
         ScanEngineImpl engine = engine(threeCommits());
 
         engine.scan(request(), ProgressListener.NONE);
-        assertEquals(PluginStatus.FAILING, status("broken").state());
+        assertEquals(PluginState.FAILING, status("broken").state());
         engine.scan(request(), ProgressListener.NONE);
         engine.scan(request(), ProgressListener.NONE);
 
         PluginStatus disabled = status("broken");
-        assertEquals(PluginStatus.DISABLED, disabled.state());
+        assertEquals(PluginState.DISABLED, disabled.state());
         assertEquals(clock.instant().plus(Duration.ofMinutes(5)), disabled.disabledUntil());
         assertEquals("failed in 3 scans in a row (last: IllegalStateException: boom); left out of scans until "
                 + disabled.disabledUntil(), disabled.reason());
@@ -404,7 +407,7 @@ public class ScanEngineImplTest {
         Report trial = engine.scan(request(), ProgressListener.NONE);
         assertEquals(4, broken.contexts.size());
         assertEquals(1, trial.errors().size());
-        assertEquals(PluginStatus.DISABLED, status("broken").state());
+        assertEquals(PluginState.DISABLED, status("broken").state());
     }
 
     @Test
@@ -418,7 +421,7 @@ public class ScanEngineImplTest {
         assertEquals(ALL_EVENTS, first.events);
         assertEquals(List.of(), second.events);
         List<PluginStatus> statuses = plugins.statuses();
-        assertEquals(List.of(PluginStatus.ACTIVE, PluginStatus.REJECTED),
+        assertEquals(List.of(PluginState.ACTIVE, PluginState.REJECTED),
                 statuses.stream().map(PluginStatus::state).toList());
         assertEquals("duplicate name: the plugin in org.example.commits 1.2.3 (bundle 104) is also called 'commits' "
                 + "and takes part instead", statuses.get(1).reason());

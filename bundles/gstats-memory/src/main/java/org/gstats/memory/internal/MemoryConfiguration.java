@@ -3,11 +3,11 @@ package org.gstats.memory.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The memory part of {@code [scanner]} ({@value #PID}). */
+/** The memory part of {@code [scanner]}, under its own PID {@value #PID}. */
 @ObjectClassDefinition(name = "gstats memory limit", description = "[scanner] of the gstats configuration")
 @interface MemoryConfiguration {
 
-    String PID = "org.gstats.scanner";
+    String PID = "org.gstats.memory";
 
     @AttributeDefinition(description = "the memory limit pressure is measured against, in bytes "
             + "(0: from performance-mode, else the JVM's maximum heap)")

@@ -94,7 +94,7 @@ public class PluginCommand {
         line(out, "version", plugin.version());
         line(out, "built for", plugin.apiVersion() == null ? null : "org.gstats.api " + plugin.apiVersion());
         line(out, "bundle", plugin.bundle() == null ? null : plugin.bundle() + " (id " + plugin.bundleId() + ")");
-        line(out, "state", plugin.state());
+        line(out, "state", plugin.state().label());
         if (plugin.reason() != null) {
             line(out, "reason", plugin.reason());
         }

@@ -21,7 +21,7 @@ final class PluginJson {
         json.name("api_version").value(plugin.apiVersion());
         json.name("bundle").value(plugin.bundle());
         json.name("bundle_id").value(plugin.bundleId());
-        json.name("state").value(plugin.state());
+        json.name("state").value(plugin.state().label());
         json.name("reason").value(plugin.reason());
         json.name("disabled_until").value(plugin.disabledUntil() == null ? null : plugin.disabledUntil().toString());
         json.name("description").value(plugin.description());

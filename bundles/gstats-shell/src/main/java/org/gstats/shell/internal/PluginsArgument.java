@@ -20,9 +20,6 @@ final class PluginsArgument {
             return PluginSelection.ALL;
         }
         String text = value == null ? "null" : value;
-        if (ScanArguments.isOption(text)) {
-            throw CommandFailure.badUsage("--plugins needs a value before " + text);
-        }
         Set<String> names = new LinkedHashSet<>();
         for (String name : text.split(",", -1)) {
             if (name.isBlank()) {

@@ -6,13 +6,11 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.scan.PluginMetrics;
 import org.gstats.api.scan.PluginRegistry;
@@ -34,6 +32,12 @@ import com.google.gson.stream.JsonWriter;
 public class PluginsCommand {
 
     private static final List<String> FORMATS = List.of("json", "text");
+    private static final CommandOption FORMAT = CommandOption.value("--format", "FORMAT", "json or text (default text)",
+            null).completing(FORMATS.toArray(String[]::new));
+    private static final CommandOption VERBOSE = CommandOption.flag("--verbose",
+            "add each plugin's metrics (scans, events, time, failures); stack traces on failure", null, null)
+            .withShortName("-v");
+    private static final OptionTable OPTIONS = new OptionTable("plugins", "[options]", List.of(FORMAT, VERBOSE));
 
     private final PluginRegistry registry;
 
@@ -44,13 +48,18 @@ public class PluginsCommand {
 
     @Descriptor("list the plugins: name, version, API version, bundle, state and why it is not active")
     public void plugins(CommandSession session,
-            @Descriptor("json or text (default text)")
-            @Parameter(names = "--format", absentValue = "text") String format,
-            @Descriptor("add each plugin's metrics (scans, events, time, failures); stack traces on failure")
-            @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
-            String... operands) throws CommandFailure, ScanException {
-        CommandStatus.run(session, verbose, () -> run(session.getConsole(), format, verbose,
-                Arrays.asList(operands)));
+            @Descriptor("--format json|text (default text), -v/--verbose (gstats:plugins --help)")
+            String... arguments) throws CommandFailure, ScanException {
+        CommandStatus.run(session, OptionTable.mentions(VERBOSE, arguments), () -> {
+            OptionTable.Given given = OPTIONS.parse(arguments);
+            if (given.help() || given.completions()) {
+                session.getConsole().print(given.help() ? OPTIONS.help() : OPTIONS.completions());
+                session.getConsole().flush();
+                return;
+            }
+            String format = given.value(FORMAT);
+            run(session.getConsole(), format == null ? "text" : format, given.has(VERBOSE), given.operands());
+        });
     }
 
     private void run(PrintStream console, String format, boolean verbose, List<String> operands)
@@ -97,7 +106,7 @@ public class PluginsCommand {
         rows.add(header);
         for (PluginStatus plugin : plugins) {
             List<String> row = new ArrayList<>(List.of(cell(plugin.name()), cell(plugin.version()),
-                    cell(plugin.apiVersion()), cell(bundle(plugin)), cell(plugin.state())));
+                    cell(plugin.apiVersion()), cell(bundle(plugin)), cell(plugin.state().label())));
             if (verbose) {
                 PluginMetrics metrics = plugin.metrics();
                 row.addAll(List.of(Long.toString(metrics.scans()), Long.toString(metrics.events()),

@@ -5,33 +5,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-import org.apache.felix.service.command.Parameter;
 
 /**
- * {@code gstats:scan}'s arguments as Gogo hands them over: option values still text,
- * {@link #ABSENT} for a value option that was not given, and the operands Gogo did not
- * recognise as options (the path, but also unknown or repeated options).
+ * {@code gstats:scan}'s arguments in effect (given, or else configured): option values still
+ * text, {@link #ABSENT} for a value option that is not set, and the operands (the path).
  */
 record ScanArguments(String format, String output, String table, String branch, String since, String until,
-        boolean changes, boolean noRenames, boolean pretty, boolean quiet, boolean verbose, List<String> operands) {
+        boolean noRenames, boolean pretty, boolean quiet, boolean verbose, List<String> operands) {
 
-    /** The {@code absentValue} of value options: Gogo passes it when the option is not on the command line. */
-    static final String ABSENT = Parameter.UNSPECIFIED;
-
-    private static final Set<String> VALUE_OPTIONS = union(Set.of("--format", "--output", "--table", "--branch",
-            "--since", "--until", "--plugins", "--max-memory", "--performance-mode"), ScannerArguments.VALUE_OPTIONS);
-    private static final Set<String> OPTIONS = union(VALUE_OPTIONS, Set.of("--changes", "--no-renames", "--pretty",
-            "--quiet", "-v", "--verbose"), ScannerArguments.FLAGS);
-    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
-            + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --quiet, "
-            + "-v/--verbose";
+    /** A value option that is not set. */
+    static final String ABSENT = "\u0000absent";
 
     ScanArguments {
         // not List.copyOf: Gogo passes a bare null as a null operand
@@ -47,16 +33,16 @@ record ScanArguments(String format, String output, String table, String branch, 
      * @throws CommandFailure bad usage, with a message that names the argument
      */
     ScanOptions validate(Path currentDir, Clock clock, String defaultFormat) throws CommandFailure {
-        Path repository = repository(currentDir);
-        String formatText = value("--format", format);
-        String outputText = value("--output", output);
-        String tableText = value("--table", table);
+        Path repository = repository(operands, currentDir);
+        String formatText = value(format);
+        String outputText = value(output);
+        String tableText = value(table);
         if (tableText != null && tableText.isEmpty()) {
             throw CommandFailure.badUsage("--table needs a name such as commits.authors (SECTION.TABLE)");
         }
-        String branchText = value("--branch", branch);
-        String sinceText = value("--since", since);
-        String untilText = value("--until", until);
+        String branchText = value(branch);
+        String sinceText = value(since);
+        String untilText = value(until);
         if (branchText != null && branchText.isEmpty()) {
             throw CommandFailure.badUsage("--branch needs a name (leave it out to scan HEAD)");
         }
@@ -70,41 +56,15 @@ record ScanArguments(String format, String output, String table, String branch, 
                     + " (nothing to scan)");
         }
         return new ScanOptions(repository, formatText == null ? defaultFormat : formatText,
-                output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant, changes,
+                output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant,
                 ScannerOptions.DEFAULTS.withDetectRenames(!noRenames), quiet, verbose);
     }
 
-    /** Whether {@code text} is one of {@code gstats:scan}'s options. */
-    static boolean isOption(String text) {
-        return OPTIONS.contains(text);
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Collection<String>... parts) {
-        Set<String> all = new HashSet<>();
-        for (Collection<String> part : parts) {
-            all.addAll(part);
-        }
-        return Set.copyOf(all);
-    }
-
-    /** The repository path the operands name, checked as {@link #validate} checks it. */
-    Path repository(Path currentDir) throws CommandFailure {
+    /** The repository path the operands (options already taken out) name. */
+    static Path repository(List<String> operands, Path currentDir) throws CommandFailure {
         List<String> paths = new ArrayList<>();
         for (String operand : operands) {
-            String text = operand == null ? "null" : operand;
-            if (OPTIONS.contains(text)) {
-                throw CommandFailure.badUsage("option " + text + " is given more than once");
-            }
-            if (text.startsWith("-") && text.length() > 1) {
-                int equals = text.indexOf('=');
-                if (equals > 0 && VALUE_OPTIONS.contains(text.substring(0, equals))) {
-                    throw CommandFailure.badUsage("unknown option '" + text + "' (write '" + text.substring(0, equals)
-                            + " " + text.substring(equals + 1) + "', with a space)");
-                }
-                throw CommandFailure.badUsage("unknown option '" + text + "' (options: " + OPTION_LIST + ")");
-            }
-            paths.add(text);
+            paths.add(operand == null ? "null" : operand);
         }
         if (paths.size() > 1) {
             throw CommandFailure.badUsage("more than one path: '" + String.join("', '", paths)
@@ -130,16 +90,8 @@ record ScanArguments(String format, String output, String table, String branch, 
     }
 
     /** The option's value, or null when it was not given. */
-    private static String value(String option, String value) throws CommandFailure {
-        if (ABSENT.equals(value)) {
-            return null;
-        }
-        // Gogo turns a bare null into a Java null
-        String text = value == null ? "null" : value;
-        if (OPTIONS.contains(text)) {
-            throw CommandFailure.badUsage(option + " needs a value before " + text);
-        }
-        return text;
+    private static String value(String value) {
+        return ABSENT.equals(value) ? null : value;
     }
 
     private static Path resolve(Path currentDir, String text, String problem) throws CommandFailure {

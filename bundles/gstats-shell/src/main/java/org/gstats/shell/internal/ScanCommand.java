@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
@@ -33,16 +31,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code gstats:scan [options] [PATH]}: scans a repository and writes the report to the
- * console or a file. Gogo parses the options (see {@link #scan}); this class checks them,
- * picks the writer before the scan starts, and keeps the exit-code contract of
+ * console or a file. {@link ScanOptionTable} parses the options; this class resolves the
+ * configuration for the repository with them, checks them, puts the scan's settings in its
+ * request, picks the writer before the scan starts, and keeps the exit-code contract of
  * {@link CommandStatus}.
  */
 @Component(service = Object.class)
 @GogoCommand(scope = "gstats", function = "scan")
 public class ScanCommand {
-
-    /** The name the engine gives the scanner's warnings in the report's errors. */
-    static final String SCANNER = "scanner";
 
     private final ScanEngine engine;
     private final Clock clock;
@@ -73,74 +69,23 @@ public class ScanCommand {
     }
 
     /**
-     * Gogo matches each option name anywhere on the line (first occurrence only, exact token,
-     * so {@code --format=json} is not an option) and takes the next token as its value; what
-     * is left arrives in {@code operands}, where an unknown or repeated option is bad usage.
+     * Gogo hands every argument over as it is; {@link ScanOptionTable} parses them, so options
+     * may come before or after the path and {@code --include}/{@code --exclude} may be repeated.
      */
-    @Descriptor("scan a Git repository and write its statistics report")
+    @Descriptor("scan a Git repository and write its statistics report (gstats:scan --help lists the options)")
     public void scan(CommandSession session,
-            @Descriptor("report format: text, json, csv, xml, yaml, html or a plugin's "
-                    + "(default: text on a terminal, json otherwise)")
-            @Parameter(names = "--format", absentValue = ScanArguments.ABSENT) String format,
-            @Descriptor("write the report to FILE (csv: to a directory, one file per table) instead of the console; "
-                    + "replaced whole or not at all")
-            @Parameter(names = "--output", absentValue = ScanArguments.ABSENT) String output,
-            @Descriptor("the one table to write, as SECTION.TABLE, e.g. commits.authors (csv)")
-            @Parameter(names = "--table", absentValue = ScanArguments.ABSENT) String table,
-            @Descriptor("indent the report for people to read (json, xml, yaml)")
-            @Parameter(names = "--pretty", absentValue = "false", presentValue = "true") boolean pretty,
-            @Descriptor("branch, tag or commit to start from (default HEAD)")
-            @Parameter(names = "--branch", absentValue = ScanArguments.ABSENT) String branch,
-            @Descriptor("only commits at or after: 2024-01-31, 2024-01-31T12:00:00Z, or an age 12h, 30d, 2w, 6m, 1y")
-            @Parameter(names = "--since", absentValue = ScanArguments.ABSENT) String since,
-            @Descriptor("only commits at or before: a date counts through its end, or a date-time, or an age")
-            @Parameter(names = "--until", absentValue = ScanArguments.ABSENT) String until,
-            @Descriptor("list every file change of every commit")
-            @Parameter(names = "--changes", absentValue = "false", presentValue = "true") boolean changes,
-            @Descriptor("do not detect renames (git log --no-renames)")
-            @Parameter(names = "--no-renames", absentValue = "false", presentValue = "true") boolean noRenames,
-            @Descriptor("only commits whose author's 'Name <email>' matches this Java regular expression "
-                    + "(git log --author)")
-            @Parameter(names = "--author", absentValue = ScanArguments.ABSENT) String author,
-            @Descriptor("count only changes to paths matching this glob (repeatable), e.g. 'src/**'")
-            @Parameter(names = "--include", absentValue = ScanArguments.ABSENT) String include,
-            @Descriptor("do not count changes to paths matching this glob (repeatable), e.g. 'vendor/**'")
-            @Parameter(names = "--exclude", absentValue = ScanArguments.ABSENT) String exclude,
-            @Descriptor("scan at most this many commits, newest first (git log -n)")
-            @Parameter(names = "--max-commits", absentValue = ScanArguments.ABSENT) String maxCommits,
-            @Descriptor("follow first parents only and count merges against their first parent "
-                    + "(git log --first-parent -m)")
-            @Parameter(names = "--first-parent", absentValue = "false", presentValue = "true") boolean firstParent,
-            @Descriptor("keep author identities as recorded instead of mapping them through .mailmap")
-            @Parameter(names = "--no-mailmap", absentValue = "false", presentValue = "true") boolean noMailmap,
-            @Descriptor("count lines as git's myers (default), histogram or minimal diff does")
-            @Parameter(names = "--diff-algorithm", absentValue = ScanArguments.ABSENT) String diffAlgorithm,
-            @Descriptor("stop with an error at the first object the repository lacks, instead of listing it "
-                    + "in the report's errors")
-            @Parameter(names = "--strict", absentValue = "false", presentValue = "true") boolean strict,
-            @Descriptor("only these plugins, by name, separated by commas (default: every active plugin)")
-            @Parameter(names = "--plugins", absentValue = ScanArguments.ABSENT) String plugins,
-            @Descriptor("the memory limit pressure is measured against, e.g. 256MB (default: the JVM's maximum heap); "
-                    + "the scan stops with an error above 95% of it")
-            @Parameter(names = "--max-memory", absentValue = ScanArguments.ABSENT) String maxMemory,
-            @Descriptor("a preset memory limit: low (64 MB), balanced (256 MB), high (1 GB) or none")
-            @Parameter(names = "--performance-mode", absentValue = ScanArguments.ABSENT) String performanceMode,
-            @Descriptor("print the report and errors only")
-            @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
-            @Descriptor("print progress from the start, and stack traces on failure")
-            @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
-            @Descriptor("the repository, or a directory inside it (default: the current directory)")
-            String... operands) throws CommandFailure, ScanException {
-        CommandStatus.run(session, verbose, () -> {
-            List<String> rest = new ArrayList<>(Arrays.asList(operands));
-            List<String> includes = new ArrayList<>(Arrays.asList(include));
-            List<String> excludes = new ArrayList<>(Arrays.asList(exclude));
-            ScannerArguments.takeRepeated(rest, includes, excludes);
-            ScanArguments arguments = new ScanArguments(format, output, table, branch, since, until, changes,
-                    noRenames, pretty, quiet, verbose, rest);
-            ScannerArguments history = new ScannerArguments(firstParent, author, includes, excludes, maxCommits,
-                    noMailmap, strict, diffAlgorithm);
-            run(session, arguments, history, plugins, maxMemory, performanceMode);
+            @Descriptor("options (gstats:scan --help lists them) and the repository, or a directory inside it "
+                    + "(default: the current directory)")
+            String... arguments) throws CommandFailure, ScanException {
+        OptionTable table = ScanOptionTable.OPTIONS;
+        CommandStatus.run(session, OptionTable.mentions(ScanOptionTable.VERBOSE, arguments), () -> {
+            OptionTable.Given given = table.parse(arguments);
+            if (given.help() || given.completions()) {
+                session.getConsole().print(given.help() ? table.help() : table.completions());
+                session.getConsole().flush();
+                return;
+            }
+            run(session, given);
         });
     }
 
@@ -149,26 +94,24 @@ public class ScanCommand {
         this.configuration = configuration;
     }
 
-    private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory,
-            String givenPlugins, String maxMemory, String performanceMode) throws CommandFailure, ScanException {
-        String plugins = givenPlugins;
-        Map<String, String> pluginOptions = Map.of();
-        ScanArguments arguments = givenArguments;
-        ScannerArguments history = givenHistory;
-        EffectiveConfiguration effective = configured(session, ScanConfiguration.commandLine(givenArguments,
-                givenHistory, memoryValue("--max-memory", maxMemory),
-                memoryValue("--performance-mode", performanceMode)), givenArguments);
-        if (effective != null) {
-            arguments = ScanConfiguration.apply(givenArguments, effective);
-            history = ScanConfiguration.apply(givenHistory, effective);
-            plugins = ScanConfiguration.plugins(givenPlugins, effective);
-            pluginOptions = ScanConfiguration.pluginOptions(effective);
-        }
+    private void run(CommandSession session, OptionTable.Given given) throws CommandFailure, ScanException {
+        ScanConfiguration in = new ScanConfiguration(given, configured(session, given));
+        ScanArguments arguments = new ScanArguments(orAbsent(in.value(ScanOptionTable.FORMAT)),
+                orAbsent(in.value(ScanOptionTable.OUTPUT)), orAbsent(in.value(ScanOptionTable.TABLE)),
+                orAbsent(in.value(ScanOptionTable.BRANCH)), orAbsent(in.value(ScanOptionTable.SINCE)),
+                orAbsent(in.value(ScanOptionTable.UNTIL)), in.flag(ScanOptionTable.NO_RENAMES),
+                in.flag(ScanOptionTable.PRETTY), in.flag(ScanOptionTable.QUIET), in.flag(ScanOptionTable.VERBOSE),
+                given.operands());
+        ScannerArguments history = new ScannerArguments(in.flag(ScanOptionTable.FIRST_PARENT),
+                orAbsent(in.value(ScanOptionTable.AUTHOR)), in.values(ScanOptionTable.INCLUDE),
+                in.values(ScanOptionTable.EXCLUDE), orAbsent(in.value(ScanOptionTable.MAX_COMMITS)),
+                in.flag(ScanOptionTable.NO_MAILMAP), in.flag(ScanOptionTable.STRICT),
+                orAbsent(in.value(ScanOptionTable.DIFF_ALGORITHM)));
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
         ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
-        ScanOptions options = checked.withScanner(history.validate(checked.scanner(), ScanArguments::isOption));
-        PluginSelection selection = PluginsArgument.selection(plugins);
+        ScanOptions options = checked.withScanner(history.validate(checked.scanner()));
+        PluginSelection selection = PluginsArgument.selection(orAbsent(in.value(ScanOptionTable.PLUGINS)));
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, writers);
         // Gogo points System.err at the session's error stream while a command runs
@@ -181,7 +124,7 @@ public class ScanCommand {
 
         Report report;
         try {
-            report = engine.scan(options.request(pluginOptions), selection, progress);
+            report = engine.scan(options.request(in.settings()), selection, progress);
         } finally {
             progress.finish();
         }
@@ -201,32 +144,24 @@ public class ScanCommand {
 
     /**
      * The configuration in effect for the repository to scan, with the command line as its
-     * highest rung, after it has been handed to the components (so that plugins see it in this
-     * scan); null when no configuration service is there.
+     * highest rung; null when no configuration service is there.
      */
-    private EffectiveConfiguration configured(CommandSession session, Map<String, String> commandLine,
-            ScanArguments given) throws CommandFailure {
+    private EffectiveConfiguration configured(CommandSession session, OptionTable.Given given)
+            throws CommandFailure {
         GstatsConfiguration current = configuration;
         if (current == null) {
             return null;
         }
         try {
-            return current.apply(new ConfigRequest(given.repository(currentDir(session)), commandLine));
+            return current.resolve(new ConfigRequest(ScanArguments.repository(given.operands(), currentDir(session)),
+                    ScanConfiguration.commandLine(given)));
         } catch (ConfigException e) {
             throw CommandFailure.badUsage(e.getMessage());
         }
     }
 
-    /** A memory option's value as given; a missing value is bad usage that names the option. */
-    private static String memoryValue(String option, String value) throws CommandFailure {
-        if (ScanArguments.ABSENT.equals(value)) {
-            return value;
-        }
-        if (value == null || value.isEmpty() || ScanArguments.isOption(value)) {
-            throw CommandFailure.badUsage(option + " needs a value, e.g. " + ("--max-memory".equals(option)
-                    ? "256MB" : "balanced"));
-        }
-        return value;
+    private static String orAbsent(String value) {
+        return value == null ? ScanArguments.ABSENT : value;
     }
 
     /**
@@ -252,7 +187,7 @@ public class ScanCommand {
         String summary = String.format(Locale.ROOT, "gstats: scanned %d %s of %s in %.1f s", commits,
                 commits == 1 ? "commit" : "commits", report.header().repository(),
                 report.header().durationMs() / 1000.0);
-        long warnings = report.errors().stream().filter(error -> SCANNER.equals(error.plugin())).count();
+        long warnings = report.errors().stream().filter(error -> ReportError.SCANNER.equals(error.plugin())).count();
         long errors = report.errors().size() - warnings;
         List<String> problems = new ArrayList<>();
         if (warnings > 0) {

@@ -2,153 +2,86 @@ package org.gstats.shell.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
 
 import org.gstats.config.api.EffectiveConfiguration;
-import org.gstats.config.api.Setting;
 
 /**
- * The one place where {@code gstats:scan}'s options meet the configuration keys: which option
- * sets which key (the command-line rung), and which key fills which scan option when the
- * option is not given. A new scan option with a key is one line in each method.
+ * Where {@code gstats:scan}'s options meet the configuration, driven by each option's key in
+ * {@link ScanOptionTable}: the options given become the command-line rung of their keys, and
+ * the configuration in effect fills the options not given.
  */
 final class ScanConfiguration {
 
-    static final String VERBOSE = "base.verbose";
-    static final String QUIET = "base.quiet";
-    static final String RENAMES = "scanner.renames";
-    static final String SINCE = "module.commits.since";
-    static final String UNTIL = "module.commits.until";
-    static final String CHANGES = "module.commits.changes";
-    static final String FORMAT = "module.export.format";
-    static final String OUTPUT = "module.export.output-path";
-    static final String PRETTY = "module.export.pretty";
-    static final String FIRST_PARENT = "scanner.first-parent";
-    static final String INCLUDE = "scanner.include";
-    static final String EXCLUDE = "scanner.exclude";
-    static final String MAX_COMMITS = "scanner.max-commits";
-    static final String MAILMAP = "scanner.mailmap";
-    static final String DIFF_ALGORITHM = "scanner.diff-algorithm";
-    static final String STRICT = "scanner.strict";
-    static final String ENABLED = "plugins.enabled";
-    static final String MAX_MEMORY = "scanner.max-memory";
-    static final String PERFORMANCE_MODE = "scanner.performance-mode";
-    private static final String MODULE = "module.";
-    private static final String COMMITS_MODULE = "module.commits.";
-    private static final String EXPORT_MODULE = "module.export.";
+    private final OptionTable.Given given;
+    private final EffectiveConfiguration configuration;
 
-    private ScanConfiguration() {
+    /** @param configuration the configuration in effect, or {@code null} when no configuration service is there */
+    ScanConfiguration(OptionTable.Given given, EffectiveConfiguration configuration) {
+        this.given = given;
+        this.configuration = configuration;
     }
 
-    /**
-     * The options given on the command line, as configuration keys and text values. The memory
-     * options are keys only: the memory tracker reads them through Configuration Admin, and the
-     * configuration checks their values.
-     */
-    static Map<String, String> commandLine(ScanArguments arguments, ScannerArguments history, String maxMemory,
-            String performanceMode) {
+    /** The options given that set a key, as configuration keys and text values. */
+    static Map<String, String> commandLine(OptionTable.Given given) {
         Map<String, String> keys = new LinkedHashMap<>();
-        given(keys, MAX_MEMORY, maxMemory);
-        given(keys, PERFORMANCE_MODE, performanceMode);
-        given(keys, FORMAT, arguments.format());
-        given(keys, OUTPUT, arguments.output());
-        given(keys, SINCE, arguments.since());
-        given(keys, UNTIL, arguments.until());
-        // a flag's absence is no statement: only a flag that is there overrides the configuration
-        flag(keys, CHANGES, arguments.changes(), "true");
-        flag(keys, RENAMES, arguments.noRenames(), "false");
-        flag(keys, PRETTY, arguments.pretty(), "true");
-        flag(keys, FIRST_PARENT, history.firstParent(), "true");
-        flag(keys, MAILMAP, history.noMailmap(), "false");
-        flag(keys, STRICT, history.strict(), "true");
-        // --quiet and --verbose each silence the other's configured value
-        if (arguments.quiet() && !arguments.verbose()) {
-            keys.put(QUIET, "true");
-            keys.put(VERBOSE, "false");
+        for (CommandOption option : given.options()) {
+            if (option.keyUse() == CommandOption.KeyUse.SETS) {
+                // a flag's absence is no statement: only a flag that is there overrides the configuration
+                keys.put(option.key(), option.takesValue() ? given.value(option) : option.flagValue());
+            }
         }
-        if (arguments.verbose() && !arguments.quiet()) {
-            keys.put(VERBOSE, "true");
-            keys.put(QUIET, "false");
+        // --quiet and --verbose each silence the other's configured value
+        if (given.has(ScanOptionTable.QUIET) != given.has(ScanOptionTable.VERBOSE)) {
+            CommandOption silenced = given.has(ScanOptionTable.QUIET) ? ScanOptionTable.VERBOSE : ScanOptionTable.QUIET;
+            keys.put(silenced.key(), "false");
         }
         return keys;
     }
 
-    /**
-     * The arguments with every option taken from the configuration in effect, which already
-     * holds the command line's values as its highest rung. What is not a configuration key
-     * (the path, {@code --table}, {@code --branch}) stays as given; so does {@code --changes},
-     * which the commits plugin also receives as {@code [module.commits] changes} through
-     * Configuration Admin.
-     */
-    static ScanArguments apply(ScanArguments arguments, EffectiveConfiguration configuration) {
-        return new ScanArguments(text(configuration, FORMAT), text(configuration, OUTPUT), arguments.table(),
-                arguments.branch(), text(configuration, SINCE), text(configuration, UNTIL),
-                arguments.changes(), !configuration.flag(RENAMES), configuration.flag(PRETTY),
-                configuration.flag(QUIET), configuration.flag(VERBOSE), arguments.operands());
+    /** Whether the flag is in effect: given, or its key configured to the flag's value. */
+    boolean flag(CommandOption option) {
+        if (given.has(option)) {
+            return true;
+        }
+        return configuration != null && option.key() != null
+                && String.valueOf(configuration.value(option.key())).equals(option.flagValue());
     }
 
-    /**
-     * The history options with the configuration's values for those not given. Globs, the
-     * commit limit and the diff algorithm given on the command line are checked and kept as
-     * given, so their errors name the option; a glob may hold a comma, which the command
-     * line rung (text) could not carry.
-     */
-    static ScannerArguments apply(ScannerArguments history, EffectiveConfiguration configuration) {
-        long maxCommits = configuration.number(MAX_COMMITS);
-        return new ScannerArguments(configuration.flag(FIRST_PARENT), history.author(),
-                givenOrConfigured(history.includes(), configuration.list(INCLUDE)),
-                givenOrConfigured(history.excludes(), configuration.list(EXCLUDE)),
-                !ScanArguments.ABSENT.equals(history.maxCommits()) || maxCommits == 0 ? history.maxCommits()
-                        : Long.toString(maxCommits),
-                !configuration.flag(MAILMAP), configuration.flag(STRICT),
-                ScanArguments.ABSENT.equals(history.diffAlgorithm()) ? text(configuration, DIFF_ALGORITHM)
-                        : history.diffAlgorithm());
+    /** The option's value in effect as text, or {@code null} when neither given nor configured. */
+    String value(CommandOption option) {
+        if (given.has(option) && (configuration == null || option.keyUse() != CommandOption.KeyUse.SETS)) {
+            return given.value(option);
+        }
+        if (configuration == null || option.key() == null) {
+            return null;
+        }
+        Object value = configuration.value(option.key());
+        String text = value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
+        return text.isEmpty() || (value instanceof Long number && number == 0) ? null : text;
     }
 
-    /** {@code --plugins} as given, or else the configured {@code [plugins] enabled} list (empty: every plugin). */
-    static String plugins(String given, EffectiveConfiguration configuration) {
-        List<String> enabled = configuration.list(ENABLED);
-        return !ScanArguments.ABSENT.equals(given) || enabled.isEmpty() ? given : String.join(",", enabled);
+    /** A repeated option's values: as given, else as configured. */
+    List<String> values(CommandOption option) {
+        if (given.has(option) || configuration == null) {
+            return given.values(option);
+        }
+        return configuration.list(option.key());
     }
 
     /**
-     * The {@code [module.NAME]} keys of plugins the shell does not map itself, as the options
-     * their analyses find in {@code ScanContext.options()} ({@code NAME.key}); lists are joined
-     * with commas. Builtin sections ({@code commits}, {@code export}) become options above.
+     * This scan's settings by section, as the configuration resolved them for this repository
+     * and command line; without a configuration service, the keys the command line sets, as text.
      */
-    static Map<String, String> pluginOptions(EffectiveConfiguration configuration) {
-        Map<String, String> options = new TreeMap<>();
-        for (Setting setting : configuration.settings()) {
-            String key = setting.key();
-            if (key.startsWith(MODULE) && !key.startsWith(COMMITS_MODULE) && !key.startsWith(EXPORT_MODULE)) {
-                Object value = setting.value();
-                options.put(key.substring(MODULE.length()), value instanceof List<?> list
-                        ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value));
-            }
+    Map<String, Map<String, Object>> settings() {
+        if (configuration != null) {
+            return configuration.sections();
         }
-        return options;
-    }
-
-    private static List<String> givenOrConfigured(List<String> given, List<String> configured) {
-        return given.stream().allMatch(ScanArguments.ABSENT::equals) ? configured : given;
-    }
-
-    private static void given(Map<String, String> keys, String key, String value) {
-        if (!ScanArguments.ABSENT.equals(value) && value != null) {
-            keys.put(key, value);
-        }
-    }
-
-    private static void flag(Map<String, String> keys, String key, boolean given, String value) {
-        if (given) {
-            keys.put(key, value);
-        }
-    }
-
-    /** A text key as an option value: empty is "not set". */
-    private static String text(EffectiveConfiguration configuration, String key) {
-        String value = configuration.text(key);
-        return value.isEmpty() ? ScanArguments.ABSENT : value;
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        commandLine(given).forEach((key, value) -> sections.computeIfAbsent(EffectiveConfiguration.section(key),
+                section -> new LinkedHashMap<>()).put(EffectiveConfiguration.property(EffectiveConfiguration.name(key)),
+                value));
+        return sections;
     }
 }

@@ -18,22 +18,19 @@ import org.gstats.api.scan.ScanRequest;
  * @param branch        ref to start from, {@code null} for HEAD
  * @param since         first instant, {@code null} for no limit
  * @param until         last instant, {@code null} for no limit
- * @param changes       list every file change ({@code commits.changes})
  * @param scanner       which history to walk and how to count it ({@code --no-renames}, {@code --author}, ...)
  * @param quiet         report and errors only
  * @param verbose       progress on stderr and stack traces on failure
  */
 record ScanOptions(Path repository, String format, Path output, String table, boolean pretty, String branch,
-        Instant since, Instant until, boolean changes, ScannerOptions scanner, boolean quiet, boolean verbose) {
-
-    static final String CHANGES_OPTION = "commits.changes";
+        Instant since, Instant until, ScannerOptions scanner, boolean quiet, boolean verbose) {
 
     WriterOptions writerOptions() {
         return new WriterOptions(pretty, table);
     }
 
     ScanOptions withScanner(ScannerOptions value) {
-        return new ScanOptions(repository, format, output, table, pretty, branch, since, until, changes, value, quiet,
+        return new ScanOptions(repository, format, output, table, pretty, branch, since, until, value, quiet,
                 verbose);
     }
 
@@ -42,16 +39,16 @@ record ScanOptions(Path repository, String format, Path output, String table, bo
         return request(Map.of());
     }
 
-    /** @param pluginOptions options for plugins, keyed {@code <plugin>.<option>}, from the configuration */
-    ScanRequest request(Map<String, String> pluginOptions) {
+    /**
+     * @param settings this scan's settings by section ({@code module.commits}, ...), for the
+     *                 components to read
+     */
+    ScanRequest request(Map<String, Map<String, Object>> settings) {
         ScanRequest.Builder request = scanner.applyTo(ScanRequest.builder(repository)
                 .branch(branch)
                 .since(since)
                 .until(until));
-        pluginOptions.forEach(request::option);
-        if (changes) {
-            request.option(CHANGES_OPTION, "true");
-        }
+        settings.forEach(request::settings);
         return request.build();
     }
 }

@@ -28,10 +28,4 @@ public class PluginsArgumentTest {
                 failure.getMessage());
         assertEquals(2, failure.exitCode());
     }
-
-    @Test
-    public void optionInPlaceOfTheValueIsBadUsage() {
-        CommandFailure failure = assertThrows(CommandFailure.class, () -> PluginsArgument.selection("--quiet"));
-        assertEquals("--plugins needs a value before --quiet", failure.getMessage());
-    }
 }

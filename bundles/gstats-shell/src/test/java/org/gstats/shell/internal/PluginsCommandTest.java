@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.scan.PluginMetrics;
+import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.PluginStatus;
 import org.gstats.api.scan.PluginValidation;
 import org.junit.After;
@@ -25,13 +26,13 @@ import com.google.gson.JsonParser;
 public class PluginsCommandTest {
 
     private static final PluginStatus COMMITS = new PluginStatus("commits", "Commit and author activity",
-            "0.1.0.202401151000", "[1.1,2)", "gstats-plugin-commits", 12, PluginStatus.ACTIVE, null, null,
+            "0.1.0.202401151000", "[1.1,2)", "gstats-plugin-commits", 12, PluginState.ACTIVE, null, null,
             PluginDataRequirements.NONE, new PluginMetrics(2, 40, Duration.ofMillis(15), 0), List.of("org.gstats.api.ScannerPlugin"));
     private static final PluginStatus OLD = new PluginStatus("com.example.old", null, "0.9.0", "[2.0.0,3.0.0)",
-            "com.example.old", 31, PluginStatus.REJECTED, "needs org.gstats.api [2.0.0,3.0.0), this gstats provides "
+            "com.example.old", 31, PluginState.REJECTED, "needs org.gstats.api [2.0.0,3.0.0), this gstats provides "
                     + "1.1.0", null, null, PluginMetrics.NONE, List.of());
     private static final PluginStatus FLAKY = new PluginStatus("flaky", "Fails a lot", "1.0.0", "[1.1,2)",
-            "com.example.flaky", 40, PluginStatus.DISABLED, "failed in 3 scans in a row (last: boom); left out of "
+            "com.example.flaky", 40, PluginState.DISABLED, "failed in 3 scans in a row (last: boom); left out of "
                     + "scans until 2026-01-15T10:05:00Z", Instant.parse("2026-01-15T10:05:00Z"),
             PluginDataRequirements.headText(), new PluginMetrics(3, 9, Duration.ofMillis(2), 3),
             List.of("org.gstats.api.ScannerPlugin", "org.gstats.api.report.ReportWriter"));

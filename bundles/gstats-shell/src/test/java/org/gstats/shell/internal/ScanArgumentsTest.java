@@ -67,56 +67,23 @@ public class ScanArgumentsTest {
     @Test
     public void everyOptionReachesTheRequest() throws CommandFailure {
         ScanOptions options = validate(new ScanArguments("json", ABSENT, ABSENT, "release/1.0", "2024-01-01",
-                "2024-01-31", true, true, false, false, true, List.of("/srv/repo")));
+                "2024-01-31", true, false, false, true, List.of("/srv/repo")));
 
         ScanRequest request = options.request();
         assertEquals("release/1.0", request.branch());
         assertEquals(Instant.parse("2024-01-01T00:00:00Z"), request.since());
         assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), request.until());
         assertFalse(request.detectRenames());
-        assertEquals(Map.of("commits.changes", "true"), request.options());
         assertTrue(options.verbose());
         assertFalse(options.quiet());
     }
 
     @Test
     public void outputResolvesAgainstTheCurrentDirectory() throws CommandFailure {
-        ScanOptions options = validate(new ScanArguments("json", "out.json", ABSENT, ABSENT, ABSENT, ABSENT, false,
+        ScanOptions options = validate(new ScanArguments("json", "out.json", ABSENT, ABSENT, ABSENT, ABSENT,
                 false, false, false, false, List.of()));
 
         assertEquals(currentDir().resolve("out.json"), options.output());
-    }
-
-    @Test
-    public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--quiet, -v/--verbose)",
-                arguments(List.of("--foo")));
-        assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--quiet, -v/--verbose)",
-                arguments(List.of("/srv/repo", "-x")));
-    }
-
-    @Test
-    public void optionWithEqualsSignSaysToUseASpace() {
-        assertBadUsage("unknown option '--format=json' (write '--format json', with a space)",
-                arguments(List.of("--format=json")));
-    }
-
-    @Test
-    public void optionLeftOverByGogoWasGivenTwice() {
-        assertBadUsage("option --format is given more than once", arguments(List.of("--format", "json")));
-        assertBadUsage("option --verbose is given more than once", arguments(List.of("--verbose")));
-    }
-
-    @Test
-    public void valueThatIsAnOptionMeansTheValueIsMissing() {
-        assertBadUsage("--branch needs a value before --quiet", new ScanArguments("text", ABSENT, ABSENT, "--quiet",
-                ABSENT, ABSENT, false, false, false, false, false, List.of()));
     }
 
     @Test
@@ -143,8 +110,7 @@ public class ScanArgumentsTest {
 
     @Test
     public void tableAndPrettyReachTheOptions() throws CommandFailure {
-        ScanOptions options = validate(new ScanArguments("csv", ABSENT, "commits.authors", ABSENT, ABSENT, ABSENT,
-                false, false, true, false, false, List.of()));
+        ScanOptions options = validate(new ScanArguments("csv", ABSENT, "commits.authors", ABSENT, ABSENT, ABSENT, false, true, false, false, List.of()));
 
         assertEquals(new WriterOptions(true, "commits.authors"), options.writerOptions());
     }
@@ -152,42 +118,41 @@ public class ScanArgumentsTest {
     @Test
     public void emptyTableIsBadUsage() {
         assertBadUsage("--table needs a name such as commits.authors (SECTION.TABLE)", new ScanArguments("csv", ABSENT,
-                "", ABSENT, ABSENT, ABSENT, false, false, false, false, false, List.of()));
+                "", ABSENT, ABSENT, ABSENT, false, false, false, false, List.of()));
     }
 
     @Test
     public void withoutFormatTheDefaultIsTaken() throws CommandFailure {
-        ScanArguments noFormat = new ScanArguments(ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false,
+        ScanArguments noFormat = new ScanArguments(ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false,
                 false, false, List.of());
 
         assertEquals("json", noFormat.validate(currentDir, CLOCK, "json").format());
         assertEquals("text", noFormat.validate(currentDir, CLOCK, "text").format());
-        assertEquals("yaml", new ScanArguments("yaml", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false,
+        assertEquals("yaml", new ScanArguments("yaml", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false,
                 false, false, List.of()).validate(currentDir, CLOCK, "json").format());
     }
 
     @Test
     public void emptyBranchIsBadUsage() {
         assertBadUsage("--branch needs a name (leave it out to scan HEAD)", new ScanArguments("text", ABSENT, ABSENT,
-                "", ABSENT, ABSENT, false, false, false, false, false, List.of()));
+                "", ABSENT, ABSENT, false, false, false, false, List.of()));
     }
 
     @Test
     public void quietAndVerboseTogetherIsBadUsage() {
         assertBadUsage("--quiet and --verbose contradict each other (give one of them)", new ScanArguments("text",
-                ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, true, true, List.of()));
+                ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, true, true, List.of()));
     }
 
     @Test
     public void sinceAfterUntilIsBadUsage() {
         assertBadUsage("--since 2024-02-01 is after --until 2024-01-31 (nothing to scan)", new ScanArguments("text",
-                ABSENT, ABSENT, ABSENT, "2024-02-01", "2024-01-31", false, false, false, false, false, List.of()));
+                ABSENT, ABSENT, ABSENT, "2024-02-01", "2024-01-31", false, false, false, false, List.of()));
     }
 
     @Test
     public void sameDayForSinceAndUntilIsThatDay() throws CommandFailure {
-        ScanOptions options = validate(new ScanArguments("text", ABSENT, ABSENT, ABSENT, "2024-01-31", "2024-01-31",
-                false, false, false, false, false, List.of()));
+        ScanOptions options = validate(new ScanArguments("text", ABSENT, ABSENT, ABSENT, "2024-01-31", "2024-01-31", false, false, false, false, List.of()));
 
         assertEquals(Instant.parse("2024-01-31T00:00:00Z"), options.since());
         assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), options.until());
@@ -196,7 +161,7 @@ public class ScanArgumentsTest {
     @Test
     public void badDateIsBadUsage() {
         assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
-                new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, "soon", false, false, false, false, false,
+                new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, "soon", false, false, false, false,
                         List.of()));
     }
 
@@ -209,12 +174,12 @@ public class ScanArgumentsTest {
     }
 
     private static ScanArguments arguments(List<String> operands) {
-        return new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false,
+        return new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false,
                 operands);
     }
 
     private static ScanArguments output(String file) {
-        return new ScanArguments("json", file, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false,
+        return new ScanArguments("json", file, ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false,
                 List.of());
     }
 

@@ -119,7 +119,8 @@ public class ScanCommandTest {
         assertEquals(Instant.parse("2024-01-01T00:00:00Z"), request.since());
         assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), request.until());
         assertFalse(request.detectRenames());
-        assertEquals(Map.of("commits.changes", "true"), request.options());
+        // without a configuration service the command line's keys are the scan's settings
+        assertEquals(Map.of("changes", "true"), request.settings("module.commits"));
         assertEquals("json report of " + currentDir.resolve("my repo") + "\n", gogo.out());
     }
 
@@ -178,7 +179,7 @@ public class ScanCommandTest {
                 gogo.execute("gstats:scan --diff-algorithm patience"));
         assertBadUsage("--author needs a pattern such as 'Ann|ann@example.com' (leave it out to take every author)",
                 gogo.execute("gstats:scan --author ''"));
-        assertBadUsage("--include needs a glob such as 'vendor/**'",
+        assertBadUsage("--include needs a value (gstats help scan lists the options)",
                 gogo.execute("gstats:scan --include src --include"));
         assertBadUsage("--exclude needs a value before --strict", gogo.execute("gstats:scan --exclude --strict"));
         assertBadUsage("option --strict is given more than once", gogo.execute("gstats:scan --strict --strict"));
@@ -239,12 +240,17 @@ public class ScanCommandTest {
     }
 
     @Test
-    public void missingOptionValueFailsInsideGogoWithoutReachingTheCommand() {
-        Exception failure = gogo.execute("gstats:scan --format");
+    public void missingOptionValueIsBadUsageThatNamesTheOption() {
+        assertBadUsage("--format needs a value (gstats help scan lists the options)", gogo.execute("gstats:scan --format"));
+        assertNull(engine.request);
+    }
 
-        assertTrue(failure instanceof IllegalArgumentException);
-        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Cannot coerce scan("));
-        assertNull(gogo.exitCode());
+    @Test
+    public void helpListsTheOptionsOfTheTableAndScansNothing() {
+        assertNull(gogo.execute("gstats:scan --help"));
+
+        assertEquals(ScanOptionTable.OPTIONS.help(), gogo.out());
+        assertNull(engine.request);
     }
 
     @Test
@@ -522,28 +528,28 @@ public class ScanCommandTest {
 
         assertNull(gogo.execute("gstats:scan --max-memory 256MB --performance-mode low"));
 
-        assertEquals(Map.of(ScanConfiguration.MAX_MEMORY, "256MB", ScanConfiguration.PERFORMANCE_MODE, "low"),
+        assertEquals(Map.of(ScanOptionTable.MAX_MEMORY.key(), "256MB", ScanOptionTable.PERFORMANCE_MODE.key(), "low"),
                 configuration.request.commandLine());
     }
 
     @Test
     public void aMemoryOptionWithoutValueIsBadUsage() {
         command.setConfiguration(new LayeredConfiguration());
-        assertBadUsage("--max-memory needs a value, e.g. 256MB", gogo.execute("gstats:scan --max-memory --quiet"));
+        assertBadUsage("--max-memory needs a value before --quiet", gogo.execute("gstats:scan --max-memory --quiet"));
     }
 
     @Test
     public void configuredValuesFillTheOptionsNotGiven() {
         LayeredConfiguration configuration = new LayeredConfiguration();
-        configuration.configured.put(ScanConfiguration.SINCE, "2024-01-01");
-        configuration.configured.put(ScanConfiguration.FORMAT, "json");
-        configuration.configured.put(ScanConfiguration.RENAMES, false);
+        configuration.configured.put(ScanOptionTable.SINCE.key(), "2024-01-01");
+        configuration.configured.put(ScanOptionTable.FORMAT.key(), "json");
+        configuration.configured.put(ScanOptionTable.NO_RENAMES.key(), false);
         command.setConfiguration(configuration);
 
         assertNull(gogo.execute("gstats:scan --until 2024-01-31 sub"));
 
         assertEquals(currentDir.resolve("sub"), configuration.request.repository());
-        assertEquals(Map.of(ScanConfiguration.UNTIL, "2024-01-31"), configuration.request.commandLine());
+        assertEquals(Map.of(ScanOptionTable.UNTIL.key(), "2024-01-31"), configuration.request.commandLine());
         assertEquals(Instant.parse("2024-01-01T00:00:00Z"), engine.request.since());
         assertEquals(Instant.parse("2024-01-31T23:59:59.999999999Z"), engine.request.until());
         assertFalse(engine.request.detectRenames());
@@ -553,12 +559,12 @@ public class ScanCommandTest {
     @Test
     public void configuredHistoryKeysFillTheHistoryOptionsNotGiven() {
         LayeredConfiguration configuration = new LayeredConfiguration();
-        configuration.configured.put(ScanConfiguration.FIRST_PARENT, true);
-        configuration.configured.put(ScanConfiguration.EXCLUDE, List.of("vendor/**", "gen/{a,b}/**"));
-        configuration.configured.put(ScanConfiguration.MAX_COMMITS, 25L);
-        configuration.configured.put(ScanConfiguration.MAILMAP, false);
-        configuration.configured.put(ScanConfiguration.DIFF_ALGORITHM, "histogram");
-        configuration.configured.put(ScanConfiguration.STRICT, true);
+        configuration.configured.put(ScanOptionTable.FIRST_PARENT.key(), true);
+        configuration.configured.put(ScanOptionTable.EXCLUDE.key(), List.of("vendor/**", "gen/{a,b}/**"));
+        configuration.configured.put(ScanOptionTable.MAX_COMMITS.key(), 25L);
+        configuration.configured.put(ScanOptionTable.NO_MAILMAP.key(), false);
+        configuration.configured.put(ScanOptionTable.DIFF_ALGORITHM.key(), "histogram");
+        configuration.configured.put(ScanOptionTable.STRICT.key(), true);
         command.setConfiguration(configuration);
 
         assertNull(gogo.execute("gstats:scan --max-commits 7"));
@@ -572,7 +578,7 @@ public class ScanCommandTest {
     }
 
     @Test
-    public void pluginSectionsBecomeThePluginsScanOptions() {
+    public void pluginSectionsBecomeTheScansSettings() {
         LayeredConfiguration configuration = new LayeredConfiguration();
         configuration.configured.put("module.coupling.min-degree", 50L);
         configuration.configured.put("module.ownership.kinds", List.of("src", "test"));
@@ -580,8 +586,10 @@ public class ScanCommandTest {
 
         assertNull(gogo.execute("gstats:scan --changes"));
 
-        assertEquals(Map.of("coupling.min-degree", "50", "ownership.kinds", "src,test", "commits.changes", "true"),
-                engine.request.options());
+        assertEquals(Map.of("min.degree", 50L), engine.request.settings("module.coupling"));
+        assertEquals(Map.of("kinds", List.of("src", "test")), engine.request.settings("module.ownership"));
+        assertEquals(true, engine.request.settings("module.commits").get("changes"));
+        assertEquals(Map.of(), engine.request.options());
     }
 
     @Test
@@ -591,8 +599,8 @@ public class ScanCommandTest {
 
         assertNull(gogo.execute("gstats:scan --quiet --no-renames --changes --format text"));
 
-        assertEquals(Map.of(ScanConfiguration.QUIET, "true", ScanConfiguration.VERBOSE, "false",
-                ScanConfiguration.RENAMES, "false", ScanConfiguration.CHANGES, "true", ScanConfiguration.FORMAT, "text"),
+        assertEquals(Map.of(ScanOptionTable.QUIET.key(), "true", ScanOptionTable.VERBOSE.key(), "false",
+                ScanOptionTable.NO_RENAMES.key(), "false", ScanOptionTable.CHANGES.key(), "true", ScanOptionTable.FORMAT.key(), "text"),
                 configuration.request.commandLine());
         assertEquals("", gogo.err());
         assertEquals(true, gogo.session().get(CommandStatus.QUIET));
@@ -616,29 +624,24 @@ public class ScanCommandTest {
 
         @Override
         public EffectiveConfiguration resolve(ConfigRequest configRequest) throws ConfigException {
+            request = configRequest;
             if (problem != null) {
                 throw new ConfigException(problem);
             }
-            Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of(ScanConfiguration.VERBOSE, false,
-                    ScanConfiguration.QUIET, false, ScanConfiguration.RENAMES, true, ScanConfiguration.SINCE, "",
-                    ScanConfiguration.UNTIL, "", ScanConfiguration.CHANGES, false, ScanConfiguration.FORMAT, "",
-                    ScanConfiguration.OUTPUT, "", ScanConfiguration.PRETTY, false));
-            values.putAll(Map.of(ScanConfiguration.FIRST_PARENT, false, ScanConfiguration.INCLUDE, List.of(),
-                    ScanConfiguration.EXCLUDE, List.of(), ScanConfiguration.MAX_COMMITS, 0L,
-                    ScanConfiguration.MAILMAP, true, ScanConfiguration.DIFF_ALGORITHM, "myers",
-                    ScanConfiguration.STRICT, false, ScanConfiguration.ENABLED, List.of()));
+            Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of(ScanOptionTable.VERBOSE.key(), false,
+                    ScanOptionTable.QUIET.key(), false, ScanOptionTable.NO_RENAMES.key(), true, ScanOptionTable.SINCE.key(), "",
+                    ScanOptionTable.UNTIL.key(), "", ScanOptionTable.CHANGES.key(), false, ScanOptionTable.FORMAT.key(), "",
+                    ScanOptionTable.OUTPUT.key(), "", ScanOptionTable.PRETTY.key(), false));
+            values.putAll(Map.of(ScanOptionTable.FIRST_PARENT.key(), false, ScanOptionTable.INCLUDE.key(), List.of(),
+                    ScanOptionTable.EXCLUDE.key(), List.of(), ScanOptionTable.MAX_COMMITS.key(), 0L,
+                    ScanOptionTable.NO_MAILMAP.key(), true, ScanOptionTable.DIFF_ALGORITHM.key(), "myers",
+                    ScanOptionTable.STRICT.key(), false, ScanOptionTable.PLUGINS.key(), List.of()));
             values.putAll(configured);
             configRequest.commandLine().forEach((key, text) -> values.put(key,
                     text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));
             return new EffectiveConfiguration(values.entrySet().stream()
                     .map(entry -> new Setting(entry.getKey(), entry.getValue(), Rung.DEFAULTS, "test"))
                     .toList(), List.of());
-        }
-
-        @Override
-        public EffectiveConfiguration apply(ConfigRequest configRequest) throws ConfigException {
-            request = configRequest;
-            return resolve(configRequest);
         }
 
         @Override

@@ -3,28 +3,25 @@ package org.gstats.plugin.commits.internal;
 import org.gstats.api.Analysis;
 import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.util.converter.Converters;
 
 /**
- * Commit history statistics: totals, one row per author, commits per month, and with the
- * option {@value #CHANGES_OPTION} or the configuration {@code [module.commits] changes} every
- * file change.
+ * Commit history statistics: totals, one row per author, commits per month, and with
+ * {@code [module.commits] changes} (the option {@code --changes}) every file change. Its
+ * settings are the scan's ({@link ScanContext#settings()}): each scan reads its own.
  */
-@Component(service = ScannerPlugin.class, configurationPid = CommitsPlugin.PID)
-@Designate(ocd = CommitsPlugin.Config.class)
+@Component(service = ScannerPlugin.class)
 public final class CommitsPlugin implements ScannerPlugin {
 
     static final String NAME = "commits";
-    static final String CHANGES_OPTION = "commits.changes";
     static final String PID = "org.gstats.module.commits";
 
-    /** {@code [module.commits]} as Configuration Admin hands it over. */
-    @ObjectClassDefinition(name = "gstats commits plugin", description = "[module.commits] of the gstats configuration")
+    /** {@code [module.commits]}, read from a scan's settings. */
+    @ObjectClassDefinition(pid = PID, name = "gstats commits plugin",
+            description = "[module.commits] of the gstats configuration")
     public @interface Config {
 
         @AttributeDefinition(description = "list every file change of every commit")
@@ -32,16 +29,6 @@ public final class CommitsPlugin implements ScannerPlugin {
 
         @AttributeDefinition(description = "count merge commits (false: as git log --no-merges)")
         boolean include_merges() default true;
-    }
-
-    private volatile boolean changes;
-    private volatile boolean includeMerges = true;
-
-    @Activate
-    @Modified
-    void configure(Config config) {
-        changes = config.changes();
-        includeMerges = config.include_merges();
     }
 
     @Override
@@ -56,6 +43,7 @@ public final class CommitsPlugin implements ScannerPlugin {
 
     @Override
     public Analysis newAnalysis(ScanContext context) {
-        return new CommitsAnalysis(changes || context.flag(CHANGES_OPTION), includeMerges);
+        Config config = Converters.standardConverter().convert(context.settings()).to(Config.class);
+        return new CommitsAnalysis(config.changes(), config.include_merges());
     }
 }

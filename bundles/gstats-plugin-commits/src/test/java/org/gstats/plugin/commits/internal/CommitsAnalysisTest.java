@@ -39,8 +39,8 @@ public class CommitsAnalysisTest {
     }
 
     private static Analysis analysis(boolean listChanges) {
-        return new CommitsPlugin().newAnalysis(new ScanContext(Path.of("/repo"), "HEAD", null,
-                listChanges ? Map.of("commits.changes", "true") : Map.of()));
+        return new CommitsPlugin().newAnalysis(new ScanContext(Path.of("/repo"), "HEAD", null, Map.of(),
+                listChanges ? Map.of("changes", true) : Map.of()));
     }
 
     private static Map<String, Object> totals(ReportSection section) {

@@ -76,7 +76,7 @@ public class CommitsGitTruthTest {
         repo.git("add", "-A");
         repo.git("commit", "-q", "--author=Dee <dee@example.com>", "--date=2024-03-01T01:30:00+0200", "-m", "late");
 
-        section = scan(ScanRequest.builder(repo.dir()).option("commits.changes", "true").build());
+        section = scan(ScanRequest.builder(repo.dir()).settings("module.commits", Map.of("changes", true)).build());
     }
 
     private static String lines(String prefix, int count) {
@@ -136,24 +136,9 @@ public class CommitsGitTruthTest {
 
     @Test
     public void withoutMergesCommitsAndAuthorsMatchGitsNoMerges() throws ScanException {
-        CommitsPlugin plugin = new CommitsPlugin();
-        plugin.configure(new CommitsPlugin.Config() {
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return CommitsPlugin.Config.class;
-            }
-
-            @Override
-            public boolean changes() {
-                return false;
-            }
-
-            @Override
-            public boolean include_merges() {
-                return false;
-            }
-        });
-        ReportSection noMerges = scan(plugin, ScanRequest.builder(repo.dir()).build());
+        // as gstats-config hands over [module.commits] include-merges = false
+        ReportSection noMerges = scan(new CommitsPlugin(), ScanRequest.builder(repo.dir())
+                .settings("module.commits", Map.of("include.merges", false)).build());
         Map<String, Object> totals = ((Fields) noMerges.item("totals").orElseThrow()).values();
         assertEquals(gitCount("rev-list", "--no-merges", "--count", "HEAD"), totals.get("commits"));
         assertEquals(gitCount("rev-list", "--merges", "--count", "HEAD"), totals.get("merges"));

@@ -119,6 +119,6 @@ final class TrickyReport {
 
     private static ReportSection scanCommits(Path repository) throws ScanException {
         return PluginScan.run(new JGitRepositoryScanner(),
-                ScanRequest.builder(repository).option("commits.changes", "true").build(), new CommitsPlugin());
+                ScanRequest.builder(repository).settings("module.commits", Map.of("changes", true)).build(), new CommitsPlugin());
     }
 }

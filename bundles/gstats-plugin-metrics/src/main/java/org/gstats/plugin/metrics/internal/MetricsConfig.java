@@ -8,8 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * section {@code [module.metrics]}, where a dash in a key is a dot in the property (and an
  * underscore in the method name here), e.g. {@code top-n} is {@code top.n}.
  */
-@ObjectClassDefinition(name = "gstats metrics", description = "Change frequency, complexity, hotspots, "
-        + "technical debt, format detection and duplication")
+@ObjectClassDefinition(name = "gstats metrics", description = "[module.metrics] of the gstats configuration: "
+        + "change frequency, complexity, hotspots, technical debt, format detection and duplication")
 public @interface MetricsConfig {
 
     @AttributeDefinition(description = "Time windows in days, counted back from the head commit's time")

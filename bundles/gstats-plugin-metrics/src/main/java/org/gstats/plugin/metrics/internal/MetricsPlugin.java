@@ -11,8 +11,10 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Change frequency, complexity, hotspots, technical debt, format detection and duplication.
- * Configured through ConfigAdmin under {@value #PID}, which the TOML section
- * {@code [module.metrics]} feeds.
+ * Each analysis runs with its scan's {@code [module.metrics]} settings
+ * ({@link ScanContext#settings()}); the installation's, which Configuration Admin holds under
+ * {@value #PID}, size the content it asks for before any scan ({@link #requirements()}) and
+ * serve a scan that carries no settings.
  */
 @Component(name = MetricsPlugin.NAME, configurationPid = MetricsPlugin.PID, service = ScannerPlugin.class)
 @Designate(ocd = MetricsConfig.class)
@@ -55,6 +57,7 @@ public final class MetricsPlugin implements ScannerPlugin {
 
     @Override
     public Analysis newAnalysis(ScanContext context) {
-        return new MetricsAnalysis(settings, context);
+        return new MetricsAnalysis(context.settings().isEmpty() ? settings : MetricsSettings.of(context.settings()),
+                context);
     }
 }

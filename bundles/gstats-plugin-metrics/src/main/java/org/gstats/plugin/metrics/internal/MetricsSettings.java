@@ -1,6 +1,9 @@
 package org.gstats.plugin.metrics.internal;
 
 import java.util.Arrays;
+import java.util.Map;
+
+import org.osgi.util.converter.Converters;
 
 /**
  * The configuration, checked: what an analysis runs with. Bad values are refused with one line
@@ -18,9 +21,8 @@ record MetricsSettings(int[] windows, int topN, Weights weights, double[] rating
         }
     }
 
-    static final MetricsSettings DEFAULTS = new MetricsSettings(new int[] {30, 90, 365}, 20,
-            new Weights(0.30, 0.25, 0.15, 0.20, 0.10), new double[] {10, 20, 35, 50}, 50, 5, 100_000,
-            1024 * 1024, true, false, false);
+    /** The defaults of {@link MetricsConfig}, its one schema. */
+    static final MetricsSettings DEFAULTS = of(Map.of());
 
     MetricsSettings {
         windows = windows.clone();
@@ -42,6 +44,14 @@ record MetricsSettings(int[] windows, int topN, Weights weights, double[] rating
         require(minLines >= 1, "min-lines", "1 or more, not " + minLines);
         require(maxFiles >= 0, "max-files", "0 or more, not " + maxFiles);
         require(maxFileSize >= 0, "max-file-size", "0 or more bytes, not " + maxFileSize);
+    }
+
+    /**
+     * Settings as a scan or Configuration Admin holds them (property names with dots), read into
+     * {@link MetricsConfig} by the OSGi Converter; a key not there takes the annotation's default.
+     */
+    static MetricsSettings of(Map<String, ?> properties) {
+        return of(Converters.standardConverter().convert(properties).to(MetricsConfig.class));
     }
 
     static MetricsSettings of(MetricsConfig config) {

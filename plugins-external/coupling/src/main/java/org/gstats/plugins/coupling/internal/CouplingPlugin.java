@@ -7,8 +7,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Change coupling: pairs of files that change in the same commits. The degree of a pair is
- * 100 · shared commits / mean of the two files' revisions. Options (scan options
- * {@code coupling.NAME}) set the thresholds; see {@link CouplingThresholds}.
+ * 100 · shared commits / mean of the two files' revisions. The scan's {@code [module.coupling]}
+ * settings set the thresholds; see {@link CouplingThresholds}.
  */
 @Component(service = ScannerPlugin.class)
 public final class CouplingPlugin implements ScannerPlugin {
@@ -27,6 +27,6 @@ public final class CouplingPlugin implements ScannerPlugin {
 
     @Override
     public Analysis newAnalysis(ScanContext context) {
-        return new CouplingAnalysis(CouplingThresholds.from(context.options()));
+        return new CouplingAnalysis(CouplingThresholds.from(context.settings()));
     }
 }

@@ -77,9 +77,10 @@ public class CouplingGitTruthTest {
 
     @Test
     public void lowerThresholdsAgreeWithGitToo() throws ScanException {
-        Map<String, String> options = Map.of("coupling.min-revisions", "1", "coupling.min-shared", "1",
-                "coupling.min-degree", "10", "coupling.max-changeset-size", "45");
-        ReportSection section = scan(options);
+        // as gstats-config hands over [module.coupling] min-revisions = 1, ...
+        Map<String, Object> settings = Map.of("min.revisions", 1L, "min.shared", 1L, "min.degree", 10L,
+                "max.changeset.size", 45L);
+        ReportSection section = scan(settings);
 
         assertEquals(expected(new CouplingThresholds(1, 1, 10, 45)), pairs(section).rows());
         Map<String, Object> summary = ((Fields) section.item("summary").orElseThrow()).values();
@@ -91,8 +92,8 @@ public class CouplingGitTruthTest {
     @Test
     public void badThresholdNamesTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CouplingThresholds.from(Map.of("coupling.min-degree", "thirty")));
-        assertEquals("option coupling.min-degree must be a whole number of 0 or more, not 'thirty'", e.getMessage());
+                () -> CouplingThresholds.from(Map.of("min.degree", "thirty")));
+        assertEquals("[module.coupling] min-degree takes a whole number of 0 or more, not 'thirty'", e.getMessage());
     }
 
     /** The pairs the definitions give for the changesets C git lists, strongest first. */
@@ -144,9 +145,9 @@ public class CouplingGitTruthTest {
     }
 
     /** Feeds the real scanner's events to one analysis, as the engine does for every plugin. */
-    private static ReportSection scan(Map<String, String> options) throws ScanException {
-        ScanRequest.Builder request = ScanRequest.builder(repo.dir());
-        options.forEach(request::option);
-        return PluginScan.run(new JGitRepositoryScanner(), request.build(), new CouplingPlugin());
+    private static ReportSection scan(Map<String, Object> settings) throws ScanException {
+        ScanRequest request = ScanRequest.builder(repo.dir())
+                .settings(ScanRequest.pluginSection(CouplingPlugin.NAME), settings).build();
+        return PluginScan.run(new JGitRepositoryScanner(), request, new CouplingPlugin());
     }
 }

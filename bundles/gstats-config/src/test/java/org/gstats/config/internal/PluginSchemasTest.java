@@ -1,0 +1,125 @@
+package org.gstats.config.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.service.metatype.AttributeDefinition;
+
+/** A plugin's [module.NAME] section checked against the MetaType its bundle declares. */
+public class PluginSchemasTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    /** What the coupling plugin's bundle declares, as the MetaType service hands it over. */
+    private static final PluginSchemas COUPLING = section -> section.equals("module.coupling")
+            ? Optional.of(Map.of("min.degree", new Attribute("min.degree", AttributeDefinition.INTEGER, 0, 0),
+                    "kinds", new Attribute("kinds", AttributeDefinition.STRING, 10, Integer.MIN_VALUE)))
+            : Optional.empty();
+
+    @Test
+    public void aDeclaredKeyIsTypedAndAnUndeclaredOneIsWarnedAboutWithTheNearest() throws Exception {
+        Path user = user("[module.coupling]\nmin-degre = 5\nmin-degree = 50\nkinds = [\"src\"]\n");
+
+        EffectiveConfiguration configuration = resolve();
+
+        assertEquals(50L, configuration.value("module.coupling.min-degree"));
+        assertEquals(List.of("src"), configuration.value("module.coupling.kinds"));
+        assertEquals(List.of(user + ":2: unknown key module.coupling.min-degre is ignored (did you mean "
+                + "module.coupling.min-degree?)"), configuration.warnings());
+    }
+
+    @Test
+    public void aValueTheAttributeDoesNotTakeStopsTheCommandInOneLine() throws Exception {
+        Path user = user("[module.coupling]\nmin-degree = \"thirty\"\n");
+        assertEquals(user + ":2: module.coupling.min-degree = \"thirty\" is not allowed: module.coupling.min-degree "
+                + "takes a whole number", assertThrows(ConfigException.class, this::resolve).getMessage());
+
+        user("[module.coupling]\nmin-degree = -1\n");
+        assertEquals(user + ":2: module.coupling.min-degree = -1 is not allowed: module.coupling.min-degree takes a "
+                + "whole number (-1 is below 0)", assertThrows(ConfigException.class, this::resolve).getMessage());
+
+        user("[module.coupling]\nkinds = \"src\"\n");
+        assertEquals(user + ":2: module.coupling.kinds = \"src\" is not allowed: module.coupling.kinds takes a list, "
+                + "each text in quotes", assertThrows(ConfigException.class, this::resolve).getMessage());
+    }
+
+    @Test
+    public void aPluginWithoutSchemaGetsItsKeysAsTheFileTypesThem() throws Exception {
+        user("[module.churn]\nwindow-days = 30\n");
+        assertEquals(30L, resolve().value("module.churn.window-days"));
+    }
+
+    private Path user(String toml) throws Exception {
+        Path file = folder.getRoot().toPath().resolve("config.toml");
+        Files.writeString(file, toml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private EffectiveConfiguration resolve() throws ConfigException {
+        Sources sources = new Sources(Map.of(), folder.getRoot().toPath().resolve("config.toml"), null, null, Map.of());
+        return new Resolver(sources, COUPLING).resolve(new ConfigRequest(null, Map.of()));
+    }
+
+    /** An attribute with a minimum, checked as the MetaType service checks it. */
+    private record Attribute(String id, int type, int cardinality, long min) implements AttributeDefinition {
+
+        @Override
+        public String getName() {
+            return id;
+        }
+
+        @Override
+        public String getID() {
+            return id;
+        }
+
+        @Override
+        public String getDescription() {
+            return id;
+        }
+
+        @Override
+        public int getCardinality() {
+            return cardinality;
+        }
+
+        @Override
+        public int getType() {
+            return type;
+        }
+
+        @Override
+        public String[] getOptionValues() {
+            return null;
+        }
+
+        @Override
+        public String[] getOptionLabels() {
+            return null;
+        }
+
+        @Override
+        public String validate(String value) {
+            return type == INTEGER && Long.parseLong(value) < min ? value + " is below " + min : "";
+        }
+
+        @Override
+        public String[] getDefaultValue() {
+            return null;
+        }
+    }
+}
