@@ -70,7 +70,7 @@ final class TomlReader {
                 for (Map.Entry<String, Object> module : modules.entrySet()) {
                     String section = MODULE + "." + module.getKey();
                     if (module.getValue() instanceof TomlTable table && KeyTable.sections().contains(section)) {
-                        readSection(file, section, table, rung, settings, unknown);
+                        readSection(file, section, table, rung, settings, warnings, unknown);
                     } else if (module.getValue() instanceof TomlTable table) {
                         readPluginSection(file, section, table, modules.inputPositionOf(quoted(module.getKey())), rung,
                                 settings, warnings, schemas.of(section).orElse(null));
@@ -80,7 +80,7 @@ final class TomlReader {
                     }
                 }
             } else if (value instanceof TomlTable table) {
-                readSection(file, name, table, rung, settings, unknown);
+                readSection(file, name, table, rung, settings, warnings, unknown);
             } else {
                 unknownLeaves(unknown, name, value, () -> toml.inputPositionOf(quoted(name)));
             }
@@ -124,7 +124,7 @@ final class TomlReader {
     }
 
     private static void readSection(Path file, String section, TomlTable table, Rung rung, List<Setting> settings,
-            UnknownKeys unknown) throws ConfigException {
+            List<String> warnings, UnknownKeys unknown) throws ConfigException {
         for (Map.Entry<String, Object> entry : table.entrySet()) {
             String id = section + "." + entry.getKey();
             // tomlj parses the key again to find its position: only for a message

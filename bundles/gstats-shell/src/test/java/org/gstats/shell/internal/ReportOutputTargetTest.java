@@ -232,7 +232,7 @@ public class ReportOutputTargetTest {
     }
 
     private static ScanOptions options(String format, Path output) {
-        return new ScanOptions(Path.of("/repo"), format, output, null, false, null, null, null, false, null, true,
+        return new ScanOptions(Path.of("/repo"), format, output, null, false, null, null, null, null, true,
                 false);
     }
 
