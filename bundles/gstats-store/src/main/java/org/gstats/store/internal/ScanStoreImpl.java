@@ -1,0 +1,109 @@
+package org.gstats.store.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gstats.api.scan.RepositoryScanner;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.ScanStore;
+import org.gstats.api.store.ScanSummary;
+import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoreOptions;
+import org.gstats.api.store.StoreSession;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The store as a service: finds the location for each scan ({@link StoreLocation}), the
+ * driver's {@link DataSourceFactory} for it, and the scanner's version for the
+ * {@link ChangeSettings}, so that a new scanner never replays an older one's changes.
+ */
+@Component(service = {ScanStore.class, ScanStoreImpl.class}, configurationPid = StoreConfiguration.PID)
+@Designate(ocd = StoreConfiguration.class)
+public final class ScanStoreImpl implements ScanStore {
+
+    private final Map<String, DataSourceFactory> factories = new ConcurrentHashMap<>();
+    private final StoreConfiguration configuration;
+    private final String scannerVersion;
+    private final Map<String, String> environment;
+
+    @Activate
+    public ScanStoreImpl(StoreConfiguration configuration,
+            @Reference(name = "scanner") ServiceReference<RepositoryScanner> scanner) {
+        this(configuration, scanner.getBundle().getSymbolicName() + " " + scanner.getBundle().getVersion(),
+                System.getenv());
+    }
+
+    ScanStoreImpl(StoreConfiguration configuration, String scannerVersion, Map<String, String> environment) {
+        this.configuration = configuration;
+        this.scannerVersion = scannerVersion;
+        this.environment = environment;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=*)")
+    void addFactory(DataSourceFactory factory, Map<String, Object> properties) {
+        factories.put(String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)), factory);
+    }
+
+    void removeFactory(DataSourceFactory factory, Map<String, Object> properties) {
+        factories.remove(String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)), factory);
+    }
+
+    @Override
+    public StoreSession open(ScanRequest request) throws StoreException {
+        if (!configuration.enabled() || "false".equals(request.options().get(StoreOptions.ENABLED))) {
+            return null;
+        }
+        Database database = database(request.options().get(StoreOptions.URL));
+        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion));
+    }
+
+    @Override
+    public List<ScanSummary> history(Path repository) throws StoreException {
+        return history(database(null), repository);
+    }
+
+    /** The store at {@code url}, or the configured one when it is null. */
+    Database database(String url) throws StoreException {
+        StoreLocation location = StoreLocation.resolve(url, configuration.url(), configuration.user(),
+                configuration.password(), environment);
+        return Database.of(location, factories::get);
+    }
+
+    static List<ScanSummary> history(Database database, Path repository) throws StoreException {
+        Connection connection = database.openForReading();
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
+                + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s "
+                + "JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
+            select.setString(1, repository.toAbsolutePath().normalize().toString());
+            List<ScanSummary> scans = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getLong(7),
+                            rows.getLong(8), rows.getLong(9)));
+                }
+            }
+            return scans;
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+}
