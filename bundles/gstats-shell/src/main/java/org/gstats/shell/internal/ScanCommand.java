@@ -124,6 +124,11 @@ public class ScanCommand {
             @Parameter(names = "--max-memory", absentValue = ScanArguments.ABSENT) String maxMemory,
             @Descriptor("a preset memory limit: low (64 MB), balanced (256 MB), high (1 GB) or none")
             @Parameter(names = "--performance-mode", absentValue = ScanArguments.ABSENT) String performanceMode,
+            @Descriptor("the scan store's JDBC URL for this scan (jdbc:h2:… or jdbc:postgresql://…; "
+                    + "default: GSTATS_STORE, [store] url, or an H2 file under ~/.cache/gstats)")
+            @Parameter(names = "--store", absentValue = ScanArguments.ABSENT) String store,
+            @Descriptor("scan without reading or writing the scan store")
+            @Parameter(names = "--no-store", absentValue = "false", presentValue = "true") boolean noStore,
             @Descriptor("print the report and errors only")
             @Parameter(names = "--quiet", absentValue = "false", presentValue = "true") boolean quiet,
             @Descriptor("print progress from the start, and stack traces on failure")
@@ -139,7 +144,7 @@ public class ScanCommand {
                     noRenames, pretty, quiet, verbose, rest);
             ScannerArguments history = new ScannerArguments(firstParent, author, includes, excludes, maxCommits,
                     noMailmap, strict, diffAlgorithm);
-            run(session, arguments, history, plugins, maxMemory, performanceMode);
+            run(session, arguments, history, plugins, maxMemory, performanceMode, StoreArguments.options(store, noStore));
         });
     }
 
@@ -149,9 +154,10 @@ public class ScanCommand {
     }
 
     private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory,
-            String givenPlugins, String maxMemory, String performanceMode) throws CommandFailure, ScanException {
+            String givenPlugins, String maxMemory, String performanceMode, Map<String, String> storeOptions)
+            throws CommandFailure, ScanException {
         String plugins = givenPlugins;
-        Map<String, String> pluginOptions = Map.of();
+        Map<String, String> pluginOptions = storeOptions;
         ScanArguments arguments = givenArguments;
         ScannerArguments history = givenHistory;
         EffectiveConfiguration effective = configured(session, ScanConfiguration.commandLine(givenArguments,
@@ -161,7 +167,8 @@ public class ScanCommand {
             arguments = ScanConfiguration.apply(givenArguments, effective);
             history = ScanConfiguration.apply(givenHistory, effective);
             plugins = ScanConfiguration.plugins(givenPlugins, effective);
-            pluginOptions = ScanConfiguration.pluginOptions(effective);
+            pluginOptions = new java.util.LinkedHashMap<>(ScanConfiguration.pluginOptions(effective));
+            pluginOptions.putAll(storeOptions);
         }
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());

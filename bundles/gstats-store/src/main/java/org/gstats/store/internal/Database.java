@@ -17,7 +17,7 @@ import org.osgi.service.jdbc.DataSourceFactory;
  * {@code jdbc:h2:} URLs, PostgreSQL for {@code jdbc:postgresql:}. Every failure becomes a
  * {@link StoreException} with one line for the user, without the password.
  */
-final class Database {
+public final class Database {
 
     static final String H2_DRIVER = "org.h2.Driver";
     static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
@@ -65,12 +65,12 @@ final class Database {
         throw new StoreException("unsupported store URL " + url + " (use jdbc:h2:… or jdbc:postgresql://…)");
     }
 
-    StoreLocation location() {
+    public StoreLocation location() {
         return location;
     }
 
     /** A connection to a store at the current schema, in manual-commit mode. */
-    Connection open() throws StoreException {
+    public Connection open() throws StoreException {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
@@ -86,7 +86,7 @@ final class Database {
     }
 
     /** A connection without migration, for reading only: a store of another version is read as it is. */
-    Connection openForReading() throws StoreException {
+    public Connection openForReading() throws StoreException {
         try {
             Connection connection = dataSource.getConnection();
             connection.setReadOnly(true);
@@ -97,12 +97,12 @@ final class Database {
         }
     }
 
-    static StoreException failure(String what, Exception e) {
+    public static StoreException failure(String what, Exception e) {
         return new StoreException(what + ": " + oneLine(e), e);
     }
 
     /** The first line of the message, without H2's error-code suffix. */
-    static String oneLine(Throwable e) {
+    public static String oneLine(Throwable e) {
         Throwable cause = e;
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();
@@ -112,7 +112,7 @@ final class Database {
         return message.replaceAll("\\s*\\[\\d+-\\d+\\]$", "");
     }
 
-    static void closeQuietly(Connection connection) {
+    public static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {
                 connection.close();

@@ -18,6 +18,7 @@ import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreOptions;
 import org.gstats.api.store.StoreSession;
+import org.gstats.store.internal.schema.Schema;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -79,14 +80,22 @@ public final class ScanStoreImpl implements ScanStore {
     }
 
     /** The store at {@code url}, or the configured one when it is null. */
-    Database database(String url) throws StoreException {
+    public Database database(String url) throws StoreException {
         StoreLocation location = StoreLocation.resolve(url, configuration.url(), configuration.user(),
                 configuration.password(), environment);
         return Database.of(location, factories::get);
     }
 
-    static List<ScanSummary> history(Database database, Path repository) throws StoreException {
+    public static List<ScanSummary> history(Database database, Path repository) throws StoreException {
         Connection connection = database.openForReading();
+        try {
+            if (Schema.version(connection) == 0) {
+                return List.of();
+            }
+        } catch (SQLException e) {
+            Database.closeQuietly(connection);
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        }
         try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
                 + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s "
                 + "JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {

@@ -10,14 +10,14 @@ import java.util.Objects;
  * {@code $XDG_CACHE_HOME/gstats/} ({@code ~/.cache/gstats/}); user and password from
  * {@code GSTATS_STORE_USER} / {@code GSTATS_STORE_PASSWORD}, else the configuration.
  */
-record StoreLocation(String url, String user, String password) {
+public record StoreLocation(String url, String user, String password) {
 
     static final String ENV_URL = "GSTATS_STORE";
     static final String ENV_USER = "GSTATS_STORE_USER";
     static final String ENV_PASSWORD = "GSTATS_STORE_PASSWORD";
     static final String FILE_NAME = "store";
 
-    StoreLocation {
+    public StoreLocation {
         Objects.requireNonNull(url, "url");
     }
 
