@@ -109,7 +109,7 @@ public final class Database {
         }
         String message = cause.getMessage() == null ? "unknown database error" : cause.getMessage();
         message = message.strip().lines().findFirst().orElse("");
-        return message.replaceAll("\\s*\\[\\d+-\\d+\\]$", "");
+        return message.replaceAll("\\s*\\[\\d+-\\d+\\]$", "").replaceAll(";? ?SQL statement:$", "");
     }
 
     public static void closeQuietly(Connection connection) {

@@ -19,6 +19,7 @@ import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreOptions;
 import org.gstats.api.store.StoreSession;
 import org.gstats.store.internal.schema.Schema;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,17 +43,27 @@ public final class ScanStoreImpl implements ScanStore {
     private final String scannerVersion;
     private final Map<String, String> environment;
 
+    /**
+     * The framework property {@value #DEFAULT_URL_PROPERTY} replaces the H2 file under the user's
+     * cache as the last default, e.g. for tests that must not touch it.
+     */
+    static final String DEFAULT_URL_PROPERTY = "gstats.store.url";
+
+    private final String defaultUrl;
+
     @Activate
     public ScanStoreImpl(StoreConfiguration configuration,
-            @Reference(name = "scanner") ServiceReference<RepositoryScanner> scanner) {
+            @Reference(name = "scanner") ServiceReference<RepositoryScanner> scanner, BundleContext context) {
         this(configuration, scanner.getBundle().getSymbolicName() + " " + scanner.getBundle().getVersion(),
-                System.getenv());
+                System.getenv(), context.getProperty(DEFAULT_URL_PROPERTY));
     }
 
-    ScanStoreImpl(StoreConfiguration configuration, String scannerVersion, Map<String, String> environment) {
+    ScanStoreImpl(StoreConfiguration configuration, String scannerVersion, Map<String, String> environment,
+            String defaultUrl) {
         this.configuration = configuration;
         this.scannerVersion = scannerVersion;
         this.environment = environment;
+        this.defaultUrl = defaultUrl;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -81,7 +92,8 @@ public final class ScanStoreImpl implements ScanStore {
 
     /** The store at {@code url}, or the configured one when it is null. */
     public Database database(String url) throws StoreException {
-        StoreLocation location = StoreLocation.resolve(url, configuration.url(), configuration.user(),
+        String configured = configuration.url().isEmpty() && defaultUrl != null ? defaultUrl : configuration.url();
+        StoreLocation location = StoreLocation.resolve(url, configured, configuration.user(),
                 configuration.password(), environment);
         return Database.of(location, factories::get);
     }

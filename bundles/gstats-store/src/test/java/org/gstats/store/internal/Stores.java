@@ -16,7 +16,7 @@ final class Stores {
     }
 
     static ScanStoreImpl h2AndPostgres(String url, String user, String password, String scannerVersion) {
-        ScanStoreImpl store = new ScanStoreImpl(configuration(url, user, password), scannerVersion, Map.of());
+        ScanStoreImpl store = new ScanStoreImpl(configuration(url, user, password), scannerVersion, Map.of(), null);
         store.addFactory(new org.h2.util.OsgiDataSourceFactory(new org.h2.Driver()),
                 Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, Database.H2_DRIVER));
         store.addFactory(new org.postgresql.osgi.PGDataSourceFactory(),

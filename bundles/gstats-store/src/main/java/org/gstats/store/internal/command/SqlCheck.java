@@ -26,17 +26,17 @@ final class SqlCheck {
             unquoted = unquoted.substring(0, unquoted.length() - 1).strip();
         }
         if (unquoted.isEmpty()) {
-            return "no statement given: gstats sql \"SELECT …\"";
+            return "no query given: gstats sql \"SELECT …\"";
         }
         if (unquoted.contains(";")) {
             return "one statement at a time";
         }
         String first = unquoted.split("[\\s(]", 2)[0].toUpperCase(Locale.ROOT);
         if (!QUERIES.contains(first)) {
-            return "gstats sql only reads: " + first + " statements are refused (use SELECT)";
+            return "sql only reads: " + first + " statements are refused (use SELECT)";
         }
         if (WRITING_FUNCTIONS.matcher(unquoted).find()) {
-            return "gstats sql only reads: functions that write files are refused";
+            return "sql only reads: functions that write files are refused";
         }
         return null;
     }

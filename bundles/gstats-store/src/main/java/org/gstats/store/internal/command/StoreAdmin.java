@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 
 import org.gstats.api.store.ScanSummary;
@@ -43,7 +42,7 @@ final class StoreAdmin {
         Connection connection = database.openForReading();
         try (PreparedStatement statement = prepare(connection, sql)) {
             if (statement.getMetaData() == null) {
-                throw new BadQuery("gstats sql only reads: the statement returns no rows");
+                throw new BadQuery("sql only reads: the statement returns no rows");
             }
             try (ResultSet rows = statement.executeQuery()) {
                 return ResultTable.of(rows);
@@ -81,7 +80,7 @@ final class StoreAdmin {
             table.add(List.of("size", size(connection)));
             if (version > 0) {
                 for (Tables.Table each : Tables.ALL) {
-                    table.add(Arrays.asList(each.name() + " rows", count(connection, each.name())));
+                    table.add(List.of(each.name() + " rows", String.valueOf(count(connection, each.name()))));
                 }
             }
             return table;

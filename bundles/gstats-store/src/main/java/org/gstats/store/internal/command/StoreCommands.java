@@ -52,7 +52,7 @@ public final class StoreCommands {
             if (refusal != null) {
                 throw new CommandError(CommandError.BAD_USAGE, refusal);
             }
-            admin(url).query(sql).print(format, System.out);
+            admin(url).query(sql).print(format, session.getConsole());
         });
     }
 
@@ -77,7 +77,7 @@ public final class StoreCommands {
                 table.add(Arrays.asList(scan.scanId(), scan.started().toString(), scan.branch(), scan.headId(),
                         scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.durationMs()));
             }
-            table.print(format, System.out);
+            table.print(format, session.getConsole());
         });
     }
 
@@ -90,7 +90,7 @@ public final class StoreCommands {
             List<String> words = new ArrayList<>(Arrays.asList(arguments));
             String action = words.isEmpty() ? "info" : words.remove(0);
             StoreAdmin admin = admin(url);
-            PrintStream out = System.out;
+            PrintStream out = session.getConsole();
             switch (action) {
                 case "info" -> {
                     requireNone(words, action);
