@@ -30,8 +30,10 @@ final class StoreUse {
         if (store == null) {
             return NONE;
         }
+        long start = System.nanoTime();
         try {
             StoreSession session = store.open(request);
+            log.debug("store {} in {} ms", session == null ? "turned off" : "opened", millisSince(start));
             return session == null ? NONE : new StoreUse(session, log);
         } catch (StoreException | RuntimeException e) {
             log.warn("{}; scanning without the store", oneLine(e));
@@ -53,8 +55,10 @@ final class StoreUse {
         if (session == null) {
             return;
         }
+        long start = System.nanoTime();
         try {
             session.finish(report);
+            log.debug("scan stored in {} ms", millisSince(start));
         } catch (StoreException | RuntimeException e) {
             log.warn("{}; the next scan runs cold", oneLine(e));
         } finally {
@@ -66,6 +70,10 @@ final class StoreUse {
         if (session != null) {
             session.close();
         }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static String oneLine(Exception e) {
