@@ -97,6 +97,19 @@ public final class Database {
         }
     }
 
+    /**
+     * Makes what was committed durable before saying it is stored. An embedded H2 writes
+     * committed changes to its file later, and on a full disk it would lose them without a
+     * word; its {@code CHECKPOINT SYNC} writes them now, or fails. PostgreSQL commits durably.
+     */
+    public void sync(Connection connection) throws SQLException {
+        if (location.url().startsWith("jdbc:h2:")) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+
     public static StoreException failure(String what, Exception e) {
         return new StoreException(what + ": " + oneLine(e), e);
     }
@@ -109,6 +122,12 @@ public final class Database {
         }
         String message = cause.getMessage() == null ? "unknown database error" : cause.getMessage();
         message = message.strip().lines().findFirst().orElse("");
+        if (message.contains("Writing to ") && message.contains(" failed")) {
+            return "writing the store's file failed (is the disk full?)";
+        }
+        // H2 nests its exceptions' class names in the text
+        message = message.replaceAll("\"?(?:[a-z_]+\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+                .replaceAll(" \\[[\\d./]+\\]", "");
         return message.replaceAll("\\s*\\[\\d+-\\d+\\]$", "").replaceAll(";? ?SQL statement:$", "");
     }
 

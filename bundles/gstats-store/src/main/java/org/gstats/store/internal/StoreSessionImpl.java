@@ -184,16 +184,17 @@ final class StoreSessionImpl implements StoreSession {
         try {
             write(connection, report);
             connection.commit();
+            database.sync(connection);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
-        } finally {
             Database.closeQuietly(connection);
+            throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
         }
+        Database.closeQuietly(connection);
     }
 
     private void write(Connection connection, Report report) throws SQLException {
