@@ -33,7 +33,7 @@ public final class Database {
     /**
      * @param factories the registered factories by their {@code osgi.jdbc.driver.class}
      */
-    static Database of(StoreLocation location, Function<String, DataSourceFactory> factories) throws StoreException {
+    public static Database of(StoreLocation location, Function<String, DataSourceFactory> factories) throws StoreException {
         String driver = driverOf(location.url());
         DataSourceFactory factory = factories.apply(driver);
         if (factory == null) {

@@ -58,6 +58,10 @@ final class ResultTable {
         }
     }
 
+    int rowCount() {
+        return rows.size();
+    }
+
     void add(List<Object> row) {
         rows.add(List.copyOf(row));
     }
