@@ -86,6 +86,18 @@ public class StoreIT {
         assertEquals(repo.git("rev-list", "--reverse", "HEAD").lines().findFirst().orElseThrow(),
                 rows.get(0).getAsJsonObject().get("commit_id").getAsString());
 
+        // the functions table holds the report's metrics.functions rows, column for column
+        JsonObject functions = JsonParser.parseString(gogo.execute("scan", "--format json --no-store "
+                + quote(repo.dir())).output()).getAsJsonObject().getAsJsonObject("sections").getAsJsonObject("metrics")
+                .getAsJsonArray("functions").get(0).getAsJsonObject();
+        Outcome stored = gogo.execute("sql", "--format json " + quote("SELECT * FROM functions WHERE scan_id = "
+                + "(SELECT MAX(scan_id) FROM scans) ORDER BY row_no"));
+        JsonObject row = JsonParser.parseString(stored.output()).getAsJsonArray().get(0).getAsJsonObject();
+        row.remove("scan_id");
+        row.remove("row_no");
+        assertEquals(functions.keySet(), row.keySet());
+        assertEquals(functions.get("name").getAsString(), row.get("name").getAsString());
+
         Outcome drop = gogo.execute("sql", quote("DROP TABLE commits"));
         assertEquals(2, drop.exit());
         assertNotNull(drop.failure());

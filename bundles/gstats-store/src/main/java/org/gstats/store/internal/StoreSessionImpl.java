@@ -15,16 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileInfo;
 import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportItem;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
+import org.gstats.store.internal.schema.Tables;
 
 /**
  * One scan's use of the store. On open it reads, in one go, every commit's changes recorded
@@ -206,6 +211,54 @@ final class StoreSessionImpl implements StoreSession {
         }
         long scanId = insertScan(connection, report, repositoryId, settingsId);
         insertFiles(connection, scanId);
+        for (Tables.Table table : Tables.FROM_REPORT) {
+            insertReportTable(connection, scanId, table, report);
+        }
+    }
+
+    /** A report table's rows, column by column name: a column the report lacks stays null. */
+    private static void insertReportTable(Connection connection, long scanId, Tables.Table table, Report report)
+            throws SQLException {
+        Table source = reportTable(report, table.source());
+        if (source == null) {
+            return;
+        }
+        List<Tables.Column> columns = table.reportColumns();
+        String names = columns.stream().map(Tables.Column::name).collect(Collectors.joining(", "));
+        String marks = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name()
+                + " (scan_id, row_no, " + names + ") VALUES (?, ?, " + marks + ")")) {
+            int rowNo = 0;
+            int pending = 0;
+            for (List<Object> row : source.rows()) {
+                insert.setLong(1, scanId);
+                insert.setInt(2, rowNo++);
+                for (int i = 0; i < columns.size(); i++) {
+                    int at = source.columns().indexOf(columns.get(i).name());
+                    insert.setObject(3 + i, at < 0 ? null : row.get(at));
+                }
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Table reportTable(Report report, String sectionAndTable) {
+        String[] parts = sectionAndTable.split("\\.", 2);
+        for (ReportSection section : report.sections()) {
+            if (section.name().equals(parts[0])) {
+                for (ReportItem item : section.items()) {
+                    if (item instanceof Table table && table.name().equals(parts[1])) {
+                        return table;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static long repositoryId(Connection connection, String path) throws SQLException {

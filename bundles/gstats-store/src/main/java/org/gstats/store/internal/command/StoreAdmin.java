@@ -131,8 +131,10 @@ final class StoreAdmin {
             if (id == null) {
                 return -1;
             }
-            update(connection, "DELETE FROM files WHERE scan_id IN (SELECT scan_id FROM scans WHERE repository_id = ?)",
-                    id);
+            for (String table : Tables.PER_SCAN) {
+                update(connection, "DELETE FROM " + table
+                        + " WHERE scan_id IN (SELECT scan_id FROM scans WHERE repository_id = ?)", id);
+            }
             long scans = update(connection, "DELETE FROM scans WHERE repository_id = ?", id);
             update(connection, "DELETE FROM commits WHERE repository_id = ?", id);
             update(connection, "DELETE FROM repositories WHERE repository_id = ?", id);

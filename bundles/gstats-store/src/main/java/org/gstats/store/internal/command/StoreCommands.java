@@ -38,7 +38,7 @@ public final class StoreCommands {
     }
 
     @Descriptor("run a read-only SQL query over the scan store (tables: repositories, scans, commits, "
-            + "file_changes, authors, files; see docs/store.md)")
+            + "file_changes, authors, files, functions, hotspots; see docs/store.md)")
     public void sql(CommandSession session,
             @Descriptor("output format: text, csv, json or markdown (default text)")
             @Parameter(names = "--format", absentValue = "text") String format,
