@@ -66,7 +66,7 @@ public class StoreIT {
         GitRepo repo = GitRepo.init(Files.createTempDirectory(SampleRepository.workDir(), "store-"));
         repo.write("src/Main.java", "class Main {\n    int x;\n}\n").write("README", "hi\n")
                 .commit("initial", ANN, Instant.parse("2024-01-01T10:00:00Z"));
-        repo.write("src/Main.java", "class Main {\n    int x;\n    int y;\n}\n")
+        repo.write("src/Main.java", "class Main {\n    int x;\n    int y(int a) {\n        return a > 0 ? a : -a;\n    }\n}\n")
                 .commit("grow", BOB, Instant.parse("2024-02-01T10:00:00Z"));
         repo.move("README", "README.md").commit("rename", ANN, Instant.parse("2024-03-01T10:00:00Z"));
         GogoCommands gogo = new GogoCommands(context);
