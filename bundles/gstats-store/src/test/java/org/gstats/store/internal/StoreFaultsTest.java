@@ -83,7 +83,8 @@ public class StoreFaultsTest {
                 Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
                 "org.h2.tools.Shell", "-url", StoreLocation.h2Url(base), "-user", "", "-password", "").redirectErrorStream(true).start();
         try {
-            StoreException refused = waitForRefusal(store, request);
+            awaitPrompt(other);
+            StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
             assertOneLine(refused);
             assertTrue(refused.getMessage(), refused.getMessage().contains("in use"));
         } finally {
@@ -102,18 +103,17 @@ public class StoreFaultsTest {
         assertEquals(0, rescan.misses.get());
     }
 
-    private static StoreException waitForRefusal(ScanStoreImpl store, ScanRequest request) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            try {
-                store.open(request).close();
-            } catch (StoreException refused) {
-                return refused;
+    /** Waits until H2's shell in the other process has connected (it prompts), or fails with what it said. */
+    private static void awaitPrompt(Process other) throws IOException {
+        StringBuilder said = new StringBuilder();
+        java.io.InputStream output = other.getInputStream();
+        while (said.indexOf("sql>") < 0) {
+            int next = output.read();
+            if (next < 0) {
+                fail("the other process did not open the store: " + said);
             }
-            Thread.sleep(100);
+            said.append((char) next);
         }
-        fail("the other process never held the store");
-        return null;
     }
 
     /**

@@ -149,18 +149,20 @@ final class StoreAdmin {
     }
 
     /**
-     * Drops the recorded changes of commits no stored repository has, and settings no scan
-     * used and no change needs.
+     * Drops what no stored scan can replay any more: the recorded changes of commits no stored
+     * repository has, and those recorded under settings that no repository's latest scan used
+     * (e.g. an older scanner's); then the settings nothing refers to.
      *
      * @return rows deleted
      */
     long gc() throws StoreException {
         Connection connection = database.open();
         try {
-            long rows = update(connection, "DELETE FROM file_changes f WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM commits c WHERE c.commit_id = f.commit_id)");
-            rows += update(connection, "DELETE FROM changed_commits f WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM commits c WHERE c.commit_id = f.commit_id)");
+            String unreachable = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
+                    + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id)) "
+                    + "OR NOT EXISTS (SELECT 1 FROM commits c WHERE c.commit_id = f.commit_id)";
+            long rows = update(connection, "DELETE FROM file_changes f WHERE " + unreachable);
+            rows += update(connection, "DELETE FROM changed_commits f WHERE " + unreachable);
             rows += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
                     + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
                     + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id)");
