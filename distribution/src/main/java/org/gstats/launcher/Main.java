@@ -28,6 +28,11 @@ public final class Main {
               config [--defaults] [PATH]
                                       show the configuration in effect for PATH, each key with where it
                                       came from; --defaults prints a commented default file
+              sql "SELECT …"          read-only SQL over the scan store (--format text|csv|json|markdown)
+              history [PATH]          the summary of every stored scan of a repository
+              store info|clear PATH|gc
+                                      the scan store: size and contents; forget a repository; drop rows
+                                      no stored scan needs
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
               help [COMMAND]          print this help, or the options of scan, plugins or config
 

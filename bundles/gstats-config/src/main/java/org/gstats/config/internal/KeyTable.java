@@ -74,6 +74,16 @@ final class KeyTable {
             new Key("plugins", "enabled", list(), List.of(), "the plugins that take part in scans (empty: all)",
                     "--plugins", null),
 
+            new Key("store", "enabled", bool(), true,
+                    "record scans in the scan store and replay known commits from it", "--no-store", null),
+            new Key("store", "url", text(), "",
+                    "JDBC URL of the scan store, jdbc:h2:... or jdbc:postgresql://... (empty: an H2 file under "
+                            + "$XDG_CACHE_HOME/gstats; GSTATS_STORE overrides it)", "--store", null),
+            new Key("store", "user", text(), "", "the store's database user (GSTATS_STORE_USER overrides it)", null,
+                    null),
+            new Key("store", "password", text(), "",
+                    "the store's database password (GSTATS_STORE_PASSWORD overrides it)", null, null),
+
             new Key("module.commits", "changes", bool(), false, "list every file change of every commit",
                     "--changes", null),
             new Key("module.commits", "include-merges", bool(), true,

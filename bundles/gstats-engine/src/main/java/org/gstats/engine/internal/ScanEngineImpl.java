@@ -19,6 +19,7 @@ import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.store.ScanStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,6 +54,11 @@ public final class ScanEngineImpl implements ScanEngine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
+
+    /** Where scans are recorded and replayed from; scans run cold without one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ScanStore store;
 
     @Activate
     public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner,
@@ -100,17 +106,20 @@ public final class ScanEngineImpl implements ScanEngine {
             Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
                     Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
             List<ReportSection> sections;
+            StoreUse stored = StoreUse.open(store, request, LOG);
             try {
-                scanner.scan(request, RequiredContent.fold(plugins), run);
+                scanner.scan(request, RequiredContent.fold(plugins), stored.listening(run), stored.cache());
                 sections = run.results();
                 published.finished();
             } catch (MemoryCriticalException e) {
+                stored.abandon();
                 run.cancel();
                 registry.abandoned(run);
                 Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
                         Notification.MESSAGE, e.getMessage());
                 throw new ScanException(ScanException.Reason.FAILED, "scan stopped: " + e.getMessage(), e);
             } catch (ScanException | RuntimeException | Error e) {
+                stored.abandon();
                 run.cancel();
                 registry.abandoned(run);
                 Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
@@ -132,7 +141,9 @@ public final class ScanEngineImpl implements ScanEngine {
             ScanTarget target = run.target();
             ReportHeader header = run.withMemory(new ReportHeader(VERSION, target.repository().toString(),
                     target.branch(), target.headId(), started, durationMs));
-            return new Report(header, sections, run.errors());
+            Report report = new Report(header, sections, run.errors());
+            stored.finish(report);
+            return report;
         }
     }
 

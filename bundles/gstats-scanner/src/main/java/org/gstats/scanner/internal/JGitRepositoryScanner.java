@@ -28,6 +28,7 @@ import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
+import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanListener;
@@ -80,6 +81,12 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     @Override
     public void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener)
             throws ScanException {
+        scan(request, requirements, listener, ChangeCache.NONE);
+    }
+
+    @Override
+    public void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener,
+            ChangeCache cache) throws ScanException {
         RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
         try (Repository repository = open(requested)) {
@@ -89,7 +96,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             ObjectId start = resolve(repository, branch, location);
             listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
             if (start != null) {
-                walk(repository, start, request, requirements, listener, location);
+                walk(repository, start, request, requirements, listener, cache, location);
             }
         }
     }
@@ -170,7 +177,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     private void walk(Repository repository, ObjectId start, ScanRequest request,
-            PluginDataRequirements requirements, ScanListener listener, Path location) throws ScanException {
+            PluginDataRequirements requirements, ScanListener listener, ChangeCache cache, Path location)
+            throws ScanException {
         RevCommit current = null;
         DamagedPacks packs = new DamagedPacks(new File(repository.getCommonDirectory(), "objects"));
         MissingObjects missing = request.strict() ? MissingObjects.strict(packs)
@@ -195,7 +203,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
                     request.firstParent(), missing);
             CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
-                    paths != TreeFilter.ALL);
+                    paths != TreeFilter.ALL, cache);
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             int reported = 0;
