@@ -1,7 +1,8 @@
 package org.gstats.scanner.internal;
 
+import java.util.function.Consumer;
+
 import org.eclipse.jgit.errors.MissingObjectException;
-import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanWarning;
 
 /**
@@ -11,18 +12,19 @@ import org.gstats.api.scan.ScanWarning;
  */
 final class MissingObjects {
 
-    private final ScanListener listener;
+    private final Consumer<ScanWarning> warnings;
 
-    private MissingObjects(ScanListener listener) {
-        this.listener = listener;
+    private MissingObjects(Consumer<ScanWarning> warnings) {
+        this.warnings = warnings;
     }
 
     static MissingObjects strict() {
         return new MissingObjects(null);
     }
 
-    static MissingObjects reportTo(ScanListener listener) {
-        return new MissingObjects(listener);
+    /** @param warnings takes what is left out, e.g. a listener's {@code onWarning} */
+    static MissingObjects reportTo(Consumer<ScanWarning> warnings) {
+        return new MissingObjects(warnings);
     }
 
     /**
@@ -30,11 +32,11 @@ final class MissingObjects {
      * out because the object is missing.
      */
     void skip(MissingObjectException missing, String commitId, String skipped) throws MissingObjectException {
-        if (listener == null) {
+        if (warnings == null) {
             throw missing;
         }
         String objectId = missing.getObjectId().name();
-        listener.onWarning(new ScanWarning(commitId, objectId, "missing object " + objectId + " needed by commit "
+        warnings.accept(new ScanWarning(commitId, objectId, "missing object " + objectId + " needed by commit "
                 + commitId + ": " + skipped + " (the repository is damaged or incomplete)"));
     }
 }
