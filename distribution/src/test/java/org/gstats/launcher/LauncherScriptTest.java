@@ -33,6 +33,7 @@ public class LauncherScriptTest {
     private Path home;
     private Path javaHome;
     private Path userConfigHome;
+    private Path cacheHome;
     private Path repository;
 
     @Before
@@ -46,9 +47,18 @@ public class LauncherScriptTest {
                 StandardCopyOption.REPLACE_EXISTING);
         javaHome = root.resolve("jdk");
         Files.createDirectories(javaHome.resolve("bin"));
-        Files.writeString(javaHome.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+        // prints its options; "writes" the class archive it is asked for; exits with $FAKE_STATUS
+        Files.writeString(javaHome.resolve("bin/java"), """
+                #!/bin/sh
+                for option in "$@"; do
+                  case $option in -XX:ArchiveClassesAtExit=*) echo archive > "${option#*=}" ;; esac
+                done
+                echo "$@"
+                exit "${FAKE_STATUS:-0}"
+                """);
         Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         userConfigHome = root.resolve("xdg");
+        cacheHome = root.resolve("cache");
         repository = root.resolve("repo");
         Files.createDirectories(repository.resolve("src"));
         Process init = new ProcessBuilder("git", "init", "-q", repository.toString()).inheritIO().start();
@@ -110,6 +120,48 @@ public class LauncherScriptTest {
         assertTrue(ram.toString(), ram.stream().noneMatch(option -> option.startsWith("-Xmx")));
     }
 
+    @Test
+    public void theFirstSuccessfulScanWritesTheClassArchiveThatLaterRunsMap() throws Exception {
+        List<String> other = jvmOptions(Map.of(), "plugins");
+        assertTrue(other.toString(), other.stream().noneMatch(option -> option.contains("Archive")));
+        List<String> failed = jvmOptions(Map.of("FAKE_STATUS", "1"), "scan", repository.toString());
+        assertTrue(failed.toString(), failed.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=")));
+        assertEquals("a failed run leaves no archive", List.of(), archives());
+
+        List<String> first = jvmOptions(Map.of(), "scan", repository.toString());
+        String dumped = first.stream().filter(option -> option.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+                .orElseThrow();
+        List<Path> archives = archives();
+        assertEquals(1, archives.size());
+        assertTrue(dumped, dumped.startsWith("-XX:ArchiveClassesAtExit=" + archives.get(0) + "."));
+        List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
+        assertTrue(later.toString(), later.contains("-XX:SharedArchiveFile=" + archives.get(0)));
+        assertTrue(jvmOptions(Map.of(), "plugins").contains("-XX:SharedArchiveFile=" + archives.get(0)));
+
+        List<String> off = jvmOptions(Map.of("GSTATS_CDS", "off"), "scan", repository.toString());
+        assertTrue(off.toString(), off.stream().noneMatch(option -> option.contains("Archive")));
+        List<String> own = jvmOptions(Map.of("JAVA_OPTS", "-Xshare:off"), "scan", repository.toString());
+        assertTrue(own.toString(), own.stream().noneMatch(option -> option.contains("Archive")));
+
+        // a changed bundle/ is another archive, and the old one goes when the new one is written
+        Files.createDirectories(home.resolve("bundle"));
+        Files.writeString(home.resolve("bundle/new.jar"), "not really a jar");
+        jvmOptions(Map.of(), "scan", repository.toString());
+        List<Path> rebuilt = archives();
+        assertEquals(1, rebuilt.size());
+        assertTrue(!rebuilt.equals(archives));
+    }
+
+    private List<Path> archives() throws IOException {
+        Path dir = cacheHome.resolve("gstats");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
     private void assertHeap(int megabytes, Map<String, String> environment, String... args) throws Exception {
         List<String> options = jvmOptions(environment, args);
         assertTrue(options.toString(), options.contains("-Xmx" + megabytes + "m"));
@@ -128,12 +180,13 @@ public class LauncherScriptTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("GSTATS_") || name.equals("JAVA_OPTS"));
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().put("XDG_CONFIG_HOME", userConfigHome.toString());
+        builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue("bin/gstats did not finish", process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(output, 0, process.exitValue());
+        assertEquals(output, environment.getOrDefault("FAKE_STATUS", "0"), String.valueOf(process.exitValue()));
         return List.of(output.split(" "));
     }
 }
