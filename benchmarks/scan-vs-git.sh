@@ -25,6 +25,8 @@ while [[ $# -gt 0 ]]; do
     --gstats) gstats=${2:?--gstats needs a path}; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     --) shift
+        # before the repositories it ends the options; after them the scan's options follow
+        if [[ ${#repositories[@]} -gt 0 ]]; then scan_options=("$@"); break; fi
         while [[ $# -gt 0 && $1 != -- ]]; do repositories+=("$1"); shift; done
         if [[ $# -gt 0 ]]; then shift; scan_options=("$@"); fi
         break ;;
