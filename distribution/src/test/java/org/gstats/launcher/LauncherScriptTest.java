@@ -125,7 +125,8 @@ public class LauncherScriptTest {
         List<String> other = jvmOptions(Map.of(), "plugins");
         assertTrue(other.toString(), other.stream().noneMatch(option -> option.contains("Archive")));
         List<String> failed = jvmOptions(Map.of("FAKE_STATUS", "1"), "scan", repository.toString());
-        assertTrue(failed.toString(), failed.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=")));
+        assertTrue(failed.toString(),
+                failed.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=")));
         assertEquals("a failed run leaves no archive", List.of(), archives());
 
         List<String> first = jvmOptions(Map.of(), "scan", repository.toString());

@@ -76,6 +76,9 @@ public class LauncherIT {
         // the machine's own settings must not reach the system under test
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("GSTATS_PLUGIN_DIR");
+        builder.environment().remove("GSTATS_THREADS");
+        // bin/gstats keeps its class archive here rather than in the machine's ~/.cache
+        builder.environment().put("XDG_CACHE_HOME", SampleRepository.workDir().resolve("cache").toString());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

@@ -152,8 +152,10 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         RevCommit current = null;
         // Warnings of the walk and of the diffs wait for their commit's turn, as the diffs run ahead.
         List<ScanWarning> walkWarnings = new ArrayList<>();
-        MissingObjects walkMissing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(walkWarnings::add);
-        MissingObjects headMissing = request.strict() ? MissingObjects.strict() : MissingObjects.reportTo(listener::onWarning);
+        MissingObjects walkMissing = request.strict() ? MissingObjects.strict()
+                : MissingObjects.reportTo(walkWarnings::add);
+        MissingObjects headMissing = request.strict() ? MissingObjects.strict()
+                : MissingObjects.reportTo(listener::onWarning);
         try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
