@@ -26,7 +26,7 @@ public final class PackCacheConfiguration {
         @AttributeDefinition(description = "bytes of pack data JGit keeps in memory (its packedGitLimit)")
         long pack_cache() default 10L << 20;
 
-        @AttributeDefinition(description = "threads that diff commits (0: one per processor); read by the scanner")
+        @AttributeDefinition(description = "threads that diff commits (0: one per processor on more than two, else one); read by the scanner")
         int threads() default 0;
     }
 
