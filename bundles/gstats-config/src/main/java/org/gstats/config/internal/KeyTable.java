@@ -56,6 +56,9 @@ final class KeyTable {
             new Key("scanner", "pack-cache", size(), 10L << 20,
                     "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)", null,
                     "GSTATS_PACK_CACHE"),
+            new Key("scanner", "threads", integer(0, 1024), 0L,
+                    "threads that diff commits (0: one per processor on more than two processors, else one)", null,
+                    "GSTATS_THREADS"),
             new Key("scanner", "max-memory", size(), 0L,
                     "the memory limit pressure levels are measured against (0: from performance-mode; never above "
                             + "the JVM's maximum heap)", "--max-memory", "GSTATS_MAX_MEMORY"),
@@ -136,6 +139,7 @@ final class KeyTable {
      */
     private static final Map<String, String> PROCESS_PIDS = Map.of(
             "scanner.pack-cache", "org.gstats.scanner",
+            "scanner.threads", "org.gstats.scanner",
             "scanner.max-memory", "org.gstats.memory",
             "scanner.performance-mode", "org.gstats.memory",
             "scanner.queue-size", "org.gstats.queue");

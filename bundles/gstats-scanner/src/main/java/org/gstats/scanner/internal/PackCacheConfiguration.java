@@ -19,12 +19,15 @@ public final class PackCacheConfiguration {
 
     static final String PID = "org.gstats.scanner";
 
-    /** The part of {@code [scanner]} that sizes JGit's caches. */
+    /** The part of {@code [scanner]} that is the installation's: JGit's caches, diff threads. */
     @ObjectClassDefinition(name = "gstats scanner caches", description = "[scanner] of the gstats configuration")
     public @interface Scanner {
 
         @AttributeDefinition(description = "bytes of pack data JGit keeps in memory (its packedGitLimit)")
         long pack_cache() default 10L << 20;
+
+        @AttributeDefinition(description = "threads that diff commits (0: one per processor on more than two, else one); read by the scanner")
+        int threads() default 0;
     }
 
     @Activate
