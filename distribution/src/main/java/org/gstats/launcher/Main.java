@@ -62,6 +62,14 @@ public final class Main {
         int status;
         try {
             status = run(List.of(args), System.in, results, System.err);
+        } catch (OutOfMemoryError e) {
+            // one outside any plugin's or the scan's own handling (those name their step)
+            System.err.println("gstats: out of memory; give gstats more heap (JAVA_OPTS=-Xmx2g) or try "
+                    + "--performance-mode low");
+            if (List.of(args).contains("--verbose")) {
+                e.printStackTrace();
+            }
+            status = 1;
         } catch (Error e) {
             // exit all the same: the framework's threads would keep the JVM alive
             System.err.println("gstats: " + e);
