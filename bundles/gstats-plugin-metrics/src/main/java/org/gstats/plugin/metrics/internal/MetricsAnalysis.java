@@ -59,7 +59,7 @@ final class MetricsAnalysis implements Analysis {
     private final MetricsSettings settings;
     private final ScanContext context;
     private final Map<String, HeadFile> files = new TreeMap<>();
-    private final ChangeHistory history = new ChangeHistory();
+    private final ChangeHistory history;
     private final FilesProcessor filesProcessor = new FilesProcessor();
     private final FunctionsProcessor functionsProcessor = new FunctionsProcessor();
     private final DuplicationProcessor duplicationProcessor;
@@ -74,6 +74,7 @@ final class MetricsAnalysis implements Analysis {
     MetricsAnalysis(MetricsSettings settings, ScanContext context, Resources resources) {
         this.settings = settings;
         this.context = context;
+        this.history = new ChangeHistory(context.headId());
         this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
                 resources.memoryLimit() / FILTER_SHARE);
         this.work = new HeadFileWork(resources.threads());
@@ -175,7 +176,7 @@ final class MetricsAnalysis implements Analysis {
     }
 
     private Instant headTime() {
-        Instant head = context.headId() == null ? null : history.commitTime(context.headId());
+        Instant head = history.headTime();
         return head != null ? head : history.newestCommitTime();
     }
 
