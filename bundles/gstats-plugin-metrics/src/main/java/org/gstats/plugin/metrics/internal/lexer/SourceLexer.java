@@ -71,7 +71,7 @@ final class SourceLexer implements Lexer {
             int count = 0;
             starts[count++] = 0;
             for (int i = 0; i < n; i++) {
-                if (text.charAt(i) == '\n') {
+                if (chars[i] == '\n') {
                     if (count == starts.length) {
                         starts = Arrays.copyOf(starts, count * 2);
                     }
