@@ -32,7 +32,8 @@ import org.osgi.service.metatype.annotations.Designate;
  *
  * <p>The sampler is a plain thread that outlives an {@link OutOfMemoryError}: reading the heap
  * allocates, and when the heap is full that allocation fails. A sample that fails so is itself
- * the news: the latest status becomes critical, and sampling goes on. (A scheduled executor's
+ * the news: the latest status becomes critical, and sampling goes on. High pressure while
+ * collection takes most of the time ({@link ThrashDetector}) counts as critical too. (A scheduled executor's
  * periodic task stops for good at its first exception, and its thread can die of one: the
  * tracker then kept its last, calm sample while the JVM collected garbage for minutes, which is
  * why the critical stop never fired.)
@@ -49,6 +50,7 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     private final HeapReadings readings;
     private final Clock clock;
     private final LeakDetector leaks = new LeakDetector();
+    private final ThrashDetector thrashing = new ThrashDetector();
     private final Deque<MemoryStatus> history = new ArrayDeque<>();
     private volatile long limit;
     private volatile MemoryStatus latest;
@@ -140,8 +142,12 @@ public final class MemoryTrackerImpl implements MemoryTracker {
         }
         peak = Math.max(peak, used);
         LeakSuspicion leak = leak(afterGc, bytes, now);
-        MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, PressureLevel.of(live, bytes),
-                leak);
+        PressureLevel level = PressureLevel.of(live, bytes);
+        if (thrashing.record(now.toEpochMilli(), readings.collectionMillis()) && level.atLeast(PressureLevel.HIGH)) {
+            // collecting most of the time with the heap nearly full: an OutOfMemoryError minutes away
+            level = PressureLevel.CRITICAL;
+        }
+        MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, level, leak);
         MemoryStatus previous = latest;
         latest = status;
         history.addLast(status);

@@ -56,6 +56,11 @@ public class MemoryTrackerImplTest {
         public long max() {
             return max;
         }
+
+        @Override
+        public long collectionMillis() {
+            return 0;
+        }
     }
 
     static final class RecordingEventAdmin implements EventAdmin {
