@@ -28,11 +28,12 @@ import org.slf4j.MDC;
  * budget: a plugin that spends longer on one step is declared stalled and abandoned (its thread
  * is interrupted and left to end on its own, as nothing can safely stop it).
  *
- * <p>Out of memory: an {@link OutOfMemoryError} in the plugin, or critical memory pressure
- * (the memory tracker's sample, confirmed after a full collection) while the plugin is busy,
- * ends the plugin's part at once, drops its analysis so that its memory can be collected, and
- * makes the scanner's next call throw {@link PluginOutOfMemory}: the scan stops within a
- * sample's time instead of collecting garbage for minutes, and says which plugin and step.
+ * <p>Out of memory: an {@link OutOfMemoryError} in the plugin ends its part and drops its
+ * analysis, so that its memory can be collected; critical pressure while the plugin is busy
+ * (the memory tracker's word: confirmed by a full collection, or collection taking most of
+ * the time) ends its part too and interrupts it. Either way the scanner's next call throws
+ * {@link PluginOutOfMemory}: the scan stops instead of collecting garbage for minutes, and
+ * says which plugin and step.
  *
  * <p>The worker thread owns the analysis; the other fields are for the scanner thread to read,
  * and {@link #abandon} may be called from any thread (DS unbinding a plugin during a scan).
