@@ -18,7 +18,8 @@ import org.gstats.plugin.metrics.internal.duplication.TokenSequence.Tokens;
  * they grow with the size of the tree (twelve bytes a token, about 25 MB for commons-lang's
  * head), while detection needs only the file at hand and the files it matches. Files are
  * appended from any thread and read back by their {@link Entry}. {@link #close()} deletes the
- * file; a store dropped without closing (a failed analysis) deletes it when collected.
+ * file; a store dropped without closing (a failed analysis, a scan stopped) deletes it when
+ * collected or, failing that, when the JVM exits.
  */
 final class TokenStore implements AutoCloseable {
 
@@ -101,6 +102,7 @@ final class TokenStore implements AutoCloseable {
     private synchronized Spill open() throws IOException {
         if (spill == null) {
             Path path = Files.createTempFile("gstats-clone-tokens", ".bin");
+            path.toFile().deleteOnExit();
             spill = new Spill(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE));
             cleanable = CLEANER.register(this, spill);
         }
