@@ -73,6 +73,14 @@ public final class Main {
         int status;
         try {
             status = run(List.of(args), System.in, results, err);
+        } catch (OutOfMemoryError e) {
+            // one outside any plugin's or the scan's own handling (those name their step)
+            err.println("gstats: out of memory; give gstats more heap (JAVA_OPTS=-Xmx2g) or try "
+                    + "--performance-mode low");
+            if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
+                e.printStackTrace(err);
+            }
+            status = 1;
         } catch (Error e) {
             // exit all the same: the framework's threads would keep the JVM alive
             err.println("gstats: " + Failures.oneLine(e));

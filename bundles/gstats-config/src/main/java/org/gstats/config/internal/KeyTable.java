@@ -57,7 +57,8 @@ final class KeyTable {
                     "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)", null,
                     "GSTATS_PACK_CACHE"),
             new Key("scanner", "threads", integer(0, 1024), 0L,
-                    "threads that diff commits (0: one per processor on more than two processors, else one)", null,
+                    "threads that diff commits (0: one per processor on more than two processors, else one) and "
+                            + "that analyse head files for metrics (0: one per processor)", null,
                     "GSTATS_THREADS"),
             new Key("scanner", "max-memory", size(), 0L,
                     "the memory limit pressure levels are measured against (0: from performance-mode; never above "
