@@ -84,6 +84,8 @@ final class KeyTable {
                     "write the report to this file (empty: standard output)", "--output", null),
             new Key("module.export", "pretty", bool(), false, "indent json, xml and yaml for people", "--pretty",
                     null),
+            new Key("module.export", "csv-line-ending", choice("lf", "crlf"), "lf",
+                    "how csv lines end: lf, or crlf as RFC 4180 writes", null, null),
 
             new Key("module.metrics", "windows", numbers(), List.of("30", "90", "365"),
                     "time windows in days, counted back from the head commit's time", null, null),

@@ -79,7 +79,7 @@ public class ScanCommand {
     @Descriptor("scan a Git repository and write its statistics report")
     public void scan(CommandSession session,
             @Descriptor("report format: text, json, csv, xml, yaml, html or a plugin's "
-                    + "(default: text on a terminal, json otherwise)")
+                    + "(default: the --output file's extension, else text on a terminal, json otherwise)")
             @Parameter(names = "--format", absentValue = ScanArguments.ABSENT) String format,
             @Descriptor("write the report to FILE (csv: to a directory, one file per table) instead of the console; "
                     + "replaced whole or not at all")

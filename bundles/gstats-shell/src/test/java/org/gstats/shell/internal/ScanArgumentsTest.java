@@ -204,6 +204,18 @@ public class ScanArgumentsTest {
         return currentDir;
     }
 
+    @Test
+    public void withoutFormatTheOutputExtensionPicksIt() throws CommandFailure {
+        Map<String, String> expected = Map.of("r.json", "json", "r.csv", "csv", "r.xml", "xml", "r.yaml", "yaml",
+                "r.YML", "yaml", "r.html", "html", "r.md", "markdown", "r.txt", "text", "r.bin", "text", ".md", "text");
+        for (Map.Entry<String, String> entry : expected.entrySet()) {
+            ScanArguments arguments = new ScanArguments(ABSENT, entry.getKey(), ABSENT, ABSENT, ABSENT, ABSENT, false,
+                    false, false, false, false, List.of());
+            assertEquals(entry.getKey(), entry.getValue(), validate(arguments).format());
+        }
+        assertEquals("json", validate(output("r.yaml")).format());
+    }
+
     private ScanOptions validate(ScanArguments arguments) throws CommandFailure {
         return arguments.validate(currentDir(), CLOCK, "text");
     }

@@ -79,18 +79,47 @@ public class CsvReportWriterTest {
     }
 
     @Test
-    public void rfc4180QuotingCrlfAndNoByteOrderMark() throws IOException {
-        Table table = Table.builder("t", "plain", "comma, quote \"x\"", "lines").row("abc", "a,b", "1\n2").row(
-                "", null, "é 😀").build();
-        Report small = new Report(report.header(), List.of(new ReportSection("s",
-                List.of(table))), List.of());
+    public void rfc4180QuotingLfAndNoByteOrderMark() throws IOException {
+        byte[] bytes = ReportData.write(writer, quotingReport(), new WriterOptions(false, "s.t"));
 
-        byte[] bytes = ReportData.write(writer, small, new WriterOptions(false, "s.t"));
+        assertEquals("plain,\"comma, quote \"\"x\"\"\",lines\n"
+                + "abc,\"a,b\",\"1\n2\"\n"
+                + "\"\",,é 😀\n", ReportData.strictUtf8(bytes));
+        assertFalse(bytes[0] == (byte) 0xEF);
+    }
+
+    @Test
+    public void crlfWhenConfigured() throws IOException {
+        writer.configure(lineEnding("crlf"));
 
         assertEquals("plain,\"comma, quote \"\"x\"\"\",lines\r\n"
                 + "abc,\"a,b\",\"1\n2\"\r\n"
-                + "\"\",,é 😀\r\n", ReportData.strictUtf8(bytes));
-        assertFalse(bytes[0] == (byte) 0xEF);
+                + "\"\",,é 😀\r\n", ReportData.strictUtf8(ReportData.write(writer, quotingReport(),
+                        new WriterOptions(false, "s.t"))));
+
+        writer.configure(lineEnding("lf"));
+        assertTrue(ReportData.strictUtf8(ReportData.write(writer, quotingReport(), new WriterOptions(false, "s.t")))
+                .endsWith("é 😀\n"));
+    }
+
+    private Report quotingReport() {
+        Table table = Table.builder("t", "plain", "comma, quote \"x\"", "lines").row("abc", "a,b", "1\n2").row(
+                "", null, "é 😀").build();
+        return new Report(report.header(), List.of(new ReportSection("s", List.of(table))), List.of());
+    }
+
+    private static CsvReportWriter.Config lineEnding(String value) {
+        return new CsvReportWriter.Config() {
+            @Override
+            public String csv_line_ending() {
+                return value;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CsvReportWriter.Config.class;
+            }
+        };
     }
 
     @Test
@@ -99,7 +128,7 @@ public class CsvReportWriterTest {
         Report small = new Report(report.header(), List.of(new ReportSection("c",
                 List.of(fields))), List.of());
 
-        assertEquals("commits\r\n3\r\n", new String(ReportData.write(writer, small, new WriterOptions(false,
+        assertEquals("commits\n3\n", new String(ReportData.write(writer, small, new WriterOptions(false,
                 "c.totals")), StandardCharsets.UTF_8));
     }
 
