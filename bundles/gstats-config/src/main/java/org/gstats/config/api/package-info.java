@@ -5,7 +5,7 @@
  * commands that show the configuration or start a scan with it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gstats.config.api;
 
 import org.osgi.annotation.bundle.Export;
