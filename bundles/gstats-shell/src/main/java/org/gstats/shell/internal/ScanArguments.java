@@ -31,7 +31,7 @@ record ScanArguments(String format, String output, String table, String branch, 
     private static final Set<String> OPTIONS = union(VALUE_OPTIONS, Set.of("--changes", "--no-renames", "--pretty",
             "--quiet", "-v", "--verbose"), ScannerArguments.FLAGS);
     private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
+            + "--author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
             + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --quiet, "
             + "-v/--verbose";
 

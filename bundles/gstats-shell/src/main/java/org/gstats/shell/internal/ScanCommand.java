@@ -99,8 +99,11 @@ public class ScanCommand {
             @Descriptor("do not detect renames (git log --no-renames)")
             @Parameter(names = "--no-renames", absentValue = "false", presentValue = "true") boolean noRenames,
             @Descriptor("only commits whose author's 'Name <email>' matches this Java regular expression "
-                    + "(git log --author)")
+                    + "(repeatable: any may match; git log --author)")
             @Parameter(names = "--author", absentValue = ScanArguments.ABSENT) String author,
+            @Descriptor("leave out commits whose author's 'Name <email>' matches this Java regular expression "
+                    + "(repeatable), e.g. 'bot'")
+            @Parameter(names = "--exclude-author", absentValue = ScanArguments.ABSENT) String excludeAuthor,
             @Descriptor("count only changes to paths matching this glob (repeatable), e.g. 'src/**'")
             @Parameter(names = "--include", absentValue = ScanArguments.ABSENT) String include,
             @Descriptor("do not count changes to paths matching this glob (repeatable), e.g. 'vendor/**'")
@@ -132,15 +135,24 @@ public class ScanCommand {
             String... operands) throws CommandFailure, ScanException {
         CommandStatus.run(session, verbose, () -> {
             List<String> rest = new ArrayList<>(Arrays.asList(operands));
-            List<String> includes = new ArrayList<>(Arrays.asList(include));
-            List<String> excludes = new ArrayList<>(Arrays.asList(exclude));
-            ScannerArguments.takeRepeated(rest, includes, excludes);
+            Map<String, List<String>> repeated = Map.of(ScannerArguments.INCLUDE, given(include),
+                    ScannerArguments.EXCLUDE, given(exclude), ScannerArguments.AUTHOR, given(author),
+                    ScannerArguments.EXCLUDE_AUTHOR, given(excludeAuthor));
+            ScannerArguments.takeRepeated(rest, repeated);
             ScanArguments arguments = new ScanArguments(format, output, table, branch, since, until, changes,
                     noRenames, pretty, quiet, verbose, rest);
-            ScannerArguments history = new ScannerArguments(firstParent, author, includes, excludes, maxCommits,
-                    noMailmap, strict, diffAlgorithm);
+            ScannerArguments history = new ScannerArguments(firstParent, repeated.get(ScannerArguments.AUTHOR),
+                    repeated.get(ScannerArguments.EXCLUDE_AUTHOR), repeated.get(ScannerArguments.INCLUDE),
+                    repeated.get(ScannerArguments.EXCLUDE), maxCommits, noMailmap, strict, diffAlgorithm);
             run(session, arguments, history, plugins, maxMemory, performanceMode);
         });
+    }
+
+    /** A repeatable option's first value as Gogo gave it ({@link ScanArguments#ABSENT} when absent), to append to. */
+    private static List<String> given(String value) {
+        List<String> values = new ArrayList<>();
+        values.add(value);
+        return values;
     }
 
     /** Declarative Services sets the field itself; unit tests, which have no DS, call this. */

@@ -96,7 +96,7 @@ final class ScanConfiguration {
      */
     static ScannerArguments apply(ScannerArguments history, EffectiveConfiguration configuration) {
         long maxCommits = configuration.number(MAX_COMMITS);
-        return new ScannerArguments(configuration.flag(FIRST_PARENT), history.author(),
+        return new ScannerArguments(configuration.flag(FIRST_PARENT), history.authors(), history.excludeAuthors(),
                 givenOrConfigured(history.includes(), configuration.list(INCLUDE)),
                 givenOrConfigured(history.excludes(), configuration.list(EXCLUDE)),
                 !ScanArguments.ABSENT.equals(history.maxCommits()) || maxCommits == 0 ? history.maxCommits()

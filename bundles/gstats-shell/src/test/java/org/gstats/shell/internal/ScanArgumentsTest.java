@@ -90,12 +90,12 @@ public class ScanArgumentsTest {
     @Test
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+                + "--until, --author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
                 + "--quiet, -v/--verbose)",
                 arguments(List.of("--foo")));
         assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+                + "--until, --author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
                 + "--quiet, -v/--verbose)",
                 arguments(List.of("/srv/repo", "-x")));
@@ -195,7 +195,9 @@ public class ScanArgumentsTest {
 
     @Test
     public void badDateIsBadUsage() {
-        assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
+        assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, '2024-01-31 12:00', "
+                + "2024-01-31T12:00:00Z, @1700000000, '2 weeks ago', "
+                + "yesterday, 'last month' or 30d)",
                 new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, "soon", false, false, false, false, false,
                         List.of()));
     }

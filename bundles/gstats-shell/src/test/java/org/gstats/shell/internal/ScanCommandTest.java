@@ -194,7 +194,7 @@ public class ScanCommandTest {
     @Test
     public void unknownOptionIsBadUsage() {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+                + "--until, --author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
                 + "--quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
@@ -209,8 +209,10 @@ public class ScanCommandTest {
 
     @Test
     public void badDateIsBadUsage() {
-        assertBadUsage("invalid date for --since: 'yesterday' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
-                gogo.execute("gstats:scan --since yesterday"));
+        assertBadUsage("invalid date for --since: 'someday' (use 2024-01-31, '2024-01-31 12:00', "
+                + "2024-01-31T12:00:00Z, @1700000000, '2 weeks ago', "
+                + "yesterday, 'last month' or 30d)",
+                gogo.execute("gstats:scan --since someday"));
     }
 
     @Test
