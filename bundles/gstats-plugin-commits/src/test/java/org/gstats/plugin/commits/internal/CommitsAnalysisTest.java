@@ -63,7 +63,8 @@ public class CommitsAnalysisTest {
         ReportSection section = analysis(false).result();
 
         assertEquals("commits", section.name());
-        assertEquals(List.of("totals", "authors", "by_month", "lifecycle"), section.items().stream().map(ReportItem::name).toList());
+        assertEquals(List.of("totals", "authors", "by_month", "lifecycle", "identity_clusters"),
+                section.items().stream().map(ReportItem::name).toList());
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("commits", 0L);
         expected.put("merges", 0L);

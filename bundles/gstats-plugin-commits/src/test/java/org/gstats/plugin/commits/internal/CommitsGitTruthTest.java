@@ -152,6 +152,11 @@ public class CommitsGitTruthTest {
             public boolean include_merges() {
                 return false;
             }
+
+            @Override
+            public String group_authors() {
+                return AuthorIdentities.BY_EMAIL;
+            }
         });
         ReportSection noMerges = scan(plugin, ScanRequest.builder(repo.dir()).build());
         Map<String, Object> totals = ((Fields) noMerges.item("totals").orElseThrow()).values();
