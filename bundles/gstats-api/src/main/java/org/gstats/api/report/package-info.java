@@ -6,7 +6,7 @@
  * user's {@link org.gstats.api.report.WriterOptions}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gstats.api.report;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,11 +27,12 @@ record ScanArguments(String format, String output, String table, String branch, 
     static final String ABSENT = Parameter.UNSPECIFIED;
 
     private static final Set<String> VALUE_OPTIONS = union(Set.of("--format", "--output", "--table", "--branch",
-            "--since", "--until", "--plugins", "--max-memory", "--performance-mode"), ScannerArguments.VALUE_OPTIONS);
+            "--since", "--until", "--plugins", "--max-memory", "--performance-mode"), ScannerArguments.VALUE_OPTIONS,
+            ReportArguments.VALUE_OPTIONS);
     private static final Set<String> OPTIONS = union(VALUE_OPTIONS, Set.of("--changes", "--no-renames", "--pretty",
-            "--quiet", "-v", "--verbose"), ScannerArguments.FLAGS);
-    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
+            "--quiet", "-v", "--verbose"), ScannerArguments.FLAGS, ReportArguments.FLAGS);
+    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --full, --color, --branch, "
+            + "--since, --until, --author, --exclude-author, --group-authors, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
             + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --quiet, "
             + "-v/--verbose";
 

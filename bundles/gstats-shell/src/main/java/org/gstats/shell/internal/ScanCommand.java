@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -45,6 +47,8 @@ public class ScanCommand {
 
     private final ScanEngine engine;
     private final Clock clock;
+    /** The process environment ({@code NO_COLOR}, {@code COLUMNS}, ...); tests hand in their own. */
+    private final Function<String, String> environment;
     private final ReportWriters writers = new ReportWriters();
     /** Without gstats-config, a scan takes its options from the command line alone. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -57,8 +61,13 @@ public class ScanCommand {
     }
 
     ScanCommand(ScanEngine engine, Clock clock) {
+        this(engine, clock, System::getenv);
+    }
+
+    ScanCommand(ScanEngine engine, Clock clock, Function<String, String> environment) {
         this.engine = engine;
         this.clock = clock;
+        this.environment = environment;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -88,6 +97,13 @@ public class ScanCommand {
             @Parameter(names = "--table", absentValue = ScanArguments.ABSENT) String table,
             @Descriptor("indent the report for people to read (json, xml, yaml)")
             @Parameter(names = "--pretty", absentValue = "false", presentValue = "true") boolean pretty,
+            @Descriptor("print every table whole instead of the summary (text, markdown)")
+            @Parameter(names = "--full", absentValue = "false", presentValue = "true") boolean full,
+            @Descriptor("colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
+            @Parameter(names = "--color", absentValue = ScanArguments.ABSENT) String color,
+            @Descriptor("one author per name and email (email, as git shortlog -sne; the default) or per "
+                    + "normalised name (name, as gitinspector)")
+            @Parameter(names = "--group-authors", absentValue = ScanArguments.ABSENT) String groupAuthors,
             @Descriptor("branch, tag or commit to start from (default HEAD)")
             @Parameter(names = "--branch", absentValue = ScanArguments.ABSENT) String branch,
             @Descriptor("only commits at or after: 2024-01-31, 2024-01-31T12:00:00Z, or an age 12h, 30d, 2w, 6m, 1y")
@@ -144,7 +160,8 @@ public class ScanCommand {
             ScannerArguments history = new ScannerArguments(firstParent, repeated.get(ScannerArguments.AUTHOR),
                     repeated.get(ScannerArguments.EXCLUDE_AUTHOR), repeated.get(ScannerArguments.INCLUDE),
                     repeated.get(ScannerArguments.EXCLUDE), maxCommits, noMailmap, strict, diffAlgorithm);
-            run(session, arguments, history, plugins, maxMemory, performanceMode);
+            run(session, arguments, history, new ReportArguments(groupAuthors, full, color, ScanArguments.ABSENT),
+                    plugins, maxMemory, performanceMode);
         });
     }
 
@@ -161,27 +178,33 @@ public class ScanCommand {
     }
 
     private void run(CommandSession session, ScanArguments givenArguments, ScannerArguments givenHistory,
-            String givenPlugins, String maxMemory, String performanceMode) throws CommandFailure, ScanException {
+            ReportArguments givenReport, String givenPlugins, String maxMemory, String performanceMode)
+            throws CommandFailure, ScanException {
         String plugins = givenPlugins;
-        Map<String, String> pluginOptions = Map.of();
+        Map<String, String> pluginOptions = new TreeMap<>();
         ScanArguments arguments = givenArguments;
         ScannerArguments history = givenHistory;
+        ReportArguments looks = givenReport;
         EffectiveConfiguration effective = configured(session, ScanConfiguration.commandLine(givenArguments,
-                givenHistory, memoryValue("--max-memory", maxMemory),
+                givenHistory, givenReport, memoryValue("--max-memory", maxMemory),
                 memoryValue("--performance-mode", performanceMode)), givenArguments);
         if (effective != null) {
             arguments = ScanConfiguration.apply(givenArguments, effective);
             history = ScanConfiguration.apply(givenHistory, effective);
+            looks = ScanConfiguration.apply(givenReport, effective);
             plugins = ScanConfiguration.plugins(givenPlugins, effective);
-            pluginOptions = ScanConfiguration.pluginOptions(effective);
+            pluginOptions.putAll(ScanConfiguration.pluginOptions(effective));
         }
+        pluginOptions.putAll(looks.pluginOptions());
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
         ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
         ScanOptions options = checked.withScanner(history.validate(checked.scanner(), ScanArguments::isOption));
         PluginSelection selection = PluginsArgument.selection(plugins);
         ReportWriter writer = writers.require(options.format());
-        ReportOutput output = ReportOutput.check(writer, options, writers);
+        ReportOutput output = ReportOutput.check(writer, options, looks.writerOptions(options.pretty(),
+                options.table(), options.output() == null, stdoutTerminal(session), environment),
+                writers);
         // Gogo points System.err at the session's error stream while a command runs
         PrintStream err = System.err;
         if (options.verbose()) {
@@ -240,7 +263,12 @@ public class ScanCommand {
      * interactive shell, which does not, is a terminal.
      */
     static String defaultFormat(CommandSession session) {
-        return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
+        return stdoutTerminal(session) ? "text" : "json";
+    }
+
+    /** Whether standard output is a terminal: the launcher says so, and the interactive shell is one. */
+    static boolean stdoutTerminal(CommandSession session) {
+        return !Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL));
     }
 
     /**

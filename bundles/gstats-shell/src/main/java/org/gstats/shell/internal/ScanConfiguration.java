@@ -34,6 +34,9 @@ final class ScanConfiguration {
     static final String ENABLED = "plugins.enabled";
     static final String MAX_MEMORY = "scanner.max-memory";
     static final String PERFORMANCE_MODE = "scanner.performance-mode";
+    static final String GROUP_AUTHORS = "module.commits.group-authors";
+    static final String COLOR = "base.color";
+    static final String THEME = "base.theme";
     private static final String MODULE = "module.";
     private static final String COMMITS_MODULE = "module.commits.";
     private static final String EXPORT_MODULE = "module.export.";
@@ -46,9 +49,11 @@ final class ScanConfiguration {
      * options are keys only: the memory tracker reads them through Configuration Admin, and the
      * configuration checks their values.
      */
-    static Map<String, String> commandLine(ScanArguments arguments, ScannerArguments history, String maxMemory,
-            String performanceMode) {
+    static Map<String, String> commandLine(ScanArguments arguments, ScannerArguments history, ReportArguments report,
+            String maxMemory, String performanceMode) {
         Map<String, String> keys = new LinkedHashMap<>();
+        given(keys, GROUP_AUTHORS, report.groupAuthors());
+        given(keys, COLOR, report.color());
         given(keys, MAX_MEMORY, maxMemory);
         given(keys, PERFORMANCE_MODE, performanceMode);
         given(keys, FORMAT, arguments.format());
@@ -104,6 +109,12 @@ final class ScanConfiguration {
                 !configuration.flag(MAILMAP), configuration.flag(STRICT),
                 ScanArguments.ABSENT.equals(history.diffAlgorithm()) ? text(configuration, DIFF_ALGORITHM)
                         : history.diffAlgorithm());
+    }
+
+    /** The report options with the configuration's values for those not given; {@code --full} stays as given. */
+    static ReportArguments apply(ReportArguments report, EffectiveConfiguration configuration) {
+        return new ReportArguments(text(configuration, GROUP_AUTHORS), report.full(), text(configuration, COLOR),
+                text(configuration, THEME));
     }
 
     /** {@code --plugins} as given, or else the configured {@code [plugins] enabled} list (empty: every plugin). */

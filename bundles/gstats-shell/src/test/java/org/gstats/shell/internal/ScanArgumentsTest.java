@@ -89,13 +89,15 @@ public class ScanArgumentsTest {
 
     @Test
     public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --full, --color, "
+                + "--branch, --since, --until, --author, --exclude-author, --group-authors, --include, --exclude, "
+                + "--max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
                 + "--quiet, -v/--verbose)",
                 arguments(List.of("--foo")));
-        assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+        assertBadUsage("unknown option '-x' (options: --format, --output, --table, --pretty, --full, --color, "
+                + "--branch, --since, --until, --author, --exclude-author, --group-authors, --include, --exclude, "
+                + "--max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
                 + "--quiet, -v/--verbose)",
                 arguments(List.of("/srv/repo", "-x")));

@@ -193,8 +193,9 @@ public class ScanCommandTest {
 
     @Test
     public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --exclude-author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --full, --color, "
+                + "--branch, --since, --until, --author, --exclude-author, --group-authors, --include, --exclude, "
+                + "--max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
                 + "--quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
@@ -557,8 +558,24 @@ public class ScanCommandTest {
 
         assertNull(gogo.execute("gstats:scan --changes"));
 
-        assertEquals(Map.of("coupling.min-degree", "50", "ownership.kinds", "src,test", "commits.changes", "true"),
-                engine.request.options());
+        assertEquals(Map.of("coupling.min-degree", "50", "ownership.kinds", "src,test", "commits.changes", "true",
+                "commits.group-authors", "email"), engine.request.options());
+    }
+
+    @Test
+    public void groupAuthorsReachesTheCommitsPluginAndIsChecked() {
+        assertNull(gogo.execute("gstats:scan --group-authors name"));
+        assertEquals("name", engine.request.options().get("commits.group-authors"));
+
+        assertBadUsage("--group-authors takes email or name, not 'login'",
+                gogo.execute("gstats:scan --group-authors login"));
+    }
+
+    @Test
+    public void fullAppliesOnlyToFormatsThatSummarise() {
+        assertBadUsage("--full does not apply to json, which writes every table whole (formats that summarise: "
+                + "none)", gogo.execute("gstats:scan --format json --full"));
+        assertBadUsage("--color takes auto, always or never, not 'red'", gogo.execute("gstats:scan --color red"));
     }
 
     @Test
@@ -604,6 +621,8 @@ public class ScanCommandTest {
                     ScanConfiguration.EXCLUDE, List.of(), ScanConfiguration.MAX_COMMITS, 0L,
                     ScanConfiguration.MAILMAP, true, ScanConfiguration.DIFF_ALGORITHM, "myers",
                     ScanConfiguration.STRICT, false, ScanConfiguration.ENABLED, List.of()));
+            values.putAll(Map.of(ScanConfiguration.GROUP_AUTHORS, "email", ScanConfiguration.COLOR, "auto",
+                    ScanConfiguration.THEME, "dark"));
             values.putAll(configured);
             configRequest.commandLine().forEach((key, text) -> values.put(key,
                     text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));
