@@ -70,6 +70,7 @@ public class CsvReportWriterTest {
         writer.writeDirectory(report, WriterOptions.DEFAULT, directory);
 
         assertEquals(Set.of("commits_totals.csv", "commits_authors.csv", "commits_by_month.csv", "commits_lifecycle.csv",
+                "commits_identity_clusters.csv",
                 "commits_changes.csv",
                 "values_kinds.csv", "values_texts.csv", "values_no_rows.csv"), files(directory));
         assertEquals(expected("commits.changes"),
