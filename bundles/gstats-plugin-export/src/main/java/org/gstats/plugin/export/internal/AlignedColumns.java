@@ -95,7 +95,23 @@ final class AlignedColumns {
         if (slash < 0 || headWidth < 3) {
             return shorten(path, maxWidth);
         }
-        return shorten(path.substring(0, slash), headWidth + 1).replaceFirst("…$", "") + "…" + name;
+        return prefix(path.substring(0, slash), headWidth) + "…" + name;
+    }
+
+    /** The longest start of {@code text} that takes at most {@code maxWidth} columns. */
+    static String prefix(String text, int maxWidth) {
+        StringBuilder prefix = new StringBuilder();
+        int used = 0;
+        for (int offset = 0; offset < text.length(); ) {
+            int codePoint = text.codePointAt(offset);
+            used += width(codePoint);
+            if (used > maxWidth) {
+                break;
+            }
+            prefix.appendCodePoint(codePoint);
+            offset += Character.charCount(codePoint);
+        }
+        return prefix.toString();
     }
 
     /** Columns the text takes on a terminal. */

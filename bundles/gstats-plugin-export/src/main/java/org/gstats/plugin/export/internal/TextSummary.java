@@ -310,21 +310,7 @@ final class TextSummary {
 
     /** The line within the width: cut at the end (it is prose, not a path) with {@code …}. */
     private String fit(String line) {
-        if (AlignedColumns.width(line) <= width) {
-            return line;
-        }
-        StringBuilder cut = new StringBuilder();
-        int used = 0;
-        for (int offset = 0; offset < line.length(); ) {
-            int codePoint = line.codePointAt(offset);
-            used += AlignedColumns.width(codePoint);
-            if (used > width - 1) {
-                break;
-            }
-            cut.appendCodePoint(codePoint);
-            offset += Character.charCount(codePoint);
-        }
-        return cut.append('…').toString();
+        return AlignedColumns.width(line) <= width ? line : AlignedColumns.prefix(line, width - 1) + "…";
     }
 
     private static String span(Object first, Object last) {

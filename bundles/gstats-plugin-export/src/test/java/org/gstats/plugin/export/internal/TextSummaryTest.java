@@ -44,6 +44,7 @@ public class TextSummaryTest {
         assertTrue(text, text.contains("  ! 3 identities look like 1 person: see --group-authors name, gstats mailmap\n"));
         assertTrue(text, text.contains("  rating C (score 22.6 of 100); files rated A 1, B 2, C 3, D 4, E 5\n"));
         assertTrue(text, text.contains("  metrics: could not read x.bin\n"));
+        assertTrue(text, text.contains("…/ImportantService.java   0.93         40         120  3,000\n"));
         assertFalse(text, text.contains("\u001b["));
     }
 
