@@ -1,10 +1,13 @@
 package org.gstats.plugin.export.internal;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +81,115 @@ final class ReportSummary {
         int cluster = clusters.get().columns().indexOf("cluster");
         long count = clusters.get().rows().stream().map(row -> row.get(cluster)).distinct().count();
         return new long[] {clusters.get().rows().size(), count};
+    }
+
+    /** The totals in a few sentences: commits and authors, changed lines, the files at head; none without data. */
+    List<String> totalsSentences() {
+        Map<String, Object> commits = commitTotals();
+        Map<String, Object> metrics = metricsSummary();
+        List<String> sentences = new ArrayList<>();
+        if (!commits.isEmpty()) {
+            String first = day(commits.get("first_commit"));
+            sentences.add(number(commits.get("commits")) + " commits (" + number(commits.get("merges"))
+                    + " merges) by " + number(commits.get("authors")) + " authors"
+                    + (first.isEmpty() ? "" : ", " + first + " to " + day(commits.get("last_commit"))));
+            sentences.add(number(commits.get("files_changed")) + " files changed: +" + number(commits.get("insertions"))
+                    + " −" + number(commits.get("deletions")) + " lines");
+        }
+        if (!metrics.isEmpty()) {
+            Object ratio = metrics.get("duplication_ratio");
+            sentences.add(number(metrics.get("files")) + " files at head: " + number(metrics.get("code_lines"))
+                    + " code lines, " + number(metrics.get("comment_lines")) + " comment lines, "
+                    + number(metrics.get("functions")) + " functions" + (ratio instanceof Number n
+                            ? String.format(Locale.ROOT, ", %.1f%% duplicated", n.doubleValue() * 100) : ""));
+        }
+        return sentences;
+    }
+
+    /** {@code rating C (score 22.6 of 100); files rated A 1, B 2, ...}; null without a debt summary. */
+    String debtSentence() {
+        Map<String, Object> debt = debtSummary();
+        if (debt.isEmpty()) {
+            return null;
+        }
+        return "rating " + debt.get("rating") + " (score " + FullText.format(debt.get("score")) + " of 100); "
+                + "files rated A " + number(debt.get("rated_a")) + ", B " + number(debt.get("rated_b")) + ", C "
+                + number(debt.get("rated_c")) + ", D " + number(debt.get("rated_d")) + ", E "
+                + number(debt.get("rated_e"));
+    }
+
+    /** The one line about identities that look like one person; null when there are none. */
+    String clustersSentence() {
+        long[] clusters = identityClusters();
+        if (clusters[0] == 0) {
+            return null;
+        }
+        return clusters[0] + " identities look like " + clusters[1] + (clusters[1] == 1 ? " person" : " people")
+                + ": see --group-authors name, gstats mailmap";
+    }
+
+    /**
+     * Commits per month as bars, one column for {@code monthsPerColumn} months.
+     *
+     * @param line            one character per column, blank for none
+     * @param monthsPerColumn how many months a column adds up
+     * @param busiest         the month with the most commits
+     */
+    record Sparkline(String line, int monthsPerColumn, YearMonth busiest) {
+    }
+
+    private static final char[] LEVELS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
+
+    /** The sparkline of {@link #commitsByMonth()} in at most {@code columns} columns; null without months. */
+    Sparkline sparkline(int columns) {
+        Map<YearMonth, Long> months = commitsByMonth();
+        if (months.isEmpty()) {
+            return null;
+        }
+        List<YearMonth> keys = new ArrayList<>(months.keySet());
+        int perColumn = (keys.size() + columns - 1) / columns;
+        List<Long> buckets = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += perColumn) {
+            long sum = 0;
+            for (int j = i; j < Math.min(keys.size(), i + perColumn); j++) {
+                sum += months.get(keys.get(j));
+            }
+            buckets.add(sum);
+        }
+        long max = buckets.stream().mapToLong(Long::longValue).max().orElse(0);
+        StringBuilder line = new StringBuilder();
+        for (long value : buckets) {
+            line.append(value == 0 ? ' ' : LEVELS[(int) Math.min(LEVELS.length - 1,
+                    Math.max(0, (value * LEVELS.length - 1) / Math.max(1, max)))]);
+        }
+        YearMonth busiest = keys.get(0);
+        for (YearMonth month : keys) {
+            if (months.get(month) > months.get(busiest)) {
+                busiest = month;
+            }
+        }
+        return new Sparkline(line.toString(), perColumn, busiest);
+    }
+
+    /** A whole number with thousands separators, {@code 12,345}; anything else as the full text shows it. */
+    static String number(Object value) {
+        Object normalized = value == null ? null : ReportValues.normalize(value);
+        if (normalized instanceof Long || normalized instanceof java.math.BigInteger) {
+            return String.format(Locale.ROOT, "%,d", normalized);
+        }
+        return FullText.format(value);
+    }
+
+    /** The day of an ISO instant, e.g. {@code 2024-01-15}; empty for none. */
+    static String day(Object instant) {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            return Instant.parse(instant.toString()).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        } catch (DateTimeParseException e) {
+            return FullText.singleLine(instant.toString());
+        }
     }
 
     /** Commits in every month from the first to the last with commits, gaps as 0, in order. */

@@ -29,7 +29,6 @@ final class TextSummary {
     /** Below this, a table shows fewer columns so that its first (a name, a path) stays readable. */
     private static final int MIN_FIRST = 30;
     private static final int BAR = 20;
-    private static final char[] LEVELS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -76,26 +75,12 @@ final class TextSummary {
     }
 
     private void totals() {
-        Map<String, Object> commits = summary.commitTotals();
-        Map<String, Object> metrics = summary.metricsSummary();
-        if (commits.isEmpty() && metrics.isEmpty()) {
+        List<String> sentences = summary.totalsSentences();
+        if (sentences.isEmpty()) {
             return;
         }
         section("Totals");
-        if (!commits.isEmpty()) {
-            line(number(commits.get("commits")) + " commits (" + number(commits.get("merges")) + " merges) by "
-                    + number(commits.get("authors")) + " authors" + span(commits.get("first_commit"),
-                            commits.get("last_commit")));
-            line(number(commits.get("files_changed")) + " files changed: +" + number(commits.get("insertions"))
-                    + " −" + number(commits.get("deletions")) + " lines");
-        }
-        if (!metrics.isEmpty()) {
-            String duplicated = metrics.get("duplication_ratio") != null
-                    ? ", " + percent(metrics.get("duplication_ratio")) + " duplicated" : "";
-            line(number(metrics.get("files")) + " files at head: " + number(metrics.get("code_lines"))
-                    + " code lines, " + number(metrics.get("comment_lines")) + " comment lines, "
-                    + number(metrics.get("functions")) + " functions" + duplicated);
-        }
+        sentences.forEach(this::line);
     }
 
     private void authors() {
@@ -119,10 +104,9 @@ final class TextSummary {
         }
         // where "name <email>" does not fit, the name alone does better than both cut
         table(rows, new boolean[] {false, true, true, true, false}, names, false);
-        long[] clusters = summary.identityClusters();
-        if (clusters[0] > 0) {
-            lines.add(style.warning(fit(INDENT + "! " + clusters[0] + " identities look like " + clusters[1]
-                    + (clusters[1] == 1 ? " person" : " people") + ": see --group-authors name, gstats mailmap")));
+        String clusters = summary.clustersSentence();
+        if (clusters != null) {
+            lines.add(style.warning(fit(INDENT + "! " + clusters)));
         }
     }
 
@@ -133,34 +117,15 @@ final class TextSummary {
         }
         section("Activity, commits per month");
         List<YearMonth> keys = new ArrayList<>(months.keySet());
-        int available = width - INDENT.length();
-        int perColumn = (keys.size() + available - 1) / available;
-        List<Long> buckets = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i += perColumn) {
-            long sum = 0;
-            for (int j = i; j < Math.min(keys.size(), i + perColumn); j++) {
-                sum += months.get(keys.get(j));
-            }
-            buckets.add(sum);
-        }
-        long max = buckets.stream().mapToLong(Long::longValue).max().orElse(0);
-        StringBuilder spark = new StringBuilder();
-        for (long value : buckets) {
-            spark.append(value == 0 ? ' ' : LEVELS[(int) Math.min(LEVELS.length - 1,
-                    Math.max(0, (value * LEVELS.length - 1) / Math.max(1, max)))]);
-        }
-        lines.add(INDENT + style.good(spark.toString().stripTrailing()));
-        YearMonth busiest = keys.get(0);
-        for (YearMonth month : keys) {
-            if (months.get(month) > months.get(busiest)) {
-                busiest = month;
-            }
-        }
+        ReportSummary.Sparkline spark = summary.sparkline(width - INDENT.length());
+        lines.add(INDENT + style.good(spark.line().stripTrailing()));
+        int perColumn = spark.monthsPerColumn();
+        YearMonth busiest = spark.busiest();
         String from = keys.get(0).toString();
         String to = keys.get(keys.size() - 1).toString();
         String note = (perColumn > 1 ? perColumn + " months a column; " : "") + "busiest " + busiest + ": "
                 + number(months.get(busiest));
-        int room = Math.max(buckets.size(), from.length() + to.length() + 1);
+        int room = Math.max(spark.line().length(), from.length() + to.length() + 1);
         String axis = keys.size() == 1 ? from : from + " ".repeat(Math.max(1, room - from.length() - to.length()))
                 + to;
         lines.add(style.quiet(fit(INDENT + axis)));
@@ -212,11 +177,8 @@ final class TextSummary {
         }
         section("Technical debt");
         String rating = String.valueOf(debt.get("rating"));
-        String grades = "files rated A " + number(debt.get("rated_a")) + ", B " + number(debt.get("rated_b"))
-                + ", C " + number(debt.get("rated_c")) + ", D " + number(debt.get("rated_d")) + ", E "
-                + number(debt.get("rated_e"));
         String head = "rating ";
-        String rest = " (score " + FullText.format(debt.get("score")) + " of 100); " + grades;
+        String rest = summary.debtSentence().substring(head.length() + rating.length());
         String plain = fit(INDENT + head + rating + rest);
         int at = INDENT.length() + head.length();
         lines.add(plain.startsWith(INDENT + head + rating)
@@ -313,36 +275,11 @@ final class TextSummary {
         return AlignedColumns.width(line) <= width ? line : AlignedColumns.prefix(line, width - 1) + "…";
     }
 
-    private static String span(Object first, Object last) {
-        String from = day(first);
-        String to = day(last);
-        return from.isEmpty() ? "" : ", " + from + " to " + to;
-    }
-
-    /** The day of an ISO instant, e.g. {@code 2024-01-15}; empty for none. */
     private static String day(Object instant) {
-        if (instant == null) {
-            return "";
-        }
-        String text = instant.toString();
-        try {
-            return Instant.parse(text).atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        } catch (java.time.format.DateTimeParseException e) {
-            return FullText.singleLine(text);
-        }
+        return ReportSummary.day(instant);
     }
 
-    /** A whole number with thousands separators, {@code 12,345}; anything else as the full text shows it. */
     static String number(Object value) {
-        Object normalized = value == null ? null : ReportValues.normalize(value);
-        if (normalized instanceof Long || normalized instanceof java.math.BigInteger) {
-            return String.format(Locale.ROOT, "%,d", normalized);
-        }
-        return FullText.format(value);
-    }
-
-    private static String percent(Object ratio) {
-        return ratio instanceof Number n ? String.format(Locale.ROOT, "%.1f%%", n.doubleValue() * 100)
-                : FullText.format(ratio);
+        return ReportSummary.number(value);
     }
 }
