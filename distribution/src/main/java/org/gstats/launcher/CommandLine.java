@@ -33,6 +33,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         CONFIG("config"),
         PLUGIN("plugin"),
         PLUGIN_VALIDATE("plugin-validate"),
+        MAILMAP("mailmap"),
         SHELL("shell"),
         HELP("help");
 
@@ -78,6 +79,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         return topic.equals(Command.SCAN.word()) || topic.equals(Command.PLUGINS.word())
                 || topic.equals(Command.CONFIG.word())
                 || topic.equals(Command.PLUGIN.word())
+                || topic.equals(Command.MAILMAP.word())
                 ? Optional.of("gstats:" + topic)
                 : Optional.empty();
     }
@@ -140,6 +142,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             case "config" -> Command.CONFIG;
             case "plugin" -> Command.PLUGIN;
             case "plugin-validate" -> Command.PLUGIN_VALIDATE;
+            case "mailmap" -> Command.MAILMAP;
             case "shell" -> Command.SHELL;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, config, shell)");
