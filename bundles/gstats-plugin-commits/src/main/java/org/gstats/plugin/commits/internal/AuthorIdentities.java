@@ -75,8 +75,8 @@ final class AuthorIdentities {
 
     /**
      * The {@code identity_clusters} table: one row per identity that belongs to a cluster of two
-     * or more, clusters numbered from 1 by their commits (most first; a stable sort keeps ties in order), the identity most likely canonical
-     * first (most commits, a real address before a noreply one).
+     * or more, clusters numbered from 1 by their commits (most first; ties keep their order), in
+     * each the identity most likely proper first: a full name with a real address, then most commits.
      */
     static Table clusters(Collection<AuthorStats> identities) {
         List<AuthorStats> all = identities.stream().sorted(BY_COMMITS).toList();
@@ -116,7 +116,7 @@ final class AuthorIdentities {
         for (List<Integer> cluster : found) {
             number++;
             List<Integer> ordered = new ArrayList<>(cluster);
-            ordered.sort(Comparator.comparing((Integer i) -> isNoreply(all.get(i))).thenComparing(i -> i));
+            ordered.sort(Comparator.comparing((Integer i) -> !looksProper(all.get(i))).thenComparing(i -> i));
             for (int i : ordered) {
                 AuthorStats identity = all.get(i);
                 table.row(number, identity.name, identity.email, identity.commits, reasons.get(i));
@@ -153,8 +153,14 @@ final class AuthorIdentities {
         }
     }
 
-    private static boolean isNoreply(AuthorStats identity) {
-        return identity.email != null && NOREPLY.matcher(identity.email.strip()).matches();
+    /**
+     * Whether the identity is fit to be the one the others are mapped to: a name of more than
+     * one word and a real address (not a bare user name, not a GitHub noreply one).
+     */
+    private static boolean looksProper(AuthorStats identity) {
+        String email = identity.email == null ? "" : identity.email.strip();
+        return normalisedName(identity.name).contains(" ") && email.contains("@")
+                && !NOREPLY.matcher(email).matches();
     }
 
     /** Disjoint sets over identity indexes. */

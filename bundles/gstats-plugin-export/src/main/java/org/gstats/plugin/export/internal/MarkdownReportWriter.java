@@ -34,7 +34,10 @@ import org.osgi.service.component.annotations.Component;
 public class MarkdownReportWriter implements ReportWriter {
 
     static final String FORMAT = "markdown";
-    private static final String SPECIAL = "\\`*_{}[]<>()#+-.!|~&";
+    /** What is markup anywhere in a line. */
+    private static final String SPECIAL = "\\`*_[]<>|~&";
+    /** What is markup at the start of a line or list item: a heading, a list, a quote, an ordered list. */
+    private static final java.util.regex.Pattern BLOCK_START = java.util.regex.Pattern.compile("^([#+=>-]|\\d+[.)])");
 
     @Override
     public String format() {
@@ -200,11 +203,21 @@ public class MarkdownReportWriter implements ReportWriter {
         return fence + (value.startsWith("`") || value.endsWith("`") ? " " + value + " " : value) + fence;
     }
 
-    /** Every Markdown punctuation backslash-escaped, {@code |} included, on one line. */
+    /**
+     * The text on one line with what Markdown would read as markup backslash-escaped: inline
+     * markup ({@code |} included) anywhere, block markup ({@code # - + > 1.}) at the start.
+     */
     static String escape(String text) {
         String line = FullText.singleLine(ReportValues.text(text));
         StringBuilder escaped = new StringBuilder(line.length() + 8);
-        for (int i = 0; i < line.length(); i++) {
+        java.util.regex.Matcher start = BLOCK_START.matcher(line);
+        int from = 0;
+        if (start.find()) {
+            String marker = start.group(1);
+            escaped.append(marker, 0, marker.length() - 1).append('\\').append(marker.charAt(marker.length() - 1));
+            from = marker.length();
+        }
+        for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
             if (SPECIAL.indexOf(c) >= 0) {
                 escaped.append('\\');

@@ -49,7 +49,8 @@ public class MarkdownReportWriterTest {
     public void everyValueIsOneCellShownAsTheTextSays() throws IOException {
         List<List<Object>> values = List.of(List.of("a|b", "*not bold* _nor this_", 1L),
                 List.of("<script>x</script>", "`code` [link](http://x) # h", 2.5),
-                List.of("line\nbreak \\ back", "&amp; ~~strike~~ 1. item", -3L));
+                List.of("line\nbreak \\ back", "&amp; ~~strike~~ 1. item", -3L),
+                List.of("# not a heading", "- not a list", 4L), List.of("1. not ordered", "> no quote", 5L));
         Table table = new Table("tricky", List.of("one", "two|three", "n"), values);
         Report report = new Report(TextSummaryTest.report().header(), List.of(new ReportSection("s",
                 List.of(table))), List.of());
@@ -63,6 +64,20 @@ public class MarkdownReportWriterTest {
             values.get(r).forEach(value -> expected.add(FullText.format(value)));
             assertEquals(expected, rows.get(r + 1));
         }
+    }
+
+    @Test
+    public void listItemsStayPlainText() throws IOException {
+        Table table = new Table("t", List.of("v"), List.of(List.of("x")));
+        Report report = new Report(new org.gstats.api.report.ReportHeader("0.1.0", "/r", "- main", null, null, 0),
+                List.of(new ReportSection("s", List.of(table))), List.of());
+
+        String text = ReportData.strictUtf8(ReportData.write(writer, report, WriterOptions.DEFAULT));
+
+        assertTrue(text, text.contains("\n- no commits\n"));
+        assertEquals("1\\. x", MarkdownReportWriter.escape("1. x"));
+        assertEquals("\\- x", MarkdownReportWriter.escape("- x"));
+        assertEquals("2024-01-31 (a.b)", MarkdownReportWriter.escape("2024-01-31 (a.b)"));
     }
 
     @Test
