@@ -99,7 +99,7 @@ final class ReportSummary {
         if (!metrics.isEmpty()) {
             Object ratio = metrics.get("duplication_ratio");
             sentences.add(number(metrics.get("files")) + " files at head: " + number(metrics.get("code_lines"))
-                    + " code lines, " + number(metrics.get("comment_lines")) + " comment lines, "
+                    + " code lines, " + number(metrics.get("comment_lines")) + " comments, "
                     + number(metrics.get("functions")) + " functions" + (ratio instanceof Number n
                             ? String.format(Locale.ROOT, ", %.1f%% duplicated", n.doubleValue() * 100) : ""));
         }
