@@ -30,7 +30,7 @@ public final class Main {
                                       show the configuration in effect for PATH, each key with where it
                                       came from; --defaults prints a commented default file
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
-              help [COMMAND]          print this help, or the options of scan, plugins or config
+              help [COMMAND]          print this help, or the options of scan, plugins, config or mailmap
 
             options (before or after the command):
               -v, --verbose           log details on stderr, stack traces with errors

@@ -91,8 +91,8 @@ record ScannerArguments(boolean firstParent, List<String> authors, List<String> 
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw CommandFailure.badUsage("invalid pattern for " + option + ": '" + pattern + "' ("
-                        + e.getDescription() + ")");
+                throw CommandFailure.badUsage("invalid author pattern '" + pattern + "' for " + option + ": "
+                        + e.getDescription() + " (a Java regular expression)");
             }
         }
         return patterns;

@@ -563,6 +563,17 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void repeatedAuthorsAndExcludedAuthorsBecomeOnePatternCheckedBeforeTheScan() {
+        assertNull(gogo.execute("gstats:scan --author Ann --exclude-author bot --author 'Bob|Cy'"));
+        assertEquals("^(?!.*(?:(?:bot)))(?=.*(?:(?:Ann)|(?:Bob|Cy)))", engine.request.author());
+
+        engine.request = null;
+        assertBadUsage("invalid author pattern 'Ann (' for --exclude-author: Unclosed group (a Java regular "
+                + "expression)", gogo.execute("gstats:scan --exclude-author 'Ann ('"));
+        assertNull(engine.request);
+    }
+
+    @Test
     public void groupAuthorsReachesTheCommitsPluginAndIsChecked() {
         assertNull(gogo.execute("gstats:scan --group-authors name"));
         assertEquals("name", engine.request.options().get("commits.group-authors"));
