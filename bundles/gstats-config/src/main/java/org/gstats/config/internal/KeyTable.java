@@ -37,6 +37,11 @@ final class KeyTable {
                     "log lines as text, or as one JSON object per line", "--log-format", "GSTATS_LOG_FORMAT"),
             new Key("base", "log-file", text(), "", "also write log lines to this file (empty: stderr only)",
                     "--log-file", "GSTATS_LOG_FILE"),
+            new Key("base", "color", choice("auto", "always", "never"), "auto",
+                    "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never",
+                    "--color", null),
+            new Key("base", "theme", choice("dark", "light"), "dark",
+                    "the text report's colours for a dark or a light terminal background", null, null),
 
             new Key("scanner", "renames", bool(), true,
                     "detect renames as git log -M does; false is git log --no-renames", "--no-renames",
@@ -90,6 +95,9 @@ final class KeyTable {
 
             new Key("module.commits", "changes", bool(), false, "list every file change of every commit",
                     "--changes", null),
+            new Key("module.commits", "group-authors", choice("email", "name"), "email",
+                    "one author per name and email (email, as git shortlog -sne) or per normalised name (name, as "
+                            + "gitinspector)", "--group-authors", null),
             new Key("module.commits", "include-merges", bool(), true,
                     "count merge commits (false: as git log --no-merges; merges still says how many)", null, null),
 
@@ -100,6 +108,8 @@ final class KeyTable {
                     "write the report to this file (empty: standard output)", "--output", null),
             new Key("module.export", "pretty", bool(), false, "indent json, xml and yaml for people", "--pretty",
                     null),
+            new Key("module.export", "csv-line-ending", choice("lf", "crlf"), "lf",
+                    "how csv lines end: lf, or crlf as RFC 4180 writes", null, null),
 
             new Key("module.metrics", "windows", numbers(), List.of("30", "90", "365"),
                     "time windows in days, counted back from the head commit's time", null, null),
