@@ -70,7 +70,7 @@ final class ScanConfiguration {
 
     /** A repeated option's values: as given, else as configured. */
     List<String> values(CommandOption option) {
-        if (given.has(option) || configuration == null) {
+        if (given.has(option) || configuration == null || option.key() == null) {
             return given.values(option);
         }
         return configuration.list(option.key());
