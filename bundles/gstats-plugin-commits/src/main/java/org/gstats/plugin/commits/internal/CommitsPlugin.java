@@ -24,10 +24,11 @@ public final class CommitsPlugin implements ScannerPlugin {
             description = "[module.commits] of the gstats configuration")
     public @interface Config {
 
-        @AttributeDefinition(description = "list every file change of every commit")
+        @AttributeDefinition(name = "--changes", description = "list every file change of every commit")
         boolean changes() default false;
 
-        @AttributeDefinition(description = "count merge commits (false: as git log --no-merges)")
+        @AttributeDefinition(
+                description = "count merge commits (false: as git log --no-merges; merges still says how many)")
         boolean include_merges() default true;
     }
 
