@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.Option;
 
     String PID = "org.gstats.memory";
 
-    @AttributeDefinition(name = "size --max-memory GSTATS_MAX_MEMORY",
+    @AttributeDefinition(name = "[size] --max-memory GSTATS_MAX_MEMORY",
             description = "the memory limit pressure levels are measured against (0: from performance-mode; never "
                     + "above the JVM's maximum heap)")
     long max_memory() default 0;

@@ -42,11 +42,11 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "--strict", description = "strict mode of gstats:scan (see gstats help scan)")
     boolean strict() default false;
 
-    @AttributeDefinition(name = "time --since GSTATS_SINCE",
+    @AttributeDefinition(name = "[time] --since GSTATS_SINCE",
             description = "only commits committed at or after this time")
     String since() default "";
 
-    @AttributeDefinition(name = "time --until GSTATS_UNTIL",
+    @AttributeDefinition(name = "[time] --until GSTATS_UNTIL",
             description = "only commits committed at or before this time")
     String until() default "";
 }

@@ -23,7 +23,7 @@ public final class PackCacheConfiguration {
     @ObjectClassDefinition(name = "gstats scanner caches", description = "[scanner] of the gstats configuration")
     public @interface Scanner {
 
-        @AttributeDefinition(name = "size GSTATS_PACK_CACHE",
+        @AttributeDefinition(name = "[size] GSTATS_PACK_CACHE",
                 description = "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)")
         long pack_cache() default 10L << 20;
     }

@@ -45,7 +45,7 @@ public @interface MetricsConfig {
     @AttributeDefinition(min = "0", description = "most files whose content is analysed; the rest get metadata only")
     int max_files() default 100_000;
 
-    @AttributeDefinition(name = "size", description = "files larger than this get metadata only")
+    @AttributeDefinition(name = "[size]", description = "files larger than this get metadata only")
     long max_file_size() default 1024 * 1024;
 
     @AttributeDefinition(description = "compute per-function complexity (functions, hotspots, debt's complexity)")
