@@ -33,6 +33,9 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         CONFIG("config"),
         PLUGIN("plugin"),
         PLUGIN_VALIDATE("plugin-validate"),
+        SQL("sql"),
+        HISTORY("history"),
+        STORE("store"),
         SHELL("shell"),
         HELP("help");
 
@@ -140,6 +143,9 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             case "config" -> Command.CONFIG;
             case "plugin" -> Command.PLUGIN;
             case "plugin-validate" -> Command.PLUGIN_VALIDATE;
+            case "sql" -> Command.SQL;
+            case "history" -> Command.HISTORY;
+            case "store" -> Command.STORE;
             case "shell" -> Command.SHELL;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, config, shell)");

@@ -28,6 +28,11 @@ public final class Main {
               config [--defaults] [PATH]
                                       show the configuration in effect for PATH, each key with where it
                                       came from; --defaults prints a commented default file
+              sql "SELECT …"          read-only SQL over the scan store (--format text|csv|json|markdown)
+              history [PATH]          the summary of every stored scan of a repository
+              store info|clear PATH|gc
+                                      the scan store: size and contents; forget a repository; drop rows
+                                      no stored scan needs
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
               help [COMMAND]          print this help, or the options of scan, plugins or config
 
@@ -68,6 +73,14 @@ public final class Main {
         int status;
         try {
             status = run(List.of(args), System.in, results, err);
+        } catch (OutOfMemoryError e) {
+            // one outside any plugin's or the scan's own handling (those name their step)
+            err.println("gstats: out of memory; give gstats more heap (JAVA_OPTS=-Xmx2g) or try "
+                    + "--performance-mode low");
+            if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
+                e.printStackTrace(err);
+            }
+            status = 1;
         } catch (Error e) {
             // exit all the same: the framework's threads would keep the JVM alive
             err.println("gstats: " + Failures.oneLine(e));

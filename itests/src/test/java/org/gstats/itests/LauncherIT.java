@@ -76,6 +76,11 @@ public class LauncherIT {
         // the machine's own settings must not reach the system under test
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("GSTATS_PLUGIN_DIR");
+        // nor the user's scan store: a store of the test run's own, unless the test names one
+        builder.environment().remove("GSTATS_STORE");
+        builder.environment().remove("GSTATS_THREADS");
+        // bin/gstats keeps its class archive here rather than in the machine's ~/.cache
+        builder.environment().put("XDG_CACHE_HOME", SampleRepository.workDir().resolve("cache").toString());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

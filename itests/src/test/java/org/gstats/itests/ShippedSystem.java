@@ -59,6 +59,10 @@ final class ShippedSystem {
                 .forEach((key, value) -> options.add(frameworkProperty((String) key).value(value)));
         read(home.resolve("conf/system.properties"), home)
                 .forEach((key, value) -> options.add(systemProperty((String) key).value((String) value)));
+        // a scan store of the test run's own, never the user's ~/.cache/gstats
+        options.add(frameworkProperty("gstats.store.url").value("jdbc:h2:file:"
+                + SampleRepository.workDir().resolve("store-" + ProcessHandle.current().pid() + "-"
+                        + System.nanoTime()).resolve("store")));
         // headless, as bin/gstats runs its commands: the console would take the test's stdin
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         return options.toArray(Option[]::new);

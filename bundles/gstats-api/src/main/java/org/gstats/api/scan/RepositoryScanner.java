@@ -17,6 +17,18 @@ public interface RepositoryScanner {
      */
     void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener) throws ScanException;
 
+    /**
+     * Scans as {@link #scan(ScanRequest, PluginDataRequirements, ScanListener)} does, reporting
+     * the changes {@code cache} has recorded for a commit instead of diffing it. The events are
+     * the same either way. A scanner that cannot use a cache ignores it.
+     *
+     * @since 1.2
+     */
+    default void scan(ScanRequest request, PluginDataRequirements requirements, ScanListener listener,
+            ChangeCache cache) throws ScanException {
+        scan(request, requirements, listener);
+    }
+
     /** Scans for metadata only: no content events, no checkout. */
     default void scan(ScanRequest request, ScanListener listener) throws ScanException {
         scan(request, PluginDataRequirements.NONE, listener);

@@ -34,7 +34,7 @@ final class Schema {
     private static final String TIME = "[time]";
     private static final String VARIABLE_PREFIX = "GSTATS_";
     /** The sections of gstats itself in the order files show them; plugins' sections follow by name. */
-    private static final List<String> FIRST = List.of(BASE, "scanner", "plugins");
+    private static final List<String> FIRST = List.of(BASE, "scanner", "plugins", "store");
 
     /** Keys that moved, by their old id: still read, with a warning that names the new one. */
     static final Map<String, String> MOVED = Map.of(

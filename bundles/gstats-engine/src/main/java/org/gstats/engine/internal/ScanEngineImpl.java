@@ -19,6 +19,7 @@ import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.store.ScanStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +43,8 @@ public final class ScanEngineImpl implements ScanEngine {
     private static final String VERSION = GstatsVersion.current();
     static final String SCAN_KEY = "scan";
     private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
+    /** What to do when memory ran out: the end of the one line the user reads. */
+    static final String OUT_OF_MEMORY_ADVICE = "give gstats more heap (JAVA_OPTS=-Xmx2g) or try --performance-mode low";
 
     private final RepositoryScanner scanner;
     private final PluginRegistryImpl registry;
@@ -53,6 +56,11 @@ public final class ScanEngineImpl implements ScanEngine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
+
+    /** Where scans are recorded and replayed from; scans run cold without one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ScanStore store;
 
     @Activate
     public ScanEngineImpl(@Reference(name = "scanner") RepositoryScanner scanner,
@@ -100,17 +108,29 @@ public final class ScanEngineImpl implements ScanEngine {
             Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
                     Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
             List<ReportSection> sections;
+            StoreUse stored = StoreUse.open(store, request, LOG);
             try {
-                scanner.scan(request, RequiredContent.fold(plugins), run);
+                scanner.scan(request, RequiredContent.fold(plugins), stored.listening(run), stored.cache());
                 sections = run.results();
                 published.finished();
-            } catch (MemoryCriticalException e) {
+            } catch (MemoryCriticalException | PluginOutOfMemory e) {
+                stored.abandon();
                 run.cancel();
                 registry.abandoned(run);
                 Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
                         Notification.MESSAGE, e.getMessage());
                 throw new ScanException(ScanException.Reason.FAILED, "scan stopped: " + e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                // on the scan's own thread: the scanner, or the engine handing its events over
+                stored.abandon();
+                run.cancel();
+                registry.abandoned(run);
+                String message = "scan stopped: out of memory while reading the history; " + OUT_OF_MEMORY_ADVICE;
+                Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
+                        Notification.MESSAGE, message);
+                throw new ScanException(ScanException.Reason.FAILED, message, e);
             } catch (ScanException | RuntimeException | Error e) {
+                stored.abandon();
                 run.cancel();
                 registry.abandoned(run);
                 Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
@@ -132,7 +152,9 @@ public final class ScanEngineImpl implements ScanEngine {
             ScanTarget target = run.target();
             ReportHeader header = run.withMemory(new ReportHeader(VERSION, target.repository().toString(),
                     target.branch(), target.headId(), started, durationMs));
-            return new Report(header, sections, run.errors());
+            Report report = new Report(header, sections, run.errors());
+            stored.finish(report);
+            return report;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.scan.ChangeCache;
 
 /**
  * Decides which walked commits a scan reports, and with which changes, as {@code git log}
@@ -22,6 +23,8 @@ import org.gstats.api.FileChange;
  * from at least one parent, as {@code git log --full-history -- PATHSPEC} lists merges (git's
  * default simplification, which also drops side branches, is not followed).</li>
  * </ul>
+ * A commit whose changes the {@link ChangeCache} knows is not diffed: its recorded changes are
+ * what the diff would give, since a commit id names its trees for ever.
  */
 final class CommitSelection {
 
@@ -30,14 +33,16 @@ final class CommitSelection {
     private final Pattern author;
     private final boolean firstParent;
     private final boolean pathLimited;
+    private final ChangeCache cache;
 
     CommitSelection(CommitDiffer differ, CommitWalk walk, String authorRegex, boolean firstParent,
-            boolean pathLimited) {
+            boolean pathLimited, ChangeCache cache) {
         this.differ = differ;
         this.walk = walk;
         this.author = authorRegex == null ? null : Pattern.compile(authorRegex);
         this.firstParent = firstParent;
         this.pathLimited = pathLimited;
+        this.cache = cache;
     }
 
     /** The commit's changes to report, or {@code null} when the commit is not reported at all. */
@@ -52,6 +57,10 @@ final class CommitSelection {
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
         if (parent != null && walk.isMissing(parent)) {
             return pathLimited ? null : List.of();
+        }
+        List<FileChange> recorded = cache.recorded(commit.name());
+        if (recorded != null) {
+            return recorded;
         }
         List<FileChange> changes = differ.changes(commit, parent);
         return pathLimited && changes.isEmpty() && !differ.differs(commit, parent) ? null : changes;

@@ -112,6 +112,7 @@ public class ScanCommand {
         ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
         ScanOptions options = checked.withScanner(history.validate(checked.scanner()));
         PluginSelection selection = PluginsArgument.selection(orAbsent(in.value(ScanOptionTable.PLUGINS)));
+        StoreArguments.check(given.value(ScanOptionTable.STORE), given.has(ScanOptionTable.NO_STORE));
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, writers);
         // Gogo points System.err at the session's error stream while a command runs

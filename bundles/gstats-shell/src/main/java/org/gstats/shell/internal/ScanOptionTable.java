@@ -62,13 +62,19 @@ final class ScanOptionTable {
     static final CommandOption PERFORMANCE_MODE = value("--performance-mode", "MODE",
             "a preset memory limit: low (64 MB), balanced (256 MB), high (1 GB) or none", "scanner.performance-mode")
             .completing("none", "low", "balanced", "high");
+    static final CommandOption STORE = value("--store", "URL", "the scan store's JDBC URL for this scan "
+            + "(jdbc:h2:… or jdbc:postgresql://…; default: GSTATS_STORE, [store] url, or an H2 file under "
+            + "~/.cache/gstats)", "store.url");
+    static final CommandOption NO_STORE = flag("--no-store", "scan without reading or writing the scan store",
+            "store.enabled", "false");
     static final CommandOption QUIET = flag("--quiet", "print the report and errors only", "base.quiet", "true");
     static final CommandOption VERBOSE = flag("--verbose", "print progress from the start, and stack traces on "
             + "failure", "base.verbose", "true").withShortName("-v");
 
     static final OptionTable OPTIONS = new OptionTable("scan", "[options] [PATH]", List.of(FORMAT, OUTPUT,
             TABLE, PRETTY, BRANCH, SINCE, UNTIL, AUTHOR, INCLUDE, EXCLUDE, MAX_COMMITS, FIRST_PARENT, NO_RENAMES,
-            NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, QUIET, VERBOSE));
+            NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET,
+            VERBOSE));
 
     private ScanOptionTable() {
     }

@@ -15,7 +15,8 @@ public class OptionTableTest {
     private static final OptionTable SCAN = ScanOptionTable.OPTIONS;
     private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
             + "--author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
-            + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --quiet, "
+            + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --store, --no-store, "
+            + "--quiet, "
             + "-v/--verbose";
 
     @Test

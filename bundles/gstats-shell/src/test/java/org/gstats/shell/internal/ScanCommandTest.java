@@ -222,7 +222,7 @@ public class ScanCommandTest {
         assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
                 + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--quiet, -v/--verbose)",
+                + "--store, --no-store, --quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }

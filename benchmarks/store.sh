@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The scan store's figures on a real repository, whole process, wall time and peak RSS:
+#   cold scan with the store (empty) against --no-store;
+#   rescan of the unchanged repository, and after 10 new commits, against git log --numstat -M;
+#   the store's size against the repository's pack size;
+# and whether each stored rescan's report equals a cold scan's (timings and memory aside).
+# Works on a local clone in a temporary folder (the new commits go there) with a store of its own.
+# Usage: benchmarks/store.sh REPOSITORY [JAVA_OPTS]     (needs the distribution built:
+#        mvn -B -o -q package -pl distribution -am -DskipTests)
+set -euo pipefail
+if [ $# -lt 1 ] || [ ! -d "$1" ]; then
+  echo "usage: benchmarks/store.sh REPOSITORY [JAVA_OPTS]" >&2
+  exit 2
+fi
+source_repo=$1
+export JAVA_OPTS=${2:-${JAVA_OPTS:-}}
+root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+gstats=$root/distribution/target/gstats/bin/gstats
+[ -x "$gstats" ] || { echo "store: build the distribution first" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git clone -q "$source_repo" "$work/repo"
+repo=$work/repo
+export XDG_CACHE_HOME=$work/cache
+
+timed() { # NAME COMMAND... : prints "NAME seconds maxrss_kb", output to $work/NAME.out
+  local name=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err" \
+    || { echo "$name failed:"; cat "$work/$name.err"; exit 1; }
+  read -r secs rss < "$work/$name.time"
+  printf '%-22s %7.2f s %8d MB\n' "$name" "$secs" "$((rss / 1024))"
+  echo "$secs" > "$work/$name.secs"
+}
+ratio() { echo "scale=2; $(cat "$work/$1.secs") / $(cat "$work/$2.secs")" | bc; }
+
+# alternate each measurement with its baseline, so that both see the same machine load
+timed git_log_1 git -C "$repo" log --numstat -M
+timed cold_no_store "$gstats" scan "$repo" --format json --quiet --no-store
+rm -rf "$XDG_CACHE_HOME"
+timed cold_with_store "$gstats" scan "$repo" --format json --quiet
+timed git_log_2 git -C "$repo" log --numstat -M
+timed rescan_unchanged "$gstats" scan "$repo" --format json --quiet
+for i in $(seq 1 10); do
+  echo "line $i" >> "$repo/STORE-BENCH.txt"
+  git -C "$repo" add STORE-BENCH.txt
+  git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m "bench $i"
+done
+timed git_log_3 git -C "$repo" log --numstat -M
+timed rescan_10_new "$gstats" scan "$repo" --format json --quiet
+timed cold_10_new "$gstats" scan "$repo" --format json --quiet --no-store
+
+store_bytes=$(stat -c %s "$XDG_CACHE_HOME/gstats/store.mv.db")
+pack_bytes=$(find "$source_repo" -path '*objects/pack/*.pack' -printf '%s\n' | awk '{s += $1} END {print s}')
+echo
+echo "cold with store / --no-store:        $(ratio cold_with_store cold_no_store)x   (target <= 1.10)"
+echo "rescan unchanged / git log:          $(ratio rescan_unchanged git_log_2)x   (target <= 0.25)"
+echo "rescan after 10 commits / git log:   $(ratio rescan_10_new git_log_3)x   (target <= 0.30)"
+echo "store size / pack size:              $((store_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
+$(echo "scale=1; 100 * $store_bytes / $pack_bytes" | bc) %   (target <= 30 %)"
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+def load(name):
+    with open(f"{work}/{name}.out") as f:
+        report = json.load(f)
+    for key in ("started", "duration_ms", "peak_heap_bytes", "pressure_changes", "blocked_ms"):
+        report["gstats"].pop(key, None)
+    engine = report["sections"]["plugins"]
+    for row in engine["execution"]:
+        row.pop("time_ms", None)
+    engine.pop("memory", None)
+    engine.pop("pressure", None)
+    return report
+same = load("cold_no_store") == load("cold_with_store") == load("rescan_unchanged")
+same_new = load("cold_10_new") == load("rescan_10_new")
+print("reports: stored rescan = cold scan:", "yes" if same else "NO",
+      "; after 10 commits:", "yes" if same_new else "NO")
+sys.exit(0 if same and same_new else 1)
+PY

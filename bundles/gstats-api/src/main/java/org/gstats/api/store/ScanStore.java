@@ -1,0 +1,33 @@
+package org.gstats.api.store;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.gstats.api.scan.ScanRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Where scans are recorded. The engine opens a session per scan and uses the store only
+ * as far as it can: a store that cannot be opened or written leaves a cold scan with a
+ * correct report.
+ */
+@ProviderType
+public interface ScanStore {
+
+    /**
+     * Opens the store for one scan, at the location the request's {@code store} settings give
+     * ({@code url}, {@code enabled}: a repository's {@code .gstats.toml} or the command line), or
+     * the configured one.
+     *
+     * @return {@code null} when the request turns the store off ({@code [store] enabled = false})
+     * @throws StoreException when the store cannot be used; its message is one line for the user
+     */
+    StoreSession open(ScanRequest request) throws StoreException;
+
+    /**
+     * The summaries of every stored scan of the repository at {@code repository} (a work tree
+     * or a bare repository's directory, as the report's header names it), oldest first; empty
+     * when none is stored.
+     */
+    List<ScanSummary> history(Path repository) throws StoreException;
+}

@@ -1,0 +1,25 @@
+package org.gstats.api.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The summary figures of one stored scan.
+ *
+ * @param scanId     the store's id of the scan
+ * @param started    when the scan started
+ * @param branch     the ref as requested
+ * @param headId     the commit the scan started from; {@code null} for an empty repository
+ * @param commits    commits reported
+ * @param authors    distinct author emails among them
+ * @param files      files at the head
+ * @param lines      lines of the text files at the head
+ * @param durationMs how long the scan took
+ */
+public record ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
+        long files, long lines, long durationMs) {
+
+    public ScanSummary {
+        Objects.requireNonNull(started, "started");
+    }
+}

@@ -1,0 +1,143 @@
+package org.gstats.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.gstats.api.store.StoreException;
+import org.gstats.store.internal.schema.Schema;
+import org.osgi.service.jdbc.DataSourceFactory;
+
+/**
+ * One store location and the driver's {@link DataSourceFactory} that reaches it: H2 for
+ * {@code jdbc:h2:} URLs, PostgreSQL for {@code jdbc:postgresql:}. Every failure becomes a
+ * {@link StoreException} with one line for the user, without the password.
+ */
+public final class Database {
+
+    static final String H2_DRIVER = "org.h2.Driver";
+    static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
+
+    private final StoreLocation location;
+    private final DataSource dataSource;
+
+    private Database(StoreLocation location, DataSource dataSource) {
+        this.location = location;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param factories the registered factories by their {@code osgi.jdbc.driver.class}
+     */
+    public static Database of(StoreLocation location, Function<String, DataSourceFactory> factories) throws StoreException {
+        String driver = driverOf(location.url());
+        DataSourceFactory factory = factories.apply(driver);
+        if (factory == null) {
+            throw new StoreException("no JDBC driver for " + location.url() + " is installed (the bundle that "
+                    + "registers a DataSourceFactory for " + driver + " is missing)");
+        }
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL, location.url());
+        if (location.user() != null) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, location.user());
+        }
+        if (location.password() != null) {
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, location.password());
+        }
+        try {
+            return new Database(location, factory.createDataSource(properties));
+        } catch (SQLException e) {
+            throw failure("cannot use the store at " + location.url(), e);
+        }
+    }
+
+    static String driverOf(String url) throws StoreException {
+        for (Map.Entry<String, String> prefix : Map.of("jdbc:h2:", H2_DRIVER, "jdbc:postgresql:", POSTGRESQL_DRIVER)
+                .entrySet()) {
+            if (url.startsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
+        }
+        throw new StoreException("unsupported store URL " + url + " (use jdbc:h2:… or jdbc:postgresql://…)");
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    /** A connection to a store at the current schema, in manual-commit mode. */
+    public Connection open() throws StoreException {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            Schema.migrate(connection, location.url());
+            return connection;
+        } catch (SQLException | StoreException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof StoreException store) {
+                throw store;
+            }
+            throw failure("cannot open the store at " + location.url(), e);
+        }
+    }
+
+    /** A connection without migration, for reading only: a store of another version is read as it is. */
+    public Connection openForReading() throws StoreException {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            throw failure("cannot open the store at " + location.url(), e);
+        }
+    }
+
+    /**
+     * Makes what was committed durable before saying it is stored. An embedded H2 writes
+     * committed changes to its file later, and on a full disk it would lose them without a
+     * word; its {@code CHECKPOINT SYNC} writes them now, or fails. PostgreSQL commits durably.
+     */
+    public void sync(Connection connection) throws SQLException {
+        if (location.url().startsWith("jdbc:h2:")) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+
+    public static StoreException failure(String what, Exception e) {
+        return new StoreException(what + ": " + oneLine(e), e);
+    }
+
+    /** The first line of the message, without H2's error-code suffix. */
+    public static String oneLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "unknown database error" : cause.getMessage();
+        message = message.strip().lines().findFirst().orElse("");
+        if (message.contains("Writing to ") && message.contains(" failed")) {
+            return "writing the store's file failed (is the disk full?)";
+        }
+        // H2 nests its exceptions' class names in the text
+        message = message.replaceAll("\"?(?:[a-z_]+\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+                .replaceAll(" \\[[\\d./]+\\]", "");
+        return message.replaceAll("\\s*\\[\\d+-\\d+\\]$", "").replaceAll(";? ?SQL statement:$", "");
+    }
+
+    public static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the work is done or abandoned already; nothing else to tell
+            }
+        }
+    }
+}

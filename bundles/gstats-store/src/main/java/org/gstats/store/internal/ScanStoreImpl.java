@@ -1,0 +1,136 @@
+package org.gstats.store.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gstats.api.scan.RepositoryScanner;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.ScanStore;
+import org.gstats.api.store.ScanSummary;
+import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoreSession;
+import org.gstats.store.internal.schema.Schema;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The store as a service: finds the location for each scan ({@link StoreLocation}), the
+ * driver's {@link DataSourceFactory} for it, and the scanner's version for the
+ * {@link ChangeSettings}, so that a new scanner never replays an older one's changes.
+ */
+@Component(service = {ScanStore.class, ScanStoreImpl.class}, configurationPid = StoreConfiguration.PID)
+@Designate(ocd = StoreConfiguration.class)
+public final class ScanStoreImpl implements ScanStore {
+
+    /** The configuration section a scan request carries the store's per-scan settings in. */
+    static final String SECTION = "store";
+
+    private final Map<String, DataSourceFactory> factories = new ConcurrentHashMap<>();
+    private final StoreConfiguration configuration;
+    private final String scannerVersion;
+    private final Map<String, String> environment;
+
+    /**
+     * The framework property {@value #DEFAULT_URL_PROPERTY} replaces the H2 file under the user's
+     * cache as the last default, e.g. for tests that must not touch it.
+     */
+    static final String DEFAULT_URL_PROPERTY = "gstats.store.url";
+
+    private final String defaultUrl;
+
+    @Activate
+    public ScanStoreImpl(StoreConfiguration configuration,
+            @Reference(name = "scanner") ServiceReference<RepositoryScanner> scanner, BundleContext context) {
+        this(configuration, scanner.getBundle().getSymbolicName() + " " + scanner.getBundle().getVersion(),
+                System.getenv(), context.getProperty(DEFAULT_URL_PROPERTY));
+    }
+
+    ScanStoreImpl(StoreConfiguration configuration, String scannerVersion, Map<String, String> environment,
+            String defaultUrl) {
+        this.configuration = configuration;
+        this.scannerVersion = scannerVersion;
+        this.environment = environment;
+        this.defaultUrl = defaultUrl;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=*)")
+    void addFactory(DataSourceFactory factory, Map<String, Object> properties) {
+        factories.put(String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)), factory);
+    }
+
+    void removeFactory(DataSourceFactory factory, Map<String, Object> properties) {
+        factories.remove(String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)), factory);
+    }
+
+    @Override
+    public StoreSession open(ScanRequest request) throws StoreException {
+        // this scan's [store] settings, resolved for its repository and command line, before the installation's
+        Map<String, Object> settings = request.settings(SECTION);
+        Object enabled = settings.get("enabled");
+        if (enabled == null ? !configuration.enabled() : !Boolean.parseBoolean(String.valueOf(enabled))) {
+            return null;
+        }
+        Object url = settings.get("url");
+        Database database = database(url == null || String.valueOf(url).isEmpty() ? null : String.valueOf(url));
+        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion));
+    }
+
+    @Override
+    public List<ScanSummary> history(Path repository) throws StoreException {
+        return history(database(null), repository);
+    }
+
+    /** The store at {@code url}, or the configured one when it is null. */
+    public Database database(String url) throws StoreException {
+        String configured = configuration.url().isEmpty() && defaultUrl != null ? defaultUrl : configuration.url();
+        StoreLocation location = StoreLocation.resolve(url, configured, configuration.user(),
+                configuration.password(), environment);
+        return Database.of(location, factories::get);
+    }
+
+    public static List<ScanSummary> history(Database database, Path repository) throws StoreException {
+        Connection connection = database.openForReading();
+        try {
+            if (Schema.version(connection) == 0) {
+                return List.of();
+            }
+        } catch (SQLException e) {
+            Database.closeQuietly(connection);
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
+                + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s "
+                + "JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
+            select.setString(1, repository.toAbsolutePath().normalize().toString());
+            List<ScanSummary> scans = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getLong(7),
+                            rows.getLong(8), rows.getLong(9)));
+                }
+            }
+            return scans;
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+}

@@ -1,0 +1,449 @@
+package org.gstats.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.gstats.api.ChangeType;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.FileInfo;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportItem;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
+import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
+import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoreSession;
+import org.gstats.store.internal.schema.Tables;
+
+/**
+ * One scan's use of the store. On open it reads, in one go, every commit's changes recorded
+ * under the scan's {@link ChangeSettings}, and lets the database go: the scan runs without a
+ * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
+ * the scan reports and, on {@link #finish}, writes the new commits, their changes, the head's
+ * files and the scan's summary in one transaction.
+ *
+ * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
+ * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
+ */
+final class StoreSessionImpl implements StoreSession {
+
+    private static final int BATCH = 1000;
+
+    private final Database database;
+    private final ChangeSettings settings;
+    private final Map<String, List<FileChange>> known;
+
+    private ScanTarget target;
+    private final List<CommitInfo> commits = new ArrayList<>();
+    private final Map<String, List<FileChange>> computed = new LinkedHashMap<>();
+    private List<FileChange> current;
+    private final List<FileInfo> files = new ArrayList<>();
+    private boolean warned;
+    private boolean finished;
+
+    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known) {
+        this.database = database;
+        this.settings = settings;
+        this.known = known;
+    }
+
+    static StoreSessionImpl open(Database database, ChangeSettings settings) throws StoreException {
+        Connection connection = database.open();
+        try {
+            Map<String, List<FileChange>> known = load(connection, settings);
+            connection.rollback();
+            return new StoreSessionImpl(database, settings, known);
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    /** One stored change and its place in its commit. */
+    private record Row(int seq, FileChange change) {
+    }
+
+    private static Map<String, List<FileChange>> load(Connection connection, ChangeSettings settings)
+            throws SQLException {
+        Long settingsId = settingsId(connection, settings);
+        Map<String, List<FileChange>> known = new HashMap<>();
+        if (settingsId == null) {
+            return known;
+        }
+        Map<String, List<Row>> rowsByCommit = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT commit_id FROM changed_commits WHERE settings_id = ?")) {
+            select.setLong(1, settingsId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    rowsByCommit.put(rows.getString(1), new ArrayList<>(2));
+                }
+            }
+        }
+        Map<String, String> paths = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT commit_id, seq, path, old_path, "
+                + "change_type, insertions, deletions, is_binary, old_size, new_size, lines_after FROM file_changes "
+                + "WHERE settings_id = ?")) {
+            select.setLong(1, settingsId);
+            select.setFetchSize(BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String commitId = rows.getString(1);
+                    List<Row> changes = rowsByCommit.get(commitId);
+                    if (changes == null) {
+                        continue;
+                    }
+                    // one String per path, however many commits changed it
+                    String path = paths.computeIfAbsent(rows.getString(3), p -> p);
+                    String oldPath = rows.getString(4);
+                    changes.add(new Row(rows.getInt(2), new FileChange(commitId, path,
+                            oldPath == null ? null : paths.computeIfAbsent(oldPath, p -> p),
+                            ChangeType.valueOf(rows.getString(5)), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
+                            rows.getLong(9), rows.getLong(10), rows.getInt(11))));
+                }
+            }
+        }
+        for (Map.Entry<String, List<Row>> entry : rowsByCommit.entrySet()) {
+            entry.getValue().sort(Comparator.comparingInt(Row::seq));
+            known.put(entry.getKey(), entry.getValue().stream().map(Row::change).toList());
+        }
+        return known;
+    }
+
+    static Long settingsId(Connection connection, ChangeSettings settings) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT settings_id FROM settings WHERE fingerprint = ?")) {
+            select.setString(1, settings.fingerprint());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    /** How many commits the store knew under these settings when the session opened. */
+    int knownCommits() {
+        return known.size();
+    }
+
+    @Override
+    public List<FileChange> recorded(String commitId) {
+        return known.get(commitId);
+    }
+
+    @Override
+    public void onStart(ScanTarget scanTarget) {
+        target = scanTarget;
+    }
+
+    @Override
+    public void onCommit(CommitInfo commit) {
+        commits.add(commit);
+        current = null;
+        if (!known.containsKey(commit.id())) {
+            current = new ArrayList<>();
+            computed.put(commit.id(), current);
+        }
+    }
+
+    @Override
+    public void onFileChange(FileChange change) {
+        if (current != null) {
+            current.add(change);
+        }
+    }
+
+    @Override
+    public void onWarning(ScanWarning warning) {
+        warned = true;
+    }
+
+    @Override
+    public void onFileInfo(FileInfo file) {
+        files.add(file);
+    }
+
+    @Override
+    public void finish(Report report) throws StoreException {
+        if (finished || target == null) {
+            throw new IllegalStateException("a session records one scan that started");
+        }
+        finished = true;
+        Connection connection = database.open();
+        try {
+            write(connection, report);
+            connection.commit();
+            database.sync(connection);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            Database.closeQuietly(connection);
+            throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
+        }
+        Database.closeQuietly(connection);
+    }
+
+    private void write(Connection connection, Report report) throws SQLException {
+        long repositoryId = repositoryId(connection, target.repository().toString());
+        long settingsId = ensureSettings(connection);
+        insertCommits(connection, repositoryId);
+        if (!warned) {
+            insertChanges(connection, settingsId);
+        }
+        long scanId = insertScan(connection, report, repositoryId, settingsId);
+        insertFiles(connection, scanId);
+        for (Tables.Table table : Tables.FROM_REPORT) {
+            insertReportTable(connection, scanId, table, report);
+        }
+    }
+
+    /** A report table's rows, column by column name: a column the report lacks stays null. */
+    private static void insertReportTable(Connection connection, long scanId, Tables.Table table, Report report)
+            throws SQLException {
+        Table source = reportTable(report, table.source());
+        if (source == null) {
+            return;
+        }
+        List<Tables.Column> columns = table.reportColumns();
+        String names = columns.stream().map(Tables.Column::name).collect(Collectors.joining(", "));
+        String marks = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name()
+                + " (scan_id, row_no, " + names + ") VALUES (?, ?, " + marks + ")")) {
+            int rowNo = 0;
+            int pending = 0;
+            for (List<Object> row : source.rows()) {
+                insert.setLong(1, scanId);
+                insert.setInt(2, rowNo++);
+                for (int i = 0; i < columns.size(); i++) {
+                    int at = source.columns().indexOf(columns.get(i).name());
+                    insert.setObject(3 + i, at < 0 ? null : row.get(at));
+                }
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Table reportTable(Report report, String sectionAndTable) {
+        String[] parts = sectionAndTable.split("\\.", 2);
+        for (ReportSection section : report.sections()) {
+            if (section.name().equals(parts[0])) {
+                for (ReportItem item : section.items()) {
+                    if (item instanceof Table table && table.name().equals(parts[1])) {
+                        return table;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long repositoryId(Connection connection, String path) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT repository_id FROM repositories WHERE path = ?")) {
+            select.setString(1, path);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return row.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO repositories (path) VALUES (?)",
+                new String[] {"repository_id"})) {
+            insert.setString(1, path);
+            insert.executeUpdate();
+            return generatedId(insert);
+        }
+    }
+
+    private long ensureSettings(Connection connection) throws SQLException {
+        Long id = settingsId(connection, settings);
+        if (id != null) {
+            return id;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO settings (fingerprint, description) VALUES (?, ?)", new String[] {"settings_id"})) {
+            insert.setString(1, settings.fingerprint());
+            insert.setString(2, settings.description());
+            insert.executeUpdate();
+            return generatedId(insert);
+        }
+    }
+
+    private void insertCommits(Connection connection, long repositoryId) throws SQLException {
+        Set<String> stored = ids(connection, "SELECT commit_id FROM commits WHERE repository_id = ?", repositoryId);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
+                + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
+                + "commit_time, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (CommitInfo commit : commits) {
+                if (!stored.add(commit.id())) {
+                    continue;
+                }
+                insert.setLong(1, repositoryId);
+                insert.setString(2, commit.id());
+                insert.setString(3, String.join(" ", commit.parentIds()));
+                insert.setString(4, text(commit.authorName()));
+                insert.setString(5, text(commit.authorEmail()));
+                insert.setObject(6, commit.authorTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(7, text(commit.committerName()));
+                insert.setString(8, text(commit.committerEmail()));
+                insert.setObject(9, commit.commitTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(10, text(commit.summary()));
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertChanges(Connection connection, long settingsId) throws SQLException {
+        // another scan may have recorded some of them since this one opened the store
+        Set<String> stored = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?",
+                settingsId);
+        try (PreparedStatement commit = connection.prepareStatement(
+                "INSERT INTO changed_commits (settings_id, commit_id) VALUES (?, ?)");
+                PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
+                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
+                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<String, List<FileChange>> entry : computed.entrySet()) {
+                if (!stored.add(entry.getKey())) {
+                    continue;
+                }
+                commit.setLong(1, settingsId);
+                commit.setString(2, entry.getKey());
+                commit.addBatch();
+                int seq = 0;
+                for (FileChange fileChange : entry.getValue()) {
+                    change.setLong(1, settingsId);
+                    change.setString(2, entry.getKey());
+                    change.setInt(3, seq++);
+                    change.setString(4, fileChange.path());
+                    change.setString(5, fileChange.oldPath());
+                    change.setString(6, fileChange.type().name());
+                    change.setInt(7, fileChange.insertions());
+                    change.setInt(8, fileChange.deletions());
+                    change.setBoolean(9, fileChange.binary());
+                    change.setLong(10, fileChange.oldSize());
+                    change.setLong(11, fileChange.newSize());
+                    change.setInt(12, fileChange.linesAfter());
+                    change.addBatch();
+                    pending++;
+                }
+                if (++pending >= BATCH) {
+                    commit.executeBatch();
+                    change.executeBatch();
+                    pending = 0;
+                }
+            }
+            commit.executeBatch();
+            change.executeBatch();
+        }
+    }
+
+    private long insertScan(Connection connection, Report report, long repositoryId, long settingsId)
+            throws SQLException {
+        Set<String> authors = new HashSet<>();
+        for (CommitInfo commit : commits) {
+            authors.add(String.valueOf(commit.authorEmail()));
+        }
+        long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
+                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"scan_id"})) {
+            insert.setLong(1, repositoryId);
+            insert.setLong(2, settingsId);
+            insert.setObject(3, OffsetDateTime.ofInstant(report.header().started(), ZoneOffset.UTC),
+                    Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setString(4, target.branch());
+            insert.setString(5, target.headId());
+            insert.setLong(6, commits.size());
+            insert.setLong(7, authors.size());
+            insert.setLong(8, files.size());
+            insert.setLong(9, lines);
+            insert.setLong(10, report.header().durationMs());
+            insert.setString(11, report.header().version());
+            insert.executeUpdate();
+            return generatedId(insert);
+        }
+    }
+
+    private void insertFiles(Connection connection, long scanId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO files (scan_id, path, size, lines, is_binary) VALUES (?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (FileInfo file : files) {
+                insert.setLong(1, scanId);
+                insert.setString(2, file.path());
+                insert.setLong(3, file.size());
+                insert.setInt(4, file.lines());
+                insert.setBoolean(5, file.binary());
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Set<String> ids(Connection connection, String sql, long key) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no generated id");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    /** Git allows empty names and emails; the columns are NOT NULL. */
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void close() {
+        // the session holds no connection between open and finish
+    }
+}

@@ -1,0 +1,203 @@
+package org.gstats.store.internal.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.gstats.api.store.ScanSummary;
+import org.gstats.api.store.StoreException;
+import org.gstats.store.internal.Database;
+import org.gstats.store.internal.ScanStoreImpl;
+import org.gstats.store.internal.schema.Schema;
+import org.gstats.store.internal.schema.Tables;
+
+/** What the store commands do to the database: query it read-only, describe it, forget a repository, collect garbage. */
+final class StoreAdmin {
+
+    /** The query itself is wrong (syntax, unknown table or column): bad usage, not a failure. */
+    static final class BadQuery extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        BadQuery(String message) {
+            super(message);
+        }
+    }
+
+    private final Database database;
+
+    StoreAdmin(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Runs a query on a read-only connection whose transaction is rolled back, and only when the
+     * statement describes a result set (a query, not an update).
+     */
+    ResultTable query(String sql) throws StoreException {
+        Connection connection = database.openForReading();
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            if (statement.getMetaData() == null) {
+                throw new BadQuery("sql only reads: the statement returns no rows");
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return ResultTable.of(rows);
+            }
+        } catch (SQLException e) {
+            throw new BadQuery("the query failed: " + Database.oneLine(e));
+        } finally {
+            rollback(connection);
+            Database.closeQuietly(connection);
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException, StoreException {
+        try {
+            return connection.prepareStatement(sql);
+        } catch (SQLException e) {
+            int version = Schema.version(connection);
+            String empty = version == 0 ? " (the store is empty: scan a repository first)" : "";
+            throw new BadQuery("bad query: " + Database.oneLine(e) + empty);
+        }
+    }
+
+    List<ScanSummary> history(Path repository) throws StoreException {
+        return ScanStoreImpl.history(database, repository);
+    }
+
+    /** The store's location, size, schema, and what each table holds. */
+    ResultTable info() throws StoreException {
+        ResultTable table = new ResultTable(List.of("what", "value"));
+        table.add(List.of("location", database.location().url()));
+        Connection connection = database.openForReading();
+        try {
+            int version = Schema.version(connection);
+            table.add(List.of("schema", version + " (this gstats writes " + Schema.CURRENT + ")"));
+            table.add(List.of("size", size(connection)));
+            if (version > 0) {
+                for (Tables.Table each : Tables.ALL) {
+                    table.add(List.of(each.name() + " rows", String.valueOf(count(connection, each.name()))));
+                }
+            }
+            return table;
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            rollback(connection);
+            Database.closeQuietly(connection);
+        }
+    }
+
+    private String size(Connection connection) throws SQLException {
+        String url = database.location().url();
+        if (url.startsWith("jdbc:h2:file:")) {
+            Path file = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
+            try {
+                return Files.size(file) + " bytes (" + file + ")";
+            } catch (java.io.IOException e) {
+                return "unknown (" + file + ": " + e.getMessage() + ")";
+            }
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+                row.next();
+                return row.getLong(1) + " bytes (the whole database)";
+            }
+        }
+        return "unknown";
+    }
+
+    /**
+     * Deletes a repository's scans, head files and commits in one transaction.
+     *
+     * @return the scans deleted, -1 when the repository is not in the store
+     */
+    long clear(Path repository) throws StoreException {
+        Connection connection = database.open();
+        try {
+            Long id;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT repository_id FROM repositories WHERE path = ?")) {
+                select.setString(1, repository.toString());
+                try (ResultSet row = select.executeQuery()) {
+                    id = row.next() ? row.getLong(1) : null;
+                }
+            }
+            if (id == null) {
+                return -1;
+            }
+            for (String table : Tables.PER_SCAN) {
+                update(connection, "DELETE FROM " + table
+                        + " WHERE scan_id IN (SELECT scan_id FROM scans WHERE repository_id = ?)", id);
+            }
+            long scans = update(connection, "DELETE FROM scans WHERE repository_id = ?", id);
+            update(connection, "DELETE FROM commits WHERE repository_id = ?", id);
+            update(connection, "DELETE FROM repositories WHERE repository_id = ?", id);
+            connection.commit();
+            return scans;
+        } catch (SQLException e) {
+            rollback(connection);
+            throw Database.failure("cannot change the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Drops what no stored scan can replay any more: the recorded changes of commits no stored
+     * repository has, and those recorded under settings that no repository's latest scan used
+     * (e.g. an older scanner's); then the settings nothing refers to.
+     *
+     * @return rows deleted
+     */
+    long gc() throws StoreException {
+        Connection connection = database.open();
+        try {
+            String unreachable = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
+                    + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id)) "
+                    + "OR NOT EXISTS (SELECT 1 FROM commits c WHERE c.commit_id = f.commit_id)";
+            long rows = update(connection, "DELETE FROM file_changes f WHERE " + unreachable);
+            rows += update(connection, "DELETE FROM changed_commits f WHERE " + unreachable);
+            rows += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
+                    + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id)");
+            connection.commit();
+            return rows;
+        } catch (SQLException e) {
+            rollback(connection);
+            throw Database.failure("cannot change the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static long update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // read-only work: nothing to undo
+        }
+    }
+}

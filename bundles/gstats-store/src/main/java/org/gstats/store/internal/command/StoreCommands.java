@@ -1,0 +1,171 @@
+package org.gstats.store.internal.command;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.gstats.api.store.ScanSummary;
+import org.gstats.api.store.StoreException;
+import org.gstats.store.internal.ScanStoreImpl;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code gstats:sql}, {@code gstats:history} and {@code gstats:store}: the store's contents
+ * for people and scripts. Each leaves its exit code in the session under {@value #EXIT}, as
+ * the launcher expects of every gstats command.
+ */
+@Component(service = Object.class, property = {"osgi.command.scope=gstats", "osgi.command.function=sql",
+        "osgi.command.function=history", "osgi.command.function=store"})
+public final class StoreCommands {
+
+    static final String EXIT = "gstats.exit";
+    private static final String ABSENT = "\u0000absent";
+
+    private final ScanStoreImpl store;
+
+    @Activate
+    public StoreCommands(@Reference(name = "store") ScanStoreImpl store) {
+        this.store = store;
+    }
+
+    @Descriptor("run a read-only SQL query over the scan store (tables: repositories, scans, commits, "
+            + "file_changes, authors, files, functions, hotspots; see docs/store.md)")
+    public void sql(CommandSession session,
+            @Descriptor("output format: text, csv, json or markdown (default text)")
+            @Parameter(names = "--format", absentValue = "text") String format,
+            @Descriptor("the store's JDBC URL (default: GSTATS_STORE, [store] url, or the H2 file)")
+            @Parameter(names = "--store", absentValue = ABSENT) String url,
+            @Descriptor("the query") String... query) throws CommandError {
+        run(session, () -> {
+            checkFormat(format);
+            String sql = String.join(" ", query);
+            String refusal = SqlCheck.refusal(sql);
+            if (refusal != null) {
+                throw new CommandError(CommandError.BAD_USAGE, refusal);
+            }
+            admin(url).query(sql).print(format, session.getConsole());
+        });
+    }
+
+    @Descriptor("print the summary figures of every stored scan of a repository, oldest first")
+    public void history(CommandSession session,
+            @Descriptor("output format: text, csv, json or markdown (default text)")
+            @Parameter(names = "--format", absentValue = "text") String format,
+            @Descriptor("the store's JDBC URL") @Parameter(names = "--store", absentValue = ABSENT) String url,
+            @Descriptor("the repository (default: the current directory)") String... path) throws CommandError {
+        run(session, () -> {
+            checkFormat(format);
+            if (path.length > 1) {
+                throw new CommandError(CommandError.BAD_USAGE, "history takes one repository path, got "
+                        + String.join(" ", path));
+            }
+            Path repository = repositoryRoot(path.length == 0 ? currentDir(session) : currentDir(session)
+                    .resolve(path[0]));
+            List<ScanSummary> scans = admin(url).history(repository);
+            ResultTable table = new ResultTable(List.of("scan_id", "started", "branch", "head_id", "commits",
+                    "authors", "files", "lines", "duration_ms"));
+            for (ScanSummary scan : scans) {
+                table.add(Arrays.asList(scan.scanId(), scan.started().toString(), scan.branch(), scan.headId(),
+                        scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.durationMs()));
+            }
+            table.print(format, session.getConsole());
+        });
+    }
+
+    @Descriptor("the scan store: info (location, size, repositories), clear PATH (forget a repository), "
+            + "gc (drop rows no stored scan needs)")
+    public void store(CommandSession session,
+            @Descriptor("the store's JDBC URL") @Parameter(names = "--store", absentValue = ABSENT) String url,
+            @Descriptor("info | clear PATH | gc") String... arguments) throws CommandError {
+        run(session, () -> {
+            List<String> words = new ArrayList<>(Arrays.asList(arguments));
+            String action = words.isEmpty() ? "info" : words.remove(0);
+            StoreAdmin admin = admin(url);
+            PrintStream out = session.getConsole();
+            switch (action) {
+                case "info" -> {
+                    requireNone(words, action);
+                    admin.info().print("text", out);
+                }
+                case "clear" -> {
+                    if (words.size() != 1) {
+                        throw new CommandError(CommandError.BAD_USAGE,
+                                "store clear takes the repository to forget: gstats store clear PATH");
+                    }
+                    Path repository = repositoryRoot(currentDir(session).resolve(words.get(0)));
+                    long scans = admin.clear(repository);
+                    out.println(scans < 0 ? "gstats: nothing stored for " + repository
+                            : "gstats: forgot " + repository + " (" + scans + " scans)");
+                }
+                case "gc" -> {
+                    requireNone(words, action);
+                    out.println("gstats: dropped " + admin.gc() + " rows no stored scan needs");
+                }
+                default -> throw new CommandError(CommandError.BAD_USAGE,
+                        "unknown store action '" + action + "' (use info, clear PATH or gc)");
+            }
+        });
+    }
+
+    private StoreAdmin admin(String url) throws StoreException {
+        return new StoreAdmin(store.database(ABSENT.equals(url) ? null : url));
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws CommandError, StoreException;
+    }
+
+    private static void run(CommandSession session, Work work) throws CommandError {
+        try {
+            work.run();
+            session.put(EXIT, 0);
+        } catch (CommandError e) {
+            session.put(EXIT, e.exitCode());
+            throw e;
+        } catch (StoreException e) {
+            int code = e instanceof StoreAdmin.BadQuery ? CommandError.BAD_USAGE : CommandError.FAILED;
+            session.put(EXIT, code);
+            throw new CommandError(code, e.getMessage());
+        }
+    }
+
+    private static void checkFormat(String format) throws CommandError {
+        if (!ResultTable.FORMATS.contains(format)) {
+            throw new CommandError(CommandError.BAD_USAGE,
+                    "unknown format '" + format + "' (use " + String.join(", ", ResultTable.FORMATS) + ")");
+        }
+    }
+
+    private static void requireNone(List<String> words, String action) throws CommandError {
+        if (!words.isEmpty()) {
+            throw new CommandError(CommandError.BAD_USAGE, "store " + action + " takes no arguments, got "
+                    + String.join(" ", words));
+        }
+    }
+
+    /** The work tree holding {@code path} (as scans name repositories), or {@code path} itself (a bare repository). */
+    static Path repositoryRoot(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path dir = absolute; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        return absolute;
+    }
+
+    private static Path currentDir(CommandSession session) {
+        Path dir = session.currentDir();
+        return dir != null ? dir : Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+    }
+}

@@ -1,0 +1,80 @@
+package org.gstats.store.internal.schema;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.gstats.api.store.StoreException;
+
+/**
+ * The store's schema version, kept in the one-row table {@value #VERSION_TABLE}, and the steps
+ * that bring an older store forward on open, each in its own transaction. A store whose
+ * version is newer than this gstats knows is left as it is.
+ */
+public final class Schema {
+
+    static final String VERSION_TABLE = "store_schema";
+
+    /** Step {@code i} brings a store from version {@code i} to {@code i + 1}. */
+    private static final List<List<String>> STEPS = List.of(
+            Tables.ALL.stream().map(Tables.Table::ddl).toList());
+
+    /** The version this gstats writes. */
+    public static final int CURRENT = STEPS.size();
+
+    private Schema() {
+    }
+
+    /**
+     * Brings the store to {@link #CURRENT}.
+     *
+     * @throws StoreException when a newer gstats wrote the store
+     */
+    public static void migrate(Connection connection, String location) throws SQLException, StoreException {
+        connection.setAutoCommit(false);
+        int version = version(connection);
+        if (version > CURRENT) {
+            connection.rollback();
+            throw new StoreException("the store at " + location + " was written by a newer gstats (schema " + version
+                    + ", this one knows " + CURRENT + "); left untouched");
+        }
+        for (int step = version; step < CURRENT; step++) {
+            try (Statement statement = connection.createStatement()) {
+                if (step == 0) {
+                    statement.execute("CREATE TABLE " + VERSION_TABLE + " (version INTEGER NOT NULL)");
+                    statement.execute("INSERT INTO " + VERSION_TABLE + " (version) VALUES (0)");
+                }
+                for (String sql : STEPS.get(step)) {
+                    statement.execute(sql);
+                }
+                statement.executeUpdate("UPDATE " + VERSION_TABLE + " SET version = " + (step + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        connection.commit();
+    }
+
+    /** The store's version; 0 for an empty database. */
+    public static int version(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean exists = false;
+        for (String name : List.of(VERSION_TABLE, VERSION_TABLE.toUpperCase())) {
+            try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                exists |= tables.next();
+            }
+        }
+        if (!exists) {
+            return 0;
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT version FROM " + VERSION_TABLE)) {
+            return row.next() ? row.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.gstats.store.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.StoreException;
+import org.gstats.testkit.GitRepo;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * What a damaged, locked or full store does: the session refuses in one line (the engine then
+ * scans cold), leaves the store as it was, and what it had recorded before still replays exactly.
+ */
+public class StoreFaultsTest {
+
+    private static final GitRepo.Person ANN = new GitRepo.Person("Ann", "ann@example.com");
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private final StoredScanTest scans = new StoredScanTest();
+
+    @Test
+    public void aCorruptStoreIsRefusedInOneLineAndLeftAsItWas() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("store.mv.db");
+        byte[] garbage = "this is not an H2 database\n".repeat(200).getBytes();
+        Files.write(file, garbage);
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(temp.getRoot().toPath().resolve("store")),
+                "scanner 1");
+
+        StoreException refused = assertThrows(StoreException.class,
+                () -> store.open(ScanRequest.builder(repo().dir()).build()));
+        assertOneLine(refused);
+        assertArrayEquals(garbage, Files.readAllBytes(file));
+    }
+
+    @Test
+    public void aTruncatedStoreIsRefusedOrReplaysOnlyWhatItStillHolds() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+        Path file = Path.of(base + ".mv.db");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+
+        try {
+            StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+            assertEquals(scans.events(request, null), rescan.events);
+        } catch (StoreException refused) {
+            assertOneLine(refused);
+        }
+    }
+
+    @Test
+    public void aStoreInUseByAnotherProcessIsRefusedInOneLine() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+
+        // another JVM holds the database open: H2's shell waits on its standard input
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                "org.h2.tools.Shell", "-url", StoreLocation.h2Url(base), "-user", "", "-password", "").redirectErrorStream(true).start();
+        try {
+            awaitPrompt(other);
+            StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
+            assertOneLine(refused);
+            assertTrue(refused.getMessage(), refused.getMessage().contains("in use"));
+        } finally {
+            try (OutputStream input = other.getOutputStream()) {
+                input.write("quit\n".getBytes());
+            } catch (IOException gone) {
+                // it has exited already
+            }
+            if (!other.waitFor(20, TimeUnit.SECONDS)) {
+                other.destroyForcibly();
+            }
+        }
+        // and once the other process is gone, the store replays again
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(0, rescan.misses.get());
+    }
+
+    /** Waits until H2's shell in the other process has connected (it prompts), or fails with what it said. */
+    private static void awaitPrompt(Process other) throws IOException {
+        StringBuilder said = new StringBuilder();
+        java.io.InputStream output = other.getInputStream();
+        while (said.indexOf("sql>") < 0) {
+            int next = output.read();
+            if (next < 0) {
+                fail("the other process did not open the store: " + said);
+            }
+            said.append((char) next);
+        }
+    }
+
+    /**
+     * A store on a filesystem that fills up while the scan is written (a 1 MB tmpfs, mounted
+     * for the test: CI runs as root): the write fails in one line and the store keeps the scans
+     * it had, whole.
+     */
+    @Test
+    public void aFullDiskLosesTheNewScanOnly() throws Exception {
+        Path mount = temp.newFolder("tiny").toPath();
+        run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString());
+        try {
+            GitRepo small = repo();
+            ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(mount.resolve("store")), "scanner 1");
+            ScanRequest request = ScanRequest.builder(small.dir()).build();
+            scans.scanStored(store, request);
+            fill(mount.resolve("filler"));
+
+            GitRepo big = GitRepo.init(temp.newFolder("big").toPath());
+            // 2 MB of commit summaries, twice what the filesystem could hold
+            for (int i = 0; i < 40; i++) {
+                big.write("file" + i + ".txt", "line\n".repeat(i + 1)).commit(i + " " + "x".repeat(50_000), ANN);
+            }
+            ScanRequest bigRequest = ScanRequest.builder(big.dir()).build();
+            StoreException full = assertThrows(StoreException.class, () -> scans.scanStored(store, bigRequest));
+            assertOneLine(full);
+
+            Files.delete(mount.resolve("filler"));
+            assertEquals(1, store.history(small.dir()).size());
+            assertTrue(store.history(big.dir()).isEmpty());
+            StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+            assertEquals(scans.events(request, null), rescan.events);
+        } finally {
+            run("umount", "-l", mount.toString());
+        }
+    }
+
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[4096];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            assertFalse("the filesystem is full", Files.getFileStore(filler).getUsableSpace() > 64 * 1024);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            fail(String.join(" ", command) + " failed (this test mounts a small tmpfs and must run as root, as CI "
+                    + "does): " + output.strip());
+        }
+    }
+
+    private GitRepo repo() throws IOException {
+        scans.temp = temp;
+        return scans.history();
+    }
+
+    private static void assertOneLine(Exception e) {
+        assertFalse(e.getMessage(), e.getMessage().contains("\n"));
+        assertFalse(e.getMessage(), e.getMessage().contains("org.h2"));
+    }
+
+}

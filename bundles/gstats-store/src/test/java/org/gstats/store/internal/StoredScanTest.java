@@ -1,0 +1,274 @@
+package org.gstats.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.FileInfo;
+import org.gstats.api.PluginDataRequirements;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportHeader;
+import org.gstats.api.scan.ChangeCache;
+import org.gstats.api.scan.ScanListener;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.store.StoreException;
+import org.gstats.scanner.internal.JGitRepositoryScanner;
+import org.gstats.testkit.GitRepo;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * A rescan from the store delivers exactly the events of a cold scan, on real repositories
+ * scanned by the real scanner into a real H2 file; commits are diffed only when unknown.
+ */
+public class StoredScanTest {
+
+    private static final GitRepo.Person ANN = new GitRepo.Person("Ann", "ann@example.com");
+    private static final GitRepo.Person BOB = new GitRepo.Person("Bob", "bob@example.com");
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private final JGitRepositoryScanner scanner = new JGitRepositoryScanner();
+
+    /** The store under test: an H2 file by default; {@link PostgresStoredScanTest} runs the same on PostgreSQL. */
+    protected String storeUrl() throws IOException {
+        return StoreLocation.h2Url(temp.getRoot().toPath().resolve("store"));
+    }
+
+    protected ScanStoreImpl store() throws IOException {
+        return Stores.h2AndPostgres(storeUrl(), "scanner 1");
+    }
+
+    @Test
+    public void rescanReplaysEveryCommitAndDeliversTheColdEvents() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<String> cold = events(request, null);
+
+        assertEquals(cold, scanStored(store, request).events);
+        Recorded second = scanStored(store, request);
+        assertEquals(cold, second.events);
+        assertEquals("every commit replayed, none diffed (merges are not diffed)", diffedCount(repo),
+                second.hits.get());
+        assertEquals(0, second.misses.get());
+    }
+
+    @Test
+    public void aRewrittenHistoryComputesOnlyTheNewCommits() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+
+        // rewrite the last two commits (as a rebase and force-push would) and add one
+        repo.git("reset", "-q", "--hard", "HEAD~2");
+        repo.write("src/Main.java", "class Main {\n  // rewritten\n}\n").commit("rewritten", BOB);
+        repo.write("notes.txt", "new\nlines\n").commit("another", ANN);
+
+        Recorded rescan = scanStored(store, request);
+        assertEquals(events(request, null), rescan.events);
+        assertEquals(2, rescan.misses.get());
+        assertEquals(diffedCount(repo) - 2, rescan.hits.get());
+    }
+
+    @Test
+    public void otherChangeSettingsDoNotReplay() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(repo.dir()).build());
+        ScanRequest noRenames = ScanRequest.builder(repo.dir()).detectRenames(false).build();
+
+        Recorded rescan = scanStored(store, noRenames);
+        assertEquals(events(noRenames, null), rescan.events);
+        assertEquals(0, rescan.hits.get());
+    }
+
+    @Test
+    public void filtersThatOnlyChooseCommitsReplayTheRest() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(repo.dir()).build());
+        ScanRequest bob = ScanRequest.builder(repo.dir()).author("Bob").maxCommits(2).build();
+
+        Recorded rescan = scanStored(store, bob);
+        assertEquals(events(bob, null), rescan.events);
+        assertEquals(0, rescan.misses.get());
+    }
+
+    @Test
+    public void turnedOffByTheRequestTheStoreIsNotOpened() throws Exception {
+        GitRepo repo = history();
+        ScanRequest request = ScanRequest.builder(repo.dir()).settings("store", Map.of("enabled", false)).build();
+        assertNull(store().open(request));
+    }
+
+    @Test
+    public void theScanIsSummarisedInHistory() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        scanStored(store, request);
+
+        var scans = store.history(repo.dir());
+        assertEquals(2, scans.size());
+        assertEquals(commitCount(repo), scans.get(1).commits());
+        assertEquals(2, scans.get(1).authors());
+        assertEquals(repo.git("ls-files").lines().count(), scans.get(1).files());
+        assertEquals(repo.git("rev-parse", "HEAD").strip(), scans.get(1).headId());
+    }
+
+    @Test
+    public void aStoreOfANewerGstatsIsLeftUntouched() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE store_schema SET version = 99");
+            connection.commit();
+        }
+
+        StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("newer gstats (schema 99"));
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM scans")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+
+    static int commitCount(GitRepo repo) {
+        return Integer.parseInt(repo.git("rev-list", "--count", "HEAD").strip());
+    }
+
+    /** Commits a scan diffs: all but merges. */
+    static int diffedCount(GitRepo repo) {
+        return Integer.parseInt(repo.git("rev-list", "--count", "--no-merges", "HEAD").strip());
+    }
+
+    /** Renames, a binary file, a deletion, a merge. */
+    GitRepo history() throws IOException {
+        GitRepo repo = GitRepo.init(temp.newFolder("repo").toPath());
+        repo.write("src/Main.java", "class Main {\n}\n").write("README", "hello\n").commit("first", ANN);
+        repo.write("src/Main.java", "class Main {\n  int x;\n}\n").commit("second", BOB);
+        repo.write("logo.bin", new byte[] {0, 1, 2, 3}).commit("binary", ANN);
+        repo.git("checkout", "-q", "-b", "side");
+        repo.move("README", "README.md").commit("rename", BOB);
+        repo.git("checkout", "-q", "main");
+        repo.write("src/Util.java", "class Util {\n}\n").commit("util", ANN);
+        repo.merge("side", ANN);
+        repo.delete("logo.bin").commit("drop the logo", BOB);
+        repo.write("src/Util.java", "class Util {\n  void run() {}\n}\n").commit("run", BOB);
+        return repo;
+    }
+
+    /** Every event as a line, in order. */
+    static final class Events implements ScanListener {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void onStart(ScanTarget target) {
+            lines.add("start " + target);
+        }
+
+        @Override
+        public void onCommit(CommitInfo commit) {
+            lines.add("commit " + commit);
+        }
+
+        @Override
+        public void onFileChange(FileChange change) {
+            lines.add("change " + change);
+        }
+
+        @Override
+        public void onFileInfo(FileInfo file) {
+            lines.add("file " + file);
+        }
+    }
+
+    List<String> events(ScanRequest request, ChangeCache cache) throws Exception {
+        Events events = new Events();
+        scanner.scan(request, PluginDataRequirements.NONE, events, cache == null ? ChangeCache.NONE : cache);
+        return events.lines;
+    }
+
+    static final class Recorded {
+        List<String> events;
+        final AtomicInteger hits = new AtomicInteger();
+        final AtomicInteger misses = new AtomicInteger();
+    }
+
+    Recorded scanStored(ScanStoreImpl store, ScanRequest request) throws Exception {
+        Recorded recorded = new Recorded();
+        try (var session = store.open(request)) {
+            Events events = new Events();
+            ChangeCache counting = commitId -> {
+                List<FileChange> changes = session.recorded(commitId);
+                (changes == null ? recorded.misses : recorded.hits).incrementAndGet();
+                return changes;
+            };
+            scanner.scan(request, PluginDataRequirements.NONE, new Both(events, session), counting);
+            session.finish(new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
+                    Instant.now(), 1), List.of(), List.of()));
+            recorded.events = events.lines;
+        }
+        return recorded;
+    }
+
+    /** The scan's events to the test's recorder and the session. */
+    record Both(ScanListener first, ScanListener second) implements ScanListener {
+        @Override
+        public void onStart(ScanTarget target) {
+            first.onStart(target);
+            second.onStart(target);
+        }
+
+        @Override
+        public void onCommit(CommitInfo commit) {
+            first.onCommit(commit);
+            second.onCommit(commit);
+        }
+
+        @Override
+        public void onFileChange(FileChange change) {
+            first.onFileChange(change);
+            second.onFileChange(change);
+        }
+
+        @Override
+        public void onFileInfo(FileInfo file) {
+            first.onFileInfo(file);
+            second.onFileInfo(file);
+        }
+
+        @Override
+        public void onWarning(org.gstats.api.scan.ScanWarning warning) {
+            first.onWarning(warning);
+            second.onWarning(warning);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.gstats.store.internal;
+
+import java.io.IOException;
+
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.testkit.GitRepo;
+import org.junit.rules.TemporaryFolder;
+
+/** {@link StoredScanTest}'s repositories and stored scans, for tests in other packages. */
+public final class StoredScanTests {
+
+    private final StoredScanTest scans = new StoredScanTest();
+
+    public StoredScanTests(TemporaryFolder temp) {
+        scans.temp = temp;
+    }
+
+    public GitRepo history() throws IOException {
+        return scans.history();
+    }
+
+    public ScanStoreImpl store() throws IOException {
+        return scans.store();
+    }
+
+    public void scan(ScanStoreImpl store, ScanRequest request) throws Exception {
+        scans.scanStored(store, request);
+    }
+
+    /** How many commits a stored scan had to diff. */
+    public int misses(ScanStoreImpl store, ScanRequest request) throws Exception {
+        return scans.scanStored(store, request).misses.get();
+    }
+}

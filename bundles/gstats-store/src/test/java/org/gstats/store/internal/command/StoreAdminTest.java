@@ -1,0 +1,64 @@
+package org.gstats.store.internal.command;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.store.internal.ScanStoreImpl;
+import org.gstats.store.internal.StoredScanTests;
+import org.gstats.testkit.GitRepo;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** store gc and store clear on a real H2 store filled by real scans. */
+public class StoreAdminTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void gcDropsChangesOnlyAnOlderSettingsRecordedAndKeepsWhatTheLatestScanReplays() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        scans.scan(store, ScanRequest.builder(repo.dir()).detectRenames(false).build());
+        ScanRequest latest = ScanRequest.builder(repo.dir()).build();
+        scans.scan(store, latest);
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        long before = count(admin, "SELECT COUNT(*) FROM changed_commits");
+
+        assertTrue(admin.gc() > 0);
+        assertEquals(before / 2, count(admin, "SELECT COUNT(*) FROM changed_commits"));
+        assertEquals(0, scans.misses(store, latest));
+        assertEquals(0, admin.gc());
+    }
+
+    @Test
+    public void clearForgetsTheRepositoryAndGcThenItsChanges() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scan(store, request);
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+
+        assertEquals(1, admin.clear(repo.dir().toRealPath()));
+        assertEquals(-1, admin.clear(repo.dir().toRealPath()));
+        assertTrue(store.history(repo.dir()).isEmpty());
+        assertTrue(admin.gc() > 0);
+        for (String table : new String[] {"commits", "file_changes", "changed_commits", "files", "scans"}) {
+            assertEquals(table, 0, count(admin, "SELECT COUNT(*) FROM " + table));
+        }
+    }
+
+    private static long count(StoreAdmin admin, String sql) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        admin.query(sql).print("csv", new PrintStream(out, true, StandardCharsets.UTF_8));
+        return Long.parseLong(out.toString(StandardCharsets.UTF_8).lines().skip(1).findFirst().orElseThrow().strip());
+    }
+}

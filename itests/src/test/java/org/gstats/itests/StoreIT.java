@@ -1,0 +1,125 @@
+package org.gstats.itests;
+
+import static org.gstats.itests.GogoCommands.quote;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Instant;
+
+import javax.inject.Inject;
+
+import org.gstats.api.store.ScanStore;
+import org.gstats.itests.GogoCommands.Outcome;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.GitRepo.Person;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.jdbc.DataSourceFactory;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The scan store in the shipped system: H2's and pgjdbc's bundles register their
+ * DataSourceFactory in Felix, the engine finds the store, a rescan's report equals the cold
+ * scan's, and gstats:sql reads the recorded commits and refuses writes.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StoreIT {
+
+    private static final Person ANN = new Person("Ann Example", "ann@example.com");
+    private static final Person BOB = new Person("Bob Example", "bob@example.com");
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ScanStore store;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] configuration() {
+        return ShippedSystem.options();
+    }
+
+    @Test
+    public void bothDriversRegisterADataSourceFactory() throws Exception {
+        for (String driver : new String[] {"org.h2.Driver", "org.postgresql.Driver"}) {
+            var references = context.getServiceReferences(DataSourceFactory.class,
+                    "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driver + ")");
+            assertEquals(driver, 1, references.size());
+        }
+    }
+
+    @Test
+    public void aStoredRescanReportsWhatTheColdScanReports() throws Exception {
+        GitRepo repo = GitRepo.init(Files.createTempDirectory(SampleRepository.workDir(), "store-"));
+        repo.write("src/Main.java", "class Main {\n    int x;\n}\n").write("README", "hi\n")
+                .commit("initial", ANN, Instant.parse("2024-01-01T10:00:00Z"));
+        repo.write("src/Main.java", "class Main {\n    int x;\n    int y(int a) {\n        return a > 0 ? a : -a;\n    }\n}\n")
+                .commit("grow", BOB, Instant.parse("2024-02-01T10:00:00Z"));
+        repo.move("README", "README.md").commit("rename", ANN, Instant.parse("2024-03-01T10:00:00Z"));
+        GogoCommands gogo = new GogoCommands(context);
+
+        String cold = report(gogo.execute("scan", "--format json --no-store " + quote(repo.dir())));
+        String first = report(gogo.execute("scan", "--format json " + quote(repo.dir())));
+        String second = report(gogo.execute("scan", "--format json " + quote(repo.dir())));
+        assertEquals(cold, first);
+        assertEquals(cold, second);
+        assertEquals(2, store.history(repo.dir()).size());
+
+        Outcome sql = gogo.execute("sql", "--format json "
+                + quote("SELECT commit_id, author_email FROM commits ORDER BY author_time"));
+        assertNull(sql.errors(), sql.failure());
+        JsonArray rows = JsonParser.parseString(sql.output()).getAsJsonArray();
+        assertEquals(3, rows.size());
+        assertEquals(repo.git("rev-list", "--reverse", "HEAD").lines().findFirst().orElseThrow(),
+                rows.get(0).getAsJsonObject().get("commit_id").getAsString());
+
+        // the functions table holds the report's metrics.functions rows, column for column
+        JsonObject functions = JsonParser.parseString(gogo.execute("scan", "--format json --no-store "
+                + quote(repo.dir())).output()).getAsJsonObject().getAsJsonObject("sections").getAsJsonObject("metrics")
+                .getAsJsonArray("functions").get(0).getAsJsonObject();
+        Outcome stored = gogo.execute("sql", "--format json " + quote("SELECT * FROM functions WHERE scan_id = "
+                + "(SELECT MAX(scan_id) FROM scans) ORDER BY row_no"));
+        JsonObject row = JsonParser.parseString(stored.output()).getAsJsonArray().get(0).getAsJsonObject();
+        row.remove("scan_id");
+        row.remove("row_no");
+        assertEquals(functions.keySet(), row.keySet());
+        assertEquals(functions.get("name").getAsString(), row.get("name").getAsString());
+
+        Outcome drop = gogo.execute("sql", quote("DROP TABLE commits"));
+        assertEquals(2, drop.exit());
+        assertNotNull(drop.failure());
+        assertTrue(drop.failure().getMessage(), drop.failure().getMessage().startsWith("sql only reads"));
+        Outcome unknown = gogo.execute("sql", quote("SELECT * FROM nowhere"));
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.failure().getMessage(), unknown.failure().getMessage().contains("NOWHERE"));
+    }
+
+    /** The report without what differs between any two runs: timings and memory figures. */
+    private static String report(Outcome outcome) {
+        assertNull(outcome.errors(), outcome.failure());
+        JsonObject report = JsonParser.parseString(outcome.output()).getAsJsonObject();
+        JsonObject header = report.getAsJsonObject("gstats");
+        for (String key : new String[] {"started", "duration_ms", "peak_heap_bytes", "pressure_changes",
+                "blocked_ms"}) {
+            header.remove(key);
+        }
+        JsonObject plugins = report.getAsJsonObject("sections").getAsJsonObject("plugins");
+        plugins.remove("memory");
+        plugins.remove("pressure");
+        plugins.getAsJsonArray("execution").forEach(row -> row.getAsJsonObject().remove("time_ms"));
+        return report.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package org.gstats.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.gstats.itests.LauncherIT.Run;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Two {@code bin/gstats} processes scanning the same repository into the same H2 store at
+ * once: both succeed with the cold scan's report; one of them may say in one line that it ran
+ * without the store.
+ */
+public class StoreLauncherIT {
+
+    @ClassRule
+    public static final TemporaryFolder TEMP = TemporaryFolder.builder()
+            .parentFolder(SampleRepository.workDir().toFile()).build();
+
+    private static Path launcher;
+    private static SampleRepository sample;
+
+    @BeforeClass
+    public static void createRepository() {
+        launcher = ShippedSystem.distribution().resolve("bin/gstats");
+        sample = SampleRepository.create(TEMP.getRoot().toPath());
+    }
+
+    @Test
+    public void twoProcessesScanningAtOnceBothReportTheColdScan() throws Exception {
+        Map<String, String> store = Map.of("GSTATS_STORE",
+                "jdbc:h2:file:" + TEMP.getRoot().toPath().resolve("shared-store"));
+        Run cold = scan(Map.of(), "--no-store");
+        for (int round = 0; round < 2; round++) {
+            CompletableFuture<Run> first = CompletableFuture.supplyAsync(() -> scan(store));
+            CompletableFuture<Run> second = CompletableFuture.supplyAsync(() -> scan(store));
+            for (Run run : List.of(first.get(), second.get())) {
+                assertEquals(run.stderr(), 0, run.exit());
+                assertEquals(report(cold), report(run));
+                List<String> lines = run.stderrLines();
+                assertTrue(run.stderr(), lines.isEmpty()
+                        || lines.size() == 1 && lines.get(0).contains("scanning without the store"));
+            }
+        }
+    }
+
+    private static Run scan(Map<String, String> environment, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("scan", "--format", "json", "--quiet"));
+        arguments.addAll(List.of(options));
+        return LauncherIT.run(launcher, sample.dir(), environment, "", arguments.toArray(String[]::new));
+    }
+
+    /** The report without timings and memory figures. */
+    private static String report(Run run) {
+        JsonObject report = JsonParser.parseString(run.stdout()).getAsJsonObject();
+        JsonObject header = report.getAsJsonObject("gstats");
+        for (String key : new String[] {"started", "duration_ms", "peak_heap_bytes", "pressure_changes",
+                "blocked_ms"}) {
+            header.remove(key);
+        }
+        JsonObject plugins = report.getAsJsonObject("sections").getAsJsonObject("plugins");
+        plugins.remove("memory");
+        plugins.remove("pressure");
+        plugins.getAsJsonArray("execution").forEach(row -> row.getAsJsonObject().remove("time_ms"));
+        return report.toString();
+    }
+}
