@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * launcher's options) and the process-wide keys (logging, memory, caches) of the latest command;
  * they are published at activation and again by each command when they changed, without
  * waiting for components. What a repository's {@code .gstats.toml} or a command line sets for a
- * scan is returned to the caller, which puts it in the scan's request.
+ * scan is returned to the caller, which puts it in the scan's request. The keys there are come
+ * from the installed bundles' MetaType at every command ({@link Schema}).
  *
  * <p>Framework properties, set by the launcher: {@value #DEFAULTS_PROPERTY} (the shipped
  * defaults file), {@value #CONFIG_FILE_PROPERTY} ({@code --config-file}),

@@ -44,7 +44,7 @@ public class DefaultsFileTest {
                 DefaultsFile.render(ShippedSchema.get()), Files.readString(shipped, StandardCharsets.UTF_8));
     }
 
-    /** The reference table of docs/configuration.md, between its two markers, is generated from the key table. */
+    /** The reference table of docs/configuration.md, between its two markers, is generated from the schema. */
     @Test
     public void theDocumentedReferenceIsTheGeneratedOne() throws Exception {
         String docs = Files.readString(Path.of(System.getProperty("gstats.config.dir"), "..", "docs",
