@@ -46,7 +46,7 @@ final class Resolver {
     }
 
     EffectiveConfiguration resolve(ConfigRequest request, Schema schema) throws ConfigException {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(schema.problems());
         Map<String, Setting> settings = new LinkedHashMap<>();
         for (Key key : schema.keys()) {
             settings.put(key.id(), new Setting(key.id(), key.defaultValue(), Rung.DEFAULTS, BUILT_IN));

@@ -47,9 +47,11 @@ final class Schema {
 
     private final List<Key> keys;
     private final Map<String, Key> byId;
+    private final List<String> problems;
 
-    private Schema(List<Key> keys) {
+    private Schema(List<Key> keys, List<String> problems) {
         this.keys = List.copyOf(keys);
+        this.problems = List.copyOf(problems);
         Map<String, Key> map = new LinkedHashMap<>();
         keys.forEach(key -> map.putIfAbsent(key.id(), key));
         this.byId = Map.copyOf(map);
@@ -66,18 +68,26 @@ final class Schema {
         sorted.sort(Comparator.comparing((Declaration d) -> sectionRank(section(d))).thenComparing(Schema::section)
                 .thenComparing(d -> !perScan(d)).thenComparing(Declaration::pid));
         List<Key> keys = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Declaration declaration : sorted) {
             AttributeDefinition[] attributes = declaration.definition()
                     .getAttributeDefinitions(ObjectClassDefinition.ALL);
             for (AttributeDefinition attribute : attributes == null ? new AttributeDefinition[0] : attributes) {
-                Key key = key(declaration, attribute);
-                if (seen.add(key.id())) {
-                    keys.add(key);
+                try {
+                    Key key = key(declaration, attribute);
+                    if (seen.add(key.id())) {
+                        keys.add(key);
+                    }
+                } catch (InvalidValue e) {
+                    // one plugin's faulty declaration must not stop every command
+                    problems.add(declaration.pid() + " declares " + section(declaration) + "."
+                            + attribute.getID().replace('.', '-') + " with a default it does not take ("
+                            + e.getMessage() + "): the key is ignored");
                 }
             }
         }
-        return new Schema(keys);
+        return new Schema(keys, problems);
     }
 
     private static String sectionRank(String section) {
@@ -99,19 +109,13 @@ final class Schema {
         return description.startsWith(PER_SCAN, description.indexOf(']') + 2);
     }
 
-    private static Key key(Declaration declaration, AttributeDefinition attribute) {
+    private static Key key(Declaration declaration, AttributeDefinition attribute) throws InvalidValue {
         String section = section(declaration);
         List<String> words = attribute.getName() == null ? List.of() : List.of(attribute.getName().trim().split("\\s+"));
         List<String> options = words.stream().filter(word -> word.startsWith("-")).toList();
         String variable = words.stream().filter(word -> word.startsWith(VARIABLE_PREFIX)).findFirst().orElse(null);
         ValueType type = ValueType.of(attribute, words.contains(SIZE), words.contains(TIME));
-        Object defaultValue;
-        try {
-            defaultValue = type.fromDefault(attribute.getDefaultValue());
-        } catch (InvalidValue e) {
-            throw new IllegalStateException(declaration.pid() + " declares " + attribute.getID()
-                    + " with a default it does not take: " + e.getMessage(), e);
-        }
+        Object defaultValue = type.fromDefault(attribute.getDefaultValue());
         boolean module = section.startsWith(MODULE_PREFIX);
         boolean perScan = perScan(declaration);
         return new Key(section, attribute.getID().replace('.', '-'), type, defaultValue,
@@ -122,6 +126,11 @@ final class Schema {
 
     List<Key> keys() {
         return keys;
+    }
+
+    /** Declarations that could not be keys, one line each, for the command's warnings. */
+    List<String> problems() {
+        return problems;
     }
 
     Optional<Key> key(String id) {

@@ -107,7 +107,7 @@ final class ValueType {
                 }
                 long lowest = type == AttributeDefinition.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE;
                 long highest = type == AttributeDefinition.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE;
-                long known = Long.parseLong(first(attribute.getDefaultValue(), "0"));
+                long known = wholeNumber(first(attribute.getDefaultValue(), "0"));
                 yield integer(edge(attribute, known, lowest), edge(attribute, known, highest));
             }
             default -> {
@@ -143,6 +143,15 @@ final class ValueType {
     private static boolean accepts(AttributeDefinition attribute, long value) {
         String problem = attribute.validate(Long.toString(value));
         return problem == null || problem.isEmpty();
+    }
+
+    /** A declared default as a starting point for the range; a malformed one is reported by {@link #fromDefault}. */
+    private static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String first(String[] values, String otherwise) {

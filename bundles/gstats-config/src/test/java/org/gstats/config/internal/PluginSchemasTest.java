@@ -2,6 +2,7 @@ package org.gstats.config.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,24 @@ public class PluginSchemasTest {
         user("[module.coupling]\nkinds = \"src\"\n");
         assertEquals(user + ":2: module.coupling.kinds = \"src\" is not allowed: module.coupling.kinds takes a list "
                 + "of texts such as [\"a\", \"b\"]", assertThrows(ConfigException.class, this::resolve).getMessage());
+    }
+
+    /** A third party's faulty declaration costs its key, with a warning, and stops nothing. */
+    @Test
+    public void aDefaultItsTypeDoesNotTakeLeavesTheKeyOutWithAWarning() throws Exception {
+        Schema schema = ShippedSchema.with(new Schema.Declaration("org.gstats.module.faulty",
+                new Definition("[module.faulty] of the gstats configuration", new AttributeDefinition[] {
+                    new Attribute("depth", AttributeDefinition.INTEGER, 0, 0, new String[] {"deep"}),
+                    new Attribute("width", AttributeDefinition.INTEGER, 0, 0, new String[] {"3"})})));
+        Sources sources = new Sources(Map.of(), folder.getRoot().toPath().resolve("none.toml"), null, null, Map.of());
+
+        EffectiveConfiguration configuration = new Resolver(sources, () -> schema)
+                .resolve(new ConfigRequest(null, Map.of()));
+
+        assertEquals(3L, configuration.value("module.faulty.width"));
+        assertTrue(configuration.setting("module.faulty.depth").isEmpty());
+        assertEquals(List.of("org.gstats.module.faulty declares module.faulty.depth with a default it does not take "
+                + "(a whole number from 0 to 2147483647): the key is ignored"), configuration.warnings());
     }
 
     @Test
