@@ -36,6 +36,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         SQL("sql"),
         HISTORY("history"),
         STORE("store"),
+        MAILMAP("mailmap"),
         SHELL("shell"),
         HELP("help");
 
@@ -81,6 +82,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         return topic.equals(Command.SCAN.word()) || topic.equals(Command.PLUGINS.word())
                 || topic.equals(Command.CONFIG.word())
                 || topic.equals(Command.PLUGIN.word())
+                || topic.equals(Command.MAILMAP.word())
                 ? Optional.of("gstats:" + topic)
                 : Optional.empty();
     }
@@ -146,6 +148,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             case "sql" -> Command.SQL;
             case "history" -> Command.HISTORY;
             case "store" -> Command.STORE;
+            case "mailmap" -> Command.MAILMAP;
             case "shell" -> Command.SHELL;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, config, shell)");

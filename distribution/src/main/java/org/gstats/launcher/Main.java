@@ -25,6 +25,7 @@ public final class Main {
               plugins [options]       list the plugins: state (active, rejected, failing, disabled) and why
               plugin NAME             describe one plugin: info, state, data requirements, metrics
               plugin-validate FILE    say whether a plugin jar would load here, and why not
+              mailmap [PATH]          propose .mailmap lines for author identities that look like one person
               config [--defaults] [PATH]
                                       show the configuration in effect for PATH, each key with where it
                                       came from; --defaults prints a commented default file
@@ -34,7 +35,7 @@ public final class Main {
                                       the scan store: size and contents; forget a repository; drop rows
                                       no stored scan needs
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
-              help [COMMAND]          print this help, or the options of scan, plugins or config
+              help [COMMAND]          print this help, or the options of scan, plugins, config or mailmap
 
             options (before or after the command):
               -v, --verbose           log details on stderr, stack traces with errors

@@ -40,6 +40,14 @@ public class CommandLineTest {
     }
 
     @Test
+    public void mailmapTakesItsPathAndHasHelp() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("mailmap", "repo"));
+        assertEquals(Command.MAILMAP, line.command());
+        assertEquals(List.of("repo"), line.arguments());
+        assertEquals("gstats:mailmap", CommandLine.parse(List.of("help", "mailmap")).helpTopic().orElseThrow());
+    }
+
+    @Test
     public void helpHasThreeSpellings() throws UsageException {
         for (String word : List.of("help", "--help", "-h")) {
             assertEquals(Command.HELP, CommandLine.parse(List.of(word)).command());

@@ -66,7 +66,8 @@ final class Schema {
             }
         }
         sorted.sort(Comparator.comparing((Declaration d) -> sectionRank(section(d))).thenComparing(Schema::section)
-                .thenComparing(d -> !perScan(d)).thenComparing(Declaration::pid));
+                .thenComparing(d -> !perScan(d)).thenComparing(Declaration::pid)
+                .thenComparing(d -> d.definition().getID()));
         List<Key> keys = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gstats.config.api.GitDate;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.tomlj.TomlArray;
 
@@ -24,9 +25,6 @@ final class ValueType {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
     private static final Map<String, Integer> SIZE_SHIFT = Map.of("", 0, "k", 10, "m", 20, "g", 30, "t", 40);
-    private static final Pattern AGE = Pattern.compile("\\d+[hdwmy]");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
 
     private final Kind kind;
     private final long min;
@@ -185,7 +183,8 @@ final class ValueType {
             case NUMBER -> "a number of 0 or more such as 0.25";
             case NUMBERS -> "a list of numbers of 0 or more such as [30, 90, 365]";
             case SIZE -> "a size such as \"256MB\", \"2GB\", \"512KB\" or a number of bytes";
-            case TIME -> "a date \"2024-01-31\", a date-time \"2024-01-31T12:00:00Z\", an age such as \"12h\", "
+            case TIME -> "a date \"2024-01-31\", a date-time \"2024-01-31 12:00\" or \"2024-01-31T12:00:00Z\", "
+                    + "\"@1700000000\", \"2 weeks ago\", \"yesterday\", \"last month\", an age such as \"12h\", "
                     + "\"30d\", \"2w\", \"6m\", \"1y\", or \"\" for none";
             case TEXT -> "text in quotes";
             case CHOICE -> "one of " + String.join(", ", choices.stream().map(c -> "\"" + c + "\"").toList());
@@ -290,8 +289,7 @@ final class ValueType {
             case SIZE:
                 return parseSize(trimmed);
             case TIME:
-                if (trimmed.isEmpty() || AGE.matcher(trimmed).matches() || DATE.matcher(trimmed).matches()
-                        || DATE_TIME.matcher(trimmed).matches()) {
+                if (trimmed.isEmpty() || GitDate.isValid(trimmed)) {
                     return trimmed;
                 }
                 throw new InvalidValue(allowed());

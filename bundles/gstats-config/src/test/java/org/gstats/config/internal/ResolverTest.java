@@ -179,7 +179,9 @@ public class ResolverTest {
         assertEquals("30d", time.fromText("30d"));
         assertEquals("2024-01-31T12:00:00Z", time.fromText("2024-01-31T12:00:00Z"));
         assertEquals("2024-01-31", time.fromToml(java.time.LocalDate.of(2024, 1, 31)));
-        for (String bad : List.of("30 days", "yesterday", "d30")) {
+        assertEquals("2 weeks ago", time.fromText("2 weeks ago"));
+        assertEquals("yesterday", time.fromText("yesterday"));
+        for (String bad : List.of("30 dayz", "someday", "d30")) {
             try {
                 time.fromText(bad);
                 fail(bad + " was taken as a time");
@@ -269,8 +271,8 @@ public class ResolverTest {
         assertProblem(userFile() + ":2: base.log-format = \"xml\" is not allowed: base.log-format takes one of "
                 + "\"text\", \"json\"", Map.of());
         Files.delete(userFile());
-        assertProblem("--since yesterday is not allowed: scanner.since takes a date \"2024-01-31\"",
-                Map.of("scanner.since", "yesterday"));
+        assertProblem("--since someday is not allowed: scanner.since takes a date \"2024-01-31\"",
+                Map.of("scanner.since", "someday"));
         environment.put("GSTATS_QUIET", "maybe");
         assertProblem("environment variable GSTATS_QUIET=maybe is not allowed: base.quiet takes true or false",
                 Map.of());

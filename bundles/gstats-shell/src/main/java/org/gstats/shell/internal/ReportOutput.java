@@ -42,8 +42,17 @@ final class ReportOutput {
      * @throws CommandFailure bad usage naming the problem and what to do instead
      */
     static ReportOutput check(ReportWriter writer, ScanOptions scan, ReportWriters writers) throws CommandFailure {
+        return check(writer, scan, scan.writerOptions(), writers);
+    }
+
+    /** Checks as {@link #check(ReportWriter, ScanOptions, ReportWriters)}, with the console's facts in {@code options}. */
+    static ReportOutput check(ReportWriter writer, ScanOptions scan, WriterOptions options, ReportWriters writers)
+            throws CommandFailure {
         String format = scan.format().toLowerCase(Locale.ROOT);
-        WriterOptions options = scan.writerOptions();
+        if (options.full() && !writer.options().contains(Option.FULL)) {
+            throw CommandFailure.badUsage("--full does not apply to " + format + ", which writes every table whole "
+                    + "(formats that summarise: " + list(writers.formatsWith(Option.FULL)) + ")");
+        }
         if (options.pretty() && !writer.options().contains(Option.PRETTY)) {
             throw CommandFailure.badUsage("--pretty does not apply to " + format + " (formats that indent: "
                     + list(writers.formatsWith(Option.PRETTY)) + ")");

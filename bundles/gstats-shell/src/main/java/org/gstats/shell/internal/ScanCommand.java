@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -42,6 +43,8 @@ public class ScanCommand {
 
     private final ScanEngine engine;
     private final Clock clock;
+    /** The process environment ({@code NO_COLOR}, {@code COLUMNS}, ...); tests hand in their own. */
+    private final Function<String, String> environment;
     private final ReportWriters writers = new ReportWriters();
     /** Without gstats-config, a scan takes its options from the command line alone. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -54,8 +57,13 @@ public class ScanCommand {
     }
 
     ScanCommand(ScanEngine engine, Clock clock) {
+        this(engine, clock, System::getenv);
+    }
+
+    ScanCommand(ScanEngine engine, Clock clock, Function<String, String> environment) {
         this.engine = engine;
         this.clock = clock;
+        this.environment = environment;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -103,10 +111,15 @@ public class ScanCommand {
                 in.flag(ScanOptionTable.PRETTY), in.flag(ScanOptionTable.QUIET), in.flag(ScanOptionTable.VERBOSE),
                 given.operands());
         ScannerArguments history = new ScannerArguments(in.flag(ScanOptionTable.FIRST_PARENT),
-                orAbsent(in.value(ScanOptionTable.AUTHOR)), in.values(ScanOptionTable.INCLUDE),
+                in.values(ScanOptionTable.AUTHOR), in.values(ScanOptionTable.EXCLUDE_AUTHOR),
+                in.values(ScanOptionTable.INCLUDE),
                 in.values(ScanOptionTable.EXCLUDE), orAbsent(in.value(ScanOptionTable.MAX_COMMITS)),
                 in.flag(ScanOptionTable.NO_MAILMAP), in.flag(ScanOptionTable.STRICT),
                 orAbsent(in.value(ScanOptionTable.DIFF_ALGORITHM)));
+        ReportArguments looks = new ReportArguments(orAbsent(in.value(ScanOptionTable.GROUP_AUTHORS)),
+                in.flag(ScanOptionTable.FULL), orAbsent(in.value(ScanOptionTable.COLOR)),
+                orAbsent(in.configured(ReportArguments.THEME_KEY)));
+        looks.checkGrouping();
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
         ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
@@ -114,7 +127,8 @@ public class ScanCommand {
         PluginSelection selection = PluginsArgument.selection(orAbsent(in.value(ScanOptionTable.PLUGINS)));
         StoreArguments.check(given.value(ScanOptionTable.STORE), given.has(ScanOptionTable.NO_STORE));
         ReportWriter writer = writers.require(options.format());
-        ReportOutput output = ReportOutput.check(writer, options, writers);
+        ReportOutput output = ReportOutput.check(writer, options, looks.writerOptions(options.pretty(),
+                options.table(), options.output() == null, stdoutTerminal(session), environment), writers);
         // Gogo points System.err at the session's error stream while a command runs
         PrintStream err = System.err;
         if (options.verbose()) {
@@ -171,7 +185,12 @@ public class ScanCommand {
      * interactive shell, which does not, is a terminal.
      */
     static String defaultFormat(CommandSession session) {
-        return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
+        return stdoutTerminal(session) ? "text" : "json";
+    }
+
+    /** Whether standard output is a terminal: the launcher says so, and the interactive shell is one. */
+    static boolean stdoutTerminal(CommandSession session) {
+        return !Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL));
     }
 
     /**

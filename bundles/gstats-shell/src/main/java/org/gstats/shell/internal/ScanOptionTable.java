@@ -17,23 +17,34 @@ import java.util.List;
 final class ScanOptionTable {
 
     static final CommandOption FORMAT = value("--format", "FORMAT", "report format: text, json, csv, xml, yaml, "
-            + "html or a plugin's (default: text on a terminal, json otherwise)", "module.export.format")
-            .completing("text", "json", "csv", "xml", "yaml", "html");
+            + "markdown, html or a plugin's (default: the --output file's extension, else text on a terminal, "
+            + "json otherwise)", "module.export.format")
+            .completing("text", "json", "csv", "xml", "yaml", "markdown", "html");
     static final CommandOption OUTPUT = value("--output", "FILE", "write the report to FILE (csv: to a directory, "
             + "one file per table) instead of the console; replaced whole or not at all", "module.export.output-path");
     static final CommandOption TABLE = value("--table", "SECTION.TABLE",
             "the one table to write, e.g. commits.authors (csv)", null);
     static final CommandOption PRETTY = flag("--pretty", "indent the report for people to read (json, xml, yaml)",
             "module.export.pretty", "true");
+    static final CommandOption FULL = flag("--full", "print every table whole instead of the summary "
+            + "(text, markdown)", null, null);
+    static final CommandOption COLOR = value("--color", "WHEN", "colour the text report: auto (on a terminal, "
+            + "unless NO_COLOR is set), always or never", "base.color").completing("auto", "always", "never");
+    static final CommandOption GROUP_AUTHORS = value("--group-authors", "BY", "one author per name and email "
+            + "(email, as git shortlog -sne; the default) or per normalised name (name, as gitinspector)",
+            "module.commits.group-authors").completing("email", "name");
     static final CommandOption BRANCH = value("--branch", "REF", "branch, tag or commit to start from (default HEAD)",
             null);
     static final CommandOption SINCE = value("--since", "WHEN",
-            "only commits at or after: 2024-01-31, 2024-01-31T12:00:00Z, or an age 12h, 30d, 2w, 6m, 1y",
+            "only commits at or after: 2024-01-31, '2024-01-31 12:00', '2 weeks ago', yesterday, @1700000000, "
+                    + "or an age 12h, 30d, 2w, 6m, 1y",
             "scanner.since");
     static final CommandOption UNTIL = value("--until", "WHEN",
             "only commits at or before: a date counts through its end, or a date-time, or an age", "scanner.until");
-    static final CommandOption AUTHOR = value("--author", "REGEX", "only commits whose author's 'Name <email>' "
-            + "matches this Java regular expression (git log --author)", null);
+    static final CommandOption AUTHOR = repeated("--author", "REGEX", "only commits whose author's 'Name <email>' "
+            + "matches this Java regular expression (repeatable: any may match; git log --author)", null);
+    static final CommandOption EXCLUDE_AUTHOR = repeated("--exclude-author", "REGEX", "leave out commits whose "
+            + "author's 'Name <email>' matches this Java regular expression (repeatable), e.g. 'bot'", null);
     static final CommandOption INCLUDE = repeated("--include", "GLOB",
             "count only changes to paths matching this glob, e.g. 'src/**'", "scanner.include");
     static final CommandOption EXCLUDE = repeated("--exclude", "GLOB",
@@ -72,8 +83,8 @@ final class ScanOptionTable {
             + "failure", "base.verbose", "true").withShortName("-v");
 
     static final OptionTable OPTIONS = new OptionTable("scan", "[options] [PATH]", List.of(FORMAT, OUTPUT,
-            TABLE, PRETTY, BRANCH, SINCE, UNTIL, AUTHOR, INCLUDE, EXCLUDE, MAX_COMMITS, FIRST_PARENT, NO_RENAMES,
-            NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET,
+            TABLE, PRETTY, FULL, COLOR, BRANCH, SINCE, UNTIL, AUTHOR, EXCLUDE_AUTHOR, GROUP_AUTHORS, INCLUDE, EXCLUDE,
+            MAX_COMMITS, FIRST_PARENT, NO_RENAMES, NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET,
             VERBOSE));
 
     private ScanOptionTable() {

@@ -13,11 +13,10 @@ import org.junit.Test;
 public class OptionTableTest {
 
     private static final OptionTable SCAN = ScanOptionTable.OPTIONS;
-    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
-            + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --store, --no-store, "
-            + "--quiet, "
-            + "-v/--verbose";
+    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --full, --color, --branch, "
+            + "--since, --until, --author, --exclude-author, --group-authors, --include, --exclude, --max-commits, "
+            + "--first-parent, --no-renames, --no-mailmap, --diff-algorithm, --strict, --changes, --plugins, "
+            + "--max-memory, --performance-mode, --store, --no-store, --quiet, -v/--verbose";
 
     @Test
     public void optionsMayComeBeforeAndAfterThePathAndRepeatedOnesKeepEveryValue() throws CommandFailure {
