@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gstats.config.api.GitDate;
-
+import org.osgi.service.metatype.AttributeDefinition;
 import org.tomlj.TomlArray;
 
 /**
@@ -79,6 +79,95 @@ final class ValueType {
 
     static ValueType list() {
         return new ValueType(Kind.LIST, 0, 0, List.of());
+    }
+
+    /**
+     * What a MetaType attribute takes. The MetaType service API has no getters for an attribute's
+     * minimum and maximum, so a whole number's range is found by asking its {@code validate}.
+     *
+     * @param size the attribute's name marks it as a number of bytes
+     * @param time the attribute's name marks it as a point in time
+     */
+    static ValueType of(AttributeDefinition attribute, boolean size, boolean time) {
+        int type = attribute.getType();
+        boolean many = attribute.getCardinality() != 0;
+        String[] options = attribute.getOptionValues();
+        return switch (type) {
+            case AttributeDefinition.BOOLEAN -> bool();
+            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> many ? numbers() : number();
+            case AttributeDefinition.LONG, AttributeDefinition.INTEGER, AttributeDefinition.SHORT,
+                    AttributeDefinition.BYTE -> {
+                if (many) {
+                    yield numbers();
+                }
+                if (size) {
+                    yield size();
+                }
+                long lowest = type == AttributeDefinition.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE;
+                long highest = type == AttributeDefinition.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE;
+                long known = wholeNumber(first(attribute.getDefaultValue(), "0"));
+                yield integer(edge(attribute, known, lowest), edge(attribute, known, highest));
+            }
+            default -> {
+                if (many) {
+                    yield list();
+                }
+                if (options != null && options.length > 0) {
+                    yield choice(options);
+                }
+                yield time ? time() : text();
+            }
+        };
+    }
+
+    /** The accepted value furthest from {@code known} (accepted) towards {@code bound}, by bisection. */
+    private static long edge(AttributeDefinition attribute, long known, long bound) {
+        if (accepts(attribute, bound)) {
+            return bound;
+        }
+        long in = known;
+        long out = bound;
+        while (Math.abs(out - in) > 1) {
+            long middle = in + (out - in) / 2;
+            if (accepts(attribute, middle)) {
+                in = middle;
+            } else {
+                out = middle;
+            }
+        }
+        return in;
+    }
+
+    private static boolean accepts(AttributeDefinition attribute, long value) {
+        String problem = attribute.validate(Long.toString(value));
+        return problem == null || problem.isEmpty();
+    }
+
+    /** A declared default as a starting point for the range; a malformed one is reported by {@link #fromDefault}. */
+    private static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String first(String[] values, String otherwise) {
+        return values == null || values.length == 0 ? otherwise : values[0];
+    }
+
+    /** An attribute's default as MetaType gives it (texts; none for an empty list), in this type. */
+    Object fromDefault(String[] values) throws InvalidValue {
+        List<String> texts = values == null ? List.of() : List.of(values);
+        if (texts.size() == 1 && texts.get(0).isEmpty()) {
+            texts = List.of();
+        }
+        return switch (kind) {
+            case LIST -> texts;
+            case NUMBERS -> fromText(String.join(",", texts));
+            case TEXT, TIME -> texts.isEmpty() ? "" : texts.get(0);
+            default -> fromText(texts.isEmpty() ? "" : texts.get(0));
+        };
     }
 
     Kind kind() {

@@ -52,7 +52,7 @@ public class ResolverTest {
 
     private EffectiveConfiguration resolve(Path repository, Map<String, String> commandLine) throws ConfigException {
         Sources sources = new Sources(environment, userFile(), defaultsFile, configFile, launcherOptions);
-        return new Resolver(sources).resolve(new ConfigRequest(repository, commandLine));
+        return new Resolver(sources, ShippedSchema::get).resolve(new ConfigRequest(repository, commandLine));
     }
 
     private static void assertSetting(EffectiveConfiguration configuration, String key, Object value, Rung rung) {
@@ -64,7 +64,7 @@ public class ResolverTest {
     @Test
     public void withNothingEveryKeyHasTheTablesDefault() throws Exception {
         EffectiveConfiguration configuration = resolve(null, Map.of());
-        assertEquals(KeyTable.ids(), configuration.settings().stream().map(Setting::key).toList());
+        assertEquals(ShippedSchema.get().ids(), configuration.settings().stream().map(Setting::key).toList());
         assertSetting(configuration, "scanner.renames", true, Rung.DEFAULTS);
         assertEquals("built in", configuration.setting("base.log-format").orElseThrow().origin());
         assertTrue(configuration.warnings().isEmpty());
@@ -104,7 +104,7 @@ public class ResolverTest {
         EffectiveConfiguration installation = resolve(null, Map.of());
 
         Map<String, java.util.Hashtable<String, Object>> published = Publisher.dictionaries(
-                GstatsConfigurationImpl.published(scan, installation));
+                GstatsConfigurationImpl.published(scan, installation, ShippedSchema.get()), ShippedSchema.get());
 
         // a scan's own settings travel in its request only
         assertEquals(false, published.get("org.gstats.module.commits").get("changes"));
@@ -128,7 +128,7 @@ public class ResolverTest {
         EffectiveConfiguration configuration = resolve(repository, Map.of());
         assertSetting(configuration, "scanner.max-commits", 20L, Rung.USER);
         assertSetting(configuration, "scanner.pack-cache", 256L << 20, Rung.USER);
-        assertEquals(256L << 20, Publisher.dictionaries(configuration).get("org.gstats.scanner").get("pack.cache"));
+        assertEquals(256L << 20, Publisher.dictionaries(configuration, ShippedSchema.get()).get("org.gstats.scanner").get("pack.cache"));
         assertSetting(configuration, "scanner.diff-algorithm", "histogram", Rung.PROJECT);
     }
 
@@ -221,10 +221,10 @@ public class ResolverTest {
                         + "number, text or a list of texts or numbers",
                 userFile() + ":7: [module.comits] is passed on to a plugin of that name (did you mean "
                         + "[module.commits]?)"), configuration.warnings());
-        Map<String, java.util.Hashtable<String, Object>> dictionaries = Publisher.dictionaries(configuration);
+        Map<String, java.util.Hashtable<String, Object>> dictionaries = Publisher.dictionaries(configuration, ShippedSchema.get());
         assertEquals(30L, dictionaries.get("org.gstats.module.churn").get("window.days"));
         assertEquals(List.of("a", "b"), List.of((String[]) dictionaries.get("org.gstats.module.churn").get("kinds")));
-        String shown = DefaultsFile.effective(configuration);
+        String shown = DefaultsFile.effective(configuration, ShippedSchema.get());
         assertTrue(shown, shown.contains("[module.churn]\nwindow-days = 30 "));
         assertTrue(shown, shown.contains("kinds = [\"a\", \"b\"] "));
     }
@@ -248,7 +248,7 @@ public class ResolverTest {
         assertSetting(configuration, "module.metrics.windows", List.of("7", "14"), Rung.USER);
         assertSetting(configuration, "module.metrics.weight-churn", 1.0, Rung.USER);
         assertSetting(configuration, "module.metrics.weight-size", 0.5, Rung.USER);
-        assertEquals(List.of("7", "14"), List.of((String[]) Publisher.dictionaries(configuration)
+        assertEquals(List.of("7", "14"), List.of((String[]) Publisher.dictionaries(configuration, ShippedSchema.get())
                 .get("org.gstats.module.metrics").get("windows")));
 
         write(userFile(), "[module.metrics]\nweight-churn = -1\n");

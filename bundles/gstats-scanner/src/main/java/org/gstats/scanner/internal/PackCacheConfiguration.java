@@ -23,10 +23,13 @@ public final class PackCacheConfiguration {
     @ObjectClassDefinition(name = "gstats scanner caches", description = "[scanner] of the gstats configuration")
     public @interface Scanner {
 
-        @AttributeDefinition(description = "bytes of pack data JGit keeps in memory (its packedGitLimit)")
+        @AttributeDefinition(name = "[size] GSTATS_PACK_CACHE",
+                description = "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)")
         long pack_cache() default 10L << 20;
 
-        @AttributeDefinition(description = "threads that diff commits (0: one per processor on more than two, else one); read by the scanner")
+        @AttributeDefinition(name = "GSTATS_THREADS", min = "0", max = "1024",
+                description = "threads that diff commits (0: one per processor on more than two processors, else "
+                        + "one) and that analyse head files for metrics (0: one per processor)")
         int threads() default 0;
     }
 

@@ -27,13 +27,14 @@ public final class CommitsPlugin implements ScannerPlugin {
             description = "[module.commits] of the gstats configuration")
     public @interface Config {
 
-        @AttributeDefinition(description = "list every file change of every commit")
+        @AttributeDefinition(name = "--changes", description = "list every file change of every commit")
         boolean changes() default false;
 
-        @AttributeDefinition(description = "count merge commits (false: as git log --no-merges)")
+        @AttributeDefinition(
+                description = "count merge commits (false: as git log --no-merges; merges still says how many)")
         boolean include_merges() default true;
 
-        @AttributeDefinition(description = "one author per name and email (email, as git shortlog -sne) or per "
+        @AttributeDefinition(name = "--group-authors", description = "one author per name and email (email, as git shortlog -sne) or per "
                 + "normalised name (name, as gitinspector)", options = {@Option(value = AuthorIdentities.BY_EMAIL),
                     @Option(value = AuthorIdentities.BY_NAME)})
         String group_authors() default AuthorIdentities.BY_EMAIL;

@@ -28,9 +28,6 @@ import org.gstats.api.report.WriterOptions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Report items as RFC 4180 CSV, UTF-8 without a byte order mark, a header row,
@@ -44,29 +41,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code [module.export] csv-line-ending = "crlf"}.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + CsvReportWriter.FORMAT,
-        configurationPid = CsvReportWriter.PID)
-@Designate(ocd = CsvReportWriter.Config.class)
+        configurationPid = ExportConfiguration.PID)
 public class CsvReportWriter implements ReportWriter {
 
     static final String FORMAT = "csv";
     static final String EXTENSION = ".csv";
-    static final String PID = "org.gstats.module.export";
-
-    /** The CSV keys of {@code [module.export]} as Configuration Admin hands them over. */
-    @ObjectClassDefinition(name = "gstats csv writer", description = "[module.export] of the gstats configuration")
-    public @interface Config {
-
-        @AttributeDefinition(description = "how CSV lines end: lf, or crlf as RFC 4180 writes",
-                options = {@org.osgi.service.metatype.annotations.Option(value = "lf"),
-                        @org.osgi.service.metatype.annotations.Option(value = "crlf")})
-        String csv_line_ending() default "lf";
-    }
 
     private volatile CSVFormat format = lineEnding("lf");
 
     @Activate
     @Modified
-    void configure(Config config) {
+    void configure(ExportConfiguration config) {
         format = lineEnding(config.csv_line_ending());
     }
 

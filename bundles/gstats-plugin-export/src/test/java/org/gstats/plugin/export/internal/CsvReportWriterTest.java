@@ -109,8 +109,23 @@ public class CsvReportWriterTest {
         return new Report(report.header(), List.of(new ReportSection("s", List.of(table))), List.of());
     }
 
-    private static CsvReportWriter.Config lineEnding(String value) {
-        return new CsvReportWriter.Config() {
+    private static ExportConfiguration lineEnding(String value) {
+        return new ExportConfiguration() {
+            @Override
+            public String format() {
+                return "csv";
+            }
+
+            @Override
+            public String output_path() {
+                return "";
+            }
+
+            @Override
+            public boolean pretty() {
+                return false;
+            }
+
             @Override
             public String csv_line_ending() {
                 return value;
@@ -118,7 +133,7 @@ public class CsvReportWriterTest {
 
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return CsvReportWriter.Config.class;
+                return ExportConfiguration.class;
             }
         };
     }
