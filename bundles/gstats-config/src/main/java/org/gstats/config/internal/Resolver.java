@@ -26,7 +26,13 @@ final class Resolver {
 
     static final String PROJECT_FILE = ".gstats.toml";
     private static final String BUILT_IN = "built in";
-    private static final Set<String> OTHER_VARIABLES = Set.of(Sources.CONFIG_VARIABLE, "GSTATS_HOME");
+    /**
+     * Variables gstats reads that set no configuration key: read by bin/gstats and the launcher
+     * before any configuration (the plugin folder, the class archive), or by the scan store, which
+     * lets them override its keys (location and credentials).
+     */
+    private static final Set<String> OTHER_VARIABLES = Set.of(Sources.CONFIG_VARIABLE, "GSTATS_HOME",
+            "GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_STORE", "GSTATS_STORE_USER", "GSTATS_STORE_PASSWORD");
 
     private final Sources sources;
     private final Supplier<Schema> schemas;

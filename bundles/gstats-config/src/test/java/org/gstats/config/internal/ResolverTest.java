@@ -71,6 +71,17 @@ public class ResolverTest {
     }
 
     @Test
+    public void variablesReadOutsideTheConfigurationAreNotWarnedAbout() throws Exception {
+        for (String variable : List.of("GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_STORE", "GSTATS_STORE_USER",
+                "GSTATS_STORE_PASSWORD", "GSTATS_HOME")) {
+            environment.put(variable, "x");
+        }
+        environment.put("GSTATS_QUITE", "true");
+        assertEquals(List.of("environment variable GSTATS_QUITE is ignored: gstats does not know it (did you mean "
+                + "GSTATS_QUIET?)"), resolve(null, Map.of()).warnings());
+    }
+
+    @Test
     public void shippedDefaultsFileIsTheLowestRung() throws Exception {
         defaultsFile = write(folder.getRoot().toPath().resolve("conf/gstats.toml"),
                 "[scanner]\nrenames = false\n");
