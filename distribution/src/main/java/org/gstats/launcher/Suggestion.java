@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * "Did you mean": the known word nearest a mistyped one, as git suggests a command. Nearness is
  * the edit distance (insertions, deletions, substitutions, and two neighbours swapped, as typing
- * goes wrong); a word further than a third of its length, or than two edits, is no suggestion.
+ * goes wrong); a word further than a third of its length (so no one-letter flag), or than two edits, is no suggestion.
  */
 final class Suggestion {
 
@@ -19,7 +19,7 @@ final class Suggestion {
     /** The nearest of {@code known}, if one is near enough to {@code typed}. */
     static Optional<String> nearest(String typed, Collection<String> known) {
         return known.stream()
-                .filter(word -> distance(typed, word) <= Math.min(MOST_EDITS, Math.max(1, word.length() / 3)))
+                .filter(word -> distance(typed, word) <= Math.min(MOST_EDITS, word.length() / 3))
                 .min(Comparator.comparingInt((String word) -> distance(typed, word)));
     }
 
