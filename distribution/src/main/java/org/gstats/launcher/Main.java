@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,15 @@ public final class Main {
                                       input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
             """;
 
-    /** The bundle that runs the Gogo console on stdin and stdout. */
-    static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.shell";
-    /** gogo.shell's arguments: a console for {@code shell}, none (and no shutdown) otherwise. */
-    static final String GOSH_ARGS = "gosh.args";
-    static final String GOSH_HEADLESS = "--nointeractive --noshutdown";
-    static final String GOSH_INTERACTIVE = "";
+    /**
+     * The bundle that runs the Gogo console on the terminal, started for {@code shell} alone: a
+     * headless run never opens the terminal nor reads stdin.
+     */
+    static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
+    /** Where the shell's profile (etc/gosh_profile) finds the history file. */
+    static final String HISTORY_PROPERTY = "gstats.shell.history";
+    /** JLine, which finds its terminal providers through the thread's context class loader. */
+    static final String JLINE_BUNDLE = "org.jline";
     /** Commands that print their own options with {@code --help}, from their option table. */
     private static final Set<CommandLine.Command> SELF_DESCRIBED = Set.of(CommandLine.Command.SCAN,
             CommandLine.Command.PLUGINS);
@@ -88,6 +92,13 @@ public final class Main {
         results.flush();
         // the reader of a pipe went away (gstats scan | head -1): git ends quietly and successfully
         System.exit(interruption.status(stdout.closed() ? 0 : status));
+    }
+
+    /** The shell's history: {@code $XDG_STATE_HOME/gstats/history}, by default under {@code ~/.local/state}. */
+    static Path historyFile(String stateHome, String userHome) {
+        Path state = stateHome != null && Path.of(stateHome).isAbsolute() ? Path.of(stateHome)
+                : Path.of(userHome, ".local", "state");
+        return state.resolve("gstats").resolve("history");
     }
 
     /** The encoding the JVM would have given System.out. */
@@ -193,17 +204,29 @@ public final class Main {
         configure(commandLine, properties);
         pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
-        properties.put(GOSH_ARGS, shell ? GOSH_INTERACTIVE : GOSH_HEADLESS);
+        if (shell) {
+            Path history = historyFile(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
+            Files.createDirectories(history.getParent());
+            properties.put(HISTORY_PROPERTY, history.toString());
+        }
         // The console reads its first line as soon as it starts: it waits for the gstats commands.
-        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of();
-        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(), deferred)) {
+        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(),
+                Set.of(CONSOLE_BUNDLE))) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
                 } catch (CommandServices.UnavailableException e) {
                     err.println("gstats: " + e.getMessage() + "; opening the shell anyway");
                 }
-                framework.startDeferred();
+                // the console's thread inherits this loader, through which JLine finds its terminal
+                Thread thread = Thread.currentThread();
+                ClassLoader previous = thread.getContextClassLoader();
+                framework.classLoader(JLINE_BUNDLE).ifPresent(thread::setContextClassLoader);
+                try {
+                    framework.startDeferred();
+                } finally {
+                    thread.setContextClassLoader(previous);
+                }
                 framework.awaitStop();
                 return 0;
             }
