@@ -313,7 +313,7 @@ public class LauncherIT {
     public void unknownCommandNamesTheChoices() {
         Run run = gstats("bogus");
         assertEquals(2, run.exit());
-        assertEquals(List.of("gstats: unknown command 'bogus' (try: scan, plugins, config, shell)"), run.stderrLines());
+        assertEquals(List.of("gstats: unknown command 'bogus' (gstats --help lists the commands)"), run.stderrLines());
     }
 
     /** Copies the installation, keeping bin/gstats executable. */

@@ -16,6 +16,7 @@ import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.HeadCheckout;
 import org.gstats.api.ScanContext;
+import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportItem;
@@ -44,7 +45,7 @@ final class ScanRun implements ScanListener {
     static final long PROGRESS_INTERVAL = 1000;
 
     /** The engine's own section: what each plugin did in this scan. */
-    static final String SECTION = "plugins";
+    static final String SECTION = Report.ENGINE_SECTION;
 
     /** How one plugin's part of the scan went. */
     record Outcome(RegisteredPlugin plugin, PluginMetrics metrics, String failure, boolean removed) {

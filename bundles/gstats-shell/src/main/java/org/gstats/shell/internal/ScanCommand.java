@@ -16,7 +16,10 @@ import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.scan.PluginInfo;
+import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginSelection;
+import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.config.api.ConfigException;
@@ -46,6 +49,10 @@ public class ScanCommand {
     /** The process environment ({@code NO_COLOR}, {@code COLUMNS}, ...); tests hand in their own. */
     private final Function<String, String> environment;
     private final ReportWriters writers = new ReportWriters();
+    /** Names the sections a scan will write, so that --table is checked before the scan; optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginRegistry registry;
     /** Without gstats-config, a scan takes its options from the command line alone. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -97,6 +104,16 @@ public class ScanCommand {
         });
     }
 
+    /** The active plugins the selection runs; empty when no registry says. */
+    private List<String> scannedPlugins(PluginSelection selection) {
+        PluginRegistry current = registry;
+        if (current == null) {
+            return List.of();
+        }
+        return current.plugins().stream().filter(plugin -> plugin.state() == PluginState.ACTIVE)
+                .map(PluginInfo::name).filter(selection::includes).toList();
+    }
+
     /** Declarative Services sets the field itself; unit tests, which have no DS, call this. */
     void setConfiguration(GstatsConfiguration configuration) {
         this.configuration = configuration;
@@ -126,6 +143,7 @@ public class ScanCommand {
         ScanOptions options = checked.withScanner(history.validate(checked.scanner()));
         PluginSelection selection = PluginsArgument.selection(orAbsent(in.value(ScanOptionTable.PLUGINS)));
         StoreArguments.check(given.value(ScanOptionTable.STORE), given.has(ScanOptionTable.NO_STORE));
+        ReportOutput.checkTableName(options.table(), scannedPlugins(selection));
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, looks.writerOptions(options.pretty(),
                 options.table(), options.output() == null, stdoutTerminal(session), environment), writers);

@@ -68,7 +68,7 @@ final class ScanConfiguration {
         return text.isEmpty() || (value instanceof Long number && number == 0) ? null : text;
     }
 
-    /** A repeated option's values: as given, else as configured. */
+    /** A repeated option's values: as given, else as configured (an option without a key: as given only). */
     List<String> values(CommandOption option) {
         if (given.has(option) || configuration == null || option.key() == null) {
             return given.values(option);

@@ -19,9 +19,10 @@ final class ScanOptionTable {
     static final CommandOption FORMAT = value("--format", "FORMAT", "report format: text, json, csv, xml, yaml, "
             + "markdown, html or a plugin's (default: the --output file's extension, else text on a terminal, "
             + "json otherwise)", "module.export.format")
-            .completing("text", "json", "csv", "xml", "yaml", "markdown", "html");
+            .completing("text", "json", "csv", "xml", "yaml", "markdown", "html").withShortName("-f");
     static final CommandOption OUTPUT = value("--output", "FILE", "write the report to FILE (csv: to a directory, "
-            + "one file per table) instead of the console; replaced whole or not at all", "module.export.output-path");
+            + "one file per table) instead of the console; replaced whole or not at all", "module.export.output-path")
+            .withShortName("-o");
     static final CommandOption TABLE = value("--table", "SECTION.TABLE",
             "the one table to write, e.g. commits.authors (csv)", null);
     static final CommandOption PRETTY = flag("--pretty", "indent the report for people to read (json, xml, yaml)",
@@ -34,7 +35,7 @@ final class ScanOptionTable {
             + "(email, as git shortlog -sne; the default) or per normalised name (name, as gitinspector)",
             "module.commits.group-authors").completing("email", "name");
     static final CommandOption BRANCH = value("--branch", "REF", "branch, tag or commit to start from (default HEAD)",
-            null);
+            null).withShortName("-b");
     static final CommandOption SINCE = value("--since", "WHEN",
             "only commits at or after: 2024-01-31, '2024-01-31 12:00', '2 weeks ago', yesterday, @1700000000, "
                     + "or an age 12h, 30d, 2w, 6m, 1y",
@@ -50,7 +51,7 @@ final class ScanOptionTable {
     static final CommandOption EXCLUDE = repeated("--exclude", "GLOB",
             "do not count changes to paths matching this glob, e.g. 'vendor/**'", "scanner.exclude");
     static final CommandOption MAX_COMMITS = filledBy("--max-commits", "N",
-            "scan at most this many commits, newest first (git log -n)", "scanner.max-commits");
+            "scan at most this many commits, newest first (git log -n)", "scanner.max-commits").withShortName("-n");
     static final CommandOption FIRST_PARENT = flag("--first-parent", "follow first parents only and count merges "
             + "against their first parent (git log --first-parent -m)", "scanner.first-parent", "true");
     static final CommandOption NO_RENAMES = flag("--no-renames", "do not detect renames (git log --no-renames)",
@@ -78,7 +79,8 @@ final class ScanOptionTable {
             + "~/.cache/gstats)", "store.url");
     static final CommandOption NO_STORE = flag("--no-store", "scan without reading or writing the scan store",
             "store.enabled", "false");
-    static final CommandOption QUIET = flag("--quiet", "print the report and errors only", "base.quiet", "true");
+    static final CommandOption QUIET = flag("--quiet", "print the report and errors only", "base.quiet", "true")
+            .withShortName("-q");
     static final CommandOption VERBOSE = flag("--verbose", "print progress from the start, and stack traces on "
             + "failure", "base.verbose", "true").withShortName("-v");
 

@@ -219,11 +219,11 @@ public class ScanCommandTest {
 
     @Test
     public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --full, --color, "
-                + "--branch, --since, --until, --author, --exclude-author, --group-authors, --include, --exclude, "
-                + "--max-commits, --first-parent, --no-renames, "
+        assertBadUsage("unknown option '--foo' (options: -f/--format, -o/--output, --table, --pretty, --full, "
+                + "--color, -b/--branch, --since, --until, --author, --exclude-author, --group-authors, --include, "
+                + "--exclude, -n/--max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--store, --no-store, --quiet, -v/--verbose)",
+                + "--store, --no-store, -q/--quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
