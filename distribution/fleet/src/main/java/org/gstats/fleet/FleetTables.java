@@ -37,9 +37,10 @@ final class FleetTables {
             new FleetQuery("languages", "languages", "SELECT language, count(DISTINCT repository) AS repositories, "
                     + "sum(CAST(files AS BIGINT)) AS files, sum(CAST(code_lines AS BIGINT)) AS code_lines, "
                     + "sum(CAST(comment_lines AS BIGINT)) AS comment_lines FROM languages GROUP BY language"),
-            new FleetQuery("hotspots", "hotspots", "SELECT repository, path, score, revisions, complexity, churn, "
-                    + "row_number() OVER (ORDER BY score DESC, repository, path) AS fleet_rank FROM hotspots "
-                    + "ORDER BY fleet_rank LIMIT " + TOP_HOTSPOTS),
+            // ranked after the limit: the window sorts the top rows only
+            new FleetQuery("hotspots", "hotspots", "SELECT row_number() OVER (ORDER BY score DESC, repository, path) "
+                    + "AS fleet_rank, repository, path, score, revisions, complexity, churn FROM (SELECT * FROM "
+                    + "hotspots ORDER BY score DESC, repository, path LIMIT " + TOP_HOTSPOTS + ") ORDER BY fleet_rank"),
             new FleetQuery("debt", "debt", "SELECT repository, count(*) AS files, "
                     + "sum(CAST(score AS DOUBLE)) AS debt_score, max(CAST(score AS DOUBLE)) AS worst_file_score "
                     + "FROM debt GROUP BY repository"),

@@ -34,7 +34,6 @@ import org.apache.spark.sql.types.StructField;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ProgressListener;
@@ -143,8 +142,8 @@ final class ScanTask implements Serializable {
 
     /** The commit the scan will start from; null for a repository without commits. */
     private static String head(Path local, String branch) throws IOException {
-        try (Git git = Git.open(local.toFile()); Repository repository = git.getRepository()) {
-            ObjectId id = repository.resolve((branch == null ? "HEAD" : branch) + "^{commit}");
+        try (Git git = Git.open(local.toFile())) {
+            ObjectId id = git.getRepository().resolve((branch == null ? "HEAD" : branch) + "^{commit}");
             if (id == null && branch != null) {
                 throw new IOException("no branch, tag or commit " + branch + " in " + local);
             }
