@@ -50,7 +50,9 @@ public class FleetScanTest {
 
     @BeforeClass
     public static void start() throws IOException {
-        spark = FleetMain.configure(SparkSession.builder()).master("local[2]").getOrCreate();
+        // a handful of rows per table: Spark's 200 shuffle partitions would be 200 tiny tasks per query
+        spark = FleetMain.configure(SparkSession.builder()).master("local[2]")
+                .config("spark.sql.shuffle.partitions", "4").getOrCreate();
         Path root = TEMP.newFolder("repos").toPath();
         repos = List.of(generated(root.resolve("alpha"), 6), generated(root.resolve("beta"), 3),
                 generated(root.resolve("gamma"), 9));
