@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 public final class FleetMain {
 
     static final String USAGE = "usage: gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS]"
-            + " [--verbose]";
+            + " [--jdbc URL] [--verbose]";
 
     /** Longest a repository's clone or scan may take by default. */
     static final long DEFAULT_TIMEOUT_SECONDS = 3600;
@@ -42,7 +42,9 @@ public final class FleetMain {
             List<FleetRepository> repositories = RepositoryList.read(options.repos());
             Files.createDirectories(options.out());
             try (SparkSession spark = session(options.master())) {
-                Summary summary = scan(spark, repositories, options.out(), options.timeoutSeconds());
+                FleetJdbc jdbc = options.jdbc() == null ? null : new FleetJdbc(options.jdbc(),
+                        System.getenv("GSTATS_STORE_USER"), System.getenv("GSTATS_STORE_PASSWORD"));
+                Summary summary = scan(spark, repositories, options.out(), options.timeoutSeconds(), jdbc);
                 System.out.println(summary.line());
             }
             return 0;
@@ -65,12 +67,19 @@ public final class FleetMain {
         }
     }
 
-    /** The whole run on a session the caller owns: tasks, tables, fleet tables, report. */
-    static Summary scan(SparkSession spark, List<FleetRepository> repositories, Path out, long timeoutSeconds)
-            throws IOException {
+    /**
+     * The whole run on a session the caller owns: tasks, tables, fleet tables, the database when
+     * {@code jdbc} is not null, report.
+     */
+    static Summary scan(SparkSession spark, List<FleetRepository> repositories, Path out, long timeoutSeconds,
+            FleetJdbc jdbc) throws IOException {
         FleetJob job = new FleetJob(spark, out, timeoutSeconds);
         List<RepositoryResult> results = job.run(repositories);
         List<String> fleetTables = FleetTables.write(spark, job, out);
+        if (jdbc != null) {
+            jdbc.write(spark, job, results.stream().filter(result -> result.status() == RepositoryResult.Status.SCANNED)
+                    .map(result -> result.repository().id()).toList(), fleetTables, out);
+        }
         Path report = FleetReport.write(spark, results, fleetTables, out);
         return new Summary(count(results, RepositoryResult.Status.SCANNED),
                 count(results, RepositoryResult.Status.UNCHANGED), count(results, RepositoryResult.Status.FAILED),

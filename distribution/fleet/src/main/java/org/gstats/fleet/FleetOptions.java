@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The command line of {@code gstats-fleet scan}, checked: every failure is one {@link FleetException} line.
  */
-record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, boolean verbose) {
+record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, String jdbc, boolean verbose) {
 
     static FleetOptions parse(String[] args) throws FleetException {
         if (args.length == 0 || !args[0].equals("scan")) {
@@ -15,6 +15,7 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, bo
         Path repos = null;
         Path out = null;
         String master = null;
+        String jdbc = null;
         long timeout = FleetMain.DEFAULT_TIMEOUT_SECONDS;
         boolean verbose = false;
         for (int i = 1; i < args.length; i++) {
@@ -24,7 +25,7 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, bo
                 continue;
             }
             if (!option.equals("--repos") && !option.equals("--out") && !option.equals("--master")
-                    && !option.equals("--timeout")) {
+                    && !option.equals("--timeout") && !option.equals("--jdbc")) {
                 throw new FleetException("unknown option '" + option + "'");
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -35,13 +36,14 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, bo
                 case "--repos" -> repos = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--master" -> master = value;
+                case "--jdbc" -> jdbc = value;
                 default -> timeout = seconds(value);
             }
         }
         if (repos == null || out == null) {
             throw new FleetException(repos == null ? "--repos FILE is required" : "--out DIR is required");
         }
-        return new FleetOptions(repos, out, master, timeout, verbose);
+        return new FleetOptions(repos, out, master, timeout, jdbc, verbose);
     }
 
     private static long seconds(String value) throws FleetException {

@@ -87,7 +87,7 @@ final class FleetTables {
         return written;
     }
 
-    private static boolean hasData(Path path) {
+    static boolean hasData(Path path) {
         try (var files = Files.walk(path)) {
             return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -6,6 +6,10 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -88,8 +92,10 @@ public class FleetScanTest {
     @Test
     public void everyRepositoryIsHeldToGitAndTheFleetToTheSumsAndRerunsAddNothing() throws Exception {
         Path out = TEMP.newFolder("out").toPath();
+        String database = "jdbc:h2:file:" + TEMP.newFolder("database").toPath().resolve("fleet");
+        FleetJdbc jdbc = new FleetJdbc(database, null, null);
         List<FleetRepository> listed = RepositoryList.read(list);
-        FleetMain.Summary first = FleetMain.scan(spark, listed, out, 120);
+        FleetMain.Summary first = FleetMain.scan(spark, listed, out, 120, jdbc);
         assertEquals(3, first.scanned());
         assertEquals(1, first.failed());
 
@@ -156,7 +162,7 @@ public class FleetScanTest {
 
         // a rerun: every head as stored, nothing scanned, nothing written twice
         Map<String, Long> before = rowCounts(out);
-        FleetMain.Summary second = FleetMain.scan(spark, RepositoryList.read(list), out, 120);
+        FleetMain.Summary second = FleetMain.scan(spark, RepositoryList.read(list), out, 120, jdbc);
         assertEquals(0, second.scanned());
         assertEquals(3, second.unchanged());
         assertEquals(before, rowCounts(out));
@@ -164,7 +170,7 @@ public class FleetScanTest {
         // a new commit in one repository: only its rows are replaced, none doubled
         GitRepo alpha = repos.get(0);
         alpha.write("src/Extra.java", "class Extra {}\n").commit("one more", ADA);
-        FleetMain.Summary third = FleetMain.scan(spark, RepositoryList.read(list), out, 120);
+        FleetMain.Summary third = FleetMain.scan(spark, RepositoryList.read(list), out, 120, jdbc);
         assertEquals(1, third.scanned());
         String alphaId = FleetRepository.idOf(alpha.dir().toString());
         assertEquals(Numstat.log(alpha).size(), table(out, "commits").where("repository = '" + alphaId + "'")
@@ -172,6 +178,22 @@ public class FleetScanTest {
         assertEquals(table(out, "commits").count(), table(out, "commits")
                 .selectExpr("repository", "commit_id").distinct().count());
         assertEquals(before.get("commits") + 1, (long) rowCounts(out).get("commits"));
+
+        // the database holds the same rows: the rescanned repository's replaced, none twice
+        try (Connection connection = DriverManager.getConnection(database);
+                Statement statement = connection.createStatement()) {
+            for (String table : List.of("commits", "file_changes", "hotspots")) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + FleetJdbc.PREFIX + table)) {
+                    rows.next();
+                    assertEquals(table, table(out, table).count(), rows.getLong(1));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + FleetJdbc.PREFIX
+                    + FleetSchema.SCAN_ERRORS)) {
+                rows.next();
+                assertEquals(1, rows.getLong(1));
+            }
+        }
     }
 
     private static org.apache.spark.sql.Dataset<Row> table(Path out, String name) {
