@@ -44,7 +44,7 @@ import org.gstats.store.internal.schema.Tables;
 /**
  * One repository in one Spark task: clone it when it is remote, find its head, skip it when the
  * head is the one stored last time, else scan it with gstats into a store of its own (an H2
- * database in memory, dropped at the end) and read the store's tables back as rows. Every failure is
+ * file in the task's scratch folder) and read the store's tables back as rows. Every failure is
  * a {@link RepositoryResult.Status#FAILED FAILED} result, never an exception: one bad repository
  * does not fail the job. The scratch folder, clone included, is deleted at the end.
  */
@@ -100,8 +100,8 @@ final class ScanTask implements Serializable {
         if (head != null && head.equals(repository.previousHead())) {
             return RepositoryResult.unchanged(repository, head, elapsed(started));
         }
-        // in memory, kept between the store's connections until read back: nothing of it needs to outlive the task
-        String storeUrl = "jdbc:h2:mem:gstats-fleet-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        // a file in the scratch folder: measured faster than an in-memory H2 database (heap and GC), see docs/fleet.md
+        String storeUrl = "jdbc:h2:file:" + scratch.resolve("store").toAbsolutePath();
         try {
             return scanInto(repository, local, head, storeUrl, started);
         } finally {
@@ -188,7 +188,7 @@ final class ScanTask implements Serializable {
         return tables;
     }
 
-    /** Frees the task's in-memory store; a store already gone needs nothing. */
+    /** Closes the task's store before its folder is deleted; a store never created needs nothing. */
     private static void dropStore(String storeUrl) {
         try (Connection connection = DriverManager.getConnection(storeUrl + ";IFEXISTS=TRUE");
                 Statement statement = connection.createStatement()) {
