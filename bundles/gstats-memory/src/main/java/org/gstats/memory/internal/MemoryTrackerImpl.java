@@ -69,6 +69,20 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     public MemoryTrackerImpl(MemoryConfiguration configuration) {
         this(new MxBeanReadings(), Clock.systemUTC());
         configure(configuration);
+        startSampling();
+    }
+
+    /**
+     * A tracker outside OSGi, for the fleet's Spark executors (one per JVM): the heap's own
+     * maximum as the limit, sampling on a daemon thread for the life of the JVM.
+     */
+    public static MemoryTrackerImpl standalone() {
+        MemoryTrackerImpl tracker = new MemoryTrackerImpl(new MxBeanReadings(), Clock.systemUTC());
+        tracker.startSampling();
+        return tracker;
+    }
+
+    private void startSampling() {
         sample();
         sampler = new Thread(this::sampleUntilStopped, "gstats-memory");
         sampler.setDaemon(true);
