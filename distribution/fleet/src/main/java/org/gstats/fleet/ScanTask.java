@@ -38,7 +38,6 @@ import org.gstats.api.report.Report;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanRequest;
-import org.gstats.api.store.StoreOptions;
 import org.gstats.store.internal.schema.Tables;
 
 /**
@@ -112,7 +111,7 @@ final class ScanTask implements Serializable {
     private RepositoryResult scanInto(FleetRepository repository, Path local, String head, String storeUrl,
             long started) {
         ScanRequest request = ScanRequest.builder(local).branch(repository.branch())
-                .option(StoreOptions.URL, storeUrl).build();
+                .settings("store", Map.of("url", storeUrl)).build();
         Report report;
         ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "gstats-fleet-scan " + repository.id());

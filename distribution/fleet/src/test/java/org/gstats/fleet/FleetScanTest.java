@@ -22,7 +22,6 @@ import org.gstats.api.report.Report;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanRequest;
-import org.gstats.api.store.StoreOptions;
 import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.Numstat;
 import org.junit.AfterClass;
@@ -122,7 +121,7 @@ public class FleetScanTest {
 
             // the metrics tables: as gstats' own scan of the repository reports them
             Report own = StandaloneGstats.engine().scan(ScanRequest.builder(repo.dir())
-                    .option(StoreOptions.ENABLED, "false").build(), ProgressListener.NONE);
+                    .settings("store", Map.of("enabled", false)).build(), ProgressListener.NONE);
             assertEquals(id, reportRows(own, "hotspots", "path", "rank", "revisions", "complexity", "churn"),
                     table(out, "hotspots").where("repository = '" + id + "'")
                             .selectExpr("path", "rank", "revisions", "complexity", "churn").orderBy("rank")
