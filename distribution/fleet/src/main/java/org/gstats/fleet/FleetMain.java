@@ -21,6 +21,14 @@ public final class FleetMain {
     static final String USAGE = "usage: gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS]"
             + " [--config FILE] [--store URL] [--verbose]";
 
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /**
+     * The fleet tables are small (a row per author, language, month or repository): Spark's
+     * default of 200 shuffle partitions makes each query 200 tiny tasks, which took most of a
+     * small fleet's wall time (docs/fleet.md). {@code --conf} of spark-submit still sets it.
+     */
+    private static final int FLEET_SHUFFLE_PARTITIONS = 8;
+
     /** Longest a repository's clone or scan may take by default. */
     static final long DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -109,6 +117,9 @@ public final class FleetMain {
             builder.master(master);
         } else if (!given.contains("spark.master")) {
             builder.master("local[*]");
+        }
+        if (!given.contains(SHUFFLE_PARTITIONS)) {
+            builder.config(SHUFFLE_PARTITIONS, String.valueOf(FLEET_SHUFFLE_PARTITIONS));
         }
         return builder.getOrCreate();
     }
