@@ -54,8 +54,9 @@ public final class FleetMain {
             FleetConfiguration configuration = options.config() == null ? FleetConfiguration.none()
                     : FleetConfiguration.of(options.config(), warnings);
             warnings.forEach(warning -> System.err.println("gstats-fleet: " + warning));
-            FleetStore store = options.store() == null ? null : new FleetStore(options.store(),
-                    System.getenv("GSTATS_STORE_USER"), System.getenv("GSTATS_STORE_PASSWORD"));
+            FleetStore store = options.store() == null ? null : FleetStore.of(options.store(),
+                    System.getenv("GSTATS_STORE_USER"), System.getenv("GSTATS_STORE_PASSWORD"),
+                    options.timeoutSeconds());
             Files.createDirectories(options.out());
             try (SparkSession spark = session(options.master())) {
                 Summary summary = scan(spark, repositories, options.out(),

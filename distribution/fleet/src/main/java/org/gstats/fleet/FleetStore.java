@@ -18,6 +18,17 @@ import org.gstats.store.internal.StoreLocation;
 record FleetStore(String url, String user, String password) implements Serializable {
 
     /**
+     * The store at {@code url}. An H2 file store waits for a table lock as long as a task may take
+     * (its own default is one second, and a concurrent task's write of a large scan holds the lock
+     * longer), unless the URL sets {@code LOCK_TIMEOUT} itself; PostgreSQL waits anyway.
+     */
+    static FleetStore of(String url, String user, String password, long timeoutSeconds) {
+        boolean h2 = url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT");
+        return new FleetStore(h2 ? url + ";LOCK_TIMEOUT=" + Math.min(Integer.MAX_VALUE, timeoutSeconds * 1000) : url,
+                user, password);
+    }
+
+    /**
      * Creates or upgrades the store's schema, by the store's own code, once before the tasks
      * start: tasks that found an empty store at once would each create it, and all but one fail.
      */

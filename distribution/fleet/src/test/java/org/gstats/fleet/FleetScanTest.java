@@ -113,7 +113,7 @@ public class FleetScanTest {
     public void everyRepositoryIsHeldToGitAndTheFleetToTheSumsAndRerunsAddNothing() throws Exception {
         Path out = TEMP.newFolder("out").toPath();
         String database = "jdbc:h2:file:" + TEMP.newFolder("database").toPath().resolve("store");
-        ScanTask task = new ScanTask(120, configuration, new FleetStore(database, null, null));
+        ScanTask task = new ScanTask(120, configuration, FleetStore.of(database, null, null, 120));
         List<FleetRepository> listed = RepositoryList.read(list);
         FleetMain.Summary first = FleetMain.scan(spark, listed, out, task);
         assertEquals(3, first.scanned());
@@ -271,7 +271,7 @@ public class FleetScanTest {
             Path two = Files.writeString(TEMP.newFolder("pg").toPath().resolve("repos.txt"),
                     repos.get(1).dir() + "\n" + repos.get(2).dir() + "\n");
             FleetMain.Summary summary = FleetMain.scan(spark, RepositoryList.read(two), out, new ScanTask(120,
-                    FleetConfiguration.none(), new FleetStore(url, PostgresServer.USER, PostgresServer.PASSWORD)));
+                    FleetConfiguration.none(), FleetStore.of(url, PostgresServer.USER, PostgresServer.PASSWORD, 120)));
             assertEquals(2, summary.scanned());
             Database store = Database.of(new StoreLocation(url, PostgresServer.USER, PostgresServer.PASSWORD),
                     driver -> new org.postgresql.osgi.PGDataSourceFactory());
