@@ -1,8 +1,7 @@
 package org.gstats.plugin.metrics.internal.complexity;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -131,34 +130,41 @@ final class Logic {
 
     /** For each bracket, the index of its partner; an unclosed bracket is closed at the end of the tokens. */
     static int[] matchBrackets(List<Token> tokens) {
-        int[] partner = new int[tokens.size()];
-        Deque<Integer> open = new ArrayDeque<>();
-        for (int k = 0; k < tokens.size(); k++) {
+        int size = tokens.size();
+        int[] partner = new int[size];
+        // open brackets: their indexes, and their characters beside them
+        int[] open = new int[16];
+        char[] openChar = new char[16];
+        int depth = 0;
+        for (int k = 0; k < size; k++) {
             partner[k] = -1;
             Token tk = tokens.get(k);
-            if (tk.kind() != TokenKind.PUNCTUATION) {
+            if (tk.kind() != TokenKind.PUNCTUATION || tk.text().length() != 1) {
                 continue;
             }
-            switch (tk.text()) {
-                case "(", "[", "{" -> open.push(k);
-                case ")", "]", "}" -> {
-                    String expected = tk.text().equals(")") ? "(" : tk.text().equals("]") ? "[" : "{";
-                    // a stray closing brace closes whatever is open inside it; other strays are ignored
-                    while (expected.equals("{") && !open.isEmpty() && !tokens.get(open.peek()).text().equals("{")) {
-                        partner[open.pop()] = k;
-                    }
-                    if (!open.isEmpty() && tokens.get(open.peek()).text().equals(expected)) {
-                        int o = open.pop();
-                        partner[o] = k;
-                        partner[k] = o;
-                    }
+            char c = tk.text().charAt(0);
+            if (c == '(' || c == '[' || c == '{') {
+                if (depth == open.length) {
+                    open = Arrays.copyOf(open, depth * 2);
+                    openChar = Arrays.copyOf(openChar, depth * 2);
                 }
-                default -> {
+                open[depth] = k;
+                openChar[depth++] = c;
+            } else if (c == ')' || c == ']' || c == '}') {
+                char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+                // a stray closing brace closes whatever is open inside it; other strays are ignored
+                while (expected == '{' && depth > 0 && openChar[depth - 1] != '{') {
+                    partner[open[--depth]] = k;
+                }
+                if (depth > 0 && openChar[depth - 1] == expected) {
+                    int o = open[--depth];
+                    partner[o] = k;
+                    partner[k] = o;
                 }
             }
         }
-        while (!open.isEmpty()) {
-            partner[open.pop()] = tokens.size();
+        while (depth > 0) {
+            partner[open[--depth]] = size;
         }
         return partner;
     }

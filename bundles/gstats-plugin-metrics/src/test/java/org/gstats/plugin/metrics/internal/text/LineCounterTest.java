@@ -9,8 +9,8 @@ public class LineCounterTest {
 
     private static LineCounts count(String text, Syntax syntax) {
         LineCounter counter = new LineCounter(LineCounter.lines(text));
-        SourceScanner.scan(text, syntax, counter);
-        return counter.counts(text);
+        SourceScanner.scan(text.toCharArray(), syntax, counter);
+        return counter.counts(text.toCharArray());
     }
 
     @Test
