@@ -55,7 +55,10 @@ final class BraceAnalyzer {
     }
 
     private final BraceSyntax syntax;
-    private final List<Token> t;
+    /** The code's tokens: an array, as the analysis reads every token many times. */
+    private final Token[] t;
+    /** What {@link #tok(int)} gives past either end. */
+    private final Token outside;
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
@@ -72,17 +75,18 @@ final class BraceAnalyzer {
                 code.add(token);
             }
         }
-        this.t = code;
-        this.match = Logic.matchBrackets(code);
-        this.logic = new Logic(code, match);
+        this.t = code.toArray(Token[]::new);
+        this.outside = new Token(TokenKind.NEWLINE, "", code.isEmpty() ? 1 : code.get(code.size() - 1).endLine(), 1);
+        this.match = Logic.matchBrackets(t);
+        this.logic = new Logic(t, match);
     }
 
     List<FunctionScope> analyze() {
         Context top = new Context(null, 0);
         if (syntax.declarationTopLevel()) {
-            members(0, t.size(), top);
+            members(0, t.length, top);
         } else {
-            statements(0, t.size(), top);
+            statements(0, t.length, top);
         }
         settleRecursion();
         functions.sort(Comparator.comparingInt((FunctionScope f) -> f.startLine));
@@ -194,7 +198,7 @@ final class BraceAnalyzer {
             return false;
         }
         if (tk.text().equals("record")) {
-            return j + 2 < t.size() && tok(j + 1).kind() == TokenKind.IDENTIFIER
+            return j + 2 < t.length && tok(j + 1).kind() == TokenKind.IDENTIFIER
                     && (punct(j + 2, "(") || op(j + 2, "<"));
         }
         if (tk.text().equals("object")) {
@@ -1058,13 +1062,13 @@ final class BraceAnalyzer {
     }
 
     private int parameters(int paren) {
-        if (paren < 0 || paren >= t.size()) {
+        if (paren < 0 || paren >= t.length) {
             return 0;
         }
         if (!punct(paren, "(")) {
             if (op(paren, "|")) {
                 int count = 1;
-                for (int k = paren + 1; k < t.size() && !op(k, "|"); k++) {
+                for (int k = paren + 1; k < t.length && !op(k, "|"); k++) {
                     count += punct(k, ",") ? 1 : 0;
                 }
                 return op(paren + 1, "|") ? 0 : count;
@@ -1168,10 +1172,10 @@ final class BraceAnalyzer {
 
     /** Index after the group opened at {@code k}. */
     private int after(int k) {
-        if (k >= t.size()) {
-            return t.size();
+        if (k >= t.length) {
+            return t.length;
         }
-        return isOpen(k) ? Math.min(match[k] + 1, t.size()) : k + 1;
+        return isOpen(k) ? Math.min(match[k] + 1, t.length) : k + 1;
     }
 
     private int open(int close) {
@@ -1194,7 +1198,7 @@ final class BraceAnalyzer {
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && punct(tok(k), text);
+        return k >= 0 && k < t.length && punct(tok(k), text);
     }
 
     private static boolean punct(Token tk, String text) {
@@ -1202,7 +1206,7 @@ final class BraceAnalyzer {
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && op(tok(k), text);
+        return k >= 0 && k < t.length && op(tok(k), text);
     }
 
     private static boolean op(Token tk, String text) {
@@ -1210,20 +1214,19 @@ final class BraceAnalyzer {
     }
 
     private boolean keyword(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(text);
+        return k >= 0 && k < t.length && tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(text);
     }
 
     /** Last line of the token at {@code index}, clamped to the tokens there are. */
     private int endLineAt(int index) {
-        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
+        return tok(Math.max(0, Math.min(index, t.length - 1))).endLine();
     }
 
     /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
     private Token tok(int k) {
-        if (k >= 0 && k < t.size()) {
-            return t.get(k);
+        if (k >= 0 && k < t.length) {
+            return t[k];
         }
-        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
-        return new Token(TokenKind.NEWLINE, "", line, 1);
+        return outside;
     }
 }

@@ -20,10 +20,10 @@ final class Logic {
     private static final Set<String> CONTROL = Set.of("if", "while", "for", "foreach", "switch", "when", "match",
             "catch", "do", "loop", "select", "unless", "until", "elif", "elsif", "lambda");
 
-    private final List<Token> t;
+    private final Token[] t;
     private final int[] match;
 
-    Logic(List<Token> tokens, int[] match) {
+    Logic(Token[] tokens, int[] match) {
         this.t = tokens;
         this.match = match;
     }
@@ -31,7 +31,7 @@ final class Logic {
     /** Number of boolean operators in {@code [from, to)}, nested groups included. */
     int count(int from, int to) {
         int count = 0;
-        for (int k = from; k < to && k < t.size(); k++) {
+        for (int k = from; k < to && k < t.length; k++) {
             if (isOperator(k, "&&", "and") || isOperator(k, "||", "or")) {
                 count++;
             }
@@ -47,7 +47,7 @@ final class Logic {
     void sequences(int from, int to, FunctionScope fn) {
         List<Integer> cuts = new ArrayList<>();
         for (int k = from; k < to; k = after(k)) {
-            Token tk = t.get(k);
+            Token tk = t[k];
             if (punct(tk, ",") || punct(tk, ";") || tk.kind() == TokenKind.OPERATOR && CUTS.contains(tk.text())
                     || tk.kind() == TokenKind.KEYWORD && (tk.text().equals("if") || tk.text().equals("else"))
                             && k > from) {
@@ -81,7 +81,7 @@ final class Logic {
     private void operand(int from, int to, FunctionScope fn) {
         int k = from;
         while (k < to) {
-            Token tk = t.get(k);
+            Token tk = t[k];
             if (tk.kind() == TokenKind.OPERATOR && tk.text().equals("!")
                     || tk.kind() == TokenKind.KEYWORD && tk.text().equals("not")) {
                 fn.logical(null);
@@ -110,16 +110,16 @@ final class Logic {
     }
 
     private boolean isOperator(int k, String symbol, String word) {
-        Token tk = t.get(k);
+        Token tk = t[k];
         return tk.kind() == TokenKind.OPERATOR && tk.text().equals(symbol)
                 || tk.kind() == TokenKind.KEYWORD && tk.text().equals(word);
     }
 
     private int after(int k) {
-        Token tk = t.get(k);
+        Token tk = t[k];
         if (tk.kind() == TokenKind.PUNCTUATION && (tk.text().equals("(") || tk.text().equals("[")
                 || tk.text().equals("{"))) {
-            return Math.min(match[k] + 1, t.size());
+            return Math.min(match[k] + 1, t.length);
         }
         return k + 1;
     }
@@ -129,8 +129,8 @@ final class Logic {
     }
 
     /** For each bracket, the index of its partner; an unclosed bracket is closed at the end of the tokens. */
-    static int[] matchBrackets(List<Token> tokens) {
-        int size = tokens.size();
+    static int[] matchBrackets(Token[] tokens) {
+        int size = tokens.length;
         int[] partner = new int[size];
         // open brackets: their indexes, and their characters beside them
         int[] open = new int[16];
@@ -138,7 +138,7 @@ final class Logic {
         int depth = 0;
         for (int k = 0; k < size; k++) {
             partner[k] = -1;
-            Token tk = tokens.get(k);
+            Token tk = tokens[k];
             if (tk.kind() != TokenKind.PUNCTUATION || tk.text().length() != 1) {
                 continue;
             }

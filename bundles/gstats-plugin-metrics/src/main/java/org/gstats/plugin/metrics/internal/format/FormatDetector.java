@@ -143,13 +143,18 @@ public final class FormatDetector {
     }
 
     private static Optional<Language> modeline(String head) {
-        Matcher vim = MODELINE_VIM.matcher(head);
-        if (vim.find()) {
-            return Languages.byModeName(vim.group(1));
+        // a regular expression search costs more than these looks for the text every match holds
+        if (head.contains("vi:") || head.contains("vim:") || head.contains("ex:")) {
+            Matcher vim = MODELINE_VIM.matcher(head);
+            if (vim.find()) {
+                return Languages.byModeName(vim.group(1));
+            }
         }
-        Matcher emacs = MODELINE_EMACS.matcher(head);
-        if (emacs.find()) {
-            return Languages.byModeName(emacs.group(1));
+        if (head.contains("-*-")) {
+            Matcher emacs = MODELINE_EMACS.matcher(head);
+            if (emacs.find()) {
+                return Languages.byModeName(emacs.group(1));
+            }
         }
         return Optional.empty();
     }
@@ -201,7 +206,23 @@ public final class FormatDetector {
     }
 
     private static boolean generatedMarker(String text) {
-        return GENERATED_MARKER.matcher(firstLines(text)).find();
+        String head = firstLines(text);
+        // every marker holds "DO NOT EDIT" or "generated" (in any case): most files hold neither
+        return (head.contains("DO NOT EDIT") || containsGenerated(head)) && GENERATED_MARKER.matcher(head).find();
+    }
+
+    private static boolean containsGenerated(String head) {
+        for (int i = head.indexOf('g'); i >= 0; i = head.indexOf('g', i + 1)) {
+            if (head.regionMatches(true, i, "generated", 0, "generated".length())) {
+                return true;
+            }
+        }
+        for (int i = head.indexOf('G'); i >= 0; i = head.indexOf('G', i + 1)) {
+            if (head.regionMatches(true, i, "generated", 0, "generated".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean minified(String text) {

@@ -39,7 +39,7 @@ public final class LineCounter implements SourceScanner.Sink {
                 }
                 line++;
                 blank = true;
-            } else if (blank && !Character.isWhitespace(c)) {
+            } else if (blank && !SourceScanner.isWhitespace(c)) {
                 blank = false;
             }
         }

@@ -27,6 +27,24 @@ public final class SourceScanner {
     /** Characters that form one operator token together ({@code &&}, {@code !==}, {@code =>}), as jscpd counts them. */
     private static final String OPERATORS = "=!<>&|+-*/%^~?:";
 
+    /**
+     * ASCII is classified by tables rather than {@link Character}'s methods, whose lookups were a tenth of the
+     * scan: white space as {@link Character#isWhitespace}, word characters (letters, digits, {@code _} and
+     * {@code $}) and {@link #OPERATORS}.
+     */
+    private static final char ASCII = 128;
+    private static final boolean[] ASCII_SPACE = new boolean[ASCII];
+    private static final boolean[] ASCII_WORD = new boolean[ASCII];
+    private static final boolean[] ASCII_OPERATOR = new boolean[ASCII];
+
+    static {
+        for (char c = 0; c < ASCII; c++) {
+            ASCII_SPACE[c] = Character.isWhitespace(c);
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_' || c == '$';
+            ASCII_OPERATOR[c] = OPERATORS.indexOf(c) >= 0;
+        }
+    }
+
     private SourceScanner() {
     }
 
@@ -44,7 +62,7 @@ public final class SourceScanner {
                 position++;
                 continue;
             }
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 position++;
                 continue;
             }
@@ -81,7 +99,7 @@ public final class SourceScanner {
                 } else if (c >= '0' && c <= '9') {
                     kind = Kind.NUMBER;
                     position = endOfNumber(text, position);
-                } else if (OPERATORS.indexOf(c) >= 0) {
+                } else if (c < ASCII && ASCII_OPERATOR[c]) {
                     kind = Kind.SYMBOL;
                     position = endOfOperator(text, position, syntax);
                 } else {
@@ -94,6 +112,11 @@ public final class SourceScanner {
             line = endLine;
             lineStart = false;
         }
+    }
+
+    /** {@link Character#isWhitespace(char)}, ASCII by a table. */
+    static boolean isWhitespace(char c) {
+        return c < ASCII ? ASCII_SPACE[c] : Character.isWhitespace(c);
     }
 
     /** Which ASCII characters begin a comment or string marker of the syntax. */
@@ -209,7 +232,7 @@ public final class SourceScanner {
 
     private static int endOfOperator(char[] text, int position, Syntax syntax) {
         int i = position + 1;
-        while (i < text.length && OPERATORS.indexOf(text[i]) >= 0
+        while (i < text.length && text[i] < ASCII && ASCII_OPERATOR[text[i]]
                 && !startsAny(syntax.lineComments(), text, i) && opening(syntax.blockComments(), text, i, false) == null) {
             i++;
         }
@@ -217,14 +240,14 @@ public final class SourceScanner {
     }
 
     private static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_' || c == '$';
+        return c < ASCII ? ASCII_WORD[c] && !(c >= '0' && c <= '9') : Character.isLetter(c);
     }
 
     private static int endOfWord(char[] text, int position) {
         int i = position + 1;
         while (i < text.length) {
             char c = text[i];
-            if (!Character.isLetterOrDigit(c) && c != '_' && c != '$') {
+            if (c < ASCII ? !ASCII_WORD[c] : !Character.isLetterOrDigit(c)) {
                 break;
             }
             i++;
@@ -236,7 +259,7 @@ public final class SourceScanner {
         int i = position + 1;
         while (i < text.length) {
             char c = text[i];
-            if (!Character.isLetterOrDigit(c) && c != '_' && c != '.') {
+            if (c < ASCII ? !ASCII_WORD[c] && c != '.' || c == '$' : !Character.isLetterOrDigit(c)) {
                 break;
             }
             i++;
