@@ -179,10 +179,11 @@ public final class FormatDetector {
     }
 
     private static Category category(String path, String fileName, Language language, String text) {
-        if (VENDORED.matcher(path).find()) {
+        if (mayBeVendored(path) && VENDORED.matcher(path).find()) {
             return Category.VENDORED;
         }
-        if (GENERATED_PATH.matcher(path).find() || text != null && (generatedMarker(text) || minified(text))) {
+        if (mayBeGenerated(path) && GENERATED_PATH.matcher(path).find()
+                || text != null && (generatedMarker(text) || minified(text))) {
             return Category.GENERATED;
         }
         String baseName = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
@@ -196,6 +197,32 @@ public final class FormatDetector {
             return Category.DOCUMENTATION;
         }
         return language == null ? Category.OTHER : language.category();
+    }
+
+    /**
+     * Whether {@link #VENDORED} may match: every one of its patterns holds one of these words or ends in one of
+     * these extensions. Searching the path with the expression costs more than these looks, and most paths pass
+     * none of them (keep the two in step).
+     */
+    private static boolean mayBeVendored(String path) {
+        return path.endsWith(".js") || path.endsWith(".css") || containsAny(path, "node_modules/",
+                "bower_components/", "vendor", "third", "3rd", "extern", "Godeps/", ".yarn/", "gradlew", "mvnw",
+                ".mvn/", "gradle/wrapper/");
+    }
+
+    /** Whether {@link #GENERATED_PATH} may match, as {@link #mayBeVendored} for {@link #VENDORED}. */
+    private static boolean mayBeGenerated(String path) {
+        return path.endsWith(".js") || path.endsWith(".css") || path.endsWith(".map") || path.endsWith("go.sum")
+                || path.endsWith(".g.dart") || containsAny(path, "lock", ".pb.", "_pb2", ".designer.", ".generated.");
+    }
+
+    private static boolean containsAny(String path, String... words) {
+        for (String word : words) {
+            if (path.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Files whose name alone says what they are for, whatever their syntax. */
