@@ -1,8 +1,6 @@
 package org.gstats.plugin.metrics.internal.complexity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 import org.gstats.plugin.metrics.internal.complexity.FunctionScope.Logical;
@@ -45,37 +43,63 @@ final class Logic {
      * breaks the running sequence.
      */
     void sequences(int from, int to, FunctionScope fn) {
-        List<Integer> cuts = new ArrayList<>();
+        // each part between cuts is a tree of its own, visited in order; the parts are visited as they are found
+        int start = from;
         for (int k = from; k < to; k = after(k)) {
             Token tk = t[k];
             if (punct(tk, ",") || punct(tk, ";") || tk.kind() == TokenKind.OPERATOR && CUTS.contains(tk.text())
                     || tk.kind() == TokenKind.KEYWORD && (tk.text().equals("if") || tk.text().equals("else"))
                             && k > from) {
-                cuts.add(k);
+                sequences(start, k, fn);
+                start = k + 1;
             }
         }
-        if (!cuts.isEmpty()) {
-            int start = from;
-            for (int cut : cuts) {
-                sequences(start, cut, fn);
-                start = cut + 1;
-            }
+        if (start != from) {
             sequences(start, to, fn);
             return;
         }
-        List<int[]> ors = split(from, to, "||", "or");
-        if (ors.size() > 1) {
+        if (holds(from, to, "||", "or")) {
             fn.logical(Logical.OR);
         }
-        for (int[] part : ors) {
-            List<int[]> ands = split(part[0], part[1], "&&", "and");
-            if (ands.size() > 1) {
-                fn.logical(Logical.AND);
-            }
-            for (int[] operand : ands) {
-                operand(operand[0], operand[1], fn);
+        int part = from;
+        for (int k = from; ; k = after(k)) {
+            boolean last = k >= to;
+            if (last || isOperator(k, "||", "or")) {
+                conjunction(part, last ? to : k, fn);
+                if (last) {
+                    return;
+                }
+                part = k + 1;
             }
         }
+    }
+
+    /** One operand of {@code ||}: its {@code &&} chain, then each operand of that. */
+    private void conjunction(int from, int to, FunctionScope fn) {
+        if (holds(from, to, "&&", "and")) {
+            fn.logical(Logical.AND);
+        }
+        int part = from;
+        for (int k = from; ; k = after(k)) {
+            boolean last = k >= to;
+            if (last || isOperator(k, "&&", "and")) {
+                operand(part, last ? to : k, fn);
+                if (last) {
+                    return;
+                }
+                part = k + 1;
+            }
+        }
+    }
+
+    /** Whether the operator stands in {@code [from, to)} outside brackets. */
+    private boolean holds(int from, int to, String symbol, String word) {
+        for (int k = from; k < to; k = after(k)) {
+            if (isOperator(k, symbol, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void operand(int from, int to, FunctionScope fn) {
@@ -94,19 +118,6 @@ final class Logic {
             }
             k = after(k);
         }
-    }
-
-    private List<int[]> split(int from, int to, String symbol, String word) {
-        List<int[]> parts = new ArrayList<>();
-        int start = from;
-        for (int k = from; k < to; k = after(k)) {
-            if (isOperator(k, symbol, word)) {
-                parts.add(new int[] {start, k});
-                start = k + 1;
-            }
-        }
-        parts.add(new int[] {start, to});
-        return parts;
     }
 
     private boolean isOperator(int k, String symbol, String word) {

@@ -179,7 +179,10 @@ final class SourceLexer implements Lexer {
                 return;
             }
             if (isWhitespace(c)) {
-                pos++;
+                // the rest of the run too: nothing between here and the line's end changes the mode
+                do {
+                    pos++;
+                } while (pos < n && chars[pos] != '\n' && isWhitespace(chars[pos]));
                 return;
             }
             if (c == '\\' && pos + 1 < n && (chars[pos + 1] == '\n' || chars[pos + 1] == '\r')) {
