@@ -40,7 +40,7 @@ final class FilesProcessor {
         file.format = detector.detect(file.path, false, null, text);
         Language language = file.format.language();
         Syntax syntax = language == null ? Syntax.PLAIN : language.syntax();
-        LineCounter counter = new LineCounter(LineCounter.lines(text));
+        LineCounter counter = new LineCounter();
         SourceScanner.scan(chars, syntax, also == null ? counter : (kind, start, end, startLine, endLine) -> {
             counter.lexeme(kind, start, end, startLine, endLine);
             also.lexeme(kind, start, end, startLine, endLine);

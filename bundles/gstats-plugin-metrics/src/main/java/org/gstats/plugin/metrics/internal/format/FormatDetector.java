@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gstats.plugin.metrics.internal.text.LineCounter;
 
 /**
  * Classifies a file from its path and, when given, its content: language and category, with a
@@ -254,7 +253,16 @@ public final class FormatDetector {
 
     private static boolean minified(String text) {
         // the length test first: most texts are short, and counting their lines is wasted
-        return text.length() > 1000 && text.length() / (LineCounter.newlines(text) + 1) > MINIFIED_LINE_LENGTH;
+        if (text.length() <= 1000) {
+            return false;
+        }
+        // lines longer than the threshold on average: fewer newlines than this; counting stops there
+        int fewer = text.length() / (MINIFIED_LINE_LENGTH + 1);
+        int newlines = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && newlines < fewer; i = text.indexOf('\n', i + 1)) {
+            newlines++;
+        }
+        return newlines < fewer;
     }
 
     private static String firstLines(String text) {
