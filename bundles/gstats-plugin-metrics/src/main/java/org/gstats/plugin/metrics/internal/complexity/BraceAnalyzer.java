@@ -1,6 +1,7 @@
 package org.gstats.plugin.metrics.internal.complexity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -66,17 +67,18 @@ final class BraceAnalyzer {
 
     BraceAnalyzer(BraceSyntax syntax, List<Token> tokens) {
         this.syntax = syntax;
-        List<Token> code = new ArrayList<>(tokens.size());
+        Token[] code = new Token[tokens.size()];
+        int size = 0;
         for (Token token : tokens) {
             if (token.kind() == TokenKind.TEXT) {
                 // PHP: HTML between tags ends a statement, as the closing tag does
-                code.add(new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column()));
+                code[size++] = new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column());
             } else if (!token.isTrivia() && token.kind() != TokenKind.PREPROCESSOR) {
-                code.add(token);
+                code[size++] = token;
             }
         }
-        this.t = code.toArray(Token[]::new);
-        this.outside = new Token(TokenKind.NEWLINE, "", code.isEmpty() ? 1 : code.get(code.size() - 1).endLine(), 1);
+        this.t = Arrays.copyOf(code, size);
+        this.outside = new Token(TokenKind.NEWLINE, "", size == 0 ? 1 : t[size - 1].endLine(), 1);
         this.match = Logic.matchBrackets(t);
         this.logic = new Logic(t, match);
     }

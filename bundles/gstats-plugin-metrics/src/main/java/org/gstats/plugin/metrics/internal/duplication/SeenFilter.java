@@ -29,14 +29,26 @@ final class SeenFilter {
     boolean add(long key) {
         long h = mix(key);
         int word = (int) (h >>> 32) & mask;
-        // four 6-bit positions from the low bits pick the bits within the word
+        long flags = flags(h);
+        long before = words[word];
+        words[word] = before | flags;
+        return (before & flags) == flags;
+    }
+
+    /** False when {@code key} was never added; true when it was, and now and then when not. */
+    boolean mayContain(long key) {
+        long h = mix(key);
+        long flags = flags(h);
+        return (words[(int) (h >>> 32) & mask] & flags) == flags;
+    }
+
+    /** Four 6-bit positions from the low bits pick the bits within the word. */
+    private static long flags(long h) {
         long flags = 0;
         for (int k = 0; k < HASHES; k++) {
             flags |= 1L << (h >>> (6 * k));
         }
-        long before = words[word];
-        words[word] = before | flags;
-        return (before & flags) == flags;
+        return flags;
     }
 
     /** MurmurHash3's 64-bit finaliser: every bit of the key reaches every bit of the result. */

@@ -300,13 +300,13 @@ final class SourceLexer implements Lexer {
             int depth = 1;
             int i = from;
             while (i < n) {
-                if (s.startsWith("*/", i)) {
+                if (chars[i] == '*' && i + 1 < n && chars[i + 1] == '/') {
                     depth--;
                     i += 2;
                     if (depth == 0 || !d.nestedBlockComments()) {
                         return i;
                     }
-                } else if (d.nestedBlockComments() && s.startsWith("/*", i)) {
+                } else if (d.nestedBlockComments() && chars[i] == '/' && i + 1 < n && chars[i + 1] == '*') {
                     depth++;
                     i += 2;
                 } else {
