@@ -36,6 +36,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         SQL("sql"),
         HISTORY("history"),
         STORE("store"),
+        SERVE("serve"),
         SHELL("shell"),
         HELP("help");
 
@@ -146,6 +147,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             case "sql" -> Command.SQL;
             case "history" -> Command.HISTORY;
             case "store" -> Command.STORE;
+            case "serve" -> Command.SERVE;
             case "shell" -> Command.SHELL;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, config, shell)");

@@ -33,6 +33,8 @@ public final class Main {
               store info|clear PATH|gc
                                       the scan store: size and contents; forget a repository; drop rows
                                       no stored scan needs
+              serve [--port N] [--bind ADDR] [--root DIR]... [--token T]
+                                      the dashboard and REST API on http://127.0.0.1:8080/ until Ctrl-C
               shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
               help [COMMAND]          print this help, or the options of scan, plugins or config
 

@@ -30,4 +30,12 @@ public interface ScanStore {
      * when none is stored.
      */
     List<ScanSummary> history(Path repository) throws StoreException;
+
+    /**
+     * The repositories the store holds scans of (work trees, or bare repositories' directories,
+     * as {@link #history(Path)} takes them), sorted by path; empty when none is stored.
+     *
+     * @since 1.1
+     */
+    List<Path> repositories() throws StoreException;
 }

@@ -96,6 +96,30 @@ public final class ScanStoreImpl implements ScanStore {
         return history(database(null), repository);
     }
 
+    @Override
+    public List<Path> repositories() throws StoreException {
+        Database database = database(null);
+        Connection connection = database.openForReading();
+        try {
+            if (Schema.version(connection) == 0) {
+                return List.of();
+            }
+            List<Path> paths = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT path FROM repositories ORDER BY path");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    paths.add(Path.of(rows.getString(1)));
+                }
+            }
+            return paths;
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
     /** The store at {@code url}, or the configured one when it is null. */
     public Database database(String url) throws StoreException {
         String configured = configuration.url().isEmpty() && defaultUrl != null ? defaultUrl : configuration.url();

@@ -1,0 +1,61 @@
+package org.gstats.serve.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** How the server answers: JSON bodies, and errors as {@code {"error": ONE LINE}} without stack traces. */
+final class Responses {
+
+    static final String JSON = "application/json";
+    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private Responses() {
+    }
+
+    static void json(HttpServletResponse response, int status, JsonElement body) throws IOException {
+        text(response, status, JSON, GSON.toJson(body));
+    }
+
+    static void text(HttpServletResponse response, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(type + ";charset=utf-8");
+        response.setContentLength(bytes.length);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        json(response, status, body);
+    }
+
+    /**
+     * The request body, at most {@code limit} bytes.
+     *
+     * @return {@code null} when it is larger; the caller answers 413
+     */
+    static byte[] body(HttpServletRequest request, long limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return bytes.length > limit ? null : bytes;
+        }
+    }
+}
