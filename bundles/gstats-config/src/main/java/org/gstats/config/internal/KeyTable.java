@@ -84,6 +84,13 @@ final class KeyTable {
             new Key("store", "password", text(), "",
                     "the store's database password (GSTATS_STORE_PASSWORD overrides it)", null, null),
 
+            new Key("serve", "token", text(), "",
+                    "the bearer token gstats serve requires of every request (empty: none; needed to bind an "
+                            + "address other than loopback)", "--token", "GSTATS_SERVE_TOKEN"),
+            new Key("serve", "roots", list(), List.of(),
+                    "directories whose repositories gstats serve may scan and show (empty: the directory it was "
+                            + "started in)", "--root", null),
+
             new Key("module.commits", "changes", bool(), false, "list every file change of every commit",
                     "--changes", null),
             new Key("module.commits", "include-merges", bool(), true,

@@ -9,10 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.GstatsConfiguration;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -23,6 +29,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code gstats:serve [--port N] [--bind ADDR] [--root DIR]... [--token T]}: checks the options,
@@ -41,15 +49,38 @@ public final class ServeCommand {
     private static final String EXIT = "gstats.exit";
     private static final int DEFAULT_PORT = 8080;
     private static final long START_TIMEOUT_MS = 20_000;
+    /** The API's and the pages'. */
+    private static final int SERVLETS = 2;
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GstatsConfiguration configuration;
 
     private BundleContext context;
 
     @Activate
     void activate(BundleContext bundleContext) {
         context = bundleContext;
+    }
+
+    /**
+     * What {@code [serve]} of the configuration sets ({@code GSTATS_SERVE_TOKEN} included); the
+     * environment's token alone when no configuration service is there.
+     */
+    private Configured configured(Path startDir) throws ConfigException {
+        GstatsConfiguration current = configuration;
+        if (current == null) {
+            String token = System.getenv(TOKEN_VARIABLE);
+            return new Configured(token == null ? "" : token, List.of());
+        }
+        EffectiveConfiguration effective = current.resolve(new ConfigRequest(startDir, Map.of()));
+        return new Configured(effective.text("serve.token"), effective.list("serve.roots"));
+    }
+
+    /** The token and roots the configuration sets; the command line's win. */
+    record Configured(String token, List<String> roots) {
     }
 
     /** Options as given, checked. */
@@ -62,8 +93,9 @@ public final class ServeCommand {
             throws Exception {
         Options options;
         try {
-            options = parse(List.of(arguments), System.getenv(TOKEN_VARIABLE), Path.of("").toAbsolutePath());
-        } catch (IllegalArgumentException e) {
+            Path startDir = Path.of("").toAbsolutePath();
+            options = parse(List.of(arguments), configured(startDir), startDir);
+        } catch (IllegalArgumentException | ConfigException e) {
             session.put(EXIT, 2);
             throw e;
         }
@@ -78,10 +110,13 @@ public final class ServeCommand {
             http.update(httpProperties);
             Hashtable<String, Object> serveProperties = new Hashtable<>();
             serveProperties.put("roots", options.roots().stream().map(Path::toString).toArray(String[]::new));
-            serveProperties.put("token", options.token());
+            serveProperties.put(".token", options.token());
+            String run = UUID.randomUUID().toString();
+            serveProperties.put("run", run);
             servlets.update(serveProperties);
             startedHttp = startHttp();
             String endpoint = awaitEndpoint(options.port());
+            awaitServlets(run);
             PrintStream out = session.getConsole();
             out.println("gstats: serving " + endpoint + " (repositories under " + options.roots() + "; Ctrl-C stops)");
             out.flush();
@@ -137,16 +172,30 @@ public final class ServeCommand {
                 + " s (is the port taken?)");
     }
 
+    /** Waits until both servlets are registered with this run's settings. */
+    private void awaitServlets(String run) throws InterruptedException, InvalidSyntaxException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        String filter = "(run=" + run + ")";
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] servlets = context.getServiceReferences("jakarta.servlet.Servlet", filter);
+            if (servlets != null && servlets.length == SERVLETS) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the web UI did not start within " + START_TIMEOUT_MS / 1000 + " s");
+    }
+
     /**
      * Checks the command line; the token falls back to the environment's.
      *
      * @throws IllegalArgumentException one line for the user
      */
-    static Options parse(List<String> arguments, String environmentToken, Path startDir) {
+    static Options parse(List<String> arguments, Configured configured, Path startDir) {
         int port = DEFAULT_PORT;
         String bind = "127.0.0.1";
         List<Path> roots = new ArrayList<>();
-        String token = environmentToken == null ? "" : environmentToken;
+        String token = configured.token();
         for (int i = 0; i < arguments.size(); i++) {
             String option = arguments.get(i);
             if (!List.of("--port", "--bind", "--root", "--token").contains(option)) {
@@ -162,6 +211,11 @@ public final class ServeCommand {
                 case "--bind" -> bind = value;
                 case "--root" -> roots.add(root(value, startDir));
                 default -> token = value;
+            }
+        }
+        if (roots.isEmpty()) {
+            for (String root : configured.roots()) {
+                roots.add(root(root, startDir));
             }
         }
         if (roots.isEmpty()) {

@@ -16,9 +16,14 @@ public @interface ServeSettings {
     @AttributeDefinition(description = "directories whose repositories may be scanned and shown (real paths)")
     String[] roots();
 
+    /** Private ({@code .token}): Declarative Services does not copy it into the servlets' service properties. */
     @AttributeDefinition(description = "the bearer token every request must carry; empty: none",
             required = false)
-    String token() default "";
+    String _token() default "";
+
+    /** Names one run of gstats:serve, so that it can tell when its servlets are registered. */
+    @AttributeDefinition(description = "the run of gstats:serve these settings belong to", required = false)
+    String run() default "";
 
     @AttributeDefinition(description = "largest request body accepted, in bytes", min = "1")
     long max_body_bytes() default 65_536;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gstats.testkit.HeadlessChromium;
+
 import com.google.gson.JsonElement;
 
 /**

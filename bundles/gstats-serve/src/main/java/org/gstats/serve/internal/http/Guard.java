@@ -22,7 +22,7 @@ final class Guard {
     private final long maxBodyBytes;
 
     Guard(ServeSettings settings) {
-        this.access = new Access(Arrays.stream(settings.roots()).map(Path::of).toList(), settings.token());
+        this.access = new Access(Arrays.stream(settings.roots()).map(Path::of).toList(), settings._token());
         this.maxBodyBytes = settings.max_body_bytes();
     }
 

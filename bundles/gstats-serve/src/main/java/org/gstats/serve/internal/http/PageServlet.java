@@ -32,7 +32,7 @@ public final class PageServlet extends HttpServlet {
     private static final Map<String, String> PAGES = Map.of("/", "index.html", "/repository", "repository.html",
             "/plugins", "plugins.html");
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8", "js",
-            "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8");
+            "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8", "svg", "image/svg+xml");
     /** Scripts and styles from this server only; nothing inline, no request elsewhere. */
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
