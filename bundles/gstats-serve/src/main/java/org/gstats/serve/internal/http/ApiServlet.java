@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -306,15 +307,25 @@ public final class ApiServlet extends HttpServlet {
         }
         String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
         if (accept.contains("text/csv")) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            csv.write(job.report(), new WriterOptions(false, name), out);
-            Responses.text(response, 200, "text/csv", out.toString(StandardCharsets.UTF_8));
+            Responses.text(response, 200, "text/csv", job.derived("csv:" + name, done -> csv(done, name)));
             return;
         }
+        // each table's rows are taken out of the report once, when first asked for, and kept
         int dot = name.indexOf('.');
-        JsonElement rows = JsonParser.parseString(job.reportJson()).getAsJsonObject().getAsJsonObject("sections")
-                .getAsJsonObject(name.substring(0, dot)).get(name.substring(dot + 1));
-        Responses.json(response, 200, rows);
+        String rows = job.derived("json:" + name, done -> JsonParser.parseString(done.reportJson()).getAsJsonObject()
+                .getAsJsonObject("sections").getAsJsonObject(name.substring(0, dot)).get(name.substring(dot + 1))
+                .toString());
+        Responses.text(response, 200, Responses.JSON, rows);
+    }
+
+    private String csv(ScanJob job, String table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            csv.write(job.report(), new WriterOptions(false, table), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Server-sent events: the scan's state and progress until it ends or the client goes. */

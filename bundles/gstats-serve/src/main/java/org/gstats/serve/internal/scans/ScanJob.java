@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.scan.ScanRequest;
@@ -52,6 +54,8 @@ public final class ScanJob {
     private Report report;
     private String reportJson;
     private Map<String, Object> progress = Map.of();
+    /** Answers derived from the report (a table as JSON or CSV), made once: the report never changes. */
+    private final Map<String, String> derived = new ConcurrentHashMap<>();
 
     ScanJob(String id, ScanRequest request, List<String> plugins, Instant created) {
         this.id = id;
@@ -105,6 +109,14 @@ public final class ScanJob {
     /** The JSON report, written once by the json format; {@code null} until done. */
     public synchronized String reportJson() {
         return reportJson;
+    }
+
+    /**
+     * What {@code make} derives from this scan, made the first time it is asked for under
+     * {@code key} and kept.
+     */
+    public String derived(String key, Function<ScanJob, String> make) {
+        return derived.computeIfAbsent(key, ignored -> make.apply(this));
     }
 
     /** The latest progress figures ({@code commits}, {@code total}, {@code rate}). */
