@@ -2,7 +2,8 @@
 # gstats serve under load, loopback only: starts bin/gstats serve on a free 127.0.0.1 port with
 # REPOSITORY's parent as its root and a store of its own, scans REPOSITORY once through the API
 # (so the report is the stored scan's), then sends REQUESTS requests in all from CLIENTS
-# concurrent curl clients to each of the report endpoint and a table endpoint, and prints each
+# concurrent curl clients to each of the report endpoint and a table endpoint (plain, and gzip as
+# browsers ask), and the health endpoint (the floor: client and machine), and prints each
 # endpoint's p50/p95/p99 latency (curl's time_total: connect to last byte) and the server's peak RSS.
 # Usage: benchmarks/serve.sh REPOSITORY [CLIENTS] [REQUESTS] [TABLE]   (needs the distribution built:
 #        mvn -B -o -q package -pl distribution -am -DskipTests)
@@ -37,8 +38,8 @@ grep -q '"state":"done"' "$work/events" || { echo "serve: the scan did not finis
 echo "scan through the API: $(python3 -c "print(round($(date +%s.%N) - $scan_start, 1))") s"
 echo "report: $(curl -sf "$base/api/scans/$id/report" | wc -c) bytes"
 
-load() { # NAME PATH
-  seq "$requests" | xargs -P "$clients" -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$base$2" \
+load() { # NAME PATH [CURL OPTION]
+  seq "$requests" | xargs -P "$clients" -I{} curl -s ${3:-} -o /dev/null -w '%{http_code} %{time_total}\n' "$base$2" \
     > "$work/$1.times"
   python3 - "$1" "$work/$1.times" <<'PY'
 import sys
@@ -51,7 +52,9 @@ print(f"{sys.argv[1]}: {len(times)} requests, {len(bad)} not 200; "
 PY
 }
 load report "/api/scans/$id/report"
+load report-gzip "/api/scans/$id/report" --compressed
 load table "/api/scans/$id/tables/$table"
+load table-gzip "/api/scans/$id/tables/$table" --compressed
 load health "/api/health"
 java_pid=$(pgrep -P "$server" java || echo "$server")
 echo "server peak RSS: $(awk '/VmHWM/ {print int($2 / 1024) " MB"}' "/proc/$java_pid/status" 2>/dev/null || echo unknown)"

@@ -114,6 +114,13 @@ public class ServeIT {
         assertEquals(id, find(json(get("/api/scans"), 200).getAsJsonArray(), "id", id).get("id").getAsString());
 
         JsonObject report = json(get("/api/scans/" + id + "/report"), 200).getAsJsonObject();
+        HttpResponse<byte[]> gzip = http.send(request("/api/scans/" + id + "/report").header("Accept-Encoding", "gzip")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""));
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzip.body()))) {
+            assertEquals(report, JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
         GitRepo git = GitRepo.open(sample.dir());
         assertEquals(Long.parseLong(git.git("rev-list", "--count", "HEAD").trim()), report.getAsJsonObject("sections")
                 .getAsJsonObject("commits").getAsJsonObject("totals").get("commits").getAsLong());

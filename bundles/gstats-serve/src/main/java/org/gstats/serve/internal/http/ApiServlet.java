@@ -272,7 +272,7 @@ public final class ApiServlet extends HttpServlet {
             if (notDone(job, response)) {
                 return;
             }
-            Responses.text(response, 200, Responses.JSON, job.reportJson());
+            Responses.cached(job, "report", Responses.JSON, ScanJob::reportJson, request, response);
         } else if (rest.size() == 2 && rest.get(0).equals("tables")) {
             if (notDone(job, response)) {
                 return;
@@ -307,15 +307,14 @@ public final class ApiServlet extends HttpServlet {
         }
         String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
         if (accept.contains("text/csv")) {
-            Responses.text(response, 200, "text/csv", job.derived("csv:" + name, done -> csv(done, name)));
+            Responses.cached(job, "csv:" + name, "text/csv", done -> csv(done, name), request, response);
             return;
         }
         // each table's rows are taken out of the report once, when first asked for, and kept
         int dot = name.indexOf('.');
-        String rows = job.derived("json:" + name, done -> JsonParser.parseString(done.reportJson()).getAsJsonObject()
-                .getAsJsonObject("sections").getAsJsonObject(name.substring(0, dot)).get(name.substring(dot + 1))
-                .toString());
-        Responses.text(response, 200, Responses.JSON, rows);
+        Responses.cached(job, "json:" + name, Responses.JSON, done -> JsonParser.parseString(done.reportJson())
+                .getAsJsonObject().getAsJsonObject("sections").getAsJsonObject(name.substring(0, dot))
+                .get(name.substring(dot + 1)).toString(), request, response);
     }
 
     private String csv(ScanJob job, String table) {

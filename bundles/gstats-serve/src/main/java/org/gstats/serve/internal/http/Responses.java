@@ -1,9 +1,15 @@
 package org.gstats.serve.internal.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+
+import org.gstats.serve.internal.scans.ScanJob;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -36,6 +42,41 @@ final class Responses {
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * An answer derived from a finished scan, made once and kept as UTF-8 and gzip bytes (a
+     * report is megabytes of JSON: encoding and compressing it per request would cost more than
+     * sending it); gzip goes to clients that accept it, as browsers do.
+     */
+    static void cached(ScanJob job, String key, String type, Function<ScanJob, String> make,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] plain = job.derived(key, done -> make.apply(done).getBytes(StandardCharsets.UTF_8));
+        String encodings = request.getHeader("Accept-Encoding");
+        boolean gzip = encodings != null && encodings.contains("gzip");
+        byte[] body = gzip ? job.derived("gzip:" + key, done -> compressed(plain)) : plain;
+        response.setStatus(200);
+        response.setContentType(type + ";charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Vary", "Accept-Encoding");
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] compressed(byte[] plain) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(plain.length / 8 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {

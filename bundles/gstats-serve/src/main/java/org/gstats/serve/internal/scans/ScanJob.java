@@ -55,7 +55,7 @@ public final class ScanJob {
     private String reportJson;
     private Map<String, Object> progress = Map.of();
     /** Answers derived from the report (a table as JSON or CSV), made once: the report never changes. */
-    private final Map<String, String> derived = new ConcurrentHashMap<>();
+    private final Map<String, Object> derived = new ConcurrentHashMap<>();
 
     ScanJob(String id, ScanRequest request, List<String> plugins, Instant created) {
         this.id = id;
@@ -115,8 +115,9 @@ public final class ScanJob {
      * What {@code make} derives from this scan, made the first time it is asked for under
      * {@code key} and kept.
      */
-    public String derived(String key, Function<ScanJob, String> make) {
-        return derived.computeIfAbsent(key, ignored -> make.apply(this));
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, Function<ScanJob, T> make) {
+        return (T) derived.computeIfAbsent(key, ignored -> make.apply(this));
     }
 
     /** The latest progress figures ({@code commits}, {@code total}, {@code rate}). */
