@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 final class Responses {
 
     static final String JSON = "application/json";
+    /** The largest refused body still read to its end (1 MiB). */
+    static final long DRAINED = 1 << 20;
     static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private Responses() {
@@ -88,13 +90,18 @@ final class Responses {
     /**
      * The request body, at most {@code limit} bytes.
      *
-     * @return {@code null} when it is larger; the caller answers 413
+     * @return {@code null} when it is larger; the caller answers 413. A body of up to
+     *         {@value #DRAINED} bytes is read and dropped first, so that its client, still
+     *         sending, reads the answer instead of a broken connection.
      */
     static byte[] body(HttpServletRequest request, long limit) throws IOException {
-        if (request.getContentLengthLong() > limit) {
-            return null;
-        }
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > limit) {
+                if (request.getContentLengthLong() <= DRAINED) {
+                    in.skipNBytes(request.getContentLengthLong());
+                }
+                return null;
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             return bytes.length > limit ? null : bytes;
         }
