@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The same scan with the JVM's heap capped (default -Xmx64m) and uncapped: both must give the
-# same report apart from timings and memory figures. Prints wall times, the capped run's
-# memory table (limit, peak heap, highest pressure level, producer blocked time) and its
+# same report apart from timings and memory figures. Prints wall times and peak RSS, the capped
+# run's memory table (limit, peak heap, highest pressure level, producer blocked time) and its
 # pressure changes, then the scan with only the commits plugin against all builtin plugins.
-# Usage: benchmarks/memory-cap.sh REPOSITORY [HEAP]      (needs a built tree: mvn install)
+# Exit status 1 when the reports differ or a scan failed.
+# Usage: benchmarks/memory-cap.sh REPOSITORY [HEAP]
+#   (needs a built distribution: mvn -B -o -q package -pl distribution -am -DskipTests)
 set -euo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
   echo "usage: benchmarks/memory-cap.sh REPOSITORY [HEAP]   (e.g. itests/bench/synthetic-repo.py /tmp/r --commits 20000)" >&2
@@ -13,18 +15,20 @@ repo=$1
 heap=${2:-64m}
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
-[ -x "$gstats" ] || { echo "memory-cap: build first: mvn -B install -DskipTests" >&2; exit 2; }
+[ -x "$gstats" ] || { echo "memory-cap: build first: mvn -B -o -q package -pl distribution -am -DskipTests" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 run() { # NAME JAVA_OPTS ARGS...
   local name=$1 opts=$2
   shift 2
-  local start end
-  start=$(date +%s.%N)
-  JAVA_OPTS=$opts "$gstats" scan "$repo" --format json --quiet "$@" > "$out/$name.json"
-  end=$(date +%s.%N)
-  printf '%-10s %6.1f s\n' "$name" "$(echo "$end - $start" | bc)"
+  local status=0
+  JAVA_OPTS=$opts /usr/bin/time -f "%e %M" -o "$out/$name.time" "$gstats" scan "$repo" --format json --quiet "$@" \
+    > "$out/$name.json" 2> "$out/$name.err" || status=$?
+  read -r wall rss < <(tail -1 "$out/$name.time")
+  printf '%-10s %6.1f s wall, %5d MB peak RSS, exit %d %s\n' "$name" "$wall" $((rss / 1024)) "$status" \
+    "$(head -c 300 "$out/$name.err")"
+  [ "$status" -eq 0 ] || { echo "memory-cap: the $name scan failed" >&2; exit 1; }
 }
 
 run uncapped ""
@@ -38,8 +42,8 @@ def load(name):
     with open(f"{out}/{name}.json") as f:
         return json.load(f)
 def strip(report):
-    report["gstats"].pop("started", None)
-    report["gstats"].pop("duration_ms", None)
+    for key in ("started", "duration_ms", "peak_heap_bytes", "pressure_changes", "blocked_ms"):
+        report["gstats"].pop(key, None)
     engine = report["sections"]["plugins"]
     for row in engine["execution"]:
         row.pop("time_ms", None)

@@ -2,6 +2,7 @@
 # Files per second of the metrics plugin's head-file work (format detection, line counting, tokens,
 # clone detection, and complexity unless --no-complexity) on the files under DIR, read into memory first.
 # Usage: benchmarks/metrics-throughput.sh DIR [--no-complexity] [ROUNDS]
+# Threads: BENCH_JAVA_OPTS=-Dgstats.threads=N (default: one per available processor).
 # Extra Maven options (e.g. -o, -Dmaven.repo.local=...) can be given in MAVEN_ARGS.
 set -euo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then

@@ -3,6 +3,7 @@ package org.gstats.launcher;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,29 +27,55 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
 
     static final String PLUGIN_DIR_OPTION = "--plugin-dir";
 
-    /** What {@code bin/gstats} can do. */
+    /** What {@code bin/gstats} can do: each command's word, synopsis and description, for the usage and its help. */
     enum Command {
-        SCAN("scan"),
-        PLUGINS("plugins"),
-        CONFIG("config"),
-        PLUGIN("plugin"),
-        PLUGIN_VALIDATE("plugin-validate"),
-        SQL("sql"),
-        HISTORY("history"),
-        STORE("store"),
-        SERVE("serve"),
-        SHELL("shell"),
-        HELP("help");
+        SCAN("scan", "[options] [PATH]", "scan a Git repository (default: the current directory) and print a report"),
+        PLUGINS("plugins", "[options]", "list the plugins: state (active, rejected, failing, disabled) and why"),
+        PLUGIN("plugin", "NAME", "describe one plugin: info, state, data requirements, metrics"),
+        PLUGIN_VALIDATE("plugin-validate", "FILE", "say whether a plugin jar would load here, and why not"),
+        MAILMAP("mailmap", "[PATH]", "propose .mailmap lines for author identities that look like one person"),
+        CONFIG("config", "[--defaults] [PATH]", "show the configuration in effect for PATH, each key with where it "
+                + "came from; --defaults prints a commented default file"),
+        SQL("sql", "\"SELECT …\"", "read-only SQL over the scan store (--format text|csv|json|markdown)"),
+        HISTORY("history", "[PATH]", "the summary of every stored scan of a repository"),
+        STORE("store", "info|clear PATH|gc", "the scan store: size and contents; forget a repository; drop rows "
+                + "no stored scan needs"),
+        SERVE("serve", "[--port N] [--bind ADDR] [--root DIR]... [--token T]", "the dashboard and REST API on "
+                + "http://127.0.0.1:8080/ until Ctrl-C (docs/serve.md)"),
+        SHELL("shell", "", "open the interactive shell (scan, plugins, ...; help lists them)"),
+        VERSION("version", "", "print the versions of gstats (and its build commit), Java and Felix"),
+        HELP("help", "[COMMAND]", "print this help, or a command's (also: gstats COMMAND --help)");
 
         private final String word;
+        private final String synopsis;
+        private final String description;
 
-        Command(String word) {
+        Command(String word, String synopsis, String description) {
             this.word = word;
+            this.synopsis = synopsis;
+            this.description = description;
         }
 
         /** The word the user types, also the function name of the {@code gstats:} command. */
         String word() {
             return word;
+        }
+
+        /** What follows the word in a usage line, e.g. {@code [options] [PATH]}. */
+        String synopsis() {
+            return synopsis;
+        }
+
+        String description() {
+            return description;
+        }
+
+        static Optional<Command> of(String word) {
+            return Arrays.stream(values()).filter(command -> command.word.equals(word)).findFirst();
+        }
+
+        static List<String> words() {
+            return Arrays.stream(values()).map(Command::word).toList();
         }
     }
 
@@ -67,23 +94,21 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             "--log-file", "base.log-file");
     private static final String CONFIG_FILE = "--config-file";
     private static final String QUIET = "--quiet";
+    private static final String QUIET_SHORT = "-q";
+    /** Ask for a command's help wherever they stand among its arguments, as git does. */
+    private static final List<String> HELP_FLAGS = List.of("--help", "-h");
 
     CommandLine {
         arguments = List.copyOf(arguments);
         settings = Map.copyOf(settings);
     }
 
-    /** For {@code help scan} or {@code help plugins}: the command to describe, {@code gstats:scan}. */
-    Optional<String> helpTopic() {
+    /** For {@code help scan} or {@code scan --help}: the command to describe, if it is one. */
+    Optional<Command> helpTopic() {
         if (command != Command.HELP || arguments.isEmpty()) {
             return Optional.empty();
         }
-        String topic = arguments.get(0);
-        return topic.equals(Command.SCAN.word()) || topic.equals(Command.PLUGINS.word())
-                || topic.equals(Command.CONFIG.word())
-                || topic.equals(Command.PLUGIN.word())
-                ? Optional.of("gstats:" + topic)
-                : Optional.empty();
+        return Command.of(arguments.get(0));
     }
 
     /**
@@ -127,7 +152,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
                 } else {
                     settings.put(VALUE_OPTIONS.get(arg), value);
                 }
-            } else if (word == null && (isVerboseFlag(arg) || arg.equals(QUIET))) {
+            } else if (word == null && (isVerboseFlag(arg) || isQuietFlag(arg))) {
                 before.add(arg);
             } else if (word == null) {
                 word = arg;
@@ -136,28 +161,27 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
             }
         }
         if (word == null) {
-            throw new UsageException("no command given (try: scan, plugins, config, shell)");
+            throw new UsageException("no command given (gstats --help lists the commands)");
         }
-        Command command = switch (word) {
-            case "scan" -> Command.SCAN;
-            case "plugins" -> Command.PLUGINS;
-            case "config" -> Command.CONFIG;
-            case "plugin" -> Command.PLUGIN;
-            case "plugin-validate" -> Command.PLUGIN_VALIDATE;
-            case "sql" -> Command.SQL;
-            case "history" -> Command.HISTORY;
-            case "store" -> Command.STORE;
-            case "serve" -> Command.SERVE;
-            case "shell" -> Command.SHELL;
-            case "help", "--help", "-h" -> Command.HELP;
-            default -> throw new UsageException("unknown command '" + word + "' (try: scan, plugins, config, shell)");
+        String typed = word;
+        Command command = switch (typed) {
+            case "--help", "-h" -> Command.HELP;
+            case "--version" -> Command.VERSION;
+            default -> Command.of(typed).orElseThrow(() -> unknownCommand(typed));
         };
-        if (command == Command.SHELL && !rest.isEmpty()) {
-            throw new UsageException("shell takes no arguments, got '" + rest.get(0) + "'");
+        if (command != Command.HELP && rest.stream().anyMatch(HELP_FLAGS::contains)) {
+            return new CommandLine(Command.HELP, List.of(command.word()), false, settings, configFile, pluginDir);
+        }
+        if (command == Command.HELP && !rest.isEmpty() && Command.of(rest.get(0)).isEmpty()) {
+            throw unknownCommand(rest.get(0));
+        }
+        if ((command == Command.SHELL || command == Command.VERSION) && !rest.isEmpty()) {
+            throw new UsageException(command.word() + " takes no arguments, got '" + rest.get(0) + "'");
         }
         boolean verbose = before.stream().anyMatch(CommandLine::isVerboseFlag)
                 || (command != Command.CONFIG && rest.stream().anyMatch(CommandLine::isVerboseFlag));
-        boolean quiet = before.contains(QUIET) || (command == Command.SCAN && rest.contains(QUIET));
+        boolean quiet = before.stream().anyMatch(CommandLine::isQuietFlag)
+                || (command == Command.SCAN && rest.stream().anyMatch(CommandLine::isQuietFlag));
         if (verbose && quiet) {
             throw new UsageException("--quiet and --verbose contradict each other (give one of them)");
         }
@@ -174,6 +198,16 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
 
     private static boolean isPluginDirOption(String arg) {
         return arg.equals(PLUGIN_DIR_OPTION) || arg.startsWith(PLUGIN_DIR_OPTION + "=");
+    }
+
+    /** An unknown command, with the nearest known one when there is one (git's "did you mean"). */
+    private static UsageException unknownCommand(String word) {
+        return new UsageException("unknown command '" + word + "'" + Suggestion.nearest(word, Command.words())
+                .map(near -> "; did you mean '" + near + "'?").orElse(" (gstats --help lists the commands)"));
+    }
+
+    private static boolean isQuietFlag(String arg) {
+        return arg.equals(QUIET) || arg.equals(QUIET_SHORT);
     }
 
     private static boolean isVerboseFlag(String arg) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Felix, started in this JVM with the installation's bundles, on a framework cache of its own
@@ -107,6 +109,19 @@ final class EmbeddedFramework implements AutoCloseable {
     }
 
     /** Starts the bundles held back by {@link #start}. */
+    /** The class loader of the installed bundle with this symbolic name, once it is resolved. */
+    Optional<ClassLoader> classLoader(String symbolicName) {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                BundleWiring wiring = bundle.adapt(BundleWiring.class);
+                if (wiring != null) {
+                    return Optional.ofNullable(wiring.getClassLoader());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     void startDeferred() throws BundleException {
         for (Bundle bundle : heldBack) {
             start(bundle);

@@ -57,6 +57,9 @@ final class GogoSession implements AutoCloseable {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

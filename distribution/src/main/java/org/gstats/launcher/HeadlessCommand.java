@@ -3,6 +3,7 @@ package org.gstats.launcher;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -23,9 +24,12 @@ final class HeadlessCommand {
     static final String VERBOSE_VARIABLE = "gstats.verbose";
 
     private final BundleContext context;
+    /** Whether stdout's reader has gone: then a command's failure to write is no failure. */
+    private final BooleanSupplier closedPipe;
 
-    HeadlessCommand(BundleContext context) {
+    HeadlessCommand(BundleContext context, BooleanSupplier closedPipe) {
         this.context = context;
+        this.closedPipe = closedPipe;
     }
 
     /**
@@ -63,7 +67,7 @@ final class HeadlessCommand {
         }
     }
 
-    private static int execute(GogoSession session, String command, List<String> arguments, boolean verbose,
+    private int execute(GogoSession session, String command, List<String> arguments, boolean verbose,
             PrintStream out, PrintStream err) {
         try {
             Object result = session.execute(GogoQuoting.commandLine(command, arguments));
@@ -72,9 +76,12 @@ final class HeadlessCommand {
                 out.println(result);
             }
             out.flush();
-            return exitStatus(session.get(EXIT_VARIABLE), 0);
+            return closedPipe.getAsBoolean() ? 0 : exitStatus(session.get(EXIT_VARIABLE), 0);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             out.flush();
+            if (closedPipe.getAsBoolean()) {
+                return 0;
+            }
             err.println("gstats: " + Failures.oneLine(e));
             if (verbose || isTrue(session.get(VERBOSE_VARIABLE))) {
                 Failures.cause(e).printStackTrace(err);

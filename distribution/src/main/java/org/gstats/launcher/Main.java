@@ -1,13 +1,19 @@
 package org.gstats.launcher;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleException;
 
@@ -17,30 +23,13 @@ import org.osgi.framework.BundleException;
  */
 public final class Main {
 
-    static final String USAGE = """
-            usage: gstats <command> [arguments]
-
-            commands:
-              scan [options] [PATH]   scan a Git repository (default: the current directory) and print a report
-              plugins [options]       list the plugins: state (active, rejected, failing, disabled) and why
-              plugin NAME             describe one plugin: info, state, data requirements, metrics
-              plugin-validate FILE    say whether a plugin jar would load here, and why not
-              config [--defaults] [PATH]
-                                      show the configuration in effect for PATH, each key with where it
-                                      came from; --defaults prints a commented default file
-              sql "SELECT …"          read-only SQL over the scan store (--format text|csv|json|markdown)
-              history [PATH]          the summary of every stored scan of a repository
-              store info|clear PATH|gc
-                                      the scan store: size and contents; forget a repository; drop rows
-                                      no stored scan needs
-              serve [--port N] [--bind ADDR] [--root DIR]... [--token T]
-                                      the dashboard and REST API on http://127.0.0.1:8080/ until Ctrl-C
-              shell                   open the interactive Gogo shell (gstats:scan, gstats:plugins, ...)
-              help [COMMAND]          print this help, or the options of scan, plugins or config
+    static final String USAGE = "usage: gstats <command> [arguments]\n\ncommands:\n" + commandList() + """
 
             options (before or after the command):
+              -h, --help              print this help; after a command, its help
+              --version               print the versions of gstats, Java and Felix
               -v, --verbose           log details on stderr, stack traces with errors
-              --quiet                 print only results and errors
+              -q, --quiet             print only results and errors
               --config-file FILE      read FILE as configuration, above the environment and config files
               --log-format text|json  log lines as text or JSON objects
               --log-file FILE         also write log lines to FILE
@@ -53,20 +42,29 @@ public final class Main {
                                       input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
             """;
 
-    /** The bundle that runs the Gogo console on stdin and stdout. */
-    static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.shell";
-    /** gogo.shell's arguments: a console for {@code shell}, none (and no shutdown) otherwise. */
-    static final String GOSH_ARGS = "gosh.args";
-    static final String GOSH_HEADLESS = "--nointeractive --noshutdown";
-    static final String GOSH_INTERACTIVE = "";
-    /** Commands that print their own options with {@code --help}, from their option table; Gogo describes the rest. */
-    private static final Set<String> SELF_DESCRIBED = Set.of("gstats:scan", "gstats:plugins");
+    /**
+     * The bundle that runs the Gogo console on the terminal, started for {@code shell} alone: a
+     * headless run never opens the terminal nor reads stdin.
+     */
+    static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
+    /** Where the shell's profile (etc/gosh_profile) finds the history file. */
+    static final String HISTORY_PROPERTY = "gstats.shell.history";
+    /** JLine, which finds its terminal providers through the thread's context class loader. */
+    static final String JLINE_BUNDLE = "org.jline";
+    /** Commands that print their own options with {@code --help}, from their option table. */
+    private static final Set<CommandLine.Command> SELF_DESCRIBED = Set.of(CommandLine.Command.SCAN,
+            CommandLine.Command.PLUGINS);
+    /** Commands whose Gogo descriptors say more than their line in the usage. */
+    private static final Set<CommandLine.Command> GOGO_DESCRIBED = Set.of(CommandLine.Command.CONFIG,
+            CommandLine.Command.PLUGIN, CommandLine.Command.MAILMAP);
+    private static final int DESCRIPTION_COLUMN = 26;
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        PrintStream results = System.out;
+        ClosedPipe stdout = new ClosedPipe(new FileOutputStream(FileDescriptor.out));
+        PrintStream results = new PrintStream(new BufferedOutputStream(stdout), false, stdoutCharset());
         Interruption interruption = Interruption.install(Thread.currentThread(), System.err);
         PrintStream err = interruption.err();
         System.setErr(err);
@@ -74,7 +72,15 @@ public final class Main {
         System.setOut(err);
         int status;
         try {
-            status = run(List.of(args), System.in, results, err);
+            status = run(List.of(args), System.in, results, err, stdout::closed);
+        } catch (OutOfMemoryError e) {
+            // one outside any plugin's or the scan's own handling (those name their step)
+            err.println("gstats: out of memory; give gstats more heap (JAVA_OPTS=-Xmx2g) or try "
+                    + "--performance-mode low");
+            if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
+                e.printStackTrace(err);
+            }
+            status = 1;
         } catch (Error e) {
             // exit all the same: the framework's threads would keep the JVM alive
             err.println("gstats: " + Failures.oneLine(e));
@@ -84,10 +90,55 @@ public final class Main {
             status = 1;
         }
         results.flush();
-        System.exit(interruption.status(status));
+        // the reader of a pipe went away (gstats scan | head -1): git ends quietly and successfully
+        System.exit(interruption.status(stdout.closed() ? 0 : status));
+    }
+
+    /** The shell's history: {@code $XDG_STATE_HOME/gstats/history}, by default under {@code ~/.local/state}. */
+    static Path historyFile(String stateHome, String userHome) {
+        Path state = stateHome != null && Path.of(stateHome).isAbsolute() ? Path.of(stateHome)
+                : Path.of(userHome, ".local", "state");
+        return state.resolve("gstats").resolve("history");
+    }
+
+    /** The encoding the JVM would have given System.out. */
+    private static Charset stdoutCharset() {
+        String name = System.getProperty("sun.stdout.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    /** The usage's list of commands, from {@link CommandLine.Command}. */
+    private static String commandList() {
+        StringBuilder list = new StringBuilder();
+        for (CommandLine.Command command : CommandLine.Command.values()) {
+            String left = "  " + (command.word() + " " + command.synopsis()).strip();
+            list.append(left);
+            list.append(left.length() < DESCRIPTION_COLUMN ? " ".repeat(DESCRIPTION_COLUMN - left.length())
+                    : "\n" + " ".repeat(DESCRIPTION_COLUMN));
+            list.append(command.description()).append('\n');
+        }
+        return list.toString();
+    }
+
+    /** A command's help from its line in the usage. */
+    static String commandHelp(CommandLine.Command command) {
+        return ("usage: gstats " + command.word() + " " + command.synopsis()).strip() + "\n\n"
+                + command.description() + "\n";
     }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, () -> false);
+    }
+
+    /**
+     * @param closedPipe whether stdout's reader has gone: a command that failed for that alone
+     *                   ends quietly
+     */
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, BooleanSupplier closedPipe) {
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -99,8 +150,14 @@ public final class Main {
             }
             return 2;
         }
-        if (commandLine.command() == CommandLine.Command.HELP && commandLine.helpTopic().isEmpty()) {
-            out.print(USAGE);
+        if (commandLine.command() == CommandLine.Command.VERSION) {
+            out.print(Version.describe());
+            return 0;
+        }
+        Optional<CommandLine.Command> topic = commandLine.helpTopic();
+        if (commandLine.command() == CommandLine.Command.HELP
+                && topic.filter(t -> SELF_DESCRIBED.contains(t) || GOGO_DESCRIBED.contains(t)).isEmpty()) {
+            out.print(topic.map(Main::commandHelp).orElse(USAGE));
             return 0;
         }
         Optional<Path> pluginFolder;
@@ -112,7 +169,7 @@ public final class Main {
             return 2;
         }
         try {
-            return launch(commandLine, pluginFolder, in, out, err);
+            return launch(commandLine, pluginFolder, in, out, err, closedPipe);
         } catch (IOException | BundleException | RuntimeException e) {
             err.println("gstats: " + Failures.oneLine(e));
             if (commandLine.verbose()) {
@@ -139,7 +196,7 @@ public final class Main {
     }
 
     private static int launch(CommandLine commandLine, Optional<Path> pluginFolder, InputStream in, PrintStream out,
-            PrintStream err)
+            PrintStream err, BooleanSupplier closedPipe)
             throws IOException, BundleException, InterruptedException {
         Installation installation = Installation.locate();
         installation.applySystemProperties();
@@ -147,29 +204,42 @@ public final class Main {
         configure(commandLine, properties);
         pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
-        properties.put(GOSH_ARGS, shell ? GOSH_INTERACTIVE : GOSH_HEADLESS);
+        if (shell) {
+            Path history = historyFile(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
+            Files.createDirectories(history.getParent());
+            properties.put(HISTORY_PROPERTY, history.toString());
+        }
         // The console reads its first line as soon as it starts: it waits for the gstats commands.
-        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of();
-        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(), deferred)) {
+        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(),
+                Set.of(CONSOLE_BUNDLE))) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
                 } catch (CommandServices.UnavailableException e) {
                     err.println("gstats: " + e.getMessage() + "; opening the shell anyway");
                 }
-                framework.startDeferred();
+                // the console's thread inherits this loader, through which JLine finds its terminal
+                Thread thread = Thread.currentThread();
+                ClassLoader previous = thread.getContextClassLoader();
+                framework.classLoader(JLINE_BUNDLE).ifPresent(thread::setContextClassLoader);
+                try {
+                    framework.startDeferred();
+                } finally {
+                    thread.setContextClassLoader(previous);
+                }
                 framework.awaitStop();
                 return 0;
             }
-            HeadlessCommand headless = new HeadlessCommand(framework.context());
-            Optional<String> topic = commandLine.helpTopic();
+            HeadlessCommand headless = new HeadlessCommand(framework.context(), closedPipe);
+            Optional<CommandLine.Command> topic = commandLine.helpTopic();
             if (topic.isPresent() && SELF_DESCRIBED.contains(topic.get())) {
-                return headless.run(topic.get(), List.of("--help"), List.of(topic.get()), commandLine.verbose(), in, out,
-                        err);
+                String command = "gstats:" + topic.get().word();
+                return headless.run(command, List.of("--help"), List.of(command), commandLine.verbose(), in, out, err);
             }
             if (topic.isPresent()) {
-                return headless.run(CommandServices.HELP_COMMAND, List.of(topic.get()),
-                        List.of(CommandServices.HELP_COMMAND, topic.get()), commandLine.verbose(), in, out, err);
+                String command = "gstats:" + topic.get().word();
+                return headless.run(CommandServices.HELP_COMMAND, List.of(command),
+                        List.of(CommandServices.HELP_COMMAND, command), commandLine.verbose(), in, out, err);
             }
             String command = "gstats:" + commandLine.command().word();
             return headless.run(command, commandLine.arguments(), List.of(command), commandLine.verbose(), in, out,

@@ -40,6 +40,14 @@ public class CommandLineTest {
     }
 
     @Test
+    public void mailmapTakesItsPathAndHasHelp() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("mailmap", "repo"));
+        assertEquals(Command.MAILMAP, line.command());
+        assertEquals(List.of("repo"), line.arguments());
+        assertEquals(Command.MAILMAP, CommandLine.parse(List.of("help", "mailmap")).helpTopic().orElseThrow());
+    }
+
+    @Test
     public void helpHasThreeSpellings() throws UsageException {
         for (String word : List.of("help", "--help", "-h")) {
             assertEquals(Command.HELP, CommandLine.parse(List.of(word)).command());
@@ -48,17 +56,40 @@ public class CommandLineTest {
 
     @Test
     public void helpForScanOrPluginsNamesTheGogoCommand() throws UsageException {
-        assertEquals(Optional.of("gstats:scan"), CommandLine.parse(List.of("help", "scan")).helpTopic());
-        assertEquals(Optional.of("gstats:plugins"), CommandLine.parse(List.of("--help", "plugins")).helpTopic());
+        assertEquals(Optional.of(Command.SCAN), CommandLine.parse(List.of("help", "scan")).helpTopic());
+        assertEquals(Optional.of(Command.PLUGINS), CommandLine.parse(List.of("--help", "plugins")).helpTopic());
         assertEquals(Optional.empty(), CommandLine.parse(List.of("help")).helpTopic());
-        assertEquals(Optional.empty(), CommandLine.parse(List.of("help", "shell")).helpTopic());
+        assertEquals(Optional.of(Command.SHELL), CommandLine.parse(List.of("help", "shell")).helpTopic());
         assertEquals(Optional.empty(), CommandLine.parse(List.of("scan", "help")).helpTopic());
     }
 
     @Test
-    public void unknownCommandNamesItAndTheChoices() {
+    public void unknownCommandSuggestsTheNearestOne() {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("scna", ".")));
-        assertEquals("unknown command 'scna' (try: scan, plugins, config, shell)", e.getMessage());
+        assertEquals("unknown command 'scna'; did you mean 'scan'?", e.getMessage());
+        e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("help", "plugnis")));
+        assertEquals("unknown command 'plugnis'; did you mean 'plugins'?", e.getMessage());
+        e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of("frobnicate")));
+        assertEquals("unknown command 'frobnicate' (gstats --help lists the commands)", e.getMessage());
+    }
+
+    @Test
+    public void helpAfterACommandAsksForItsHelp() throws UsageException {
+        for (String flag : List.of("--help", "-h")) {
+            CommandLine line = CommandLine.parse(List.of("sql", flag));
+            assertEquals(Command.HELP, line.command());
+            assertEquals(Optional.of(Command.SQL), line.helpTopic());
+        }
+        assertEquals(Optional.of(Command.SCAN), CommandLine.parse(List.of("scan", "--format", "json", "-h"))
+                .helpTopic());
+    }
+
+    @Test
+    public void versionAndShortQuiet() throws UsageException {
+        assertEquals(Command.VERSION, CommandLine.parse(List.of("--version")).command());
+        assertEquals(Command.VERSION, CommandLine.parse(List.of("version")).command());
+        assertEquals("true", CommandLine.parse(List.of("-q", "scan")).settings().get("base.quiet"));
+        assertEquals("true", CommandLine.parse(List.of("scan", "-q")).settings().get("base.quiet"));
     }
 
     @Test
@@ -89,7 +120,7 @@ public class CommandLineTest {
         CommandLine line = CommandLine.parse(List.of("-v", "config"));
         assertEquals(Command.CONFIG, line.command());
         assertEquals(Map.of("base.verbose", "true", "base.quiet", "false"), line.settings());
-        assertEquals(Optional.of("gstats:config"), CommandLine.parse(List.of("help", "config")).helpTopic());
+        assertEquals(Optional.of(Command.CONFIG), CommandLine.parse(List.of("help", "config")).helpTopic());
     }
 
     @Test
@@ -121,6 +152,6 @@ public class CommandLineTest {
     public void pluginCommandsAreKnown() throws UsageException {
         assertEquals(Command.PLUGIN, CommandLine.parse(List.of("plugin", "commits")).command());
         assertEquals(Command.PLUGIN_VALIDATE, CommandLine.parse(List.of("plugin-validate", "x.jar")).command());
-        assertEquals(Optional.of("gstats:plugin"), CommandLine.parse(List.of("help", "plugin")).helpTopic());
+        assertEquals(Optional.of(Command.PLUGIN), CommandLine.parse(List.of("help", "plugin")).helpTopic());
     }
 }

@@ -160,7 +160,7 @@ public class ConfigurationIT {
             assertNotNull(refused.failure());
             assertTrue(refused.failure().getMessage(), refused.failure().getMessage().startsWith(userFile()
                     + ":2: module.coupling.min-degree = -1 is not allowed: module.coupling.min-degree takes a whole "
-                    + "number ("));
+                    + "number from 0 to 2147483647"));
             assertEquals(2, ((Number) refused.exit()).intValue());
 
             write(userFile(), "[module.coupling]\nmin-degree = 0\nmin-shared = 1\nmin-revisions = 1\n"

@@ -161,4 +161,31 @@ public class ConfiguredLauncherIT {
         assertEquals(run.stderr(), 0, run.exit());
         assertEquals(Files.readString(distribution.resolve("conf/gstats.toml"), StandardCharsets.UTF_8), run.stdout());
     }
+
+    @Test
+    public void diffThreadsGiveTheSameReportAsOneThread() {
+        environment.put("GSTATS_THREADS", "1");
+        Run one = gstats("scan", ".", "--format", "json");
+        environment.put("GSTATS_THREADS", "4");
+        Run four = gstats("scan", ".", "--format", "json");
+
+        assertEquals(one.stderr(), 0, one.exit());
+        assertEquals(four.stderr(), 0, four.exit());
+        assertEquals(sample.commitCount(), commits(four.stdout()));
+        assertEquals(withoutTimings(one.stdout()), withoutTimings(four.stdout()));
+    }
+
+    /** The report without what differs from run to run: times and the JVM's memory figures. */
+    private static String withoutTimings(String json) {
+        JsonObject report = JsonParser.parseString(json).getAsJsonObject();
+        JsonObject header = report.getAsJsonObject("gstats");
+        for (String varying : List.of("started", "duration_ms", "peak_heap_bytes", "pressure_changes", "blocked_ms")) {
+            header.remove(varying);
+        }
+        JsonObject engine = report.getAsJsonObject("sections").getAsJsonObject("plugins");
+        engine.remove("memory");
+        engine.remove("pressure");
+        engine.getAsJsonArray("execution").forEach(row -> row.getAsJsonObject().remove("time_ms"));
+        return report.toString();
+    }
 }

@@ -176,6 +176,8 @@ public class FaultsLauncherIT {
             builder.environment().remove("GSTATS_PLUGIN_DIR");
             builder.environment().put("JAVA_OPTS", "-Djava.io.tmpdir=" + temp);
             builder.environment().put("HOME", temp.toString());
+            // the scan store goes where nobody may write (Java takes the home folder from the password file)
+            builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
             Process process = builder.start();
             process.getOutputStream().close();
             CompletableFuture<String> stdout = readAll(process.getInputStream());
@@ -265,7 +267,12 @@ public class FaultsLauncherIT {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(sample.dir().toFile());
         builder.environment().remove("GSTATS_PLUGIN_DIR");
+        builder.environment().remove("GSTATS_STORE");
         builder.environment().put("JAVA_OPTS", "-Djava.io.tmpdir=" + temp);
+        // a scan store and class archive of this process's own: a replayed history would end before the signal,
+        // and the run that writes the class archive is the wrapper's child, not the process the test signals
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        builder.environment().put("GSTATS_CDS", "off");
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

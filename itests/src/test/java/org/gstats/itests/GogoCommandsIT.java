@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
 import javax.inject.Inject;
 
 import org.gstats.itests.GogoCommands.Outcome;
+import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.GitRepo.Person;
 import org.gstats.testkit.Numstat;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -141,6 +144,44 @@ public class GogoCommandsIT {
                     && row.get("state").getAsString().equals("active");
         }
         assertTrue("commits is listed as active: " + plugins, commitsActive);
+    }
+
+    @Test
+    public void groupAuthorsNameMergesIdentitiesAndMailmapProposesTheirLines() throws Exception {
+        GitRepo repo = GitRepo.init(Files.createTempDirectory(SampleRepository.workDir(), "identities-"));
+        Person[] people = {new Person("Ann Lee", "ann@work.example"), new Person("Ann Lee", "ann@home.example"),
+            new Person("Ann Lee", "ann@work.example"), new Person("Bob", "bob@example.com")};
+        for (int i = 0; i < people.length; i++) {
+            repo.write("f.txt", "v" + i + "\n").commit("c" + i, people[i]);
+        }
+        GogoCommands gogo = new GogoCommands(context);
+
+        Outcome scan = gogo.execute("scan", quote(repo.dir()) + " --format json --group-authors name");
+        assertNull("scan failed: " + scan.errors(), scan.failure());
+        List<String> authors = new ArrayList<>();
+        for (JsonElement author : commitsSection(JsonParser.parseString(scan.output()).getAsJsonObject())
+                .getAsJsonArray("authors")) {
+            authors.add(author.getAsJsonObject().get("commits").getAsInt() + "\t"
+                    + author.getAsJsonObject().get("name").getAsString());
+        }
+        List<String> shortlog = new ArrayList<>();
+        for (String line : repo.git("shortlog", "-sn", "HEAD").strip().split("\n")) {
+            shortlog.add(line.strip());
+        }
+        assertEquals(shortlog, authors);
+
+        Outcome mailmap = gogo.execute("mailmap", quote(repo.dir()));
+        assertNull("mailmap failed: " + mailmap.errors(), mailmap.failure());
+        assertEquals(0, ((Number) mailmap.exit()).intValue());
+        assertTrue(mailmap.output(), mailmap.output().contains("\nAnn Lee <ann@work.example> Ann Lee <ann@home.example>\n"));
+    }
+
+    @Test
+    public void markdownIsAShippedFormat() throws Exception {
+        Outcome outcome = new GogoCommands(context).execute("scan", quote(sample().dir()) + " --format markdown");
+        assertNull("scan failed: " + outcome.errors(), outcome.failure());
+        assertTrue(outcome.output(), outcome.output().startsWith("# gstats report\n"));
+        assertTrue(outcome.output(), outcome.output().contains("\n## Summary\n"));
     }
 
     private static String change(String commit, String path, String oldPath, int insertions, int deletions,

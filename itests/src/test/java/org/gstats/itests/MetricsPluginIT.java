@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -29,6 +33,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -187,5 +193,63 @@ public class MetricsPluginIT {
             }
         }
         return seen;
+    }
+
+    @Test
+    public void scannerThreadsReachTheMetricsPluginAndChangeNothingInItsSection() throws Exception {
+        ConfigurationAdmin admin = context.getService(
+                context.getServiceReference(ConfigurationAdmin.class));
+        Configuration scanner = admin.getConfiguration("org.gstats.scanner", "?");
+        Dictionary<String, Object> before = scanner.getProperties();
+        try {
+            List<JsonElement> sections = new ArrayList<>();
+            for (int threads : new int[] {1, 3}) {
+                Dictionary<String, Object> properties = new Hashtable<>();
+                if (before != null) {
+                    for (String key : Collections.list(before.keys())) {
+                        properties.put(key, before.get(key));
+                    }
+                }
+                properties.put("threads", threads);
+                scanner.update(properties);
+                awaitScanThreads(threads);
+                Outcome outcome = new GogoCommands(context).execute("scan", quote(repo().dir()) + " --format json");
+                assertNull("scan failed: " + outcome.errors(), outcome.failure());
+                sections.add(JsonParser.parseString(outcome.output()).getAsJsonObject().getAsJsonObject("sections")
+                        .get("metrics"));
+            }
+            assertEquals(sections.get(0), sections.get(1));
+        } finally {
+            if (before == null) {
+                scanner.delete();
+            } else {
+                scanner.update(before);
+            }
+        }
+    }
+
+    /** Waits until DS handed {@code threads} to the metrics plugin's ScanThreads component. */
+    private void awaitScanThreads(int threads) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Object> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            seen.clear();
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+                if (description.name.equals("org.gstats.plugin.metrics.internal.ScanThreads")) {
+                    for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                        seen.add(configuration.state + " " + configuration.properties);
+                        // satisfied (DS activates it when the plugin next asks) or active
+                        if ((configuration.state == ComponentConfigurationDTO.SATISFIED
+                                || configuration.state == ComponentConfigurationDTO.ACTIVE)
+                                && Integer.valueOf(threads).equals(configuration.properties.get("threads"))) {
+                            return;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the metrics plugin's ScanThreads did not get threads = " + threads + " within 10 s: "
+                + seen);
     }
 }

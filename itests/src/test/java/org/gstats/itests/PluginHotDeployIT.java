@@ -163,8 +163,8 @@ public class PluginHotDeployIT {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", "com.example.gstats.scanonly");
-        main.putValue("Bundle-Version", "2.0.0");
-        main.putValue("Import-Package", "org.gstats.api.scan;version=\"[2.0,3)\"");
+        main.putValue("Bundle-Version", "3.0.0");
+        main.putValue("Import-Package", "org.gstats.api.scan;version=\"[3.0,4)\"");
         Path built = Files.createTempFile("scanonly", ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(built), manifest)) {
             out.flush();
@@ -174,12 +174,12 @@ public class PluginHotDeployIT {
             JsonObject rejected = awaitPlugin("com.example.gstats.scanonly",
                     p -> p.get("state").getAsString().equals("rejected"));
             assertTrue(rejected.get("reason").getAsString(),
-                    rejected.get("reason").getAsString().startsWith("needs org.gstats.api.scan [2.0.0,3.0.0), this "
-                            + "gstats provides 1."));
+                    rejected.get("reason").getAsString().startsWith("needs org.gstats.api.scan [3.0.0,4.0.0), this "
+                            + "gstats provides 2."));
 
             Outcome validation = commands.execute("plugin-validate", quote(jar));
             assertEquals(1, ((Number) validation.exit()).intValue());
-            assertEquals("com.example.gstats.scanonly 2.0.0 would not load: " + rejected.get("reason").getAsString(),
+            assertEquals("com.example.gstats.scanonly 3.0.0 would not load: " + rejected.get("reason").getAsString(),
                     validation.failure().getMessage());
         } finally {
             Files.delete(jar);

@@ -3,6 +3,9 @@ package org.gstats.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +32,11 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
- * Every setting a shipped component declares with MetaType for a section of the configuration
- * files (an object class whose description begins with {@code [section]}) is a key of
- * gstats-config with the same default, so that the file, {@code gstats config --defaults} and
- * the component cannot disagree.
+ * gstats-config's schema is the MetaType of the installed bundles, as the framework's MetaType
+ * service reads it: every setting a shipped component declares for a section of the
+ * configuration files (an object class whose description begins with {@code [section]}) is a
+ * key with the same default, and the shipped {@code conf/gstats.toml} is what
+ * {@code gstats config --defaults} writes from it.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,13 +73,29 @@ public class SchemaAgreementIT {
                     String key = section + "." + attribute.getID().replace('.', '-');
                     Setting setting = defaults.setting(key).orElseThrow(
                             () -> new AssertionError(pid + " declares " + key + ", which gstats-config does not know"));
-                    assertEquals(key + " (" + pid + ")", normal(Arrays.asList(attribute.getDefaultValue())),
+                    assertEquals(key + " (" + pid + ")", normal(declared(attribute)),
                             normal(setting.value() instanceof List<?> list ? list : List.of(setting.value())));
                     checked.add(key);
                 }
             }
         }
         assertTrue("too few declared settings found: " + checked, checked.size() >= 25);
+    }
+
+    @Test
+    public void theShippedDefaultsFileIsWhatTheRunningFrameworkWrites() throws Exception {
+        Path shipped = Path.of(System.getProperty("gstats.config.dir"), "gstats.toml");
+        assertEquals("config/gstats.toml is out of date: gstats config --defaults > config/gstats.toml",
+                configuration.defaultsFile(), Files.readString(shipped, StandardCharsets.UTF_8));
+    }
+
+    /** The declared default; MetaType gives an empty list's as one empty text. */
+    private static List<String> declared(AttributeDefinition attribute) {
+        String[] values = attribute.getDefaultValue();
+        if (values == null || attribute.getCardinality() != 0 && values.length == 1 && values[0].isEmpty()) {
+            return List.of();
+        }
+        return Arrays.asList(values);
     }
 
     /** Values compared as numbers where they are numbers, so that 0.30 is 0.3 and 10 is 10.0. */

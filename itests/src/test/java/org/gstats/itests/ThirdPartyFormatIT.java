@@ -132,7 +132,7 @@ public class ThirdPartyFormatIT {
         Outcome outcome = new GogoCommands(context).execute("scan", "--format bogus");
 
         assertEquals(2, ((Number) outcome.exit()).intValue());
-        assertEquals("unknown format 'bogus' (available: csv, html, json, rowcount, text, xml, yaml)",
+        assertEquals("unknown format 'bogus' (available: csv, html, json, markdown, rowcount, text, xml, yaml)",
                 outcome.failure().getMessage());
     }
 

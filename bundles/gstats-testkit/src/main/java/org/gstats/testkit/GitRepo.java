@@ -137,6 +137,14 @@ public final class GitRepo {
         return run(Map.of(), args);
     }
 
+    /**
+     * Runs git with these environment variables added (e.g. {@code GIT_TEST_DATE_NOW}, {@code TZ})
+     * and returns its standard output; fails on a non-zero exit.
+     */
+    public String git(Map<String, String> env, String... args) {
+        return run(env, args);
+    }
+
     private String run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");

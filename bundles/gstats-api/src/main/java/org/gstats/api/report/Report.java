@@ -7,6 +7,14 @@ import java.util.Optional;
 /** The result of one scan: header, one section per plugin, and the errors met on the way. */
 public record Report(ReportHeader header, List<ReportSection> sections, List<ReportError> errors) {
 
+    /**
+     * The engine's own section (how each plugin ran, memory, pressure), beside one per plugin; no
+     * plugin may take its name.
+     *
+     * @since 1.4
+     */
+    public static final String ENGINE_SECTION = "plugins";
+
     public Report {
         sections = List.copyOf(sections);
         errors = List.copyOf(errors);

@@ -28,7 +28,13 @@ public interface ReportWriter {
         /** {@link WriterOptions#pretty()}: indentation for people. */
         PRETTY,
         /** {@link WriterOptions#table()}: one chosen item instead of the whole report. */
-        TABLE
+        TABLE,
+        /**
+         * {@link WriterOptions#full()}: every table whole; without it the format summarises.
+         *
+         * @since 1.3
+         */
+        FULL
     }
 
     /** The format's name, equal to the service's {@value #FORMAT_PROPERTY} property. */

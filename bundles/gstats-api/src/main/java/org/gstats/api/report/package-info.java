@@ -7,7 +7,7 @@
  * {@link org.gstats.api.report.ChartSpec}s that the HTML report draws from its tables (since 1.3).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.gstats.api.report;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Every known key with its value and rung, in the order of the key table, and the warnings met
- * while reading (unknown keys, with the nearest known key).
+ * Every known key with its value and rung, in the order of the schema (the components'
+ * MetaType), and the warnings met while reading (unknown keys, with the nearest known key).
  */
 public final class EffectiveConfiguration {
 

@@ -14,9 +14,11 @@ import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
 import org.gstats.config.api.GstatsConfiguration;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * {@code gstats:config [--defaults] [PATH]}: the effective configuration for a scan of PATH, each
@@ -32,10 +34,14 @@ public class ConfigCommand {
     static final int FAILED = 1;
 
     private final GstatsConfiguration configuration;
+    private final InstalledSchema schemas;
 
+    /** @param metaTypes the schema, which writes each value as its key's type is written in TOML */
     @Activate
-    public ConfigCommand(@Reference GstatsConfiguration configuration) {
+    public ConfigCommand(BundleContext context, @Reference GstatsConfiguration configuration,
+            @Reference MetaTypeService metaTypes) {
         this.configuration = configuration;
+        this.schemas = new InstalledSchema(context, metaTypes);
     }
 
     @Descriptor("show the configuration in effect, each key with where it came from")
@@ -53,7 +59,7 @@ public class ConfigCommand {
                 out.print(configuration.defaultsFile());
             } else {
                 out.print(DefaultsFile.effective(configuration.resolve(new ConfigRequest(repository(session, operands),
-                        Map.of()))));
+                        Map.of())), schemas.get()));
             }
             out.flush();
             session.put(EXIT, 0);

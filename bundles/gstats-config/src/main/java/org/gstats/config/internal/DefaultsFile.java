@@ -21,10 +21,11 @@ final class DefaultsFile {
     private DefaultsFile() {
     }
 
-    static String render() {
+    /** Every key of the schema at its default, commented with what it takes and what else sets it. */
+    static String render(Schema schema) {
         StringBuilder out = new StringBuilder(HEADER);
         String section = null;
-        for (Key key : KeyTable.KEYS) {
+        for (Key key : schema.keys()) {
             if (!key.section().equals(section)) {
                 section = key.section();
                 out.append('\n').append('[').append(section).append("]\n");
@@ -45,12 +46,12 @@ final class DefaultsFile {
 
     /**
      * The configuration reference of docs/configuration.md: a Markdown table, one row per key,
-     * from the same key table as the defaults file (a test holds the docs to it).
+     * from the same schema as the defaults file (a test holds the docs to it).
      */
-    static String reference() {
+    static String reference(Schema schema) {
         StringBuilder out = new StringBuilder("| key | takes | default | option | variable | meaning |\n"
                 + "|---|---|---|---|---|---|\n");
-        for (Key key : KeyTable.KEYS) {
+        for (Key key : schema.keys()) {
             out.append("| `").append(key.id()).append("` | ").append(cell(key.type().allowed())).append(" | `")
                     .append(cell(key.type().toToml(key.defaultValue()))).append("` | ")
                     .append(key.option() == null ? "" : "`" + key.option() + "`").append(" | ")
@@ -65,16 +66,16 @@ final class DefaultsFile {
     }
 
     /** Each key in effect, by section, with the rung and origin that set it as a comment. */
-    static String effective(EffectiveConfiguration configuration) {
+    static String effective(EffectiveConfiguration configuration, Schema schema) {
         List<Setting> settings = configuration.settings();
         int width = 0;
         for (Setting setting : settings) {
-            width = Math.max(width, line(setting).length());
+            width = Math.max(width, line(setting, schema).length());
         }
         StringBuilder out = new StringBuilder();
         String section = null;
         for (Setting setting : settings) {
-            String keySection = KeyTable.section(setting.key());
+            String keySection = Schema.section(setting.key());
             if (!keySection.equals(section)) {
                 if (section != null) {
                     out.append('\n');
@@ -82,16 +83,16 @@ final class DefaultsFile {
                 section = keySection;
                 out.append('[').append(section).append("]\n");
             }
-            String line = line(setting);
+            String line = line(setting, schema);
             out.append(line).append(" ".repeat(width - line.length())).append("  # ")
                     .append(setting.rung().label()).append(" (").append(setting.origin()).append(")\n");
         }
         return out.toString();
     }
 
-    private static String line(Setting setting) {
-        String value = KeyTable.key(setting.key()).map(key -> key.type().toToml(setting.value()))
+    private static String line(Setting setting, Schema schema) {
+        String value = schema.key(setting.key()).map(key -> key.type().toToml(setting.value()))
                 .orElseGet(() -> ValueType.literal(setting.value()));
-        return KeyTable.name(setting.key()) + " = " + value;
+        return Schema.name(setting.key()) + " = " + value;
     }
 }

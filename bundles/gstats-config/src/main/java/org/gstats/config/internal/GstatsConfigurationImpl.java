@@ -18,9 +18,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.MetaTypeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * launcher's options) and the process-wide keys (logging, memory, caches) of the latest command;
  * they are published at activation and again by each command when they changed, without
  * waiting for components. What a repository's {@code .gstats.toml} or a command line sets for a
- * scan is returned to the caller, which puts it in the scan's request.
+ * scan is returned to the caller, which puts it in the scan's request. The keys there are come
+ * from the installed bundles' MetaType at every command ({@link Schema}).
  *
  * <p>Framework properties, set by the launcher: {@value #DEFAULTS_PROPERTY} (the shipped
  * defaults file), {@value #CONFIG_FILE_PROPERTY} ({@code --config-file}),
@@ -52,18 +50,16 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration {
     private final Resolver resolver;
     private final Publisher publisher;
 
-    /** Checks the sections of plugins gstats does not know; without it they are passed on unchecked. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile MetaTypeService metaTypes;
-
+    /** @param metaTypes the one schema of the configuration: the installed bundles' MetaType */
     @Activate
-    public GstatsConfigurationImpl(BundleContext context, @Reference ConfigurationAdmin admin) {
-        this.resolver = new Resolver(sources(context::getProperty, System.getenv()),
-                new MetaTypeSchemas(context, () -> metaTypes));
+    public GstatsConfigurationImpl(BundleContext context, @Reference ConfigurationAdmin admin,
+            @Reference MetaTypeService metaTypes) {
+        InstalledSchema schemas = new InstalledSchema(context, metaTypes);
+        this.resolver = new Resolver(sources(context::getProperty, System.getenv(), schemas.get()), schemas);
         this.publisher = new Publisher(admin);
         try {
-            publisher.publish(resolver.resolve(INSTALLATION));
+            Schema schema = resolver.schema();
+            publisher.publish(resolver.resolve(INSTALLATION, schema), schema);
         } catch (ConfigException e) {
             // the command that runs next resolves again and reports it to the user
             LOG.debug("configuration not published at start: {}", e.getMessage());
@@ -77,15 +73,15 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration {
         this.publisher = publisher;
     }
 
-    /** What to read, from framework properties and the environment. */
-    static Sources sources(Function<String, String> properties, Map<String, String> environment) {
+    /** What to read, from framework properties and the environment; options by the schema's keys. */
+    static Sources sources(Function<String, String> properties, Map<String, String> environment, Schema schema) {
         String user = properties.apply(USER_FILE_PROPERTY);
         Path userFile = user != null && !user.isEmpty() ? Path.of(user)
                 : Sources.userFile(environment, System.getProperty("user.home"));
         String defaults = properties.apply(DEFAULTS_PROPERTY);
         String configFile = properties.apply(CONFIG_FILE_PROPERTY);
         Map<String, String> options = new LinkedHashMap<>();
-        for (String id : KeyTable.ids()) {
+        for (String id : schema.ids()) {
             String value = properties.apply(OPTION_PREFIX + id);
             if (value != null) {
                 options.put(id, value);
@@ -97,10 +93,11 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration {
 
     @Override
     public EffectiveConfiguration resolve(ConfigRequest request) throws ConfigException {
-        EffectiveConfiguration configuration = resolver.resolve(request);
+        Schema schema = resolver.schema();
+        EffectiveConfiguration configuration = resolver.resolve(request, schema);
         configuration.warnings().forEach(LOG::warn);
         try {
-            publisher.publish(published(configuration, resolver.resolve(INSTALLATION)));
+            publisher.publish(published(configuration, resolver.resolve(INSTALLATION, schema), schema), schema);
         } catch (IOException e) {
             throw new ConfigException("the configuration could not be handed to Configuration Admin: "
                     + e.getMessage());
@@ -109,16 +106,17 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration {
     }
 
     /** The installation's settings, with the process-wide keys as this command has them. */
-    static EffectiveConfiguration published(EffectiveConfiguration command, EffectiveConfiguration installation) {
+    static EffectiveConfiguration published(EffectiveConfiguration command, EffectiveConfiguration installation,
+            Schema schema) {
         List<Setting> settings = new ArrayList<>();
         for (Setting setting : installation.settings()) {
-            settings.add(KeyTable.process(setting.key()) ? command.setting(setting.key()).orElse(setting) : setting);
+            settings.add(schema.process(setting.key()) ? command.setting(setting.key()).orElse(setting) : setting);
         }
         return new EffectiveConfiguration(settings, List.of());
     }
 
     @Override
     public String defaultsFile() {
-        return DefaultsFile.render();
+        return DefaultsFile.render(resolver.schema());
     }
 }

@@ -37,13 +37,13 @@ final class Publisher {
     }
 
     /** The configurations by PID, as Configuration Admin will hold them; keys of scans only are left out. */
-    static Map<String, Hashtable<String, Object>> dictionaries(EffectiveConfiguration configuration) {
+    static Map<String, Hashtable<String, Object>> dictionaries(EffectiveConfiguration configuration, Schema schema) {
         Map<String, Hashtable<String, Object>> byPid = new LinkedHashMap<>();
         for (Setting setting : configuration.settings()) {
-            String pid = KeyTable.pid(setting.key());
+            String pid = schema.pid(setting.key());
             if (pid != null) {
                 byPid.computeIfAbsent(pid, p -> new Hashtable<>())
-                        .put(KeyTable.property(KeyTable.name(setting.key())), value(setting.value()));
+                        .put(Schema.property(Schema.name(setting.key())), value(setting.value()));
             }
         }
         return byPid;
@@ -59,9 +59,9 @@ final class Publisher {
      *
      * @return whether any configuration changed
      */
-    synchronized boolean publish(EffectiveConfiguration configuration) throws IOException {
+    synchronized boolean publish(EffectiveConfiguration configuration, Schema schema) throws IOException {
         boolean changed = false;
-        Map<String, Hashtable<String, Object>> dictionaries = dictionaries(configuration);
+        Map<String, Hashtable<String, Object>> dictionaries = dictionaries(configuration, schema);
         for (Map.Entry<String, Hashtable<String, Object>> entry : dictionaries.entrySet()) {
             Configuration target = admin.getConfiguration(entry.getKey(), ANY_LOCATION);
             if (!sameValues(target.getProperties(), entry.getValue())) {
@@ -76,8 +76,8 @@ final class Publisher {
     private boolean deleteModulesNoLongerConfigured(Set<String> pids) throws IOException {
         Configuration[] modules;
         try {
-            modules = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + KeyTable.PID_PREFIX
-                    + KeyTable.MODULE_PREFIX + "*)");
+            modules = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + Schema.PID_PREFIX
+                    + Schema.MODULE_PREFIX + "*)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException("the module filter is malformed", e);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
@@ -16,8 +17,8 @@ import org.gstats.config.api.Rung;
 import org.gstats.config.api.Setting;
 
 /**
- * Folds the rungs into one configuration, lowest first so that a higher rung overwrites: the key
- * table's defaults, the shipped defaults file, the project config, the user config, the
+ * Folds the rungs into one configuration, lowest first so that a higher rung overwrites: the
+ * schema's defaults, the shipped defaults file, the project config, the user config, the
  * {@code GSTATS_CONFIG} file, {@code GSTATS_*} variables, the {@code --config-file} file, and the
  * command-line options. Every call reads the files again.
  */
@@ -25,52 +26,62 @@ final class Resolver {
 
     static final String PROJECT_FILE = ".gstats.toml";
     private static final String BUILT_IN = "built in";
-    private static final Set<String> OTHER_VARIABLES = Set.of(Sources.CONFIG_VARIABLE, "GSTATS_HOME");
+    /**
+     * Variables gstats reads that set no configuration key: read by bin/gstats and the launcher
+     * before any configuration (the plugin folder, the class archive), or by the scan store, which
+     * lets them override its keys (location and credentials).
+     */
+    private static final Set<String> OTHER_VARIABLES = Set.of(Sources.CONFIG_VARIABLE, "GSTATS_HOME",
+            "GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_STORE", "GSTATS_STORE_USER", "GSTATS_STORE_PASSWORD");
 
     private final Sources sources;
-    private final PluginSchemas schemas;
+    private final Supplier<Schema> schemas;
 
-    Resolver(Sources sources) {
-        this(sources, PluginSchemas.NONE);
-    }
-
-    /** @param schemas what the plugins gstats does not know declare for their {@code [module.NAME]} sections */
-    Resolver(Sources sources, PluginSchemas schemas) {
+    /** @param schemas the keys there are, asked for once per call */
+    Resolver(Sources sources, Supplier<Schema> schemas) {
         this.sources = sources;
         this.schemas = schemas;
     }
 
+    Schema schema() {
+        return schemas.get();
+    }
+
     EffectiveConfiguration resolve(ConfigRequest request) throws ConfigException {
-        List<String> warnings = new ArrayList<>();
+        return resolve(request, schemas.get());
+    }
+
+    EffectiveConfiguration resolve(ConfigRequest request, Schema schema) throws ConfigException {
+        List<String> warnings = new ArrayList<>(schema.problems());
         Map<String, Setting> settings = new LinkedHashMap<>();
-        for (Key key : KeyTable.KEYS) {
+        for (Key key : schema.keys()) {
             settings.put(key.id(), new Setting(key.id(), key.defaultValue(), Rung.DEFAULTS, BUILT_IN));
         }
         if (TomlReader.exists(sources.defaultsFile())) {
-            putAll(settings, TomlReader.read(sources.defaultsFile(), Rung.DEFAULTS, warnings, schemas));
+            putAll(settings, TomlReader.read(sources.defaultsFile(), Rung.DEFAULTS, warnings, schema));
         }
         if (request.repository() != null) {
             Path project = projectRoot(request.repository()).resolve(PROJECT_FILE);
             if (TomlReader.exists(project)) {
-                putAll(settings, TomlReader.read(project, Rung.PROJECT, warnings, schemas));
+                putAll(settings, TomlReader.read(project, Rung.PROJECT, warnings, schema));
             }
         }
         if (TomlReader.exists(sources.userFile())) {
-            putAll(settings, TomlReader.read(sources.userFile(), Rung.USER, warnings, schemas));
+            putAll(settings, TomlReader.read(sources.userFile(), Rung.USER, warnings, schema));
         }
         String configVariable = sources.environment().get(Sources.CONFIG_VARIABLE);
         if (configVariable != null && !configVariable.isEmpty()) {
             putAll(settings, TomlReader.read(named(Path.of(configVariable), Sources.CONFIG_VARIABLE), Rung.ENVIRONMENT,
-                    warnings, schemas));
+                    warnings, schema));
         }
-        putAll(settings, environment(warnings));
+        putAll(settings, environment(warnings, schema));
         if (sources.configFile() != null) {
             putAll(settings, TomlReader.read(named(sources.configFile(), "--config-file"), Rung.COMMAND_LINE,
-                    warnings, schemas));
+                    warnings, schema));
         }
         Map<String, String> commandLine = new LinkedHashMap<>(sources.launcherOptions());
         commandLine.putAll(request.commandLine());
-        putAll(settings, commandLine(commandLine));
+        putAll(settings, commandLine(commandLine, schema));
         Setting quiet = settings.get("base.quiet");
         Setting verbose = settings.get("base.verbose");
         if (Boolean.TRUE.equals(quiet.value()) && Boolean.TRUE.equals(verbose.value())) {
@@ -92,9 +103,9 @@ final class Resolver {
         return file;
     }
 
-    private List<Setting> environment(List<String> warnings) throws ConfigException {
+    private List<Setting> environment(List<String> warnings, Schema schema) throws ConfigException {
         Map<String, Key> byVariable = new LinkedHashMap<>();
-        KeyTable.KEYS.stream().filter(key -> key.environment() != null)
+        schema.keys().stream().filter(key -> key.environment() != null)
                 .forEach(key -> byVariable.put(key.environment(), key));
         List<Setting> settings = new ArrayList<>();
         for (String variable : new TreeSet<>(sources.environment().keySet())) {
@@ -118,10 +129,10 @@ final class Resolver {
         return settings;
     }
 
-    private static List<Setting> commandLine(Map<String, String> values) throws ConfigException {
+    private static List<Setting> commandLine(Map<String, String> values, Schema schema) throws ConfigException {
         List<Setting> settings = new ArrayList<>();
         for (Map.Entry<String, String> entry : values.entrySet()) {
-            Key key = KeyTable.key(entry.getKey()).orElseThrow(
+            Key key = schema.key(entry.getKey()).orElseThrow(
                     () -> new IllegalArgumentException("no configuration key " + entry.getKey()));
             String option = key.option() != null ? key.option() : key.id();
             try {

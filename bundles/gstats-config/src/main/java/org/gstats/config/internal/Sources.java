@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param environment     the process environment ({@code GSTATS_CONFIG}, {@code GSTATS_*})
  * @param userFile        the user config file (it need not exist)
- * @param defaultsFile    the shipped defaults, or {@code null} for the key table's own
+ * @param defaultsFile    the shipped defaults, or {@code null} for the schema's own
  * @param configFile      {@code --config-file}, or {@code null}
  * @param launcherOptions options given to the launcher before the command, by key
  */

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.Rung;
 import org.gstats.config.api.Setting;
-import org.osgi.service.metatype.AttributeDefinition;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -27,8 +26,8 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * Reads one configuration file: its known keys, typed and checked against the key table, and a
- * warning for every key the table does not know.
+ * Reads one configuration file: its known keys, typed and checked against the schema, and a
+ * warning for every key the schema does not know.
  */
 final class TomlReader {
 
@@ -47,13 +46,7 @@ final class TomlReader {
      * @throws ConfigException the file cannot be read, is not valid TOML, or holds a value its key
      *                         does not take
      */
-    static List<Setting> read(Path file, Rung rung, List<String> warnings) throws ConfigException {
-        return read(file, rung, warnings, PluginSchemas.NONE);
-    }
-
-    /** @param schemas what the plugins gstats does not know declare for their sections */
-    static List<Setting> read(Path file, Rung rung, List<String> warnings, PluginSchemas schemas)
-            throws ConfigException {
+    static List<Setting> read(Path file, Rung rung, List<String> warnings, Schema schema) throws ConfigException {
         TomlParseResult toml = Toml.parse(text(file));
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
@@ -62,25 +55,25 @@ final class TomlReader {
                     + error.getMessage() + " (fix the file, or move it away to scan without it)");
         }
         List<Setting> settings = new ArrayList<>();
-        UnknownKeys unknown = new UnknownKeys(file, warnings);
+        UnknownKeys unknown = new UnknownKeys(file, warnings, schema);
         for (Map.Entry<String, Object> entry : toml.entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
             if (name.equals(MODULE) && value instanceof TomlTable modules) {
                 for (Map.Entry<String, Object> module : modules.entrySet()) {
                     String section = MODULE + "." + module.getKey();
-                    if (module.getValue() instanceof TomlTable table && KeyTable.sections().contains(section)) {
-                        readSection(file, section, table, rung, settings, warnings, unknown);
+                    if (module.getValue() instanceof TomlTable table && schema.sections().contains(section)) {
+                        readSection(file, section, table, rung, settings, warnings, unknown, schema);
                     } else if (module.getValue() instanceof TomlTable table) {
                         readPluginSection(file, section, table, modules.inputPositionOf(quoted(module.getKey())), rung,
-                                settings, warnings, schemas.of(section).orElse(null));
+                                settings, warnings, schema);
                     } else {
                         unknownLeaves(unknown, section, module.getValue(),
                                 () -> modules.inputPositionOf(quoted(module.getKey())));
                     }
                 }
             } else if (value instanceof TomlTable table) {
-                readSection(file, name, table, rung, settings, warnings, unknown);
+                readSection(file, name, table, rung, settings, warnings, unknown, schema);
             } else {
                 unknownLeaves(unknown, name, value, () -> toml.inputPositionOf(quoted(name)));
             }
@@ -124,20 +117,20 @@ final class TomlReader {
     }
 
     private static void readSection(Path file, String section, TomlTable table, Rung rung, List<Setting> settings,
-            List<String> warnings, UnknownKeys unknown) throws ConfigException {
+            List<String> warnings, UnknownKeys unknown, Schema schema) throws ConfigException {
         for (Map.Entry<String, Object> entry : table.entrySet()) {
             String id = section + "." + entry.getKey();
             // tomlj parses the key again to find its position: only for a message
             Supplier<TomlPosition> position = () -> table.inputPositionOf(quoted(entry.getKey()));
-            String moved = KeyTable.MOVED.get(id);
+            String moved = Schema.MOVED.get(id);
             if (moved != null) {
                 TomlPosition at = position.get();
                 warnings.add(file + (at == null ? "" : ":" + at.line()) + ": " + id + " is now "
                         + moved + " (it filters the history of every plugin); read as " + moved
-                        + ", move it to [" + KeyTable.section(moved) + "]");
+                        + ", move it to [" + Schema.section(moved) + "]");
                 id = moved;
             }
-            Key key = KeyTable.key(id).orElse(null);
+            Key key = schema.key(id).orElse(null);
             if (key == null) {
                 unknownLeaves(unknown, id, entry.getValue(), position);
                 continue;
@@ -152,19 +145,15 @@ final class TomlReader {
     }
 
     /**
-     * {@code [module.NAME]} of a plugin gstats does not know (one added to plugins/): its keys
-     * are passed on as they are typed. When the plugin's bundle declares the section's MetaType,
-     * a key it does not declare is warned about and left out, and a value its attribute does not
-     * take stops the command, as for gstats' own keys; without one the plugin checks them. A
-     * name close to a known module is warned about, as it is more likely a typo than a plugin.
-     *
-     * @param schema the attributes the plugin declares, by id; {@code null} when it declares none
+     * {@code [module.NAME]} of a plugin whose bundle declares no MetaType for it: its keys are
+     * passed on as they are typed, and the plugin checks them. (A plugin that declares its
+     * section's MetaType has its keys in the schema, checked as gstats' own.) A name close to a
+     * known module is warned about, as it is more likely a typo than a plugin.
      */
     private static void readPluginSection(Path file, String section, TomlTable table, TomlPosition sectionPosition,
-            Rung rung, List<Setting> settings, List<String> warnings, Map<String, AttributeDefinition> schema)
-            throws ConfigException {
-        String nearest = Nearest.to(section, KeyTable.moduleSections());
-        if (schema == null && nearest != null && Nearest.distance(section, nearest) <= 2) {
+            Rung rung, List<Setting> settings, List<String> warnings, Schema schema) {
+        String nearest = Nearest.to(section, schema.moduleSections());
+        if (nearest != null && Nearest.distance(section, nearest) <= 2) {
             warnings.add(file + (sectionPosition == null ? "" : ":" + sectionPosition.line()) + ": [" + section
                     + "] is passed on to a plugin of that name (did you mean [" + nearest + "]?)");
         }
@@ -172,20 +161,7 @@ final class TomlReader {
             String id = section + "." + entry.getKey();
             TomlPosition position = table.inputPositionOf(quoted(entry.getKey()));
             String where = file + (position == null ? "" : ":" + position.line());
-            AttributeDefinition attribute = schema == null ? null : schema.get(KeyTable.property(entry.getKey()));
-            if (schema != null && attribute == null) {
-                warnings.add(where + ": unknown key " + id + " is ignored (did you mean " + Nearest.to(id,
-                        schema.keySet().stream().map(key -> section + "." + key.replace('.', '-')).toList()) + "?)");
-                continue;
-            }
             Object value = pluginValue(entry.getValue());
-            if (attribute != null) {
-                String problem = PluginValues.problem(attribute, entry.getValue());
-                if (problem != null) {
-                    throw new ConfigException(where + ": " + id + " = " + shown(entry.getValue()) + " is not allowed: "
-                            + id + " takes " + problem);
-                }
-            }
             if (value == null) {
                 warnings.add(where + ": " + id + " = " + shown(entry.getValue()) + " is ignored: a plugin's key takes "
                         + "true or false, a number, text or a list of texts or numbers");
@@ -239,15 +215,18 @@ final class TomlReader {
         private final List<String> warnings;
         private long count;
 
-        UnknownKeys(Path file, List<String> warnings) {
+        private final Schema schema;
+
+        UnknownKeys(Path file, List<String> warnings, Schema schema) {
             this.file = file;
             this.warnings = warnings;
+            this.schema = schema;
         }
 
         void add(String id, Supplier<TomlPosition> position) {
             if (count++ < LISTED) {
                 warnings.add(file + line(position.get()) + ": unknown key " + id
-                        + " is ignored (did you mean " + Nearest.to(id, KeyTable.ids()) + "?)");
+                        + " is ignored (did you mean " + Nearest.to(id, schema.ids()) + "?)");
             }
         }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gstats.config.api.GitDate;
+import org.osgi.service.metatype.AttributeDefinition;
 import org.tomlj.TomlArray;
 
 /**
@@ -23,9 +25,6 @@ final class ValueType {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
     private static final Map<String, Integer> SIZE_SHIFT = Map.of("", 0, "k", 10, "m", 20, "g", 30, "t", 40);
-    private static final Pattern AGE = Pattern.compile("\\d+[hdwmy]");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
 
     private final Kind kind;
     private final long min;
@@ -82,6 +81,95 @@ final class ValueType {
         return new ValueType(Kind.LIST, 0, 0, List.of());
     }
 
+    /**
+     * What a MetaType attribute takes. The MetaType service API has no getters for an attribute's
+     * minimum and maximum, so a whole number's range is found by asking its {@code validate}.
+     *
+     * @param size the attribute's name marks it as a number of bytes
+     * @param time the attribute's name marks it as a point in time
+     */
+    static ValueType of(AttributeDefinition attribute, boolean size, boolean time) {
+        int type = attribute.getType();
+        boolean many = attribute.getCardinality() != 0;
+        String[] options = attribute.getOptionValues();
+        return switch (type) {
+            case AttributeDefinition.BOOLEAN -> bool();
+            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> many ? numbers() : number();
+            case AttributeDefinition.LONG, AttributeDefinition.INTEGER, AttributeDefinition.SHORT,
+                    AttributeDefinition.BYTE -> {
+                if (many) {
+                    yield numbers();
+                }
+                if (size) {
+                    yield size();
+                }
+                long lowest = type == AttributeDefinition.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE;
+                long highest = type == AttributeDefinition.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE;
+                long known = wholeNumber(first(attribute.getDefaultValue(), "0"));
+                yield integer(edge(attribute, known, lowest), edge(attribute, known, highest));
+            }
+            default -> {
+                if (many) {
+                    yield list();
+                }
+                if (options != null && options.length > 0) {
+                    yield choice(options);
+                }
+                yield time ? time() : text();
+            }
+        };
+    }
+
+    /** The accepted value furthest from {@code known} (accepted) towards {@code bound}, by bisection. */
+    private static long edge(AttributeDefinition attribute, long known, long bound) {
+        if (accepts(attribute, bound)) {
+            return bound;
+        }
+        long in = known;
+        long out = bound;
+        while (Math.abs(out - in) > 1) {
+            long middle = in + (out - in) / 2;
+            if (accepts(attribute, middle)) {
+                in = middle;
+            } else {
+                out = middle;
+            }
+        }
+        return in;
+    }
+
+    private static boolean accepts(AttributeDefinition attribute, long value) {
+        String problem = attribute.validate(Long.toString(value));
+        return problem == null || problem.isEmpty();
+    }
+
+    /** A declared default as a starting point for the range; a malformed one is reported by {@link #fromDefault}. */
+    private static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String first(String[] values, String otherwise) {
+        return values == null || values.length == 0 ? otherwise : values[0];
+    }
+
+    /** An attribute's default as MetaType gives it (texts; none for an empty list), in this type. */
+    Object fromDefault(String[] values) throws InvalidValue {
+        List<String> texts = values == null ? List.of() : List.of(values);
+        if (texts.size() == 1 && texts.get(0).isEmpty()) {
+            texts = List.of();
+        }
+        return switch (kind) {
+            case LIST -> texts;
+            case NUMBERS -> fromText(String.join(",", texts));
+            case TEXT, TIME -> texts.isEmpty() ? "" : texts.get(0);
+            default -> fromText(texts.isEmpty() ? "" : texts.get(0));
+        };
+    }
+
     Kind kind() {
         return kind;
     }
@@ -95,7 +183,8 @@ final class ValueType {
             case NUMBER -> "a number of 0 or more such as 0.25";
             case NUMBERS -> "a list of numbers of 0 or more such as [30, 90, 365]";
             case SIZE -> "a size such as \"256MB\", \"2GB\", \"512KB\" or a number of bytes";
-            case TIME -> "a date \"2024-01-31\", a date-time \"2024-01-31T12:00:00Z\", an age such as \"12h\", "
+            case TIME -> "a date \"2024-01-31\", a date-time \"2024-01-31 12:00\" or \"2024-01-31T12:00:00Z\", "
+                    + "\"@1700000000\", \"2 weeks ago\", \"yesterday\", \"last month\", an age such as \"12h\", "
                     + "\"30d\", \"2w\", \"6m\", \"1y\", or \"\" for none";
             case TEXT -> "text in quotes";
             case CHOICE -> "one of " + String.join(", ", choices.stream().map(c -> "\"" + c + "\"").toList());
@@ -200,8 +289,7 @@ final class ValueType {
             case SIZE:
                 return parseSize(trimmed);
             case TIME:
-                if (trimmed.isEmpty() || AGE.matcher(trimmed).matches() || DATE.matcher(trimmed).matches()
-                        || DATE_TIME.matcher(trimmed).matches()) {
+                if (trimmed.isEmpty() || GitDate.isValid(trimmed)) {
                     return trimmed;
                 }
                 throw new InvalidValue(allowed());

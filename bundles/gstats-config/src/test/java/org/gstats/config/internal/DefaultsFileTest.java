@@ -26,13 +26,13 @@ public class DefaultsFileTest {
     @Test
     public void theDefaultsFileReadsBackToEveryDefault() throws Exception {
         Path file = folder.newFile("gstats.toml").toPath();
-        Files.writeString(file, DefaultsFile.render(), StandardCharsets.UTF_8);
+        Files.writeString(file, DefaultsFile.render(ShippedSchema.get()), StandardCharsets.UTF_8);
         List<String> warnings = new ArrayList<>();
-        List<Setting> settings = TomlReader.read(file, Rung.DEFAULTS, warnings);
+        List<Setting> settings = TomlReader.read(file, Rung.DEFAULTS, warnings, ShippedSchema.get());
         assertTrue(warnings.toString(), warnings.isEmpty());
-        assertEquals(KeyTable.ids(), settings.stream().map(Setting::key).toList());
+        assertEquals(ShippedSchema.get().ids(), settings.stream().map(Setting::key).toList());
         for (Setting setting : settings) {
-            assertEquals(setting.key(), KeyTable.key(setting.key()).orElseThrow().defaultValue(), setting.value());
+            assertEquals(setting.key(), ShippedSchema.get().key(setting.key()).orElseThrow().defaultValue(), setting.value());
         }
     }
 
@@ -41,10 +41,10 @@ public class DefaultsFileTest {
     public void theShippedDefaultsFileIsTheGeneratedOne() throws Exception {
         Path shipped = Path.of(System.getProperty("gstats.config.dir"), "gstats.toml");
         assertEquals("config/gstats.toml is out of date: gstats config --defaults > config/gstats.toml",
-                DefaultsFile.render(), Files.readString(shipped, StandardCharsets.UTF_8));
+                DefaultsFile.render(ShippedSchema.get()), Files.readString(shipped, StandardCharsets.UTF_8));
     }
 
-    /** The reference table of docs/configuration.md, between its two markers, is generated from the key table. */
+    /** The reference table of docs/configuration.md, between its two markers, is generated from the schema. */
     @Test
     public void theDocumentedReferenceIsTheGeneratedOne() throws Exception {
         String docs = Files.readString(Path.of(System.getProperty("gstats.config.dir"), "..", "docs",
@@ -53,7 +53,7 @@ public class DefaultsFileTest {
         int end = docs.indexOf(REFERENCE_END);
         assertTrue("docs/configuration.md has no reference markers", start >= 0 && end > start);
         assertEquals("the reference in docs/configuration.md is out of date: put DefaultsFile.reference() "
-                + "between its markers", DefaultsFile.reference(),
+                + "between its markers", DefaultsFile.reference(ShippedSchema.get()),
                 docs.substring(docs.indexOf('\n', start) + 1, end));
     }
 
@@ -64,8 +64,8 @@ public class DefaultsFileTest {
     public void theEffectiveConfigurationNamesEachKeysRung() throws Exception {
         Sources sources = new Sources(Map.of("GSTATS_FORMAT", "csv"), folder.getRoot().toPath().resolve("none.toml"),
                 null, null, Map.of());
-        EffectiveConfiguration configuration = new Resolver(sources).resolve(new ConfigRequest(null, Map.of()));
-        String shown = DefaultsFile.effective(configuration);
+        EffectiveConfiguration configuration = new Resolver(sources, ShippedSchema::get).resolve(new ConfigRequest(null, Map.of()));
+        String shown = DefaultsFile.effective(configuration, ShippedSchema.get());
         assertTrue(shown, shown.startsWith("[base]\nverbose = false"));
         assertTrue(shown, shown.lines().anyMatch(line -> line.matches(
                 "format = \"csv\" +# environment \\(GSTATS_FORMAT\\)")));

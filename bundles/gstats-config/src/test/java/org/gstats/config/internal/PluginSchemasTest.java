@@ -2,13 +2,14 @@ package org.gstats.config.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
@@ -17,6 +18,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** A plugin's [module.NAME] section checked against the MetaType its bundle declares. */
 public class PluginSchemasTest {
@@ -25,10 +27,10 @@ public class PluginSchemasTest {
     public TemporaryFolder folder = new TemporaryFolder();
 
     /** What the coupling plugin's bundle declares, as the MetaType service hands it over. */
-    private static final PluginSchemas COUPLING = section -> section.equals("module.coupling")
-            ? Optional.of(Map.of("min.degree", new Attribute("min.degree", AttributeDefinition.INTEGER, 0, 0),
-                    "kinds", new Attribute("kinds", AttributeDefinition.STRING, 10, Integer.MIN_VALUE)))
-            : Optional.empty();
+    private static final Schema COUPLING = ShippedSchema.with(new Schema.Declaration("org.gstats.module.coupling",
+            new Definition("[module.coupling] of the gstats configuration", new AttributeDefinition[] {
+                new Attribute("min.degree", AttributeDefinition.INTEGER, 0, 0, new String[] {"30"}),
+                new Attribute("kinds", AttributeDefinition.STRING, 10, Integer.MIN_VALUE, null)})));
 
     @Test
     public void aDeclaredKeyIsTypedAndAnUndeclaredOneIsWarnedAboutWithTheNearest() throws Exception {
@@ -46,15 +48,34 @@ public class PluginSchemasTest {
     public void aValueTheAttributeDoesNotTakeStopsTheCommandInOneLine() throws Exception {
         Path user = user("[module.coupling]\nmin-degree = \"thirty\"\n");
         assertEquals(user + ":2: module.coupling.min-degree = \"thirty\" is not allowed: module.coupling.min-degree "
-                + "takes a whole number", assertThrows(ConfigException.class, this::resolve).getMessage());
+                + "takes a whole number from 0 to 2147483647",
+                assertThrows(ConfigException.class, this::resolve).getMessage());
 
         user("[module.coupling]\nmin-degree = -1\n");
         assertEquals(user + ":2: module.coupling.min-degree = -1 is not allowed: module.coupling.min-degree takes a "
-                + "whole number (-1 is below 0)", assertThrows(ConfigException.class, this::resolve).getMessage());
+                + "whole number from 0 to 2147483647", assertThrows(ConfigException.class, this::resolve).getMessage());
 
         user("[module.coupling]\nkinds = \"src\"\n");
-        assertEquals(user + ":2: module.coupling.kinds = \"src\" is not allowed: module.coupling.kinds takes a list, "
-                + "each text in quotes", assertThrows(ConfigException.class, this::resolve).getMessage());
+        assertEquals(user + ":2: module.coupling.kinds = \"src\" is not allowed: module.coupling.kinds takes a list "
+                + "of texts such as [\"a\", \"b\"]", assertThrows(ConfigException.class, this::resolve).getMessage());
+    }
+
+    /** A third party's faulty declaration costs its key, with a warning, and stops nothing. */
+    @Test
+    public void aDefaultItsTypeDoesNotTakeLeavesTheKeyOutWithAWarning() throws Exception {
+        Schema schema = ShippedSchema.with(new Schema.Declaration("org.gstats.module.faulty",
+                new Definition("[module.faulty] of the gstats configuration", new AttributeDefinition[] {
+                    new Attribute("depth", AttributeDefinition.INTEGER, 0, 0, new String[] {"deep"}),
+                    new Attribute("width", AttributeDefinition.INTEGER, 0, 0, new String[] {"3"})})));
+        Sources sources = new Sources(Map.of(), folder.getRoot().toPath().resolve("none.toml"), null, null, Map.of());
+
+        EffectiveConfiguration configuration = new Resolver(sources, () -> schema)
+                .resolve(new ConfigRequest(null, Map.of()));
+
+        assertEquals(3L, configuration.value("module.faulty.width"));
+        assertTrue(configuration.setting("module.faulty.depth").isEmpty());
+        assertEquals(List.of("org.gstats.module.faulty declares module.faulty.depth with a default it does not take "
+                + "(a whole number from 0 to 2147483647): the key is ignored"), configuration.warnings());
     }
 
     @Test
@@ -71,11 +92,41 @@ public class PluginSchemasTest {
 
     private EffectiveConfiguration resolve() throws ConfigException {
         Sources sources = new Sources(Map.of(), folder.getRoot().toPath().resolve("config.toml"), null, null, Map.of());
-        return new Resolver(sources, COUPLING).resolve(new ConfigRequest(null, Map.of()));
+        return new Resolver(sources, () -> COUPLING).resolve(new ConfigRequest(null, Map.of()));
     }
 
     /** An attribute with a minimum, checked as the MetaType service checks it. */
-    private record Attribute(String id, int type, int cardinality, long min) implements AttributeDefinition {
+    private record Definition(String description, AttributeDefinition[] attributes)
+            implements ObjectClassDefinition {
+
+        @Override
+        public String getName() {
+            return "gstats coupling plugin";
+        }
+
+        @Override
+        public String getID() {
+            return "org.gstats.plugins.coupling.internal.CouplingConfig";
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+
+        @Override
+        public AttributeDefinition[] getAttributeDefinitions(int filter) {
+            return attributes.clone();
+        }
+
+        @Override
+        public InputStream getIcon(int size) {
+            return null;
+        }
+    }
+
+    private record Attribute(String id, int type, int cardinality, long min, String[] defaults)
+            implements AttributeDefinition {
 
         @Override
         public String getName() {
@@ -119,7 +170,7 @@ public class PluginSchemasTest {
 
         @Override
         public String[] getDefaultValue() {
-            return null;
+            return defaults;
         }
     }
 }

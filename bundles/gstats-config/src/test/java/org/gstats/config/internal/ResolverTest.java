@@ -52,7 +52,7 @@ public class ResolverTest {
 
     private EffectiveConfiguration resolve(Path repository, Map<String, String> commandLine) throws ConfigException {
         Sources sources = new Sources(environment, userFile(), defaultsFile, configFile, launcherOptions);
-        return new Resolver(sources).resolve(new ConfigRequest(repository, commandLine));
+        return new Resolver(sources, ShippedSchema::get).resolve(new ConfigRequest(repository, commandLine));
     }
 
     private static void assertSetting(EffectiveConfiguration configuration, String key, Object value, Rung rung) {
@@ -64,10 +64,21 @@ public class ResolverTest {
     @Test
     public void withNothingEveryKeyHasTheTablesDefault() throws Exception {
         EffectiveConfiguration configuration = resolve(null, Map.of());
-        assertEquals(KeyTable.ids(), configuration.settings().stream().map(Setting::key).toList());
+        assertEquals(ShippedSchema.get().ids(), configuration.settings().stream().map(Setting::key).toList());
         assertSetting(configuration, "scanner.renames", true, Rung.DEFAULTS);
         assertEquals("built in", configuration.setting("base.log-format").orElseThrow().origin());
         assertTrue(configuration.warnings().isEmpty());
+    }
+
+    @Test
+    public void variablesReadOutsideTheConfigurationAreNotWarnedAbout() throws Exception {
+        for (String variable : List.of("GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_STORE", "GSTATS_STORE_USER",
+                "GSTATS_STORE_PASSWORD", "GSTATS_HOME")) {
+            environment.put(variable, "x");
+        }
+        environment.put("GSTATS_QUITE", "true");
+        assertEquals(List.of("environment variable GSTATS_QUITE is ignored: gstats does not know it (did you mean "
+                + "GSTATS_QUIET?)"), resolve(null, Map.of()).warnings());
     }
 
     @Test
@@ -104,7 +115,7 @@ public class ResolverTest {
         EffectiveConfiguration installation = resolve(null, Map.of());
 
         Map<String, java.util.Hashtable<String, Object>> published = Publisher.dictionaries(
-                GstatsConfigurationImpl.published(scan, installation));
+                GstatsConfigurationImpl.published(scan, installation, ShippedSchema.get()), ShippedSchema.get());
 
         // a scan's own settings travel in its request only
         assertEquals(false, published.get("org.gstats.module.commits").get("changes"));
@@ -128,7 +139,7 @@ public class ResolverTest {
         EffectiveConfiguration configuration = resolve(repository, Map.of());
         assertSetting(configuration, "scanner.max-commits", 20L, Rung.USER);
         assertSetting(configuration, "scanner.pack-cache", 256L << 20, Rung.USER);
-        assertEquals(256L << 20, Publisher.dictionaries(configuration).get("org.gstats.scanner").get("pack.cache"));
+        assertEquals(256L << 20, Publisher.dictionaries(configuration, ShippedSchema.get()).get("org.gstats.scanner").get("pack.cache"));
         assertSetting(configuration, "scanner.diff-algorithm", "histogram", Rung.PROJECT);
     }
 
@@ -179,7 +190,9 @@ public class ResolverTest {
         assertEquals("30d", time.fromText("30d"));
         assertEquals("2024-01-31T12:00:00Z", time.fromText("2024-01-31T12:00:00Z"));
         assertEquals("2024-01-31", time.fromToml(java.time.LocalDate.of(2024, 1, 31)));
-        for (String bad : List.of("30 days", "yesterday", "d30")) {
+        assertEquals("2 weeks ago", time.fromText("2 weeks ago"));
+        assertEquals("yesterday", time.fromText("yesterday"));
+        for (String bad : List.of("30 dayz", "someday", "d30")) {
             try {
                 time.fromText(bad);
                 fail(bad + " was taken as a time");
@@ -219,10 +232,10 @@ public class ResolverTest {
                         + "number, text or a list of texts or numbers",
                 userFile() + ":7: [module.comits] is passed on to a plugin of that name (did you mean "
                         + "[module.commits]?)"), configuration.warnings());
-        Map<String, java.util.Hashtable<String, Object>> dictionaries = Publisher.dictionaries(configuration);
+        Map<String, java.util.Hashtable<String, Object>> dictionaries = Publisher.dictionaries(configuration, ShippedSchema.get());
         assertEquals(30L, dictionaries.get("org.gstats.module.churn").get("window.days"));
         assertEquals(List.of("a", "b"), List.of((String[]) dictionaries.get("org.gstats.module.churn").get("kinds")));
-        String shown = DefaultsFile.effective(configuration);
+        String shown = DefaultsFile.effective(configuration, ShippedSchema.get());
         assertTrue(shown, shown.contains("[module.churn]\nwindow-days = 30 "));
         assertTrue(shown, shown.contains("kinds = [\"a\", \"b\"] "));
     }
@@ -246,7 +259,7 @@ public class ResolverTest {
         assertSetting(configuration, "module.metrics.windows", List.of("7", "14"), Rung.USER);
         assertSetting(configuration, "module.metrics.weight-churn", 1.0, Rung.USER);
         assertSetting(configuration, "module.metrics.weight-size", 0.5, Rung.USER);
-        assertEquals(List.of("7", "14"), List.of((String[]) Publisher.dictionaries(configuration)
+        assertEquals(List.of("7", "14"), List.of((String[]) Publisher.dictionaries(configuration, ShippedSchema.get())
                 .get("org.gstats.module.metrics").get("windows")));
 
         write(userFile(), "[module.metrics]\nweight-churn = -1\n");
@@ -269,8 +282,8 @@ public class ResolverTest {
         assertProblem(userFile() + ":2: base.log-format = \"xml\" is not allowed: base.log-format takes one of "
                 + "\"text\", \"json\"", Map.of());
         Files.delete(userFile());
-        assertProblem("--since yesterday is not allowed: scanner.since takes a date \"2024-01-31\"",
-                Map.of("scanner.since", "yesterday"));
+        assertProblem("--since someday is not allowed: scanner.since takes a date \"2024-01-31\"",
+                Map.of("scanner.since", "someday"));
         environment.put("GSTATS_QUIET", "maybe");
         assertProblem("environment variable GSTATS_QUIET=maybe is not allowed: base.quiet takes true or false",
                 Map.of());

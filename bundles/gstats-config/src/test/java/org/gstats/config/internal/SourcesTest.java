@@ -19,7 +19,8 @@ public class SourcesTest {
                 "gstats.option.no.such-key", "ignored",
                 "gstats.config.file", "/work/given.toml",
                 "gstats.config.defaults", "/opt/gstats/conf/gstats.toml");
-        Sources sources = GstatsConfigurationImpl.sources(properties::get, Map.of("XDG_CONFIG_HOME", "/xdg"));
+        Sources sources = GstatsConfigurationImpl.sources(properties::get, Map.of("XDG_CONFIG_HOME", "/xdg"),
+                ShippedSchema.get());
         assertEquals(Map.of("base.log-format", "json", "base.quiet", "true"), sources.launcherOptions());
         assertEquals(Path.of("/work/given.toml"), sources.configFile());
         assertEquals(Path.of("/opt/gstats/conf/gstats.toml"), sources.defaultsFile());
@@ -29,7 +30,7 @@ public class SourcesTest {
     @Test
     public void aUserFilePropertyReplacesTheXdgOne() {
         Sources sources = GstatsConfigurationImpl.sources(Map.of("gstats.config.user", "/tmp/u.toml")::get,
-                Map.of("XDG_CONFIG_HOME", "/xdg"));
+                Map.of("XDG_CONFIG_HOME", "/xdg"), ShippedSchema.get());
         assertEquals(Path.of("/tmp/u.toml"), sources.userFile());
         assertNull(sources.configFile());
         assertNull(sources.defaultsFile());

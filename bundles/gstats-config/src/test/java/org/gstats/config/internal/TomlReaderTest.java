@@ -53,12 +53,12 @@ public class TomlReaderTest {
         Path file = junk(5_000);
         List<String> warnings = new ArrayList<>();
 
-        List<Setting> settings = TomlReader.read(file, Rung.USER, warnings);
+        List<Setting> settings = TomlReader.read(file, Rung.USER, warnings, ShippedSchema.get());
 
         assertEquals(1, settings.size());
         assertEquals(21, warnings.size());
         assertEquals(file + ":4: unknown key junk.key0 is ignored (did you mean " + Nearest.to("junk.key0",
-                KeyTable.ids()) + "?)", warnings.get(0));
+                ShippedSchema.get().ids()) + "?)", warnings.get(0));
         assertTrue(warnings.get(19), warnings.get(19).contains(": unknown key junk.key19 is ignored"));
         assertEquals(file + ": 4980 more unknown keys are ignored (5000 in all; gstats config --defaults lists the "
                 + "keys there are)", warnings.get(20));
@@ -69,7 +69,7 @@ public class TomlReaderTest {
         Path file = junk(200_000);
 
         try {
-            TomlReader.read(file, Rung.USER, new ArrayList<>());
+            TomlReader.read(file, Rung.USER, new ArrayList<>(), ShippedSchema.get());
             fail("read " + file);
         } catch (ConfigException e) {
             assertEquals(file + ": 3.6 MB is more than a configuration file may hold (256 KB): is it the right file? "
@@ -88,7 +88,7 @@ public class TomlReaderTest {
 
     private static void assertNotUtf8(Path file) {
         try {
-            TomlReader.read(file, Rung.USER, new ArrayList<>());
+            TomlReader.read(file, Rung.USER, new ArrayList<>(), ShippedSchema.get());
             fail("read " + file);
         } catch (ConfigException e) {
             assertEquals(file + ": not a configuration file: it must be UTF-8 text (TOML), and this is binary or in "

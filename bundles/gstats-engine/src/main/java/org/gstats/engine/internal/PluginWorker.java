@@ -6,11 +6,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.gstats.api.Analysis;
 import org.gstats.api.ScanContext;
 import org.gstats.api.report.ReportSection;
+import org.gstats.api.runtime.MemoryStatus;
 import org.gstats.api.runtime.MessageQueue;
+import org.gstats.api.runtime.PressureLevel;
 import org.gstats.api.runtime.QueueMetrics;
 import org.gstats.api.scan.PluginMetrics;
 
@@ -25,6 +28,13 @@ import org.slf4j.MDC;
  * budget: a plugin that spends longer on one step is declared stalled and abandoned (its thread
  * is interrupted and left to end on its own, as nothing can safely stop it).
  *
+ * <p>Out of memory: an {@link OutOfMemoryError} in the plugin ends its part and drops its
+ * analysis, so that its memory can be collected; critical pressure while the plugin is busy
+ * (the memory tracker's word: confirmed by a full collection, or collection taking most of
+ * the time) ends its part too and interrupts it. Either way the scanner's next call throws
+ * {@link PluginOutOfMemory}: the scan stops instead of collecting garbage for minutes, and
+ * says which plugin and step.
+ *
  * <p>The worker thread owns the analysis; the other fields are for the scanner thread to read,
  * and {@link #abandon} may be called from any thread (DS unbinding a plugin during a scan).
  */
@@ -35,14 +45,18 @@ final class PluginWorker {
 
     private static final long POLL_MS = 20;
 
+    private static final String STARTING = "starting its analysis";
+    private static final String FINISHING = "making its report section";
+
     /** Ends the queue: the worker then asks the analysis for its result. */
-    private static final QueuedEvent FINISH = new QueuedEvent(analysis -> {
+    private static final QueuedEvent FINISH = new QueuedEvent(FINISHING, analysis -> {
     }, 0);
 
     private final RegisteredPlugin plugin;
     private final ScanContext context;
     private final long budgetNanos;
     private final MessageQueue<QueuedEvent> queue;
+    private final Supplier<MemoryStatus> memory;
     private final Thread thread;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -50,6 +64,8 @@ final class PluginWorker {
     private volatile boolean removed;
     /** When the step in progress started ({@link System#nanoTime}); 0 while the worker waits. */
     private volatile long busySince;
+    /** What the plugin does now or did last, as in "ran out of memory while ...". */
+    private volatile String currentStep = STARTING;
     private volatile long events;
     private volatile long busyNanos;
     private volatile ReportSection section;
@@ -57,11 +73,14 @@ final class PluginWorker {
     /** The scan's log context (its id), taken on the scan's thread for the plugin's. */
     private final Map<String, String> logContext;
 
-    PluginWorker(RegisteredPlugin plugin, ScanContext context, long budgetMs, MessageQueue<QueuedEvent> queue) {
+    /** @param memory the memory tracker's latest sample */
+    PluginWorker(RegisteredPlugin plugin, ScanContext context, long budgetMs, MessageQueue<QueuedEvent> queue,
+            Supplier<MemoryStatus> memory) {
         this.plugin = plugin;
         this.context = context;
         this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMs);
         this.queue = queue;
+        this.memory = memory;
         this.thread = new Thread(this::work, "gstats-plugin-" + plugin.name());
         thread.setDaemon(true);
         Map<String, String> scanContext = MDC.getCopyOfContextMap();
@@ -117,7 +136,7 @@ final class PluginWorker {
      */
     void awaitDelivered() {
         CountDownLatch handled = new CountDownLatch(1);
-        deliver(new QueuedEvent(analysis -> handled.countDown(), 0));
+        deliver(new QueuedEvent("reading the head's checkout", analysis -> handled.countDown(), 0));
         await(handled);
     }
 
@@ -184,6 +203,7 @@ final class PluginWorker {
     }
 
     private void checkBudget() {
+        checkMemory();
         long started = busySince;
         if (started != 0 && System.nanoTime() - started > budgetNanos) {
             abandon("stalled: no answer within the time budget of " + TimeUnit.NANOSECONDS.toMillis(budgetNanos)
@@ -191,8 +211,29 @@ final class PluginWorker {
         }
     }
 
+    /** Critical pressure while the plugin is busy: it is the one filling the heap, as far as can be told. */
+    private void checkMemory() {
+        MemoryStatus status = memory.get();
+        if (status != null && status.level() == PressureLevel.CRITICAL && busySince != 0) {
+            outOfMemory();
+            thread.interrupt();
+        }
+    }
+
+    /** Ends the plugin's part for want of memory; the scan stops at the scanner's next call. */
+    private void outOfMemory() {
+        queue.clear();
+        if (fatal == null) {
+            fatal = new PluginOutOfMemory(plugin.name(), currentStep);
+        }
+        failure.compareAndSet(null, "out of memory while " + currentStep);
+    }
+
     private void rethrowFatal() {
         Throwable error = fatal;
+        if (error instanceof PluginOutOfMemory outOfMemory) {
+            throw outOfMemory;
+        }
         if (error instanceof VirtualMachineError vmError) {
             throw vmError;
         }
@@ -201,30 +242,12 @@ final class PluginWorker {
     private void work() {
         MDC.setContextMap(logContext);
         try {
-            Analysis created = step(() -> plugin.plugin().newAnalysis(context));
-            if (created == null) {
-                failure.compareAndSet(null, "newAnalysis returned null");
-                return;
-            }
-            Analysis analysis = new RequiredContent(created, step(() -> plugin.plugin().requirements()));
-            while (failure.get() == null) {
-                for (QueuedEvent event : queue.takeBatch(POLL_MS, TimeUnit.MILLISECONDS)) {
-                    if (failure.get() != null) {
-                        return;
-                    }
-                    if (event == FINISH) {
-                        finish(analysis);
-                        return;
-                    }
-                    step(() -> {
-                        event.action().accept(analysis);
-                        return null;
-                    });
-                    events++;
-                }
-            }
+            run();
         } catch (InterruptedException e) {
             // abandoned: the reason is recorded already
+        } catch (OutOfMemoryError e) {
+            // run() has returned: its analysis is garbage now
+            outOfMemory();
         } catch (VirtualMachineError e) {
             fatal = e;
             failure.compareAndSet(null, describe(e));
@@ -234,6 +257,33 @@ final class PluginWorker {
             }
         } finally {
             done.countDown();
+        }
+    }
+
+    /** The analysis's life; it is referenced from this frame only. */
+    private void run() throws Exception {
+        Analysis created = step(() -> plugin.plugin().newAnalysis(context));
+        if (created == null) {
+            failure.compareAndSet(null, "newAnalysis returned null");
+            return;
+        }
+        Analysis analysis = new RequiredContent(created, step(() -> plugin.plugin().requirements()));
+        while (failure.get() == null) {
+            for (QueuedEvent event : queue.takeBatch(POLL_MS, TimeUnit.MILLISECONDS)) {
+                if (failure.get() != null) {
+                    return;
+                }
+                currentStep = event.step();
+                if (event == FINISH) {
+                    finish(analysis);
+                    return;
+                }
+                step(() -> {
+                    event.action().accept(analysis);
+                    return null;
+                });
+                events++;
+            }
         }
     }
 

@@ -11,9 +11,11 @@ import org.gstats.api.runtime.QueueMessage;
 
 /**
  * One scanner event on its way to a plugin, with the memory it keeps alive: content counts its
- * bytes, the rest their text (two bytes a character) over an object's overhead.
+ * bytes, the rest their text (two bytes a character) over an object's overhead. {@code step}
+ * says what the plugin does with it, for a message about a failure in that step ("while
+ * {@code step}").
  */
-record QueuedEvent(Consumer<Analysis> action, long estimatedBytes) implements QueueMessage {
+record QueuedEvent(String step, Consumer<Analysis> action, long estimatedBytes) implements QueueMessage {
 
     private static final long OBJECT = 64;
 

@@ -43,6 +43,8 @@ public final class ScanEngineImpl implements ScanEngine {
     private static final String VERSION = GstatsVersion.current();
     static final String SCAN_KEY = "scan";
     private static final Logger LOG = LoggerFactory.getLogger("gstats.engine");
+    /** What to do when memory ran out: the end of the one line the user reads. */
+    static final String OUT_OF_MEMORY_ADVICE = "give gstats more heap (JAVA_OPTS=-Xmx2g) or try --performance-mode low";
 
     private final RepositoryScanner scanner;
     private final PluginRegistryImpl registry;
@@ -111,13 +113,22 @@ public final class ScanEngineImpl implements ScanEngine {
                 scanner.scan(request, RequiredContent.fold(plugins), stored.listening(run), stored.cache());
                 sections = run.results();
                 published.finished();
-            } catch (MemoryCriticalException e) {
+            } catch (MemoryCriticalException | PluginOutOfMemory e) {
                 stored.abandon();
                 run.cancel();
                 registry.abandoned(run);
                 Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
                         Notification.MESSAGE, e.getMessage());
                 throw new ScanException(ScanException.Reason.FAILED, "scan stopped: " + e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                // on the scan's own thread: the scanner, or the engine handing its events over
+                stored.abandon();
+                run.cancel();
+                registry.abandoned(run);
+                String message = "scan stopped: out of memory while reading the history; " + OUT_OF_MEMORY_ADVICE;
+                Notifications.post(events, Notification.SCAN_FAILED, Notification.REPOSITORY, repository,
+                        Notification.MESSAGE, message);
+                throw new ScanException(ScanException.Reason.FAILED, message, e);
             } catch (ScanException | RuntimeException | Error e) {
                 stored.abandon();
                 run.cancel();

@@ -16,6 +16,7 @@ import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.HeadCheckout;
 import org.gstats.api.ScanContext;
+import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportItem;
@@ -44,7 +45,7 @@ final class ScanRun implements ScanListener {
     static final long PROGRESS_INTERVAL = 1000;
 
     /** The engine's own section: what each plugin did in this scan. */
-    static final String SECTION = "plugins";
+    static final String SECTION = Report.ENGINE_SECTION;
 
     /** How one plugin's part of the scan went. */
     record Outcome(RegisteredPlugin plugin, PluginMetrics metrics, String failure, boolean removed) {
@@ -56,6 +57,7 @@ final class ScanRun implements ScanListener {
     private final long budgetMs;
     private final MessageQueueFactory queues;
     private final MemoryWatch memory;
+    private final Supplier<MemoryStatus> memorySamples;
     private final Set<Long> removedIds = ConcurrentHashMap.newKeySet();
     private volatile List<PluginWorker> workers = List.of();
     private ScanTarget target;
@@ -74,6 +76,7 @@ final class ScanRun implements ScanListener {
         this.budgetMs = budgetMs;
         this.queues = queues;
         this.memory = new MemoryWatch(memory);
+        this.memorySamples = memory;
     }
 
     @Override
@@ -89,7 +92,7 @@ final class ScanRun implements ScanListener {
             ScanContext context = new ScanContext(scanTarget.repository(), scanTarget.branch(), scanTarget.headId(),
                     request.options(), request.settings(ScanRequest.pluginSection(plugin.name())));
             PluginWorker worker = new PluginWorker(plugin, context, budgetMs,
-                    queues.create("plugin " + plugin.name()));
+                    queues.create("plugin " + plugin.name()), memorySamples);
             worker.start();
             started.add(worker);
         }
@@ -103,7 +106,7 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onCommit(CommitInfo commit) {
-        deliver(analysis -> analysis.onCommit(commit), QueuedEvent.size(commit));
+        deliver("reading a commit", analysis -> analysis.onCommit(commit), QueuedEvent.size(commit));
         commits++;
         if (commits % PROGRESS_INTERVAL == 0) {
             progress.commitsScanned(commits);
@@ -112,7 +115,7 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileChange(FileChange change) {
-        deliver(analysis -> analysis.onFileChange(change), QueuedEvent.size(change));
+        deliver("reading a file change", analysis -> analysis.onFileChange(change), QueuedEvent.size(change));
     }
 
     /**
@@ -148,23 +151,25 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileInfo(FileInfo file) {
-        deliver(analysis -> analysis.onFileInfo(file), QueuedEvent.size(file));
+        deliver("reading a head file", analysis -> analysis.onFileInfo(file), QueuedEvent.size(file));
     }
 
     @Override
     public void onFileContent(FileContent content) {
-        deliver(analysis -> analysis.onFileContent(content), QueuedEvent.size(content));
+        deliver("reading a head file's content", analysis -> analysis.onFileContent(content),
+                QueuedEvent.size(content));
     }
 
     @Override
     public void onHistoricalContent(FileContent content) {
-        deliver(analysis -> analysis.onHistoricalContent(content), QueuedEvent.size(content));
+        deliver("reading a historical file's content", analysis -> analysis.onHistoricalContent(content),
+                QueuedEvent.size(content));
     }
 
     @Override
     public void onCheckout(HeadCheckout checkout) {
         checkedOut = true;
-        deliver(analysis -> analysis.onCheckout(checkout), 0);
+        deliver("reading the head's checkout", analysis -> analysis.onCheckout(checkout), 0);
     }
 
     /** The scanner deletes the checkout when this returns: the plugins must be done with it. */
@@ -263,10 +268,10 @@ final class ScanRun implements ScanListener {
         return table.build();
     }
 
-    private void deliver(Consumer<Analysis> action, long bytes) {
+    private void deliver(String step, Consumer<Analysis> action, long bytes) {
         requireStarted();
         memory.look();
-        QueuedEvent event = new QueuedEvent(action, bytes);
+        QueuedEvent event = new QueuedEvent(step, action, bytes);
         for (PluginWorker worker : workers) {
             if (worker.live()) {
                 worker.deliver(event);

@@ -8,7 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.gstats.api.Analysis;
+import org.gstats.api.PluginDataRequirements;
+import org.gstats.api.ScanContext;
+import org.gstats.api.ScannerPlugin;
 import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.runtime.MemoryStatus;
 import org.gstats.api.runtime.PressureLevel;
@@ -76,5 +81,44 @@ public class MemoryInScanTest {
         assertEquals("scan stopped: memory critical: 990 MB of 1000 MB in use after garbage collection (99%); "
                 + "give the JVM more heap (JAVA_OPTS=-Xmx...) or raise --max-memory", failure.getMessage());
         assertTrue("no event reached the plugin after the stop", alpha.events.isEmpty());
+    }
+
+    @Test
+    public void criticalMemoryWhileAPluginWorksStopsTheScanNamingItsStep() {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        plugins.bind(new RegisteredPlugin(1, new ScannerPlugin() {
+            @Override
+            public String name() {
+                return "hoarder";
+            }
+
+            @Override
+            public String description() {
+                return "fills the heap while making its result";
+            }
+
+            @Override
+            public Analysis newAnalysis(ScanContext context) {
+                return () -> {
+                    worker.set(Thread.currentThread());
+                    memory.set(status(PressureLevel.CRITICAL, 990));
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new ReportSection("hoarder", List.of());
+                };
+            }
+        }, "hoarder", "", PluginDataRequirements.NONE, "org.example.hoarder", "1.0.0", 101, "[1.1,2)", null));
+        FixedHistoryScanner scanner = new FixedHistoryScanner("c1").commit("c1", "a.txt");
+
+        ScanException failure = assertThrows(ScanException.class, () -> scan(scanner));
+
+        assertEquals(ScanException.Reason.FAILED, failure.reason());
+        assertEquals("scan stopped: plugin hoarder ran out of memory while making its report section; give gstats "
+                + "more heap (JAVA_OPTS=-Xmx2g) or try --performance-mode low, or leave the plugin out (--plugins "
+                + "without hoarder)", failure.getMessage());
+        assertTrue("the plugin's thread was told to stop", worker.get().isInterrupted() || !worker.get().isAlive());
     }
 }

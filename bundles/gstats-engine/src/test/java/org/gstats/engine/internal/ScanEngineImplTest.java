@@ -197,14 +197,27 @@ public class ScanEngineImplTest {
     }
 
     @Test
-    public void virtualMachineErrorStopsTheScan() {
-        OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
-        TestPlugin.failing("hungry", Stage.ON_COMMIT, outOfMemory).bindTo(plugins, 1);
+    public void outOfMemoryStopsTheScanNamingThePluginAndStep() {
+        TestPlugin.failing("hungry", Stage.ON_COMMIT, new OutOfMemoryError("Java heap space")).bindTo(plugins, 1);
+        TestPlugin.healthy("commits").bindTo(plugins, 2);
         ScanEngineImpl engine = engine(threeCommits());
 
-        OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class,
-                () -> engine.scan(request(), ProgressListener.NONE));
-        assertSame(outOfMemory, thrown);
+        ScanException thrown = assertThrows(ScanException.class, () -> engine.scan(request(), ProgressListener.NONE));
+
+        assertEquals(ScanException.Reason.FAILED, thrown.reason());
+        assertEquals("scan stopped: plugin hungry ran out of memory while reading a commit; give gstats more heap "
+                + "(JAVA_OPTS=-Xmx2g) or try --performance-mode low, or leave the plugin out (--plugins without "
+                + "hungry)", thrown.getMessage());
+    }
+
+    @Test
+    public void otherVirtualMachineErrorsStopTheScan() {
+        InternalError broken = new InternalError("the JVM is broken");
+        TestPlugin.failing("broken", Stage.ON_COMMIT, broken).bindTo(plugins, 1);
+        ScanEngineImpl engine = engine(threeCommits());
+
+        InternalError thrown = assertThrows(InternalError.class, () -> engine.scan(request(), ProgressListener.NONE));
+        assertSame(broken, thrown);
     }
 
     @Test

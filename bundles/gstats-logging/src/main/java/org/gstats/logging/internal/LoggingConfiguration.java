@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Gives the sink the settings of {@code [base]}, as Configuration Admin hands them over: at
@@ -25,16 +26,20 @@ public final class LoggingConfiguration {
     @ObjectClassDefinition(name = "gstats logging", description = "[base] of the gstats configuration")
     public @interface Base {
 
-        @AttributeDefinition(description = "log details, print stack traces")
+        @AttributeDefinition(name = "-v --verbose GSTATS_VERBOSE",
+                description = "log details (debug level) on stderr, and print stack traces with errors")
         boolean verbose() default false;
 
-        @AttributeDefinition(description = "errors only")
+        @AttributeDefinition(name = "--quiet GSTATS_QUIET", description = "print only results and errors")
         boolean quiet() default false;
 
-        @AttributeDefinition(description = "text or json")
+        @AttributeDefinition(name = "--log-format GSTATS_LOG_FORMAT",
+                description = "log lines as text, or as one JSON object per line",
+                options = {@Option(value = "text"), @Option(value = "json")})
         String log_format() default "text";
 
-        @AttributeDefinition(description = "also write log lines to this file (empty: stderr only)")
+        @AttributeDefinition(name = "--log-file GSTATS_LOG_FILE",
+                description = "also write log lines to this file (empty: stderr only)")
         String log_file() default "";
     }
 

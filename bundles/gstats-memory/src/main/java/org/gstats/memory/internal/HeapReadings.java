@@ -12,6 +12,9 @@ interface HeapReadings {
     /** The most heap the JVM will use (-Xmx). */
     long max();
 
+    /** Time the collectors spent so far, in ms, summed over all of them. */
+    long collectionMillis();
+
     /** A full garbage collection, so that {@link #usedAfterGc()} holds live data only. */
     void collect();
 }

@@ -6,9 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.gstats.api.runtime.LeakSuspicion;
 import org.gstats.api.runtime.MemoryStatus;
@@ -32,6 +29,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * A sample that looks critical is taken again after a full collection, at most once every
  * {@value #CONFIRM_INTERVAL_MS} ms: after a young collection the figure still holds the old
  * generation's garbage, and a scan must not stop for garbage.
+ *
+ * <p>The sampler is a plain thread that outlives an {@link OutOfMemoryError}: reading the heap
+ * allocates, and when the heap is full that allocation fails. A sample that fails so is itself
+ * the news: the latest status becomes critical, and sampling goes on. High pressure while
+ * collection takes most of the time ({@link ThrashDetector}) counts as critical too. (A scheduled executor's
+ * periodic task stops for good at its first exception, and its thread can die of one: the
+ * tracker then kept its last, calm sample while the JVM collected garbage for minutes, which is
+ * why the critical stop never fired.)
  */
 @Component(service = MemoryTracker.class, configurationPid = MemoryConfiguration.PID)
 @Designate(ocd = MemoryConfiguration.class)
@@ -45,6 +50,7 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     private final HeapReadings readings;
     private final Clock clock;
     private final LeakDetector leaks = new LeakDetector();
+    private final ThrashDetector thrashing = new ThrashDetector();
     private final Deque<MemoryStatus> history = new ArrayDeque<>();
     private volatile long limit;
     private volatile MemoryStatus latest;
@@ -52,7 +58,8 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     private Instant lastConfirmed = Instant.MIN;
     private Instant lastLeakCheck = Instant.MIN;
     private boolean leakConfirmed;
-    private ScheduledExecutorService sampler;
+    private Thread sampler;
+    private volatile boolean stopped;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -62,13 +69,24 @@ public final class MemoryTrackerImpl implements MemoryTracker {
     public MemoryTrackerImpl(MemoryConfiguration configuration) {
         this(new MxBeanReadings(), Clock.systemUTC());
         configure(configuration);
+        startSampling();
+    }
+
+    /**
+     * A tracker outside OSGi, for the fleet's Spark executors (one per JVM): the heap's own
+     * maximum as the limit, sampling on a daemon thread for the life of the JVM.
+     */
+    public static MemoryTrackerImpl standalone() {
+        MemoryTrackerImpl tracker = new MemoryTrackerImpl(new MxBeanReadings(), Clock.systemUTC());
+        tracker.startSampling();
+        return tracker;
+    }
+
+    private void startSampling() {
         sample();
-        sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "gstats-memory");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sampler.scheduleAtFixedRate(this::sample, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        sampler = new Thread(this::sampleUntilStopped, "gstats-memory");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     MemoryTrackerImpl(HeapReadings readings, Clock clock) {
@@ -88,7 +106,38 @@ public final class MemoryTrackerImpl implements MemoryTracker {
 
     @Deactivate
     void stop() {
-        sampler.shutdownNow();
+        stopped = true;
+        sampler.interrupt();
+    }
+
+    private void sampleUntilStopped() {
+        while (!stopped) {
+            try {
+                Thread.sleep(INTERVAL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sampleRound();
+        }
+    }
+
+    /** One round of the sampler: a sample, or a critical status when the sample ran out of memory. */
+    void sampleRound() {
+        try {
+            sample();
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        }
+    }
+
+    private void outOfMemory() {
+        try {
+            MemoryStatus last = latest;
+            latest = new MemoryStatus(clock.instant(), last.limit(), last.limit(), Math.max(last.peak(), last.limit()),
+                    last.limit(), PressureLevel.CRITICAL, last.leak());
+        } catch (OutOfMemoryError again) {
+            // not even that: the next round tries again
+        }
     }
 
     /** Takes a sample, keeps it, and posts a change of level. */
@@ -107,8 +156,12 @@ public final class MemoryTrackerImpl implements MemoryTracker {
         }
         peak = Math.max(peak, used);
         LeakSuspicion leak = leak(afterGc, bytes, now);
-        MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, PressureLevel.of(live, bytes),
-                leak);
+        PressureLevel level = PressureLevel.of(live, bytes);
+        if (thrashing.record(now.toEpochMilli(), readings.collectionMillis()) && level.atLeast(PressureLevel.HIGH)) {
+            // collecting most of the time with the heap nearly full: an OutOfMemoryError minutes away
+            level = PressureLevel.CRITICAL;
+        }
+        MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, level, leak);
         MemoryStatus previous = latest;
         latest = status;
         history.addLast(status);

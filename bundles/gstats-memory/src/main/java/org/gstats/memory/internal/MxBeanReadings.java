@@ -55,6 +55,15 @@ final class MxBeanReadings implements HeapReadings {
     }
 
     @Override
+    public long collectionMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : collectors) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
+    }
+
+    @Override
     public void collect() {
         memory.gc();
     }

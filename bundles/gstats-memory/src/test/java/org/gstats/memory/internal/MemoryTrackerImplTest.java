@@ -22,6 +22,8 @@ public class MemoryTrackerImplTest {
 
     /** MXBean readings set by the test. */
     static final class SetReadings implements HeapReadings {
+        /** Reading the heap fails as it does when the heap is full. */
+        boolean full;
         long used;
         long afterGc = -1;
         long max = 1000;
@@ -39,6 +41,9 @@ public class MemoryTrackerImplTest {
 
         @Override
         public long used() {
+            if (full) {
+                throw new OutOfMemoryError("Java heap space");
+            }
             return used;
         }
 
@@ -50,6 +55,11 @@ public class MemoryTrackerImplTest {
         @Override
         public long max() {
             return max;
+        }
+
+        @Override
+        public long collectionMillis() {
+            return 0;
         }
     }
 
@@ -98,6 +108,20 @@ public class MemoryTrackerImplTest {
         readings.liveAfterCollect = -1;
         assertEquals(PressureLevel.HIGH, levelAt(900));
         assertEquals(1, readings.collections);
+    }
+
+    @Test
+    public void aSampleThatRunsOutOfMemoryIsCriticalAndSamplingGoesOn() {
+        assertEquals(PressureLevel.NORMAL, levelAt(100));
+        readings.full = true;
+        tracker.sampleRound();
+        assertEquals(PressureLevel.CRITICAL, tracker.status().level());
+        assertEquals(readings.max, tracker.status().usedAfterGc());
+        readings.full = false;
+        readings.used = 200;
+        readings.afterGc = 200;
+        tracker.sampleRound();
+        assertEquals(PressureLevel.NORMAL, tracker.status().level());
     }
 
     @Test

@@ -48,6 +48,16 @@ public final class MessageQueueFactoryImpl implements MessageQueueFactory {
         this.capacity = configuration.queue_size();
     }
 
+    /** A factory outside OSGi with the configuration's default capacity, for the fleet's Spark tasks. */
+    public static MessageQueueFactoryImpl standalone(MemoryTracker tracker) {
+        try {
+            return new MessageQueueFactoryImpl(
+                    (Integer) QueueConfiguration.class.getMethod("queue_size").getDefaultValue(), tracker);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("QueueConfiguration has no queue_size", e);
+        }
+    }
+
     /** A factory outside OSGi, for tests and benchmarks: no EventAdmin; {@code tracker} may be null. */
     public MessageQueueFactoryImpl(int capacity, MemoryTracker tracker) {
         this.capacity = capacity;

@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "org.gstats.queue";
 
-    @AttributeDefinition(description = "messages one queue between the scanner and a plugin holds before the "
-            + "scanner waits")
+    @AttributeDefinition(min = "1", max = "1000000",
+            description = "events waiting for one plugin before the scanner waits for it")
     int queue_size() default 4096;
 }

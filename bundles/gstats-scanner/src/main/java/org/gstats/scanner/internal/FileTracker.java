@@ -64,8 +64,9 @@ final class FileTracker implements BlobCache.Reads {
         return new FileTracker(files);
     }
 
+    /** Called by the scan's diff workers, on their threads. */
     @Override
-    public void read(ObjectId id, Blob blob) {
+    public synchronized void read(ObjectId id, Blob blob) {
         if (known.containsKey(id) && known.get(id) == null) {
             known.put(id.copy(), Stats.of(blob));
         }
@@ -78,7 +79,10 @@ final class FileTracker implements BlobCache.Reads {
 
     /** The file's size and line count, read through {@code blobs} when no diff has read it yet. */
     FileInfo info(HeadFile file, BlobCache blobs) throws IOException {
-        Stats stats = known.get(file.id());
+        Stats stats;
+        synchronized (this) {
+            stats = known.get(file.id());
+        }
         if (stats == null) {
             stats = Stats.of(blobs.load(file.id()));
         }

@@ -1,8 +1,9 @@
 package org.gstats.scanner.internal;
 
+import java.util.function.Consumer;
+
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
-import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanWarning;
 
 /**
@@ -13,12 +14,12 @@ import org.gstats.api.scan.ScanWarning;
  */
 final class MissingObjects {
 
-    private final ScanListener listener;
+    private final Consumer<ScanWarning> warnings;
     private final boolean strict;
     private final DamagedPacks packs;
 
-    private MissingObjects(ScanListener listener, boolean strict, DamagedPacks packs) {
-        this.listener = listener;
+    private MissingObjects(Consumer<ScanWarning> warnings, boolean strict, DamagedPacks packs) {
+        this.warnings = warnings;
         this.strict = strict;
         this.packs = packs;
     }
@@ -27,8 +28,9 @@ final class MissingObjects {
         return new MissingObjects(null, true, packs);
     }
 
-    static MissingObjects reportTo(ScanListener listener, DamagedPacks packs) {
-        return new MissingObjects(listener, false, packs);
+    /** @param warnings takes what is left out, e.g. a listener's {@code onWarning} */
+    static MissingObjects reportTo(Consumer<ScanWarning> warnings, DamagedPacks packs) {
+        return new MissingObjects(warnings, false, packs);
     }
 
     /** Goes on past every missing object and says nothing: for counting what can be read. */
@@ -44,8 +46,8 @@ final class MissingObjects {
         if (strict) {
             throw missing;
         }
-        if (listener != null) {
-            listener.onWarning(new ScanWarning(commitId, missing.getObjectId().name(),
+        if (warnings != null) {
+            warnings.accept(new ScanWarning(commitId, missing.getObjectId().name(),
                     describe(missing.getObjectId(), " needed by commit " + commitId, ": " + skipped)));
         }
     }

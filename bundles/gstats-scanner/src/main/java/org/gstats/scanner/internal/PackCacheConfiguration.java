@@ -19,12 +19,18 @@ public final class PackCacheConfiguration {
 
     static final String PID = "org.gstats.scanner";
 
-    /** The part of {@code [scanner]} that sizes JGit's caches. */
+    /** The part of {@code [scanner]} that is the installation's: JGit's caches, diff threads. */
     @ObjectClassDefinition(name = "gstats scanner caches", description = "[scanner] of the gstats configuration")
     public @interface Scanner {
 
-        @AttributeDefinition(description = "bytes of pack data JGit keeps in memory (its packedGitLimit)")
+        @AttributeDefinition(name = "[size] GSTATS_PACK_CACHE",
+                description = "memory JGit keeps for pack data, shared by all scans (JGit's packedGitLimit)")
         long pack_cache() default 10L << 20;
+
+        @AttributeDefinition(name = "GSTATS_THREADS", min = "0", max = "1024",
+                description = "threads that diff commits (0: one per processor on more than two processors, else "
+                        + "one) and that analyse head files for metrics (0: one per processor)")
+        int threads() default 0;
     }
 
     @Activate

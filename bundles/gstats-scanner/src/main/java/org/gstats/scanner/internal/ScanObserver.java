@@ -2,7 +2,7 @@ package org.gstats.scanner.internal;
 
 /**
  * Hears what a scan reads, so that tests can prove a metadata-only scan reads no content.
- * Called on the scanning thread only.
+ * Called on any of the scan's threads (its diff workers read blobs).
  */
 interface ScanObserver {
 

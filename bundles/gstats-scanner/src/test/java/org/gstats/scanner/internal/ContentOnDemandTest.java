@@ -50,18 +50,18 @@ public class ContentOnDemandTest {
 
     private static GitRepo repo;
 
-    /** Counts what a scan reads. */
+    /** Counts what a scan reads, on whichever of its threads. */
     private static final class Counts implements ScanObserver {
-        long blobReads;
-        long contents;
+        volatile long blobReads;
+        volatile long contents;
 
         @Override
-        public void blobRead() {
+        public synchronized void blobRead() {
             blobReads++;
         }
 
         @Override
-        public void contentDelivered() {
+        public synchronized void contentDelivered() {
             contents++;
         }
     }

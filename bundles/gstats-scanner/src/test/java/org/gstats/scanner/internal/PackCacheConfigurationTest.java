@@ -20,6 +20,11 @@ public class PackCacheConfigurationTest {
             public long pack_cache() {
                 return 256L << 20;
             }
+
+            @Override
+            public int threads() {
+                return 0;
+            }
         };
         assertEquals(256L << 20, PackCacheConfiguration.cacheConfig(scanner).getPackedGitLimit());
     }

@@ -85,7 +85,8 @@ record CommandOption(String name, String shortName, Arity arity, String valueNam
 
     /** An option that may be given several times; the list {@code key} fills it when not given. */
     static CommandOption repeated(String name, String valueName, String help, String key) {
-        return new CommandOption(name, null, Arity.REPEATED, valueName, help, List.of(), key, KeyUse.FILLS, null);
+        return new CommandOption(name, null, Arity.REPEATED, valueName, help, List.of(), key,
+                key == null ? KeyUse.NONE : KeyUse.FILLS, null);
     }
 
     CommandOption withShortName(String alias) {

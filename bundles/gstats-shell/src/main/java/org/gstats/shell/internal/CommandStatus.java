@@ -23,8 +23,8 @@ final class CommandStatus {
     /** Whether the user asked for results and errors only (option or configuration): for progress output. */
     static final String QUIET = "gstats.quiet";
     static final String STDERR_TERMINAL = "gstats.stderr.terminal";
-    /** What gogo.shell's console sets in the session it reads commands for. */
-    static final String INTERACTIVE = ".gosh_interactive";
+    /** What the shell's profile (etc/gosh_profile of the installation) sets in the session it reads commands for. */
+    static final String INTERACTIVE = "gstats.interactive";
 
     /** A command's work. */
     @FunctionalInterface
@@ -54,7 +54,8 @@ final class CommandStatus {
             failure = CommandFailure.failed(e instanceof RuntimeException ? "unexpected failure: " + oneLine(e)
                     : oneLine(e), e);
         }
-        if (!Boolean.TRUE.equals(session.get(INTERACTIVE))) {
+        // a Gogo script sets the word true
+        if (!"true".equals(String.valueOf(session.get(INTERACTIVE)))) {
             if (failure instanceof ScanException scan) {
                 throw scan;
             }

@@ -16,6 +16,7 @@ import java.util.Optional;
 final class OptionTable {
 
     static final String HELP = "--help";
+    static final String HELP_SHORT = "-h";
     /** Asks for {@link #completions()} instead of running the command. */
     static final String COMPLETIONS = "--completions";
 
@@ -38,7 +39,7 @@ final class OptionTable {
     }
 
     boolean isOption(String token) {
-        return token != null && (option(token).isPresent() || HELP.equals(token) || COMPLETIONS.equals(token));
+        return token != null && (option(token).isPresent() || isHelp(token) || COMPLETIONS.equals(token));
     }
 
     /** Whether a flag is among the arguments, before they are checked (a failed parse reports with stack traces). */
@@ -65,8 +66,8 @@ final class OptionTable {
         for (int i = 0; i < arguments.length; i++) {
             // Gogo turns a bare null into a Java null
             String token = arguments[i] == null ? "null" : arguments[i];
-            if (HELP.equals(token) || COMPLETIONS.equals(token)) {
-                help |= HELP.equals(token);
+            if (isHelp(token) || COMPLETIONS.equals(token)) {
+                help |= isHelp(token);
                 completions |= COMPLETIONS.equals(token);
                 continue;
             }
@@ -104,8 +105,23 @@ final class OptionTable {
             return CommandFailure.badUsage("unknown option '" + token + "' (write '" + token.substring(0, equals) + " "
                     + token.substring(equals + 1) + "', with a space)");
         }
+        List<String> spellings = new ArrayList<>();
+        options.forEach(option -> {
+            spellings.add(option.name());
+            if (option.shortName() != null) {
+                spellings.add(option.shortName());
+            }
+        });
+        Optional<String> near = Suggestion.nearest(equals > 0 ? token.substring(0, equals) : token, spellings);
+        if (near.isPresent()) {
+            return CommandFailure.badUsage("unknown option '" + token + "'; did you mean '" + near.get() + "'?");
+        }
         return CommandFailure.badUsage("unknown option '" + token + "' (options: " + String.join(", ",
                 options.stream().map(CommandOption::spelled).toList()) + ")");
+    }
+
+    private static boolean isHelp(String token) {
+        return HELP.equals(token) || HELP_SHORT.equals(token);
     }
 
     /** The command's {@value #HELP}: the synopsis, then one line per option. */

@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,8 +44,17 @@ final class ReportOutput {
      * @throws CommandFailure bad usage naming the problem and what to do instead
      */
     static ReportOutput check(ReportWriter writer, ScanOptions scan, ReportWriters writers) throws CommandFailure {
+        return check(writer, scan, scan.writerOptions(), writers);
+    }
+
+    /** Checks as {@link #check(ReportWriter, ScanOptions, ReportWriters)}, with the console's facts in {@code options}. */
+    static ReportOutput check(ReportWriter writer, ScanOptions scan, WriterOptions options, ReportWriters writers)
+            throws CommandFailure {
         String format = scan.format().toLowerCase(Locale.ROOT);
-        WriterOptions options = scan.writerOptions();
+        if (options.full() && !writer.options().contains(Option.FULL)) {
+            throw CommandFailure.badUsage("--full does not apply to " + format + ", which writes every table whole "
+                    + "(formats that summarise: " + list(writers.formatsWith(Option.FULL)) + ")");
+        }
         if (options.pretty() && !writer.options().contains(Option.PRETTY)) {
             throw CommandFailure.badUsage("--pretty does not apply to " + format + " (formats that indent: "
                     + list(writers.formatsWith(Option.PRETTY)) + ")");
@@ -114,6 +125,33 @@ final class ReportOutput {
             }
         } catch (IOException e) {
             throw CommandFailure.badUsage("cannot read the --output directory " + output + ": " + IoReasons.of(e));
+        }
+    }
+
+    /**
+     * Before the scan: the chosen table, if any, is written {@code SECTION.TABLE} and its section
+     * is one the scan will write, the engine's or a plugin's among {@code plugins} (the active
+     * plugins the scan runs); {@code plugins} empty when they are not known. Which tables a
+     * section holds is known only from the report ({@link #checkTable}).
+     */
+    static void checkTableName(String table, Collection<String> plugins) throws CommandFailure {
+        if (table == null) {
+            return;
+        }
+        int dot = table.indexOf('.');
+        if (dot <= 0 || dot == table.length() - 1) {
+            throw CommandFailure.badUsage("--table takes SECTION.TABLE, e.g. commits.authors (got '" + table + "')");
+        }
+        if (plugins.isEmpty()) {
+            return;
+        }
+        String section = table.substring(0, dot);
+        List<String> sections = new ArrayList<>(plugins);
+        sections.add(Report.ENGINE_SECTION);
+        if (!sections.contains(section)) {
+            throw CommandFailure.badUsage("unknown section '" + section + "' in --table " + table + Suggestion.nearest(
+                    section, sections).map(near -> "; did you mean '" + near + "'?").orElse(" (sections: "
+                            + String.join(", ", sections) + ")"));
         }
     }
 

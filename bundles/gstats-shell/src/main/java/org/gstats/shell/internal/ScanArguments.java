@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 
 /**
@@ -55,9 +57,25 @@ record ScanArguments(String format, String output, String table, String branch, 
             throw CommandFailure.badUsage("--since " + sinceText + " is after --until " + untilText
                     + " (nothing to scan)");
         }
-        return new ScanOptions(repository, formatText == null ? defaultFormat : formatText,
-                output(currentDir, outputText), tableText, pretty, branchText, sinceInstant, untilInstant,
+        Path outputPath = output(currentDir, outputText);
+        return new ScanOptions(repository, formatText != null ? formatText : formatOf(outputPath, defaultFormat),
+                outputPath, tableText, pretty, branchText, sinceInstant, untilInstant,
                 ScannerOptions.DEFAULTS.withDetectRenames(!noRenames), quiet, verbose);
+    }
+
+    /** The format an {@code --output} file's extension names when {@code --format} is not given. */
+    private static final Map<String, String> FORMAT_BY_EXTENSION = Map.of("json", "json", "csv", "csv", "xml", "xml",
+            "yaml", "yaml", "yml", "yaml", "html", "html", "md", "markdown", "txt", "text");
+
+    /** The format {@code output}'s extension names, else {@code defaultFormat}. */
+    static String formatOf(Path output, String defaultFormat) {
+        if (output == null || output.getFileName() == null) {
+            return defaultFormat;
+        }
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? defaultFormat
+                : FORMAT_BY_EXTENSION.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), defaultFormat);
     }
 
     /** The repository path the operands (options already taken out) name. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -15,7 +16,10 @@ import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.scan.PluginInfo;
+import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginSelection;
+import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.config.api.ConfigException;
@@ -42,7 +46,13 @@ public class ScanCommand {
 
     private final ScanEngine engine;
     private final Clock clock;
+    /** The process environment ({@code NO_COLOR}, {@code COLUMNS}, ...); tests hand in their own. */
+    private final Function<String, String> environment;
     private final ReportWriters writers = new ReportWriters();
+    /** Names the sections a scan will write, so that --table is checked before the scan; optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginRegistry registry;
     /** Without gstats-config, a scan takes its options from the command line alone. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -54,8 +64,13 @@ public class ScanCommand {
     }
 
     ScanCommand(ScanEngine engine, Clock clock) {
+        this(engine, clock, System::getenv);
+    }
+
+    ScanCommand(ScanEngine engine, Clock clock, Function<String, String> environment) {
         this.engine = engine;
         this.clock = clock;
+        this.environment = environment;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -89,6 +104,16 @@ public class ScanCommand {
         });
     }
 
+    /** The active plugins the selection runs; empty when no registry says. */
+    private List<String> scannedPlugins(PluginSelection selection) {
+        PluginRegistry current = registry;
+        if (current == null) {
+            return List.of();
+        }
+        return current.plugins().stream().filter(plugin -> plugin.state() == PluginState.ACTIVE)
+                .map(PluginInfo::name).filter(selection::includes).toList();
+    }
+
     /** Declarative Services sets the field itself; unit tests, which have no DS, call this. */
     void setConfiguration(GstatsConfiguration configuration) {
         this.configuration = configuration;
@@ -103,18 +128,25 @@ public class ScanCommand {
                 in.flag(ScanOptionTable.PRETTY), in.flag(ScanOptionTable.QUIET), in.flag(ScanOptionTable.VERBOSE),
                 given.operands());
         ScannerArguments history = new ScannerArguments(in.flag(ScanOptionTable.FIRST_PARENT),
-                orAbsent(in.value(ScanOptionTable.AUTHOR)), in.values(ScanOptionTable.INCLUDE),
+                in.values(ScanOptionTable.AUTHOR), in.values(ScanOptionTable.EXCLUDE_AUTHOR),
+                in.values(ScanOptionTable.INCLUDE),
                 in.values(ScanOptionTable.EXCLUDE), orAbsent(in.value(ScanOptionTable.MAX_COMMITS)),
                 in.flag(ScanOptionTable.NO_MAILMAP), in.flag(ScanOptionTable.STRICT),
                 orAbsent(in.value(ScanOptionTable.DIFF_ALGORITHM)));
+        ReportArguments looks = new ReportArguments(orAbsent(in.value(ScanOptionTable.GROUP_AUTHORS)),
+                in.flag(ScanOptionTable.FULL), orAbsent(in.value(ScanOptionTable.COLOR)),
+                orAbsent(in.configured(ReportArguments.THEME_KEY)));
+        looks.checkGrouping();
         session.put(CommandStatus.VERBOSE, arguments.verbose());
         session.put(CommandStatus.QUIET, arguments.quiet());
         ScanOptions checked = arguments.validate(currentDir(session), clock, defaultFormat(session));
         ScanOptions options = checked.withScanner(history.validate(checked.scanner()));
         PluginSelection selection = PluginsArgument.selection(orAbsent(in.value(ScanOptionTable.PLUGINS)));
         StoreArguments.check(given.value(ScanOptionTable.STORE), given.has(ScanOptionTable.NO_STORE));
+        ReportOutput.checkTableName(options.table(), scannedPlugins(selection));
         ReportWriter writer = writers.require(options.format());
-        ReportOutput output = ReportOutput.check(writer, options, writers);
+        ReportOutput output = ReportOutput.check(writer, options, looks.writerOptions(options.pretty(),
+                options.table(), options.output() == null, stdoutTerminal(session), environment), writers);
         // Gogo points System.err at the session's error stream while a command runs
         PrintStream err = System.err;
         if (options.verbose()) {
@@ -171,7 +203,12 @@ public class ScanCommand {
      * interactive shell, which does not, is a terminal.
      */
     static String defaultFormat(CommandSession session) {
-        return Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL)) ? "json" : "text";
+        return stdoutTerminal(session) ? "text" : "json";
+    }
+
+    /** Whether standard output is a terminal: the launcher says so, and the interactive shell is one. */
+    static boolean stdoutTerminal(CommandSession session) {
+        return !Boolean.FALSE.equals(session.get(CommandStatus.TERMINAL));
     }
 
     /**

@@ -39,6 +39,12 @@ final class ScanConfiguration {
         return keys;
     }
 
+    /** A configured key that no option sets (e.g. {@code base.theme}) as text, or {@code null}. */
+    String configured(String key) {
+        Object value = configuration == null ? null : configuration.value(key);
+        return value == null || String.valueOf(value).isEmpty() ? null : String.valueOf(value);
+    }
+
     /** Whether the flag is in effect: given, or its key configured to the flag's value. */
     boolean flag(CommandOption option) {
         if (given.has(option)) {
@@ -62,9 +68,9 @@ final class ScanConfiguration {
         return text.isEmpty() || (value instanceof Long number && number == 0) ? null : text;
     }
 
-    /** A repeated option's values: as given, else as configured. */
+    /** A repeated option's values: as given, else as configured (an option without a key: as given only). */
     List<String> values(CommandOption option) {
-        if (given.has(option) || configuration == null) {
+        if (given.has(option) || configuration == null || option.key() == null) {
             return given.values(option);
         }
         return configuration.list(option.key());

@@ -17,29 +17,41 @@ import java.util.List;
 final class ScanOptionTable {
 
     static final CommandOption FORMAT = value("--format", "FORMAT", "report format: text, json, csv, xml, yaml, "
-            + "html or a plugin's (default: text on a terminal, json otherwise)", "module.export.format")
-            .completing("text", "json", "csv", "xml", "yaml", "html");
+            + "markdown, html or a plugin's (default: the --output file's extension, else text on a terminal, "
+            + "json otherwise)", "module.export.format")
+            .completing("text", "json", "csv", "xml", "yaml", "markdown", "html").withShortName("-f");
     static final CommandOption OUTPUT = value("--output", "FILE", "write the report to FILE (csv: to a directory, "
-            + "one file per table) instead of the console; replaced whole or not at all", "module.export.output-path");
+            + "one file per table) instead of the console; replaced whole or not at all", "module.export.output-path")
+            .withShortName("-o");
     static final CommandOption TABLE = value("--table", "SECTION.TABLE",
             "the one table to write, e.g. commits.authors (csv)", null);
     static final CommandOption PRETTY = flag("--pretty", "indent the report for people to read (json, xml, yaml)",
             "module.export.pretty", "true");
+    static final CommandOption FULL = flag("--full", "print every table whole instead of the summary "
+            + "(text, markdown)", null, null);
+    static final CommandOption COLOR = value("--color", "WHEN", "colour the text report: auto (on a terminal, "
+            + "unless NO_COLOR is set), always or never", "base.color").completing("auto", "always", "never");
+    static final CommandOption GROUP_AUTHORS = value("--group-authors", "BY", "one author per name and email "
+            + "(email, as git shortlog -sne; the default) or per normalised name (name, as gitinspector)",
+            "module.commits.group-authors").completing("email", "name");
     static final CommandOption BRANCH = value("--branch", "REF", "branch, tag or commit to start from (default HEAD)",
-            null);
+            null).withShortName("-b");
     static final CommandOption SINCE = value("--since", "WHEN",
-            "only commits at or after: 2024-01-31, 2024-01-31T12:00:00Z, or an age 12h, 30d, 2w, 6m, 1y",
+            "only commits at or after: 2024-01-31, '2024-01-31 12:00', '2 weeks ago', yesterday, @1700000000, "
+                    + "or an age 12h, 30d, 2w, 6m, 1y",
             "scanner.since");
     static final CommandOption UNTIL = value("--until", "WHEN",
             "only commits at or before: a date counts through its end, or a date-time, or an age", "scanner.until");
-    static final CommandOption AUTHOR = value("--author", "REGEX", "only commits whose author's 'Name <email>' "
-            + "matches this Java regular expression (git log --author)", null);
+    static final CommandOption AUTHOR = repeated("--author", "REGEX", "only commits whose author's 'Name <email>' "
+            + "matches this Java regular expression (repeatable: any may match; git log --author)", null);
+    static final CommandOption EXCLUDE_AUTHOR = repeated("--exclude-author", "REGEX", "leave out commits whose "
+            + "author's 'Name <email>' matches this Java regular expression (repeatable), e.g. 'bot'", null);
     static final CommandOption INCLUDE = repeated("--include", "GLOB",
             "count only changes to paths matching this glob, e.g. 'src/**'", "scanner.include");
     static final CommandOption EXCLUDE = repeated("--exclude", "GLOB",
             "do not count changes to paths matching this glob, e.g. 'vendor/**'", "scanner.exclude");
     static final CommandOption MAX_COMMITS = filledBy("--max-commits", "N",
-            "scan at most this many commits, newest first (git log -n)", "scanner.max-commits");
+            "scan at most this many commits, newest first (git log -n)", "scanner.max-commits").withShortName("-n");
     static final CommandOption FIRST_PARENT = flag("--first-parent", "follow first parents only and count merges "
             + "against their first parent (git log --first-parent -m)", "scanner.first-parent", "true");
     static final CommandOption NO_RENAMES = flag("--no-renames", "do not detect renames (git log --no-renames)",
@@ -67,13 +79,14 @@ final class ScanOptionTable {
             + "~/.cache/gstats)", "store.url");
     static final CommandOption NO_STORE = flag("--no-store", "scan without reading or writing the scan store",
             "store.enabled", "false");
-    static final CommandOption QUIET = flag("--quiet", "print the report and errors only", "base.quiet", "true");
+    static final CommandOption QUIET = flag("--quiet", "print the report and errors only", "base.quiet", "true")
+            .withShortName("-q");
     static final CommandOption VERBOSE = flag("--verbose", "print progress from the start, and stack traces on "
             + "failure", "base.verbose", "true").withShortName("-v");
 
     static final OptionTable OPTIONS = new OptionTable("scan", "[options] [PATH]", List.of(FORMAT, OUTPUT,
-            TABLE, PRETTY, BRANCH, SINCE, UNTIL, AUTHOR, INCLUDE, EXCLUDE, MAX_COMMITS, FIRST_PARENT, NO_RENAMES,
-            NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET,
+            TABLE, PRETTY, FULL, COLOR, BRANCH, SINCE, UNTIL, AUTHOR, EXCLUDE_AUTHOR, GROUP_AUTHORS, INCLUDE, EXCLUDE,
+            MAX_COMMITS, FIRST_PARENT, NO_RENAMES, NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET,
             VERBOSE));
 
     private ScanOptionTable() {

@@ -5,50 +5,73 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.gstats.api.scan.DiffAlgorithm;
 
-/** {@code gstats:scan}'s history options in effect (given, or else configured), still text. */
-record ScannerArguments(boolean firstParent, String author, List<String> includes,
-        List<String> excludes, String maxCommits, boolean noMailmap, boolean strict, String diffAlgorithm) {
+/**
+ * {@code gstats:scan}'s history options in effect (given, or else configured), still text;
+ * {@code --author} and {@code --exclude-author} as often as they were given.
+ */
+record ScannerArguments(boolean firstParent, List<String> authors, List<String> excludeAuthors,
+        List<String> includes, List<String> excludes, String maxCommits, boolean noMailmap, boolean strict,
+        String diffAlgorithm) {
 
     private static final String INCLUDE = "--include";
     private static final String EXCLUDE = "--exclude";
+    private static final String AUTHOR = "--author";
+    private static final String EXCLUDE_AUTHOR = "--exclude-author";
 
     ScannerArguments {
+        authors = Collections.unmodifiableList(new ArrayList<>(authors));
+        excludeAuthors = Collections.unmodifiableList(new ArrayList<>(excludeAuthors));
         includes = Collections.unmodifiableList(new ArrayList<>(includes));
         excludes = Collections.unmodifiableList(new ArrayList<>(excludes));
     }
 
     /**
-     * Checks what can be checked without the repository; the scanner checks the author pattern
-     * and the globs themselves.
+     * Checks what can be checked without the repository (each author pattern compiles); the
+     * scanner checks the globs themselves.
      *
      * @param base the options checked so far ({@code --no-renames}), kept
      */
     ScannerOptions validate(ScannerOptions base) throws CommandFailure {
-        String authorText = value(author);
-        List<String> includeGlobs = globs(INCLUDE, includes);
-        List<String> excludeGlobs = globs(EXCLUDE, excludes);
+        List<String> authorPatterns = patterns(AUTHOR, authors, "'Ann|ann@example.com'");
+        List<String> excludedAuthors = patterns(EXCLUDE_AUTHOR, excludeAuthors, "'bot'");
+        List<String> includeGlobs = values(INCLUDE, includes, "a glob such as 'vendor/**'");
+        List<String> excludeGlobs = values(EXCLUDE, excludes, "a glob such as 'vendor/**'");
         String maxText = value(maxCommits);
         String algorithmText = value(diffAlgorithm);
-        if (authorText != null && authorText.isEmpty()) {
-            throw CommandFailure.badUsage("--author needs a pattern such as 'Ann|ann@example.com' "
-                    + "(leave it out to take every author)");
-        }
-        return new ScannerOptions(base.detectRenames(), firstParent, authorText, includeGlobs, excludeGlobs,
-                maxCommits(maxText), !noMailmap, strict, algorithm(algorithmText));
+        return new ScannerOptions(base.detectRenames(), firstParent, AuthorFilter.regex(authorPatterns,
+                excludedAuthors), includeGlobs, excludeGlobs, maxCommits(maxText), !noMailmap, strict,
+                algorithm(algorithmText));
     }
 
-    private static List<String> globs(String option, List<String> globs) throws CommandFailure {
+    /** The option's values, each a regular expression that compiles; a bad one is bad usage naming it. */
+    private static List<String> patterns(String option, List<String> given, String example) throws CommandFailure {
+        List<String> patterns = values(option, given, "a pattern such as " + example
+                + " (leave it out to take every author)");
+        for (String pattern : patterns) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw CommandFailure.badUsage("invalid author pattern '" + pattern + "' for " + option + ": "
+                        + e.getDescription() + " (a Java regular expression)");
+            }
+        }
+        return patterns;
+    }
+
+    private static List<String> values(String option, List<String> given, String needs) throws CommandFailure {
         List<String> checked = new ArrayList<>();
-        for (String glob : globs) {
-            String text = value(glob);
+        for (String each : given) {
+            String text = value(each);
             if (text == null) {
                 continue;
             }
             if (text.isEmpty()) {
-                throw CommandFailure.badUsage(option + " needs a glob such as 'vendor/**'");
+                throw CommandFailure.badUsage(option + " needs " + needs);
             }
             checked.add(text);
         }

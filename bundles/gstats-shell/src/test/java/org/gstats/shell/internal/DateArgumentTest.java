@@ -61,13 +61,20 @@ public class DateArgumentTest {
     }
 
     @Test
+    public void gitFormsAreRead() throws CommandFailure {
+        assertEquals(Instant.parse("2024-03-01T12:00:00Z"), DateArgument.since("2 weeks ago", UTC));
+        assertEquals(Instant.parse("2024-03-14T12:00:00Z"), DateArgument.until("yesterday", UTC));
+        assertEquals(Instant.parse("2024-01-31T11:00:00Z"), DateArgument.since("2024-01-31 12:00", BERLIN));
+    }
+
+    @Test
     public void surroundingSpaceIsIgnored() throws CommandFailure {
         assertEquals(Instant.parse("2024-02-14T12:00:00Z"), DateArgument.since(" 30d ", UTC));
     }
 
     @Test
     public void anythingElseIsBadUsageNamingTheOptionAndTheForms() {
-        for (String value : new String[] {"yesterday", "2024-13-01", "2024-02-30", "30x", "30", "", "-3d", "30D",
+        for (String value : new String[] {"yesterday at dawn", "2024-13-01", "2024-02-30", "30x", "30", "", "-3d", "3 fortnights ago",
                 "2024-01-31T25:00", "2024/01/31", "9999999999y"}) {
             assertBadUsage("--since", value, () -> DateArgument.since(value, UTC));
             assertBadUsage("--until", value, () -> DateArgument.until(value, UTC));
@@ -85,7 +92,8 @@ public class DateArgumentTest {
         } catch (CommandFailure e) {
             assertEquals(CommandFailure.BAD_USAGE, e.exitCode());
             assertEquals("invalid date for " + option + ": '" + value
-                    + "' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)", e.getMessage());
+                    + "' (use 2024-01-31, '2024-01-31 12:00', 2024-01-31T12:00:00Z, @1700000000, '2 weeks ago', "
+                    + "yesterday, 'last month' or 30d)", e.getMessage());
         }
     }
 }

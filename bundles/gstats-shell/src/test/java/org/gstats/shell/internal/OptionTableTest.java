@@ -13,11 +13,10 @@ import org.junit.Test;
 public class OptionTableTest {
 
     private static final OptionTable SCAN = ScanOptionTable.OPTIONS;
-    private static final String OPTION_LIST = "--format, --output, --table, --pretty, --branch, --since, --until, "
-            + "--author, --include, --exclude, --max-commits, --first-parent, --no-renames, --no-mailmap, "
-            + "--diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, --store, --no-store, "
-            + "--quiet, "
-            + "-v/--verbose";
+    private static final String OPTION_LIST = "-f/--format, -o/--output, --table, --pretty, --full, --color, "
+            + "-b/--branch, --since, --until, --author, --exclude-author, --group-authors, --include, --exclude, "
+            + "-n/--max-commits, --first-parent, --no-renames, --no-mailmap, --diff-algorithm, --strict, --changes, "
+            + "--plugins, --max-memory, --performance-mode, --store, --no-store, -q/--quiet, -v/--verbose";
 
     @Test
     public void optionsMayComeBeforeAndAfterThePathAndRepeatedOnesKeepEveryValue() throws CommandFailure {
@@ -35,6 +34,27 @@ public class OptionTableTest {
     public void unknownOptionNamesTheOptionsOfTheTable() {
         assertBadUsage("unknown option '--foo' (options: " + OPTION_LIST + ")", "--foo");
         assertBadUsage("unknown option '-x' (options: " + OPTION_LIST + ")", "/srv/repo", "-x");
+    }
+
+    @Test
+    public void aMistypedOptionGetsTheNearestOne() {
+        assertBadUsage("unknown option '--fromat'; did you mean '--format'?", "--fromat", "json");
+        assertBadUsage("unknown option '--max-commit'; did you mean '--max-commits'?", "--max-commit", "3");
+        assertBadUsage("unknown option '--brnch=main'; did you mean '--branch'?", "--brnch=main");
+    }
+
+    @Test
+    public void gitsShortFlagsAreRowsOfTheTable() throws CommandFailure {
+        OptionTable.Given given = SCAN.parse("-b", "main", "-o", "out.json", "-f", "json", "-n", "5", "-q", "repo");
+
+        assertEquals("main", given.value(ScanOptionTable.BRANCH));
+        assertEquals("out.json", given.value(ScanOptionTable.OUTPUT));
+        assertEquals("json", given.value(ScanOptionTable.FORMAT));
+        assertEquals("5", given.value(ScanOptionTable.MAX_COMMITS));
+        assertTrue(given.has(ScanOptionTable.QUIET));
+        assertEquals(List.of("repo"), given.operands());
+        assertTrue(SCAN.parse("-h").help());
+        assertTrue(SCAN.help().contains("  -n, --max-commits N"));
     }
 
     @Test

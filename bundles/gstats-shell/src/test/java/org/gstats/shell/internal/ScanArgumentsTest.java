@@ -160,13 +160,27 @@ public class ScanArgumentsTest {
 
     @Test
     public void badDateIsBadUsage() {
-        assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
+        assertBadUsage("invalid date for --until: 'soon' (use 2024-01-31, '2024-01-31 12:00', "
+                + "2024-01-31T12:00:00Z, @1700000000, '2 weeks ago', "
+                + "yesterday, 'last month' or 30d)",
                 new ScanArguments("text", ABSENT, ABSENT, ABSENT, ABSENT, "soon", false, false, false, false,
                         List.of()));
     }
 
     private Path currentDir() {
         return currentDir;
+    }
+
+    @Test
+    public void withoutFormatTheOutputExtensionPicksIt() throws CommandFailure {
+        Map<String, String> expected = Map.of("r.json", "json", "r.csv", "csv", "r.xml", "xml", "r.yaml", "yaml",
+                "r.YML", "yaml", "r.html", "html", "r.md", "markdown", "r.txt", "text", "r.bin", "text", ".md", "text");
+        for (Map.Entry<String, String> entry : expected.entrySet()) {
+            ScanArguments arguments = new ScanArguments(ABSENT, entry.getKey(), ABSENT, ABSENT, ABSENT, ABSENT, false,
+                    false, false, false, List.of());
+            assertEquals(entry.getKey(), entry.getValue(), validate(arguments).format());
+        }
+        assertEquals("json", validate(output("r.yaml")).format());
     }
 
     private ScanOptions validate(ScanArguments arguments) throws CommandFailure {

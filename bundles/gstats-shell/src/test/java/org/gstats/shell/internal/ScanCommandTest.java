@@ -219,10 +219,11 @@ public class ScanCommandTest {
 
     @Test
     public void unknownOptionIsBadUsage() {
-        assertBadUsage("unknown option '--foo' (options: --format, --output, --table, --pretty, --branch, --since, "
-                + "--until, --author, --include, --exclude, --max-commits, --first-parent, --no-renames, "
+        assertBadUsage("unknown option '--foo' (options: -f/--format, -o/--output, --table, --pretty, --full, "
+                + "--color, -b/--branch, --since, --until, --author, --exclude-author, --group-authors, --include, "
+                + "--exclude, -n/--max-commits, --first-parent, --no-renames, "
                 + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
-                + "--store, --no-store, --quiet, -v/--verbose)",
+                + "--store, --no-store, -q/--quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
     }
@@ -235,8 +236,10 @@ public class ScanCommandTest {
 
     @Test
     public void badDateIsBadUsage() {
-        assertBadUsage("invalid date for --since: 'yesterday' (use 2024-01-31, 2024-01-31T12:00:00Z or 30d)",
-                gogo.execute("gstats:scan --since yesterday"));
+        assertBadUsage("invalid date for --since: 'someday' (use 2024-01-31, '2024-01-31 12:00', "
+                + "2024-01-31T12:00:00Z, @1700000000, '2 weeks ago', "
+                + "yesterday, 'last month' or 30d)",
+                gogo.execute("gstats:scan --since someday"));
     }
 
     @Test
@@ -593,6 +596,33 @@ public class ScanCommandTest {
     }
 
     @Test
+    public void repeatedAuthorsAndExcludedAuthorsBecomeOnePatternCheckedBeforeTheScan() {
+        assertNull(gogo.execute("gstats:scan --author Ann --exclude-author bot --author 'Bob|Cy'"));
+        assertEquals("^(?!.*(?:(?:bot)))(?=.*(?:(?:Ann)|(?:Bob|Cy)))", engine.request.author());
+
+        engine.request = null;
+        assertBadUsage("invalid author pattern 'Ann (' for --exclude-author: Unclosed group (a Java regular "
+                + "expression)", gogo.execute("gstats:scan --exclude-author 'Ann ('"));
+        assertNull(engine.request);
+    }
+
+    @Test
+    public void groupAuthorsReachesTheCommitsPluginAndIsChecked() {
+        assertNull(gogo.execute("gstats:scan --group-authors name"));
+        assertEquals("name", engine.request.settings("module.commits").get("group.authors"));
+
+        assertBadUsage("--group-authors takes email or name, not 'login'",
+                gogo.execute("gstats:scan --group-authors login"));
+    }
+
+    @Test
+    public void fullAppliesOnlyToFormatsThatSummarise() {
+        assertBadUsage("--full does not apply to json, which writes every table whole (formats that summarise: "
+                + "none)", gogo.execute("gstats:scan --format json --full"));
+        assertBadUsage("--color takes auto, always or never, not 'red'", gogo.execute("gstats:scan --color red"));
+    }
+
+    @Test
     public void flagsOnTheCommandLineAreGivenToTheConfiguration() {
         LayeredConfiguration configuration = new LayeredConfiguration();
         command.setConfiguration(configuration);
@@ -636,6 +666,8 @@ public class ScanCommandTest {
                     ScanOptionTable.EXCLUDE.key(), List.of(), ScanOptionTable.MAX_COMMITS.key(), 0L,
                     ScanOptionTable.NO_MAILMAP.key(), true, ScanOptionTable.DIFF_ALGORITHM.key(), "myers",
                     ScanOptionTable.STRICT.key(), false, ScanOptionTable.PLUGINS.key(), List.of()));
+            values.putAll(Map.of(ScanOptionTable.GROUP_AUTHORS.key(), "email", ScanOptionTable.COLOR.key(), "auto",
+                    ReportArguments.THEME_KEY, "dark"));
             values.putAll(configured);
             configRequest.commandLine().forEach((key, text) -> values.put(key,
                     text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));

@@ -41,7 +41,7 @@ public final class Database {
                     + "registers a DataSourceFactory for " + driver + " is missing)");
         }
         Properties properties = new Properties();
-        properties.setProperty(DataSourceFactory.JDBC_URL, location.url());
+        properties.setProperty(DataSourceFactory.JDBC_URL, h2WithoutTraceFile(location.url()));
         if (location.user() != null) {
             properties.setProperty(DataSourceFactory.JDBC_USER, location.user());
         }
@@ -53,6 +53,15 @@ public final class Database {
         } catch (SQLException e) {
             throw failure("cannot use the store at " + location.url(), e);
         }
+    }
+
+    /**
+     * H2 writes a trace file beside the store and prints to stderr, in its own words, when it
+     * cannot: a store that cannot be used is one warning line of ours, so no trace file.
+     */
+    static String h2WithoutTraceFile(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("TRACE_LEVEL_FILE")
+                ? url + ";TRACE_LEVEL_FILE=0" : url;
     }
 
     static String driverOf(String url) throws StoreException {

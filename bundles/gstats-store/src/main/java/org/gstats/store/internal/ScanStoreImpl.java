@@ -68,6 +68,42 @@ public final class ScanStoreImpl implements ScanStore {
         this.defaultUrl = defaultUrl;
     }
 
+    /**
+     * A store outside OSGi, for the fleet's Spark tasks: every scan names its database in the
+     * request's {@link StoreOptions#URL}; {@code factory} is the driver's, e.g. H2's
+     * {@code OsgiDataSourceFactory}.
+     */
+    public static ScanStoreImpl standalone(String scannerVersion, String driverClass, DataSourceFactory factory) {
+        ScanStoreImpl store = new ScanStoreImpl(new StoreConfiguration() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return StoreConfiguration.class;
+            }
+
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public String url() {
+                return "";
+            }
+
+            @Override
+            public String user() {
+                return "";
+            }
+
+            @Override
+            public String password() {
+                return "";
+            }
+        }, scannerVersion, Map.of(), null);
+        store.factories.put(driverClass, factory);
+        return store;
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=*)")
     void addFactory(DataSourceFactory factory, Map<String, Object> properties) {

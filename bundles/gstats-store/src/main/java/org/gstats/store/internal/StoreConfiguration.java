@@ -4,22 +4,24 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Where the store is, installation-wide ({@value #PID}); a scan's {@code --store} overrides it. */
-@ObjectClassDefinition(name = "gstats store", description = "The scan store's location and credentials")
+@ObjectClassDefinition(name = "gstats store",
+        description = "[store] per scan: the scan store's location and credentials")
 @interface StoreConfiguration {
 
     String PID = "org.gstats.store";
 
-    @AttributeDefinition(description = "false scans without reading or writing the store")
+    @AttributeDefinition(name = "--no-store",
+            description = "record scans in the scan store and replay known commits from it")
     boolean enabled() default true;
 
-    @AttributeDefinition(description = "JDBC URL of the store (jdbc:h2:… or jdbc:postgresql://…); empty for the "
-            + "embedded H2 file under $XDG_CACHE_HOME/gstats/")
+    @AttributeDefinition(name = "--store", description = "JDBC URL of the scan store, jdbc:h2:... or "
+            + "jdbc:postgresql://... (empty: an H2 file under $XDG_CACHE_HOME/gstats; GSTATS_STORE overrides it)")
     String url() default "";
 
-    @AttributeDefinition(description = "database user (GSTATS_STORE_USER overrides it)")
+    @AttributeDefinition(description = "the store's database user (GSTATS_STORE_USER overrides it)")
     String user() default "";
 
-    @AttributeDefinition(description = "database password (GSTATS_STORE_PASSWORD overrides it)",
+    @AttributeDefinition(description = "the store's database password (GSTATS_STORE_PASSWORD overrides it)",
             type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
     String password() default "";
 }

@@ -2,7 +2,6 @@ package org.gstats.plugin.commits.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,13 +21,6 @@ import org.gstats.api.report.Table;
 /** One scan's commit statistics. */
 final class CommitsAnalysis implements Analysis {
 
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-    /** Most commits first, as {@code git shortlog -sn}; ties by name, then email. */
-    private static final Comparator<AuthorStats> BY_COMMITS = Comparator
-            .comparingLong((AuthorStats a) -> a.commits).reversed()
-            .thenComparing(a -> a.name, TEXT)
-            .thenComparing(a -> a.email, TEXT);
-
     private record AuthorKey(String name, String email) {
     }
 
@@ -46,6 +38,7 @@ final class CommitsAnalysis implements Analysis {
     private OffsetDateTime firstCommit;
     private OffsetDateTime lastCommit;
     private final boolean includeMerges;
+    private final boolean groupByName;
     private CommitInfo currentCommit;
     private AuthorStats currentAuthor;
     private boolean skippingCommit;
@@ -54,8 +47,11 @@ final class CommitsAnalysis implements Analysis {
      * @param listChanges   whether to add the {@code changes} table with every file change
      * @param includeMerges whether merge commits count (false: as {@code git log --no-merges};
      *                      {@code merges} still tells how many there were)
+     * @param groupByName   one author row per normalised name ({@code --group-authors name}) instead of
+     *                      one per name and email
      */
-    CommitsAnalysis(boolean listChanges, boolean includeMerges) {
+    CommitsAnalysis(boolean listChanges, boolean includeMerges, boolean groupByName) {
+        this.groupByName = groupByName;
         changes = listChanges ? Table.builder("changes", "commit", "author_email", "time", "path", "old_path",
                 "change_type", "insertions", "deletions", "binary") : null;
         this.includeMerges = includeMerges;
@@ -117,6 +113,7 @@ final class CommitsAnalysis implements Analysis {
         items.add(activity.byDay());
         items.add(activity.byWeekdayHour());
         items.add(activity.authorsByMonth(authors.values().stream().map(a -> Times.month(a.firstCommit)).toList()));
+        items.add(AuthorIdentities.clusters(authors.values()));
         if (changes != null) {
             items.add(changes.build());
         }
@@ -127,7 +124,8 @@ final class CommitsAnalysis implements Analysis {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("commits", commits);
         values.put("merges", merges);
-        values.put("authors", (long) authors.size());
+        values.put("authors", (long) (groupByName ? AuthorIdentities.byName(authors.values()).size()
+                : authors.size()));
         values.put("files_changed", (long) paths.size());
         values.put("file_changes", fileChanges);
         values.put("insertions", insertions);
@@ -140,8 +138,10 @@ final class CommitsAnalysis implements Analysis {
     private Table authorsTable() {
         Table.Builder table = Table.builder("authors", "name", "email", "commits", "insertions", "deletions",
                 "first_commit", "last_commit");
-        authors.values().stream().sorted(BY_COMMITS).forEach(a -> table.row(a.name, a.email, a.commits,
-                a.insertions, a.deletions, Times.iso(a.firstCommit), Times.iso(a.lastCommit)));
+        List<AuthorStats> rows = groupByName ? AuthorIdentities.byName(authors.values())
+                : authors.values().stream().sorted(AuthorIdentities.BY_COMMITS).toList();
+        rows.forEach(a -> table.row(a.name, a.email, a.commits, a.insertions, a.deletions, Times.iso(a.firstCommit),
+                Times.iso(a.lastCommit)));
         return table.build();
     }
 

@@ -6,10 +6,13 @@ import org.gstats.api.ScannerPlugin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.osgi.util.converter.Converters;
 
 /**
- * Commit history statistics: totals, one row per author, commits per month, and with
+ * Commit history statistics: totals, one row per author (or per person with
+ * {@code [module.commits] group-authors = "name"}, the option {@code --group-authors}), commits
+ * per month, clusters of identities that look like one person, and with
  * {@code [module.commits] changes} (the option {@code --changes}) every file change. Its
  * settings are the scan's ({@link ScanContext#settings()}): each scan reads its own.
  */
@@ -24,11 +27,17 @@ public final class CommitsPlugin implements ScannerPlugin {
             description = "[module.commits] of the gstats configuration")
     public @interface Config {
 
-        @AttributeDefinition(description = "list every file change of every commit")
+        @AttributeDefinition(name = "--changes", description = "list every file change of every commit")
         boolean changes() default false;
 
-        @AttributeDefinition(description = "count merge commits (false: as git log --no-merges)")
+        @AttributeDefinition(
+                description = "count merge commits (false: as git log --no-merges; merges still says how many)")
         boolean include_merges() default true;
+
+        @AttributeDefinition(name = "--group-authors", description = "one author per name and email (email, as git shortlog -sne) or per "
+                + "normalised name (name, as gitinspector)", options = {@Option(value = AuthorIdentities.BY_EMAIL),
+                    @Option(value = AuthorIdentities.BY_NAME)})
+        String group_authors() default AuthorIdentities.BY_EMAIL;
     }
 
     @Override
@@ -44,6 +53,7 @@ public final class CommitsPlugin implements ScannerPlugin {
     @Override
     public Analysis newAnalysis(ScanContext context) {
         Config config = Converters.standardConverter().convert(context.settings()).to(Config.class);
-        return new CommitsAnalysis(config.changes(), config.include_merges());
+        return new CommitsAnalysis(config.changes(), config.include_merges(),
+                AuthorIdentities.BY_NAME.equals(config.group_authors()));
     }
 }

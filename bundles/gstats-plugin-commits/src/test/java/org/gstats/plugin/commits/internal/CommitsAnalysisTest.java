@@ -63,7 +63,8 @@ public class CommitsAnalysisTest {
         ReportSection section = analysis(false).result();
 
         assertEquals("commits", section.name());
-        assertEquals(List.of("totals", "authors", "by_month", "lifecycle", "by_day", "by_weekday_hour", "authors_by_month"), section.items().stream().map(ReportItem::name).toList());
+        assertEquals(List.of("totals", "authors", "by_month", "lifecycle", "by_day", "by_weekday_hour", "authors_by_month",
+                "identity_clusters"), section.items().stream().map(ReportItem::name).toList());
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("commits", 0L);
         expected.put("merges", 0L);

@@ -47,6 +47,73 @@ final class AlignedColumns {
         return lines;
     }
 
+    /**
+     * The text within {@code maxWidth} columns: when longer, its middle gives way to {@code …}, so
+     * that both ends stay, e.g. a path's top folder and its file name.
+     */
+    static String shorten(String text, int maxWidth) {
+        if (width(text) <= maxWidth) {
+            return text;
+        }
+        if (maxWidth <= 1) {
+            return "…";
+        }
+        int[] codePoints = text.codePoints().toArray();
+        int tailWidth = (maxWidth - 1) / 2;
+        int headWidth = maxWidth - 1 - tailWidth;
+        StringBuilder head = new StringBuilder();
+        int used = 0;
+        int first = 0;
+        while (first < codePoints.length && used + width(codePoints[first]) <= headWidth) {
+            used += width(codePoints[first]);
+            head.appendCodePoint(codePoints[first++]);
+        }
+        int last = codePoints.length;
+        int tailUsed = 0;
+        int budget = maxWidth - 1 - used;
+        while (last > first && tailUsed + width(codePoints[last - 1]) <= budget) {
+            tailUsed += width(codePoints[--last]);
+        }
+        StringBuilder tail = new StringBuilder();
+        for (int i = last; i < codePoints.length; i++) {
+            tail.appendCodePoint(codePoints[i]);
+        }
+        return head.append('…').append(tail).toString();
+    }
+
+    /**
+     * A path within {@code maxWidth} columns, keeping its file name whole when it can:
+     * {@code src/main/…/ImportantService.java}; else shortened in the middle as {@link #shorten}.
+     */
+    static String shortenPath(String path, int maxWidth) {
+        if (width(path) <= maxWidth) {
+            return path;
+        }
+        int slash = path.lastIndexOf('/');
+        String name = slash < 0 ? path : path.substring(slash);
+        int headWidth = maxWidth - 1 - width(name);
+        if (slash < 0 || headWidth < 3) {
+            return shorten(path, maxWidth);
+        }
+        return prefix(path.substring(0, slash), headWidth) + "…" + name;
+    }
+
+    /** The longest start of {@code text} that takes at most {@code maxWidth} columns. */
+    static String prefix(String text, int maxWidth) {
+        StringBuilder prefix = new StringBuilder();
+        int used = 0;
+        for (int offset = 0; offset < text.length(); ) {
+            int codePoint = text.codePointAt(offset);
+            used += width(codePoint);
+            if (used > maxWidth) {
+                break;
+            }
+            prefix.appendCodePoint(codePoint);
+            offset += Character.charCount(codePoint);
+        }
+        return prefix.toString();
+    }
+
     /** Columns the text takes on a terminal. */
     static int width(String text) {
         return text.codePoints().map(AlignedColumns::width).sum();

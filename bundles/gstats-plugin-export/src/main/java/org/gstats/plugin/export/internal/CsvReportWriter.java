@@ -25,20 +25,40 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 
 /**
- * Report items as RFC 4180 CSV, UTF-8 without a byte order mark, CRLF line ends, a header row,
+ * Report items as RFC 4180 CSV, UTF-8 without a byte order mark, a header row,
  * fields quoted when they hold a comma, a quote or a line break. A table gives one row per
  * table row; fields give one row with a column per field. CSV has no null: an absent value is
  * an empty field. With {@code --table SECTION.ITEM} the one item goes to a stream; without it
  * every item goes to its own file {@code SECTION_ITEM.csv} in a directory.
+ * <p>
+ * Lines end in LF, as the tools that read CSV on the command line (cut, awk, sort) expect;
+ * RFC 4180's CRLF, which leaves a {@code \r} on their last field, is
+ * {@code [module.export] csv-line-ending = "crlf"}.
  */
-@Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + CsvReportWriter.FORMAT)
+@Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + CsvReportWriter.FORMAT,
+        configurationPid = ExportConfiguration.PID)
 public class CsvReportWriter implements ReportWriter {
 
     static final String FORMAT = "csv";
     static final String EXTENSION = ".csv";
+
+    private volatile CSVFormat format = lineEnding("lf");
+
+    @Activate
+    @Modified
+    void configure(ExportConfiguration config) {
+        format = lineEnding(config.csv_line_ending());
+    }
+
+    private static CSVFormat lineEnding(String name) {
+        return CSVFormat.RFC4180.builder().setRecordSeparator("crlf".equalsIgnoreCase(name) ? "\r\n" : "\n")
+                .get();
+    }
 
     @Override
     public String format() {
@@ -109,9 +129,9 @@ public class CsvReportWriter implements ReportWriter {
         return safe.length() == 0 ? "_" : safe.toString();
     }
 
-    private static void writeItem(ReportItem item, Writer text) throws IOException {
+    private void writeItem(ReportItem item, Writer text) throws IOException {
         // close() would close the caller's stream
-        CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180);
+        CSVPrinter csv = new CSVPrinter(text, format);
         if (item instanceof Fields fields) {
             List<String> names = new ArrayList<>();
             List<String> values = new ArrayList<>();

@@ -30,4 +30,16 @@ public class AlignedColumnsTest {
                 "日本  100",
                 "Zoe\u0308     7  x"), lines);
     }
+
+    @Test
+    public void shortenKeepsBothEndsAndPathsKeepTheirFileName() {
+        assertEquals("abcdef", AlignedColumns.shorten("abcdef", 6));
+        assertEquals("abc…ij", AlignedColumns.shorten("abcdefghij", 6));
+        assertEquals("日…語", AlignedColumns.shorten("日本本本語", 5));
+        String path = "src/main/java/org/example/ImportantService.java";
+        assertEquals("src/main/jav…/ImportantService.java", AlignedColumns.shortenPath(path, 35));
+        assertEquals(35, AlignedColumns.width(AlignedColumns.shortenPath(path, 35)));
+        assertEquals(AlignedColumns.shorten(path, 20), AlignedColumns.shortenPath(path, 20));
+        assertEquals("src/m", AlignedColumns.prefix("src/main", 5));
+    }
 }

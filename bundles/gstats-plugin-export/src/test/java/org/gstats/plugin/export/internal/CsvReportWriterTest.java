@@ -70,7 +70,8 @@ public class CsvReportWriterTest {
         writer.writeDirectory(report, WriterOptions.DEFAULT, directory);
 
         assertEquals(Set.of("commits_totals.csv", "commits_authors.csv", "commits_by_month.csv", "commits_lifecycle.csv",
-                "commits_by_day.csv", "commits_by_weekday_hour.csv", "commits_authors_by_month.csv", "commits_changes.csv",
+                "commits_by_day.csv", "commits_by_weekday_hour.csv", "commits_authors_by_month.csv",
+                "commits_identity_clusters.csv", "commits_changes.csv",
                 "values_kinds.csv", "values_texts.csv", "values_no_rows.csv"), files(directory));
         assertEquals(expected("commits.changes"),
                 parse(ReportData.strictUtf8(Files.readAllBytes(directory.resolve("commits_changes.csv")))));
@@ -79,18 +80,62 @@ public class CsvReportWriterTest {
     }
 
     @Test
-    public void rfc4180QuotingCrlfAndNoByteOrderMark() throws IOException {
-        Table table = Table.builder("t", "plain", "comma, quote \"x\"", "lines").row("abc", "a,b", "1\n2").row(
-                "", null, "é 😀").build();
-        Report small = new Report(report.header(), List.of(new ReportSection("s",
-                List.of(table))), List.of());
+    public void rfc4180QuotingLfAndNoByteOrderMark() throws IOException {
+        byte[] bytes = ReportData.write(writer, quotingReport(), new WriterOptions(false, "s.t"));
 
-        byte[] bytes = ReportData.write(writer, small, new WriterOptions(false, "s.t"));
+        assertEquals("plain,\"comma, quote \"\"x\"\"\",lines\n"
+                + "abc,\"a,b\",\"1\n2\"\n"
+                + "\"\",,é 😀\n", ReportData.strictUtf8(bytes));
+        assertFalse(bytes[0] == (byte) 0xEF);
+    }
+
+    @Test
+    public void crlfWhenConfigured() throws IOException {
+        writer.configure(lineEnding("crlf"));
 
         assertEquals("plain,\"comma, quote \"\"x\"\"\",lines\r\n"
                 + "abc,\"a,b\",\"1\n2\"\r\n"
-                + "\"\",,é 😀\r\n", ReportData.strictUtf8(bytes));
-        assertFalse(bytes[0] == (byte) 0xEF);
+                + "\"\",,é 😀\r\n", ReportData.strictUtf8(ReportData.write(writer, quotingReport(),
+                        new WriterOptions(false, "s.t"))));
+
+        writer.configure(lineEnding("lf"));
+        assertTrue(ReportData.strictUtf8(ReportData.write(writer, quotingReport(), new WriterOptions(false, "s.t")))
+                .endsWith("é 😀\n"));
+    }
+
+    private Report quotingReport() {
+        Table table = Table.builder("t", "plain", "comma, quote \"x\"", "lines").row("abc", "a,b", "1\n2").row(
+                "", null, "é 😀").build();
+        return new Report(report.header(), List.of(new ReportSection("s", List.of(table))), List.of());
+    }
+
+    private static ExportConfiguration lineEnding(String value) {
+        return new ExportConfiguration() {
+            @Override
+            public String format() {
+                return "csv";
+            }
+
+            @Override
+            public String output_path() {
+                return "";
+            }
+
+            @Override
+            public boolean pretty() {
+                return false;
+            }
+
+            @Override
+            public String csv_line_ending() {
+                return value;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return ExportConfiguration.class;
+            }
+        };
     }
 
     @Test
@@ -99,7 +144,7 @@ public class CsvReportWriterTest {
         Report small = new Report(report.header(), List.of(new ReportSection("c",
                 List.of(fields))), List.of());
 
-        assertEquals("commits\r\n3\r\n", new String(ReportData.write(writer, small, new WriterOptions(false,
+        assertEquals("commits\n3\n", new String(ReportData.write(writer, small, new WriterOptions(false,
                 "c.totals")), StandardCharsets.UTF_8));
     }
 

@@ -22,6 +22,7 @@ import org.gstats.api.report.ReportHeader;
 import org.gstats.api.report.ReportItem;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
+import org.gstats.api.report.WriterOptions;
 import org.junit.Test;
 
 public class TextReportWriterTest {
@@ -100,7 +101,7 @@ public class TextReportWriterTest {
         assertTrue(lines.contains("  file25       25"));
         assertFalse(lines.contains("  file26       26"));
         int last = lines.indexOf("  file25       25");
-        assertEquals("  … 5 more rows (use --format json for all)", lines.get(last + 1));
+        assertEquals("  … 5 more rows (use --full --format text, or --format json, for all)", lines.get(last + 1));
     }
 
     @Test
@@ -124,7 +125,7 @@ public class TextReportWriterTest {
         }
 
         assertTrue(write(report(header(HEAD), section("frequency", files.build())))
-                .contains("  … 1 more row (use --format json for all)\n"));
+                .contains("  … 1 more row (use --full --format text, or --format json, for all)\n"));
     }
 
     @Test
@@ -154,7 +155,7 @@ public class TextReportWriterTest {
         List<String> lines = lines(report(header(HEAD), section("commits", commits)));
 
         int start = lines.indexOf("recent");
-        assertEquals("  " + "x".repeat(59) + "…      1", lines.get(start + 2));
+        assertEquals("  " + "x".repeat(30) + "…" + "x".repeat(29) + "      1", lines.get(start + 2));
         assertEquals("  first line second line" + " ".repeat(38) + "  " + "    2", lines.get(start + 3));
     }
 
@@ -233,9 +234,10 @@ public class TextReportWriterTest {
         return new Fields("totals", values);
     }
 
+    /** The whole report, as {@code --full} writes it; {@link TextSummaryTest} holds the summary. */
     private byte[] bytes(Report report) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(report, out);
+        writer.write(report, new WriterOptions(false, null, true, 100, false, WriterOptions.DARK), out);
         return out.toByteArray();
     }
 

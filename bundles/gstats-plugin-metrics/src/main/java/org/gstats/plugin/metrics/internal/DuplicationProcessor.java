@@ -17,10 +17,12 @@ final class DuplicationProcessor {
     private final CloneDetector detector;
     private CloneDetector.Result result;
 
-    DuplicationProcessor(int minTokens, int minLines) {
-        detector = new CloneDetector(minTokens, minLines);
+    /** @param filterBytes the most memory the detection's first pass takes */
+    DuplicationProcessor(int minTokens, int minLines, long filterBytes) {
+        detector = new CloneDetector(minTokens, minLines, filterBytes);
     }
 
+    /** Thread-safe. */
     void add(String path, TokenSequence tokens) {
         detector.add(path, tokens.tokens());
     }

@@ -32,25 +32,52 @@ import org.gstats.plugin.metrics.internal.text.LineCounts;
  * One scan's metrics. History events feed change frequency; each head file's content is read
  * once, decoded once and scanned once, and that one pass feeds format detection, line
  * counting and clone detection's tokens; complexity analysis takes the same decoded text.
+ * That work runs on several threads ({@link HeadFileWork}); history and the tables stay on
+ * the engine's thread.
  */
 final class MetricsAnalysis implements Analysis {
+
+    /**
+     * What the analysis may use of the machine.
+     *
+     * @param threads     threads for head files' content
+     * @param memoryLimit the scan's memory limit in bytes, which bounds clone detection's index
+     */
+    record Resources(int threads, long memoryLimit) {
+
+        /** Every processor and the JVM's maximum heap. */
+        static Resources ofRuntime() {
+            return new Resources(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+        }
+    }
+
+    /** Share of the memory limit that clone detection's first pass may fill with its filter. */
+    private static final int FILTER_SHARE = 16;
 
     private static final int MAGIC_BYTES = 16;
 
     private final MetricsSettings settings;
     private final ScanContext context;
     private final Map<String, HeadFile> files = new TreeMap<>();
-    private final ChangeHistory history = new ChangeHistory();
+    private final ChangeHistory history;
     private final FilesProcessor filesProcessor = new FilesProcessor();
     private final FunctionsProcessor functionsProcessor = new FunctionsProcessor();
     private final DuplicationProcessor duplicationProcessor;
+    private final HeadFileWork work;
     private int contentRead;
     private int contentSkipped;
 
     MetricsAnalysis(MetricsSettings settings, ScanContext context) {
+        this(settings, context, Resources.ofRuntime());
+    }
+
+    MetricsAnalysis(MetricsSettings settings, ScanContext context, Resources resources) {
         this.settings = settings;
         this.context = context;
-        this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines());
+        this.history = new ChangeHistory(context.headId());
+        this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
+                resources.memoryLimit() / FILTER_SHARE);
+        this.work = new HeadFileWork(resources.threads());
     }
 
     @Override
@@ -82,6 +109,11 @@ final class MetricsAnalysis implements Analysis {
             return;
         }
         contentRead++;
+        work.submit(() -> analyse(file, content));
+    }
+
+    /** One head file's content: on a thread of {@link #work}, touching only {@code file}. */
+    private void analyse(HeadFile file, FileContent content) {
         if (file.binary) {
             filesProcessor.classifyBinary(file, firstBytes(content));
             return;
@@ -107,6 +139,7 @@ final class MetricsAnalysis implements Analysis {
 
     @Override
     public ReportSection result() {
+        work.finish();
         if (files.isEmpty()) {
             // no head files delivered: the files at the head are those whose newest change kept them
             for (String path : history.pathsAtHead()) {
@@ -143,7 +176,7 @@ final class MetricsAnalysis implements Analysis {
     }
 
     private Instant headTime() {
-        Instant head = context.headId() == null ? null : history.commitTime(context.headId());
+        Instant head = history.headTime();
         return head != null ? head : history.newestCommitTime();
     }
 

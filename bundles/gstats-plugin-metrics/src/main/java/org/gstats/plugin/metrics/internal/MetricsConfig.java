@@ -12,48 +12,48 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         + "change frequency, complexity, hotspots, technical debt, format detection and duplication")
 public @interface MetricsConfig {
 
-    @AttributeDefinition(description = "Time windows in days, counted back from the head commit's time")
+    @AttributeDefinition(description = "time windows in days, counted back from the head commit's time")
     int[] windows() default {30, 90, 365};
 
-    @AttributeDefinition(description = "How many hotspots the hotspots table lists and coupling counts")
+    @AttributeDefinition(min = "1", description = "how many hotspots the hotspots table lists and coupling counts")
     int top_n() default 20;
 
-    @AttributeDefinition(description = "Weight of complexity in the debt score")
+    @AttributeDefinition(description = "weight of complexity in the debt score")
     double weight_complexity() default 0.30;
 
-    @AttributeDefinition(description = "Weight of churn in the debt score")
+    @AttributeDefinition(description = "weight of churn in the debt score")
     double weight_churn() default 0.25;
 
-    @AttributeDefinition(description = "Weight of size (code lines) in the debt score")
+    @AttributeDefinition(description = "weight of size (code lines) in the debt score")
     double weight_size() default 0.15;
 
-    @AttributeDefinition(description = "Weight of the duplicated-lines ratio in the debt score")
+    @AttributeDefinition(description = "weight of the duplicated-lines ratio in the debt score")
     double weight_duplication() default 0.20;
 
-    @AttributeDefinition(description = "Weight of coupling to hotspots in the debt score")
+    @AttributeDefinition(description = "weight of coupling to hotspots in the debt score")
     double weight_coupling() default 0.10;
 
-    @AttributeDefinition(description = "Highest debt score (0..100) for ratings A, B, C and D; above the last is E")
+    @AttributeDefinition(description = "highest debt score (0..100) for ratings A, B, C and D; above the last is E")
     double[] rating_thresholds() default {10, 20, 35, 50};
 
-    @AttributeDefinition(description = "Smallest clone in tokens")
+    @AttributeDefinition(min = "1", description = "smallest clone in tokens")
     int min_tokens() default 50;
 
-    @AttributeDefinition(description = "Smallest clone in lines")
+    @AttributeDefinition(min = "1", description = "smallest clone in lines")
     int min_lines() default 5;
 
-    @AttributeDefinition(description = "Most files whose content is analysed; the rest get metadata only")
+    @AttributeDefinition(min = "0", description = "most files whose content is analysed; the rest get metadata only")
     int max_files() default 100_000;
 
-    @AttributeDefinition(description = "Files larger than this many bytes get metadata only")
+    @AttributeDefinition(name = "[size]", description = "files larger than this get metadata only")
     long max_file_size() default 1024 * 1024;
 
-    @AttributeDefinition(description = "Compute per-function complexity (and so functions, hotspots, debt complexity)")
+    @AttributeDefinition(description = "compute per-function complexity (functions, hotspots, debt's complexity)")
     boolean complexity_analysis() default true;
 
-    @AttributeDefinition(description = "Count vendored files in the metrics beyond the files table")
+    @AttributeDefinition(description = "count vendored files in the metrics beyond the files table")
     boolean include_vendored() default false;
 
-    @AttributeDefinition(description = "Count generated files in the metrics beyond the files table")
+    @AttributeDefinition(description = "count generated files in the metrics beyond the files table")
     boolean include_generated() default false;
 }

@@ -4,9 +4,14 @@ import org.gstats.api.Analysis;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
+import org.gstats.api.runtime.MemoryTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -15,6 +20,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * ({@link ScanContext#settings()}); the installation's, which Configuration Admin holds under
  * {@value #PID}, size the content it asks for before any scan ({@link #requirements()}) and
  * serve a scan that carries no settings.
+ * Reads {@code [scanner] threads} for the threads that analyse head files, and the memory
+ * tracker's limit, which bounds clone detection's index.
  */
 @Component(name = MetricsPlugin.NAME, configurationPid = MetricsPlugin.PID, service = ScannerPlugin.class)
 @Designate(ocd = MetricsConfig.class)
@@ -24,6 +31,13 @@ public final class MetricsPlugin implements ScannerPlugin {
     static final String PID = "org.gstats.module.metrics";
 
     private volatile MetricsSettings settings;
+
+    @Reference
+    ScanThreads threads = new ScanThreads();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MemoryTracker memory;
 
     /** With the defaults, for use outside a framework. */
     public MetricsPlugin() {
@@ -57,7 +71,9 @@ public final class MetricsPlugin implements ScannerPlugin {
 
     @Override
     public Analysis newAnalysis(ScanContext context) {
+        MemoryTracker tracker = memory;
+        long memoryLimit = tracker == null ? Runtime.getRuntime().maxMemory() : tracker.status().limit();
         return new MetricsAnalysis(context.settings().isEmpty() ? settings : MetricsSettings.of(context.settings()),
-                context);
+                context, new MetricsAnalysis.Resources(threads.threads(), memoryLimit));
     }
 }

@@ -17,11 +17,21 @@ import org.gstats.api.report.ReportSection;
 /**
  * Files per second of the head-file work (format detection, line counting, tokens and clone
  * detection; complexity too unless told not to) on the files under a directory, read into
- * memory first so that only the analysis is timed. Run by {@code benchmarks/metrics-throughput.sh}.
+ * memory first so that only the analysis is timed, on {@code -Dgstats.threads} threads (default:
+ * one per available processor). Run by {@code benchmarks/metrics-throughput.sh}.
  */
 public final class MetricsThroughput {
 
     private MetricsThroughput() {
+    }
+
+    /**
+     * CPU time of the whole process (every thread, the collector's too): on a machine shared with
+     * other work, files per CPU second say more than files per second.
+     */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static void main(String[] args) throws IOException {
@@ -50,20 +60,25 @@ public final class MetricsThroughput {
         MetricsSettings settings = new MetricsSettings(d.windows(), d.topN(), d.weights(), d.ratingThresholds(),
                 d.minTokens(), d.minLines(), d.maxFiles(), d.maxFileSize(), complexity, false, false);
         ScanContext context = new ScanContext(root, "HEAD", null, Map.of());
+        int threads = Integer.getInteger("gstats.threads", Runtime.getRuntime().availableProcessors());
+        MetricsAnalysis.Resources resources = new MetricsAnalysis.Resources(threads, Runtime.getRuntime().maxMemory());
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();
-            Analysis analysis = new MetricsAnalysis(settings, context);
+            long cpuStart = cpuNanos();
+            Analysis analysis = new MetricsAnalysis(settings, context, resources);
             for (FileContent content : contents) {
                 analysis.onFileInfo(content.file());
                 analysis.onFileContent(content);
             }
             ReportSection section = analysis.result();
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
             Map<String, Object> summary = ((Fields) section.item("summary").orElseThrow()).values();
-            System.out.printf("round %d: %d files, %.1f MB in %.2f s: %.0f files/s, %.1f MB/s (complexity %s; "
-                    + "%s code lines, %s clone groups)%n", round, contents.size(), bytes / 1e6, seconds,
-                    contents.size() / seconds, bytes / 1e6 / seconds, complexity ? "on" : "off",
-                    summary.get("code_lines"), summary.get("clone_groups"));
+            System.out.printf("round %d, %d threads: %d files, %.1f MB in %.2f s: %.0f files/s, %.1f MB/s (complexity %s; "
+                    + "%s code lines, %s clone groups); process CPU %.2f s: %.0f files per CPU second%n", round,
+                    threads, contents.size(), bytes / 1e6, seconds, contents.size() / seconds, bytes / 1e6 / seconds,
+                    complexity ? "on" : "off", summary.get("code_lines"), summary.get("clone_groups"), cpuSeconds,
+                    contents.size() / cpuSeconds);
         }
     }
 }

@@ -17,25 +17,45 @@ import org.gstats.plugin.metrics.internal.duplication.TokenSequence.Tokens;
  * occurrence of a fragment is the one in the smallest path, and results do not depend on the
  * order files arrived in. A clone is kept when both copies span at least {@code minLines}
  * lines. Copies inside one file count too, as long as they do not overlap.
+ *
+ * <p>Memory stays small whatever the size of the tree: the tokens wait in a temporary file
+ * ({@link TokenStore}); a first pass over them finds the window hashes that occur more than
+ * once ({@link SeenFilter}), and only those enter the {@link WindowIndex}; the second pass,
+ * the detection proper, holds the file at hand and a bounded cache of the files it matched.
  */
 public final class CloneDetector {
 
     private static final long BASE = 1_000_003L;
+    /** Tokens of matched files kept in memory (twelve bytes each). */
+    private static final long CACHED_TOKENS = 1 << 19;
 
     private final int minTokens;
     private final int minLines;
-    private final Map<String, Tokens> files = new TreeMap<>();
+    private final long filterBytes;
+    private final TokenStore store = new TokenStore();
+    private final Map<String, TokenStore.Entry> files = new TreeMap<>();
 
+    /** With a filter of at most 16 MB. */
     public CloneDetector(int minTokens, int minLines) {
+        this(minTokens, minLines, 16L << 20);
+    }
+
+    /** @param filterBytes the most memory the first pass's filter takes */
+    public CloneDetector(int minTokens, int minLines, long filterBytes) {
         if (minTokens < 2) {
             throw new IllegalArgumentException("minimum clone size must be at least 2 tokens, not " + minTokens);
         }
         this.minTokens = minTokens;
         this.minLines = minLines;
+        this.filterBytes = filterBytes;
     }
 
+    /** Takes a file's tokens; thread-safe. */
     public void add(String path, Tokens tokens) {
-        files.put(path, tokens);
+        TokenStore.Entry entry = store.append(tokens);
+        synchronized (files) {
+            files.put(path, entry);
+        }
     }
 
     /** What was found: clone groups in order of their first fragment, and duplicated lines per file. */
@@ -45,31 +65,44 @@ public final class CloneDetector {
     private record Key(int file, int start, int length) {
     }
 
+    /** Finds the clones among the files added; the temporary file is gone afterwards. */
     public Result detect() {
+        try (store) {
+            return detectStored();
+        }
+    }
+
+    private Result detectStored() {
         List<String> paths = new ArrayList<>(files.keySet());
-        List<Tokens> tokens = new ArrayList<>(files.values());
-        WindowIndex index = new WindowIndex();
+        List<TokenStore.Entry> entries = new ArrayList<>(files.values());
+        WindowIndex index = repeatedWindows(entries);
+        Map<Integer, Tokens> cache = cache();
         Map<Key, List<Fragment>> groups = new LinkedHashMap<>();
         Map<Integer, BitSet> duplicated = new HashMap<>();
-        for (int file = 0; file < tokens.size(); file++) {
-            Tokens current = tokens.get(file);
-            int[] values = current.values();
-            int n = values.length;
-            if (n < minTokens) {
+        for (int file = 0; file < entries.size(); file++) {
+            if (entries.get(file).count() < minTokens) {
                 continue;
             }
+            Tokens current = store.read(entries.get(file));
+            int[] values = current.values();
+            int n = values.length;
             long[] windows = windowHashes(values);
             int i = 0;
             while (i <= n - minTokens) {
                 long seen = index.get(windows[i]);
-                if (WindowIndex.missing(seen)) {
-                    index.putIfAbsent(windows[i], pack(file, i));
+                if (WindowIndex.unique(seen)) {
+                    i++;
+                    continue;
+                }
+                if (WindowIndex.unplaced(seen)) {
+                    index.place(windows[i], pack(file, i));
                     i++;
                     continue;
                 }
                 int sourceFile = (int) (seen >>> 32);
                 int sourceStart = (int) seen;
-                int[] source = tokens.get(sourceFile).values();
+                Tokens sourceTokens = sourceFile == file ? current : tokens(sourceFile, entries, cache);
+                int[] source = sourceTokens.values();
                 boolean sameFile = sourceFile == file;
                 if ((sameFile && sourceStart + minTokens > i) || !equal(source, sourceStart, values, i, minTokens)) {
                     i++;
@@ -81,7 +114,7 @@ public final class CloneDetector {
                         && source[sourceStart + length] == values[i + length]) {
                     length++;
                 }
-                Fragment original = fragment(paths.get(sourceFile), tokens.get(sourceFile), sourceStart, length);
+                Fragment original = fragment(paths.get(sourceFile), sourceTokens, sourceStart, length);
                 Fragment copy = fragment(paths.get(file), current, i, length);
                 if (original.lines() >= minLines && copy.lines() >= minLines) {
                     groups.computeIfAbsent(new Key(sourceFile, sourceStart, length), k -> {
@@ -106,6 +139,58 @@ public final class CloneDetector {
         Map<String, Integer> lines = new TreeMap<>();
         duplicated.forEach((file, set) -> lines.put(paths.get(file), set.cardinality()));
         return new Result(result, lines);
+    }
+
+    /** First pass: the window hashes that occur more than once, none placed yet. */
+    private WindowIndex repeatedWindows(List<TokenStore.Entry> entries) {
+        long windows = 0;
+        for (TokenStore.Entry entry : entries) {
+            windows += Math.max(0, entry.count() - minTokens + 1);
+        }
+        SeenFilter seen = new SeenFilter(windows, filterBytes);
+        WindowIndex index = new WindowIndex();
+        for (TokenStore.Entry entry : entries) {
+            if (entry.count() >= minTokens) {
+                for (long hash : windowHashes(store.read(entry).values())) {
+                    if (seen.add(hash)) {
+                        index.markRepeated(hash);
+                    }
+                }
+            }
+        }
+        return index;
+    }
+
+    /** Matched files, least recently used dropped first, at most {@link #CACHED_TOKENS} tokens. */
+    private static Map<Integer, Tokens> cache() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+            private long tokens;
+
+            @Override
+            public Tokens put(Integer file, Tokens value) {
+                tokens += value.values().length;
+                return super.put(file, value);
+            }
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, Tokens> eldest) {
+                if (tokens > CACHED_TOKENS && size() > 1) {
+                    tokens -= eldest.getValue().values().length;
+                    return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    private Tokens tokens(int file, List<TokenStore.Entry> entries, Map<Integer, Tokens> cache) {
+        Tokens cached = cache.get(file);
+        if (cached == null) {
+            cached = store.read(entries.get(file));
+            cache.put(file, cached);
+        }
+        return cached;
     }
 
     private long[] windowHashes(int[] values) {

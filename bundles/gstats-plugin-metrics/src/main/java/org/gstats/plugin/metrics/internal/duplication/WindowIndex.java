@@ -4,18 +4,31 @@ import java.util.Arrays;
 
 /**
  * Window hash to the first place it was seen (file and token position packed in a long), open
- * addressing: a boxed map would hold millions of small objects on a large tree. A packed
- * place is never negative, so {@code -1} marks a free slot.
+ * addressing: a boxed map would hold millions of small objects on a large tree. Only hashes
+ * that occur more than once are kept ({@link #markRepeated}, before the places are met): a
+ * window whose hash occurs once can never be matched, and most windows of a tree are such.
+ * A packed place is never negative, so {@code -1} marks a free slot and {@code -2} a repeated
+ * hash whose first place is still to come.
  */
 final class WindowIndex {
 
     private static final long EMPTY = -1L;
+    private static final long UNPLACED = -2L;
     private static final int INITIAL_SLOTS = 1 << 12;
 
     private long[] keys = new long[INITIAL_SLOTS];
     private long[] values = emptyValues(INITIAL_SLOTS);
     private int size;
 
+    /** Keeps {@code key}: it occurs more than once. */
+    void markRepeated(long key) {
+        if (size * 2 >= keys.length) {
+            grow();
+        }
+        insert(key, UNPLACED);
+    }
+
+    /** The first place of a repeated hash, {@link #unplaced} before it, {@link #unique} for a hash not kept. */
     long get(long key) {
         int mask = keys.length - 1;
         for (int slot = slot(key, mask); values[slot] != EMPTY; slot = (slot + 1) & mask) {
@@ -26,10 +39,25 @@ final class WindowIndex {
         return EMPTY;
     }
 
-    void putIfAbsent(long key, long value) {
-        if (size * 2 >= keys.length) {
-            grow();
+    /** Records the first place of a repeated hash whose place was not set yet. */
+    void place(long key, long value) {
+        int mask = keys.length - 1;
+        int slot = slot(key, mask);
+        while (keys[slot] != key || values[slot] == EMPTY) {
+            slot = (slot + 1) & mask;
         }
+        values[slot] = value;
+    }
+
+    static boolean unique(long value) {
+        return value == EMPTY;
+    }
+
+    static boolean unplaced(long value) {
+        return value == UNPLACED;
+    }
+
+    private void insert(long key, long value) {
         int mask = keys.length - 1;
         int slot = slot(key, mask);
         while (values[slot] != EMPTY) {
@@ -41,10 +69,6 @@ final class WindowIndex {
         keys[slot] = key;
         values[slot] = value;
         size++;
-    }
-
-    static boolean missing(long value) {
-        return value == EMPTY;
     }
 
     private static int slot(long key, int mask) {
@@ -66,7 +90,7 @@ final class WindowIndex {
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldValues[i] != EMPTY) {
-                putIfAbsent(oldKeys[i], oldValues[i]);
+                insert(oldKeys[i], oldValues[i]);
             }
         }
     }

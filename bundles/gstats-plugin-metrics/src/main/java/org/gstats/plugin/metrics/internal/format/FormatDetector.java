@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gstats.plugin.metrics.internal.text.LineCounter;
+
 /**
  * Classifies a file from its path and, when given, its content: language and category, with a
  * confidence from the evidence that agreed. Evidence, strongest first: an editor modeline, a
@@ -203,13 +205,8 @@ public final class FormatDetector {
     }
 
     private static boolean minified(String text) {
-        int lines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
-        }
-        return text.length() > 1000 && text.length() / (lines + 1) > MINIFIED_LINE_LENGTH;
+        // the length test first: most texts are short, and counting their lines is wasted
+        return text.length() > 1000 && text.length() / (LineCounter.newlines(text) + 1) > MINIFIED_LINE_LENGTH;
     }
 
     private static String firstLines(String text) {

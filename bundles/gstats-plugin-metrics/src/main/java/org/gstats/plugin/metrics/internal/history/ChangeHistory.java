@@ -20,7 +20,8 @@ import org.gstats.api.FileChange;
  * Every change of every file, followed back through renames, so that a file at the head is
  * credited with the history it had under its older names (as {@code git log --follow} does).
  * Commits arrive newest first; a change under an old name is credited to the name the file
- * has at the newest point seen.
+ * has at the newest point seen. Per commit it keeps a time and an author number, not the id:
+ * on a history of a hundred thousand commits the ids alone would take megabytes.
  */
 public final class ChangeHistory {
 
@@ -29,16 +30,26 @@ public final class ChangeHistory {
     private final Set<String> goneAtHead = new HashSet<>();
     private final Map<String, Integer> authorIds = new HashMap<>();
     private final List<Instant> commitTimes = new ArrayList<>();
-    private final List<String> commitIds = new ArrayList<>();
+    private final String headId;
+    private Instant headTime;
+    private String currentCommitId;
     private int currentCommit = -1;
     private int currentAuthor;
     private Instant newestCommitTime;
 
+    /** @param headId the scanned head's commit id, whose time {@link #headTime()} gives; may be null */
+    public ChangeHistory(String headId) {
+        this.headId = headId;
+    }
+
     public void onCommit(CommitInfo commit) {
         currentCommit = commitTimes.size();
+        currentCommitId = commit.id();
         Instant time = commit.commitTime().toInstant();
         commitTimes.add(time);
-        commitIds.add(commit.id());
+        if (commit.id().equals(headId)) {
+            headTime = time;
+        }
         if (newestCommitTime == null || time.isAfter(newestCommitTime)) {
             newestCommitTime = time;
         }
@@ -47,7 +58,7 @@ public final class ChangeHistory {
     }
 
     public void onFileChange(FileChange change) {
-        if (currentCommit < 0 || !commitIds.get(currentCommit).equals(change.commitId())) {
+        if (currentCommit < 0 || !currentCommitId.equals(change.commitId())) {
             throw new IllegalStateException("file change of commit " + change.commitId()
                     + " arrived outside that commit's events");
         }
@@ -65,10 +76,9 @@ public final class ChangeHistory {
         }
     }
 
-    /** The commit time of a commit id seen, for callers that know the head's id. */
-    public Instant commitTime(String commitId) {
-        int index = commitIds.indexOf(commitId);
-        return index < 0 ? null : commitTimes.get(index);
+    /** The head commit's time, or null when that commit was not seen. */
+    public Instant headTime() {
+        return headTime;
     }
 
     /** The newest commit time seen, or null before any commit. */

@@ -47,6 +47,8 @@ final class SourceLexer implements Lexer {
     private static final class Run {
         private final Dialect d;
         private final String s;
+        /** The text's characters: indexing an array costs less than {@code String.charAt} per character. */
+        private final char[] chars;
         private final int n;
         private final int[] lineStarts;
         private final List<Token> out = new ArrayList<>();
@@ -58,16 +60,18 @@ final class SourceLexer implements Lexer {
         private int pieceStart;
         private int bracketDepth;
         private boolean lineHasCode;
+        private int lastLine;
 
         Run(Dialect dialect, String text) {
             this.d = dialect;
             this.s = text;
+            this.chars = text.toCharArray();
             this.n = text.length();
             int[] starts = new int[16];
             int count = 0;
             starts[count++] = 0;
             for (int i = 0; i < n; i++) {
-                if (text.charAt(i) == '\n') {
+                if (chars[i] == '\n') {
                     if (count == starts.length) {
                         starts = Arrays.copyOf(starts, count * 2);
                     }
@@ -109,7 +113,7 @@ final class SourceLexer implements Lexer {
         }
 
         private void code(CodeMode interpolation) {
-            char c = s.charAt(pos);
+            char c = chars[pos];
             if (c == '\n') {
                 newline();
                 return;
@@ -118,8 +122,8 @@ final class SourceLexer implements Lexer {
                 pos++;
                 return;
             }
-            if (c == '\\' && pos + 1 < n && (s.charAt(pos + 1) == '\n' || s.charAt(pos + 1) == '\r')) {
-                pos += s.charAt(pos + 1) == '\r' && pos + 2 < n && s.charAt(pos + 2) == '\n' ? 3 : 2;
+            if (c == '\\' && pos + 1 < n && (chars[pos + 1] == '\n' || chars[pos + 1] == '\r')) {
+                pos += chars[pos + 1] == '\r' && pos + 2 < n && chars[pos + 2] == '\n' ? 3 : 2;
                 return;
             }
             if (comment()) {
@@ -139,7 +143,7 @@ final class SourceLexer implements Lexer {
             if (stringStart()) {
                 return;
             }
-            if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(s.charAt(pos + 1)))) {
+            if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(chars[pos + 1]))) {
                 number();
                 return;
             }
@@ -174,11 +178,11 @@ final class SourceLexer implements Lexer {
         private void indentation() {
             int i = pos;
             int width = 0;
-            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\f')) {
-                width = s.charAt(i) == '\t' ? (width / 8 + 1) * 8 : width + 1;
+            while (i < n && (chars[i] == ' ' || chars[i] == '\t' || chars[i] == '\f')) {
+                width = chars[i] == '\t' ? (width / 8 + 1) * 8 : width + 1;
                 i++;
             }
-            if (i >= n || s.charAt(i) == '\n' || s.charAt(i) == '\r' || s.charAt(i) == '#') {
+            if (i >= n || chars[i] == '\n' || chars[i] == '\r' || chars[i] == '#') {
                 return;
             }
             if (width > indents.peek()) {
@@ -197,11 +201,11 @@ final class SourceLexer implements Lexer {
                 if (s.startsWith(prefix, pos) && !(prefix.equals("#") && d.family() == Dialect.Family.PHP
                         && s.startsWith("#[", pos))) {
                     int end = pos;
-                    while (end < n && s.charAt(end) != '\n'
+                    while (end < n && chars[end] != '\n'
                             && !(d.family() == Dialect.Family.PHP && s.startsWith("?>", end))) {
                         end++;
                     }
-                    if (end > pos && s.charAt(end - 1) == '\r') {
+                    if (end > pos && chars[end - 1] == '\r') {
                         end--;
                     }
                     emit(TokenKind.COMMENT, pos, end);
@@ -247,9 +251,9 @@ final class SourceLexer implements Lexer {
 
         private void preprocessorLine() {
             int i = pos;
-            while (i < n && s.charAt(i) != '\n') {
-                if (s.charAt(i) == '\\' && i + 1 < n && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r')) {
-                    i = s.charAt(i + 1) == '\r' ? i + 3 : i + 2;
+            while (i < n && chars[i] != '\n') {
+                if (chars[i] == '\\' && i + 1 < n && (chars[i + 1] == '\n' || chars[i + 1] == '\r')) {
+                    i = chars[i + 1] == '\r' ? i + 3 : i + 2;
                 } else if (s.startsWith("/*", i)) {
                     i = blockCommentEnd(i + 2);
                 } else if (s.startsWith("//", i)) {
@@ -259,7 +263,7 @@ final class SourceLexer implements Lexer {
                 }
             }
             int end = Math.min(i, n);
-            while (end > pos && Character.isWhitespace(s.charAt(end - 1))) {
+            while (end > pos && Character.isWhitespace(chars[end - 1])) {
                 end--;
             }
             emit(TokenKind.PREPROCESSOR, pos, end);
@@ -288,7 +292,7 @@ final class SourceLexer implements Lexer {
 
         /** Language-specific literals that do not start with a plain quote. */
         private boolean special() {
-            char c = s.charAt(pos);
+            char c = chars[pos];
             switch (d.family()) {
                 case RUST -> {
                     return rustLiteral(c);
@@ -319,14 +323,14 @@ final class SourceLexer implements Lexer {
             if (c == 'b' || c == 'c') {
                 i++;
             }
-            if (i < n && s.charAt(i) == 'r') {
+            if (i < n && chars[i] == 'r') {
                 int j = i + 1;
                 int hashes = 0;
-                while (j < n && s.charAt(j) == '#') {
+                while (j < n && chars[j] == '#') {
                     hashes++;
                     j++;
                 }
-                if (j < n && s.charAt(j) == '"') {
+                if (j < n && chars[j] == '"') {
                     String close = "\"" + "#".repeat(hashes);
                     int end = s.indexOf(close, j + 1);
                     end = end < 0 ? n : end + close.length();
@@ -336,23 +340,23 @@ final class SourceLexer implements Lexer {
                 }
                 return false;
             }
-            if (i > pos && i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
-                int end = quoted(i + 1, s.charAt(i));
-                emit(s.charAt(i) == '"' ? TokenKind.STRING : TokenKind.CHAR, pos, end);
+            if (i > pos && i < n && (chars[i] == '"' || chars[i] == '\'')) {
+                int end = quoted(i + 1, chars[i]);
+                emit(chars[i] == '"' ? TokenKind.STRING : TokenKind.CHAR, pos, end);
                 pos = end;
                 return true;
             }
             if (c == '\'') {
-                boolean isChar = pos + 1 < n && (s.charAt(pos + 1) == '\\'
-                        || (pos + 2 < n && s.charAt(pos + 2) == '\'')
-                        || (Character.isHighSurrogate(s.charAt(pos + 1)) && pos + 3 < n && s.charAt(pos + 3) == '\''));
+                boolean isChar = pos + 1 < n && (chars[pos + 1] == '\\'
+                        || (pos + 2 < n && chars[pos + 2] == '\'')
+                        || (Character.isHighSurrogate(chars[pos + 1]) && pos + 3 < n && chars[pos + 3] == '\''));
                 if (isChar) {
                     int end = quoted(pos + 1, '\'');
                     emit(TokenKind.CHAR, pos, end);
                     pos = end;
                 } else {
                     int end = pos + 1;
-                    while (end < n && identifierPart(s.charAt(end))) {
+                    while (end < n && identifierPart(chars[end])) {
                         end++;
                     }
                     emit(TokenKind.IDENTIFIER, pos, end);
@@ -367,13 +371,13 @@ final class SourceLexer implements Lexer {
             int i = pos;
             boolean verbatim = false;
             boolean interpolated = false;
-            while (i < n && (s.charAt(i) == '@' || s.charAt(i) == '$') && i - pos < 2) {
-                verbatim |= s.charAt(i) == '@';
-                interpolated |= s.charAt(i) == '$';
+            while (i < n && (chars[i] == '@' || chars[i] == '$') && i - pos < 2) {
+                verbatim |= chars[i] == '@';
+                interpolated |= chars[i] == '$';
                 i++;
             }
-            if (i == pos || i >= n || s.charAt(i) != '"') {
-                if (c == '@' && pos + 1 < n && identifierStart(s.charAt(pos + 1))) {
+            if (i == pos || i >= n || chars[i] != '"') {
+                if (c == '@' && pos + 1 < n && identifierStart(chars[pos + 1])) {
                     pos++;
                     identifier();
                     return true;
@@ -389,7 +393,7 @@ final class SourceLexer implements Lexer {
 
         private boolean rawTripleQuote(int quoteStart) {
             int q = quoteStart;
-            while (q < n && s.charAt(q) == '"') {
+            while (q < n && chars[q] == '"') {
                 q++;
             }
             String close = "\"".repeat(q - quoteStart);
@@ -402,10 +406,10 @@ final class SourceLexer implements Lexer {
 
         private boolean pythonPrefixedString() {
             int i = pos;
-            while (i < n && i - pos < 2 && "rRbBuUfF".indexOf(s.charAt(i)) >= 0) {
+            while (i < n && i - pos < 2 && "rRbBuUfF".indexOf(chars[i]) >= 0) {
                 i++;
             }
-            if (i == pos || i >= n || (s.charAt(i) != '"' && s.charAt(i) != '\'')) {
+            if (i == pos || i >= n || (chars[i] != '"' && chars[i] != '\'')) {
                 return false;
             }
             pythonString(i);
@@ -413,12 +417,12 @@ final class SourceLexer implements Lexer {
         }
 
         private void pythonString(int quoteAt) {
-            char q = s.charAt(quoteAt);
+            char q = chars[quoteAt];
             String triple = String.valueOf(q).repeat(3);
             if (s.startsWith(triple, quoteAt)) {
                 int i = quoteAt + 3;
                 while (i < n && !s.startsWith(triple, i)) {
-                    i += s.charAt(i) == '\\' ? 2 : 1;
+                    i += chars[i] == '\\' ? 2 : 1;
                 }
                 int end = Math.min(n, i + 3);
                 emit(TokenKind.STRING, pos, end);
@@ -432,17 +436,17 @@ final class SourceLexer implements Lexer {
 
         private boolean cPrefixedString() {
             int i = pos;
-            while (i < n && i - pos < 3 && "u8ULR".indexOf(s.charAt(i)) >= 0) {
+            while (i < n && i - pos < 3 && "u8ULR".indexOf(chars[i]) >= 0) {
                 i++;
             }
-            if (i == pos || i >= n || (s.charAt(i) != '"' && s.charAt(i) != '\'')) {
+            if (i == pos || i >= n || (chars[i] != '"' && chars[i] != '\'')) {
                 return false;
             }
             String prefix = s.substring(pos, i);
             if (!Set.of("u8", "u", "U", "L", "R", "u8R", "uR", "UR", "LR").contains(prefix)) {
                 return false;
             }
-            if (prefix.endsWith("R") && d.family() == Dialect.Family.CPP && s.charAt(i) == '"') {
+            if (prefix.endsWith("R") && d.family() == Dialect.Family.CPP && chars[i] == '"') {
                 int open = s.indexOf('(', i);
                 if (open < 0) {
                     return false;
@@ -457,7 +461,7 @@ final class SourceLexer implements Lexer {
             if (prefix.endsWith("R")) {
                 return false;
             }
-            char q = s.charAt(i);
+            char q = chars[i];
             int end = quoted(i + 1, q);
             emit(q == '"' ? TokenKind.STRING : TokenKind.CHAR, pos, end);
             pos = end;
@@ -467,26 +471,26 @@ final class SourceLexer implements Lexer {
         private boolean rubyLiteral(char c) {
             if (c == '<' && s.startsWith("<<", pos) && pos + 2 < n) {
                 int i = pos + 2;
-                boolean indented = i < n && (s.charAt(i) == '~' || s.charAt(i) == '-');
+                boolean indented = i < n && (chars[i] == '~' || chars[i] == '-');
                 if (indented) {
                     i++;
                 }
-                boolean spaceBefore = pos == 0 || Character.isWhitespace(s.charAt(pos - 1))
-                        || s.charAt(pos - 1) == '(' || s.charAt(pos - 1) == ',';
-                if (i < n && spaceBefore && (indented || Character.isUpperCase(s.charAt(i)) || s.charAt(i) == '\''
-                        || s.charAt(i) == '"')
-                        && (identifierStart(s.charAt(i)) || s.charAt(i) == '\'' || s.charAt(i) == '"')) {
+                boolean spaceBefore = pos == 0 || Character.isWhitespace(chars[pos - 1])
+                        || chars[pos - 1] == '(' || chars[pos - 1] == ',';
+                if (i < n && spaceBefore && (indented || Character.isUpperCase(chars[i]) || chars[i] == '\''
+                        || chars[i] == '"')
+                        && (identifierStart(chars[i]) || chars[i] == '\'' || chars[i] == '"')) {
                     int j = i;
                     String terminator;
-                    if (s.charAt(j) == '\'' || s.charAt(j) == '"') {
-                        int close = s.indexOf(s.charAt(j), j + 1);
+                    if (chars[j] == '\'' || chars[j] == '"') {
+                        int close = s.indexOf(chars[j], j + 1);
                         if (close < 0) {
                             return false;
                         }
                         terminator = s.substring(j + 1, close);
                         j = close + 1;
                     } else {
-                        while (j < n && identifierPart(s.charAt(j))) {
+                        while (j < n && identifierPart(chars[j])) {
                             j++;
                         }
                         terminator = s.substring(i, j);
@@ -500,11 +504,11 @@ final class SourceLexer implements Lexer {
             }
             if (c == '%' && operandExpected() && pos + 1 < n) {
                 int i = pos + 1;
-                if ("qQwWiIrsx".indexOf(s.charAt(i)) >= 0) {
+                if ("qQwWiIrsx".indexOf(chars[i]) >= 0) {
                     i++;
                 }
-                if (i < n && !Character.isLetterOrDigit(s.charAt(i)) && !Character.isWhitespace(s.charAt(i))
-                        && s.charAt(i) != '=') {
+                if (i < n && !Character.isLetterOrDigit(chars[i]) && !Character.isWhitespace(chars[i])
+                        && chars[i] != '=') {
                     int end = delimited(i);
                     emit(TokenKind.STRING, pos, end);
                     pos = end;
@@ -512,19 +516,19 @@ final class SourceLexer implements Lexer {
                 }
                 return false;
             }
-            if (c == ':' && pos + 1 < n && (identifierStart(s.charAt(pos + 1)) || s.charAt(pos + 1) == '"')
-                    && (pos == 0 || !(identifierPart(s.charAt(pos - 1)) || s.charAt(pos - 1) == ':'
-                            || s.charAt(pos - 1) == ')' || s.charAt(pos - 1) == ']'))) {
+            if (c == ':' && pos + 1 < n && (identifierStart(chars[pos + 1]) || chars[pos + 1] == '"')
+                    && (pos == 0 || !(identifierPart(chars[pos - 1]) || chars[pos - 1] == ':'
+                            || chars[pos - 1] == ')' || chars[pos - 1] == ']'))) {
                 int end;
-                if (s.charAt(pos + 1) == '"') {
+                if (chars[pos + 1] == '"') {
                     end = quoted(pos + 2, '"');
                 } else {
                     end = pos + 1;
-                    while (end < n && identifierPart(s.charAt(end))) {
+                    while (end < n && identifierPart(chars[end])) {
                         end++;
                     }
-                    if (end < n && (s.charAt(end) == '?' || s.charAt(end) == '!' || s.charAt(end) == '=')
-                            && !(end + 1 < n && (s.charAt(end + 1) == '=' || s.charAt(end + 1) == '>'))) {
+                    if (end < n && (chars[end] == '?' || chars[end] == '!' || chars[end] == '=')
+                            && !(end + 1 < n && (chars[end + 1] == '=' || chars[end + 1] == '>'))) {
                         end++;
                     }
                 }
@@ -533,8 +537,8 @@ final class SourceLexer implements Lexer {
                 return true;
             }
             if (c == '?' && pos + 1 < n && operandExpected()
-                    && !Character.isWhitespace(s.charAt(pos + 1))
-                    && (pos + 2 >= n || !identifierPart(s.charAt(pos + 2)))) {
+                    && !Character.isWhitespace(chars[pos + 1])
+                    && (pos + 2 >= n || !identifierPart(chars[pos + 2]))) {
                 emit(TokenKind.CHAR, pos, pos + 2);
                 pos += 2;
                 return true;
@@ -547,12 +551,12 @@ final class SourceLexer implements Lexer {
             }
             if ((c == '@' || c == '$') && pos + 1 < n) {
                 int i = pos + 1;
-                if (c == '@' && s.charAt(i) == '@') {
+                if (c == '@' && chars[i] == '@') {
                     i++;
                 }
-                if (i < n && identifierStart(s.charAt(i))) {
+                if (i < n && identifierStart(chars[i])) {
                     int end = i;
-                    while (end < n && identifierPart(s.charAt(end))) {
+                    while (end < n && identifierPart(chars[end])) {
                         end++;
                     }
                     emit(TokenKind.IDENTIFIER, pos, end);
@@ -564,9 +568,9 @@ final class SourceLexer implements Lexer {
         }
 
         private boolean phpLiteral(char c) {
-            if (c == '$' && pos + 1 < n && identifierStart(s.charAt(pos + 1))) {
+            if (c == '$' && pos + 1 < n && identifierStart(chars[pos + 1])) {
                 int end = pos + 1;
-                while (end < n && identifierPart(s.charAt(end))) {
+                while (end < n && identifierPart(chars[end])) {
                     end++;
                 }
                 emit(TokenKind.IDENTIFIER, pos, end);
@@ -575,13 +579,13 @@ final class SourceLexer implements Lexer {
             }
             if (s.startsWith("<<<", pos)) {
                 int i = pos + 3;
-                while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                while (i < n && (chars[i] == ' ' || chars[i] == '\t')) {
                     i++;
                 }
-                boolean quoted = i < n && (s.charAt(i) == '\'' || s.charAt(i) == '"');
+                boolean quoted = i < n && (chars[i] == '\'' || chars[i] == '"');
                 int nameStart = quoted ? i + 1 : i;
                 int nameEnd = nameStart;
-                while (nameEnd < n && identifierPart(s.charAt(nameEnd))) {
+                while (nameEnd < n && identifierPart(chars[nameEnd])) {
                     nameEnd++;
                 }
                 if (nameEnd == nameStart) {
@@ -592,11 +596,11 @@ final class SourceLexer implements Lexer {
                 int end = n;
                 while (line < n) {
                     int first = line;
-                    while (first < n && (s.charAt(first) == ' ' || s.charAt(first) == '\t')) {
+                    while (first < n && (chars[first] == ' ' || chars[first] == '\t')) {
                         first++;
                     }
                     if (s.startsWith(label, first)
-                            && (first + label.length() >= n || !identifierPart(s.charAt(first + label.length())))) {
+                            && (first + label.length() >= n || !identifierPart(chars[first + label.length()]))) {
                         end = first + label.length();
                         break;
                     }
@@ -610,7 +614,7 @@ final class SourceLexer implements Lexer {
         }
 
         private boolean stringStart() {
-            char c = s.charAt(pos);
+            char c = chars[pos];
             if (c == '"') {
                 if (s.startsWith("\"\"\"", pos) && d.tripleQuote() != Dialect.TripleQuote.NONE) {
                     switch (d.tripleQuote()) {
@@ -690,12 +694,12 @@ final class SourceLexer implements Lexer {
         private void continueString(StringMode mode) {
             int i = pos;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = chars[i];
                 if (mode.escapes() && c == '\\') {
                     i += 2;
                     continue;
                 }
-                if (mode.doubledQuote() && c == '"' && i + 1 < n && s.charAt(i + 1) == '"') {
+                if (mode.doubledQuote() && c == '"' && i + 1 < n && chars[i + 1] == '"') {
                     i += 2;
                     continue;
                 }
@@ -712,7 +716,7 @@ final class SourceLexer implements Lexer {
                 if (s.startsWith(mode.close(), i)) {
                     int end = i + mode.close().length();
                     if (mode.close().equals("\"\"\"")) {
-                        while (end < n && s.charAt(end) == '"') {
+                        while (end < n && chars[end] == '"') {
                             end++;
                         }
                     }
@@ -750,7 +754,7 @@ final class SourceLexer implements Lexer {
         private int quoted(int from, char quote) {
             int i = from;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = chars[i];
                 if (c == '\\') {
                     i += 2;
                 } else if (c == quote) {
@@ -772,7 +776,7 @@ final class SourceLexer implements Lexer {
 
         /** Ruby %-literal: the delimiter at {@code open}, paired brackets nest. */
         private int delimited(int open) {
-            char o = s.charAt(open);
+            char o = chars[open];
             char close = switch (o) {
                 case '(' -> ')';
                 case '[' -> ']';
@@ -783,7 +787,7 @@ final class SourceLexer implements Lexer {
             int depth = 1;
             int i = open + 1;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = chars[i];
                 if (c == '\\') {
                     i += 2;
                     continue;
@@ -805,7 +809,7 @@ final class SourceLexer implements Lexer {
             int i = from;
             boolean inClass = false;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = chars[i];
                 if (c == '\\') {
                     i += 2;
                     continue;
@@ -819,7 +823,7 @@ final class SourceLexer implements Lexer {
                     inClass = false;
                 } else if (c == '/' && !inClass) {
                     i++;
-                    while (i < n && Character.isLetter(s.charAt(i))) {
+                    while (i < n && Character.isLetter(chars[i])) {
                         i++;
                     }
                     return i;
@@ -862,22 +866,22 @@ final class SourceLexer implements Lexer {
             int i = pos;
             boolean hex = s.startsWith("0x", i) || s.startsWith("0X", i);
             while (i < n) {
-                char c = s.charAt(i);
+                char c = chars[i];
                 if (Character.isLetterOrDigit(c) || c == '_') {
                     i++;
-                } else if (c == '.' && i + 1 < n && s.charAt(i + 1) != '.' && !identifierStart(s.charAt(i + 1))
-                        || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
+                } else if (c == '.' && i + 1 < n && chars[i + 1] != '.' && !identifierStart(chars[i + 1])
+                        || c == '.' && i + 1 < n && Character.isDigit(chars[i + 1])) {
                     i++;
-                } else if (c == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)))
+                } else if (c == '.' && (i + 1 >= n || Character.isWhitespace(chars[i + 1]))
                         && d.family() != Dialect.Family.RUBY && d.family() != Dialect.Family.KOTLIN
                         && d.family() != Dialect.Family.RUST) {
                     i++;
                 } else if ((c == '+' || c == '-') && i > pos && !hex
-                        && (s.charAt(i - 1) == 'e' || s.charAt(i - 1) == 'E')
-                        || (c == '+' || c == '-') && hex && (s.charAt(i - 1) == 'p' || s.charAt(i - 1) == 'P')) {
+                        && (chars[i - 1] == 'e' || chars[i - 1] == 'E')
+                        || (c == '+' || c == '-') && hex && (chars[i - 1] == 'p' || chars[i - 1] == 'P')) {
                     i++;
                 } else if (c == '\'' && d.family() == Dialect.Family.CPP && i + 1 < n
-                        && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                        && Character.isLetterOrDigit(chars[i + 1])) {
                     i++;
                 } else {
                     break;
@@ -889,22 +893,22 @@ final class SourceLexer implements Lexer {
 
         private void identifier() {
             int i = pos;
-            while (i < n && identifierPart(s.charAt(i))) {
+            while (i < n && identifierPart(chars[i])) {
                 i++;
             }
-            if (d.family() == Dialect.Family.RUBY && i < n && (s.charAt(i) == '?' || s.charAt(i) == '!')
-                    && !(i + 1 < n && (s.charAt(i + 1) == '=' || s.charAt(i + 1) == ':'))) {
+            if (d.family() == Dialect.Family.RUBY && i < n && (chars[i] == '?' || chars[i] == '!')
+                    && !(i + 1 < n && (chars[i + 1] == '=' || chars[i + 1] == ':'))) {
                 i++;
             }
             String word = s.substring(pos, i);
-            boolean keyword = d.keywords().contains(word) && !(pos > 0 && s.charAt(pos - 1) == '.'
+            boolean keyword = d.keywords().contains(word) && !(pos > 0 && chars[pos - 1] == '.'
                     && d.family() != Dialect.Family.RUBY && d.family() != Dialect.Family.PYTHON);
             emit(keyword ? TokenKind.KEYWORD : TokenKind.IDENTIFIER, pos, i);
             pos = i;
         }
 
         private void punctuationOrOperator(CodeMode interpolation) {
-            char c = s.charAt(pos);
+            char c = chars[pos];
             if ("()[]{},;".indexOf(c) >= 0) {
                 if (c == '(' || c == '[' || c == '{') {
                     bracketDepth++;
@@ -981,8 +985,8 @@ final class SourceLexer implements Lexer {
         }
 
         private boolean onlyBlanksBefore(int at) {
-            for (int i = at - 1; i >= 0 && s.charAt(i) != '\n'; i--) {
-                if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+            for (int i = at - 1; i >= 0 && chars[i] != '\n'; i--) {
+                if (chars[i] != ' ' && chars[i] != '\t') {
                     return false;
                 }
             }
@@ -991,7 +995,7 @@ final class SourceLexer implements Lexer {
 
         private int lineStart(int at) {
             int i = at;
-            while (i > 0 && s.charAt(i - 1) != '\n') {
+            while (i > 0 && chars[i - 1] != '\n') {
                 i--;
             }
             return i;
@@ -1015,9 +1019,19 @@ final class SourceLexer implements Lexer {
             out.add(new Token(kind, "", line + 1, Math.min(at, n) - lineStarts[line] + 1));
         }
 
+        /** Tokens come in text order, so the line of the last one is the place to look first. */
         private int lineOf(int offset) {
-            int index = Arrays.binarySearch(lineStarts, offset);
-            return index >= 0 ? index : -index - 2;
+            int line = lastLine;
+            if (offset < lineStarts[line]) {
+                int index = Arrays.binarySearch(lineStarts, offset);
+                line = index >= 0 ? index : -index - 2;
+            } else {
+                while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) {
+                    line++;
+                }
+            }
+            lastLine = line;
+            return line;
         }
     }
 }

@@ -26,9 +26,11 @@ public final class LineCounter implements SourceScanner.Sink {
         int blankLines = 0;
         int line = 1;
         boolean blank = true;
-        int length = text.length();
+        // one copy of the characters costs less than String.charAt's checks on every one
+        char[] chars = text.toCharArray();
+        int length = chars.length;
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '\n') {
                 if (blank) {
                     blankLines++;
@@ -43,7 +45,7 @@ public final class LineCounter implements SourceScanner.Sink {
                 blank = false;
             }
         }
-        if (length > 0 && text.charAt(length - 1) != '\n') {
+        if (length > 0 && chars[length - 1] != '\n') {
             if (blank) {
                 blankLines++;
             } else if (code[line]) {
@@ -57,12 +59,16 @@ public final class LineCounter implements SourceScanner.Sink {
 
     /** Line count of a text: newlines, plus one for a last line without newline. */
     public static int lines(String text) {
-        int lines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
-        }
+        int lines = newlines(text);
         return text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? lines : lines + 1;
+    }
+
+    /** Newlines in a text; {@code indexOf} scans the string's bytes without a check per character. */
+    public static int newlines(String text) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
     }
 }

@@ -74,4 +74,23 @@ public class CloneDetectorTest {
         assertEquals(List.of("a.c", "m.c", "z.c"),
                 result.groups().get(0).fragments().stream().map(Fragment::path).toList());
     }
+
+    @Test
+    public void theTemporaryFileIsGoneAfterDetection() throws java.io.IOException {
+        java.nio.file.Path temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<Long> spills = () -> {
+            try (var files = java.nio.file.Files.list(temp)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("gstats-clone-tokens")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = spills.get();
+        CloneDetector detector = new CloneDetector(20, 3);
+        detector.add("a.c", tokens(block("v")));
+        detector.add("b.c", tokens(block("v")));
+        assertEquals("tokens wait in a temporary file", before + 1, (long) spills.get());
+        assertEquals(1, detector.detect().groups().size());
+        assertEquals(before, (long) spills.get());
+    }
 }

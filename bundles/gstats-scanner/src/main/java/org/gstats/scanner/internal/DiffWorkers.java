@@ -1,0 +1,165 @@
+package org.gstats.scanner.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.scan.ScanWarning;
+
+/**
+ * Diffs a scan's commits on worker threads while the scan's thread walks the history and
+ * reports the outcomes in the order it walked them, so that listeners hear exactly what a
+ * single-threaded scan tells them. Each worker has an {@link ObjectReader} of its own (a reader
+ * is for one thread) and its own differ over it; they share the scan's kept blobs. What a diff
+ * warns of is kept with its outcome and told in order too.
+ * <p>
+ * With one thread nothing is handed over: each commit is diffed on the scan's thread, with the
+ * scan's reader, when it is submitted.
+ */
+final class DiffWorkers implements AutoCloseable {
+
+    /** Commits in flight per worker: enough to keep the workers busy while the oldest is told. */
+    private static final int IN_FLIGHT_PER_WORKER = 4;
+    private static final long STOP_TIMEOUT_SECONDS = 10;
+
+    /**
+     * One commit's outcome, in the order the listener hears it: warnings, then (when the commit
+     * is reported) each change with the content after it, or {@code null} when none is wanted.
+     */
+    record Outcome(List<ScanWarning> warnings, List<FileChange> changes, List<FileContent> historical) {
+
+        /** A diff's outcome, before its warnings are added. */
+        static Outcome of(List<FileChange> changes, List<FileContent> historical) {
+            return new Outcome(List.of(), changes, historical);
+        }
+
+        /** Whether the commit is reported at all (filters may leave it out). */
+        boolean reported() {
+            return changes != null;
+        }
+    }
+
+    /** Diffs one commit; one per worker, used by one thread at a time. */
+    @FunctionalInterface
+    interface Differ {
+        Outcome diff(RevCommit commit, CommitInfo info) throws IOException;
+    }
+
+    /** Makes a worker's differ over its reader; its warnings go to {@code warnings}. */
+    @FunctionalInterface
+    interface DifferFactory {
+        Differ create(ObjectReader reader, Consumer<ScanWarning> warnings);
+    }
+
+    private final ExecutorService executor;
+    private final BlockingQueue<Worker> idle;
+    private final List<ObjectReader> readers = new ArrayList<>();
+    private final Worker inline;
+    private final int inFlight;
+
+    private DiffWorkers(int threads, ObjectReader scanReader, DifferFactory factory) {
+        if (threads <= 1) {
+            executor = null;
+            idle = null;
+            inline = new Worker(scanReader, factory);
+            inFlight = 1;
+            return;
+        }
+        AtomicInteger number = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "gstats-diff-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        idle = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < threads; i++) {
+            // from the scan's reader, so that a worker reads replaced objects and grafts as the walk does
+            ObjectReader reader = scanReader.newReader();
+            readers.add(reader);
+            idle.add(new Worker(reader, factory));
+        }
+        inline = null;
+        inFlight = threads * IN_FLIGHT_PER_WORKER;
+    }
+
+    /**
+     * @param threads    workers to diff on; 1 diffs on the caller's thread with {@code scanReader}
+     * @param scanReader the reader of the scan's thread
+     */
+    static DiffWorkers start(int threads, ObjectReader scanReader, DifferFactory factory) {
+        return new DiffWorkers(threads, scanReader, factory);
+    }
+
+    /** How many submitted outcomes the caller should let wait before it takes the oldest. */
+    int inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Diffs the commit, now or on a worker. Its headers must be parsed; the caller must not
+     * parse or change it (its body aside) until the outcome is taken.
+     */
+    Future<Outcome> submit(RevCommit commit, CommitInfo info) {
+        if (executor == null) {
+            try {
+                return CompletableFuture.completedFuture(inline.diff(commit, info));
+            } catch (IOException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return executor.submit(() -> {
+            Worker worker = idle.take();
+            try {
+                return worker.diff(commit, info);
+            } finally {
+                idle.add(worker);
+            }
+        });
+    }
+
+    /** Stops the workers (outcomes not taken are dropped) and closes their readers. */
+    @Override
+    public void close() {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readers.forEach(ObjectReader::close);
+    }
+
+    /** A differ and the warnings its diffs gave, which belong to the outcome of the commit in hand. */
+    private static final class Worker {
+
+        private final Differ differ;
+        private final List<ScanWarning> warnings = new ArrayList<>();
+
+        Worker(ObjectReader reader, DifferFactory factory) {
+            this.differ = factory.create(reader, warnings::add);
+        }
+
+        Outcome diff(RevCommit commit, CommitInfo info) throws IOException {
+            warnings.clear();
+            Outcome outcome = differ.diff(commit, info);
+            return new Outcome(List.copyOf(warnings), outcome.changes(), outcome.historical());
+        }
+    }
+}

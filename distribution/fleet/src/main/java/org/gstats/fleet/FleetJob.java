@@ -1,0 +1,119 @@
+package org.gstats.fleet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.gstats.store.internal.schema.Tables;
+
+/**
+ * The driver's side of a fleet scan: one repository per Spark task (largest first), the store's
+ * tables of every scanned repository written as Parquet under {@code OUT/tables/TABLE/},
+ * partitioned by repository, replacing only the partitions of the repositories scanned in this
+ * run (so a rerun writes no duplicate rows and leaves unchanged repositories as they were);
+ * then the fleet tables over all of them, and the report.
+ */
+final class FleetJob {
+
+    static final String TABLES = "tables";
+
+    private final SparkSession spark;
+    private final Path out;
+    private final long timeoutSeconds;
+
+    FleetJob(SparkSession spark, Path out, long timeoutSeconds) {
+        this.spark = spark;
+        this.out = out;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Scans, writes, and returns the results in the order the repositories were listed (largest first). */
+    List<RepositoryResult> run(List<FleetRepository> listed) {
+        Map<String, String> stored = storedHeads();
+        List<FleetRepository> repositories = listed.stream()
+                .map(repository -> repository.withPreviousHead(stored.get(repository.id()))).toList();
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        ScanTask task = new ScanTask(timeoutSeconds);
+        // one partition per repository, in list order: Spark starts tasks by partition index, so largest first
+        JavaRDD<RepositoryResult> results = context.parallelize(repositories, repositories.size()).map(task::run)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // the lambdas capture the table's name only: Spark ships them to the executors
+            for (Tables.Table table : FleetSchema.storeTables()) {
+                String name = table.name();
+                write(name, results.flatMap(result -> result.rowsOf(name).iterator()), FleetSchema.storeSchema(table));
+            }
+            for (FleetSchema.ReportTable table : FleetSchema.REPORT_TABLES) {
+                String name = table.name();
+                List<List<String>> columns = results.map(result -> result.reportColumns()
+                        .getOrDefault(name, List.of())).filter(list -> !list.isEmpty()).take(1);
+                if (!columns.isEmpty()) {
+                    write(name, results.flatMap(result -> result.rowsOf(name).iterator()),
+                            FleetSchema.reportSchema(columns.get(0)));
+                }
+            }
+            List<RepositoryResult> collected = results.map(FleetJob::withoutRows).collect();
+            writeScanErrors(collected);
+            return collected;
+        } finally {
+            results.unpersist(false);
+        }
+    }
+
+    /** The summary a driver needs, without the rows that are written already. */
+    private static RepositoryResult withoutRows(RepositoryResult result) {
+        return new RepositoryResult(result.repository(), result.status(), result.head(), result.durationMs(),
+                result.stage(), result.error(), Map.of(), Map.of());
+    }
+
+    private void write(String table, JavaRDD<Row> rows, StructType schema) {
+        Dataset<Row> frame = spark.createDataFrame(rows, schema);
+        frame.write().mode(SaveMode.Overwrite).partitionBy(FleetSchema.REPOSITORY)
+                .parquet(tablePath(table).toString());
+    }
+
+    /** The errors of this run only: a repository that scans again has none. */
+    private void writeScanErrors(List<RepositoryResult> results) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Row> rows = new ArrayList<>();
+        for (RepositoryResult result : results) {
+            if (result.status() == RepositoryResult.Status.FAILED) {
+                rows.add(RowFactory.create(result.repository().id(), result.repository().location(), result.stage(),
+                        result.error(), now));
+            }
+        }
+        spark.createDataFrame(rows, FleetSchema.scanErrorsSchema()).coalesce(1).write().mode(SaveMode.Overwrite)
+                .option("partitionOverwriteMode", "static").parquet(tablePath(FleetSchema.SCAN_ERRORS).toString());
+    }
+
+    /** The head each repository's scans row holds from earlier runs. */
+    private Map<String, String> storedHeads() {
+        Map<String, String> heads = new HashMap<>();
+        Path scans = tablePath(Tables.SCANS.name());
+        if (Files.isDirectory(scans)) {
+            for (Row row : spark.read().parquet(scans.toString())
+                    .selectExpr(FleetSchema.REPOSITORY, "head_id").collectAsList()) {
+                heads.put(row.getString(0), row.getString(1));
+            }
+        }
+        return heads;
+    }
+
+    Path tablePath(String table) {
+        return out.resolve(TABLES).resolve(table);
+    }
+}

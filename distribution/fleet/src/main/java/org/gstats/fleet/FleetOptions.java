@@ -1,0 +1,60 @@
+package org.gstats.fleet;
+
+import java.nio.file.Path;
+
+/**
+ * The command line of {@code gstats-fleet scan}, checked: every failure is one {@link FleetException} line.
+ */
+record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, String jdbc, boolean verbose) {
+
+    static FleetOptions parse(String[] args) throws FleetException {
+        if (args.length == 0 || !args[0].equals("scan")) {
+            throw new FleetException(args.length == 0 ? "no command given" : "unknown command '" + args[0]
+                    + "' (the one command is scan)");
+        }
+        Path repos = null;
+        Path out = null;
+        String master = null;
+        String jdbc = null;
+        long timeout = FleetMain.DEFAULT_TIMEOUT_SECONDS;
+        boolean verbose = false;
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--verbose")) {
+                verbose = true;
+                continue;
+            }
+            if (!option.equals("--repos") && !option.equals("--out") && !option.equals("--master")
+                    && !option.equals("--timeout") && !option.equals("--jdbc")) {
+                throw new FleetException("unknown option '" + option + "'");
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new FleetException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--repos" -> repos = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                case "--master" -> master = value;
+                case "--jdbc" -> jdbc = value;
+                default -> timeout = seconds(value);
+            }
+        }
+        if (repos == null || out == null) {
+            throw new FleetException(repos == null ? "--repos FILE is required" : "--out DIR is required");
+        }
+        return new FleetOptions(repos, out, master, timeout, jdbc, verbose);
+    }
+
+    private static long seconds(String value) throws FleetException {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new FleetException("--timeout needs a positive number of seconds, not '" + value + "'");
+    }
+}

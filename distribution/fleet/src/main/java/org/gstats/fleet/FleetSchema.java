@@ -1,0 +1,92 @@
+package org.gstats.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.gstats.store.internal.schema.Tables;
+
+/**
+ * The tables the fleet writes per repository: every table of the store ({@link Tables}, the one
+ * description of their columns), each with the fleet's {@value #REPOSITORY} column in front; the
+ * report tables the store does not keep but the fleet tables need ({@link #REPORT_TABLES}, as
+ * text, as the report's CSV writer gives them); and {@value #SCAN_ERRORS}.
+ */
+final class FleetSchema {
+
+    /** The fleet's id of the repository in every table, and the Parquet partition column. */
+    static final String REPOSITORY = "repository";
+
+    static final String SCAN_ERRORS = "scan_errors";
+
+    /** Report tables kept as they are in the report: {@code SECTION.TABLE} and their columns. */
+    static final List<ReportTable> REPORT_TABLES = List.of(
+            new ReportTable("languages", "metrics", "languages"),
+            new ReportTable("debt", "metrics", "debt"));
+
+    /** A report table copied whole: every column as text, named as in the report. */
+    record ReportTable(String name, String section, String table) {
+    }
+
+    private FleetSchema() {
+    }
+
+    /** The store's tables, views left out. */
+    static List<Tables.Table> storeTables() {
+        return Tables.ALL.stream().filter(table -> !table.view()).toList();
+    }
+
+    static StructType storeSchema(Tables.Table table) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(REPOSITORY, DataTypes.StringType, false));
+        for (Tables.Column column : table.columns()) {
+            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+        }
+        return DataTypes.createStructType(fields);
+    }
+
+    /** A report table's columns are known only from a report: they come with its first row. */
+    static StructType reportSchema(List<String> columns) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(REPOSITORY, DataTypes.StringType, false));
+        columns.forEach(column -> fields.add(DataTypes.createStructField(column, DataTypes.StringType, true)));
+        return DataTypes.createStructType(fields);
+    }
+
+    static StructType scanErrorsSchema() {
+        return DataTypes.createStructType(List.of(
+                DataTypes.createStructField(REPOSITORY, DataTypes.StringType, false),
+                DataTypes.createStructField("location", DataTypes.StringType, false),
+                DataTypes.createStructField("stage", DataTypes.StringType, false),
+                DataTypes.createStructField("message", DataTypes.StringType, false),
+                DataTypes.createStructField("at", DataTypes.TimestampType, false)));
+    }
+
+    /** The SQL types {@link Tables} uses, as Spark's. */
+    static DataType sparkType(String sqlType) {
+        String type = sqlType.toUpperCase(Locale.ROOT);
+        if (type.startsWith("BIGINT")) {
+            return DataTypes.LongType;
+        }
+        if (type.startsWith("INTEGER")) {
+            return DataTypes.IntegerType;
+        }
+        if (type.startsWith("VARCHAR")) {
+            return DataTypes.StringType;
+        }
+        if (type.startsWith("BOOLEAN")) {
+            return DataTypes.BooleanType;
+        }
+        if (type.startsWith("TIMESTAMP")) {
+            return DataTypes.TimestampType;
+        }
+        if (type.startsWith("DOUBLE")) {
+            return DataTypes.DoubleType;
+        }
+        throw new IllegalArgumentException("the store uses an SQL type the fleet does not map: " + sqlType);
+    }
+}

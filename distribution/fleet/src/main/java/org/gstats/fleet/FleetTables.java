@@ -1,0 +1,97 @@
+package org.gstats.fleet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.gstats.store.internal.schema.Tables;
+
+/**
+ * The questions asked of the whole fleet, in Spark SQL over the per-repository tables of every
+ * run so far, each written as Parquet under {@code OUT/fleet/NAME/}. The SQL is the one
+ * definition of each table; docs/fleet.md describes their columns.
+ */
+final class FleetTables {
+
+    static final String FLEET = "fleet";
+
+    /** How many hotspots the fleet ranks. */
+    static final int TOP_HOTSPOTS = 100;
+
+    /** A fleet table: its name, the per-repository table it reads, and its SQL. */
+    record FleetQuery(String name, String source, String sql) {
+    }
+
+    /** In the order they are written. */
+    static final List<FleetQuery> QUERIES = List.of(
+            // one author is one email, case-folded, after each repository's .mailmap
+            new FleetQuery("authors", "commits", "SELECT lower(author_email) AS author_email, "
+                    + "min(author_name) AS author_name, count(DISTINCT repository) AS repositories, "
+                    + "count(*) AS commits, min(author_time) AS first_commit, max(author_time) AS last_commit "
+                    + "FROM commits GROUP BY lower(author_email)"),
+            new FleetQuery("languages", "languages", "SELECT language, count(DISTINCT repository) AS repositories, "
+                    + "sum(CAST(files AS BIGINT)) AS files, sum(CAST(code_lines AS BIGINT)) AS code_lines, "
+                    + "sum(CAST(comment_lines AS BIGINT)) AS comment_lines FROM languages GROUP BY language"),
+            // ranked after the limit: the window sorts the top rows only
+            new FleetQuery("hotspots", "hotspots", "SELECT row_number() OVER (ORDER BY score DESC, repository, path) "
+                    + "AS fleet_rank, repository, path, score, revisions, complexity, churn FROM (SELECT * FROM "
+                    + "hotspots ORDER BY score DESC, repository, path LIMIT " + TOP_HOTSPOTS + ") ORDER BY fleet_rank"),
+            new FleetQuery("debt", "debt", "SELECT repository, count(*) AS files, "
+                    + "sum(CAST(score AS DOUBLE)) AS debt_score, max(CAST(score AS DOUBLE)) AS worst_file_score "
+                    + "FROM debt GROUP BY repository"),
+            new FleetQuery("activity", "commits", "SELECT date_format(author_time, 'yyyy-MM') AS month, "
+                    + "count(*) AS commits, count(DISTINCT lower(author_email)) AS authors, "
+                    + "count(DISTINCT repository) AS repositories FROM commits "
+                    + "GROUP BY date_format(author_time, 'yyyy-MM')"));
+
+    private FleetTables() {
+    }
+
+    /**
+     * Registers every per-repository table written so far as a view and writes the fleet's; a
+     * fleet table whose source has never been written (no repository scanned yet) is left out.
+     *
+     * @return the fleet tables written
+     */
+    static List<String> write(SparkSession spark, FleetJob job, Path out) {
+        Set<String> registered = new HashSet<>();
+        for (Tables.Table table : FleetSchema.storeTables()) {
+            Path path = job.tablePath(table.name());
+            if (hasData(path)) {
+                spark.read().schema(FleetSchema.storeSchema(table)).parquet(path.toString())
+                        .createOrReplaceTempView(table.name());
+                registered.add(table.name());
+            }
+        }
+        for (FleetSchema.ReportTable table : FleetSchema.REPORT_TABLES) {
+            Path path = job.tablePath(table.name());
+            if (hasData(path)) {
+                spark.read().parquet(path.toString()).createOrReplaceTempView(table.name());
+                registered.add(table.name());
+            }
+        }
+        List<String> written = new ArrayList<>();
+        for (FleetQuery query : QUERIES) {
+            if (registered.contains(query.source())) {
+                spark.sql(query.sql()).coalesce(1).write().mode(SaveMode.Overwrite)
+                        .option("partitionOverwriteMode", "static")
+                        .parquet(out.resolve(FLEET).resolve(query.name()).toString());
+                written.add(query.name());
+            }
+        }
+        return written;
+    }
+
+    static boolean hasData(Path path) {
+        try (var files = Files.walk(path)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+}

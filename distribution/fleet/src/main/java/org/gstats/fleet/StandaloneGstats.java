@@ -1,0 +1,68 @@
+package org.gstats.fleet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.List;
+import java.util.jar.Manifest;
+
+import org.gstats.api.scan.ScanEngine;
+import org.gstats.engine.internal.StandaloneEngine;
+import org.gstats.memory.internal.MemoryTrackerImpl;
+import org.gstats.plugin.commits.internal.CommitsPlugin;
+import org.gstats.plugin.metrics.internal.MetricsPlugin;
+import org.gstats.queue.internal.MessageQueueFactoryImpl;
+import org.gstats.scanner.internal.JGitRepositoryScanner;
+import org.gstats.store.internal.ScanStoreImpl;
+import org.h2.util.OsgiDataSourceFactory;
+
+/**
+ * gstats as plain libraries in a Spark JVM, wired once per JVM by hand as DS wires it in Felix:
+ * the same scanner, queue, memory tracker, engine, builtin plugins and store, with their default
+ * settings. Each scan names its own store database in its request, so tasks that run at once in
+ * one executor never share one.
+ */
+final class StandaloneGstats {
+
+    private static volatile ScanEngine engine;
+
+    private StandaloneGstats() {
+    }
+
+    static ScanEngine engine() {
+        ScanEngine current = engine;
+        if (current == null) {
+            synchronized (StandaloneGstats.class) {
+                current = engine;
+                if (current == null) {
+                    current = create();
+                    engine = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static ScanEngine create() {
+        MemoryTrackerImpl memory = MemoryTrackerImpl.standalone();
+        ScanStoreImpl store = ScanStoreImpl.standalone(scannerVersion(), org.h2.Driver.class.getName(),
+                new OsgiDataSourceFactory(new org.h2.Driver()));
+        return StandaloneEngine.create(new JGitRepositoryScanner(), List.of(new CommitsPlugin(), new MetricsPlugin()),
+                MessageQueueFactoryImpl.standalone(memory), memory, store);
+    }
+
+    /** As the store names the scanner in OSGi: its bundle's symbolic name and version. */
+    private static String scannerVersion() {
+        URL classFile = JGitRepositoryScanner.class.getResource(JGitRepositoryScanner.class.getSimpleName() + ".class");
+        String base = String.valueOf(classFile);
+        base = base.substring(0, base.length()
+                - (JGitRepositoryScanner.class.getName().replace('.', '/') + ".class").length());
+        try (InputStream in = new URL(base + "META-INF/MANIFEST.MF").openStream()) {
+            Manifest manifest = new Manifest(in);
+            return manifest.getMainAttributes().getValue("Bundle-SymbolicName") + " "
+                    + manifest.getMainAttributes().getValue("Bundle-Version");
+        } catch (IOException e) {
+            return "org.gstats.scanner unknown";
+        }
+    }
+}

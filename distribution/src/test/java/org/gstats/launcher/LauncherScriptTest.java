@@ -1,0 +1,193 @@
+package org.gstats.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * bin/gstats sizes the JVM from the memory settings before it starts it: run against an
+ * installation whose {@code java} prints the options it was given, with a real repository made by
+ * the git CLI for the project rung.
+ */
+public class LauncherScriptTest {
+
+    @Rule
+    public final TemporaryFolder folder = new TemporaryFolder();
+
+    private Path home;
+    private Path javaHome;
+    private Path userConfigHome;
+    private Path cacheHome;
+    private Path repository;
+
+    @Before
+    public void createInstallation() throws IOException, InterruptedException {
+        Path root = folder.getRoot().toPath();
+        home = root.resolve("gstats");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("conf"));
+        Files.copy(Path.of("src/main/sh/gstats"), home.resolve("bin/gstats"));
+        Files.copy(Path.of("../config/gstats.toml"), home.resolve("conf/gstats.toml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        javaHome = root.resolve("jdk");
+        Files.createDirectories(javaHome.resolve("bin"));
+        // prints its options; "writes" the class archive it is asked for; exits with $FAKE_STATUS
+        Files.writeString(javaHome.resolve("bin/java"), """
+                #!/bin/sh
+                for option in "$@"; do
+                  case $option in -XX:ArchiveClassesAtExit=*) echo archive > "${option#*=}" ;; esac
+                done
+                echo "$@"
+                exit "${FAKE_STATUS:-0}"
+                """);
+        Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        userConfigHome = root.resolve("xdg");
+        cacheHome = root.resolve("cache");
+        repository = root.resolve("repo");
+        Files.createDirectories(repository.resolve("src"));
+        Process init = new ProcessBuilder("git", "init", "-q", repository.toString()).inheritIO().start();
+        assertEquals(0, init.waitFor());
+    }
+
+    @Test
+    public void withoutSettingsTheHeapIs512MegabytesWithTheSerialCollector() throws Exception {
+        List<String> options = jvmOptions(Map.of(), "scan", repository.toString());
+        assertTrue(options.toString(), options.contains("-Xmx512m") || options.stream().anyMatch(
+                option -> option.startsWith("-Xmx") && megabytes(option) < 512));
+        assertTrue(options.toString(), options.contains("-XX:+UseSerialGC"));
+    }
+
+    @Test
+    public void maxMemoryOnTheCommandLineGivesTheLimitAndAQuarter() throws Exception {
+        assertHeap(1280, Map.of(), "scan", "--max-memory", "1GB", repository.toString());
+        assertHeap(320, Map.of(), "scan", repository.toString(), "--max-memory", "256m");
+    }
+
+    @Test
+    public void performanceModePresetsTheLimitAndMaxMemoryWinsOverIt() throws Exception {
+        assertHeap(80, Map.of(), "scan", "--performance-mode", "low", repository.toString());
+        assertHeap(320, Map.of(), "scan", "--performance-mode", "balanced", repository.toString());
+        assertHeap(1280, Map.of(), "scan", "--performance-mode", "high", repository.toString());
+        assertHeap(125, Map.of(), "scan", "--performance-mode", "high", "--max-memory", "100MB",
+                repository.toString());
+    }
+
+    @Test
+    public void theConfigurationRungsCountInGstatsConfigsOrder() throws Exception {
+        Files.writeString(repository.resolve(".gstats.toml"), "[scanner]\nmax-memory = \"200MB\" # project\n");
+        // from a folder inside the repository, whose root holds .gstats.toml
+        assertHeap(250, Map.of(), "scan", repository.resolve("src").toString());
+        Path user = userConfigHome.resolve("gstats/config.toml");
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "scanner.max-memory = \"400MB\"\n");
+        assertHeap(500, Map.of(), "scan", repository.toString());
+        Path named = folder.getRoot().toPath().resolve("named.toml");
+        Files.writeString(named, "[scanner]\nmax-memory = 104857600\n");
+        assertHeap(125, Map.of("GSTATS_CONFIG", named.toString()), "scan", repository.toString());
+        assertHeap(160, Map.of("GSTATS_CONFIG", named.toString(), "GSTATS_MAX_MEMORY", "128MB"), "scan",
+                repository.toString());
+        Path given = folder.getRoot().toPath().resolve("given.toml");
+        Files.writeString(given, "[scanner]\nperformance-mode = \"low\"\nmax-memory = \"0B\"\n");
+        assertHeap(80, Map.of("GSTATS_MAX_MEMORY", "128MB"), "--config-file", given.toString(), "scan",
+                repository.toString());
+    }
+
+    @Test
+    public void javaOptsWinsAndAValueThatIsNotASizeIsLeftToTheConfiguration() throws Exception {
+        List<String> options = jvmOptions(Map.of("JAVA_OPTS", "-Xmx2g -XX:+UseParallelGC"), "scan",
+                "--max-memory", "lots", repository.toString());
+        assertEquals("-Xmx2g", options.stream().filter(option -> option.startsWith("-Xmx"))
+                .reduce((first, last) -> last).orElseThrow());
+        assertTrue(options.toString(), !options.contains("-XX:+UseSerialGC"));
+        assertTrue(options.toString(), options.contains("lots"));
+        List<String> ram = jvmOptions(Map.of("JAVA_OPTS", "-XX:MaxRAMPercentage=50"), "plugins");
+        assertTrue(ram.toString(), ram.stream().noneMatch(option -> option.startsWith("-Xmx")));
+    }
+
+    @Test
+    public void theFirstSuccessfulScanWritesTheClassArchiveThatLaterRunsMap() throws Exception {
+        List<String> other = jvmOptions(Map.of(), "plugins");
+        assertTrue(other.toString(), other.stream().noneMatch(option -> option.contains("Archive")));
+        List<String> failed = jvmOptions(Map.of("FAKE_STATUS", "1"), "scan", repository.toString());
+        assertTrue(failed.toString(),
+                failed.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=")));
+        assertEquals("a failed run leaves no archive", List.of(), archives());
+
+        List<String> first = jvmOptions(Map.of(), "scan", repository.toString());
+        String dumped = first.stream().filter(option -> option.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+                .orElseThrow();
+        List<Path> archives = archives();
+        assertEquals(1, archives.size());
+        assertTrue(dumped, dumped.startsWith("-XX:ArchiveClassesAtExit=" + archives.get(0) + "."));
+        List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
+        assertTrue(later.toString(), later.contains("-XX:SharedArchiveFile=" + archives.get(0)));
+        assertTrue(jvmOptions(Map.of(), "plugins").contains("-XX:SharedArchiveFile=" + archives.get(0)));
+
+        List<String> off = jvmOptions(Map.of("GSTATS_CDS", "off"), "scan", repository.toString());
+        assertTrue(off.toString(), off.stream().noneMatch(option -> option.contains("Archive")));
+        List<String> own = jvmOptions(Map.of("JAVA_OPTS", "-Xshare:off"), "scan", repository.toString());
+        assertTrue(own.toString(), own.stream().noneMatch(option -> option.contains("Archive")));
+
+        // a changed bundle/ is another archive, and the old one goes when the new one is written
+        Files.createDirectories(home.resolve("bundle"));
+        Files.writeString(home.resolve("bundle/new.jar"), "not really a jar");
+        jvmOptions(Map.of(), "scan", repository.toString());
+        List<Path> rebuilt = archives();
+        assertEquals(1, rebuilt.size());
+        assertTrue(!rebuilt.equals(archives));
+    }
+
+    private List<Path> archives() throws IOException {
+        Path dir = cacheHome.resolve("gstats");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private void assertHeap(int megabytes, Map<String, String> environment, String... args) throws Exception {
+        List<String> options = jvmOptions(environment, args);
+        assertTrue(options.toString(), options.contains("-Xmx" + megabytes + "m"));
+    }
+
+    private static int megabytes(String xmx) {
+        return Integer.parseInt(xmx.substring("-Xmx".length(), xmx.length() - 1));
+    }
+
+    /** The options bin/gstats gives java, up to and including the launcher jar's arguments. */
+    private List<String> jvmOptions(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", home.resolve("bin/gstats").toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.getRoot());
+        builder.environment().keySet().removeIf(name -> name.startsWith("GSTATS_") || name.equals("JAVA_OPTS"));
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().put("XDG_CONFIG_HOME", userConfigHome.toString());
+        builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue("bin/gstats did not finish", process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(output, environment.getOrDefault("FAKE_STATUS", "0"), String.valueOf(process.exitValue()));
+        return List.of(output.split(" "));
+    }
+}
