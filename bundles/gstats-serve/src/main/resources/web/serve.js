@@ -140,9 +140,12 @@
     trend(await api('history?repository=' + encodeURIComponent(path)));
     const known = (await api('repositories')).find(r => r.path === path);
     if (known && known.latestReport) {
-      await showReport(known.latestReport);
+      // this server's latest scan, or the store's (kept across restarts and from gstats scan)
+      await showReport(known.latestReport).catch(() => {
+        status.textContent = 'The store keeps no report of its latest scan: Scan now draws the dashboard.';
+      });
     } else {
-      status.textContent = 'This server has no report of it yet: Scan now draws the dashboard.';
+      status.textContent = 'There is no report of it yet: Scan now draws the dashboard.';
     }
   }
 

@@ -75,6 +75,7 @@ public class ServeIT {
             server.interrupt();
             server.join(TIMEOUT.toMillis());
             assertFalse("gstats:serve did not stop when interrupted", server.isAlive());
+            server = null;
         }
     }
 
@@ -175,6 +176,35 @@ public class ServeIT {
                 .POST(HttpRequest.BodyPublishers.ofString("repository=" + sample.dir()))), 415, "needs a JSON body");
         assertError(post("/api/scans", "{\"repository\": \"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
         assertError(send(request("/api/health").DELETE()), 415, "needs a JSON body");
+    }
+
+    @Test
+    public void aScanOutlivesItsServerInTheStore() throws Exception {
+        Path root = Files.createTempDirectory(SampleRepository.workDir(), "serve-root-");
+        SampleRepository sample = SampleRepository.create(root);
+        serve("--root " + quote(root));
+        String id = json(post("/api/scans", "{\"repository\": " + jsonText(sample.dir()) + "}"), 202)
+                .getAsJsonObject().get("id").getAsString();
+        List<String[]> events = events(id);
+        assertEquals("done", state(events.get(events.size() - 1)));
+        JsonElement report = json(get("/api/scans/" + id + "/report"), 200);
+        JsonElement authors = json(get("/api/scans/" + id + "/tables/commits.authors"), 200);
+        String csv = send(request("/api/scans/" + id + "/tables/commits.authors").header("Accept", "text/csv")
+                .GET()).body();
+        stopServing();
+
+        // a new run of gstats:serve knows none of the last one's scans; the store keeps the latest
+        serve("--root " + quote(root));
+        assertEquals(0, json(get("/api/scans"), 200).getAsJsonArray().size());
+        String stored = find(json(get("/api/repositories"), 200).getAsJsonArray(), "path",
+                sample.dir().toRealPath().toString()).get("latestReport").getAsString();
+        assertTrue(stored, stored.startsWith("stored-"));
+        assertEquals("done", json(get("/api/scans/" + stored), 200).getAsJsonObject().get("state").getAsString());
+        assertEquals(report, json(get("/api/scans/" + stored + "/report"), 200));
+        assertEquals(authors, json(get("/api/scans/" + stored + "/tables/commits.authors"), 200));
+        assertEquals(csv, send(request("/api/scans/" + stored + "/tables/commits.authors")
+                .header("Accept", "text/csv").GET()).body());
+        assertError(get("/api/scans/stored-999999"), 404, "there is no scan stored-999999");
     }
 
     @Test

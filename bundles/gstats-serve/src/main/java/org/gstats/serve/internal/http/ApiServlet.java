@@ -18,8 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
-import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
 import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginStatus;
@@ -117,7 +117,8 @@ public final class ApiServlet extends HttpServlet {
             scans.jobs().forEach(job -> all.add(describe(job)));
             Responses.json(response, 200, all);
         } else if (parts.size() >= 2 && first.equals("scans") && get) {
-            Optional<ScanJob> job = scans.job(parts.get(1));
+            // a stored scan of a repository outside the roots is not there for this server
+            Optional<ScanJob> job = scans.job(parts.get(1)).filter(found -> guard.access().shows(found.repository()));
             if (job.isEmpty()) {
                 Responses.error(response, 404, "there is no scan " + parts.get(1));
             } else {
@@ -163,7 +164,7 @@ public final class ApiServlet extends HttpServlet {
             List<ScanSummary> history = current == null ? List.of() : current.history(path);
             repository.addProperty("storedScans", history.size());
             repository.add("latest", history.isEmpty() ? null : summary(history.get(history.size() - 1)));
-            repository.addProperty("latestReport", scans.latestDone(path).map(ScanJob::id).orElse(null));
+            repository.addProperty("latestReport", scans.latestReport(path, history).orElse(null));
             list.add(repository);
         }
         Responses.json(response, 200, list);
@@ -300,27 +301,27 @@ public final class ApiServlet extends HttpServlet {
 
     private void table(ScanJob job, String name, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!(job.report().item(name).orElse(null) instanceof Table)) {
+        // each table's rows are taken out of the JSON report once, when first asked for, and kept
+        JsonArray rows = job.derived("rows:" + name, done -> JsonTables.rows(done.reportJson(), name));
+        if (rows == null) {
             Responses.error(response, 404, "scan " + job.id() + " has no table " + name + " (tables are named "
                     + "SECTION.TABLE, e.g. commits.authors)");
             return;
         }
         String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
         if (accept.contains("text/csv")) {
-            Responses.cached(job, "csv:" + name, "text/csv", done -> csv(done, name), request, response);
+            Responses.cached(job, "csv:" + name, "text/csv", done -> csv(done, name, rows), request, response);
             return;
         }
-        // each table's rows are taken out of the report once, when first asked for, and kept
-        int dot = name.indexOf('.');
-        Responses.cached(job, "json:" + name, Responses.JSON, done -> JsonParser.parseString(done.reportJson())
-                .getAsJsonObject().getAsJsonObject("sections").getAsJsonObject(name.substring(0, dot))
-                .get(name.substring(dot + 1)).toString(), request, response);
+        Responses.cached(job, "json:" + name, Responses.JSON, done -> rows.toString(), request, response);
     }
 
-    private String csv(ScanJob job, String table) {
+    /** The csv format's table: of the report a scan of this server made, or of the rows a stored report holds. */
+    private String csv(ScanJob job, String table, JsonArray rows) {
+        Report report = job.report() != null ? job.report() : JsonTables.report(table, rows);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            csv.write(job.report(), new WriterOptions(false, table), out);
+            csv.write(report, new WriterOptions(false, table), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

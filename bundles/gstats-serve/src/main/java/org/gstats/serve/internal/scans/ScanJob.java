@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.StoredReport;
 
 /**
  * One scan started over HTTP: its request, where it has got, and its report once done. Those
@@ -41,6 +42,9 @@ public final class ScanJob {
     public record Change(String name, Map<String, Object> fields) {
     }
 
+    /** The id of a scan read back from the store is this and the store's scan id. */
+    public static final String STORED_PREFIX = "stored-";
+
     private final String id;
     private final ScanRequest request;
     private final List<String> plugins;
@@ -64,8 +68,25 @@ public final class ScanJob {
         this.created = created;
     }
 
+    /**
+     * A scan the store recorded (this server's or a command line's), done, with its report as the
+     * store keeps it: JSON only.
+     */
+    static ScanJob stored(StoredReport report, Instant now) {
+        ScanJob job = new ScanJob(STORED_PREFIX + report.scanId(), ScanRequest.builder(report.repository()).build(),
+                List.of(), now);
+        job.running(now);
+        job.done(null, report.json(), now);
+        return job;
+    }
+
     public String id() {
         return id;
+    }
+
+    /** The store's id of a scan read back from it; -1 for a scan this server ran. */
+    long storedScanId() {
+        return id.startsWith(STORED_PREFIX) ? Long.parseLong(id.substring(STORED_PREFIX.length())) : -1;
     }
 
     public Path repository() {
@@ -101,7 +122,7 @@ public final class ScanJob {
         return error;
     }
 
-    /** The report; {@code null} until {@link State#DONE}. */
+    /** The report; {@code null} until {@link State#DONE}, and for a {@linkplain #stored stored} scan. */
     public synchronized Report report() {
         return report;
     }

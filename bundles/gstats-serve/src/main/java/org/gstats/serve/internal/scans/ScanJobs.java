@@ -24,6 +24,10 @@ import org.gstats.api.scan.ProgressEvents;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.ScanStore;
+import org.gstats.api.store.ScanSummary;
+import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoredReport;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
 import org.gstats.config.api.GstatsConfiguration;
@@ -59,6 +63,12 @@ public final class ScanJobs implements EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile GstatsConfiguration configuration;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ScanStore store;
+
+    /** Scans read back from the store, by repository: the latest of each, as the store keeps it. */
+    private final Map<Path, ScanJob> stored = new ConcurrentHashMap<>();
 
     private final Map<String, ScanJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -101,8 +111,43 @@ public final class ScanJobs implements EventHandler {
         return job;
     }
 
-    public Optional<ScanJob> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
+    /**
+     * A scan this server ran, or, for an id {@link ScanJob#STORED_PREFIX}{@code N}, the stored scan
+     * {@code N} when the store keeps its report.
+     */
+    public Optional<ScanJob> job(String id) throws StoreException {
+        ScanJob ran = jobs.get(id);
+        if (ran != null || !id.startsWith(ScanJob.STORED_PREFIX)) {
+            return Optional.ofNullable(ran);
+        }
+        long scanId;
+        try {
+            scanId = Long.parseLong(id.substring(ScanJob.STORED_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        for (ScanJob known : stored.values()) {
+            if (known.id().equals(id)) {
+                return Optional.of(known);
+            }
+        }
+        ScanStore current = store;
+        Optional<StoredReport> report = current == null ? Optional.empty() : current.report(scanId);
+        // one per repository: a newer stored scan's report replaces the one held
+        return report.map(found -> stored.merge(found.repository(), ScanJob.stored(found, clock.instant()),
+                (held, loaded) -> held.storedScanId() > loaded.storedScanId() ? held : loaded));
+    }
+
+    /**
+     * The id of the repository's report to show: the newest this server ran, else the store's
+     * latest scan (whose report the store keeps, unless it was recorded without one).
+     */
+    public Optional<String> latestReport(Path repository, List<ScanSummary> history) {
+        Optional<String> ran = latestDone(repository).map(ScanJob::id);
+        if (ran.isPresent() || history.isEmpty()) {
+            return ran;
+        }
+        return Optional.of(ScanJob.STORED_PREFIX + history.get(history.size() - 1).scanId());
     }
 
     /** Every scan, oldest first. */
