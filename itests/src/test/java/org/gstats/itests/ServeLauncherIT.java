@@ -57,6 +57,8 @@ public class ServeLauncherIT {
     private static Process server;
     private static String base;
     private static HeadlessChromium chromium;
+    /** The server's XDG_CACHE_HOME, where its scan store is. */
+    private static Path cache;
 
     @BeforeClass
     public static void serve() throws Exception {
@@ -77,7 +79,8 @@ public class ServeLauncherIT {
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("GSTATS_STORE");
         builder.environment().remove("GSTATS_SERVE_TOKEN");
-        builder.environment().put("XDG_CACHE_HOME", TEMP.newFolder("cache").toString());
+        cache = TEMP.newFolder("cache").toPath();
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
         server = builder.start();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
@@ -174,6 +177,42 @@ public class ServeLauncherIT {
             tab.waitFor("document.body.dataset.rendered === 'true'");
             assertEquals("Scan done", tab.evaluate("document.querySelector('.progress').textContent").getAsString());
             assertTrue(tab.evaluate("document.querySelectorAll('.tab').length").getAsInt() >= 4);
+            assertEquals(List.of(), tab.problems());
+        }
+    }
+
+    @Test
+    public void aRepositoryScannedOnTheCommandLineShowsItsDashboardFromTheStore() throws Exception {
+        Optional<Path> executable = HeadlessChromium.find();
+        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
+        if (chromium == null) {
+            chromium = new HeadlessChromium(executable.get());
+        }
+        // scanned by another process into the server's store: the server never ran this scan
+        Path scanned = SampleRepository.create(root).dir().toRealPath();
+        LauncherIT.Run scan = LauncherIT.run(distribution.resolve("bin/gstats"), scanned,
+                Map.of("XDG_CACHE_HOME", cache.toString()), "", "scan", "--format", "json", ".");
+        assertEquals(scan.stderr(), 0, scan.exit());
+        JsonObject printed = JsonParser.parseString(scan.stdout()).getAsJsonObject();
+
+        JsonObject listed = null;
+        String repositories = get("/api/repositories").body();
+        for (JsonElement repository : JsonParser.parseString(repositories).getAsJsonArray()) {
+            if (repository.getAsJsonObject().get("path").getAsString().equals(scanned.toString())) {
+                listed = repository.getAsJsonObject();
+            }
+        }
+        assertTrue(scanned + " is not in " + repositories + "; the scan said: " + scan.stderr(), listed != null);
+        String id = listed.get("latestReport").getAsString();
+        assertTrue(id, id.startsWith("stored-"));
+        JsonObject served = JsonParser.parseString(get("/api/scans/" + id + "/report").body()).getAsJsonObject();
+        assertEquals(printed.getAsJsonObject("sections"), served.getAsJsonObject("sections"));
+
+        try (HeadlessChromium.Page tab = chromium.open(URI.create(base + "/repository?path="
+                + URLEncoder.encode(scanned.toString(), StandardCharsets.UTF_8)))) {
+            tab.waitFor("document.body.dataset.rendered === 'true'");
+            assertTrue(tab.evaluate("document.querySelectorAll('.tab').length").getAsInt() >= 4);
+            assertTrue(tab.evaluate("document.querySelectorAll('.chart-area canvas').length").getAsInt() > 0);
             assertEquals(List.of(), tab.problems());
         }
     }

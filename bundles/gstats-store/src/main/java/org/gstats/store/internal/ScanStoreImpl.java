@@ -216,27 +216,26 @@ public final class ScanStoreImpl implements ScanStore {
 
     public static List<ScanSummary> history(Database database, Path repository) throws StoreException {
         Connection connection = database.openForReading();
+        // closed on every path, an empty store's too: an embedded H2 file stays locked to other
+        // processes while a connection to it is open
         try {
             if (Schema.version(connection) == 0) {
                 return List.of();
             }
-        } catch (SQLException e) {
-            Database.closeQuietly(connection);
-            throw Database.failure("cannot read the store at " + database.location().url(), e);
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
-                + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s "
-                + "JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
-            select.setString(1, repository.toAbsolutePath().normalize().toString());
-            List<ScanSummary> scans = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getLong(7),
-                            rows.getLong(8), rows.getLong(9)));
+            try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
+                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s JOIN repositories"
+                    + " r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
+                select.setString(1, repository.toAbsolutePath().normalize().toString());
+                List<ScanSummary> scans = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)
+                                .toInstant(), rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
+                                rows.getLong(7), rows.getLong(8), rows.getLong(9)));
+                    }
                 }
+                return scans;
             }
-            return scans;
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
