@@ -21,6 +21,8 @@ root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
 [ -x "$gstats" ] || { echo "serve: build the distribution first" >&2; exit 2; }
 work=$(mktemp -d)
+server=
+trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
@@ -29,7 +31,6 @@ scan_start=$(date +%s.%N)
 echo "gstats scan (stored): $(python3 -c "print(round($(date +%s.%N) - $scan_start, 1))") s, report $(wc -c < "$work/report.json") bytes"
 "$gstats" serve --port "$port" --root "$(dirname "$repo")" > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 600); do
   curl -sf "$base/api/health" > /dev/null && break
   sleep 0.1
