@@ -43,9 +43,16 @@ final class EmbeddedFramework implements AutoCloseable {
     }
 
     /**
+     * Bundles installed but left to the command that needs them: gstats:serve starts Felix HTTP
+     * once it has configured its address, so that no other command opens a port or logs about
+     * not opening one.
+     */
+    static final Set<String> ON_DEMAND = Set.of("org.apache.felix.http.jetty");
+
+    /**
      * Starts the framework with the given properties, then installs every bundle (by reference:
-     * nothing is copied into the cache) and starts all but fragments and the {@code deferred}
-     * ones, so that their services are registered when this returns.
+     * nothing is copied into the cache) and starts all but fragments, the {@link #ON_DEMAND} and
+     * the {@code deferred} ones, so that their services are registered when this returns.
      *
      * @param deferred symbolic names of bundles to install now and start with {@link #startDeferred()}
      */
@@ -89,7 +96,8 @@ final class EmbeddedFramework implements AutoCloseable {
         }
         framework.start();
         for (Bundle bundle : installed) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
+                    || ON_DEMAND.contains(bundle.getSymbolicName())) {
                 continue;
             }
             if (deferred.contains(bundle.getSymbolicName())) {
