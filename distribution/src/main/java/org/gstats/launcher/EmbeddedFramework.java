@@ -62,6 +62,7 @@ final class EmbeddedFramework implements AutoCloseable {
         EmbeddedFramework embedded;
         try {
             embedded = new EmbeddedFramework(frameworkFactory().newFramework(properties), storage);
+            StartupTrace.mark("framework created");
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -78,6 +79,7 @@ final class EmbeddedFramework implements AutoCloseable {
 
     private void installAndStart(List<Path> jars, Set<String> deferred) throws BundleException {
         framework.init();
+        StartupTrace.mark("framework initialised");
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
@@ -87,7 +89,9 @@ final class EmbeddedFramework implements AutoCloseable {
                 throw new BundleException("cannot install " + jar.getFileName() + ": " + firstLine(e), e);
             }
         }
+        StartupTrace.mark(installed.size() + " bundles installed");
         framework.start();
+        StartupTrace.mark("framework started");
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
@@ -98,6 +102,7 @@ final class EmbeddedFramework implements AutoCloseable {
                 start(bundle);
             }
         }
+        StartupTrace.mark("bundles resolved and started");
     }
 
     /** Starts the bundles held back by {@link #start}. */

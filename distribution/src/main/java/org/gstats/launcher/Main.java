@@ -63,6 +63,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("JVM started, launcher's main entered");
         ClosedPipe stdout = new ClosedPipe(new FileOutputStream(FileDescriptor.out));
         PrintStream results = new PrintStream(new BufferedOutputStream(stdout), false, stdoutCharset());
         Interruption interruption = Interruption.install(Thread.currentThread(), System.err);
@@ -90,6 +91,7 @@ public final class Main {
             status = 1;
         }
         results.flush();
+        StartupTrace.mark("framework stopped");
         // the reader of a pipe went away (gstats scan | head -1): git ends quietly and successfully
         System.exit(interruption.status(stdout.closed() ? 0 : status));
     }
