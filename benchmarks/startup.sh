@@ -8,8 +8,8 @@
 # --runs N       rounds (default 5)
 # --gstats PATH  the bin/gstats to run (default: distribution/target/gstats/bin/gstats of this tree,
 #                built by `mvn -B -o -q package -pl distribution -am -DskipTests`)
-# --variant      a labelled gstats run: ENV is space-separated NAME=VALUE assignments for its
-#                environment (values without spaces, e.g. GSTATS_FRAMEWORK_CACHE=off), SCAN OPTIONS go
+# --variant      a labelled gstats run: ENV is NAME=VALUE assignments for its environment as a shell
+#                reads them (e.g. GSTATS_FRAMEWORK_CACHE=off JAVA_OPTS='-Xss1m -Xmx1g'), SCAN OPTIONS go
 #                to `gstats scan REPOSITORY --format json --quiet`. Default: two variants, all builtin
 #                plugins and `--plugins commits`.
 # One unmeasured run of each variant comes first, so that caches (the class archive, the framework
@@ -70,8 +70,8 @@ measure() {
 run_variant() {
   local label environment options
   IFS='|' read -r label environment options <<<"$1"
-  # shellcheck disable=SC2086 # ENV and SCAN OPTIONS are word lists
-  measure env $environment "$gstats" scan "$repository" --format json --quiet $options
+  # ENV and SCAN OPTIONS are shell words: quotes in them group (JAVA_OPTS='-Xmx1g -Xss1m')
+  eval "measure env $environment \"\$gstats\" scan \"\$repository\" --format json --quiet $options"
 }
 
 median() {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,9 +212,14 @@ public final class Main {
             Files.createDirectories(history.getParent());
             properties.put(HISTORY_PROPERTY, history.toString());
         }
+        List<Path> bundles = installation.bundles();
+        List<Path> jars = new ArrayList<>(installation.libraries());
+        jars.addAll(bundles);
+        Optional<FrameworkCache> cache = FrameworkCache.locate(System.getenv(FrameworkCache.ENVIRONMENT_VARIABLE),
+                System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"), installation.home(), jars);
         // The console reads its first line as soon as it starts: it waits for the gstats commands.
-        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(),
-                Set.of(CONSOLE_BUNDLE))) {
+        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, bundles, Set.of(CONSOLE_BUNDLE),
+                cache)) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
