@@ -137,6 +137,7 @@ final class EmbeddedFramework implements AutoCloseable {
                 heldBack.add(bundle);
             } else {
                 start(bundle);
+                StartupTrace.mark("  started " + bundle.getSymbolicName());
             }
         }
         StartupTrace.mark("bundles resolved and started");

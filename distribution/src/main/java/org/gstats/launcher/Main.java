@@ -93,6 +93,7 @@ public final class Main {
         }
         results.flush();
         StartupTrace.mark("framework stopped");
+        StartupTrace.threads();
         // the reader of a pipe went away (gstats scan | head -1): git ends quietly and successfully
         System.exit(interruption.status(stdout.closed() ? 0 : status));
     }
@@ -217,9 +218,10 @@ public final class Main {
         jars.addAll(bundles);
         Optional<FrameworkCache> cache = FrameworkCache.locate(System.getenv(FrameworkCache.ENVIRONMENT_VARIABLE),
                 System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"), installation.home(), jars);
-        // The console reads its first line as soon as it starts: it waits for the gstats commands.
-        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, bundles, Set.of(CONSOLE_BUNDLE),
-                cache)) {
+        // The console reads its first line as soon as it starts: it waits for the gstats commands. A
+        // headless run leaves JLine, which only the console uses, installed but not even resolved.
+        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of(CONSOLE_BUNDLE, JLINE_BUNDLE);
+        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, bundles, deferred, cache)) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
