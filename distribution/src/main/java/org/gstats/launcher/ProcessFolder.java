@@ -16,9 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one temporary folder of a gstats process, {@code gstats-felix-<pid>-<random>} in the
- * system's temp folder: the framework cache (where bundles keep their data, the scanner its
- * checkouts) and FileInstall's temporary files live in it, so that removing it removes all.
+ * The temporary folder of a gstats process that has no {@link FrameworkCache} slot (all held, or
+ * {@code GSTATS_FRAMEWORK_CACHE=off}), {@code gstats-felix-<pid>-<random>} in the system's temp
+ * folder: the framework cache (where bundles keep their data, the scanner its checkouts) and
+ * FileInstall's temporary files live in it, so that removing it removes all.
  * The process removes it when it ends; a process killed outright ({@code kill -9}, a crash)
  * cannot, so every start sweeps the folders of processes that are gone. A folder is gone
  * when its pid is not running and the lock its process held is free: the pid alone is not
