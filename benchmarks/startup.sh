@@ -3,15 +3,16 @@
 # round runs git, then every variant once, so that all see the same load; prints each run and the
 # medians of wall time, CPU time (user + system) and peak RSS, with each variant's ratios to git.
 #
-#   benchmarks/startup.sh [--runs N] [--gstats PATH] [--variant 'LABEL|ENV|SCAN OPTIONS']... REPOSITORY
+#   benchmarks/startup.sh [--runs N] [--gstats PATH] [--variant 'LABEL|ENV|SCAN OPTIONS[|GSTATS]']... REPOSITORY
 #
 # --runs N       rounds (default 5)
 # --gstats PATH  the bin/gstats to run (default: distribution/target/gstats/bin/gstats of this tree,
 #                built by `mvn -B -o -q package -pl distribution -am -DskipTests`)
 # --variant      a labelled gstats run: ENV is NAME=VALUE assignments for its environment as a shell
 #                reads them (e.g. GSTATS_FRAMEWORK_CACHE=off JAVA_OPTS='-Xss1m -Xmx1g'), SCAN OPTIONS go
-#                to `gstats scan REPOSITORY --format json --quiet`. Default: two variants, all builtin
-#                plugins and `--plugins commits`.
+#                to `gstats scan REPOSITORY --format json --quiet`; GSTATS, when given, is another
+#                bin/gstats to run (e.g. an earlier build's, for before and after). Default: two
+#                variants, all builtin plugins and `--plugins commits`.
 # One unmeasured run of each variant comes first, so that caches (the class archive, the framework
 # cache) are written before the measured rounds; the load average is printed first.
 set -euo pipefail
@@ -27,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --gstats) gstats=${2:?--gstats needs a path}; shift 2 ;;
     --variant) variants+=("${2:?--variant needs LABEL|ENV|SCAN OPTIONS}"); shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "startup: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) [[ -z $repository ]] || { echo "startup: one repository only" >&2; exit 2; }
        repository=$1; shift ;;
@@ -68,10 +69,15 @@ measure() {
 
 # Runs variant $1 on the repository, measured.
 run_variant() {
-  local label environment options
-  IFS='|' read -r label environment options <<<"$1"
+  local label environment options launcher
+  IFS='|' read -r label environment options launcher <<<"$1"
+  launcher=${launcher:-$gstats}
+  if [[ ! -x $launcher ]]; then
+    echo "startup: $launcher is not an executable bin/gstats" >&2
+    exit 2
+  fi
   # ENV and SCAN OPTIONS are shell words: quotes in them group (JAVA_OPTS='-Xmx1g -Xss1m')
-  eval "measure env $environment \"\$gstats\" scan \"\$repository\" --format json --quiet $options"
+  eval "measure env $environment \"\$launcher\" scan \"\$repository\" --format json --quiet $options"
 }
 
 median() {
