@@ -69,7 +69,8 @@ final class EmbeddedFramework implements AutoCloseable {
                 embedded.installAndStart(bundles, deferred);
                 return embedded;
             } catch (BundleException | RuntimeException e) {
-                if (!retry) {
+                // an interrupted start (Ctrl-C) is not the cache's fault, and is not retried
+                if (!retry || Thread.currentThread().isInterrupted()) {
                     embedded.close();
                     throw e;
                 }
