@@ -75,7 +75,7 @@ final class FleetSchema {
         if (type.startsWith("INTEGER")) {
             return DataTypes.IntegerType;
         }
-        if (type.startsWith("VARCHAR")) {
+        if (type.startsWith("VARCHAR") || type.startsWith("TEXT")) {
             return DataTypes.StringType;
         }
         if (type.startsWith("BOOLEAN")) {
