@@ -177,6 +177,8 @@ public class ScanCommand {
             throw CommandFailure.interrupted(INTERRUPTED);
         }
 
+        // the shell's Tab offers them for --table from now on
+        session.put(TabCompletion.LAST_TABLES, report.itemNames());
         output.checkTable(report);
         String written = output.write(report, session.getConsole());
         if (!options.quiet()) {
