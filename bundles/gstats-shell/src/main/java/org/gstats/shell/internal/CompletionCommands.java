@@ -69,7 +69,9 @@ public class CompletionCommands {
         for (CommandCatalog.Entry entry : CommandCatalog.entries(context)) {
             String command = CommandCatalog.SCOPE + ":" + entry.name();
             complete.execute(session, List.of("-c", command, "-e"));
-            complete.execute(session, List.of("-c", command, "-d", entry.description()));
+            if (!entry.description().isEmpty()) {
+                complete.execute(session, List.of("-c", command, "-d", entry.description()));
+            }
             CommandCatalog.table(entry.name()).ifPresent(table -> declare(session, complete, command, table));
         }
     }
