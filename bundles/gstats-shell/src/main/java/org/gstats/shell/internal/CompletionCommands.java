@@ -61,23 +61,45 @@ public class CompletionCommands {
         writers.remove(properties);
     }
 
+    /**
+     * Never fails: the profile runs it inside the block that also sets the history and the exit
+     * words, which one exception would skip. A command whose completion cannot be declared is
+     * named in one line and left without.
+     */
     @Descriptor("declare Tab completion for the gstats commands in this shell (the shell's profile runs it)")
-    public void __completions(CommandSession session) throws Exception {
+    public void __completions(CommandSession session) {
         if (!(session.get(GOGO_COMPLETE) instanceof Function complete)) {
             return;
         }
         for (CommandCatalog.Entry entry : CommandCatalog.entries(context)) {
             String command = CommandCatalog.SCOPE + ":" + entry.name();
-            complete.execute(session, List.of("-c", command, "-e"));
-            if (!entry.description().isEmpty()) {
-                complete.execute(session, List.of("-c", command, "-d", entry.description()));
+            try {
+                declare(session, complete, command, entry);
+            } catch (Exception e) {
+                ConsoleErr.of(session, System.err).println("gstats: Tab does not complete " + entry.name() + ": "
+                        + CommandStatus.oneLine(e));
             }
-            CommandCatalog.table(entry.name()).ifPresent(table -> declare(session, complete, command, table));
         }
     }
 
-    private static void declare(CommandSession session, Function complete, String command, OptionTable table) {
+    private static void declare(CommandSession session, Function complete, String command,
+            CommandCatalog.Entry entry) throws Exception {
         List<List<Object>> declarations = new ArrayList<>();
+        declarations.add(List.of("-c", command, "-e"));
+        if (!entry.description().isEmpty()) {
+            declarations.add(List.of("-c", command, "-d", entry.description()));
+        }
+        OptionTable table = CommandCatalog.table(entry.name()).orElse(null);
+        if (table != null) {
+            options(command, table, declarations);
+        }
+        for (List<Object> arguments : declarations) {
+            complete.execute(session, arguments);
+        }
+    }
+
+    /** One declaration per option of the table, then the function that completes values and operands. */
+    private static void options(String command, OptionTable table, List<List<Object>> declarations) {
         for (CommandOption option : table.options()) {
             List<Object> arguments = new ArrayList<>(List.of("-c", command));
             if (option.shortName() != null) {
@@ -87,13 +109,6 @@ public class CompletionCommands {
             declarations.add(arguments);
         }
         declarations.add(List.of("-c", command, "-a", CommandCatalog.SCOPE + ":" + COMPLETE + " " + table.command()));
-        for (List<Object> arguments : declarations) {
-            try {
-                complete.execute(session, arguments);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot declare the completion of " + command + ": " + e, e);
-            }
-        }
     }
 
     @Descriptor("what Tab offers for the word being typed after a gstats command (JLine runs it)")
