@@ -20,7 +20,11 @@ public final class Schema {
 
     /** Step {@code i} brings a store from version {@code i} to {@code i + 1}. */
     private static final List<List<String>> STEPS = List.of(
-            Tables.ALL.stream().map(Tables.Table::ddl).toList());
+            Tables.VERSION_1.stream().map(Tables.Table::ddl).toList(),
+            List.of(Tables.REPORTS.ddl()));
+
+    /** The version that added the {@code reports} table. */
+    public static final int WITH_REPORTS = 2;
 
     /** The version this gstats writes. */
     public static final int CURRENT = STEPS.size();

@@ -2,6 +2,7 @@ package org.gstats.store.internal.schema;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every table and view of the store with its columns: the one description that the schema's
@@ -165,9 +166,19 @@ public final class Tables {
                     new Column("complexity_norm", "DOUBLE PRECISION", "complexity normalised to 0..1")),
             "scan_id, row_no", null, "metrics.hotspots");
 
-    /** The tables in the order they are created. */
-    public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
+    public static final Table REPORTS = new Table("reports",
+            "the JSON report (as gstats scan --format json writes it) of each repository's latest scan, so that its "
+                    + "dashboard is drawn again without scanning",
+            List.of(new Column("scan_id", "BIGINT NOT NULL", "the scan"),
+                    new Column("json", "TEXT NOT NULL", "the report")),
+            "scan_id", null);
+
+    /** The tables of the store's first schema version, in the order they are created. */
+    public static final List<Table> VERSION_1 = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
             FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS);
+
+    /** Every table in the order they are created: version 2 added {@link #REPORTS}. */
+    public static final List<Table> ALL = Stream.concat(VERSION_1.stream(), Stream.of(REPORTS)).toList();
 
     /** The tables whose rows belong to one scan (they go with it). */
     public static final List<String> PER_SCAN = ALL.stream()
