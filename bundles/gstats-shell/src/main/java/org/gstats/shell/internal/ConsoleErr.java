@@ -21,9 +21,12 @@ final class ConsoleErr {
     }
 
     static PrintStream of(CommandSession session, PrintStream err) {
-        if (!(session.get(ShellInterrupt.TERMINAL) instanceof Terminal terminal)) {
+        // headless, no JLine class is loaded: the launcher leaves JLine unresolved
+        Object console = session.get(ShellInterrupt.TERMINAL);
+        if (console == null) {
             return err;
         }
+        Terminal terminal = (Terminal) console;
         OutputStream screen = terminal.output();
         return new PrintStream(new OutputStream() {
             @Override

@@ -35,8 +35,9 @@ final class ShellInterrupt implements AutoCloseable {
 
     /** Watches for Ctrl-C on the session's console, if it has one, on behalf of the calling thread. */
     static ShellInterrupt watch(CommandSession session) {
-        return new ShellInterrupt(session.get(TERMINAL) instanceof Terminal terminal ? terminal : null,
-                Thread.currentThread());
+        // headless, no JLine class is loaded: the launcher leaves JLine unresolved
+        Object console = session.get(TERMINAL);
+        return new ShellInterrupt(console == null ? null : (Terminal) console, Thread.currentThread());
     }
 
     /** Whether Ctrl-C was pressed since {@link #watch}. */
