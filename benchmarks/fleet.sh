@@ -3,6 +3,8 @@
 # by gstats-fleet on Spark local[2], against bin/gstats scan run on them one after another (cold:
 # --no-store, since the clones share commits). Prints wall times, peak RSS, the ratio, and the
 # cost per repository. Usage: benchmarks/fleet.sh COUNT REPOSITORY...
+# FLEET_JAVA_OPTS goes to gstats-fleet's JVM only (JAVA_OPTS would reach bin/gstats too), e.g.
+# FLEET_JAVA_OPTS="-Xmx6g -XX:+UseG1GC" for the JVM's defaults on a 24 GB machine.
 # (needs the distribution: mvn -B -o -q package -pl distribution,distribution/fleet -am -DskipTests)
 set -euo pipefail
 if [ $# -lt 2 ] || ! [[ $1 =~ ^[1-9][0-9]*$ ]]; then
@@ -39,7 +41,7 @@ sequential() {
 export -f sequential
 export bin work
 
-fleet=$(measure fleet "$bin/gstats-fleet" scan --repos "$work/repos.txt" --out "$work/out" --master 'local[2]')
+fleet=$(measure fleet env JAVA_OPTS="${FLEET_JAVA_OPTS:-${JAVA_OPTS:-}}" "$bin/gstats-fleet" scan --repos "$work/repos.txt" --out "$work/out" --master 'local[2]')
 one=$(measure sequential bash -c sequential)
 read -r _ fleet_s fleet_mb <<< "$fleet"
 read -r _ seq_s seq_mb <<< "$one"

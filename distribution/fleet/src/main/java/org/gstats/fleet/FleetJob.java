@@ -33,12 +33,12 @@ final class FleetJob {
 
     private final SparkSession spark;
     private final Path out;
-    private final long timeoutSeconds;
+    private final ScanTask task;
 
-    FleetJob(SparkSession spark, Path out, long timeoutSeconds) {
+    FleetJob(SparkSession spark, Path out, ScanTask task) {
         this.spark = spark;
         this.out = out;
-        this.timeoutSeconds = timeoutSeconds;
+        this.task = task;
     }
 
     /** Scans, writes, and returns the results in the order the repositories were listed (largest first). */
@@ -47,7 +47,6 @@ final class FleetJob {
         List<FleetRepository> repositories = listed.stream()
                 .map(repository -> repository.withPreviousHead(stored.get(repository.id()))).toList();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ScanTask task = new ScanTask(timeoutSeconds);
         // one partition per repository, in list order: Spark starts tasks by partition index, so largest first
         JavaRDD<RepositoryResult> results = context.parallelize(repositories, repositories.size()).map(task::run)
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -3,13 +3,15 @@ package org.gstats.fleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS]}: the same
+ * {@code gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS] [--config FILE]
+ * [--store URL]}: the same
  * main class runs embedded ({@code local[*]} unless {@code --master} says otherwise) and under
  * {@code spark-submit}, whose {@code --master} it then keeps. Exit 0 when the job ran (failed
  * repositories are in the report), 1 when it could not run, 2 for bad usage.
@@ -17,7 +19,15 @@ import org.apache.spark.sql.SparkSession;
 public final class FleetMain {
 
     static final String USAGE = "usage: gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS]"
-            + " [--jdbc URL] [--verbose]";
+            + " [--config FILE] [--store URL] [--verbose]";
+
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /**
+     * The fleet tables are small (a row per author, language, month or repository): Spark's
+     * default of 200 shuffle partitions makes each query 200 tiny tasks, which took most of a
+     * small fleet's wall time (docs/fleet.md). {@code --conf} of spark-submit still sets it.
+     */
+    private static final int FLEET_SHUFFLE_PARTITIONS = 8;
 
     /** Longest a repository's clone or scan may take by default. */
     static final long DEFAULT_TIMEOUT_SECONDS = 3600;
@@ -40,11 +50,17 @@ public final class FleetMain {
         }
         try {
             List<FleetRepository> repositories = RepositoryList.read(options.repos());
+            List<String> warnings = new ArrayList<>();
+            FleetConfiguration configuration = options.config() == null ? FleetConfiguration.none()
+                    : FleetConfiguration.of(options.config(), warnings);
+            warnings.forEach(warning -> System.err.println("gstats-fleet: " + warning));
+            FleetStore store = options.store() == null ? null : FleetStore.of(options.store(),
+                    System.getenv("GSTATS_STORE_USER"), System.getenv("GSTATS_STORE_PASSWORD"),
+                    options.timeoutSeconds());
             Files.createDirectories(options.out());
             try (SparkSession spark = session(options.master())) {
-                FleetJdbc jdbc = options.jdbc() == null ? null : new FleetJdbc(options.jdbc(),
-                        System.getenv("GSTATS_STORE_USER"), System.getenv("GSTATS_STORE_PASSWORD"));
-                Summary summary = scan(spark, repositories, options.out(), options.timeoutSeconds(), jdbc);
+                Summary summary = scan(spark, repositories, options.out(),
+                        new ScanTask(options.timeoutSeconds(), configuration, store));
                 System.out.println(summary.line());
             }
             return 0;
@@ -67,20 +83,15 @@ public final class FleetMain {
         }
     }
 
-    /**
-     * The whole run on a session the caller owns: tasks, tables, fleet tables, the database when
-     * {@code jdbc} is not null, report.
-     */
-    static Summary scan(SparkSession spark, List<FleetRepository> repositories, Path out, long timeoutSeconds,
-            FleetJdbc jdbc) throws IOException {
-        FleetJob job = new FleetJob(spark, out, timeoutSeconds);
+    /** The whole run on a session the caller owns: tasks, tables, fleet tables, report and dashboard. */
+    static Summary scan(SparkSession spark, List<FleetRepository> repositories, Path out, ScanTask task)
+            throws IOException {
+        task.prepareStore();
+        FleetJob job = new FleetJob(spark, out, task.reportingTo(out.resolve(FleetDashboard.REPORTS)));
         List<RepositoryResult> results = job.run(repositories);
         List<String> fleetTables = FleetTables.write(spark, job, out);
-        if (jdbc != null) {
-            jdbc.write(spark, job, results.stream().filter(result -> result.status() == RepositoryResult.Status.SCANNED)
-                    .map(result -> result.repository().id()).toList(), fleetTables, out);
-        }
         Path report = FleetReport.write(spark, results, fleetTables, out);
+        FleetDashboard.write(spark, results, fleetTables, out);
         return new Summary(count(results, RepositoryResult.Status.SCANNED),
                 count(results, RepositoryResult.Status.UNCHANGED), count(results, RepositoryResult.Status.FAILED),
                 report);
@@ -107,6 +118,9 @@ public final class FleetMain {
             builder.master(master);
         } else if (!given.contains("spark.master")) {
             builder.master("local[*]");
+        }
+        if (!given.contains(SHUFFLE_PARTITIONS)) {
+            builder.config(SHUFFLE_PARTITIONS, String.valueOf(FLEET_SHUFFLE_PARTITIONS));
         }
         return builder.getOrCreate();
     }

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * The command line of {@code gstats-fleet scan}, checked: every failure is one {@link FleetException} line.
  */
-record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, String jdbc, boolean verbose) {
+record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, String store, Path config,
+        boolean verbose) {
 
     static FleetOptions parse(String[] args) throws FleetException {
         if (args.length == 0 || !args[0].equals("scan")) {
@@ -15,7 +16,8 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
         Path repos = null;
         Path out = null;
         String master = null;
-        String jdbc = null;
+        String store = null;
+        Path config = null;
         long timeout = FleetMain.DEFAULT_TIMEOUT_SECONDS;
         boolean verbose = false;
         for (int i = 1; i < args.length; i++) {
@@ -25,7 +27,7 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
                 continue;
             }
             if (!option.equals("--repos") && !option.equals("--out") && !option.equals("--master")
-                    && !option.equals("--timeout") && !option.equals("--jdbc")) {
+                    && !option.equals("--timeout") && !option.equals("--store") && !option.equals("--config")) {
                 throw new FleetException("unknown option '" + option + "'");
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -36,14 +38,18 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
                 case "--repos" -> repos = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--master" -> master = value;
-                case "--jdbc" -> jdbc = value;
+                case "--store" -> store = value;
+                case "--config" -> config = Path.of(value);
                 default -> timeout = seconds(value);
             }
         }
         if (repos == null || out == null) {
             throw new FleetException(repos == null ? "--repos FILE is required" : "--out DIR is required");
         }
-        return new FleetOptions(repos, out, master, timeout, jdbc, verbose);
+        if (store != null && !store.startsWith("jdbc:h2:") && !store.startsWith("jdbc:postgresql:")) {
+            throw new FleetException("unsupported --store URL " + store + " (use jdbc:h2:… or jdbc:postgresql://…)");
+        }
+        return new FleetOptions(repos, out, master, timeout, store, config, verbose);
     }
 
     private static long seconds(String value) throws FleetException {

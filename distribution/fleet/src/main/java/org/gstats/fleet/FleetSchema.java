@@ -35,9 +35,12 @@ final class FleetSchema {
     private FleetSchema() {
     }
 
-    /** The store's tables, views left out. */
+    /**
+     * The store's tables, views left out, and {@code reports}: the fleet's scans keep their
+     * reports as {@code OUT/reports/ID.json.gz} (the standalone store has no JSON writer).
+     */
     static List<Tables.Table> storeTables() {
-        return Tables.ALL.stream().filter(table -> !table.view()).toList();
+        return Tables.ALL.stream().filter(table -> !table.view() && table != Tables.REPORTS).toList();
     }
 
     static StructType storeSchema(Tables.Table table) {
@@ -75,7 +78,7 @@ final class FleetSchema {
         if (type.startsWith("INTEGER")) {
             return DataTypes.IntegerType;
         }
-        if (type.startsWith("VARCHAR")) {
+        if (type.startsWith("VARCHAR") || type.startsWith("TEXT")) {
             return DataTypes.StringType;
         }
         if (type.startsWith("BOOLEAN")) {

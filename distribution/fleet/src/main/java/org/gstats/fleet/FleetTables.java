@@ -27,27 +27,28 @@ final class FleetTables {
     record FleetQuery(String name, String source, String sql) {
     }
 
-    /** In the order they are written. */
+    /** In the order they are written; each sorted as the dashboard shows it (activity by month). */
     static final List<FleetQuery> QUERIES = List.of(
             // one author is one email, case-folded, after each repository's .mailmap
             new FleetQuery("authors", "commits", "SELECT lower(author_email) AS author_email, "
                     + "min(author_name) AS author_name, count(DISTINCT repository) AS repositories, "
                     + "count(*) AS commits, min(author_time) AS first_commit, max(author_time) AS last_commit "
-                    + "FROM commits GROUP BY lower(author_email)"),
+                    + "FROM commits GROUP BY lower(author_email) ORDER BY commits DESC, author_email"),
             new FleetQuery("languages", "languages", "SELECT language, count(DISTINCT repository) AS repositories, "
                     + "sum(CAST(files AS BIGINT)) AS files, sum(CAST(code_lines AS BIGINT)) AS code_lines, "
-                    + "sum(CAST(comment_lines AS BIGINT)) AS comment_lines FROM languages GROUP BY language"),
+                    + "sum(CAST(comment_lines AS BIGINT)) AS comment_lines FROM languages GROUP BY language "
+                    + "ORDER BY code_lines DESC, language"),
             // ranked after the limit: the window sorts the top rows only
             new FleetQuery("hotspots", "hotspots", "SELECT row_number() OVER (ORDER BY score DESC, repository, path) "
                     + "AS fleet_rank, repository, path, score, revisions, complexity, churn FROM (SELECT * FROM "
                     + "hotspots ORDER BY score DESC, repository, path LIMIT " + TOP_HOTSPOTS + ") ORDER BY fleet_rank"),
             new FleetQuery("debt", "debt", "SELECT repository, count(*) AS files, "
                     + "sum(CAST(score AS DOUBLE)) AS debt_score, max(CAST(score AS DOUBLE)) AS worst_file_score "
-                    + "FROM debt GROUP BY repository"),
+                    + "FROM debt GROUP BY repository ORDER BY debt_score DESC, repository"),
             new FleetQuery("activity", "commits", "SELECT date_format(author_time, 'yyyy-MM') AS month, "
                     + "count(*) AS commits, count(DISTINCT lower(author_email)) AS authors, "
                     + "count(DISTINCT repository) AS repositories FROM commits "
-                    + "GROUP BY date_format(author_time, 'yyyy-MM')"));
+                    + "GROUP BY date_format(author_time, 'yyyy-MM') ORDER BY month"));
 
     private FleetTables() {
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Manifest;
 
 import org.gstats.api.scan.ScanEngine;
@@ -15,14 +16,21 @@ import org.gstats.queue.internal.MessageQueueFactoryImpl;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.h2.util.OsgiDataSourceFactory;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.postgresql.osgi.PGDataSourceFactory;
 
 /**
  * gstats as plain libraries in a Spark JVM, wired once per JVM by hand as DS wires it in Felix:
- * the same scanner, queue, memory tracker, engine, builtin plugins and store, with their default
- * settings. Each scan names its own store database in its request, so tasks that run at once in
- * one executor never share one.
+ * the same scanner, queue, memory tracker, engine, builtin plugins and store (H2 and PostgreSQL),
+ * with their installation defaults. Each scan's settings and store travel in its request, so
+ * tasks that run at once in one executor share nothing but the engine.
  */
 final class StandaloneGstats {
+
+    /** The JDBC drivers' factories by driver class, as their bundles register them in Felix. */
+    static final Map<String, DataSourceFactory> DRIVERS = Map.of(
+            org.h2.Driver.class.getName(), new OsgiDataSourceFactory(new org.h2.Driver()),
+            org.postgresql.Driver.class.getName(), new PGDataSourceFactory());
 
     private static volatile ScanEngine engine;
 
@@ -45,8 +53,7 @@ final class StandaloneGstats {
 
     private static ScanEngine create() {
         MemoryTrackerImpl memory = MemoryTrackerImpl.standalone();
-        ScanStoreImpl store = ScanStoreImpl.standalone(scannerVersion(), org.h2.Driver.class.getName(),
-                new OsgiDataSourceFactory(new org.h2.Driver()));
+        ScanStoreImpl store = ScanStoreImpl.standalone(scannerVersion(), DRIVERS);
         return StandaloneEngine.create(new JGitRepositoryScanner(), List.of(new CommitsPlugin(), new MetricsPlugin()),
                 MessageQueueFactoryImpl.standalone(memory), memory, store);
     }

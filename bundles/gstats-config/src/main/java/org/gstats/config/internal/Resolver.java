@@ -85,7 +85,9 @@ final class Resolver {
         putAll(settings, commandLine(commandLine, schema));
         Setting quiet = settings.get("base.quiet");
         Setting verbose = settings.get("base.verbose");
-        if (Boolean.TRUE.equals(quiet.value()) && Boolean.TRUE.equals(verbose.value())) {
+        // both are the logging bundle's keys: gstats without it (the fleet's tasks) has neither
+        if (quiet != null && verbose != null && Boolean.TRUE.equals(quiet.value())
+                && Boolean.TRUE.equals(verbose.value())) {
             throw new ConfigException("base.quiet (" + quiet.rung().label() + ", " + quiet.origin()
                     + ") and base.verbose (" + verbose.rung().label() + ", " + verbose.origin()
                     + ") are both true: set one of them to false");

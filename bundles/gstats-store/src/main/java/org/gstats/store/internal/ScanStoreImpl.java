@@ -76,11 +76,13 @@ public final class ScanStoreImpl implements ScanStore {
     }
 
     /**
-     * A store outside OSGi, for the fleet's Spark tasks: every scan names its database in the
-     * request's {@link StoreOptions#URL}; {@code factory} is the driver's, e.g. H2's
-     * {@code OsgiDataSourceFactory}.
+     * A store outside OSGi, for the fleet's Spark tasks: every scan names its database, and the
+     * user and password there, in the request's {@code [store]} settings.
+     *
+     * @param factories the drivers' factories by driver class, e.g. H2's {@code OsgiDataSourceFactory}
+     *                  for {@code org.h2.Driver}
      */
-    public static ScanStoreImpl standalone(String scannerVersion, String driverClass, DataSourceFactory factory) {
+    public static ScanStoreImpl standalone(String scannerVersion, Map<String, DataSourceFactory> factories) {
         ScanStoreImpl store = new ScanStoreImpl(new StoreConfiguration() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -107,7 +109,7 @@ public final class ScanStoreImpl implements ScanStore {
                 return "";
             }
         }, scannerVersion, Map.of(), null);
-        store.factories.put(driverClass, factory);
+        store.factories.putAll(factories);
         return store;
     }
 
@@ -142,8 +144,8 @@ public final class ScanStoreImpl implements ScanStore {
         if (enabled == null ? !configuration.enabled() : !Boolean.parseBoolean(String.valueOf(enabled))) {
             return null;
         }
-        Object url = settings.get("url");
-        Database database = database(url == null || String.valueOf(url).isEmpty() ? null : String.valueOf(url));
+        Database database = database(given(settings.get("url")), given(settings.get("user")),
+                given(settings.get("password")));
         ReportWriter writer = json;
         return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
                 writer == null ? null : report -> {
@@ -151,6 +153,10 @@ public final class ScanStoreImpl implements ScanStore {
                     writer.write(report, out);
                     return out.toString(StandardCharsets.UTF_8);
                 });
+    }
+
+    private static String given(Object value) {
+        return value == null || String.valueOf(value).isEmpty() ? null : String.valueOf(value);
     }
 
     @Override
@@ -208,9 +214,14 @@ public final class ScanStoreImpl implements ScanStore {
 
     /** The store at {@code url}, or the configured one when it is null. */
     public Database database(String url) throws StoreException {
+        return database(url, null, null);
+    }
+
+    /** As {@link #database(String)}, with this scan's user and password (null: the configured ones). */
+    private Database database(String url, String user, String password) throws StoreException {
         String configured = configuration.url().isEmpty() && defaultUrl != null ? defaultUrl : configuration.url();
-        StoreLocation location = StoreLocation.resolve(url, configured, configuration.user(),
-                configuration.password(), environment);
+        StoreLocation location = StoreLocation.resolve(url, configured, user != null ? user : configuration.user(),
+                password != null ? password : configuration.password(), environment);
         return Database.of(location, factories::get);
     }
 

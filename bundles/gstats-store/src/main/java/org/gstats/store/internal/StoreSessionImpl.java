@@ -48,6 +48,10 @@ final class StoreSessionImpl implements StoreSession {
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
     private static final int BATCH = 1000;
+    /** SQL's state for a duplicate key, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Writes of one scan that lose a race with other scans' writes before it fails. */
+    private static final int WRITE_ATTEMPTS = 3;
 
     private final Database database;
     private final ChangeSettings settings;
@@ -208,9 +212,20 @@ final class StoreSessionImpl implements StoreSession {
         String json = json(report);
         Connection connection = database.open();
         try {
-            write(connection, report, json);
-            connection.commit();
-            database.sync(connection);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    write(connection, report, json);
+                    connection.commit();
+                    database.sync(connection);
+                    break;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    // a scan that finished meanwhile added the same settings or commits: the next attempt skips them
+                    if (attempt == WRITE_ATTEMPTS || !duplicateKey(e)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -221,6 +236,17 @@ final class StoreSessionImpl implements StoreSession {
             throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
         }
         Database.closeQuietly(connection);
+    }
+
+    /** A batch reports the failed row's state on the exception it chains, depending on the driver. */
+    private static boolean duplicateKey(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())
+                    || e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The report as JSON; null when there is no writer, or it failed (the scan is still recorded). */

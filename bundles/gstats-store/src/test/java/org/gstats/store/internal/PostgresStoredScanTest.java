@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.store.StoreException;
+import org.gstats.testkit.PostgresServer;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;

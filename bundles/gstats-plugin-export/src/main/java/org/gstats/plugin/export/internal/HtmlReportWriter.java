@@ -28,19 +28,20 @@ import org.osgi.service.component.annotations.Component;
  * large repository's report is several megabytes of JSON and a tenth of that compressed);
  * {@code static-report.js} unpacks it with the browser's {@code DecompressionStream} and hands
  * it to the dashboard. A Content-Security-Policy allows exactly the page's own scripts and no
- * request to anywhere.
+ * request to anywhere. The fleet's dashboard page ({@code gstats-fleet}) takes the same scripts
+ * and style by these resource names.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + HtmlReportWriter.FORMAT)
 public class HtmlReportWriter implements ReportWriter {
 
     static final String FORMAT = "html";
     /** Unpacked from the ECharts webjar at build time. */
-    static final String ECHARTS = "/html/echarts/echarts.min.js";
+    public static final String ECHARTS = "/html/echarts/echarts.min.js";
     /** The views: a JSON report in, the dashboard out; the same script can serve a live page. */
-    static final String DASHBOARD = "/html/dashboard.js";
+    public static final String DASHBOARD = "/html/dashboard.js";
     /** Unpacks the embedded report and starts the dashboard. */
     static final String BOOT = "/html/static-report.js";
-    static final String STYLE = "/html/dashboard.css";
+    public static final String STYLE = "/html/dashboard.css";
 
     /** Text that would end or confuse a script element if it appeared inside one. */
     private static final Pattern SCRIPT_BREAKERS = Pattern.compile("(?i)</(script)|<!--");
@@ -137,7 +138,7 @@ public class HtmlReportWriter implements ReportWriter {
     }
 
     /** Text for HTML content or a quoted attribute. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder html = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -157,7 +158,7 @@ public class HtmlReportWriter implements ReportWriter {
      * its meaning alone (in JavaScript strings and regular expressions {@code \/} is {@code /}
      * and {@code \!} is {@code !}) and keeps the HTML parser from ending the element early.
      */
-    static String inScript(String javaScript) {
+    public static String inScript(String javaScript) {
         Matcher breaker = SCRIPT_BREAKERS.matcher(javaScript);
         StringBuilder safe = new StringBuilder(javaScript.length());
         while (breaker.find()) {

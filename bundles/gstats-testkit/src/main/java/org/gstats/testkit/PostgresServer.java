@@ -1,4 +1,4 @@
-package org.gstats.store.internal;
+package org.gstats.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server for tests, from the Debian package's {@code initdb} and
+ * A throwaway PostgreSQL server for tests (the store's and the fleet's), from the Debian package's {@code initdb} and
  * {@code pg_ctl}: a temporary data directory, a free port, the user {@value #USER} with the
  * password {@value #PASSWORD} over TCP (SCRAM), stopped and deleted by {@link #close}. initdb refuses to run as root, so as
  * root the server runs as the package's {@code postgres} user.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String USER = "gstats";
-    static final String PASSWORD = "gstats-secret";
-    static final String INSTALL = "apt-get install -y postgresql";
+    public static final String USER = "gstats";
+    public static final String PASSWORD = "gstats-secret";
+    public static final String INSTALL = "apt-get install -y postgresql";
 
     private final Path dir;
     private final Path bin;
@@ -31,7 +31,7 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         Path bin = binaries();
         Path dir = Files.createTempDirectory("gstats-pg");
         int port;
@@ -56,21 +56,21 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A JDBC URL of a new, empty database on the server. */
-    String newDatabase(String name) throws Exception {
+    public String newDatabase(String name) throws Exception {
         asOwner(bin.resolve("createdb").toString(), "-h", dir.toString(), "-p", String.valueOf(port), "-U", USER, name);
         return url(name);
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops the server now (it stays stopped; {@link #close} still deletes it). */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
                 "stop");
     }
