@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportItem;
@@ -36,7 +37,8 @@ import org.gstats.store.internal.schema.Tables;
  * under the scan's {@link ChangeSettings}, and lets the database go: the scan runs without a
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
  * the scan reports and, on {@link #finish}, writes the new commits, their changes, the head's
- * files and the scan's summary in one transaction.
+ * files, the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
+ * summary in one transaction.
  *
  * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
  * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
@@ -49,11 +51,14 @@ final class StoreSessionImpl implements StoreSession {
     private final ChangeSettings settings;
     private final Map<String, List<FileChange>> known;
 
-    private ScanTarget target;
+    private final StoredBlobResults blobResults;
+    /** Read by the plugins' threads, through {@link #blobResults}. */
+    private volatile ScanTarget target;
     private final List<CommitInfo> commits = new ArrayList<>();
     private final Map<String, List<FileChange>> computed = new LinkedHashMap<>();
     private List<FileChange> current;
     private final List<FileInfo> files = new ArrayList<>();
+    private final Map<String, String> blobIds = new HashMap<>();
     private boolean warned;
     private boolean finished;
 
@@ -61,6 +66,7 @@ final class StoreSessionImpl implements StoreSession {
         this.database = database;
         this.settings = settings;
         this.known = known;
+        this.blobResults = new StoredBlobResults(database, () -> target == null ? null : target.repository().toString());
     }
 
     static StoreSessionImpl open(Database database, ChangeSettings settings) throws StoreException {
@@ -148,6 +154,16 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     @Override
+    public byte[] get(String analyser, String blobId) {
+        return blobResults.get(analyser, blobId);
+    }
+
+    @Override
+    public void put(String analyser, String blobId, byte[] result) {
+        blobResults.put(analyser, blobId, result);
+    }
+
+    @Override
     public void onStart(ScanTarget scanTarget) {
         target = scanTarget;
     }
@@ -177,6 +193,13 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public void onFileInfo(FileInfo file) {
         files.add(file);
+    }
+
+    @Override
+    public void onFileContent(FileContent content) {
+        if (content.blobId() != null) {
+            blobIds.put(content.path(), content.blobId());
+        }
     }
 
     @Override
@@ -211,6 +234,7 @@ final class StoreSessionImpl implements StoreSession {
         }
         long scanId = insertScan(connection, report, repositoryId, settingsId);
         insertFiles(connection, scanId);
+        blobResults.write(connection);
         for (Tables.Table table : Tables.FROM_REPORT) {
             insertReportTable(connection, scanId, table, report);
         }
@@ -397,7 +421,7 @@ final class StoreSessionImpl implements StoreSession {
 
     private void insertFiles(Connection connection, long scanId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO files (scan_id, path, size, lines, is_binary) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO files (scan_id, path, size, lines, is_binary, blob_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (FileInfo file : files) {
                 insert.setLong(1, scanId);
@@ -405,6 +429,7 @@ final class StoreSessionImpl implements StoreSession {
                 insert.setLong(3, file.size());
                 insert.setInt(4, file.lines());
                 insert.setBoolean(5, file.binary());
+                insert.setString(6, blobIds.get(file.path()));
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();

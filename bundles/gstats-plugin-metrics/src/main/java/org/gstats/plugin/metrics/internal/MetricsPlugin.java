@@ -5,6 +5,8 @@ import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
 import org.gstats.api.runtime.MemoryTracker;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -22,6 +24,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * serve a scan that carries no settings.
  * Reads {@code [scanner] threads} for the threads that analyse head files, and the memory
  * tracker's limit, which bounds clone detection's index.
+ * Head files' results are kept per blob under {@link #analyser()}, which names this bundle's
+ * version: a new build of the plugin never reads an older one's results.
  */
 @Component(name = MetricsPlugin.NAME, configurationPid = MetricsPlugin.PID, service = ScannerPlugin.class)
 @Designate(ocd = MetricsConfig.class)
@@ -31,6 +35,7 @@ public final class MetricsPlugin implements ScannerPlugin {
     static final String PID = "org.gstats.module.metrics";
 
     private volatile MetricsSettings settings;
+    private final String analyser = analyser();
 
     @Reference
     ScanThreads threads = new ScanThreads();
@@ -46,6 +51,16 @@ public final class MetricsPlugin implements ScannerPlugin {
 
     MetricsPlugin(MetricsSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The name per-blob results are kept under: the encoding's and the bundle's version (a
+     * development build's carries its build time); null outside a framework, where none are kept.
+     */
+    private static String analyser() {
+        Bundle bundle = FrameworkUtil.getBundle(MetricsPlugin.class);
+        return bundle == null ? null
+                : NAME + "/" + StoredFileResult.FORMAT + " " + bundle.getSymbolicName() + " " + bundle.getVersion();
     }
 
     @Activate
@@ -74,6 +89,6 @@ public final class MetricsPlugin implements ScannerPlugin {
         MemoryTracker tracker = memory;
         long memoryLimit = tracker == null ? Runtime.getRuntime().maxMemory() : tracker.status().limit();
         return new MetricsAnalysis(context.settings().isEmpty() ? settings : MetricsSettings.of(context.settings()),
-                context, new MetricsAnalysis.Resources(threads.threads(), memoryLimit));
+                context, new MetricsAnalysis.Resources(threads.threads(), memoryLimit), analyser);
     }
 }

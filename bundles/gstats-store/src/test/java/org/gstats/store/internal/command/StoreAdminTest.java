@@ -39,6 +39,26 @@ public class StoreAdminTest {
     }
 
     @Test
+    public void gcKeepsTheResultsOfBlobsAtALatestHeadAndDropsReplacedOnes() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanWithContentPlugin(store, request);
+        repo.write("src/Util.java", "class Util {\n  void stop() {}\n}\n")
+                .commit("stop", new GitRepo.Person("Ann", "ann@example.com"));
+        scans.scanWithContentPlugin(store, request);
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        int atHead = StoredScanTests.headBlobs(repo).size();
+        assertEquals(atHead + 1, count(admin, "SELECT COUNT(*) FROM blob_results"));
+
+        assertEquals(1, admin.gc());
+        assertEquals(atHead, count(admin, "SELECT COUNT(*) FROM blob_results"));
+        assertEquals(0, count(admin, "SELECT COUNT(*) FROM blob_results b JOIN files f ON f.blob_id = b.blob_id "
+                + "WHERE f.path = 'src/Util.java' AND f.scan_id = 1"));
+    }
+
+    @Test
     public void clearForgetsTheRepositoryAndGcThenItsChanges() throws Exception {
         StoredScanTests scans = new StoredScanTests(temp);
         GitRepo repo = scans.history();
