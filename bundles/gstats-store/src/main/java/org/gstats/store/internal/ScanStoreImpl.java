@@ -124,7 +124,8 @@ public final class ScanStoreImpl implements ScanStore {
         }
         Object url = settings.get("url");
         Database database = database(url == null || String.valueOf(url).isEmpty() ? null : String.valueOf(url));
-        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion));
+        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
+                request.repository().toAbsolutePath().normalize().toString());
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,8 +51,7 @@ final class StoreSessionImpl implements StoreSession {
     private final Map<String, List<FileChange>> known;
 
     private final StoredBlobResults blobResults;
-    /** Read by the plugins' threads, through {@link #blobResults}. */
-    private volatile ScanTarget target;
+    private ScanTarget target;
     private final List<CommitInfo> commits = new ArrayList<>();
     private final Map<String, List<FileChange>> computed = new LinkedHashMap<>();
     private List<FileChange> current;
@@ -62,28 +60,28 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
 
-    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known) {
+    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known,
+            StoredBlobResults blobResults) {
         this.database = database;
         this.settings = settings;
         this.known = known;
-        this.blobResults = new StoredBlobResults(database, () -> target == null ? null : target.repository().toString());
+        this.blobResults = blobResults;
     }
 
-    static StoreSessionImpl open(Database database, ChangeSettings settings) throws StoreException {
+    /** @param repository the repository's path as the scan will name it */
+    static StoreSessionImpl open(Database database, ChangeSettings settings, String repository)
+            throws StoreException {
         Connection connection = database.open();
         try {
             Map<String, List<FileChange>> known = load(connection, settings);
+            StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, known);
+            return new StoreSessionImpl(database, settings, known, blobResults);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
             Database.closeQuietly(connection);
         }
-    }
-
-    /** One stored change and its place in its commit. */
-    private record Row(int seq, FileChange change) {
     }
 
     private static Map<String, List<FileChange>> load(Connection connection, ChangeSettings settings)
@@ -93,42 +91,50 @@ final class StoreSessionImpl implements StoreSession {
         if (settingsId == null) {
             return known;
         }
-        Map<String, List<Row>> rowsByCommit = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT commit_id FROM changed_commits WHERE settings_id = ?")) {
             select.setLong(1, settingsId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    rowsByCommit.put(rows.getString(1), new ArrayList<>(2));
+                    known.put(rows.getString(1), List.of());
                 }
             }
         }
+        // in key order, so each commit's changes come together and in their order: no sorting
         Map<String, String> paths = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT commit_id, seq, path, old_path, "
+        try (PreparedStatement select = connection.prepareStatement("SELECT commit_id, path, old_path, "
                 + "change_type, insertions, deletions, is_binary, old_size, new_size, lines_after FROM file_changes "
-                + "WHERE settings_id = ?")) {
+                + "WHERE settings_id = ? ORDER BY commit_id, seq")) {
             select.setLong(1, settingsId);
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
+                String commitId = null;
+                List<FileChange> changes = null;
                 while (rows.next()) {
-                    String commitId = rows.getString(1);
-                    List<Row> changes = rowsByCommit.get(commitId);
+                    String id = rows.getString(1);
+                    if (!id.equals(commitId)) {
+                        if (changes != null) {
+                            known.put(commitId, List.copyOf(changes));
+                        }
+                        // only commits recorded whole (listed in changed_commits) replay
+                        commitId = id;
+                        changes = known.containsKey(id) ? new ArrayList<>(4) : null;
+                    }
                     if (changes == null) {
                         continue;
                     }
                     // one String per path, however many commits changed it
-                    String path = paths.computeIfAbsent(rows.getString(3), p -> p);
-                    String oldPath = rows.getString(4);
-                    changes.add(new Row(rows.getInt(2), new FileChange(commitId, path,
+                    String path = paths.computeIfAbsent(rows.getString(2), p -> p);
+                    String oldPath = rows.getString(3);
+                    changes.add(new FileChange(commitId, path,
                             oldPath == null ? null : paths.computeIfAbsent(oldPath, p -> p),
-                            ChangeType.valueOf(rows.getString(5)), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
-                            rows.getLong(9), rows.getLong(10), rows.getInt(11))));
+                            ChangeType.valueOf(rows.getString(4)), rows.getInt(5), rows.getInt(6), rows.getBoolean(7),
+                            rows.getLong(8), rows.getLong(9), rows.getInt(10)));
+                }
+                if (changes != null) {
+                    known.put(commitId, List.copyOf(changes));
                 }
             }
-        }
-        for (Map.Entry<String, List<Row>> entry : rowsByCommit.entrySet()) {
-            entry.getValue().sort(Comparator.comparingInt(Row::seq));
-            known.put(entry.getKey(), entry.getValue().stream().map(Row::change).toList());
         }
         return known;
     }

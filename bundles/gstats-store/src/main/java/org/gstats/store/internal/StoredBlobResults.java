@@ -9,17 +9,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.gstats.api.BlobResults;
-import org.gstats.api.store.StoreException;
 
 /**
- * The content plugins' per-blob results for one scan. What earlier scans stored is read once
- * per analyser, when it first asks, and only for the blobs at the head of the repository's
- * latest stored scan: those a rescan finds again, read in one query, with no connection held
- * while the scan runs. What the plugins put is kept in memory and written with the scan
- * ({@link #write}); a result already stored is not written again.
+ * The content plugins' per-blob results for one scan. What earlier scans stored is read when
+ * the session opens, in the same query pass as the recorded changes, for the blobs at the head
+ * of the repository's latest stored scan: those a rescan finds again. What the plugins put is
+ * kept in memory and written with the scan ({@link #write}); a result already stored is not
+ * written again.
  */
 final class StoredBlobResults implements BlobResults {
 
@@ -29,69 +27,46 @@ final class StoredBlobResults implements BlobResults {
     private record Key(String analyser, String blobId) {
     }
 
-    private final Database database;
-    private final Supplier<String> repository;
-    private final Map<String, Map<String, byte[]>> stored = new HashMap<>();
+    private final Map<Key, byte[]> stored;
     private final Map<Key, byte[]> added = new ConcurrentHashMap<>();
 
-    /** @param repository the scanned repository's path as the store keeps it, once the scan has started */
-    StoredBlobResults(Database database, Supplier<String> repository) {
-        this.database = database;
-        this.repository = repository;
+    private StoredBlobResults(Map<Key, byte[]> stored) {
+        this.stored = stored;
+    }
+
+    /**
+     * Every analyser's results for the blobs at the head of the latest stored scan of the
+     * repository at {@code repository} (a path as the store keeps it).
+     */
+    static StoredBlobResults load(Connection connection, String repository) throws SQLException {
+        Map<Key, byte[]> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT b.analyser, b.blob_id, b.result "
+                + "FROM blob_results b WHERE b.blob_id IN (SELECT f.blob_id FROM files f WHERE f.scan_id = "
+                + "(SELECT MAX(s.scan_id) FROM scans s JOIN repositories r ON r.repository_id = s.repository_id "
+                + "WHERE r.path = ?))")) {
+            select.setString(1, repository);
+            select.setFetchSize(BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(new Key(rows.getString(1), rows.getString(2)), rows.getBytes(3));
+                }
+            }
+        }
+        return new StoredBlobResults(stored);
     }
 
     @Override
     public byte[] get(String analyser, String blobId) {
-        byte[] result = stored(analyser).get(blobId);
-        return result != null ? result : added.get(new Key(analyser, blobId));
+        Key key = new Key(analyser, blobId);
+        byte[] result = stored.get(key);
+        return result != null ? result : added.get(key);
     }
 
     @Override
     public void put(String analyser, String blobId, byte[] result) {
-        if (!stored(analyser).containsKey(blobId)) {
-            added.putIfAbsent(new Key(analyser, blobId), result);
-        }
-    }
-
-    /**
-     * The analyser's results for the blobs of the latest stored scan's head. A store that cannot
-     * be read now (another process holds it) gives none: the plugin computes them, as cold.
-     */
-    private synchronized Map<String, byte[]> stored(String analyser) {
-        Map<String, byte[]> results = stored.get(analyser);
-        if (results == null) {
-            results = new HashMap<>();
-            String path = repository.get();
-            if (path != null) {
-                try {
-                    load(analyser, path, results);
-                } catch (StoreException | SQLException e) {
-                    results.clear();
-                }
-            }
-            stored.put(analyser, results);
-        }
-        return results;
-    }
-
-    private void load(String analyser, String path, Map<String, byte[]> results)
-            throws StoreException, SQLException {
-        Connection connection = database.open();
-        try (PreparedStatement select = connection.prepareStatement("SELECT b.blob_id, b.result FROM blob_results b "
-                + "WHERE b.analyser = ? AND b.blob_id IN (SELECT f.blob_id FROM files f WHERE f.scan_id = "
-                + "(SELECT MAX(s.scan_id) FROM scans s JOIN repositories r ON r.repository_id = s.repository_id "
-                + "WHERE r.path = ?))")) {
-            select.setString(1, analyser);
-            select.setString(2, path);
-            select.setFetchSize(BATCH);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    results.put(rows.getString(1), rows.getBytes(2));
-                }
-            }
-            connection.rollback();
-        } finally {
-            Database.closeQuietly(connection);
+        Key key = new Key(analyser, blobId);
+        if (!stored.containsKey(key)) {
+            added.putIfAbsent(key, result);
         }
     }
 
