@@ -46,6 +46,15 @@ final class StoreSessionImpl implements StoreSession {
 
     private static final int BATCH = 1000;
 
+    /** Writes of a scan that met another scan's rows: the last attempt's failure is reported. */
+    private static final int WRITE_ATTEMPTS = 3;
+
+    /**
+     * A unique key taken by another transaction (SQL standard 23505), a serialization failure
+     * (40001), and H2's concurrent update of a row (90131) or lock timeout (HYT00).
+     */
+    private static final Set<String> CONCURRENT_WRITE_STATES = Set.of("23505", "40001", "90131", "HYT00");
+
     private final Database database;
     private final ChangeSettings settings;
     private final Map<String, List<FileChange>> known;
@@ -214,21 +223,43 @@ final class StoreSessionImpl implements StoreSession {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
-        Connection connection = database.open();
-        try {
-            write(connection, report);
-            connection.commit();
-            database.sync(connection);
-        } catch (SQLException | RuntimeException e) {
+        for (int attempt = 1;; attempt++) {
+            Connection connection = database.open();
             try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                write(connection, report);
+                connection.commit();
+                database.sync(connection);
+                Database.closeQuietly(connection);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                Database.closeQuietly(connection);
+                if (attempt == WRITE_ATTEMPTS || !(e instanceof SQLException sql && concurrentWrite(sql))) {
+                    throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
+                }
             }
-            Database.closeQuietly(connection);
-            throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
         }
-        Database.closeQuietly(connection);
+    }
+
+    /**
+     * Another scan wrote the same rows at the same time (the same repository's first scan, the
+     * same new commits): writing again sees its rows and adds only the rest.
+     */
+    private static boolean concurrentWrite(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // a batch's own failure is the next exception, with the state that says why
+            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
+                    sql = sql.getNextException()) {
+                if (CONCURRENT_WRITE_STATES.contains(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void write(Connection connection, Report report) throws SQLException {

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gstats.api.CommitInfo;
@@ -33,6 +37,7 @@ import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoreSession;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
 import org.gstats.store.internal.schema.Tables;
 import org.gstats.testkit.GitRepo;
@@ -162,6 +167,44 @@ public class StoredScanTest {
             rows.next();
             assertEquals(1, rows.getInt(1));
         }
+    }
+
+    @Test
+    public void firstScansOfOneRepositoryFinishingAtOnceAreAllStored() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<StoreSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            StoreSession session = store.open(request);
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            sessions.add(session);
+        }
+        Report report = new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
+                Instant.now(), 1), List.of(), List.of());
+        ExecutorService threads = Executors.newFixedThreadPool(sessions.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> finished = new ArrayList<>();
+            for (StoreSession session : sessions) {
+                finished.add(threads.submit(() -> {
+                    go.await();
+                    session.finish(report);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> finish : finished) {
+                finish.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(sessions.size(), store.history(repo.dir()).size());
+        Recorded rescan = scanStored(store, request);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
     }
 
     @Test
