@@ -385,6 +385,9 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     private void insertChanges(Connection connection, long settingsId) throws SQLException {
+        if (computed.isEmpty()) {
+            return;
+        }
         // another scan may have recorded some of them since this one opened the store
         Set<String> stored = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?",
                 settingsId);
