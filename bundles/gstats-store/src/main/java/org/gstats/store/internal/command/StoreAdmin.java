@@ -152,7 +152,7 @@ final class StoreAdmin {
      * Drops what no stored scan can replay any more: the recorded changes of commits no stored
      * repository has, and those recorded under settings that no repository's latest scan used
      * (e.g. an older scanner's); then the settings nothing refers to; and the per-blob results
-     * of blobs at no repository's latest head.
+     * of blobs at no repository's latest head. An embedded store's file is then compacted.
      *
      * @return rows deleted
      */
@@ -171,6 +171,7 @@ final class StoreAdmin {
                     + "WHERE f.blob_id = b.blob_id AND f.scan_id IN (SELECT MAX(x.scan_id) FROM scans x "
                     + "GROUP BY x.repository_id))");
             connection.commit();
+            database.compact(connection);
             return rows;
         } catch (SQLException e) {
             rollback(connection);

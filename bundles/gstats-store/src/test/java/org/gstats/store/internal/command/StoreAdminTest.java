@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.store.internal.ScanStoreImpl;
@@ -52,7 +54,10 @@ public class StoreAdminTest {
         int atHead = StoredScanTests.headBlobs(repo).size();
         assertEquals(atHead + 1, count(admin, "SELECT COUNT(*) FROM blob_results"));
 
+        Path file = Path.of(store.database(null).location().url().substring("jdbc:h2:file:".length()) + ".mv.db");
+        long before = Files.size(file);
         assertEquals(1, admin.gc());
+        assertTrue("the file is compacted: " + before + " -> " + Files.size(file), Files.size(file) < before);
         assertEquals(atHead, count(admin, "SELECT COUNT(*) FROM blob_results"));
         assertEquals(0, count(admin, "SELECT COUNT(*) FROM blob_results b JOIN files f ON f.blob_id = b.blob_id "
                 + "WHERE f.path = 'src/Util.java' AND f.scan_id = 1"));
