@@ -67,7 +67,7 @@ final class MetricsAnalysis implements Analysis {
     private final DuplicationProcessor duplicationProcessor;
     private final HeadFileWork work;
     private final BlobResults blobResults;
-    /** The name under which results are kept per blob; null keeps none. */
+    /** The name under which results are kept per blob; null keeps none (no analyser name, or no store). */
     private final String analyser;
     private int contentRead;
     private int contentSkipped;
@@ -80,7 +80,8 @@ final class MetricsAnalysis implements Analysis {
     MetricsAnalysis(MetricsSettings settings, ScanContext context, Resources resources, String analyser) {
         this.settings = settings;
         this.blobResults = context.blobResults();
-        this.analyser = analyser;
+        // without a store there is nothing to ask, and nothing to encode
+        this.analyser = blobResults == BlobResults.NONE ? null : analyser;
         this.context = context;
         this.history = new ChangeHistory(context.headId());
         this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
@@ -133,7 +134,8 @@ final class MetricsAnalysis implements Analysis {
         String text = content.text(StandardCharsets.UTF_8);
         TokenSequence sequence = new TokenSequence(text);
         filesProcessor.analyseText(file, text, sequence);
-        TokenSequence.Tokens tokens = file.source() ? sequence.tokens() : null;
+        TokenSequence.Tokens tokens = file.source() && (blobId != null || file.analysedSource(settings))
+                ? sequence.tokens() : null;
         boolean complexityRun = false;
         if (file.analysedSource(settings)) {
             duplicationProcessor.add(file.path, tokens);
