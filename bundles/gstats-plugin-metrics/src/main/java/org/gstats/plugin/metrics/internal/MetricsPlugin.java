@@ -6,7 +6,7 @@ import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
 import org.gstats.api.runtime.MemoryTracker;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -35,7 +35,8 @@ public final class MetricsPlugin implements ScannerPlugin {
     static final String PID = "org.gstats.module.metrics";
 
     private volatile MetricsSettings settings;
-    private final String analyser = analyser();
+    /** Null outside a framework: no results are kept per blob. */
+    private volatile String analyser;
 
     @Reference
     ScanThreads threads = new ScanThreads();
@@ -54,16 +55,16 @@ public final class MetricsPlugin implements ScannerPlugin {
     }
 
     /**
-     * The name per-blob results are kept under: the encoding's and the bundle's version (a
-     * development build's carries its build time); null outside a framework, where none are kept.
+     * Names the per-blob results after the encoding's and this bundle's version (a development
+     * build's carries its build time), so a new build never reads an older one's.
      */
-    private static String analyser() {
-        Bundle bundle = FrameworkUtil.getBundle(MetricsPlugin.class);
-        return bundle == null ? null
-                : NAME + "/" + StoredFileResult.FORMAT + " " + bundle.getSymbolicName() + " " + bundle.getVersion();
+    @Activate
+    void activate(MetricsConfig config, BundleContext context) {
+        Bundle bundle = context.getBundle();
+        analyser = NAME + "/" + StoredFileResult.FORMAT + " " + bundle.getSymbolicName() + " " + bundle.getVersion();
+        configure(config);
     }
 
-    @Activate
     @Modified
     void configure(MetricsConfig config) {
         settings = MetricsSettings.of(config);
