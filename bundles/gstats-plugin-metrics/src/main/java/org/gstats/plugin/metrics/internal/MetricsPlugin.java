@@ -24,7 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * serve a scan that carries no settings.
  * Reads {@code [scanner] threads} for the threads that analyse head files, and the memory
  * tracker's limit, which bounds clone detection's index.
- * Head files' results are kept per blob under {@link #analyser()}, which names this bundle's
+ * Head files' results are kept per blob under a name ({@link #activate}) that carries this bundle's
  * version: a new build of the plugin never reads an older one's results.
  */
 @Component(name = MetricsPlugin.NAME, configurationPid = MetricsPlugin.PID, service = ScannerPlugin.class)
