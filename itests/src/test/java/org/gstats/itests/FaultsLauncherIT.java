@@ -257,8 +257,8 @@ public class FaultsLauncherIT {
     }
 
     private static Run run(Path temp, String... arguments) {
-        return LauncherIT.run(launcher, sample.dir(), Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + temp), "",
-                arguments);
+        return LauncherIT.run(launcher, sample.dir(), Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + temp,
+                "GSTATS_FRAMEWORK_CACHE", "off"), "", arguments);
     }
 
     private static Process start(Path temp, String... arguments) throws IOException {
@@ -273,6 +273,8 @@ public class FaultsLauncherIT {
         // and the run that writes the class archive is the wrapper's child, not the process the test signals
         builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
         builder.environment().put("GSTATS_CDS", "off");
+        // the fresh framework folder in temp, whose removal these tests watch (StartupLauncherIT: the kept one)
+        builder.environment().put("GSTATS_FRAMEWORK_CACHE", "off");
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

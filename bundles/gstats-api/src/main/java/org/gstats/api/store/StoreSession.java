@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One scan's use of the store: it answers the scanner's {@link ChangeCache} questions, keeps
- * the content plugins' {@link BlobResults} (since 1.1), hears the scan's events as a
+ * the content plugins' {@link BlobResults} (since 1.3), hears the scan's events as a
  * {@link ScanListener}, and writes what was new in one transaction when the scan
  * {@link #finish finishes}. Closing it without finishing writes nothing.
  */

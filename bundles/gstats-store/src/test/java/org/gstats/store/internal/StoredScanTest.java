@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
@@ -38,6 +40,9 @@ import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
+import org.gstats.api.store.StoredReport;
+import org.gstats.plugin.export.internal.JsonReportWriter;
+import org.gstats.store.internal.schema.Schema;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
 import org.gstats.store.internal.schema.Tables;
 import org.gstats.testkit.GitRepo;
@@ -233,7 +238,7 @@ public class StoredScanTest {
                 ResultSet rows = statement.executeQuery("SELECT version FROM store_schema")) {
             rows.next();
             assertEquals(Tables.VERSION, rows.getInt(1));
-            assertEquals(2, Tables.VERSION);
+            assertEquals(3, Tables.VERSION);
         }
         assertEquals(2, store.history(repo.dir()).size());
     }
@@ -320,6 +325,58 @@ public class StoredScanTest {
             }
         }
         return blobs;
+    }
+
+    @Test
+    public void theLatestReportOfEachRepositoryIsKeptAsTheJsonFormatWroteIt() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        store.setJson(new JsonReportWriter());
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        scanStored(store, request);
+
+        var scans = store.history(repo.dir());
+        assertTrue("an earlier scan's report goes", store.report(scans.get(0).scanId()).isEmpty());
+        StoredReport latest = store.report(scans.get(1).scanId()).orElseThrow();
+        assertEquals(repo.dir().toRealPath(), latest.repository().toRealPath());
+        JsonObject header = JsonParser.parseString(latest.json()).getAsJsonObject().getAsJsonObject("gstats");
+        assertEquals(repo.dir().toString(), header.get("repository").getAsString());
+    }
+
+    @Test
+    public void withoutAJsonWriterNoReportIsKept() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+
+        assertTrue(store.report(store.history(repo.dir()).get(0).scanId()).isEmpty());
+    }
+
+    @Test
+    public void aStoreOfSchemaVersion1GainsTheReportsTableOnOpen() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE reports");
+            statement.execute("DROP TABLE blob_results");
+            statement.execute("ALTER TABLE files DROP COLUMN blob_id");
+            statement.executeUpdate("UPDATE store_schema SET version = 1");
+            connection.commit();
+        }
+        assertTrue("a version 1 store has no reports", store.report(1).isEmpty());
+
+        store.setJson(new JsonReportWriter());
+        scanStored(store, request);
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+        var scans = store.history(repo.dir());
+        assertEquals(2, scans.size());
+        assertTrue(store.report(scans.get(1).scanId()).isPresent());
     }
 
     static int commitCount(GitRepo repo) {

@@ -132,15 +132,17 @@ final class MetricsAnalysis implements Analysis {
             return;
         }
         String text = content.text(StandardCharsets.UTF_8);
-        TokenSequence sequence = new TokenSequence(text);
-        filesProcessor.analyseText(file, text, sequence);
+        // one copy of the characters for every pass: indexing an array costs less than String.charAt
+        char[] chars = text.toCharArray();
+        TokenSequence sequence = new TokenSequence(chars);
+        filesProcessor.analyseText(file, text, chars, sequence);
         TokenSequence.Tokens tokens = file.source() && (blobId != null || file.analysedSource(settings))
                 ? sequence.tokens() : null;
         boolean complexityRun = false;
         if (file.analysedSource(settings)) {
             duplicationProcessor.add(file.path, tokens);
             if (settings.complexityAnalysis()) {
-                functionsProcessor.analyse(file, text);
+                functionsProcessor.analyse(file, text, chars);
                 complexityRun = true;
             }
         }

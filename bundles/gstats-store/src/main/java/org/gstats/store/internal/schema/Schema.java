@@ -24,6 +24,9 @@ public final class Schema {
             .mapToObj(version -> Tables.ALL.stream().flatMap(table -> table.ddl(version).stream()).toList())
             .toList();
 
+    /** The version that added the {@code reports} table. */
+    public static final int WITH_REPORTS = Tables.REPORTS.since();
+
     /** The version this gstats writes. */
     public static final int CURRENT = STEPS.size();
 

@@ -151,16 +151,16 @@ public final class Tables {
             new Column("size", "BIGINT NOT NULL", "bytes"),
             new Column("lines", "INTEGER NOT NULL", "lines, -1 for a binary file"),
             new Column("is_binary", "BOOLEAN NOT NULL", "a NUL byte in the first 8000 bytes"),
-            new Column("blob_id", "VARCHAR(64)", "the blob's hex id; null when no plugin read the file's content", 2)),
+            new Column("blob_id", "VARCHAR(64)", "the blob's hex id; null when no plugin read the file's content", 3)),
             "scan_id, path", null);
 
     public static final Table BLOB_RESULTS = new Table("blob_results",
             "what a content plugin computed for a blob (lines, complexity, functions, clone tokens), in the "
                     + "plugin's own encoding, kept by analyser (its name and version) and blob id",
-            List.of(new Column("analyser", "VARCHAR(200) NOT NULL", "the analyser's name and version", 2),
-                    new Column("blob_id", "VARCHAR(64) NOT NULL", "the blob's hex id", 2),
-                    new Column("result", "BYTEA NOT NULL", "the result, in the analyser's encoding", 2)),
-            "analyser, blob_id", null, null, 2);
+            List.of(new Column("analyser", "VARCHAR(200) NOT NULL", "the analyser's name and version", 3),
+                    new Column("blob_id", "VARCHAR(64) NOT NULL", "the blob's hex id", 3),
+                    new Column("result", "BYTEA NOT NULL", "the result, in the analyser's encoding", 3)),
+            "analyser, blob_id", null, null, 3);
 
     public static final Table AUTHORS = new Table("authors", "a view: commits per repository and author", List.of(
             new Column("repository_id", "BIGINT", "the repository"),
@@ -203,9 +203,19 @@ public final class Tables {
                     new Column("complexity_norm", "DOUBLE PRECISION", "complexity normalised to 0..1")),
             "scan_id, row_no", null, "metrics.hotspots");
 
-    /** The tables in the order they are created. */
+    public static final Table REPORTS = new Table("reports",
+            "the JSON report (as gstats scan --format json writes it) of each repository's latest scan, so that its "
+                    + "dashboard is drawn again without scanning",
+            List.of(new Column("scan_id", "BIGINT NOT NULL", "the scan", 2),
+                    new Column("json", "TEXT NOT NULL", "the report", 2)),
+            "scan_id", null, null, 2);
+
+    /**
+     * Every table in the order they are created: version 2 added {@link #REPORTS}, version 3
+     * {@link #BLOB_RESULTS} and {@code files.blob_id}.
+     */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
-            FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, BLOB_RESULTS);
+            FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
 
     /** The newest schema version a table or column names. */
     public static final int VERSION = ALL.stream()
