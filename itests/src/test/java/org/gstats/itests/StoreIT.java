@@ -69,6 +69,16 @@ public class StoreIT {
         repo.write("src/Main.java", "class Main {\n    int x;\n    int y(int a) {\n        return a > 0 ? a : -a;\n    }\n}\n")
                 .commit("grow", BOB, Instant.parse("2024-02-01T10:00:00Z"));
         repo.move("README", "README.md").commit("rename", ANN, Instant.parse("2024-03-01T10:00:00Z"));
+        // two files sharing a block: clone detection's tokens come from the per-blob results on a rescan
+        StringBuilder shared = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            shared.append("        total += values[").append(i).append("] * ").append(i + 3).append(";\n");
+        }
+        repo.write("src/A.java", "class A {\n    int sum(int[] values) {\n        int total = 0;\n" + shared
+                + "        return total;\n    }\n}\n")
+                .write("src/B.java", "class B {\n    int add(int[] values) {\n        int total = 1;\n" + shared
+                        + "        return total;\n    }\n}\n")
+                .commit("clones", BOB, Instant.parse("2024-04-01T10:00:00Z"));
         GogoCommands gogo = new GogoCommands(context);
 
         String cold = report(gogo.execute("scan", "--format json --no-store " + quote(repo.dir())));
@@ -77,12 +87,26 @@ public class StoreIT {
         assertEquals(cold, first);
         assertEquals(cold, second);
         assertEquals(2, store.history(repo.dir()).size());
+        JsonObject metrics = JsonParser.parseString(second).getAsJsonObject().getAsJsonObject("sections")
+                .getAsJsonObject("metrics");
+        assertEquals("one clone pair", 2, metrics.getAsJsonArray("duplication").size());
+
+        // the metrics plugin kept a result per text blob at the head, which the second scan used
+        Outcome kept = gogo.execute("sql", "--format json " + quote("SELECT f.path, b.analyser FROM files f "
+                + "JOIN blob_results b ON b.blob_id = f.blob_id WHERE f.scan_id = (SELECT MAX(scan_id) FROM scans) "
+                + "ORDER BY f.path"));
+        assertNull(kept.errors(), kept.failure());
+        JsonArray keptRows = JsonParser.parseString(kept.output()).getAsJsonArray();
+        assertEquals(keptRows.toString(), 4, keptRows.size());
+        assertEquals("src/A.java", keptRows.get(1).getAsJsonObject().get("path").getAsString());
+        assertTrue(keptRows.toString(), keptRows.get(1).getAsJsonObject().get("analyser").getAsString()
+                .startsWith("metrics/1 gstats-plugin-metrics "));
 
         Outcome sql = gogo.execute("sql", "--format json "
                 + quote("SELECT commit_id, author_email FROM commits ORDER BY author_time"));
         assertNull(sql.errors(), sql.failure());
         JsonArray rows = JsonParser.parseString(sql.output()).getAsJsonArray();
-        assertEquals(3, rows.size());
+        assertEquals(4, rows.size());
         assertEquals(repo.git("rev-list", "--reverse", "HEAD").lines().findFirst().orElseThrow(),
                 rows.get(0).getAsJsonObject().get("commit_id").getAsString());
 

@@ -13,12 +13,24 @@ public final class FileContent {
 
     private final FileInfo file;
     private final String commitId;
+    private final String blobId;
     private final byte[] bytes;
 
-    /** Takes ownership of {@code bytes}: the caller must not change the array afterwards. */
+    /** Content whose blob id is not known. */
     public FileContent(FileInfo file, String commitId, byte[] bytes) {
+        this(file, commitId, null, bytes);
+    }
+
+    /**
+     * Takes ownership of {@code bytes}: the caller must not change the array afterwards.
+     *
+     * @param blobId the blob's full hex id, or {@code null} when not known
+     * @since 1.4
+     */
+    public FileContent(FileInfo file, String commitId, String blobId, byte[] bytes) {
         this.file = Objects.requireNonNull(file, "file");
         this.commitId = Objects.requireNonNull(commitId, "commitId");
+        this.blobId = blobId;
         this.bytes = Objects.requireNonNull(bytes, "bytes");
     }
 
@@ -32,6 +44,16 @@ public final class FileContent {
 
     public String commitId() {
         return commitId;
+    }
+
+    /**
+     * The blob's full hex id, which names these bytes for ever ({@link BlobResults} are kept by
+     * it); {@code null} when the content did not come from a blob.
+     *
+     * @since 1.4
+     */
+    public String blobId() {
+        return blobId;
     }
 
     public int length() {

@@ -17,13 +17,22 @@ import java.util.Map;
  *                   values {@link Boolean}, {@link Long}, {@link Double}, {@link String} or a
  *                   {@link List} of texts. Read it into the plugin's configuration type with the
  *                   OSGi Converter; empty when the scan sets nothing (since 1.3)
+ * @param blobResults where a content plugin finds and keeps its per-blob results between scans;
+ *                    {@link BlobResults#NONE} when the scan runs without the store (since 1.4)
  */
 public record ScanContext(Path repository, String branch, String headId, Map<String, String> options,
-        Map<String, Object> settings) {
+        Map<String, Object> settings, BlobResults blobResults) {
 
     public ScanContext {
         options = Map.copyOf(options);
         settings = Map.copyOf(settings);
+        blobResults = blobResults == null ? BlobResults.NONE : blobResults;
+    }
+
+    /** A context without per-blob results, as before 1.4. */
+    public ScanContext(Path repository, String branch, String headId, Map<String, String> options,
+            Map<String, Object> settings) {
+        this(repository, branch, headId, options, settings, BlobResults.NONE);
     }
 
     /** A context without settings, as before 1.3. */

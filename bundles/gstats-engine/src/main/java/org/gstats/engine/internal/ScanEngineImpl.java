@@ -102,13 +102,13 @@ public final class ScanEngineImpl implements ScanEngine {
                     plugins.stream().map(RegisteredPlugin::name).toList());
             ProgressPublisher published = new ProgressPublisher(progress, () -> eventAdmin,
                     request.repository().toAbsolutePath().normalize().toString());
+            StoreUse stored = StoreUse.open(store, request, LOG);
             ScanRun run = new ScanRun(plugins, request, published, budgetMs, queues,
-                    memory::status);
+                    memory::status, stored.blobResults());
             registry.started(run);
             Notifications.post(events, Notification.SCAN_STARTED, Notification.REPOSITORY, repository,
                     Notification.PLUGINS, String.join(",", plugins.stream().map(RegisteredPlugin::name).toList()));
             List<ReportSection> sections;
-            StoreUse stored = StoreUse.open(store, request, LOG);
             try {
                 scanner.scan(request, RequiredContent.fold(plugins), stored.listening(run), stored.cache());
                 sections = run.results();

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.gstats.api.Analysis;
+import org.gstats.api.BlobResults;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
@@ -58,6 +59,7 @@ final class ScanRun implements ScanListener {
     private final MessageQueueFactory queues;
     private final MemoryWatch memory;
     private final Supplier<MemoryStatus> memorySamples;
+    private final BlobResults blobResults;
     private final Set<Long> removedIds = ConcurrentHashMap.newKeySet();
     private volatile List<PluginWorker> workers = List.of();
     private ScanTarget target;
@@ -67,9 +69,13 @@ final class ScanRun implements ScanListener {
     private boolean checkedOut;
     private long blockedMs;
 
-    /** @param memory the memory tracker's latest sample */
+    /**
+     * @param memory      the memory tracker's latest sample
+     * @param blobResults the store's per-blob results, which every plugin's context carries
+     */
     ScanRun(List<RegisteredPlugin> plugins, ScanRequest request, ProgressListener progress, long budgetMs,
-            MessageQueueFactory queues, Supplier<MemoryStatus> memory) {
+            MessageQueueFactory queues, Supplier<MemoryStatus> memory, BlobResults blobResults) {
+        this.blobResults = blobResults;
         this.plugins = plugins;
         this.request = request;
         this.progress = progress;
@@ -90,7 +96,7 @@ final class ScanRun implements ScanListener {
         for (RegisteredPlugin plugin : plugins) {
             // each plugin reads its own section of this scan's settings
             ScanContext context = new ScanContext(scanTarget.repository(), scanTarget.branch(), scanTarget.headId(),
-                    request.options(), request.settings(ScanRequest.pluginSection(plugin.name())));
+                    request.options(), request.settings(ScanRequest.pluginSection(plugin.name())), blobResults);
             PluginWorker worker = new PluginWorker(plugin, context, budgetMs,
                     queues.create("plugin " + plugin.name()), memorySamples);
             worker.start();

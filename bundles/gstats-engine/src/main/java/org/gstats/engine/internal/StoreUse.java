@@ -1,5 +1,6 @@
 package org.gstats.engine.internal;
 
+import org.gstats.api.BlobResults;
 import org.gstats.api.report.Report;
 import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
@@ -43,6 +44,10 @@ final class StoreUse {
 
     ChangeCache cache() {
         return session == null ? ChangeCache.NONE : session;
+    }
+
+    BlobResults blobResults() {
+        return session == null ? BlobResults.NONE : session;
     }
 
     /** The run's listener, with the session hearing every event the run hears. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gstats.api.BlobResults;
 import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
@@ -327,7 +328,7 @@ public class ScanEngineImplTest {
         ScanRun run = new ScanRun(plugins.choose(PluginSelection.ALL), ScanRequest.builder(Path.of(".")).build(),
                 ProgressListener.NONE, 30_000,
                 new MessageQueueFactoryImpl(4, FixedMemory.NORMAL),
-                FixedMemory.NORMAL::status);
+                FixedMemory.NORMAL::status, BlobResults.NONE);
         plugins.unbind(1);
 
         plugins.started(run);

@@ -3,6 +3,7 @@ package org.gstats.scanner.internal;
 import java.io.IOException;
 
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -36,7 +37,7 @@ final class ContentReader {
         if (!requirements.headContent() || !wanted(info.size(), info.binary())) {
             return null;
         }
-        return content(blobs.load(file.id()), info, headId);
+        return content(blobs.load(file.id()), info, headId, file.id());
     }
 
     /**
@@ -58,7 +59,7 @@ final class ContentReader {
             }
             FileInfo info = new FileInfo(change.path(), blob.size(), blob.binary() ? -1 : blob.lineCount(),
                     blob.binary());
-            return content(blob, info, commit.name());
+            return content(blob, info, commit.name(), entry.getObjectId(0));
         }
     }
 
@@ -66,12 +67,12 @@ final class ContentReader {
         return size <= requirements.maxFileSize() && (!binary || requirements.binaryContent());
     }
 
-    private FileContent content(Blob blob, FileInfo info, String commitId) {
+    private FileContent content(Blob blob, FileInfo info, String commitId, ObjectId blobId) {
         // A blob over the scanner's own read limit has no bytes to give.
         if (blob.content() == null) {
             return null;
         }
         observer.contentDelivered();
-        return new FileContent(info, commitId, blob.content());
+        return new FileContent(info, commitId, blobId.name(), blob.content());
     }
 }

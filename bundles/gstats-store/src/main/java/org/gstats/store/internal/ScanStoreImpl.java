@@ -148,6 +148,7 @@ public final class ScanStoreImpl implements ScanStore {
                 given(settings.get("password")));
         ReportWriter writer = json;
         return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
+                request.repository().toAbsolutePath().normalize().toString(),
                 writer == null ? null : report -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     writer.write(report, out);

@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import java.util.stream.Collectors;
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportItem;
@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * under the scan's {@link ChangeSettings}, and lets the database go: the scan runs without a
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
  * the scan reports and, on {@link #finish}, writes the new commits, their changes, the head's
- * files and the scan's summary in one transaction.
+ * files, the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
+ * summary in one transaction.
  *
  * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
  * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
@@ -48,10 +49,14 @@ final class StoreSessionImpl implements StoreSession {
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
     private static final int BATCH = 1000;
-    /** SQL's state for a duplicate key, in H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-    /** Writes of one scan that lose a race with other scans' writes before it fails. */
+    /** Writes of a scan that met another scan's rows: the last attempt's failure is reported. */
     private static final int WRITE_ATTEMPTS = 3;
+
+    /**
+     * A unique key taken by another transaction (SQL standard 23505), a serialization failure
+     * (40001), and H2's concurrent update of a row (90131) or lock timeout (HYT00).
+     */
+    private static final Set<String> CONCURRENT_WRITE_STATES = Set.of("23505", "40001", "90131", "HYT00");
 
     private final Database database;
     private final ChangeSettings settings;
@@ -59,19 +64,22 @@ final class StoreSessionImpl implements StoreSession {
     /** The report as JSON, or null when no JSON writer is there (then no report is kept). */
     private final ReportJson reportJson;
 
+    private final StoredBlobResults blobResults;
     private ScanTarget target;
     private final List<CommitInfo> commits = new ArrayList<>();
     private final Map<String, List<FileChange>> computed = new LinkedHashMap<>();
     private List<FileChange> current;
     private final List<FileInfo> files = new ArrayList<>();
+    private final Map<String, String> blobIds = new HashMap<>();
     private boolean warned;
     private boolean finished;
 
     private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known,
-            ReportJson reportJson) {
+            StoredBlobResults blobResults, ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
         this.known = known;
+        this.blobResults = blobResults;
         this.reportJson = reportJson;
     }
 
@@ -81,27 +89,23 @@ final class StoreSessionImpl implements StoreSession {
         String of(Report report) throws IOException;
     }
 
-    static StoreSessionImpl open(Database database, ChangeSettings settings) throws StoreException {
-        return open(database, settings, null);
-    }
-
-    /** @param reportJson the json format, whose output is kept as the repository's latest report; null for none */
-    static StoreSessionImpl open(Database database, ChangeSettings settings, ReportJson reportJson)
+    /**
+     * @param repository the repository's path as the scan will name it
+     * @param reportJson the json format, whose output is kept as the repository's latest report; null for none
+     */
+    static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, ReportJson reportJson)
             throws StoreException {
         Connection connection = database.open();
         try {
             Map<String, List<FileChange>> known = load(connection, settings);
+            StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, known, reportJson);
+            return new StoreSessionImpl(database, settings, known, blobResults, reportJson);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
             Database.closeQuietly(connection);
         }
-    }
-
-    /** One stored change and its place in its commit. */
-    private record Row(int seq, FileChange change) {
     }
 
     private static Map<String, List<FileChange>> load(Connection connection, ChangeSettings settings)
@@ -111,42 +115,50 @@ final class StoreSessionImpl implements StoreSession {
         if (settingsId == null) {
             return known;
         }
-        Map<String, List<Row>> rowsByCommit = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT commit_id FROM changed_commits WHERE settings_id = ?")) {
             select.setLong(1, settingsId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    rowsByCommit.put(rows.getString(1), new ArrayList<>(2));
+                    known.put(rows.getString(1), List.of());
                 }
             }
         }
+        // in key order, so each commit's changes come together and in their order: no sorting
         Map<String, String> paths = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT commit_id, seq, path, old_path, "
+        try (PreparedStatement select = connection.prepareStatement("SELECT commit_id, path, old_path, "
                 + "change_type, insertions, deletions, is_binary, old_size, new_size, lines_after FROM file_changes "
-                + "WHERE settings_id = ?")) {
+                + "WHERE settings_id = ? ORDER BY commit_id, seq")) {
             select.setLong(1, settingsId);
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
+                String commitId = null;
+                List<FileChange> changes = null;
                 while (rows.next()) {
-                    String commitId = rows.getString(1);
-                    List<Row> changes = rowsByCommit.get(commitId);
+                    String id = rows.getString(1);
+                    if (!id.equals(commitId)) {
+                        if (changes != null) {
+                            known.put(commitId, List.copyOf(changes));
+                        }
+                        // only commits recorded whole (listed in changed_commits) replay
+                        commitId = id;
+                        changes = known.containsKey(id) ? new ArrayList<>(4) : null;
+                    }
                     if (changes == null) {
                         continue;
                     }
                     // one String per path, however many commits changed it
-                    String path = paths.computeIfAbsent(rows.getString(3), p -> p);
-                    String oldPath = rows.getString(4);
-                    changes.add(new Row(rows.getInt(2), new FileChange(commitId, path,
+                    String path = paths.computeIfAbsent(rows.getString(2), p -> p);
+                    String oldPath = rows.getString(3);
+                    changes.add(new FileChange(commitId, path,
                             oldPath == null ? null : paths.computeIfAbsent(oldPath, p -> p),
-                            ChangeType.valueOf(rows.getString(5)), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
-                            rows.getLong(9), rows.getLong(10), rows.getInt(11))));
+                            ChangeType.valueOf(rows.getString(4)), rows.getInt(5), rows.getInt(6), rows.getBoolean(7),
+                            rows.getLong(8), rows.getLong(9), rows.getInt(10)));
+                }
+                if (changes != null) {
+                    known.put(commitId, List.copyOf(changes));
                 }
             }
-        }
-        for (Map.Entry<String, List<Row>> entry : rowsByCommit.entrySet()) {
-            entry.getValue().sort(Comparator.comparingInt(Row::seq));
-            known.put(entry.getKey(), entry.getValue().stream().map(Row::change).toList());
         }
         return known;
     }
@@ -169,6 +181,16 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public List<FileChange> recorded(String commitId) {
         return known.get(commitId);
+    }
+
+    @Override
+    public byte[] get(String analyser, String blobId) {
+        return blobResults.get(analyser, blobId);
+    }
+
+    @Override
+    public void put(String analyser, String blobId, byte[] result) {
+        blobResults.put(analyser, blobId, result);
     }
 
     @Override
@@ -204,46 +226,53 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     @Override
+    public void onFileContent(FileContent content) {
+        if (content.blobId() != null) {
+            blobIds.put(content.path(), content.blobId());
+        }
+    }
+
+    @Override
     public void finish(Report report) throws StoreException {
         if (finished || target == null) {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
         String json = json(report);
-        Connection connection = database.open();
-        try {
-            for (int attempt = 1;; attempt++) {
+        for (int attempt = 1;; attempt++) {
+            Connection connection = database.open();
+            try {
+                write(connection, report, json);
+                connection.commit();
+                database.sync(connection);
+                Database.closeQuietly(connection);
+                return;
+            } catch (SQLException | RuntimeException e) {
                 try {
-                    write(connection, report, json);
-                    connection.commit();
-                    database.sync(connection);
-                    break;
-                } catch (SQLException e) {
                     connection.rollback();
-                    // a scan that finished meanwhile added the same settings or commits: the next attempt skips them
-                    if (attempt == WRITE_ATTEMPTS || !duplicateKey(e)) {
-                        throw e;
-                    }
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                Database.closeQuietly(connection);
+                if (attempt == WRITE_ATTEMPTS || !(e instanceof SQLException sql && concurrentWrite(sql))) {
+                    throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
                 }
             }
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            Database.closeQuietly(connection);
-            throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
         }
-        Database.closeQuietly(connection);
     }
 
-    /** A batch reports the failed row's state on the exception it chains, depending on the driver. */
-    private static boolean duplicateKey(SQLException failure) {
-        for (SQLException e = failure; e != null; e = e.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())
-                    || e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
-                return true;
+    /**
+     * Another scan wrote the same rows at the same time (the same repository's first scan, the
+     * same new commits): writing again sees its rows and adds only the rest.
+     */
+    private static boolean concurrentWrite(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // a batch's own failure is the next exception, with the state that says why
+            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
+                    sql = sql.getNextException()) {
+                if (CONCURRENT_WRITE_STATES.contains(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -271,6 +300,7 @@ final class StoreSessionImpl implements StoreSession {
         }
         long scanId = insertScan(connection, report, repositoryId, settingsId);
         insertFiles(connection, scanId);
+        blobResults.write(connection);
         for (Tables.Table table : Tables.FROM_REPORT) {
             insertReportTable(connection, scanId, table, report);
         }
@@ -403,6 +433,9 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     private void insertChanges(Connection connection, long settingsId) throws SQLException {
+        if (computed.isEmpty()) {
+            return;
+        }
         // another scan may have recorded some of them since this one opened the store
         Set<String> stored = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?",
                 settingsId);
@@ -476,7 +509,7 @@ final class StoreSessionImpl implements StoreSession {
 
     private void insertFiles(Connection connection, long scanId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO files (scan_id, path, size, lines, is_binary) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO files (scan_id, path, size, lines, is_binary, blob_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (FileInfo file : files) {
                 insert.setLong(1, scanId);
@@ -484,6 +517,7 @@ final class StoreSessionImpl implements StoreSession {
                 insert.setLong(3, file.size());
                 insert.setInt(4, file.lines());
                 insert.setBoolean(5, file.binary());
+                insert.setString(6, blobIds.get(file.path()));
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,12 +18,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.report.Report;
@@ -32,10 +39,12 @@ import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoreSession;
 import org.gstats.api.store.StoredReport;
 import org.gstats.plugin.export.internal.JsonReportWriter;
 import org.gstats.store.internal.schema.Schema;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
+import org.gstats.store.internal.schema.Tables;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
 import org.junit.Test;
@@ -166,6 +175,159 @@ public class StoredScanTest {
     }
 
     @Test
+    public void firstScansOfOneRepositoryFinishingAtOnceAreAllStored() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<StoreSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            StoreSession session = store.open(request);
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            sessions.add(session);
+        }
+        Report report = new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
+                Instant.now(), 1), List.of(), List.of());
+        ExecutorService threads = Executors.newFixedThreadPool(sessions.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> finished = new ArrayList<>();
+            for (StoreSession session : sessions) {
+                finished.add(threads.submit(() -> {
+                    go.await();
+                    session.finish(report);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> finish : finished) {
+                finish.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(sessions.size(), store.history(repo.dir()).size());
+        Recorded rescan = scanStored(store, request);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+    }
+
+    @Test
+    public void aStoreOfSchemaOneIsMigratedForwardAndKeepsItsScans() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement()) {
+            connection.setReadOnly(false);
+            statement.execute("CREATE TABLE store_schema (version INTEGER NOT NULL)");
+            statement.execute("INSERT INTO store_schema (version) VALUES (1)");
+            for (Tables.Table table : Tables.ALL) {
+                for (String ddl : table.ddl(1)) {
+                    statement.execute(ddl);
+                }
+            }
+            statement.execute("INSERT INTO repositories (path) VALUES ('/elsewhere')");
+            connection.commit();
+        }
+
+        scanWithContentPlugin(store, request);
+        assertEquals(headBlobs(repo).size(), scanWithContentPlugin(store, request).size());
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM store_schema")) {
+            rows.next();
+            assertEquals(Tables.VERSION, rows.getInt(1));
+            assertEquals(3, Tables.VERSION);
+        }
+        assertEquals(2, store.history(repo.dir()).size());
+    }
+
+    @Test
+    public void perBlobResultsAreKeptForTheBlobsAtTheHead() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        Map<String, String> first = scanWithContentPlugin(store, request);
+        assertEquals("nothing kept before the first scan", Map.of(), first);
+        assertEquals(headBlobs(repo), blobIdsOfLatestScan(store));
+
+        Map<String, String> second = scanWithContentPlugin(store, request);
+        Map<String, String> expected = new TreeMap<>();
+        headBlobs(repo).forEach((path, blob) -> expected.put(path, "lines of " + blob));
+        assertEquals("each head blob's result, as the first scan put it", expected, second);
+
+        repo.write("src/Util.java", "class Util {\n  void run() {}\n  void stop() {}\n}\n").commit("stop", ANN);
+        Map<String, String> third = scanWithContentPlugin(store, request);
+        expected.remove("src/Util.java");
+        assertEquals("a changed file is analysed again", expected, third);
+    }
+
+    /**
+     * Scans with a content plugin that asks for each head blob's result and puts one when
+     * there is none; returns what it found, by path.
+     */
+    Map<String, String> scanWithContentPlugin(ScanStoreImpl store, ScanRequest request) throws Exception {
+        Map<String, String> found = new TreeMap<>();
+        try (var session = store.open(request)) {
+            ScanListener plugin = new ScanListener() {
+                @Override
+                public void onStart(ScanTarget target) {
+                    // a content plugin hears only the head's content
+                }
+
+                @Override
+                public void onCommit(CommitInfo commit) {
+                    // nor commits
+                }
+
+                @Override
+                public void onFileChange(FileChange change) {
+                    // nor changes
+                }
+
+                @Override
+                public void onFileContent(FileContent content) {
+                    byte[] kept = session.get("lines 1", content.blobId());
+                    if (kept != null) {
+                        found.put(content.path(), new String(kept, StandardCharsets.UTF_8));
+                    } else {
+                        session.put("lines 1", content.blobId(),
+                                ("lines of " + content.blobId()).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            };
+            scanner.scan(request, new PluginDataRequirements(true, false, true, Long.MAX_VALUE, false),
+                    new Both(plugin, session), session);
+            session.finish(new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
+                    Instant.now(), 1), List.of(), List.of()));
+        }
+        return found;
+    }
+
+    static Map<String, String> headBlobs(GitRepo repo) {
+        Map<String, String> blobs = new TreeMap<>();
+        for (String line : repo.git("ls-tree", "-r", "HEAD").lines().toList()) {
+            String[] metaAndPath = line.split("\t", 2);
+            blobs.put(metaAndPath[1], metaAndPath[0].split(" ")[2]);
+        }
+        return blobs;
+    }
+
+    private static Map<String, String> blobIdsOfLatestScan(ScanStoreImpl store) throws Exception {
+        Map<String, String> blobs = new TreeMap<>();
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT path, blob_id FROM files WHERE scan_id = "
+                        + "(SELECT MAX(scan_id) FROM scans)")) {
+            while (rows.next()) {
+                blobs.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return blobs;
+    }
+
+    @Test
     public void theLatestReportOfEachRepositoryIsKeptAsTheJsonFormatWroteIt() throws Exception {
         GitRepo repo = history();
         ScanStoreImpl store = store();
@@ -200,6 +362,8 @@ public class StoredScanTest {
         scanStored(store, request);
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE reports");
+            statement.execute("DROP TABLE blob_results");
+            statement.execute("ALTER TABLE files DROP COLUMN blob_id");
             statement.executeUpdate("UPDATE store_schema SET version = 1");
             connection.commit();
         }
@@ -318,6 +482,12 @@ public class StoredScanTest {
         public void onFileInfo(FileInfo file) {
             first.onFileInfo(file);
             second.onFileInfo(file);
+        }
+
+        @Override
+        public void onFileContent(FileContent content) {
+            first.onFileContent(content);
+            second.onFileContent(content);
         }
 
         @Override

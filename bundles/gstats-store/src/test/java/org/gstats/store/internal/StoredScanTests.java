@@ -1,6 +1,7 @@
 package org.gstats.store.internal;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.testkit.GitRepo;
@@ -25,6 +26,16 @@ public final class StoredScanTests {
 
     public void scan(ScanStoreImpl store, ScanRequest request) throws Exception {
         scans.scanStored(store, request);
+    }
+
+    /** A scan with a content plugin that keeps a result per head blob; what it found kept, by path. */
+    public Map<String, String> scanWithContentPlugin(ScanStoreImpl store, ScanRequest request) throws Exception {
+        return scans.scanWithContentPlugin(store, request);
+    }
+
+    /** The blob ids at the repository's head, by path. */
+    public static Map<String, String> headBlobs(GitRepo repo) {
+        return StoredScanTest.headBlobs(repo);
     }
 
     /** How many commits a stored scan had to diff. */

@@ -23,8 +23,8 @@ final class DuplicationProcessor {
     }
 
     /** Thread-safe. */
-    void add(String path, TokenSequence tokens) {
-        detector.add(path, tokens.tokens());
+    void add(String path, TokenSequence.Tokens tokens) {
+        detector.add(path, tokens);
     }
 
     CloneDetector.Result detect(Map<String, HeadFile> files) {

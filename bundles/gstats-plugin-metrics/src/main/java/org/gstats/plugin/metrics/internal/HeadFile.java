@@ -33,9 +33,13 @@ final class HeadFile {
                 : format.category() != Category.GENERATED || settings.includeGenerated();
     }
 
+    /** Detected as source code (its tokens serve clone detection when it is counted). */
+    boolean source() {
+        return format.language() != null && format.language().category() == Category.SOURCE;
+    }
+
     /** Source code in a known language whose content was read. */
     boolean analysedSource(MetricsSettings settings) {
-        return counted(settings) && counts != null && format.language() != null
-                && format.language().category() == Category.SOURCE;
+        return counted(settings) && counts != null && source();
     }
 }

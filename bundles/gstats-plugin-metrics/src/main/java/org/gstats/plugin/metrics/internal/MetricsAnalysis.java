@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.gstats.api.Analysis;
+import org.gstats.api.BlobResults;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
@@ -33,7 +34,8 @@ import org.gstats.plugin.metrics.internal.text.LineCounts;
  * once, decoded once and scanned once, and that one pass feeds format detection, line
  * counting and clone detection's tokens; complexity analysis takes the same decoded text.
  * That work runs on several threads ({@link HeadFileWork}); history and the tables stay on
- * the engine's thread.
+ * the engine's thread. A text file's results are kept per blob ({@link StoredFileResult}) when
+ * the scan has a store, so a rescan does not analyse the unchanged files again.
  */
 final class MetricsAnalysis implements Analysis {
 
@@ -64,15 +66,22 @@ final class MetricsAnalysis implements Analysis {
     private final FunctionsProcessor functionsProcessor = new FunctionsProcessor();
     private final DuplicationProcessor duplicationProcessor;
     private final HeadFileWork work;
+    private final BlobResults blobResults;
+    /** The name under which results are kept per blob; null keeps none (no analyser name, or no store). */
+    private final String analyser;
     private int contentRead;
     private int contentSkipped;
 
     MetricsAnalysis(MetricsSettings settings, ScanContext context) {
-        this(settings, context, Resources.ofRuntime());
+        this(settings, context, Resources.ofRuntime(), null);
     }
 
-    MetricsAnalysis(MetricsSettings settings, ScanContext context, Resources resources) {
+    /** @param analyser the name and version results are kept under per blob; null to keep none */
+    MetricsAnalysis(MetricsSettings settings, ScanContext context, Resources resources, String analyser) {
         this.settings = settings;
+        this.blobResults = context.blobResults();
+        // without a store there is nothing to ask, and nothing to encode
+        this.analyser = blobResults == BlobResults.NONE ? null : analyser;
         this.context = context;
         this.history = new ChangeHistory(context.headId());
         this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
@@ -118,17 +127,56 @@ final class MetricsAnalysis implements Analysis {
             filesProcessor.classifyBinary(file, firstBytes(content));
             return;
         }
+        String blobId = analyser == null ? null : content.blobId();
+        if (blobId != null && restore(file, blobResults.get(analyser, blobId))) {
+            return;
+        }
         String text = content.text(StandardCharsets.UTF_8);
         // one copy of the characters for every pass: indexing an array costs less than String.charAt
         char[] chars = text.toCharArray();
-        TokenSequence tokens = new TokenSequence(chars);
-        filesProcessor.analyseText(file, text, chars, tokens);
+        TokenSequence sequence = new TokenSequence(chars);
+        filesProcessor.analyseText(file, text, chars, sequence);
+        TokenSequence.Tokens tokens = file.source() && (blobId != null || file.analysedSource(settings))
+                ? sequence.tokens() : null;
+        boolean complexityRun = false;
         if (file.analysedSource(settings)) {
             duplicationProcessor.add(file.path, tokens);
             if (settings.complexityAnalysis()) {
                 functionsProcessor.analyse(file, text, chars);
+                complexityRun = true;
             }
         }
+        if (blobId != null) {
+            byte[] encoded = new StoredFileResult(file.path, file.format, file.counts, tokens, complexityRun,
+                    file.complexity).encode();
+            if (encoded != null) {
+                blobResults.put(analyser, blobId, encoded);
+            }
+        }
+    }
+
+    /**
+     * Fills {@code file} from a result kept for its blob, as {@link #analyse} would have; false
+     * when there is none, or it was kept for another path or without the complexity this scan
+     * needs (the file is then analysed, which sets every field again).
+     */
+    private boolean restore(HeadFile file, byte[] encoded) {
+        StoredFileResult stored = encoded == null ? null : StoredFileResult.decode(encoded);
+        if (stored == null || !stored.path().equals(file.path)) {
+            return false;
+        }
+        file.format = stored.format();
+        file.counts = stored.counts();
+        if (file.analysedSource(settings)) {
+            if (stored.tokens() == null || settings.complexityAnalysis() && !stored.complexityRun()) {
+                return false;
+            }
+            duplicationProcessor.add(file.path, stored.tokens());
+            if (settings.complexityAnalysis()) {
+                file.complexity = stored.complexity();
+            }
+        }
+        return true;
     }
 
     private static byte[] firstBytes(FileContent content) {

@@ -5,6 +5,8 @@ import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.ScanContext;
 import org.gstats.api.ScannerPlugin;
 import org.gstats.api.runtime.MemoryTracker;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -22,6 +24,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * serve a scan that carries no settings.
  * Reads {@code [scanner] threads} for the threads that analyse head files, and the memory
  * tracker's limit, which bounds clone detection's index.
+ * Head files' results are kept per blob under a name ({@link #activate}) that carries this bundle's
+ * version: a new build of the plugin never reads an older one's results.
  */
 @Component(name = MetricsPlugin.NAME, configurationPid = MetricsPlugin.PID, service = ScannerPlugin.class)
 @Designate(ocd = MetricsConfig.class)
@@ -31,6 +35,8 @@ public final class MetricsPlugin implements ScannerPlugin {
     static final String PID = "org.gstats.module.metrics";
 
     private volatile MetricsSettings settings;
+    /** Null outside a framework: no results are kept per blob. */
+    private volatile String analyser;
 
     @Reference
     ScanThreads threads = new ScanThreads();
@@ -48,7 +54,17 @@ public final class MetricsPlugin implements ScannerPlugin {
         this.settings = settings;
     }
 
+    /**
+     * Names the per-blob results after the encoding's and this bundle's version (a development
+     * build's carries its build time), so a new build never reads an older one's.
+     */
     @Activate
+    void activate(MetricsConfig config, BundleContext context) {
+        Bundle bundle = context.getBundle();
+        analyser = NAME + "/" + StoredFileResult.FORMAT + " " + bundle.getSymbolicName() + " " + bundle.getVersion();
+        configure(config);
+    }
+
     @Modified
     void configure(MetricsConfig config) {
         settings = MetricsSettings.of(config);
@@ -74,6 +90,6 @@ public final class MetricsPlugin implements ScannerPlugin {
         MemoryTracker tracker = memory;
         long memoryLimit = tracker == null ? Runtime.getRuntime().maxMemory() : tracker.status().limit();
         return new MetricsAnalysis(context.settings().isEmpty() ? settings : MetricsSettings.of(context.settings()),
-                context, new MetricsAnalysis.Resources(threads.threads(), memoryLimit));
+                context, new MetricsAnalysis.Resources(threads.threads(), memoryLimit), analyser);
     }
 }

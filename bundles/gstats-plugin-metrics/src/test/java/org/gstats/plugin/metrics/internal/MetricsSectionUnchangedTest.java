@@ -69,7 +69,7 @@ public class MetricsSectionUnchangedTest {
     static ReportSection section(List<FileContent> contents, int threads) {
         Analysis analysis = new MetricsAnalysis(MetricsSettings.DEFAULTS,
                 new ScanContext(CORPUS, "HEAD", null, Map.of()),
-                new MetricsAnalysis.Resources(threads, Runtime.getRuntime().maxMemory()));
+                new MetricsAnalysis.Resources(threads, Runtime.getRuntime().maxMemory()), null);
         for (FileContent content : contents) {
             analysis.onFileInfo(content.file());
             analysis.onFileContent(content);

@@ -65,7 +65,7 @@ public final class MetricsThroughput {
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();
             long cpuStart = cpuNanos();
-            Analysis analysis = new MetricsAnalysis(settings, context, resources);
+            Analysis analysis = new MetricsAnalysis(settings, context, resources, null);
             for (FileContent content : contents) {
                 analysis.onFileInfo(content.file());
                 analysis.onFileContent(content);

@@ -46,7 +46,7 @@ public class ParallelHeadFilesTest {
     }
 
     private static ReportSection analyse(List<FileContent> contents, MetricsAnalysis.Resources resources) {
-        Analysis analysis = new MetricsAnalysis(MetricsSettings.DEFAULTS, CONTEXT, resources);
+        Analysis analysis = new MetricsAnalysis(MetricsSettings.DEFAULTS, CONTEXT, resources, null);
         for (FileContent content : contents) {
             analysis.onFileInfo(content.file());
             analysis.onFileContent(content);

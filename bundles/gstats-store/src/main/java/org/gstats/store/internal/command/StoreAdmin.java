@@ -151,7 +151,8 @@ final class StoreAdmin {
     /**
      * Drops what no stored scan can replay any more: the recorded changes of commits no stored
      * repository has, and those recorded under settings that no repository's latest scan used
-     * (e.g. an older scanner's); then the settings nothing refers to.
+     * (e.g. an older scanner's); then the settings nothing refers to; and the per-blob results
+     * of blobs at no repository's latest head. An embedded store's file is then compacted.
      *
      * @return rows deleted
      */
@@ -166,7 +167,11 @@ final class StoreAdmin {
             rows += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
                     + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
                     + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id)");
+            rows += update(connection, "DELETE FROM blob_results b WHERE NOT EXISTS (SELECT 1 FROM files f "
+                    + "WHERE f.blob_id = b.blob_id AND f.scan_id IN (SELECT MAX(x.scan_id) FROM scans x "
+                    + "GROUP BY x.repository_id))");
             connection.commit();
+            database.compact(connection);
             return rows;
         } catch (SQLException e) {
             rollback(connection);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.gstats.api.store.StoreException;
 
@@ -19,12 +20,12 @@ public final class Schema {
     static final String VERSION_TABLE = "store_schema";
 
     /** Step {@code i} brings a store from version {@code i} to {@code i + 1}. */
-    private static final List<List<String>> STEPS = List.of(
-            Tables.VERSION_1.stream().map(Tables.Table::ddl).toList(),
-            List.of(Tables.REPORTS.ddl()));
+    private static final List<List<String>> STEPS = IntStream.rangeClosed(1, Tables.VERSION)
+            .mapToObj(version -> Tables.ALL.stream().flatMap(table -> table.ddl(version).stream()).toList())
+            .toList();
 
     /** The version that added the {@code reports} table. */
-    public static final int WITH_REPORTS = 2;
+    public static final int WITH_REPORTS = Tables.REPORTS.since();
 
     /** The version this gstats writes. */
     public static final int CURRENT = STEPS.size();

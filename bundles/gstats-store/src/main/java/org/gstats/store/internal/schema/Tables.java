@@ -11,8 +11,20 @@ import java.util.stream.Stream;
  */
 public final class Tables {
 
-    /** One column: its name, SQL type and what it holds. */
-    public record Column(String name, String type, String description) {
+    /**
+     * One column: its name, SQL type and what it holds.
+     *
+     * @param since the schema version that added it (1 for the first tables)
+     */
+    public record Column(String name, String type, String description, int since) {
+
+        Column(String name, String type, String description) {
+            this(name, type, description, 1);
+        }
+
+        String ddl() {
+            return name + " " + type;
+        }
     }
 
     /**
@@ -23,10 +35,15 @@ public final class Tables {
      *                   the same names fill it; else null
      */
     public record Table(String name, String description, List<Column> columns, String primaryKey, String query,
-            String source) {
+            String source, int since) {
 
         Table(String name, String description, List<Column> columns, String primaryKey, String query) {
-            this(name, description, columns, primaryKey, query, null);
+            this(name, description, columns, primaryKey, query, null, 1);
+        }
+
+        Table(String name, String description, List<Column> columns, String primaryKey, String query,
+                String source) {
+            this(name, description, columns, primaryKey, query, source, 1);
         }
 
         /** The columns a report table fills: all but the key columns the store adds. */
@@ -38,14 +55,25 @@ public final class Tables {
             return query != null;
         }
 
-        public String ddl() {
-            if (view()) {
-                return "CREATE VIEW " + name + " AS " + query;
+        /**
+         * The statements that bring this table from schema version {@code version - 1} to
+         * {@code version}: its creation with the columns it had then, or the columns added.
+         */
+        public List<String> ddl(int version) {
+            if (version == since) {
+                if (view()) {
+                    return List.of("CREATE VIEW " + name + " AS " + query);
+                }
+                String body = columns.stream().filter(column -> column.since() <= version).map(Column::ddl)
+                        .collect(Collectors.joining(", "));
+                return List.of("CREATE TABLE " + name + " (" + body
+                        + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")") + ")");
             }
-            String body = columns.stream().map(column -> column.name() + " " + column.type())
-                    .collect(Collectors.joining(", "));
-            return "CREATE TABLE " + name + " (" + body + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")")
-                    + ")";
+            if (version < since || view()) {
+                return List.of();
+            }
+            return columns.stream().filter(column -> column.since() == version)
+                    .map(column -> "ALTER TABLE " + name + " ADD COLUMN " + column.ddl()).toList();
         }
     }
 
@@ -122,8 +150,17 @@ public final class Tables {
             new Column("path", "VARCHAR NOT NULL", "path in the head's tree"),
             new Column("size", "BIGINT NOT NULL", "bytes"),
             new Column("lines", "INTEGER NOT NULL", "lines, -1 for a binary file"),
-            new Column("is_binary", "BOOLEAN NOT NULL", "a NUL byte in the first 8000 bytes")),
+            new Column("is_binary", "BOOLEAN NOT NULL", "a NUL byte in the first 8000 bytes"),
+            new Column("blob_id", "VARCHAR(64)", "the blob's hex id; null when no plugin read the file's content", 3)),
             "scan_id, path", null);
+
+    public static final Table BLOB_RESULTS = new Table("blob_results",
+            "what a content plugin computed for a blob (lines, complexity, functions, clone tokens), in the "
+                    + "plugin's own encoding, kept by analyser (its name and version) and blob id",
+            List.of(new Column("analyser", "VARCHAR(200) NOT NULL", "the analyser's name and version", 3),
+                    new Column("blob_id", "VARCHAR(64) NOT NULL", "the blob's hex id", 3),
+                    new Column("result", "BYTEA NOT NULL", "the result, in the analyser's encoding", 3)),
+            "analyser, blob_id", null, null, 3);
 
     public static final Table AUTHORS = new Table("authors", "a view: commits per repository and author", List.of(
             new Column("repository_id", "BIGINT", "the repository"),
@@ -169,16 +206,22 @@ public final class Tables {
     public static final Table REPORTS = new Table("reports",
             "the JSON report (as gstats scan --format json writes it) of each repository's latest scan, so that its "
                     + "dashboard is drawn again without scanning",
-            List.of(new Column("scan_id", "BIGINT NOT NULL", "the scan"),
-                    new Column("json", "TEXT NOT NULL", "the report")),
-            "scan_id", null);
+            List.of(new Column("scan_id", "BIGINT NOT NULL", "the scan", 2),
+                    new Column("json", "TEXT NOT NULL", "the report", 2)),
+            "scan_id", null, null, 2);
 
-    /** The tables of the store's first schema version, in the order they are created. */
-    public static final List<Table> VERSION_1 = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
-            FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS);
+    /**
+     * Every table in the order they are created: version 2 added {@link #REPORTS}, version 3
+     * {@link #BLOB_RESULTS} and {@code files.blob_id}.
+     */
+    public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
+            FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
 
-    /** Every table in the order they are created: version 2 added {@link #REPORTS}. */
-    public static final List<Table> ALL = Stream.concat(VERSION_1.stream(), Stream.of(REPORTS)).toList();
+    /** The newest schema version a table or column names. */
+    public static final int VERSION = ALL.stream()
+            .flatMap(table -> Stream.concat(Stream.of(table.since()),
+                    table.columns().stream().map(Column::since)))
+            .mapToInt(Integer::intValue).max().orElse(1);
 
     /** The tables whose rows belong to one scan (they go with it). */
     public static final List<String> PER_SCAN = ALL.stream()

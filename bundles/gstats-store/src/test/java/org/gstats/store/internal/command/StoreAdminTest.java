@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.store.internal.ScanStoreImpl;
@@ -36,6 +38,29 @@ public class StoreAdminTest {
         assertEquals(before / 2, count(admin, "SELECT COUNT(*) FROM changed_commits"));
         assertEquals(0, scans.misses(store, latest));
         assertEquals(0, admin.gc());
+    }
+
+    @Test
+    public void gcKeepsTheResultsOfBlobsAtALatestHeadAndDropsReplacedOnes() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanWithContentPlugin(store, request);
+        repo.write("src/Util.java", "class Util {\n  void stop() {}\n}\n")
+                .commit("stop", new GitRepo.Person("Ann", "ann@example.com"));
+        scans.scanWithContentPlugin(store, request);
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        int atHead = StoredScanTests.headBlobs(repo).size();
+        assertEquals(atHead + 1, count(admin, "SELECT COUNT(*) FROM blob_results"));
+
+        Path file = Path.of(store.database(null).location().url().substring("jdbc:h2:file:".length()) + ".mv.db");
+        long before = Files.size(file);
+        assertEquals(1, admin.gc());
+        assertTrue("the file is compacted: " + before + " -> " + Files.size(file), Files.size(file) < before);
+        assertEquals(atHead, count(admin, "SELECT COUNT(*) FROM blob_results"));
+        assertEquals(0, count(admin, "SELECT COUNT(*) FROM blob_results b JOIN files f ON f.blob_id = b.blob_id "
+                + "WHERE f.path = 'src/Util.java' AND f.scan_id = 1"));
     }
 
     @Test

@@ -1,0 +1,166 @@
+package org.gstats.plugin.metrics.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gstats.api.Analysis;
+import org.gstats.api.BlobResults;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.ScanContext;
+import org.gstats.api.report.Fields;
+import org.gstats.api.report.ReportSection;
+import org.junit.Test;
+
+/**
+ * Results kept per blob give the section a full analysis gives: on the commons-lang3 sources
+ * the build unpacks (lines, a thousand clone groups, complexity), a scan that finds every
+ * file's result equals one that analyses every file, on several threads. A result kept for
+ * another path, for a scan without complexity, or damaged, is not used.
+ */
+public class KeptBlobResultsTest {
+
+    private static final Path CORPUS = Path.of("target", "complexity-corpus");
+    private static final String ANALYSER = "metrics/test";
+    private static final MetricsAnalysis.Resources THREADS = new MetricsAnalysis.Resources(3, 1L << 30);
+
+    /** Results in memory, as a store session keeps them during a scan; counts what was asked. */
+    private static final class Kept implements BlobResults {
+        final Map<String, byte[]> results = new ConcurrentHashMap<>();
+        final AtomicInteger hits = new AtomicInteger();
+        final AtomicInteger puts = new AtomicInteger();
+
+        @Override
+        public byte[] get(String analyser, String blobId) {
+            byte[] result = results.get(analyser + " " + blobId);
+            if (result != null) {
+                hits.incrementAndGet();
+            }
+            return result;
+        }
+
+        @Override
+        public void put(String analyser, String blobId, byte[] result) {
+            puts.incrementAndGet();
+            results.put(analyser + " " + blobId, result);
+        }
+    }
+
+    private static List<FileContent> corpus(String prefix) throws IOException {
+        assertTrue("the build unpacks commons-lang3 sources into " + CORPUS.toAbsolutePath(),
+                Files.isDirectory(CORPUS));
+        List<FileContent> contents = new ArrayList<>();
+        for (String path : ExternalTools.filesUnder(CORPUS)) {
+            byte[] data = Files.readAllBytes(CORPUS.resolve(path));
+            int lines = 0;
+            for (byte b : data) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            contents.add(new FileContent(new FileInfo(prefix + path, data.length, lines, false), "0",
+                    blobId(data), data));
+        }
+        return contents;
+    }
+
+    /** Git's id of a blob with these bytes. */
+    private static String blobId(byte[] data) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + data.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha1.digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ReportSection analyse(List<FileContent> contents, MetricsSettings settings, BlobResults kept) {
+        ScanContext context = new ScanContext(CORPUS, "HEAD", null, Map.of(), Map.of(), kept);
+        Analysis analysis = new MetricsAnalysis(settings, context, THREADS, ANALYSER);
+        for (FileContent content : contents) {
+            analysis.onFileInfo(content.file());
+            analysis.onFileContent(content);
+        }
+        return analysis.result();
+    }
+
+    @Test
+    public void aScanFromKeptResultsEqualsAFullAnalysis() throws IOException {
+        List<FileContent> contents = corpus("");
+        ReportSection cold = analyse(contents, MetricsSettings.DEFAULTS, BlobResults.NONE);
+        Map<String, Object> summary = ((Fields) cold.item("summary").orElseThrow()).values();
+        assertTrue("clones found: " + summary, (Long) summary.get("clone_groups") > 100);
+
+        Kept kept = new Kept();
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept));
+        assertEquals("every text file's result is kept", contents.size(), kept.puts.get());
+        assertEquals(0, kept.hits.get());
+
+        kept.puts.set(0);
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept));
+        assertEquals("every file from its kept result", contents.size(), kept.hits.get());
+        assertEquals(0, kept.puts.get());
+    }
+
+    @Test
+    public void aResultIsForItsPathAndItsSettingsOnly() throws IOException {
+        List<FileContent> contents = corpus("");
+        Kept kept = new Kept();
+        MetricsSettings withoutComplexity = MetricsSettings.of(Map.of("complexity.analysis", false));
+        ReportSection coldWithout = analyse(contents, withoutComplexity, BlobResults.NONE);
+        assertEquals(coldWithout, analyse(contents, withoutComplexity, kept));
+
+        // kept without complexity: a scan that wants it analyses the files again
+        kept.puts.set(0);
+        assertEquals(analyse(contents, MetricsSettings.DEFAULTS, BlobResults.NONE),
+                analyse(contents, MetricsSettings.DEFAULTS, kept));
+        assertEquals(contents.size(), kept.puts.get());
+
+        // the same blobs under other paths (format detection reads the path) are analysed again
+        List<FileContent> moved = corpus("moved/");
+        kept.puts.set(0);
+        assertEquals(analyse(moved, MetricsSettings.DEFAULTS, BlobResults.NONE),
+                analyse(moved, MetricsSettings.DEFAULTS, kept));
+        assertEquals(moved.size(), kept.puts.get());
+    }
+
+    @Test
+    public void aDamagedResultIsAnalysedAgain() throws IOException {
+        List<FileContent> contents = corpus("");
+        Kept kept = new Kept();
+        ReportSection cold = analyse(contents, MetricsSettings.DEFAULTS, kept);
+        kept.results.replaceAll((key, value) -> new byte[] {1, 2, 3});
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept));
+        kept.results.replaceAll((key, value) -> Arrays.copyOf(value, value.length / 2));
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept));
+    }
+
+    @Test
+    public void tokensTakeAFewBytesEach() throws IOException {
+        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
+        Kept kept = new Kept();
+        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
+        byte[] encoded = kept.results.values().iterator().next();
+        StoredFileResult result = StoredFileResult.decode(encoded);
+        int tokens = result.tokens().values().length;
+        assertTrue(tokens + " tokens", tokens > 2_000);
+        assertTrue(encoded.length + " bytes for " + tokens + " tokens", encoded.length < 4 * tokens);
+        assertNotEquals(0, result.complexity().functions().size());
+    }
+}

@@ -1,0 +1,119 @@
+package org.gstats.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gstats.api.BlobResults;
+
+/**
+ * The content plugins' per-blob results for one scan. What earlier scans stored is read when
+ * the session opens, in the same query pass as the recorded changes, for the blobs at the head
+ * of the repository's latest stored scan: those a rescan finds again. What the plugins put is
+ * kept in memory and written with the scan ({@link #write}); a result already stored is not
+ * written again.
+ */
+final class StoredBlobResults implements BlobResults {
+
+    private static final int BATCH = 500;
+
+    /** An analyser's result for a blob. */
+    private record Key(String analyser, String blobId) {
+    }
+
+    private final Map<Key, byte[]> stored;
+    private final Map<Key, byte[]> added = new ConcurrentHashMap<>();
+
+    private StoredBlobResults(Map<Key, byte[]> stored) {
+        this.stored = stored;
+    }
+
+    /**
+     * Every analyser's results for the blobs at the head of the latest stored scan of the
+     * repository at {@code repository} (a path as the store keeps it).
+     */
+    static StoredBlobResults load(Connection connection, String repository) throws SQLException {
+        Map<Key, byte[]> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT b.analyser, b.blob_id, b.result "
+                + "FROM blob_results b WHERE b.blob_id IN (SELECT f.blob_id FROM files f WHERE f.scan_id = "
+                + "(SELECT MAX(s.scan_id) FROM scans s JOIN repositories r ON r.repository_id = s.repository_id "
+                + "WHERE r.path = ?))")) {
+            select.setString(1, repository);
+            select.setFetchSize(BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(new Key(rows.getString(1), rows.getString(2)), rows.getBytes(3));
+                }
+            }
+        }
+        return new StoredBlobResults(stored);
+    }
+
+    @Override
+    public byte[] get(String analyser, String blobId) {
+        Key key = new Key(analyser, blobId);
+        byte[] result = stored.get(key);
+        return result != null ? result : added.get(key);
+    }
+
+    @Override
+    public void put(String analyser, String blobId, byte[] result) {
+        Key key = new Key(analyser, blobId);
+        if (!stored.containsKey(key)) {
+            added.putIfAbsent(key, result);
+        }
+    }
+
+    /** Writes the results put in this scan that the store does not hold yet, in the caller's transaction. */
+    void write(Connection connection) throws SQLException {
+        if (added.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> presentByAnalyser = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO blob_results (analyser, blob_id, result) VALUES (?, ?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<Key, byte[]> entry : added.entrySet()) {
+                Key key = entry.getKey();
+                // another scan may have stored it since this one started
+                Set<String> present = presentByAnalyser.get(key.analyser());
+                if (present == null) {
+                    present = blobIds(connection, key.analyser());
+                    presentByAnalyser.put(key.analyser(), present);
+                }
+                if (!present.add(key.blobId())) {
+                    continue;
+                }
+                insert.setString(1, key.analyser());
+                insert.setString(2, key.blobId());
+                insert.setBytes(3, entry.getValue());
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Set<String> blobIds(Connection connection, String analyser) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT blob_id FROM blob_results WHERE analyser = ?")) {
+            select.setString(1, analyser);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
