@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.gstats.api.store.StoreException;
@@ -18,14 +19,32 @@ public final class Schema {
 
     static final String VERSION_TABLE = "store_schema";
 
-    /** Step {@code i} brings a store from version {@code i} to {@code i + 1}. */
-    private static final List<List<String>> STEPS = List.of(
-            Tables.ALL.stream().map(Tables.Table::ddl).toList());
+    /**
+     * Step {@code i} brings a store from version {@code i} to {@code i + 1}: the first creates the
+     * tables with their first columns, each later one adds the columns of its version.
+     */
+    private static final List<List<String>> STEPS = steps();
 
     /** The version this gstats writes. */
     public static final int CURRENT = STEPS.size();
 
     private Schema() {
+    }
+
+    private static List<List<String>> steps() {
+        int last = Tables.ALL.stream().flatMap(table -> table.columns().stream())
+                .mapToInt(Tables.Column::since).max().orElse(1);
+        List<List<String>> steps = new ArrayList<>();
+        steps.add(Tables.ALL.stream().map(Tables.Table::ddl).toList());
+        for (int version = 2; version <= last; version++) {
+            int since = version;
+            steps.add(Tables.ALL.stream().filter(table -> !table.view())
+                    .flatMap(table -> table.columns().stream().filter(column -> column.since() == since)
+                            .map(column -> "ALTER TABLE " + table.name() + " ADD COLUMN " + column.name() + " "
+                                    + column.type()))
+                    .toList());
+        }
+        return List.copyOf(steps);
     }
 
     /**

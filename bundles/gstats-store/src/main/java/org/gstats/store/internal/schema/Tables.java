@@ -6,12 +6,22 @@ import java.util.stream.Collectors;
 /**
  * Every table and view of the store with its columns: the one description that the schema's
  * DDL, the documentation's table (docs/store.md, checked by a test) and {@code gstats sql}
- * users rely on. Types are the ones H2 and PostgreSQL both understand.
+ * users rely on. Types are the ones H2 and PostgreSQL both understand. A column added after
+ * the first schema says since which version; {@link Schema} adds it to older stores.
  */
 public final class Tables {
 
-    /** One column: its name, SQL type and what it holds. */
-    public record Column(String name, String type, String description) {
+    /**
+     * One column: its name, SQL type and what it holds.
+     *
+     * @param since the schema version that added it (1 for the first); a later column is nullable,
+     *              since the rows already stored have no value for it
+     */
+    public record Column(String name, String type, String description, int since) {
+
+        Column(String name, String type, String description) {
+            this(name, type, description, 1);
+        }
     }
 
     /**
@@ -41,8 +51,8 @@ public final class Tables {
             if (view()) {
                 return "CREATE VIEW " + name + " AS " + query;
             }
-            String body = columns.stream().map(column -> column.name() + " " + column.type())
-                    .collect(Collectors.joining(", "));
+            String body = columns.stream().filter(column -> column.since() == 1)
+                    .map(column -> column.name() + " " + column.type()).collect(Collectors.joining(", "));
             return "CREATE TABLE " + name + " (" + body + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")")
                     + ")";
         }
@@ -91,7 +101,11 @@ public final class Tables {
                     new Column("committer_name", "VARCHAR NOT NULL", "committer name"),
                     new Column("committer_email", "VARCHAR NOT NULL", "committer email"),
                     new Column("commit_time", TIME + " NOT NULL", "committer time"),
-                    new Column("summary", "VARCHAR NOT NULL", "first line of the message")),
+                    new Column("summary", "VARCHAR NOT NULL", "first line of the message"),
+                    new Column("author_zone", "INTEGER", "the author's zone in minutes east of UTC as the commit "
+                            + "records it (+9999 is 6039: beyond the 18 hours a time zone column holds, where "
+                            + "author_time is in UTC); null for commits stored before schema 2", 2),
+                    new Column("commit_zone", "INTEGER", "the committer's zone in minutes, as author_zone", 2)),
             "repository_id, commit_id", null);
 
     public static final Table CHANGED_COMMITS = new Table("changed_commits",
