@@ -441,14 +441,16 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         } catch (IOException e) {
             // the second walk is no better: what the first one could not go past is lost, at least that one
         }
-        if (unread == 0) {
+        String which = "";
+        if (unread == 0 || named.equals(List.of(stop.name()))) {
             unread = 1;
-            named = List.of(stop.name());
+        } else {
+            which = "; " + (unread == 1 ? "it is " : unread > named.size() ? "the first " + named.size() + " are "
+                    : "they are ") + String.join(" ", named);
         }
         listener.onWarning(new ScanWarning(stop.name(), stop.name(), (unread == 1 ? "1 commit" : unread + " commits")
                 + " could not be read: the history stops at commit " + stop.name() + ", which is "
-                + missing.state(stop) + "; " + (unread == 1 ? "it is " : unread > named.size() ? "the first "
-                + named.size() + " are " : "they are ") + String.join(" ", named), unread));
+                + missing.state(stop) + which, unread));
     }
 
     /**
