@@ -19,12 +19,14 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * Felix, started in this JVM with the installation's bundles, on a framework cache of its own
- * in the process's {@link ProcessFolder}, which is deleted when the framework stops. A fresh
- * cache per process lets runs go concurrently and the installation stay read-only.
+ * Felix, started in this JVM with the installation's bundles, on a framework cache no other
+ * process uses while this one runs: a {@link FrameworkCache} slot kept between runs, or else a
+ * fresh one in the process's {@link ProcessFolder}, deleted when the framework stops. Either way
+ * runs go concurrently and the installation stays read-only.
  */
 final class EmbeddedFramework implements AutoCloseable {
 
@@ -33,69 +35,138 @@ final class EmbeddedFramework implements AutoCloseable {
     static final String FILEINSTALL_TEMP = "felix.fileinstall.tmpdir";
 
     private final Framework framework;
-    private final ProcessFolder storage;
+    private final FrameworkStorage storage;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Bundle> heldBack = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::close, "gstats-framework-stop");
 
-    private EmbeddedFramework(Framework framework, ProcessFolder storage) {
+    private EmbeddedFramework(Framework framework, FrameworkStorage storage) {
         this.framework = framework;
         this.storage = storage;
     }
 
     /**
+     * Bundles installed but left to the command that needs them: gstats:serve starts Felix HTTP
+     * once it has configured its address, so that no other command opens a port or logs about
+     * not opening one.
+     */
+    static final Set<String> ON_DEMAND = Set.of("org.apache.felix.http.jetty");
+
+    /**
      * Starts the framework with the given properties, then installs every bundle (by reference:
-     * nothing is copied into the cache) and starts all but fragments and the {@code deferred}
-     * ones, so that their services are registered when this returns.
+     * nothing is copied into the cache) and starts all but fragments, the {@link #ON_DEMAND} and
+     * the {@code deferred} ones, so that their services are registered when this returns. The
+     * framework's storage is a slot of {@code cache} when one is free (its bundles installed by an
+     * earlier run), else a fresh folder of this process; a start on a reused slot that fails is
+     * retried once on the slot emptied.
      *
      * @param deferred symbolic names of bundles to install now and start with {@link #startDeferred()}
      */
-    static EmbeddedFramework start(Map<String, String> frameworkProperties, List<Path> bundles, Set<String> deferred)
-            throws IOException, BundleException {
+    static EmbeddedFramework start(Map<String, String> frameworkProperties, List<Path> bundles, Set<String> deferred,
+            Optional<FrameworkCache> cache) throws IOException, BundleException {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ProcessFolder.sweep(temp);
-        ProcessFolder storage = ProcessFolder.create(temp);
+        Optional<FrameworkCache.Slot> slot = cache.flatMap(FrameworkCache::claim);
+        FrameworkStorage storage = slot.isPresent() ? slot.get() : ProcessFolder.create(temp);
+        StartupTrace.mark(storage.reused() ? "framework cache reused" : "framework storage created");
+        boolean retry = storage.reused();
+        while (true) {
+            EmbeddedFramework embedded = create(frameworkProperties, storage);
+            try {
+                embedded.installAndStart(bundles, deferred);
+                return embedded;
+            } catch (BundleException | RuntimeException e) {
+                // an interrupted start (Ctrl-C) is not the cache's fault, and is not retried
+                if (!retry || Thread.currentThread().isInterrupted()) {
+                    embedded.close();
+                    throw e;
+                }
+                // a cache in any doubt is started afresh
+                embedded.abandon();
+                try {
+                    storage.reset();
+                } catch (IOException | RuntimeException resetFailure) {
+                    storage.close();
+                    e.addSuppressed(resetFailure);
+                    throw e;
+                }
+                retry = false;
+            }
+        }
+    }
+
+    private static EmbeddedFramework create(Map<String, String> frameworkProperties, FrameworkStorage storage) {
         Map<String, String> properties = new HashMap<>(frameworkProperties);
         properties.put(Constants.FRAMEWORK_STORAGE, storage.frameworkStorage().toString());
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, storage.reused() ? "none"
+                : Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.putIfAbsent(FILEINSTALL_TEMP, storage.fileInstallTemp().toString());
-
         EmbeddedFramework embedded;
         try {
             embedded = new EmbeddedFramework(frameworkFactory().newFramework(properties), storage);
+            StartupTrace.mark("framework created");
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "gstats-framework-stop"));
-        try {
-            embedded.installAndStart(bundles, deferred);
-            return embedded;
-        } catch (BundleException | RuntimeException e) {
-            embedded.close();
-            throw e;
-        }
+        Runtime.getRuntime().addShutdownHook(embedded.shutdownHook);
+        return embedded;
     }
 
     private void installAndStart(List<Path> jars, Set<String> deferred) throws BundleException {
         framework.init();
+        StartupTrace.mark("framework initialised");
         BundleContext context = framework.getBundleContext();
-        List<Bundle> installed = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
         for (Path jar : jars) {
+            locations.add("reference:" + jar.toUri());
+        }
+        if (storage.reused()) {
+            forgetEarlierRuns(context, locations);
+        }
+        List<Bundle> installed = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
             try {
-                installed.add(context.installBundle("reference:" + jar.toUri()));
+                // a bundle the reused cache holds already is returned as it is
+                installed.add(context.installBundle(locations.get(i)));
             } catch (BundleException e) {
-                throw new BundleException("cannot install " + jar.getFileName() + ": " + firstLine(e), e);
+                throw new BundleException("cannot install " + jars.get(i).getFileName() + ": " + firstLine(e), e);
             }
         }
+        storage.installed();
+        StartupTrace.mark(installed.size() + " bundles installed");
         framework.start();
+        StartupTrace.mark("framework started");
         for (Bundle bundle : installed) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
+                    || ON_DEMAND.contains(bundle.getSymbolicName())) {
                 continue;
             }
             if (deferred.contains(bundle.getSymbolicName())) {
                 heldBack.add(bundle);
             } else {
                 start(bundle);
+                StartupTrace.mark("  started " + bundle.getSymbolicName());
+            }
+        }
+        StartupTrace.mark("bundles resolved and started");
+    }
+
+    /**
+     * Before the framework starts on a reused cache: uninstalls what an earlier run added (plugins
+     * FileInstall installed from its folder, which this run's FileInstall installs anew from the
+     * folder it watches), and clears a persistent start of the installation's own bundles (a
+     * {@code start} typed in the shell), so that only what this run starts runs.
+     */
+    private static void forgetEarlierRuns(BundleContext context, List<String> locations) throws BundleException {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() == Constants.SYSTEM_BUNDLE_ID) {
+                continue;
+            }
+            if (!locations.contains(bundle.getLocation())) {
+                bundle.uninstall();
+            } else if (bundle.adapt(BundleStartLevel.class).isPersistentlyStarted()) {
+                bundle.stop();
             }
         }
     }
@@ -120,9 +191,13 @@ final class EmbeddedFramework implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a bundle for this run only: a persistent start would be recorded in a reused cache,
+     * and the next run's framework would start the bundle before the launcher chose to.
+     */
     private static void start(Bundle bundle) throws BundleException {
         try {
-            bundle.start();
+            bundle.start(Bundle.START_TRANSIENT);
         } catch (BundleException e) {
             throw new BundleException("cannot start " + bundle.getSymbolicName() + " " + bundle.getVersion() + ": "
                     + firstLine(e), e);
@@ -152,15 +227,38 @@ final class EmbeddedFramework implements AutoCloseable {
         framework.waitForStop(0);
     }
 
-    /** Stops the framework and deletes its cache; runs once, whether called or at JVM exit. */
+    /** Stops the framework and releases its storage (a fresh one is deleted); runs once, whether called or at JVM exit. */
     @Override
     public void close() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
         try {
+            stopFramework();
+        } finally {
+            storage.close();
+            StartupTrace.mark("framework storage released");
+        }
+    }
+
+    /** Stops the framework of a failed start and keeps the storage, for another attempt on it. */
+    private void abandon() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting already
+        }
+        stopFramework();
+    }
+
+    private void stopFramework() {
+        try {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT_MS);
+            StartupTrace.mark("bundles stopped");
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
                 System.err.println("gstats: the framework did not stop within " + STOP_TIMEOUT_MS / 1000 + " s");
             }
@@ -168,8 +266,6 @@ final class EmbeddedFramework implements AutoCloseable {
             System.err.println("gstats: stopping the framework failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            storage.close();
         }
     }
 }

@@ -46,6 +46,7 @@ final class HeadlessCommand {
         ServiceReference<?> reference;
         try {
             reference = new CommandServices(context).await(required);
+            StartupTrace.mark("commands registered");
         } catch (CommandServices.UnavailableException e) {
             err.println("gstats: " + e.getMessage());
             return 1;
@@ -71,6 +72,7 @@ final class HeadlessCommand {
             PrintStream out, PrintStream err) {
         try {
             Object result = session.execute(GogoQuoting.commandLine(command, arguments));
+            StartupTrace.mark(command + " ran");
             // the gstats commands write their results; others (felix:help) return them
             if (result != null) {
                 out.println(result);

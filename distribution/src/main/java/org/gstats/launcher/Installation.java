@@ -62,9 +62,20 @@ record Installation(Path home) {
 
     /** The jars in {@code bundle/}, sorted by file name so that every run installs them alike. */
     List<Path> bundles() throws IOException {
+        return jars(bundleDir());
+    }
+
+    /** The jars in {@code lib/}: the launcher's and the framework's. */
+    List<Path> libraries() throws IOException {
+        return jars(home.resolve("lib"));
+    }
+
+    private static List<Path> jars(Path folder) throws IOException {
         List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(bundleDir(), "*.jar")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.jar")) {
             entries.forEach(jars::add);
+        } catch (NoSuchFileException e) {
+            return jars;
         }
         jars.sort(null);
         return jars;

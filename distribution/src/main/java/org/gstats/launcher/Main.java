@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("JVM started, launcher's main entered");
         ClosedPipe stdout = new ClosedPipe(new FileOutputStream(FileDescriptor.out));
         PrintStream results = new PrintStream(new BufferedOutputStream(stdout), false, stdoutCharset());
         Interruption interruption = Interruption.install(Thread.currentThread(), System.err);
@@ -90,6 +92,8 @@ public final class Main {
             status = 1;
         }
         results.flush();
+        StartupTrace.mark("framework stopped");
+        StartupTrace.threads();
         // the reader of a pipe went away (gstats scan | head -1): git ends quietly and successfully
         System.exit(interruption.status(stdout.closed() ? 0 : status));
     }
@@ -209,9 +213,15 @@ public final class Main {
             Files.createDirectories(history.getParent());
             properties.put(HISTORY_PROPERTY, history.toString());
         }
-        // The console reads its first line as soon as it starts: it waits for the gstats commands.
-        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, installation.bundles(),
-                Set.of(CONSOLE_BUNDLE))) {
+        List<Path> bundles = installation.bundles();
+        List<Path> jars = new ArrayList<>(installation.libraries());
+        jars.addAll(bundles);
+        Optional<FrameworkCache> cache = FrameworkCache.locate(System.getenv(FrameworkCache.ENVIRONMENT_VARIABLE),
+                System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"), installation.home(), jars);
+        // The console reads its first line as soon as it starts: it waits for the gstats commands. A
+        // headless run leaves JLine, which only the console uses, installed but not even resolved.
+        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of(CONSOLE_BUNDLE, JLINE_BUNDLE);
+        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, bundles, deferred, cache)) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);

@@ -16,15 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one temporary folder of a gstats process, {@code gstats-felix-<pid>-<random>} in the
- * system's temp folder: the framework cache (where bundles keep their data, the scanner its
- * checkouts) and FileInstall's temporary files live in it, so that removing it removes all.
+ * The temporary folder of a gstats process that has no {@link FrameworkCache} slot (all held, or
+ * {@code GSTATS_FRAMEWORK_CACHE=off}), {@code gstats-felix-<pid>-<random>} in the system's temp
+ * folder: the framework cache (where bundles keep their data, the scanner its checkouts) and
+ * FileInstall's temporary files live in it, so that removing it removes all.
  * The process removes it when it ends; a process killed outright ({@code kill -9}, a crash)
  * cannot, so every start sweeps the folders of processes that are gone. A folder is gone
  * when its pid is not running and the lock its process held is free: the pid alone is not
  * proof, since pids are reused and another container sharing {@code /tmp} counts its own.
  */
-final class ProcessFolder implements AutoCloseable {
+final class ProcessFolder implements FrameworkStorage {
 
     static final String PREFIX = "gstats-felix-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.+");
@@ -52,13 +53,32 @@ final class ProcessFolder implements AutoCloseable {
     }
 
     /** Where Felix keeps its cache. */
-    Path frameworkStorage() {
+    @Override
+    public Path frameworkStorage() {
         return folder.resolve("cache");
     }
 
     /** Where FileInstall copies what it installs. */
-    Path fileInstallTemp() {
+    @Override
+    public Path fileInstallTemp() {
         return folder.resolve("fileinstall");
+    }
+
+    /** Always fresh: Felix cleans it on its first start. */
+    @Override
+    public boolean reused() {
+        return false;
+    }
+
+    @Override
+    public void installed() {
+        // removed at the end: nothing to record for a next run
+    }
+
+    /** Felix cleans a fresh folder itself on its first start. */
+    @Override
+    public void reset() {
+        // nothing kept to remove
     }
 
     /**
@@ -121,7 +141,8 @@ final class ProcessFolder implements AutoCloseable {
         }
     }
 
-    private static boolean deleteTree(Path root) {
+    /** Deletes {@code root} and everything in it; true when it is gone. */
+    static boolean deleteTree(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override

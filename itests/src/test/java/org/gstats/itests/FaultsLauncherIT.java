@@ -325,8 +325,8 @@ public class FaultsLauncherIT {
     }
 
     private static Run run(Path temp, String... arguments) {
-        return LauncherIT.run(launcher, sample.dir(), Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + temp), "",
-                arguments);
+        return LauncherIT.run(launcher, sample.dir(), Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + temp,
+                "GSTATS_FRAMEWORK_CACHE", "off"), "", arguments);
     }
 
     /**
@@ -348,6 +348,8 @@ public class FaultsLauncherIT {
         } else {
             builder.environment().put("GSTATS_CDS", "off");
         }
+        // the fresh framework folder in temp, whose removal these tests watch (StartupLauncherIT: the kept one)
+        builder.environment().put("GSTATS_FRAMEWORK_CACHE", "off");
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

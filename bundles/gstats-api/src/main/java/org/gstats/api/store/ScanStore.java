@@ -2,6 +2,7 @@ package org.gstats.api.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.gstats.api.scan.ScanRequest;
 import org.osgi.annotation.versioning.ProviderType;
@@ -30,4 +31,20 @@ public interface ScanStore {
      * when none is stored.
      */
     List<ScanSummary> history(Path repository) throws StoreException;
+
+    /**
+     * The repositories the store holds scans of (work trees, or bare repositories' directories,
+     * as {@link #history(Path)} takes them), sorted by path; empty when none is stored.
+     *
+     * @since 1.1
+     */
+    List<Path> repositories() throws StoreException;
+
+    /**
+     * The JSON report of a stored scan, when the store keeps it: it keeps the report of each
+     * repository's latest scan (and none of scans recorded without a JSON report writer).
+     *
+     * @since 1.2
+     */
+    Optional<StoredReport> report(long scanId) throws StoreException;
 }

@@ -1,10 +1,11 @@
 /**
  * The scan store: what scans computed, kept per commit id so that a rescan replays it instead
- * of computing it again, and each scan's summary for history and SQL.
+ * of computing it again, each scan's summary for history and SQL, and each repository's latest
+ * report.
  * {@link org.gstats.api.store.ScanStore} is the service; the engine works without it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.2.0")
 package org.gstats.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -28,11 +28,12 @@ final class Resolver {
     private static final String BUILT_IN = "built in";
     /**
      * Variables gstats reads that set no configuration key: read by bin/gstats and the launcher
-     * before any configuration (the plugin folder, the class archive), or by the scan store, which
-     * lets them override its keys (location and credentials).
+     * before any configuration (the plugin folder, the class archive, the framework cache), or by the
+     * scan store, which lets them override its keys (location and credentials).
      */
     private static final Set<String> OTHER_VARIABLES = Set.of(Sources.CONFIG_VARIABLE, "GSTATS_HOME",
-            "GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_STORE", "GSTATS_STORE_USER", "GSTATS_STORE_PASSWORD");
+            "GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_FRAMEWORK_CACHE", "GSTATS_STORE", "GSTATS_STORE_USER",
+            "GSTATS_STORE_PASSWORD");
 
     private final Sources sources;
     private final Supplier<Schema> schemas;

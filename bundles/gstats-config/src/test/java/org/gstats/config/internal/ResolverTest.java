@@ -72,8 +72,8 @@ public class ResolverTest {
 
     @Test
     public void variablesReadOutsideTheConfigurationAreNotWarnedAbout() throws Exception {
-        for (String variable : List.of("GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_STORE", "GSTATS_STORE_USER",
-                "GSTATS_STORE_PASSWORD", "GSTATS_HOME")) {
+        for (String variable : List.of("GSTATS_PLUGIN_DIR", "GSTATS_CDS", "GSTATS_FRAMEWORK_CACHE", "GSTATS_STORE",
+                "GSTATS_STORE_USER", "GSTATS_STORE_PASSWORD", "GSTATS_HOME")) {
             environment.put(variable, "x");
         }
         environment.put("GSTATS_QUITE", "true");

@@ -74,7 +74,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     /**
      * In the framework, checkouts go to the bundle's data area: it lives in the framework's
-     * cache, which the launcher removes when the process ends and sweeps when a killed one left it.
+     * cache, which the launcher empties (a fresh cache when the process ends or, when a killed one
+     * left it, at the next start; a kept cache when the next run takes it).
      */
     @Activate
     public JGitRepositoryScanner(BundleContext context) {

@@ -1,5 +1,7 @@
 package org.gstats.store.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,14 +11,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gstats.api.report.ReportWriter;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.store.ScanStore;
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
+import org.gstats.api.store.StoredReport;
 import org.gstats.store.internal.schema.Schema;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -25,6 +30,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -52,6 +58,7 @@ public final class ScanStoreImpl implements ScanStore {
     static final String DEFAULT_URL_PROPERTY = "gstats.store.url";
 
     private final String defaultUrl;
+    private volatile ReportWriter json;
 
     @Activate
     public ScanStoreImpl(StoreConfiguration configuration,
@@ -114,6 +121,19 @@ public final class ScanStoreImpl implements ScanStore {
         factories.remove(String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)), factory);
     }
 
+    /** The json format, whose output the store keeps as each repository's latest report (none without it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + ReportWriter.FORMAT_PROPERTY + "=json)")
+    void setJson(ReportWriter writer) {
+        json = writer;
+    }
+
+    void unsetJson(ReportWriter writer) {
+        if (json == writer) {
+            json = null;
+        }
+    }
+
     @Override
     public StoreSession open(ScanRequest request) throws StoreException {
         // this scan's [store] settings, resolved for its repository and command line, before the installation's
@@ -124,12 +144,66 @@ public final class ScanStoreImpl implements ScanStore {
         }
         Object url = settings.get("url");
         Database database = database(url == null || String.valueOf(url).isEmpty() ? null : String.valueOf(url));
-        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion));
+        ReportWriter writer = json;
+        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
+                writer == null ? null : report -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    writer.write(report, out);
+                    return out.toString(StandardCharsets.UTF_8);
+                });
     }
 
     @Override
     public List<ScanSummary> history(Path repository) throws StoreException {
         return history(database(null), repository);
+    }
+
+    @Override
+    public List<Path> repositories() throws StoreException {
+        Database database = database(null);
+        Connection connection = database.openForReading();
+        try {
+            if (Schema.version(connection) == 0) {
+                return List.of();
+            }
+            List<Path> paths = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT path FROM repositories ORDER BY path");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    paths.add(Path.of(rows.getString(1)));
+                }
+            }
+            return paths;
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public Optional<StoredReport> report(long scanId) throws StoreException {
+        Database database = database(null);
+        Connection connection = database.openForReading();
+        try {
+            if (Schema.version(connection) < Schema.WITH_REPORTS) {
+                return Optional.empty();
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.path, r.json FROM reports r "
+                    + "JOIN scans s ON s.scan_id = r.scan_id JOIN repositories p ON p.repository_id = s.repository_id "
+                    + "WHERE r.scan_id = ?")) {
+                select.setLong(1, scanId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new StoredReport(scanId, Path.of(row.getString(1)),
+                            row.getString(2))) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
     }
 
     /** The store at {@code url}, or the configured one when it is null. */
@@ -142,27 +216,26 @@ public final class ScanStoreImpl implements ScanStore {
 
     public static List<ScanSummary> history(Database database, Path repository) throws StoreException {
         Connection connection = database.openForReading();
+        // closed on every path, an empty store's too: an embedded H2 file stays locked to other
+        // processes while a connection to it is open
         try {
             if (Schema.version(connection) == 0) {
                 return List.of();
             }
-        } catch (SQLException e) {
-            Database.closeQuietly(connection);
-            throw Database.failure("cannot read the store at " + database.location().url(), e);
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
-                + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s "
-                + "JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
-            select.setString(1, repository.toAbsolutePath().normalize().toString());
-            List<ScanSummary> scans = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getLong(7),
-                            rows.getLong(8), rows.getLong(9)));
+            try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
+                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s JOIN repositories"
+                    + " r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
+                select.setString(1, repository.toAbsolutePath().normalize().toString());
+                List<ScanSummary> scans = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)
+                                .toInstant(), rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
+                                rows.getLong(7), rows.getLong(8), rows.getLong(9)));
+                    }
                 }
+                return scans;
             }
-            return scans;
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {

@@ -1,5 +1,6 @@
 package org.gstats.store.internal;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,8 @@ import org.gstats.api.scan.ScanWarning;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.store.internal.schema.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scan's use of the store. On open it reads, in one go, every commit's changes recorded
@@ -43,11 +46,14 @@ import org.gstats.store.internal.schema.Tables;
  */
 final class StoreSessionImpl implements StoreSession {
 
+    private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
     private static final int BATCH = 1000;
 
     private final Database database;
     private final ChangeSettings settings;
     private final Map<String, List<FileChange>> known;
+    /** The report as JSON, or null when no JSON writer is there (then no report is kept). */
+    private final ReportJson reportJson;
 
     private ScanTarget target;
     private final List<CommitInfo> commits = new ArrayList<>();
@@ -57,18 +63,32 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
 
-    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known) {
+    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known,
+            ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
         this.known = known;
+        this.reportJson = reportJson;
+    }
+
+    /** Writes a report as the json format does. */
+    @FunctionalInterface
+    interface ReportJson {
+        String of(Report report) throws IOException;
     }
 
     static StoreSessionImpl open(Database database, ChangeSettings settings) throws StoreException {
+        return open(database, settings, null);
+    }
+
+    /** @param reportJson the json format, whose output is kept as the repository's latest report; null for none */
+    static StoreSessionImpl open(Database database, ChangeSettings settings, ReportJson reportJson)
+            throws StoreException {
         Connection connection = database.open();
         try {
             Map<String, List<FileChange>> known = load(connection, settings);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, known);
+            return new StoreSessionImpl(database, settings, known, reportJson);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
@@ -185,9 +205,10 @@ final class StoreSessionImpl implements StoreSession {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
+        String json = json(report);
         Connection connection = database.open();
         try {
-            write(connection, report);
+            write(connection, report, json);
             connection.commit();
             database.sync(connection);
         } catch (SQLException | RuntimeException e) {
@@ -202,7 +223,20 @@ final class StoreSessionImpl implements StoreSession {
         Database.closeQuietly(connection);
     }
 
-    private void write(Connection connection, Report report) throws SQLException {
+    /** The report as JSON; null when there is no writer, or it failed (the scan is still recorded). */
+    private String json(Report report) {
+        if (reportJson == null) {
+            return null;
+        }
+        try {
+            return reportJson.of(report);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the report is not kept in the store: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void write(Connection connection, Report report, String json) throws SQLException {
         long repositoryId = repositoryId(connection, target.repository().toString());
         long settingsId = ensureSettings(connection);
         insertCommits(connection, repositoryId);
@@ -213,6 +247,25 @@ final class StoreSessionImpl implements StoreSession {
         insertFiles(connection, scanId);
         for (Tables.Table table : Tables.FROM_REPORT) {
             insertReportTable(connection, scanId, table, report);
+        }
+        if (json != null) {
+            keepLatestReport(connection, repositoryId, scanId, json);
+        }
+    }
+
+    /** The repository's report is this scan's now; earlier scans' go (only the latest is drawn again). */
+    private static void keepLatestReport(Connection connection, long repositoryId, long scanId, String json)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reports WHERE scan_id IN "
+                + "(SELECT scan_id FROM scans WHERE repository_id = ?)")) {
+            delete.setLong(1, repositoryId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO reports (scan_id, json) VALUES (?, ?)")) {
+            insert.setLong(1, scanId);
+            insert.setString(2, json);
+            insert.executeUpdate();
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileInfo;
@@ -30,6 +32,9 @@ import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoredReport;
+import org.gstats.plugin.export.internal.JsonReportWriter;
+import org.gstats.store.internal.schema.Schema;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
@@ -161,11 +166,11 @@ public class StoredScanTest {
     }
 
     /**
-     * A store of schema 1 (before the zone columns) is brought forward on open, its rows kept;
+     * A store of schema 2 (before the zone columns) is brought forward on open, its rows kept;
      * new commits are stored with their zones, also those beyond what a time zone column holds.
      */
     @Test
-    public void aSchema1StoreGainsTheZoneColumns() throws Exception {
+    public void aSchema2StoreGainsTheZoneColumns() throws Exception {
         GitRepo repo = history();
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
@@ -173,7 +178,7 @@ public class StoredScanTest {
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
             statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
-            statement.executeUpdate("UPDATE store_schema SET version = 1");
+            statement.executeUpdate("UPDATE store_schema SET version = 2");
             connection.commit();
         }
         repo.write("far.txt", "east\n");
@@ -192,14 +197,65 @@ public class StoredScanTest {
                 boolean odd = rows.getString(1).equals(far);
                 assertEquals(odd ? 6039 : 0, rows.getInt(2));
                 assertEquals(odd ? -90 : 0, rows.getInt(3));
-                assertEquals("rows of schema 1 have no zone", !odd, rows.wasNull());
+                assertEquals("rows of schema 2 have no zone", !odd, rows.wasNull());
             }
             assertEquals(commitCount(repo), stored);
         }
         try (Connection connection = store.database(null).openForReading()) {
-            assertEquals(org.gstats.store.internal.schema.Schema.CURRENT,
-                    org.gstats.store.internal.schema.Schema.version(connection));
+            assertEquals(Schema.CURRENT, Schema.version(connection));
         }
+    }
+
+    @Test
+    public void theLatestReportOfEachRepositoryIsKeptAsTheJsonFormatWroteIt() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        store.setJson(new JsonReportWriter());
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        scanStored(store, request);
+
+        var scans = store.history(repo.dir());
+        assertTrue("an earlier scan's report goes", store.report(scans.get(0).scanId()).isEmpty());
+        StoredReport latest = store.report(scans.get(1).scanId()).orElseThrow();
+        assertEquals(repo.dir().toRealPath(), latest.repository().toRealPath());
+        JsonObject header = JsonParser.parseString(latest.json()).getAsJsonObject().getAsJsonObject("gstats");
+        assertEquals(repo.dir().toString(), header.get("repository").getAsString());
+    }
+
+    @Test
+    public void withoutAJsonWriterNoReportIsKept() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+
+        assertTrue(store.report(store.history(repo.dir()).get(0).scanId()).isEmpty());
+    }
+
+    @Test
+    public void aStoreOfSchemaVersion1GainsTheReportsTableOnOpen() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE reports");
+            statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
+            statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
+            statement.executeUpdate("UPDATE store_schema SET version = 1");
+            connection.commit();
+        }
+        assertTrue("a version 1 store has no reports", store.report(1).isEmpty());
+
+        store.setJson(new JsonReportWriter());
+        scanStored(store, request);
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+        var scans = store.history(repo.dir());
+        assertEquals(2, scans.size());
+        assertTrue(store.report(scans.get(1).scanId()).isPresent());
     }
 
     static int commitCount(GitRepo repo) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gstats.testkit.HeadlessChromium;
+
 import com.google.gson.JsonElement;
 
 /**
@@ -61,7 +63,9 @@ public final class DashboardBenchmark {
             page.waitFor("document.body.dataset.rendered === 'true'");
             double painted = page.evaluate("performance.getEntriesByName('gstats-first-view')[0].startTime")
                     .getAsDouble();
-            String phases = page.evaluate("(n => 'HTML and scripts parsed at ' + Math.round(n.domInteractive) + ' ms')"
+            String phases = page.evaluate("(n => 'HTML and scripts parsed at ' + Math.round(n.domInteractive) + ' ms'"
+                    + " + performance.getEntriesByName('gstats-data-unpacked').map(m => ', data unpacked at '"
+                    + " + Math.round(m.startTime) + ' ms').join(''))"
                     + "(performance.getEntriesByType('navigation')[0])").getAsString();
             int charts = page.evaluate("[...document.querySelectorAll('.tab')].map(tab => { tab.click(); "
                     + "return document.querySelectorAll('section.view:not([hidden]) .chart-area').length; })"

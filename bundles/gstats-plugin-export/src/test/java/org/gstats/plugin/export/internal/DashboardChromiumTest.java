@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gstats.api.report.WriterOptions;
+import org.gstats.testkit.HeadlessChromium;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;

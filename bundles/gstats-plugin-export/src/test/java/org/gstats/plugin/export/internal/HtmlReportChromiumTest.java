@@ -20,6 +20,7 @@ import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
+import org.gstats.testkit.HeadlessChromium;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;

@@ -33,18 +33,19 @@ final class FilesProcessor {
 
     /**
      * Classifies a text file by its content and counts its lines, handing every lexeme to
-     * {@code also} as well (clone detection's tokens), so that the text is scanned once.
+     * {@code also} as well (clone detection's tokens), so that the text is scanned once;
+     * {@code chars} are the text's characters.
      */
-    void analyseText(HeadFile file, String text, SourceScanner.Sink also) {
+    void analyseText(HeadFile file, String text, char[] chars, SourceScanner.Sink also) {
         file.format = detector.detect(file.path, false, null, text);
         Language language = file.format.language();
         Syntax syntax = language == null ? Syntax.PLAIN : language.syntax();
-        LineCounter counter = new LineCounter(LineCounter.lines(text));
-        SourceScanner.scan(text, syntax, also == null ? counter : (kind, start, end, startLine, endLine) -> {
+        LineCounter counter = new LineCounter();
+        SourceScanner.scan(chars, syntax, also == null ? counter : (kind, start, end, startLine, endLine) -> {
             counter.lexeme(kind, start, end, startLine, endLine);
             also.lexeme(kind, start, end, startLine, endLine);
         });
-        file.counts = counter.counts(text);
+        file.counts = counter.counts(chars);
     }
 
     Table filesTable(Collection<HeadFile> files) {

@@ -11,11 +11,11 @@ import org.gstats.plugin.metrics.internal.complexity.FunctionComplexity;
 /** Per-function complexity of counted source files: the {@code functions} table. */
 final class FunctionsProcessor {
 
-    /** Analyses one file's text when its language has an analyser. */
-    void analyse(HeadFile file, String text) {
+    /** Analyses one file's text, whose characters are {@code chars}, when its language has an analyser. */
+    void analyse(HeadFile file, String text, char[] chars) {
         String analyzer = file.format.language() == null ? null : file.format.language().analyzer();
         if (analyzer != null) {
-            Optional<FileComplexity> complexity = ComplexityAnalyzer.analyze(analyzer, text);
+            Optional<FileComplexity> complexity = ComplexityAnalyzer.analyze(analyzer, text, chars);
             file.complexity = complexity.orElse(null);
         }
     }

@@ -119,12 +119,14 @@ final class MetricsAnalysis implements Analysis {
             return;
         }
         String text = content.text(StandardCharsets.UTF_8);
-        TokenSequence tokens = new TokenSequence(text);
-        filesProcessor.analyseText(file, text, tokens);
+        // one copy of the characters for every pass: indexing an array costs less than String.charAt
+        char[] chars = text.toCharArray();
+        TokenSequence tokens = new TokenSequence(chars);
+        filesProcessor.analyseText(file, text, chars, tokens);
         if (file.analysedSource(settings)) {
             duplicationProcessor.add(file.path, tokens);
             if (settings.complexityAnalysis()) {
-                functionsProcessor.analyse(file, text);
+                functionsProcessor.analyse(file, text, chars);
             }
         }
     }

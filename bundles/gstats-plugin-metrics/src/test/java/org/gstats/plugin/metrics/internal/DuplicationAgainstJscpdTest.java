@@ -126,8 +126,9 @@ public class DuplicationAgainstJscpdTest {
                 continue;
             }
             String text = new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
-            TokenSequence tokens = new TokenSequence(text);
-            SourceScanner.scan(text, formats.detect(path, false, null, text).language().syntax(), tokens);
+            char[] chars = text.toCharArray();
+            TokenSequence tokens = new TokenSequence(chars);
+            SourceScanner.scan(chars, formats.detect(path, false, null, text).language().syntax(), tokens);
             detector.add(path, tokens.tokens());
         }
         return detector.detect();

@@ -19,9 +19,13 @@ public final class Schema {
 
     static final String VERSION_TABLE = "store_schema";
 
+    /** The version that added the {@code reports} table. */
+    public static final int WITH_REPORTS = 2;
+
     /**
      * Step {@code i} brings a store from version {@code i} to {@code i + 1}: the first creates the
-     * tables with their first columns, each later one adds the columns of its version.
+     * tables of version 1, the second adds {@code reports}, each later one adds the columns of its
+     * version ({@link Tables.Column#since()}).
      */
     private static final List<List<String>> STEPS = steps();
 
@@ -35,8 +39,9 @@ public final class Schema {
         int last = Tables.ALL.stream().flatMap(table -> table.columns().stream())
                 .mapToInt(Tables.Column::since).max().orElse(1);
         List<List<String>> steps = new ArrayList<>();
-        steps.add(Tables.ALL.stream().map(Tables.Table::ddl).toList());
-        for (int version = 2; version <= last; version++) {
+        steps.add(Tables.VERSION_1.stream().map(Tables.Table::ddl).toList());
+        steps.add(List.of(Tables.REPORTS.ddl()));
+        for (int version = WITH_REPORTS + 1; version <= last; version++) {
             int since = version;
             steps.add(Tables.ALL.stream().filter(table -> !table.view())
                     .flatMap(table -> table.columns().stream().filter(column -> column.since() == since)

@@ -2,6 +2,7 @@ package org.gstats.store.internal.schema;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every table and view of the store with its columns: the one description that the schema's
@@ -14,8 +15,8 @@ public final class Tables {
     /**
      * One column: its name, SQL type and what it holds.
      *
-     * @param since the schema version that added it (1 for the first); a later column is nullable,
-     *              since the rows already stored have no value for it
+     * @param since the schema version that added it to its table (1: it came with the table); a later
+     *              column is nullable, since the rows already stored have no value for it
      */
     public record Column(String name, String type, String description, int since) {
 
@@ -104,8 +105,8 @@ public final class Tables {
                     new Column("summary", "VARCHAR NOT NULL", "first line of the message"),
                     new Column("author_zone", "INTEGER", "the author's zone in minutes east of UTC as the commit "
                             + "records it (+9999 is 6039: beyond the 18 hours a time zone column holds, where "
-                            + "author_time is in UTC); null for commits stored before schema 2", 2),
-                    new Column("commit_zone", "INTEGER", "the committer's zone in minutes, as author_zone", 2)),
+                            + "author_time is in UTC); null for commits stored before schema 3", 3),
+                    new Column("commit_zone", "INTEGER", "the committer's zone in minutes, as author_zone", 3)),
             "repository_id, commit_id", null);
 
     public static final Table CHANGED_COMMITS = new Table("changed_commits",
@@ -179,9 +180,19 @@ public final class Tables {
                     new Column("complexity_norm", "DOUBLE PRECISION", "complexity normalised to 0..1")),
             "scan_id, row_no", null, "metrics.hotspots");
 
-    /** The tables in the order they are created. */
-    public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
+    public static final Table REPORTS = new Table("reports",
+            "the JSON report (as gstats scan --format json writes it) of each repository's latest scan, so that its "
+                    + "dashboard is drawn again without scanning",
+            List.of(new Column("scan_id", "BIGINT NOT NULL", "the scan"),
+                    new Column("json", "TEXT NOT NULL", "the report")),
+            "scan_id", null);
+
+    /** The tables of the store's first schema version, in the order they are created. */
+    public static final List<Table> VERSION_1 = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
             FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS);
+
+    /** Every table in the order they are created: version 2 added {@link #REPORTS}. */
+    public static final List<Table> ALL = Stream.concat(VERSION_1.stream(), Stream.of(REPORTS)).toList();
 
     /** The tables whose rows belong to one scan (they go with it). */
     public static final List<String> PER_SCAN = ALL.stream()

@@ -1,6 +1,7 @@
 package org.gstats.plugin.metrics.internal.complexity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,10 @@ final class BraceAnalyzer {
     }
 
     private final BraceSyntax syntax;
-    private final List<Token> t;
+    /** The code's tokens: an array, as the analysis reads every token many times. */
+    private final Token[] t;
+    /** What {@link #tok(int)} gives past either end. */
+    private final Token outside;
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
@@ -63,26 +67,28 @@ final class BraceAnalyzer {
 
     BraceAnalyzer(BraceSyntax syntax, List<Token> tokens) {
         this.syntax = syntax;
-        List<Token> code = new ArrayList<>(tokens.size());
+        Token[] code = new Token[tokens.size()];
+        int size = 0;
         for (Token token : tokens) {
             if (token.kind() == TokenKind.TEXT) {
                 // PHP: HTML between tags ends a statement, as the closing tag does
-                code.add(new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column()));
+                code[size++] = new Token(TokenKind.PUNCTUATION, ";", token.line(), token.column());
             } else if (!token.isTrivia() && token.kind() != TokenKind.PREPROCESSOR) {
-                code.add(token);
+                code[size++] = token;
             }
         }
-        this.t = code;
-        this.match = Logic.matchBrackets(code);
-        this.logic = new Logic(code, match);
+        this.t = Arrays.copyOf(code, size);
+        this.outside = new Token(TokenKind.NEWLINE, "", size == 0 ? 1 : t[size - 1].endLine(), 1);
+        this.match = Logic.matchBrackets(t);
+        this.logic = new Logic(t, match);
     }
 
     List<FunctionScope> analyze() {
         Context top = new Context(null, 0);
         if (syntax.declarationTopLevel()) {
-            members(0, t.size(), top);
+            members(0, t.length, top);
         } else {
-            statements(0, t.size(), top);
+            statements(0, t.length, top);
         }
         settleRecursion();
         functions.sort(Comparator.comparingInt((FunctionScope f) -> f.startLine));
@@ -194,7 +200,7 @@ final class BraceAnalyzer {
             return false;
         }
         if (tk.text().equals("record")) {
-            return j + 2 < t.size() && tok(j + 1).kind() == TokenKind.IDENTIFIER
+            return j + 2 < t.length && tok(j + 1).kind() == TokenKind.IDENTIFIER
                     && (punct(j + 2, "(") || op(j + 2, "<"));
         }
         if (tk.text().equals("object")) {
@@ -1058,13 +1064,13 @@ final class BraceAnalyzer {
     }
 
     private int parameters(int paren) {
-        if (paren < 0 || paren >= t.size()) {
+        if (paren < 0 || paren >= t.length) {
             return 0;
         }
         if (!punct(paren, "(")) {
             if (op(paren, "|")) {
                 int count = 1;
-                for (int k = paren + 1; k < t.size() && !op(k, "|"); k++) {
+                for (int k = paren + 1; k < t.length && !op(k, "|"); k++) {
                     count += punct(k, ",") ? 1 : 0;
                 }
                 return op(paren + 1, "|") ? 0 : count;
@@ -1168,10 +1174,10 @@ final class BraceAnalyzer {
 
     /** Index after the group opened at {@code k}. */
     private int after(int k) {
-        if (k >= t.size()) {
-            return t.size();
+        if (k >= t.length) {
+            return t.length;
         }
-        return isOpen(k) ? Math.min(match[k] + 1, t.size()) : k + 1;
+        return isOpen(k) ? Math.min(match[k] + 1, t.length) : k + 1;
     }
 
     private int open(int close) {
@@ -1194,7 +1200,7 @@ final class BraceAnalyzer {
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && punct(tok(k), text);
+        return k >= 0 && k < t.length && punct(tok(k), text);
     }
 
     private static boolean punct(Token tk, String text) {
@@ -1202,7 +1208,7 @@ final class BraceAnalyzer {
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && op(tok(k), text);
+        return k >= 0 && k < t.length && op(tok(k), text);
     }
 
     private static boolean op(Token tk, String text) {
@@ -1210,20 +1216,19 @@ final class BraceAnalyzer {
     }
 
     private boolean keyword(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(text);
+        return k >= 0 && k < t.length && tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(text);
     }
 
     /** Last line of the token at {@code index}, clamped to the tokens there are. */
     private int endLineAt(int index) {
-        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
+        return tok(Math.max(0, Math.min(index, t.length - 1))).endLine();
     }
 
     /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
     private Token tok(int k) {
-        if (k >= 0 && k < t.size()) {
-            return t.get(k);
+        if (k >= 0 && k < t.length) {
+            return t[k];
         }
-        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
-        return new Token(TokenKind.NEWLINE, "", line, 1);
+        return outside;
     }
 }

@@ -31,10 +31,15 @@ public final class ComplexityAnalyzer {
      * only in generated code).
      */
     public static Optional<FileComplexity> analyze(String language, String text) {
+        return analyze(language, text, text.toCharArray());
+    }
+
+    /** As {@link #analyze(String, String)}, with the text's characters already copied out (one copy per file). */
+    public static Optional<FileComplexity> analyze(String language, String text, char[] chars) {
         if (!LANGUAGES.contains(language)) {
             return Optional.empty();
         }
-        List<Token> tokens = Lexers.forLanguage(language).orElseThrow().tokenize(text);
+        List<Token> tokens = Lexers.forLanguage(language).orElseThrow().tokenize(text, chars);
         List<FunctionScope> scopes;
         try {
             scopes = switch (language) {

@@ -1,9 +1,6 @@
 package org.gstats.plugin.metrics.internal.complexity;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 
 import org.gstats.plugin.metrics.internal.complexity.FunctionScope.Logical;
@@ -21,10 +18,10 @@ final class Logic {
     private static final Set<String> CONTROL = Set.of("if", "while", "for", "foreach", "switch", "when", "match",
             "catch", "do", "loop", "select", "unless", "until", "elif", "elsif", "lambda");
 
-    private final List<Token> t;
+    private final Token[] t;
     private final int[] match;
 
-    Logic(List<Token> tokens, int[] match) {
+    Logic(Token[] tokens, int[] match) {
         this.t = tokens;
         this.match = match;
     }
@@ -32,7 +29,7 @@ final class Logic {
     /** Number of boolean operators in {@code [from, to)}, nested groups included. */
     int count(int from, int to) {
         int count = 0;
-        for (int k = from; k < to && k < t.size(); k++) {
+        for (int k = from; k < to && k < t.length; k++) {
             if (isOperator(k, "&&", "and") || isOperator(k, "||", "or")) {
                 count++;
             }
@@ -46,43 +43,69 @@ final class Logic {
      * breaks the running sequence.
      */
     void sequences(int from, int to, FunctionScope fn) {
-        List<Integer> cuts = new ArrayList<>();
+        // each part between cuts is a tree of its own, visited in order; the parts are visited as they are found
+        int start = from;
         for (int k = from; k < to; k = after(k)) {
-            Token tk = t.get(k);
+            Token tk = t[k];
             if (punct(tk, ",") || punct(tk, ";") || tk.kind() == TokenKind.OPERATOR && CUTS.contains(tk.text())
                     || tk.kind() == TokenKind.KEYWORD && (tk.text().equals("if") || tk.text().equals("else"))
                             && k > from) {
-                cuts.add(k);
+                sequences(start, k, fn);
+                start = k + 1;
             }
         }
-        if (!cuts.isEmpty()) {
-            int start = from;
-            for (int cut : cuts) {
-                sequences(start, cut, fn);
-                start = cut + 1;
-            }
+        if (start != from) {
             sequences(start, to, fn);
             return;
         }
-        List<int[]> ors = split(from, to, "||", "or");
-        if (ors.size() > 1) {
+        if (holds(from, to, "||", "or")) {
             fn.logical(Logical.OR);
         }
-        for (int[] part : ors) {
-            List<int[]> ands = split(part[0], part[1], "&&", "and");
-            if (ands.size() > 1) {
-                fn.logical(Logical.AND);
-            }
-            for (int[] operand : ands) {
-                operand(operand[0], operand[1], fn);
+        int part = from;
+        for (int k = from; ; k = after(k)) {
+            boolean last = k >= to;
+            if (last || isOperator(k, "||", "or")) {
+                conjunction(part, last ? to : k, fn);
+                if (last) {
+                    return;
+                }
+                part = k + 1;
             }
         }
+    }
+
+    /** One operand of {@code ||}: its {@code &&} chain, then each operand of that. */
+    private void conjunction(int from, int to, FunctionScope fn) {
+        if (holds(from, to, "&&", "and")) {
+            fn.logical(Logical.AND);
+        }
+        int part = from;
+        for (int k = from; ; k = after(k)) {
+            boolean last = k >= to;
+            if (last || isOperator(k, "&&", "and")) {
+                operand(part, last ? to : k, fn);
+                if (last) {
+                    return;
+                }
+                part = k + 1;
+            }
+        }
+    }
+
+    /** Whether the operator stands in {@code [from, to)} outside brackets. */
+    private boolean holds(int from, int to, String symbol, String word) {
+        for (int k = from; k < to; k = after(k)) {
+            if (isOperator(k, symbol, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void operand(int from, int to, FunctionScope fn) {
         int k = from;
         while (k < to) {
-            Token tk = t.get(k);
+            Token tk = t[k];
             if (tk.kind() == TokenKind.OPERATOR && tk.text().equals("!")
                     || tk.kind() == TokenKind.KEYWORD && tk.text().equals("not")) {
                 fn.logical(null);
@@ -97,30 +120,17 @@ final class Logic {
         }
     }
 
-    private List<int[]> split(int from, int to, String symbol, String word) {
-        List<int[]> parts = new ArrayList<>();
-        int start = from;
-        for (int k = from; k < to; k = after(k)) {
-            if (isOperator(k, symbol, word)) {
-                parts.add(new int[] {start, k});
-                start = k + 1;
-            }
-        }
-        parts.add(new int[] {start, to});
-        return parts;
-    }
-
     private boolean isOperator(int k, String symbol, String word) {
-        Token tk = t.get(k);
+        Token tk = t[k];
         return tk.kind() == TokenKind.OPERATOR && tk.text().equals(symbol)
                 || tk.kind() == TokenKind.KEYWORD && tk.text().equals(word);
     }
 
     private int after(int k) {
-        Token tk = t.get(k);
+        Token tk = t[k];
         if (tk.kind() == TokenKind.PUNCTUATION && (tk.text().equals("(") || tk.text().equals("[")
                 || tk.text().equals("{"))) {
-            return Math.min(match[k] + 1, t.size());
+            return Math.min(match[k] + 1, t.length);
         }
         return k + 1;
     }
@@ -130,35 +140,42 @@ final class Logic {
     }
 
     /** For each bracket, the index of its partner; an unclosed bracket is closed at the end of the tokens. */
-    static int[] matchBrackets(List<Token> tokens) {
-        int[] partner = new int[tokens.size()];
-        Deque<Integer> open = new ArrayDeque<>();
-        for (int k = 0; k < tokens.size(); k++) {
+    static int[] matchBrackets(Token[] tokens) {
+        int size = tokens.length;
+        int[] partner = new int[size];
+        // open brackets: their indexes, and their characters beside them
+        int[] open = new int[16];
+        char[] openChar = new char[16];
+        int depth = 0;
+        for (int k = 0; k < size; k++) {
             partner[k] = -1;
-            Token tk = tokens.get(k);
-            if (tk.kind() != TokenKind.PUNCTUATION) {
+            Token tk = tokens[k];
+            if (tk.kind() != TokenKind.PUNCTUATION || tk.text().length() != 1) {
                 continue;
             }
-            switch (tk.text()) {
-                case "(", "[", "{" -> open.push(k);
-                case ")", "]", "}" -> {
-                    String expected = tk.text().equals(")") ? "(" : tk.text().equals("]") ? "[" : "{";
-                    // a stray closing brace closes whatever is open inside it; other strays are ignored
-                    while (expected.equals("{") && !open.isEmpty() && !tokens.get(open.peek()).text().equals("{")) {
-                        partner[open.pop()] = k;
-                    }
-                    if (!open.isEmpty() && tokens.get(open.peek()).text().equals(expected)) {
-                        int o = open.pop();
-                        partner[o] = k;
-                        partner[k] = o;
-                    }
+            char c = tk.text().charAt(0);
+            if (c == '(' || c == '[' || c == '{') {
+                if (depth == open.length) {
+                    open = Arrays.copyOf(open, depth * 2);
+                    openChar = Arrays.copyOf(openChar, depth * 2);
                 }
-                default -> {
+                open[depth] = k;
+                openChar[depth++] = c;
+            } else if (c == ')' || c == ']' || c == '}') {
+                char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+                // a stray closing brace closes whatever is open inside it; other strays are ignored
+                while (expected == '{' && depth > 0 && openChar[depth - 1] != '{') {
+                    partner[open[--depth]] = k;
+                }
+                if (depth > 0 && openChar[depth - 1] == expected) {
+                    int o = open[--depth];
+                    partner[o] = k;
+                    partner[k] = o;
                 }
             }
         }
-        while (!open.isEmpty()) {
-            partner[open.pop()] = tokens.size();
+        while (depth > 0) {
+            partner[open[--depth]] = size;
         }
         return partner;
     }

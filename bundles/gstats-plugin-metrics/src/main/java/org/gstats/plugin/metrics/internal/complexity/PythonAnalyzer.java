@@ -62,8 +62,9 @@ final class PythonAnalyzer {
             stack.get(stack.size() - 1).add(new Line(lineStart, t.size(), new ArrayList<>()));
         }
         this.top = root;
-        this.match = Logic.matchBrackets(t);
-        this.logic = new Logic(t, match);
+        Token[] code = t.toArray(Token[]::new);
+        this.match = Logic.matchBrackets(code);
+        this.logic = new Logic(code, match);
     }
 
     List<FunctionScope> analyze() {

@@ -34,8 +34,9 @@ final class RubyAnalyzer {
                 t.add(token);
             }
         }
-        this.match = Logic.matchBrackets(t);
-        this.logic = new Logic(t, match);
+        Token[] code = t.toArray(Token[]::new);
+        this.match = Logic.matchBrackets(code);
+        this.logic = new Logic(code, match);
     }
 
     List<FunctionScope> analyze() {

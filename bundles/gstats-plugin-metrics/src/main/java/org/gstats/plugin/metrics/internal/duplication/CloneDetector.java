@@ -158,6 +158,7 @@ public final class CloneDetector {
                 }
             }
         }
+        index.seal();
         return index;
     }
 

@@ -12,13 +12,14 @@ import org.gstats.plugin.metrics.internal.text.SourceScanner;
  */
 public final class TokenSequence implements SourceScanner.Sink {
 
-    private final String text;
+    private final char[] text;
     private int[] values = new int[256];
     private int[] startLines = new int[256];
     private int[] endLines = new int[256];
     private int size;
 
-    public TokenSequence(String text) {
+    /** @param text the characters of the text the scan reads */
+    public TokenSequence(char[] text) {
         this.text = text;
     }
 
@@ -34,7 +35,7 @@ public final class TokenSequence implements SourceScanner.Sink {
         }
         int hash = kind.ordinal();
         for (int i = start; i < end; i++) {
-            hash = 31 * hash + text.charAt(i);
+            hash = 31 * hash + text[i];
         }
         values[size] = hash;
         startLines[size] = startLine;

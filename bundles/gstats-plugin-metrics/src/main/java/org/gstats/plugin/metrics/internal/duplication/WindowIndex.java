@@ -8,7 +8,11 @@ import java.util.Arrays;
  * that occur more than once are kept ({@link #markRepeated}, before the places are met): a
  * window whose hash occurs once can never be matched, and most windows of a tree are such.
  * A packed place is never negative, so {@code -1} marks a free slot and {@code -2} a repeated
- * hash whose first place is still to come.
+ * hash whose first place is still to come. A slot's key and value lie side by side in one
+ * array, so that a probe touches one place in memory. Once every repeated hash is in
+ * ({@link #seal()}), a Bloom filter of them, at most a thirty-second of the table's size,
+ * answers most lookups of a unique hash without touching the table, which is larger than the
+ * processor's caches on a large tree.
  */
 final class WindowIndex {
 
@@ -16,24 +20,41 @@ final class WindowIndex {
     private static final long UNPLACED = -2L;
     private static final int INITIAL_SLOTS = 1 << 12;
 
-    private long[] keys = new long[INITIAL_SLOTS];
-    private long[] values = emptyValues(INITIAL_SLOTS);
+    /** Key of slot {@code i} at {@code 2 * i}, its value at {@code 2 * i + 1}. */
+    private long[] slots = emptySlots(INITIAL_SLOTS);
     private int size;
+    private SeenFilter members;
 
     /** Keeps {@code key}: it occurs more than once. */
     void markRepeated(long key) {
-        if (size * 2 >= keys.length) {
+        if (members != null) {
+            throw new IllegalStateException("the index is sealed");
+        }
+        if (size * 4 >= slots.length) {
             grow();
         }
         insert(key, UNPLACED);
     }
 
+    /** Every repeated hash is in: builds the filter that {@link #get} asks first. */
+    void seal() {
+        members = new SeenFilter(size, Long.MAX_VALUE);
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i + 1] != EMPTY) {
+                members.add(slots[i]);
+            }
+        }
+    }
+
     /** The first place of a repeated hash, {@link #unplaced} before it, {@link #unique} for a hash not kept. */
     long get(long key) {
-        int mask = keys.length - 1;
-        for (int slot = slot(key, mask); values[slot] != EMPTY; slot = (slot + 1) & mask) {
-            if (keys[slot] == key) {
-                return values[slot];
+        if (members != null && !members.mayContain(key)) {
+            return EMPTY;
+        }
+        int mask = slots.length / 2 - 1;
+        for (int slot = slot(key, mask); slots[2 * slot + 1] != EMPTY; slot = (slot + 1) & mask) {
+            if (slots[2 * slot] == key) {
+                return slots[2 * slot + 1];
             }
         }
         return EMPTY;
@@ -41,12 +62,12 @@ final class WindowIndex {
 
     /** Records the first place of a repeated hash whose place was not set yet. */
     void place(long key, long value) {
-        int mask = keys.length - 1;
+        int mask = slots.length / 2 - 1;
         int slot = slot(key, mask);
-        while (keys[slot] != key || values[slot] == EMPTY) {
+        while (slots[2 * slot] != key || slots[2 * slot + 1] == EMPTY) {
             slot = (slot + 1) & mask;
         }
-        values[slot] = value;
+        slots[2 * slot + 1] = value;
     }
 
     static boolean unique(long value) {
@@ -58,16 +79,16 @@ final class WindowIndex {
     }
 
     private void insert(long key, long value) {
-        int mask = keys.length - 1;
+        int mask = slots.length / 2 - 1;
         int slot = slot(key, mask);
-        while (values[slot] != EMPTY) {
-            if (keys[slot] == key) {
+        while (slots[2 * slot + 1] != EMPTY) {
+            if (slots[2 * slot] == key) {
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
-        values[slot] = value;
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = value;
         size++;
     }
 
@@ -76,21 +97,19 @@ final class WindowIndex {
         return (int) (mixed >>> 32) & mask;
     }
 
-    private static long[] emptyValues(int slots) {
-        long[] values = new long[slots];
-        Arrays.fill(values, EMPTY);
-        return values;
+    private static long[] emptySlots(int count) {
+        long[] slots = new long[2 * count];
+        Arrays.fill(slots, EMPTY);
+        return slots;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = emptyValues(oldKeys.length * 2);
+        long[] old = slots;
+        slots = emptySlots(old.length);
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != EMPTY) {
-                insert(oldKeys[i], oldValues[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != EMPTY) {
+                insert(old[i], old[i + 1]);
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gstats.plugin.metrics.internal.text.LineCounter;
 
 /**
  * Classifies a file from its path and, when given, its content: language and category, with a
@@ -143,13 +142,18 @@ public final class FormatDetector {
     }
 
     private static Optional<Language> modeline(String head) {
-        Matcher vim = MODELINE_VIM.matcher(head);
-        if (vim.find()) {
-            return Languages.byModeName(vim.group(1));
+        // a regular expression search costs more than these looks for the text every match holds
+        if (head.contains("vi:") || head.contains("vim:") || head.contains("ex:")) {
+            Matcher vim = MODELINE_VIM.matcher(head);
+            if (vim.find()) {
+                return Languages.byModeName(vim.group(1));
+            }
         }
-        Matcher emacs = MODELINE_EMACS.matcher(head);
-        if (emacs.find()) {
-            return Languages.byModeName(emacs.group(1));
+        if (head.contains("-*-")) {
+            Matcher emacs = MODELINE_EMACS.matcher(head);
+            if (emacs.find()) {
+                return Languages.byModeName(emacs.group(1));
+            }
         }
         return Optional.empty();
     }
@@ -174,10 +178,11 @@ public final class FormatDetector {
     }
 
     private static Category category(String path, String fileName, Language language, String text) {
-        if (VENDORED.matcher(path).find()) {
+        if (mayBeVendored(path) && VENDORED.matcher(path).find()) {
             return Category.VENDORED;
         }
-        if (GENERATED_PATH.matcher(path).find() || text != null && (generatedMarker(text) || minified(text))) {
+        if (mayBeGenerated(path) && GENERATED_PATH.matcher(path).find()
+                || text != null && (generatedMarker(text) || minified(text))) {
             return Category.GENERATED;
         }
         String baseName = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
@@ -193,6 +198,32 @@ public final class FormatDetector {
         return language == null ? Category.OTHER : language.category();
     }
 
+    /**
+     * Whether {@link #VENDORED} may match: every one of its patterns holds one of these words or ends in one of
+     * these extensions. Searching the path with the expression costs more than these looks, and most paths pass
+     * none of them (keep the two in step).
+     */
+    private static boolean mayBeVendored(String path) {
+        return path.endsWith(".js") || path.endsWith(".css") || containsAny(path, "node_modules/",
+                "bower_components/", "vendor", "third", "3rd", "extern", "Godeps/", ".yarn/", "gradlew", "mvnw",
+                ".mvn/", "gradle/wrapper/");
+    }
+
+    /** Whether {@link #GENERATED_PATH} may match, as {@link #mayBeVendored} for {@link #VENDORED}. */
+    private static boolean mayBeGenerated(String path) {
+        return path.endsWith(".js") || path.endsWith(".css") || path.endsWith(".map") || path.endsWith("go.sum")
+                || path.endsWith(".g.dart") || containsAny(path, "lock", ".pb.", "_pb2", ".designer.", ".generated.");
+    }
+
+    private static boolean containsAny(String path, String... words) {
+        for (String word : words) {
+            if (path.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Files whose name alone says what they are for, whatever their syntax. */
     private static boolean namedFile(String fileName) {
         String baseName = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
@@ -201,12 +232,37 @@ public final class FormatDetector {
     }
 
     private static boolean generatedMarker(String text) {
-        return GENERATED_MARKER.matcher(firstLines(text)).find();
+        String head = firstLines(text);
+        // every marker holds "DO NOT EDIT" or "generated" (in any case): most files hold neither
+        return (head.contains("DO NOT EDIT") || containsGenerated(head)) && GENERATED_MARKER.matcher(head).find();
+    }
+
+    private static boolean containsGenerated(String head) {
+        for (int i = head.indexOf('g'); i >= 0; i = head.indexOf('g', i + 1)) {
+            if (head.regionMatches(true, i, "generated", 0, "generated".length())) {
+                return true;
+            }
+        }
+        for (int i = head.indexOf('G'); i >= 0; i = head.indexOf('G', i + 1)) {
+            if (head.regionMatches(true, i, "generated", 0, "generated".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean minified(String text) {
         // the length test first: most texts are short, and counting their lines is wasted
-        return text.length() > 1000 && text.length() / (LineCounter.newlines(text) + 1) > MINIFIED_LINE_LENGTH;
+        if (text.length() <= 1000) {
+            return false;
+        }
+        // lines longer than the threshold on average: fewer newlines than this; counting stops there
+        int fewer = text.length() / (MINIFIED_LINE_LENGTH + 1);
+        int newlines = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && newlines < fewer; i = text.indexOf('\n', i + 1)) {
+            newlines++;
+        }
+        return newlines < fewer;
     }
 
     private static String firstLines(String text) {

@@ -8,5 +8,10 @@ public interface Lexer {
     /** The language name as {@link Lexers#forLanguage(String)} knows it. */
     String language();
 
-    List<Token> tokenize(String text);
+    default List<Token> tokenize(String text) {
+        return tokenize(text, text.toCharArray());
+    }
+
+    /** As {@link #tokenize(String)}, with the text's characters already copied out (one copy per file). */
+    List<Token> tokenize(String text, char[] chars);
 }

@@ -10,6 +10,11 @@ import java.util.Set;
 /**
  * A hand-written lexer driven by a {@link Dialect}. Stateless: each {@link #tokenize(String)} call works on its
  * own {@link Run}, so one instance serves every thread.
+ *
+ * <p>Per character it does as little as it can, as it reads every character of every head file: ASCII characters
+ * are classified without {@link Character}'s tables, comments and operators are looked for only behind a
+ * character that can start one, and the text of keywords, operators and punctuation is the dialect's own string
+ * rather than a copy of the source (identifiers, literals and comments are copied).
  */
 final class SourceLexer implements Lexer {
 
@@ -18,10 +23,48 @@ final class SourceLexer implements Lexer {
     private static final Set<String> RUBY_OPERAND_KEYWORDS = Set.of("end", "self", "true", "false", "nil",
             "__FILE__", "__LINE__", "super");
 
+    /** One-character operators and punctuation by their character, so that they need no copy of the source. */
+    private static final String[] ASCII_SYMBOLS = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII_SYMBOLS.length; c++) {
+            ASCII_SYMBOLS[c] = String.valueOf(c).intern();
+        }
+    }
+
     private final Dialect dialect;
+    /** The dialect's operators (longest first) by their first character. */
+    private final String[][] operatorsByFirst = new String[128][];
+    /** ASCII characters that may start a comment of the dialect. */
+    private final boolean[] commentStarts = new boolean[128];
+    private final Keywords keywords;
 
     SourceLexer(Dialect dialect) {
         this.dialect = dialect;
+        this.keywords = new Keywords(dialect.keywords());
+        List<List<String>> byFirst = new ArrayList<>();
+        for (int c = 0; c < operatorsByFirst.length; c++) {
+            byFirst.add(new ArrayList<>());
+        }
+        List<String> others = new ArrayList<>();
+        for (String op : dialect.operators()) {
+            if (op.charAt(0) < operatorsByFirst.length) {
+                byFirst.get(op.charAt(0)).add(op);
+            } else {
+                others.add(op);
+            }
+        }
+        if (!others.isEmpty()) {
+            throw new IllegalArgumentException("operators must start with an ASCII character: " + others);
+        }
+        for (int c = 0; c < operatorsByFirst.length; c++) {
+            operatorsByFirst[c] = byFirst.get(c).toArray(String[]::new);
+        }
+        for (String prefix : dialect.lineComments()) {
+            commentStarts[prefix.charAt(0)] = true;
+        }
+        commentStarts['/'] |= dialect.blockComments();
+        commentStarts['='] |= dialect.family() == Dialect.Family.RUBY;
     }
 
     @Override
@@ -30,8 +73,23 @@ final class SourceLexer implements Lexer {
     }
 
     @Override
-    public List<Token> tokenize(String text) {
-        return new Run(dialect, text).tokenize();
+    public List<Token> tokenize(String text, char[] chars) {
+        return new Run(this, text, chars).tokenize();
+    }
+
+    private static final char ASCII = 128;
+
+    /** {@link Character#isWhitespace(char)}, ASCII without its tables. */
+    private static boolean isWhitespace(char c) {
+        if (c < ASCII) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+        }
+        return Character.isWhitespace(c);
+    }
+
+    /** {@link Character#isDigit(char)}, ASCII without its tables. */
+    private static boolean isDigit(char c) {
+        return c < ASCII ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
     /** A string being scanned, possibly resumed after an embedded expression. */
@@ -45,6 +103,7 @@ final class SourceLexer implements Lexer {
     }
 
     private static final class Run {
+        private final SourceLexer lexer;
         private final Dialect d;
         private final String s;
         /** The text's characters: indexing an array costs less than {@code String.charAt} per character. */
@@ -62,11 +121,12 @@ final class SourceLexer implements Lexer {
         private boolean lineHasCode;
         private int lastLine;
 
-        Run(Dialect dialect, String text) {
-            this.d = dialect;
+        Run(SourceLexer lexer, String text, char[] chars) {
+            this.lexer = lexer;
+            this.d = lexer.dialect;
             this.s = text;
-            this.chars = text.toCharArray();
-            this.n = text.length();
+            this.chars = chars;
+            this.n = chars.length;
             int[] starts = new int[16];
             int count = 0;
             starts[count++] = 0;
@@ -118,8 +178,11 @@ final class SourceLexer implements Lexer {
                 newline();
                 return;
             }
-            if (Character.isWhitespace(c)) {
-                pos++;
+            if (isWhitespace(c)) {
+                // the rest of the run too: nothing between here and the line's end changes the mode
+                do {
+                    pos++;
+                } while (pos < n && chars[pos] != '\n' && isWhitespace(chars[pos]));
                 return;
             }
             if (c == '\\' && pos + 1 < n && (chars[pos + 1] == '\n' || chars[pos + 1] == '\r')) {
@@ -143,7 +206,7 @@ final class SourceLexer implements Lexer {
             if (stringStart()) {
                 return;
             }
-            if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(chars[pos + 1]))) {
+            if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(chars[pos + 1]))) {
                 number();
                 return;
             }
@@ -197,6 +260,10 @@ final class SourceLexer implements Lexer {
         }
 
         private boolean comment() {
+            char c = chars[pos];
+            if (c < lexer.commentStarts.length && !lexer.commentStarts[c]) {
+                return false;
+            }
             for (String prefix : d.lineComments()) {
                 if (s.startsWith(prefix, pos) && !(prefix.equals("#") && d.family() == Dialect.Family.PHP
                         && s.startsWith("#[", pos))) {
@@ -233,13 +300,13 @@ final class SourceLexer implements Lexer {
             int depth = 1;
             int i = from;
             while (i < n) {
-                if (s.startsWith("*/", i)) {
+                if (chars[i] == '*' && i + 1 < n && chars[i + 1] == '/') {
                     depth--;
                     i += 2;
                     if (depth == 0 || !d.nestedBlockComments()) {
                         return i;
                     }
-                } else if (d.nestedBlockComments() && s.startsWith("/*", i)) {
+                } else if (d.nestedBlockComments() && chars[i] == '/' && i + 1 < n && chars[i + 1] == '*') {
                     depth++;
                     i += 2;
                 } else {
@@ -900,10 +967,10 @@ final class SourceLexer implements Lexer {
                     && !(i + 1 < n && (chars[i + 1] == '=' || chars[i + 1] == ':'))) {
                 i++;
             }
-            String word = s.substring(pos, i);
-            boolean keyword = d.keywords().contains(word) && !(pos > 0 && chars[pos - 1] == '.'
+            String word = lexer.keywords.find(chars, pos, i);
+            boolean keyword = word != null && !(pos > 0 && chars[pos - 1] == '.'
                     && d.family() != Dialect.Family.RUBY && d.family() != Dialect.Family.PYTHON);
-            emit(keyword ? TokenKind.KEYWORD : TokenKind.IDENTIFIER, pos, i);
+            emit(keyword ? TokenKind.KEYWORD : TokenKind.IDENTIFIER, pos, i, word);
             pos = i;
         }
 
@@ -921,16 +988,21 @@ final class SourceLexer implements Lexer {
                         interpolation.depth--;
                     }
                 }
-                emit(TokenKind.PUNCTUATION, pos, pos + 1);
+                emit(TokenKind.PUNCTUATION, pos, pos + 1, ASCII_SYMBOLS[c]);
                 pos++;
                 return;
             }
-            for (String op : d.operators()) {
-                if (s.startsWith(op, pos)) {
-                    emit(TokenKind.OPERATOR, pos, pos + op.length());
-                    pos += op.length();
-                    return;
+            if (c < ASCII_SYMBOLS.length) {
+                for (String op : lexer.operatorsByFirst[c]) {
+                    if (s.startsWith(op, pos)) {
+                        emit(TokenKind.OPERATOR, pos, pos + op.length(), op);
+                        pos += op.length();
+                        return;
+                    }
                 }
+                emit(TokenKind.OPERATOR, pos, pos + 1, ASCII_SYMBOLS[c]);
+                pos++;
+                return;
             }
             int end = pos + Character.charCount(s.codePointAt(pos));
             emit(TokenKind.OPERATOR, pos, end);
@@ -975,13 +1047,22 @@ final class SourceLexer implements Lexer {
         }
 
         private boolean identifierStart(char c) {
-            return Character.isLetter(c) || c == '_' || (c == '$' && (d.family() == Dialect.Family.JAVA
-                    || d.family() == Dialect.Family.JAVASCRIPT)) || Character.isHighSurrogate(c);
+            if (c < ASCII) {
+                return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' && dollarInNames();
+            }
+            return Character.isLetter(c) || Character.isHighSurrogate(c);
         }
 
         private boolean identifierPart(char c) {
-            return Character.isLetterOrDigit(c) || c == '_' || (c == '$' && (d.family() == Dialect.Family.JAVA
-                    || d.family() == Dialect.Family.JAVASCRIPT)) || Character.isSurrogate(c);
+            if (c < ASCII) {
+                return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                        || c == '$' && dollarInNames();
+            }
+            return Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+        }
+
+        private boolean dollarInNames() {
+            return d.family() == Dialect.Family.JAVA || d.family() == Dialect.Family.JAVASCRIPT;
         }
 
         private boolean onlyBlanksBefore(int at) {
@@ -1007,8 +1088,14 @@ final class SourceLexer implements Lexer {
         }
 
         private void emit(TokenKind kind, int start, int end) {
+            emit(kind, start, end, null);
+        }
+
+        /** {@code text} is the token's text when a copy of the source can be spared, else null. */
+        private void emit(TokenKind kind, int start, int end, String text) {
             int line = lineOf(start);
-            out.add(new Token(kind, s.substring(start, end), line + 1, start - lineStarts[line] + 1));
+            out.add(new Token(kind, text != null ? text : s.substring(start, end), line + 1,
+                    start - lineStarts[line] + 1));
             if (kind != TokenKind.COMMENT) {
                 lineHasCode = true;
             }

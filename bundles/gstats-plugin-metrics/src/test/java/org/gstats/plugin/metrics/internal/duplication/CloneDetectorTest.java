@@ -13,8 +13,8 @@ import org.junit.Test;
 public class CloneDetectorTest {
 
     private static TokenSequence.Tokens tokens(String text) {
-        TokenSequence sequence = new TokenSequence(text);
-        SourceScanner.scan(text, Syntax.C_FAMILY, sequence);
+        TokenSequence sequence = new TokenSequence(text.toCharArray());
+        SourceScanner.scan(text.toCharArray(), Syntax.C_FAMILY, sequence);
         return sequence.tokens();
     }
 

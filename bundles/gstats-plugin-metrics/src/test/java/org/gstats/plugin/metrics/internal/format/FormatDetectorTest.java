@@ -84,6 +84,26 @@ public class FormatDetectorTest {
         assertEquals(Category.OTHER, unknown.category());
     }
 
+    /** One path for each pattern of vendored and generated paths (the detector looks for their words first). */
+    @Test
+    public void everyVendoredAndGeneratedPathPattern() {
+        for (String path : new String[] {"node_modules/a/b.c", "x/bower_components/a.c", "vendor/a.c",
+                "x/vendors/a.c", "thirdparty/a.c", "x/third-party/a.c", "3rd_party/a.c", "3rdparty/a.c",
+                "extern/a.c", "x/external/a.c", "Godeps/_workspace/a.go", ".yarn/a.c", "x/gradlew.bat", "mvnw",
+                "mvnw.cmd", ".mvn/wrapper/a.c", "gradle/wrapper/a.c", "js/jquery-3.1.min.js", "bootstrap.css",
+                "x/bootstrap.4.js", "d3.js", "react.min.js", "x/moment.js"}) {
+            assertEquals(path, Category.VENDORED, text(path, "x\n").category());
+        }
+        for (String path : new String[] {"a.min.js", "x/a.min.css", "a.js.map", "x/a.css.map", "package-lock.json",
+                "yarn.lock", "x/pnpm-lock.yaml", "Cargo.lock", "go.sum", "composer.lock", "poetry.lock",
+                "Pipfile.lock", "Gemfile.lock", "a.pb.go", "a.pb.cc", "x/a.pb.h", "a_pb2.py", "a_pb2_grpc.py",
+                "Form.designer.cs", "a.g.dart", "a.generated.ts"}) {
+            assertEquals(path, Category.GENERATED, text(path, "x\n").category());
+        }
+        assertEquals(Category.SOURCE, text("src/main/java/org/apache/commons/lang3/StringUtils.java", "x\n")
+                .category());
+    }
+
     @Test
     public void vendoredAndGenerated() {
         assertEquals(Category.VENDORED, text("web/node_modules/left-pad/index.js", "x\n").category());

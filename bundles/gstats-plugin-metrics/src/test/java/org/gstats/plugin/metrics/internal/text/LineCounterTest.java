@@ -8,9 +8,9 @@ import org.junit.Test;
 public class LineCounterTest {
 
     private static LineCounts count(String text, Syntax syntax) {
-        LineCounter counter = new LineCounter(LineCounter.lines(text));
-        SourceScanner.scan(text, syntax, counter);
-        return counter.counts(text);
+        LineCounter counter = new LineCounter();
+        SourceScanner.scan(text.toCharArray(), syntax, counter);
+        return counter.counts(text.toCharArray());
     }
 
     @Test
@@ -97,8 +97,9 @@ public class LineCounterTest {
 
     @Test
     public void lastLineWithoutNewlineCounts() {
-        assertEquals(2, LineCounter.lines("a\nb"));
-        assertEquals(2, LineCounter.lines("a\nb\n"));
-        assertEquals(0, LineCounter.lines(""));
+        assertEquals(new LineCounts(2, 0, 0), count("a\nb", Syntax.PLAIN));
+        assertEquals(new LineCounts(2, 0, 0), count("a\nb\n", Syntax.PLAIN));
+        assertEquals(new LineCounts(1, 1, 1), count("\n// c\nx", Syntax.C_FAMILY));
+        assertEquals(LineCounts.NONE, count("", Syntax.PLAIN));
     }
 }

@@ -1,4 +1,4 @@
-package org.gstats.plugin.export.internal;
+package org.gstats.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import com.google.gson.JsonParser;
  * open a page, evaluate JavaScript in it, see what it logged and requested, take a screenshot.
  * One browser per instance; every page is a new tab of it.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     /** Long enough for a slow machine; a page that never finishes fails the test instead of hanging it. */
     private static final long TIMEOUT_SECONDS = 60;
@@ -53,11 +53,11 @@ final class HeadlessChromium implements AutoCloseable {
     private final List<JsonObject> events = new ArrayList<>();
 
     /** The Chromium executable, if one is installed. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         return CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
-    HeadlessChromium(Path executable) throws IOException, InterruptedException {
+    public HeadlessChromium(Path executable) throws IOException, InterruptedException {
         profile = Files.createTempDirectory("gstats-chromium");
         process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -91,7 +91,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A new tab showing {@code url}, loaded. */
-    Page open(URI url) throws IOException {
+    public Page open(URI url) throws IOException {
         JsonObject target = call(null, "Target.createTarget", object("url", "about:blank"));
         String targetId = target.get("targetId").getAsString();
         JsonObject attach = object("targetId", targetId);
@@ -107,7 +107,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A tab: its own DevTools session. */
-    final class Page implements AutoCloseable {
+    public final class Page implements AutoCloseable {
         private final String session;
         private final String targetId;
 
@@ -123,7 +123,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
 
         /** The value of a JavaScript expression (JSON-like values only); fails on an exception. */
-        JsonElement evaluate(String expression) throws IOException {
+        public JsonElement evaluate(String expression) throws IOException {
             JsonObject params = object("expression", expression);
             params.addProperty("returnByValue", true);
             params.addProperty("awaitPromise", true);
@@ -136,7 +136,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
 
         /** Waits until the expression is true in the page. */
-        void waitFor(String expression) throws IOException, InterruptedException {
+        public void waitFor(String expression) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (!evaluate("Boolean(" + expression + ")").getAsBoolean()) {
                 if (System.nanoTime() > deadline) {
@@ -150,7 +150,7 @@ final class HeadlessChromium implements AutoCloseable {
          * What the page reported as a problem: console errors and warnings, uncaught exceptions,
          * browser log entries of level error or warning (a blocked request, a CSP violation).
          */
-        List<String> problems() {
+        public List<String> problems() {
             List<String> problems = new ArrayList<>();
             for (JsonObject event : events(session)) {
                 String method = string(event, "method");
@@ -171,7 +171,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
 
         /** The URLs the page requested, the page itself included. */
-        List<String> requests() {
+        public List<String> requests() {
             List<String> urls = new ArrayList<>();
             for (JsonObject event : events(session)) {
                 if ("Network.requestWillBeSent".equals(string(event, "method"))) {
@@ -182,7 +182,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
 
         /** Shows the page in a window of this many CSS pixels, as a phone does when {@code mobile}. */
-        void viewport(int width, int height, boolean mobile) throws IOException, InterruptedException {
+        public void viewport(int width, int height, boolean mobile) throws IOException, InterruptedException {
             JsonObject metrics = new JsonObject();
             metrics.addProperty("width", width);
             metrics.addProperty("height", height);
@@ -194,7 +194,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
 
         /** A PNG of the whole page, {@code width} CSS pixels wide. */
-        byte[] screenshot(int width) throws IOException, InterruptedException {
+        public byte[] screenshot(int width) throws IOException, InterruptedException {
             JsonObject metrics = new JsonObject();
             metrics.addProperty("width", width);
             metrics.addProperty("height", 900);

@@ -1,0 +1,262 @@
+package org.gstats.serve.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.gstats.config.api.ConfigException;
+import org.gstats.config.api.ConfigRequest;
+import org.gstats.config.api.EffectiveConfiguration;
+import org.gstats.config.api.GstatsConfiguration;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code gstats:serve [--port N] [--bind ADDR] [--root DIR]... [--token T]}: checks the options,
+ * starts Felix HTTP on the address and the servlets with the roots and token (both through
+ * Configuration Admin), prints where it serves and waits until interrupted (Ctrl-C, SIGTERM),
+ * then stops serving.
+ */
+@Component(service = ServeCommand.class, property = {"osgi.command.scope=gstats", "osgi.command.function=serve"})
+public final class ServeCommand {
+
+    /** Felix HTTP's configuration PID and keys. */
+    static final String HTTP_PID = "org.apache.felix.http";
+    /** Felix HTTP's bundle, which the launcher installs but does not start. */
+    static final String HTTP_BUNDLE = "org.apache.felix.http.jetty";
+    static final String TOKEN_VARIABLE = "GSTATS_SERVE_TOKEN";
+    private static final String EXIT = "gstats.exit";
+    private static final int DEFAULT_PORT = 8080;
+    private static final long START_TIMEOUT_MS = 20_000;
+    /** The API's and the pages'. */
+    private static final int SERVLETS = 2;
+
+    @Reference
+    private ConfigurationAdmin configurationAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GstatsConfiguration configuration;
+
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        context = bundleContext;
+    }
+
+    /**
+     * What {@code [serve]} of the configuration sets ({@code GSTATS_SERVE_TOKEN} included); the
+     * environment's token alone when no configuration service is there.
+     */
+    private Configured configured(Path startDir) throws ConfigException {
+        GstatsConfiguration current = configuration;
+        if (current == null) {
+            String token = System.getenv(TOKEN_VARIABLE);
+            return new Configured(token == null ? "" : token, List.of());
+        }
+        EffectiveConfiguration effective = current.resolve(new ConfigRequest(startDir, Map.of()));
+        return new Configured(effective.text("serve.token"), effective.list("serve.roots"));
+    }
+
+    /** The token and roots the configuration sets; the command line's win. */
+    record Configured(String token, List<String> roots) {
+    }
+
+    /** Options as given, checked. */
+    record Options(int port, String bind, List<Path> roots, String token) {
+    }
+
+    @Descriptor("serve the dashboard and the REST API until interrupted")
+    public void serve(CommandSession session,
+            @Descriptor("--port N, --bind ADDR, --root DIR (repeatable), --token T") String... arguments)
+            throws Exception {
+        Options options;
+        try {
+            Path startDir = Path.of("").toAbsolutePath();
+            options = parse(List.of(arguments), configured(startDir), startDir);
+        } catch (IllegalArgumentException | ConfigException e) {
+            session.put(EXIT, 2);
+            throw e;
+        }
+        Configuration http = configurationAdmin.getConfiguration(HTTP_PID, "?");
+        Configuration servlets = configurationAdmin.getConfiguration(ServeSettings.PID, "?");
+        Bundle startedHttp = null;
+        try {
+            Hashtable<String, Object> httpProperties = new Hashtable<>();
+            httpProperties.put("org.apache.felix.http.enable", true);
+            httpProperties.put("org.osgi.service.http.port", options.port());
+            httpProperties.put("org.apache.felix.http.host", options.bind());
+            http.update(httpProperties);
+            Hashtable<String, Object> serveProperties = new Hashtable<>();
+            serveProperties.put("roots", options.roots().stream().map(Path::toString).toArray(String[]::new));
+            serveProperties.put(".token", options.token());
+            String run = UUID.randomUUID().toString();
+            serveProperties.put("run", run);
+            servlets.update(serveProperties);
+            startedHttp = startHttp();
+            String endpoint = awaitEndpoint(options.port());
+            awaitServlets(run);
+            PrintStream out = session.getConsole();
+            out.println("gstats: serving " + endpoint + " (repositories under " + options.roots() + "; Ctrl-C stops)");
+            out.flush();
+            while (true) {
+                Thread.sleep(TimeUnit.HOURS.toMillis(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (startedHttp != null) {
+                startedHttp.stop(Bundle.STOP_TRANSIENT);
+            }
+            servlets.delete();
+            http.delete();
+        }
+    }
+
+    /**
+     * Starts Felix HTTP when the launcher left it stopped (it starts it for no other command).
+     *
+     * @return the bundle when this started it, else {@code null}
+     */
+    private Bundle startHttp() throws BundleException {
+        for (Bundle bundle : context.getBundles()) {
+            if (HTTP_BUNDLE.equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
+                bundle.start(Bundle.START_TRANSIENT);
+                return bundle;
+            }
+        }
+        return null;
+    }
+
+    /** The address Felix HTTP says it serves on, once it has started with the new port. */
+    private String awaitEndpoint(int port) throws InterruptedException, InvalidSyntaxException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] references = context.getServiceReferences(
+                    "org.osgi.service.servlet.runtime.HttpServiceRuntime", null);
+            if (references != null) {
+                for (ServiceReference<?> reference : references) {
+                    Object endpoints = reference.getProperty("osgi.http.endpoint");
+                    String endpoint = endpoints instanceof String[] all && all.length > 0 ? all[0]
+                            : endpoints instanceof String one ? one : null;
+                    if (endpoint != null && (port == 0 ? !endpoint.matches(".*:(0|8080)/?$")
+                            : endpoint.contains(":" + port + "/"))) {
+                        return endpoint;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the web server did not start within " + START_TIMEOUT_MS / 1000
+                + " s (is the port taken?)");
+    }
+
+    /** Waits until both servlets are registered with this run's settings. */
+    private void awaitServlets(String run) throws InterruptedException, InvalidSyntaxException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        String filter = "(run=" + run + ")";
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] servlets = context.getServiceReferences("jakarta.servlet.Servlet", filter);
+            if (servlets != null && servlets.length == SERVLETS) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the web UI did not start within " + START_TIMEOUT_MS / 1000 + " s");
+    }
+
+    /**
+     * Checks the command line; the token falls back to the environment's.
+     *
+     * @throws IllegalArgumentException one line for the user
+     */
+    static Options parse(List<String> arguments, Configured configured, Path startDir) {
+        int port = DEFAULT_PORT;
+        String bind = "127.0.0.1";
+        List<Path> roots = new ArrayList<>();
+        String token = configured.token();
+        for (int i = 0; i < arguments.size(); i++) {
+            String option = arguments.get(i);
+            if (!List.of("--port", "--bind", "--root", "--token").contains(option)) {
+                throw new IllegalArgumentException("serve: unknown option '" + option
+                        + "' (serve takes --port N, --bind ADDR, --root DIR, --token T)");
+            }
+            if (i + 1 == arguments.size()) {
+                throw new IllegalArgumentException("serve: " + option + " needs a value");
+            }
+            String value = arguments.get(++i);
+            switch (option) {
+                case "--port" -> port = port(value);
+                case "--bind" -> bind = value;
+                case "--root" -> roots.add(root(value, startDir));
+                default -> token = value;
+            }
+        }
+        if (roots.isEmpty()) {
+            for (String root : configured.roots()) {
+                roots.add(root(root, startDir));
+            }
+        }
+        if (roots.isEmpty()) {
+            roots.add(root(startDir.toString(), startDir));
+        }
+        if (!loopback(bind) && token.isEmpty()) {
+            throw new IllegalArgumentException("serve: --bind " + bind + " is reachable from other machines: give "
+                    + "--token T (or set " + TOKEN_VARIABLE + ") so that every request must carry it");
+        }
+        return new Options(port, bind, List.copyOf(roots), token);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException("serve: --port takes a number from 0 to 65535, got '" + value + "'");
+    }
+
+    private static Path root(String value, Path startDir) {
+        Path path = startDir.resolve(value);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("serve: --root " + value + " is not a directory");
+        }
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("serve: cannot read --root " + value);
+        }
+    }
+
+    private static boolean loopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("serve: --bind " + bind + " is not an address of this machine");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.gstats.serve.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The {@code [serve]} keys of the gstats configuration, declared once for gstats-config (which
+ * derives their checks, defaults file and reference from here). No component reads them from
+ * Configuration Admin ({@code per scan} tells gstats-config not to publish them, so the token is
+ * not kept there): {@code gstats:serve} resolves them when it starts, and its options win.
+ */
+@ObjectClassDefinition(pid = ServeKeys.PID, name = "gstats serve keys",
+        description = "[serve] per scan: who may use gstats serve and which repositories it may show")
+@interface ServeKeys {
+
+    String PID = "org.gstats.serve.command";
+
+    @AttributeDefinition(name = "--token " + ServeCommand.TOKEN_VARIABLE,
+            description = "the bearer token gstats serve requires of every request (empty: none; needed to bind an "
+                    + "address other than loopback)")
+    String token() default "";
+
+    @AttributeDefinition(name = "--root", description = "directories whose repositories gstats serve may scan and "
+            + "show (empty: the directory it was started in)")
+    String[] roots() default {};
+}

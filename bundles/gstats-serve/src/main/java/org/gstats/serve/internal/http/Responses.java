@@ -1,0 +1,109 @@
+package org.gstats.serve.internal.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+
+import org.gstats.serve.internal.scans.ScanJob;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** How the server answers: JSON bodies, and errors as {@code {"error": ONE LINE}} without stack traces. */
+final class Responses {
+
+    static final String JSON = "application/json";
+    /** The largest refused body still read to its end (1 MiB). */
+    static final long DRAINED = 1 << 20;
+    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private Responses() {
+    }
+
+    static void json(HttpServletResponse response, int status, JsonElement body) throws IOException {
+        text(response, status, JSON, GSON.toJson(body));
+    }
+
+    static void text(HttpServletResponse response, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(type + ";charset=utf-8");
+        response.setContentLength(bytes.length);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * An answer derived from a finished scan, made once and kept as UTF-8 and gzip bytes (a
+     * report is megabytes of JSON: encoding and compressing it per request would cost more than
+     * sending it); gzip goes to clients that accept it, as browsers do.
+     */
+    static void cached(ScanJob job, String key, String type, Function<ScanJob, String> make,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] plain = job.derived(key, done -> make.apply(done).getBytes(StandardCharsets.UTF_8));
+        String encodings = request.getHeader("Accept-Encoding");
+        boolean gzip = encodings != null && encodings.contains("gzip");
+        byte[] body = gzip ? job.derived("gzip:" + key, done -> compressed(plain)) : plain;
+        response.setStatus(200);
+        response.setContentType(type + ";charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Vary", "Accept-Encoding");
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] compressed(byte[] plain) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(plain.length / 8 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        json(response, status, body);
+    }
+
+    /**
+     * The request body, at most {@code limit} bytes.
+     *
+     * @return {@code null} when it is larger; the caller answers 413. A body of up to
+     *         {@value #DRAINED} bytes is read and dropped first, so that its client, still
+     *         sending, reads the answer instead of a broken connection.
+     */
+    static byte[] body(HttpServletRequest request, long limit) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > limit) {
+                if (request.getContentLengthLong() <= DRAINED) {
+                    in.skipNBytes(request.getContentLengthLong());
+                }
+                return null;
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return bytes.length > limit ? null : bytes;
+        }
+    }
+}

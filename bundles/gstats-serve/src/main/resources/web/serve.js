@@ -1,0 +1,169 @@
+/*
+ * The pages of gstats serve. They hold no data: each reads it from /api and builds its
+ * elements with textContent (never markup from the repository). The repository page hands the
+ * scan's JSON report to gstatsDashboard, the views of the static HTML report.
+ */
+(function () {
+  'use strict';
+
+  const page = document.getElementById('page');
+
+  function element(tag, text, attributes) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    Object.entries(attributes || {}).forEach(([key, value]) => node.setAttribute(key, value));
+    return node;
+  }
+
+  async function api(path, options) {
+    const response = await fetch('/api/' + path, options);
+    const body = await response.json();
+    if (!response.ok) {
+      throw new Error(body.error || response.statusText);
+    }
+    return body;
+  }
+
+  function table(headings, rows) {
+    const result = element('table');
+    const head = element('tr');
+    headings.forEach(heading => head.appendChild(element('th', heading)));
+    result.appendChild(head);
+    rows.forEach(cells => {
+      const row = element('tr');
+      cells.forEach(cell => {
+        const td = element('td');
+        if (cell instanceof Node) {
+          td.appendChild(cell);
+        } else {
+          td.textContent = cell === null || cell === undefined ? '' : String(cell);
+        }
+        row.appendChild(td);
+      });
+      result.appendChild(row);
+    });
+    return result;
+  }
+
+  function failure(error) {
+    page.appendChild(element('p', 'Could not load: ' + error.message, {class: 'failure'}));
+  }
+
+  async function repositories() {
+    page.appendChild(element('h1', 'Repositories'));
+    const list = await api('repositories');
+    if (list.length === 0) {
+      page.appendChild(element('p', 'No repository is stored yet. Scan one with gstats scan PATH, or start one here.'));
+    }
+    page.appendChild(table(['Repository', 'Latest stored scan', 'Commits', 'Authors', 'Lines', 'Stored scans'],
+      list.map(repository => {
+        const link = element('a', repository.path, {href: '/repository?path=' + encodeURIComponent(repository.path)});
+        const latest = repository.latest || {};
+        return [link, latest.started ? latest.started.replace('T', ' ').replace(/\..*|Z$/, '') : '',
+          latest.commits, latest.authors, latest.lines, repository.storedScans];
+      })));
+  }
+
+  function follow(id, status) {
+    return new Promise((resolve, reject) => {
+      const events = new EventSource('/api/scans/' + id + '/events');
+      events.addEventListener('progress', event => {
+        const figures = JSON.parse(event.data);
+        status.textContent = 'Scanning: ' + figures.commits + (figures.total ? ' of ' + figures.total : '')
+          + ' commits';
+      });
+      events.addEventListener('state', event => {
+        const state = JSON.parse(event.data);
+        status.textContent = 'Scan ' + state.state + (state.error ? ': ' + state.error : '');
+        if (state.state === 'done') {
+          events.close();
+          resolve(id);
+        } else if (state.state === 'failed') {
+          events.close();
+          reject(new Error(state.error));
+        }
+      });
+      events.onerror = () => {
+        events.close();
+        reject(new Error('the event stream broke off'));
+      };
+    });
+  }
+
+  function trend(history) {
+    if (history.length === 0 || typeof echarts === 'undefined') {
+      return;
+    }
+    page.appendChild(element('h2', 'History of stored scans'));
+    const box = element('div', null, {class: 'trend'});
+    page.appendChild(box);
+    const chart = echarts.init(box);
+    chart.setOption({
+      tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
+      xAxis: {type: 'time'},
+      yAxis: [{type: 'value', name: 'commits'}, {type: 'value', name: 'lines'}],
+      series: [
+        {name: 'commits', type: 'line', data: history.map(s => [s.started, s.commits])},
+        {name: 'lines', type: 'line', yAxisIndex: 1, data: history.map(s => [s.started, s.lines])}
+      ]
+    });
+    window.addEventListener('resize', () => chart.resize());
+  }
+
+  async function showReport(id) {
+    const report = await api('scans/' + id + '/report');
+    await gstatsDashboard(document.getElementById('report'), report);
+    document.body.dataset.rendered = 'true';
+  }
+
+  async function repository() {
+    const path = new URLSearchParams(location.search).get('path');
+    page.appendChild(element('h1', path));
+    const status = element('p', '', {class: 'progress'});
+    const button = element('button', 'Scan now', {type: 'button'});
+    page.appendChild(button);
+    page.appendChild(status);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const started = await api('scans', {method: 'POST', headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({repository: path})});
+        await showReport(await follow(started.id, status));
+      } catch (error) {
+        status.textContent = 'Scan failed: ' + error.message;
+      } finally {
+        button.disabled = false;
+      }
+    });
+    trend(await api('history?repository=' + encodeURIComponent(path)));
+    const known = (await api('repositories')).find(r => r.path === path);
+    if (known && known.latestReport) {
+      // this server's latest scan, or the store's (kept across restarts and from gstats scan)
+      await showReport(known.latestReport).catch(() => {
+        status.textContent = 'The store keeps no report of its latest scan: Scan now draws the dashboard.';
+      });
+    } else {
+      status.textContent = 'There is no report of it yet: Scan now draws the dashboard.';
+    }
+  }
+
+  async function plugins() {
+    page.appendChild(element('h1', 'Plugins'));
+    const holder = element('div');
+    page.appendChild(holder);
+    async function refresh() {
+      const list = await api('plugins');
+      holder.replaceChildren(table(['Plugin', 'State', 'Reason', 'API range', 'Version', 'Bundle'],
+        list.map(p => [p.name, p.state, p.reason, p.apiRange, p.version, p.bundle])));
+      document.body.dataset.rendered = 'true';
+    }
+    await refresh();
+    // a jar dropped into plugins/ shows up without reloading the page
+    setInterval(() => refresh().catch(failure), 2000);
+  }
+
+  const pages = {index: repositories, repository: repository, plugins: plugins};
+  pages[document.body.dataset.page]().catch(failure);
+}());

@@ -1,0 +1,70 @@
+package org.gstats.serve.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ServeCommandTest {
+
+    private static final ServeCommand.Configured NONE = new ServeCommand.Configured("", List.of());
+
+    @Rule
+    public final TemporaryFolder temp = new TemporaryFolder();
+
+    private static ServeCommand.Configured token(String token) {
+        return new ServeCommand.Configured(token, List.of());
+    }
+
+    @Test
+    public void configuredRootsCountWhenNoneIsGiven() throws Exception {
+        Path start = temp.getRoot().toPath();
+        Path a = temp.newFolder("a").toPath().toRealPath();
+        Path b = temp.newFolder("b").toPath().toRealPath();
+        ServeCommand.Configured configured = new ServeCommand.Configured("", List.of("a"));
+        assertEquals(List.of(a), ServeCommand.parse(List.of(), configured, start).roots());
+        assertEquals(List.of(b), ServeCommand.parse(List.of("--root", b.toString()), configured, start).roots());
+    }
+
+    @Test
+    public void defaultsAreLoopbackAndTheStartDirectory() throws Exception {
+        Path start = temp.getRoot().toPath();
+        ServeCommand.Options options = ServeCommand.parse(List.of(), NONE, start);
+        assertEquals("127.0.0.1", options.bind());
+        assertEquals(8080, options.port());
+        assertEquals(List.of(start.toRealPath()), options.roots());
+        assertEquals("", options.token());
+    }
+
+    @Test
+    public void anotherAddressNeedsAToken() throws Exception {
+        Path start = temp.getRoot().toPath();
+        assertRefused(List.of("--bind", "0.0.0.0"), NONE, "--bind 0.0.0.0 is reachable from other machines");
+        assertEquals("t", ServeCommand.parse(List.of("--bind", "0.0.0.0"), token("t"), start).token());
+        assertEquals("u", ServeCommand.parse(List.of("--bind", "0.0.0.0", "--token", "u"), token("t"), start).token());
+        assertEquals("::1", ServeCommand.parse(List.of("--bind", "::1"), NONE, start).bind());
+    }
+
+    @Test
+    public void badOptionsAreOneLine() throws Exception {
+        assertRefused(List.of("--port", "70000"), NONE, "--port takes a number from 0 to 65535");
+        assertRefused(List.of("--port"), NONE, "--port needs a value");
+        assertRefused(List.of("--colour", "red"), NONE, "unknown option '--colour'");
+        assertRefused(List.of("--root", temp.newFile("file").toString()), NONE, "is not a directory");
+    }
+
+    private void assertRefused(List<String> arguments, ServeCommand.Configured configured, String message) {
+        try {
+            ServeCommand.parse(arguments, configured, temp.getRoot().toPath());
+            fail(arguments + " was accepted");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(message));
+        }
+    }
+}
