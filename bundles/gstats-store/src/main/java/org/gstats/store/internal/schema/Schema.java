@@ -45,8 +45,9 @@ public final class Schema {
             int since = version;
             steps.add(Tables.ALL.stream().filter(table -> !table.view())
                     .flatMap(table -> table.columns().stream().filter(column -> column.since() == since)
-                            .map(column -> "ALTER TABLE " + table.name() + " ADD COLUMN " + column.name() + " "
-                                    + column.type()))
+                            // IF NOT EXISTS: a step that ran and was not recorded runs again harmlessly
+                            .map(column -> "ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS "
+                                    + column.name() + " " + column.type()))
                     .toList());
         }
         return List.copyOf(steps);
