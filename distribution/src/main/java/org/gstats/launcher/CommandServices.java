@@ -24,7 +24,7 @@ final class CommandServices {
 
     /** The commands bin/gstats runs, all expected before the interactive shell opens. */
     static final List<String> GSTATS_COMMANDS = List.of("gstats:scan", "gstats:plugins", "gstats:config",
-            "gstats:plugin", "gstats:plugin-validate", "gstats:mailmap");
+            "gstats:plugin", "gstats:plugin-validate", "gstats:mailmap", "gstats:help", "gstats:__completions");
     /** gogo.command's help, which describes a command from its annotations. */
     static final String HELP_COMMAND = "felix:help";
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.gstats.testkit.GitRepo;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -21,31 +22,41 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/gstats shell} on a pseudo-terminal (util-linux {@code script}): the JLine console
- * with the gstats banner, commands without their scope, one-line failures, the history under
- * {@code $XDG_STATE_HOME/gstats/}, and {@code quit} and Ctrl-D that end it with 0. Each step waits
- * for the console's answer before typing the next line.
+ * {@code bin/gstats shell} on a pseudo-terminal (util-linux {@code script}, 120 columns): the
+ * JLine console with the gstats banner, commands without their scope, one-line failures, the
+ * history under {@code $XDG_STATE_HOME/gstats/}, Tab completion, {@code help}, Ctrl-C during a
+ * scan, and {@code quit} and Ctrl-D that end it with 0. Each step waits for the console's answer
+ * before typing the next line.
  */
 public class ShellLauncherIT {
 
     private static final long WAIT_MS = 60_000;
+    /** Emacs mode's kill of the line typed so far. */
+    private static final String CLEAR_LINE = "\u0015";
+    private static final String TAB = "\t";
+    private static final String CTRL_C = "\u0003";
 
     @ClassRule
     public static final TemporaryFolder TEMP = TemporaryFolder.builder()
             .parentFolder(SampleRepository.workDir().toFile()).build();
 
+    private Path repository;
     private Path state;
+    private Path plugins;
     private Process process;
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
     @Before
     public void openShell() throws IOException {
-        Path repository = SampleRepository.create(TEMP.newFolder().toPath()).dir();
+        repository = SampleRepository.create(TEMP.newFolder().toPath()).dir();
         state = TEMP.newFolder().toPath();
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfc",
-                ShippedSystem.distribution().resolve("bin/gstats") + " shell", "/dev/null")
+        plugins = TEMP.newFolder().toPath();
+        // without a size the console cannot lay out the line being edited
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfc", "stty cols 120 rows 40; exec "
+                + ShippedSystem.distribution().resolve("bin/gstats") + " shell", "/dev/null")
                 .directory(repository.toFile()).redirectErrorStream(true);
         builder.environment().put("XDG_STATE_HOME", state.toString());
+        builder.environment().put("GSTATS_PLUGIN_DIR", plugins.toString());
         builder.environment().put("XDG_CACHE_HOME", SampleRepository.workDir().resolve("cache").toString());
         builder.environment().put("TERM", "xterm");
         builder.environment().remove("JAVA_OPTS");
@@ -78,11 +89,100 @@ public class ShellLauncherIT {
     }
 
     @Test
+    public void tabCompletesOptionsFormatsPluginNamesEvenOfAJarDroppedInTablesAndPaths() throws Exception {
+        type("scan --form" + TAB);
+        awaitScreen("--format");
+        type(TAB);
+        awaitScreen("markdown");
+        type(CLEAR_LINE + "scan --plugins " + TAB);
+        // the metrics plugin's description, beside its name
+        awaitScreen("Files by format and language");
+
+        Files.copy(Path.of(System.getProperty("gstats.ownership.jar")), plugins.resolve("ownership.jar"));
+        long end = System.currentTimeMillis() + WAIT_MS;
+        while (!screen().contains("ownership") && System.currentTimeMillis() < end) {
+            type(CLEAR_LINE + "scan --plugins own" + TAB);
+            Thread.sleep(1_000);
+        }
+        assertTrue("a plugin dropped in completes: " + screen(), screen().contains("ownership"));
+
+        type(CLEAR_LINE + "scan --table " + TAB);
+        awaitScreen("commits.");
+        type(CLEAR_LINE + "scan sr" + TAB);
+        awaitScreen("src/");
+        type(CLEAR_LINE + "scan -o do" + TAB);
+        awaitScreen("docs/");
+        type(CLEAR_LINE + "quit\r");
+
+        assertTrue(screen(), process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertEquals(screen(), 0, process.exitValue());
+    }
+
+    @Test
+    public void helpListsTheGstatsCommandsFirstAndHelpScanShowsScansOptions() throws Exception {
+        type("help\r");
+        awaitScreen("felix:help lists every command");
+        String list = screen().substring(screen().indexOf("gstats commands:"));
+        assertTrue(list, list.contains("  scan "));
+        assertTrue(list, list.contains("  plugins "));
+        assertFalse("Gogo's own commands are not in the list: " + list, list.contains("  lb "));
+        type("help scan\r");
+        awaitScreen("usage: gstats scan [options] [PATH]");
+        awaitScreen("--diff-algorithm NAME");
+        type("quit\r");
+
+        assertTrue(screen(), process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    public void ctrlCStopsTheScanAloneInOneLineAndTheShellStays() throws Exception {
+        Path longHistory = longHistory(TEMP.newFolder().toPath(), 50_000);
+        type("scan --no-store " + longHistory + "\r");
+        awaitScreen("commits/s");
+        type(CTRL_C);
+        awaitScreen("gstats: scan interrupted");
+        type("plugins\r");
+        awaitScreen("gstats-plugin-metrics");
+        type("quit\r");
+
+        assertTrue(screen(), process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertEquals(screen(), 0, process.exitValue());
+        assertFalse("no class names: " + screen(), screen().contains("Exception"));
+        assertFalse("no report: " + screen(), screen().contains("gstats: scanned"));
+    }
+
+    @Test
     public void ctrlDLeavesCleanly() throws Exception {
         type("\u0004");
 
         assertTrue(screen(), process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS));
         assertEquals(screen(), 0, process.exitValue());
+    }
+
+    /**
+     * A repository whose scan takes a while: {@code commits} commits, each rewriting one of a
+     * hundred files, written at once by {@code git fast-import}.
+     */
+    private static Path longHistory(Path parent, int commits) throws IOException, InterruptedException {
+        Path dir = GitRepo.init(Files.createTempDirectory(parent, "long-")).dir();
+        StringBuilder stream = new StringBuilder();
+        String branch = GitRepo.open(dir).git("symbolic-ref", "HEAD").trim();
+        for (int i = 1; i <= commits; i++) {
+            String message = "change " + i + "\n";
+            String content = "line " + i + "\n";
+            stream.append("commit ").append(branch).append('\n')
+                    .append("committer Ann Example <ann@example.com> ").append(1_600_000_000L + i * 60L)
+                    .append(" +0000\ndata ").append(message.length()).append('\n').append(message);
+            stream.append("M 100644 inline f").append(i % 100).append(".txt\ndata ").append(content.length())
+                    .append('\n').append(content).append('\n');
+        }
+        Process fastImport = new ProcessBuilder("git", "fast-import", "--quiet").directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream in = fastImport.getOutputStream()) {
+            in.write(stream.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("git fast-import", 0, fastImport.waitFor());
+        return dir;
     }
 
     private void type(String keys) throws IOException {

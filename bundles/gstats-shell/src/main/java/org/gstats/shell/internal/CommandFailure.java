@@ -3,7 +3,8 @@ package org.gstats.shell.internal;
 /**
  * A command that could not do its job. The message is one line for the user; the exit code
  * is what the launcher returns: {@value #BAD_USAGE} for bad usage or input, {@value #FAILED}
- * when the work itself failed.
+ * when the work itself failed, {@value #INTERRUPTED} when Ctrl-C stopped it (128 + SIGINT, as
+ * shells count).
  */
 final class CommandFailure extends Exception {
 
@@ -11,6 +12,7 @@ final class CommandFailure extends Exception {
 
     static final int BAD_USAGE = 2;
     static final int FAILED = 1;
+    static final int INTERRUPTED = 130;
 
     private final int exitCode;
 
@@ -25,6 +27,10 @@ final class CommandFailure extends Exception {
 
     static CommandFailure failed(String message, Throwable cause) {
         return new CommandFailure(FAILED, message, cause);
+    }
+
+    static CommandFailure interrupted(String message) {
+        return new CommandFailure(INTERRUPTED, message, null);
     }
 
     int exitCode() {

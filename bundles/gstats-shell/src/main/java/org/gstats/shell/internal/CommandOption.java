@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param keyUse      how the option and its key meet
  * @param flagValue   for a flag with a key: the value the flag gives the key ({@code false} for
  *                    {@code --no-renames}); {@code null} otherwise
+ * @param completes   what the shell's Tab offers for the value
  */
 record CommandOption(String name, String shortName, Arity arity, String valueName, String help,
-        List<String> completions, String key, KeyUse keyUse, String flagValue) {
+        List<String> completions, String key, KeyUse keyUse, String flagValue, ValueCompletion completes) {
 
     /** Whether an option takes a value. */
     enum Arity {
@@ -55,6 +56,7 @@ record CommandOption(String name, String shortName, Arity arity, String valueNam
         Objects.requireNonNull(arity, "arity");
         Objects.requireNonNull(help, "help");
         completions = List.copyOf(completions);
+        Objects.requireNonNull(completes, "completes");
         if ((arity == Arity.FLAG) != (valueName == null)) {
             throw new IllegalArgumentException(name + ": a flag has no value name, a value option has one");
         }
@@ -64,38 +66,49 @@ record CommandOption(String name, String shortName, Arity arity, String valueNam
         if (flagValue != null && (arity != Arity.FLAG || key == null)) {
             throw new IllegalArgumentException(name + ": only a flag with a key has a flag value");
         }
+        if (arity == Arity.FLAG && completes != ValueCompletion.NONE) {
+            throw new IllegalArgumentException(name + ": a flag has no value to complete");
+        }
     }
 
     /** A flag; with a key, giving it sets the key to {@code flagValue}. */
     static CommandOption flag(String name, String help, String key, String flagValue) {
         return new CommandOption(name, null, Arity.FLAG, null, help, List.of(), key,
-                key == null ? KeyUse.NONE : KeyUse.SETS, flagValue);
+                key == null ? KeyUse.NONE : KeyUse.SETS, flagValue, ValueCompletion.NONE);
     }
 
     /** An option with one value that sets {@code key} (or none when {@code null}). */
     static CommandOption value(String name, String valueName, String help, String key) {
         return new CommandOption(name, null, Arity.VALUE, valueName, help, List.of(), key,
-                key == null ? KeyUse.NONE : KeyUse.SETS, null);
+                key == null ? KeyUse.NONE : KeyUse.SETS, null, ValueCompletion.NONE);
     }
 
     /** An option with one value, checked by the command, that {@code key} fills when not given. */
     static CommandOption filledBy(String name, String valueName, String help, String key) {
-        return new CommandOption(name, null, Arity.VALUE, valueName, help, List.of(), key, KeyUse.FILLS, null);
+        return new CommandOption(name, null, Arity.VALUE, valueName, help, List.of(), key, KeyUse.FILLS, null,
+                ValueCompletion.NONE);
     }
 
     /** An option that may be given several times; the list {@code key} fills it when not given. */
     static CommandOption repeated(String name, String valueName, String help, String key) {
         return new CommandOption(name, null, Arity.REPEATED, valueName, help, List.of(), key,
-                key == null ? KeyUse.NONE : KeyUse.FILLS, null);
+                key == null ? KeyUse.NONE : KeyUse.FILLS, null, ValueCompletion.NONE);
     }
 
     CommandOption withShortName(String alias) {
-        return new CommandOption(name, alias, arity, valueName, help, completions, key, keyUse, flagValue);
+        return new CommandOption(name, alias, arity, valueName, help, completions, key, keyUse, flagValue,
+                completes);
     }
 
     /** The values to offer after the option; a value outside them is refused by whoever checks it. */
     CommandOption completing(String... values) {
-        return new CommandOption(name, shortName, arity, valueName, help, List.of(values), key, keyUse, flagValue);
+        return new CommandOption(name, shortName, arity, valueName, help, List.of(values), key, keyUse, flagValue,
+                ValueCompletion.LISTED);
+    }
+
+    /** What Tab offers for the value, when it is more than a fixed list (the list, if any, stays for the help). */
+    CommandOption completing(ValueCompletion kind) {
+        return new CommandOption(name, shortName, arity, valueName, help, completions, key, keyUse, flagValue, kind);
     }
 
     boolean takesValue() {

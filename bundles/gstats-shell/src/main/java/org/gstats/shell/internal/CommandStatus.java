@@ -62,7 +62,7 @@ final class CommandStatus {
             throw (CommandFailure) failure;
         }
         // the console would print "gogo: " and the exception's class name before the message
-        PrintStream err = System.err;
+        PrintStream err = ConsoleErr.of(session, System.err);
         err.println("gstats: " + failure.getMessage());
         if (Boolean.TRUE.equals(session.get(VERBOSE))) {
             (failure.getCause() != null ? failure.getCause() : failure).printStackTrace(err);

@@ -22,12 +22,26 @@ final class OptionTable {
 
     private final String command;
     private final String synopsis;
+    private final ValueCompletion operands;
     private final List<CommandOption> options;
 
-    OptionTable(String command, String synopsis, List<CommandOption> options) {
+    /**
+     * @param operands what the shell's Tab offers for an operand, e.g. directories for scan's PATH
+     */
+    OptionTable(String command, String synopsis, ValueCompletion operands, List<CommandOption> options) {
         this.command = command;
         this.synopsis = synopsis;
+        this.operands = operands;
         this.options = List.copyOf(options);
+    }
+
+    /** The command's name, e.g. {@code scan}. */
+    String command() {
+        return command;
+    }
+
+    ValueCompletion operands() {
+        return operands;
     }
 
     List<CommandOption> options() {

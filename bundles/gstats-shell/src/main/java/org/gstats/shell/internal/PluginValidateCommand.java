@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Function;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.scan.PluginRegistry;
@@ -35,6 +36,7 @@ public class PluginValidateCommand implements Function {
     }
 
     @Override
+    @Descriptor("say whether a plugin jar would load here, and why not: plugin-validate [-v] FILE.jar")
     public Object execute(CommandSession session, List<Object> arguments) throws CommandFailure, ScanException {
         List<String> operands = new ArrayList<>();
         boolean verbose = false;

@@ -37,7 +37,8 @@ public class PluginsCommand {
     private static final CommandOption VERBOSE = CommandOption.flag("--verbose",
             "add each plugin's metrics (scans, events, time, failures); stack traces on failure", null, null)
             .withShortName("-v");
-    private static final OptionTable OPTIONS = new OptionTable("plugins", "[options]", List.of(FORMAT, VERBOSE));
+    static final OptionTable OPTIONS = new OptionTable("plugins", "[options]", ValueCompletion.NONE,
+            List.of(FORMAT, VERBOSE));
 
     private final PluginRegistry registry;
 

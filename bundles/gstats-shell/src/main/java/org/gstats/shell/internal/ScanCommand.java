@@ -44,6 +44,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @GogoCommand(scope = "gstats", function = "scan")
 public class ScanCommand {
 
+    /** What Ctrl-C in the shell leaves on the console, after {@code gstats: }. */
+    static final String INTERRUPTED = "scan interrupted";
+
     private final ScanEngine engine;
     private final Clock clock;
     /** The process environment ({@code NO_COLOR}, {@code COLUMNS}, ...); tests hand in their own. */
@@ -148,7 +151,7 @@ public class ScanCommand {
         ReportOutput output = ReportOutput.check(writer, options, looks.writerOptions(options.pretty(),
                 options.table(), options.output() == null, stdoutTerminal(session), environment), writers);
         // Gogo points System.err at the session's error stream while a command runs
-        PrintStream err = System.err;
+        PrintStream err = ConsoleErr.of(session, System.err);
         if (options.verbose()) {
             err.println("gstats: scanning " + options.repository());
         }
@@ -156,12 +159,26 @@ public class ScanCommand {
                 ProgressPrinter.style(options.quiet(), options.verbose(), stderrTerminal(session)), System::nanoTime);
 
         Report report;
+        ShellInterrupt interrupt = ShellInterrupt.watch(session);
         try {
             report = engine.scan(options.request(in.settings()), selection, progress);
+        } catch (ScanException | RuntimeException e) {
+            if (interrupt.happened()) {
+                throw CommandFailure.interrupted(INTERRUPTED);
+            }
+            throw e;
         } finally {
+            // before anything is written: an interrupted thread would close Gogo's output channels
+            interrupt.close();
             progress.finish();
         }
+        if (interrupt.happened()) {
+            // the scan ended before it saw the interrupt; the user asked for no report
+            throw CommandFailure.interrupted(INTERRUPTED);
+        }
 
+        // the shell's Tab offers them for --table from now on
+        session.put(TabCompletion.LAST_TABLES, report.itemNames());
         output.checkTable(report);
         String written = output.write(report, session.getConsole());
         if (!options.quiet()) {

@@ -19,12 +19,13 @@ final class ScanOptionTable {
     static final CommandOption FORMAT = value("--format", "FORMAT", "report format: text, json, csv, xml, yaml, "
             + "markdown, html or a plugin's (default: the --output file's extension, else text on a terminal, "
             + "json otherwise)", "module.export.format")
-            .completing("text", "json", "csv", "xml", "yaml", "markdown", "html").withShortName("-f");
+            .completing("text", "json", "csv", "xml", "yaml", "markdown", "html").completing(ValueCompletion.FORMATS)
+            .withShortName("-f");
     static final CommandOption OUTPUT = value("--output", "FILE", "write the report to FILE (csv: to a directory, "
             + "one file per table) instead of the console; replaced whole or not at all", "module.export.output-path")
-            .withShortName("-o");
+            .completing(ValueCompletion.FILES).withShortName("-o");
     static final CommandOption TABLE = value("--table", "SECTION.TABLE",
-            "the one table to write, e.g. commits.authors (csv)", null);
+            "the one table to write, e.g. commits.authors (csv)", null).completing(ValueCompletion.TABLES);
     static final CommandOption PRETTY = flag("--pretty", "indent the report for people to read (json, xml, yaml)",
             "module.export.pretty", "true");
     static final CommandOption FULL = flag("--full", "print every table whole instead of the summary "
@@ -70,7 +71,8 @@ final class ScanOptionTable {
     static final CommandOption CHANGES = flag("--changes", "list every file change of every commit",
             "module.commits.changes", "true");
     static final CommandOption PLUGINS = filledBy("--plugins", "NAMES",
-            "only these plugins, by name, separated by commas (default: every active plugin)", "plugins.enabled");
+            "only these plugins, by name, separated by commas (default: every active plugin)", "plugins.enabled")
+            .completing(ValueCompletion.PLUGINS);
     static final CommandOption MAX_MEMORY = value("--max-memory", "SIZE", "the memory limit pressure is measured "
             + "against, e.g. 256MB (default: the JVM's maximum heap); the scan stops with an error above 95% of it",
             "scanner.max-memory");
@@ -87,7 +89,7 @@ final class ScanOptionTable {
     static final CommandOption VERBOSE = flag("--verbose", "print progress from the start, and stack traces on "
             + "failure", "base.verbose", "true").withShortName("-v");
 
-    static final OptionTable OPTIONS = new OptionTable("scan", "[options] [PATH]", List.of(FORMAT, OUTPUT,
+    static final OptionTable OPTIONS = new OptionTable("scan", "[options] [PATH]", ValueCompletion.DIRECTORIES, List.of(FORMAT, OUTPUT,
             TABLE, PRETTY, FULL, COLOR, BRANCH, SINCE, UNTIL, AUTHOR, EXCLUDE_AUTHOR, GROUP_AUTHORS, INCLUDE, EXCLUDE,
             MAX_COMMITS, FIRST_PARENT, NO_RENAMES, NO_MAILMAP, NO_REPLACE_OBJECTS, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS,
             MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET, VERBOSE));

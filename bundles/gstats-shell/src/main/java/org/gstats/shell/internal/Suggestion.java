@@ -2,16 +2,22 @@ package org.gstats.shell.internal;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+
 /**
- * "Did you mean": the known word nearest a mistyped one, as git suggests a command (the launcher keeps its own copy for commands: it runs outside the framework). Nearness is
- * the edit distance (insertions, deletions, substitutions, and two neighbours swapped, as typing
- * goes wrong); a word further than a third of its length (so no one-letter flag), or than two edits, is no suggestion.
+ * "Did you mean": the known word nearest a mistyped one, as git suggests a command. Nearness is
+ * commons-text's Damerau-Levenshtein distance (insertions, deletions, substitutions, and two
+ * neighbours swapped, as typing goes wrong); a word further than a third of its length (so no
+ * one-letter flag), or than two edits, is no suggestion. The launcher, outside the framework,
+ * keeps the same few lines over the same jar.
  */
 final class Suggestion {
 
     private static final int MOST_EDITS = 2;
+    private static final DamerauLevenshteinDistance DISTANCE = new DamerauLevenshteinDistance();
 
     private Suggestion() {
     }
@@ -19,28 +25,9 @@ final class Suggestion {
     /** The nearest of {@code known}, if one is near enough to {@code typed}. */
     static Optional<String> nearest(String typed, Collection<String> known) {
         return known.stream()
-                .filter(word -> distance(typed, word) <= Math.min(MOST_EDITS, word.length() / 3))
-                .min(Comparator.comparingInt((String word) -> distance(typed, word)));
-    }
-
-    /** The optimal string alignment distance between two words. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+                .map(word -> Map.entry(word, DISTANCE.apply(typed, word)))
+                .filter(near -> near.getValue() <= Math.min(MOST_EDITS, near.getKey().length() / 3))
+                .min(Comparator.comparingInt(Map.Entry::getValue))
+                .map(Map.Entry::getKey);
     }
 }
