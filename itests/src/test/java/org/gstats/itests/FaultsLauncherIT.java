@@ -71,9 +71,31 @@ public class FaultsLauncherIT {
         assertStoppedBySignal("TERM", 143);
     }
 
+    /**
+     * The first scan of an installation writes the class-data archive, with the JVM as the
+     * wrapper's child: the signal sent to the wrapper reaches the scan at once, and no archive,
+     * whole or part-written, is left.
+     */
+    @Test
+    public void sigtermDuringTheClassArchiveRunEndsTheScanPromptly() throws Exception {
+        Path cache = assertStoppedBySignal("TERM", 143, true);
+        assertEquals(List.of(), classArchives(cache));
+    }
+
+    @Test
+    public void sigintDuringTheClassArchiveRunEndsTheScanPromptly() throws Exception {
+        Path cache = assertStoppedBySignal("INT", 130, true);
+        assertEquals(List.of(), classArchives(cache));
+    }
+
     private static void assertStoppedBySignal(String signal, int status) throws Exception {
+        assertStoppedBySignal(signal, status, false);
+    }
+
+    /** @return the run's cache folder (its scan store and class archive) */
+    private static Path assertStoppedBySignal(String signal, int status, boolean classArchive) throws Exception {
         Path temp = Files.createTempDirectory(TEMP.getRoot().toPath(), "tmp-");
-        Process process = start(temp, "scan", big.toString(), "--format", "json");
+        Process process = start(temp, classArchive, "scan", big.toString(), "--format", "json");
         CompletableFuture<String> stdout = readAll(process.getInputStream());
         CountDownLatch scanning = new CountDownLatch(1);
         CompletableFuture<String> stderr = readLines(process.getErrorStream(), line -> {
@@ -94,12 +116,58 @@ public class FaultsLauncherIT {
         List<String> lines = errors.lines().filter(line -> !line.matches("gstats: [\\d,]+ commits.*")).toList();
         assertEquals(errors, List.of("gstats: interrupted"), lines);
         assertEquals("left behind: " + folders(temp), List.of(), folders(temp));
+        return temp.resolve("cache");
+    }
+
+    /** The class archives, whole or part-written, in a run's cache folder. */
+    private static List<Path> classArchives(Path cache) throws IOException {
+        Path dir = cache.resolve("gstats");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("classes-")).sorted().toList();
+        }
+    }
+
+    /**
+     * bin/gstats sizes the heap from the scanned repository's .gstats.toml: the repository is the
+     * scan's operand, not a folder given as an option's value ({@code -o DIR}) wherever it stands.
+     */
+    @Test
+    public void theHeapIsSizedByTheScannedRepositoryNotByAnOptionsFolder() throws IOException {
+        Path sized = Files.createTempDirectory(TEMP.getRoot().toPath(), "sized-");
+        GitRepo.init(sized).write("a.txt", "a\n").commit("a", new GitRepo.Person("Ann", "ann@example.com"));
+        Files.writeString(sized.resolve(".gstats.toml"), "[scanner]\nmax-memory = \"64MB\"\n");
+        Path out = Files.createDirectory(sized.resolve("out"));
+        Path temp = Files.createTempDirectory(TEMP.getRoot().toPath(), "tmp-");
+        // the JVM's own account of its heap: 64 MB and a quarter more is 80 MB
+        Map<String, String> logHeap = Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + temp
+                + " -Xlog:gc+init=info:stderr", "GSTATS_CDS", "off");
+
+        for (List<String> arguments : List.of(
+                List.of("scan", sample.dir().toString(), "--format", "csv", "-o", out.toString(), "--no-store"),
+                List.of("scan", "-o", out.toString(), sample.dir().toString(), "--format", "csv", "--no-store"))) {
+            Run run = LauncherIT.run(launcher, sample.dir(), logHeap, "", arguments.toArray(String[]::new));
+            assertEquals(run.stderr(), 0, run.exit());
+            assertFalse(arguments + "\n" + run.stderr(), heapMax(run).equals("80M"));
+        }
+        Run sizedRun = LauncherIT.run(launcher, sample.dir(), logHeap, "", "scan", "-o",
+                temp.resolve("report.json").toString(), sized.toString(), "--no-store");
+        assertEquals(sizedRun.stderr(), 0, sizedRun.exit());
+        assertEquals("80M", heapMax(sizedRun));
+    }
+
+    private static String heapMax(Run run) {
+        return run.stderr().lines().filter(line -> line.contains("Heap Max Capacity: "))
+                .map(line -> line.substring(line.indexOf("Heap Max Capacity: ") + "Heap Max Capacity: ".length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no heap in " + run.stderr()));
     }
 
     @Test
     public void foldersOfKilledProcessesAreSweptAndThoseOfLiveOnesKept() throws Exception {
         Path temp = Files.createTempDirectory(TEMP.getRoot().toPath(), "tmp-");
-        Process killed = start(temp, "scan", big.toString(), "--format", "json");
+        Process killed = start(temp, false, "scan", big.toString(), "--format", "json");
         CountDownLatch scanning = new CountDownLatch(1);
         readAll(killed.getInputStream());
         readLines(killed.getErrorStream(), line -> scanning.countDown());
@@ -261,7 +329,11 @@ public class FaultsLauncherIT {
                 "GSTATS_FRAMEWORK_CACHE", "off"), "", arguments);
     }
 
-    private static Process start(Path temp, String... arguments) throws IOException {
+    /**
+     * @param classArchive whether the run may write the class-data archive (the wrapper then keeps
+     *                     the JVM as its child)
+     */
+    private static Process start(Path temp, boolean classArchive, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(arguments));
@@ -269,10 +341,13 @@ public class FaultsLauncherIT {
         builder.environment().remove("GSTATS_PLUGIN_DIR");
         builder.environment().remove("GSTATS_STORE");
         builder.environment().put("JAVA_OPTS", "-Djava.io.tmpdir=" + temp);
-        // a scan store and class archive of this process's own: a replayed history would end before the signal,
-        // and the run that writes the class archive is the wrapper's child, not the process the test signals
+        // a scan store and class archive of this process's own: a replayed history would end before the signal
         builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
-        builder.environment().put("GSTATS_CDS", "off");
+        if (classArchive) {
+            builder.environment().remove("GSTATS_CDS");
+        } else {
+            builder.environment().put("GSTATS_CDS", "off");
+        }
         // the fresh framework folder in temp, whose removal these tests watch (StartupLauncherIT: the kept one)
         builder.environment().put("GSTATS_FRAMEWORK_CACHE", "off");
         Process process = builder.start();

@@ -121,6 +121,36 @@ public final class GitRepo {
         return git("rev-parse", "HEAD").trim();
     }
 
+    /**
+     * Stages everything and commits it with author and committer lines written by hand, such as
+     * {@code "Ann <ann@example.com> 1700000000 +9999"}: the zones and dates that git reads but
+     * will not write ({@code git commit} turns {@code +9999} into {@code +0000}). The commit is
+     * written unchecked ({@code hash-object --literally}) and the current branch moved to it.
+     */
+    public String commitRaw(String message, String authorLine, String committerLine) {
+        git("add", "-A");
+        StringBuilder commit = new StringBuilder("tree ").append(git("write-tree").strip()).append('\n');
+        String parent = run(Map.of(), true, "rev-parse", "-q", "--verify", "HEAD").strip();
+        if (!parent.isEmpty()) {
+            commit.append("parent ").append(parent).append('\n');
+        }
+        commit.append("author ").append(authorLine).append("\ncommitter ").append(committerLine).append("\n\n")
+                .append(message).append('\n');
+        try {
+            Path file = Files.createTempFile(dir.resolve(git("rev-parse", "--git-dir").strip()), "commit", ".txt");
+            try {
+                Files.writeString(file, commit);
+                String id = git("hash-object", "-t", "commit", "--literally", "-w", file.toString()).strip();
+                git("update-ref", "HEAD", id);
+                return id;
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Merges {@code branch} into the current branch with a merge commit, as {@code author}. */
     public String merge(String branch, Person author) {
         clock = clock.plusSeconds(3600);
@@ -146,6 +176,11 @@ public final class GitRepo {
     }
 
     private String run(Map<String, String> env, String... args) {
+        return run(env, false, args);
+    }
+
+    /** @param mayFail whether a non-zero exit is an answer (its output returned) rather than a failure */
+    private String run(Map<String, String> env, boolean mayFail, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(Arrays.asList(args));
@@ -171,7 +206,7 @@ public final class GitRepo {
             copy(process.getInputStream(), out);
             int status = process.waitFor();
             errReader.join();
-            if (status != 0) {
+            if (status != 0 && !mayFail) {
                 throw new IllegalStateException("git " + String.join(" ", args) + " failed (" + status + "): "
                         + err.toString(StandardCharsets.UTF_8));
             }

@@ -33,7 +33,13 @@ public final class Numstat {
      * {@code --no-renames}, a branch name) and returns each commit's entries, newest first.
      */
     public static Map<String, List<Entry>> log(GitRepo repo, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("log", "--numstat", "-z", "--format=%x01%H"));
+        return log(repo, List.of(), extraArgs);
+    }
+
+    /** As {@link #log(GitRepo, String...)}, with git's own options before {@code log} ({@code --no-replace-objects}). */
+    public static Map<String, List<Entry>> log(GitRepo repo, List<String> gitOptions, String... extraArgs) {
+        List<String> args = new ArrayList<>(gitOptions);
+        args.addAll(List.of("log", "--numstat", "-z", "--format=%x01%H"));
         args.addAll(List.of(extraArgs));
         String out = repo.git(args.toArray(String[]::new));
         return parse(out);

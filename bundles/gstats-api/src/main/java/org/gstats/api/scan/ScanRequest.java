@@ -34,6 +34,7 @@ public final class ScanRequest {
     private final boolean strict;
     private final DiffAlgorithm diffAlgorithm;
     private final Map<String, Map<String, Object>> settings;
+    private final boolean replaceObjects;
 
     private ScanRequest(Builder builder) {
         repository = Objects.requireNonNull(builder.repository, "repository");
@@ -56,6 +57,7 @@ public final class ScanRequest {
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
         builder.settings.forEach((section, values) -> sections.put(section, Map.copyOf(values)));
         settings = Map.copyOf(sections);
+        replaceObjects = builder.replaceObjects;
     }
 
     /** The section of {@link #settings(String)} that holds a plugin's {@code [module.NAME]} settings. */
@@ -71,7 +73,7 @@ public final class ScanRequest {
     public Builder toBuilder() {
         Builder builder = new Builder(repository).branch(branch).since(since).until(until).detectRenames(detectRenames)
                 .firstParent(firstParent).author(author).includes(includes).excludes(excludes).maxCommits(maxCommits)
-                .mailmap(mailmap).strict(strict).diffAlgorithm(diffAlgorithm);
+                .mailmap(mailmap).strict(strict).diffAlgorithm(diffAlgorithm).replaceObjects(replaceObjects);
         options.forEach(builder::option);
         settings.forEach(builder::settings);
         return builder;
@@ -173,6 +175,17 @@ public final class ScanRequest {
         return settings;
     }
 
+    /**
+     * Read objects through {@code refs/replace/} as git does by default; false is
+     * {@code git --no-replace-objects}. The process's {@code GIT_NO_REPLACE_OBJECTS} turns them
+     * off whatever this says, as it does for git. Grafts count either way, as in git.
+     *
+     * @since 2.1
+     */
+    public boolean replaceObjects() {
+        return replaceObjects;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ScanRequest that && repository.equals(that.repository)
@@ -181,13 +194,14 @@ public final class ScanRequest {
                 && options.equals(that.options) && firstParent == that.firstParent
                 && Objects.equals(author, that.author) && includes.equals(that.includes)
                 && excludes.equals(that.excludes) && maxCommits == that.maxCommits && mailmap == that.mailmap
-                && strict == that.strict && diffAlgorithm == that.diffAlgorithm && settings.equals(that.settings);
+                && strict == that.strict && diffAlgorithm == that.diffAlgorithm && settings.equals(that.settings)
+                && replaceObjects == that.replaceObjects;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(repository, branch, since, until, detectRenames, options, firstParent, author, includes,
-                excludes, maxCommits, mailmap, strict, diffAlgorithm, settings);
+                excludes, maxCommits, mailmap, strict, diffAlgorithm, settings, replaceObjects);
     }
 
     @Override
@@ -196,7 +210,7 @@ public final class ScanRequest {
                 + ", detectRenames=" + detectRenames + ", options=" + options + ", firstParent=" + firstParent
                 + ", author=" + author + ", includes=" + includes + ", excludes=" + excludes + ", maxCommits="
                 + maxCommits + ", mailmap=" + mailmap + ", strict=" + strict + ", diffAlgorithm=" + diffAlgorithm
-                + ", settings=" + settings + "]";
+                + ", settings=" + settings + ", replaceObjects=" + replaceObjects + "]";
     }
 
     /** Collects a request; every field not set keeps git's default. */
@@ -216,6 +230,7 @@ public final class ScanRequest {
         private boolean strict;
         private DiffAlgorithm diffAlgorithm = DiffAlgorithm.MYERS;
         private final Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        private boolean replaceObjects = true;
 
         private Builder(Path repository) {
             this.repository = repository;
@@ -289,6 +304,12 @@ public final class ScanRequest {
         /** This scan's settings of one section, replacing any given before. @since 2.0 */
         public Builder settings(String section, Map<String, Object> values) {
             settings.put(Objects.requireNonNull(section, "section"), Map.copyOf(values));
+            return this;
+        }
+
+        /** @since 2.1 */
+        public Builder replaceObjects(boolean value) {
+            replaceObjects = value;
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +75,32 @@ public class TomlReaderTest {
         } catch (ConfigException e) {
             assertEquals(file + ": 3.6 MB is more than a configuration file may hold (256 KB): is it the right file? "
                     + "(move it away to scan without it)", e.getMessage());
+        }
+    }
+
+    /** At the limit exactly, a file of unknown keys is read: twenty named, the rest counted in one line. */
+    @Test
+    public void aFileAtTheLimitWarnsTwentyKeysThenOneCount() throws Exception {
+        Path file = junk(100_000);
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.lastIndexOf('\n', 256 << 10) + 1));
+        long keys = Files.readAllLines(file).size() - 3;
+        assertTrue(Files.size(file) <= 256 << 10 && Files.size(file) > (256 << 10) - 32);
+        List<String> warnings = new ArrayList<>();
+
+        List<Setting> settings = TomlReader.read(file, Rung.PROJECT, warnings, ShippedSchema.get());
+
+        assertEquals(1, settings.size());
+        assertEquals(21, warnings.size());
+        assertEquals(file + ": " + (keys - 20) + " more unknown keys are ignored (" + keys + " in all; gstats config "
+                + "--defaults lists the keys there are)", warnings.get(20));
+
+        Files.writeString(file, "#".repeat((256 << 10) - (int) Files.size(file) + 1), StandardOpenOption.APPEND);
+        try {
+            TomlReader.read(file, Rung.PROJECT, new ArrayList<>(), ShippedSchema.get());
+            fail("read " + file + " of " + Files.size(file) + " bytes");
+        } catch (ConfigException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("more than a configuration file may hold (256 KB)"));
         }
     }
 

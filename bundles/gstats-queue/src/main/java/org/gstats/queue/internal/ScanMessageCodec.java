@@ -23,6 +23,7 @@ import org.gstats.api.FileChange;
  *            | sequence (varint) | timestamp ms (varint) | body length (varint)
  * commit v1: id | parent count, parents | author name, email | author time | summary
  * commit v2: v1 | committer name, email | committer time
+ * commit v3: v2 | author zone minutes (signed) | committer zone minutes (signed)
  * change v1: commit id | path | old path | type name | insertions | deletions | binary (1 byte)
  * change v2: v1 | old size | new size | lines after (signed)
  * time:      epoch second (signed varint) | offset seconds (signed varint)
@@ -30,11 +31,12 @@ import org.gstats.api.FileChange;
  *
  * Fields are only ever added at the end of a body, so a reader of version N reads a body of
  * N−1 and skips what N+1 appended, by the length. What version 1 lacks reads as: the author
- * for the committer; sizes 0 and lines after 0 (-1 for a binary file).
+ * for the committer; sizes 0 and lines after 0 (-1 for a binary file). Before version 3 a
+ * zone is its time's offset (a zone beyond 18 hours, such as {@code +9999}, was UTC).
  */
 final class ScanMessageCodec {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int COMMIT = 1;
     static final int FILE_CHANGE = 2;
     private static final byte[] MAGIC = {'G', 'S'};
@@ -63,6 +65,8 @@ final class ScanMessageCodec {
         string(body, commit.committerName());
         string(body, commit.committerEmail());
         time(body, commit.commitTime());
+        varint(body, zigzag(commit.authorZoneMinutes()));
+        varint(body, zigzag(commit.commitZoneMinutes()));
         return message(COMMIT, sequence, timestamp, body);
     }
 
@@ -135,8 +139,14 @@ final class ScanMessageCodec {
         String committerName = v2 ? string(body) : authorName;
         String committerEmail = v2 ? string(body) : authorEmail;
         OffsetDateTime commitTime = v2 ? time(body) : authorTime;
+        if (version < 3) {
+            return new CommitInfo(id, parents, authorName, authorEmail, authorTime, committerName, committerEmail,
+                    commitTime, summary);
+        }
+        int authorZone = Math.toIntExact(unzigzag(varint(body)));
+        int commitZone = Math.toIntExact(unzigzag(varint(body)));
         return new CommitInfo(id, parents, authorName, authorEmail, authorTime, committerName, committerEmail,
-                commitTime, summary);
+                commitTime, summary, authorZone, commitZone);
     }
 
     private static FileChange change(ByteBuffer body, int version) {

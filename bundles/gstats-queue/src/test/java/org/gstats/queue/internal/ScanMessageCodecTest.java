@@ -38,9 +38,17 @@ public class ScanMessageCodecTest {
     }
 
     @Test
-    public void writesTheStoredVersion2BytesExactly() throws IOException {
-        assertArrayEquals(fixture("commit-v2.bin"),
-                ScanMessageCodec.encode(8, Instant.ofEpochMilli(1700000000456L), V2_COMMIT));
+    public void writesTheStoredVersion3BytesExactly() throws IOException {
+        assertArrayEquals(fixture("commit-v3.bin"),
+                ScanMessageCodec.encode(9, Instant.ofEpochMilli(1700000000789L), V2_COMMIT));
+    }
+
+    @Test
+    public void readsVersion3WithItsZones() throws IOException {
+        ScanMessageCodec.Message message = ScanMessageCodec.decode(fixture("commit-v3.bin"));
+        assertEquals(new ScanMessageCodec.Message(9, Instant.ofEpochMilli(1700000000789L), 3, V2_COMMIT), message);
+        assertEquals(60, ((CommitInfo) message.event()).authorZoneMinutes());
+        assertEquals(-300, ((CommitInfo) message.event()).commitZoneMinutes());
     }
 
     @Test
@@ -58,17 +66,27 @@ public class ScanMessageCodecTest {
     }
 
     @Test
-    public void readsVersion3SkippingTheFieldsItDoesNotKnow() throws IOException {
-        ScanMessageCodec.Message message = ScanMessageCodec.decode(fixture("commit-v3.bin"));
-        assertEquals(new ScanMessageCodec.Message(9, Instant.ofEpochMilli(1700000000789L), 3, V2_COMMIT), message);
+    public void readsVersion4SkippingTheFieldsItDoesNotKnow() throws IOException {
+        ScanMessageCodec.Message message = ScanMessageCodec.decode(fixture("commit-v4.bin"));
+        assertEquals(new ScanMessageCodec.Message(13, Instant.ofEpochMilli(1700000000999L), 4, V2_COMMIT), message);
     }
 
     @Test
-    public void writesAndReadsTheStoredVersion2FileChange() throws IOException {
-        byte[] stored = fixture("change-v2.bin");
-        assertArrayEquals(stored, ScanMessageCodec.encode(11, Instant.ofEpochMilli(1700000002000L), V2_CHANGE));
+    public void keepsAZoneBeyondEighteenHours() {
+        // git reads +9999 as 99 hours and 99 minutes; ZoneOffset cannot hold it, the zone minutes do
+        CommitInfo odd = new CommitInfo("z", List.of(), "n", "e", AUTHORED, "n", "e", COMMITTED, "s", 6039, -6039);
+        CommitInfo read = (CommitInfo) ScanMessageCodec.decode(ScanMessageCodec.encode(1, Instant.EPOCH, odd)).event();
+        assertEquals(odd, read);
+        assertEquals(6039, read.authorZoneMinutes());
+        assertEquals("2023-11-19T02:52:20", read.authorLocalTime().toString());
+    }
+
+    @Test
+    public void writesTheStoredVersion3FileChangeAndReadsVersion2() throws IOException {
+        byte[] stored = fixture("change-v3.bin");
+        assertArrayEquals(stored, ScanMessageCodec.encode(12, Instant.ofEpochMilli(1700000003000L), V2_CHANGE));
         assertEquals(new ScanMessageCodec.Message(11, Instant.ofEpochMilli(1700000002000L), 2, V2_CHANGE),
-                ScanMessageCodec.decode(stored));
+                ScanMessageCodec.decode(fixture("change-v2.bin")));
     }
 
     @Test
@@ -79,9 +97,9 @@ public class ScanMessageCodecTest {
     }
 
     @Test
-    public void readsAVersion3FileChangeSkippingTheFieldsItDoesNotKnow() throws IOException {
-        assertEquals(new ScanMessageCodec.Message(12, Instant.ofEpochMilli(1700000003000L), 3, V2_CHANGE),
-                ScanMessageCodec.decode(fixture("change-v3.bin")));
+    public void readsAVersion4FileChangeSkippingTheFieldsItDoesNotKnow() throws IOException {
+        assertEquals(new ScanMessageCodec.Message(14, Instant.ofEpochMilli(1700000004000L), 4, V2_CHANGE),
+                ScanMessageCodec.decode(fixture("change-v4.bin")));
     }
 
     @Test

@@ -31,7 +31,7 @@ final class CommitInfos {
         Mailmap.Identity committerIdentity = mailmap.map(committer.name(), committer.email());
         return new CommitInfo(commit.name(), parents, authorIdentity.name(), authorIdentity.email(), author.time(),
                 committerIdentity.name(), committerIdentity.email(), committer.time(),
-                subject(commit.getFullMessage()));
+                subject(commit.getFullMessage()), author.zoneMinutes(), committer.zoneMinutes());
     }
 
     private static Charset encoding(RevCommit commit) {

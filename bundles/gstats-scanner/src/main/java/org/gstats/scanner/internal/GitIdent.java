@@ -13,14 +13,23 @@ import org.eclipse.jgit.util.RawParseUtils;
  * within its own line: the name runs from the header's start to the last non-space before
  * {@code <}, the email to the next {@code >}. A line without both brackets has an empty name
  * and email, as {@code git log --format=%an|%ae} shows it; JGit's parser would read on into the
- * next header. A date git cannot read is the epoch, in UTC.
+ * next header. The date and zone follow the line's last {@code >}; without both the time is
+ * the epoch in UTC, as {@code show_ident_date} in pretty.c prints it (also for a date beyond
+ * Java's calendar, where git prints years of hundreds of millions).
+ *
+ * @param time        the instant, with the zone's offset when {@link ZoneOffset} can hold it, else UTC
+ * @param zoneMinutes the zone as git reads it ({@code +HHMM} is {@code HH * 60 + MM} minutes, any size)
  */
-record GitIdent(String name, String email, OffsetDateTime time) {
+record GitIdent(String name, String email, OffsetDateTime time, int zoneMinutes) {
 
     private static final OffsetDateTime NO_DATE = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
-    private static final GitIdent EMPTY = new GitIdent("", "", NO_DATE);
-    /** {@link ZoneOffset} ends at 18 hours; a zone beyond (git takes up to +9999) is kept at UTC. */
+    private static final GitIdent EMPTY = new GitIdent("", "", NO_DATE, 0);
+    /** {@link ZoneOffset} ends at 18 hours; a zone beyond (git takes up to +9999) keeps UTC as the offset. */
     private static final int MAX_OFFSET_MINUTES = 18 * 60;
+    /** More digits than a long holds: git's parse saturates, and the date (or zone) reads as 0. */
+    private static final int MAX_DIGITS = 18;
+    /** Some 300 million years: beyond it Java's dates end, and git prints years no calendar has. */
+    private static final long MAX_SECONDS = 10_000_000_000_000_000L;
 
     /** @param start where the header's value begins (after {@code "author "}), or -1 when absent */
     static GitIdent parse(byte[] raw, int start, Charset encoding) {
@@ -45,31 +54,38 @@ record GitIdent(String name, String email, OffsetDateTime time) {
         }
         String name = RawParseUtils.decode(encoding, raw, start, nameEnd);
         String email = RawParseUtils.decode(encoding, raw, mailBegin, mailEnd);
-        return new GitIdent(name, email, time(raw, mailEnd + 1, end));
+        int lastBracket = end - 1;
+        while (raw[lastBracket] != '>') {
+            lastBracket--;
+        }
+        return dated(name, email, raw, lastBracket + 1, end);
     }
 
-    /** git's date after the email: seconds, then a zone as {@code [+-]HHMM}; anything else is no date. */
-    private static OffsetDateTime time(byte[] raw, int from, int end) {
+    /** git's date after the email: seconds, then a zone as {@code [+-]digits}; else no date. */
+    private static GitIdent dated(String name, String email, byte[] raw, int from, int end) {
         int at = skipSpaces(raw, from, end);
         int digitsEnd = digits(raw, at, end);
-        if (digitsEnd == at || digitsEnd - at > 18) {
-            return NO_DATE;
+        int zoneAt = skipSpaces(raw, digitsEnd, end);
+        int zoneEnd = zoneAt < end ? digits(raw, zoneAt + 1, end) : end;
+        long seconds = digitsEnd - at > MAX_DIGITS ? Long.MAX_VALUE : digitsEnd == at ? 0 : number(raw, at, digitsEnd);
+        if (digitsEnd == at || zoneAt == end || (raw[zoneAt] != '+' && raw[zoneAt] != '-')
+                || zoneEnd == zoneAt + 1 || seconds >= MAX_SECONDS) {
+            return new GitIdent(name, email, NO_DATE, 0);
         }
-        long seconds = Long.parseLong(new String(raw, at, digitsEnd - at, StandardCharsets.US_ASCII));
-        at = skipSpaces(raw, digitsEnd, end);
-        ZoneOffset zone = ZoneOffset.UTC;
-        if (at < end && (raw[at] == '+' || raw[at] == '-')) {
-            int zoneEnd = digits(raw, at + 1, end);
-            if (zoneEnd > at + 1 && zoneEnd - at <= 9) {
-                int hhmm = Integer.parseInt(new String(raw, at + 1, zoneEnd - at - 1,
-                        StandardCharsets.US_ASCII));
-                int minutes = hhmm / 100 * 60 + hhmm % 100;
-                if (minutes <= MAX_OFFSET_MINUTES) {
-                    zone = ZoneOffset.ofTotalSeconds((raw[at] == '-' ? -minutes : minutes) * 60);
-                }
-            }
+        long hhmm = zoneEnd - zoneAt - 1 > MAX_DIGITS ? Long.MAX_VALUE : number(raw, zoneAt + 1, zoneEnd);
+        boolean west = raw[zoneAt] == '-';
+        // strtol into an int: a zone at or beyond INT_MAX (or at INT_MIN) reads as 0
+        int minutes = hhmm >= (west ? 1L << 31 : Integer.MAX_VALUE) ? 0 : (int) (hhmm / 100 * 60 + hhmm % 100);
+        if (west) {
+            minutes = -minutes;
         }
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), zone);
+        ZoneOffset offset = Math.abs(minutes) <= MAX_OFFSET_MINUTES ? ZoneOffset.ofTotalSeconds(minutes * 60)
+                : ZoneOffset.UTC;
+        return new GitIdent(name, email, OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), offset), minutes);
+    }
+
+    private static long number(byte[] raw, int from, int end) {
+        return Long.parseLong(new String(raw, from, end - from, StandardCharsets.US_ASCII));
     }
 
     private static int indexOf(byte[] raw, int from, int end, char wanted) {

@@ -39,6 +39,11 @@ import org.osgi.service.metatype.annotations.Option;
             options = {@Option(value = "myers"), @Option(value = "histogram"), @Option(value = "minimal")})
     String diff_algorithm() default "myers";
 
+    @AttributeDefinition(name = "--no-replace-objects GSTATS_REPLACE_OBJECTS",
+            description = "read objects through refs/replace/ as git does; false is git --no-replace-objects "
+                    + "(GIT_NO_REPLACE_OBJECTS turns it off too)")
+    boolean replace_objects() default true;
+
     @AttributeDefinition(name = "--strict", description = "strict mode of gstats:scan (see gstats help scan)")
     boolean strict() default false;
 

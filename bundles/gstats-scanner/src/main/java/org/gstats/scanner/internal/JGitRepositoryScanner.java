@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -26,6 +27,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevFlag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -57,6 +59,9 @@ import org.osgi.service.component.annotations.Modified;
  */
 @Component(service = RepositoryScanner.class, configurationPid = PackCacheConfiguration.PID)
 public class JGitRepositoryScanner implements RepositoryScanner {
+
+    /** How many of the commits behind a damaged pack a report names: enough to start {@code git log} from. */
+    private static final int UNREAD_NAMED = 10;
 
     private final ScanObserver observer;
     private final Path tempRoot;
@@ -228,7 +233,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         MissingObjects headMissing = request.strict() ? MissingObjects.strict(packs)
                 : MissingObjects.reportTo(listener::onWarning, packs);
         try (ObjectReader reader = ReplacingReader.open(repository,
-                ReplacingReader.replaceRefsByEnvironment()); RevWalk revWalk = new RevWalk(reader);
+                request.replaceObjects() && ReplacingReader.replaceRefsByEnvironment());
+                RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
@@ -244,13 +250,13 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             }
             CommitWalk commits = new CommitWalk(revWalk, start, request.since(), request.until(),
                     request.firstParent(), walkMissing);
+            RevFlag walkedFlag = revWalk.newFlag("walked");
             GitAttributes attributes = GitAttributes.of(repository);
             DiffWorkers.DifferFactory differs = (workerReader, warnings) -> differ(request, requirements, paths,
                     commits, blobs.withReader(workerReader), workerReader, attributes, cache,
                     request.strict() ? MissingObjects.strict(packs) : MissingObjects.reportTo(warnings, packs));
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
-            long walkedCommits = 0;
             boolean limited = false;
             try (DiffWorkers workers = DiffWorkers.start(threads, reader, differs)) {
                 Deque<Pending> pending = new ArrayDeque<>();
@@ -271,7 +277,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         }
                         if (commit != null) {
                             current = commit;
-                            walkedCommits++;
+                            commit.add(walkedFlag);
                             revWalk.parseBody(commit);
                             CommitInfo info = CommitInfos.of(commit, mailmap);
                             commit.disposeBody();
@@ -302,8 +308,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             }
             walkWarnings.forEach(listener::onWarning);
             if (commits.firstMissing() != null && !limited) {
-                reportUnread(repository, start, request, walkedCommits, commits.firstMissing(), headMissing,
-                        listener);
+                reportUnread(repository, start, request, commits.firstMissing(), headMissing, listener,
+                        id -> revWalk.lookupOrNull(id) instanceof RevCommit known && known.has(walkedFlag));
             }
             current = head;
             for (FileTracker.HeadFile file : tracker.files()) {
@@ -409,30 +415,43 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     /**
-     * A line of history stopped at a commit that could not be read: counts the commits lost
+     * A line of history stopped at a commit that could not be read: finds the commits lost
      * behind it, which JGit may not read even when they are intact (it stops reading a whole
      * pack at its first damaged object), by walking the same history again on a fresh
-     * instance of the repository, commits only, and says how many the scan could not read.
+     * instance of the repository, commits only, and says how many the scan could not read and
+     * the first {@value #UNREAD_NAMED} of them, newest first, for {@code git log} or {@code git fsck}.
+     *
+     * @param walked whether the scan's own walk got to a commit
      */
-    private static void reportUnread(Repository repository, ObjectId start, ScanRequest request, long walked,
-            RevCommit stop, MissingObjects missing, ScanListener listener) {
-        long reachable = walked;
+    private static void reportUnread(Repository repository, ObjectId start, ScanRequest request, RevCommit stop,
+            MissingObjects missing, ScanListener listener, Predicate<ObjectId> walked) {
+        long unread = 0;
+        List<String> named = new ArrayList<>();
         try (Repository fresh = new FileRepositoryBuilder().setGitDir(repository.getDirectory()).setMustExist(true)
                 .build(); RevWalk walk = new RevWalk(fresh)) {
             CommitWalk again = new CommitWalk(walk, start, request.since(), request.until(), request.firstParent(),
                     MissingObjects.ignore(new DamagedPacks(new File(fresh.getCommonDirectory(), "objects"))));
-            long count = 0;
             for (RevCommit commit = again.next(); commit != null; commit = again.next()) {
-                count++;
+                if (!walked.test(commit)) {
+                    unread++;
+                    if (named.size() < UNREAD_NAMED) {
+                        named.add(commit.name());
+                    }
+                }
             }
-            reachable = Math.max(walked, count);
         } catch (IOException e) {
-            // the second walk is no better: count what the first one could not go past, at least the one
+            // the second walk is no better: what the first one could not go past is lost, at least that one
         }
-        long unread = Math.max(1, reachable - walked);
+        String which = "";
+        if (unread == 0 || named.equals(List.of(stop.name()))) {
+            unread = 1;
+        } else {
+            which = "; " + (unread == 1 ? "it is " : unread > named.size() ? "the first " + named.size() + " are "
+                    : "they are ") + String.join(" ", named);
+        }
         listener.onWarning(new ScanWarning(stop.name(), stop.name(), (unread == 1 ? "1 commit" : unread + " commits")
                 + " could not be read: the history stops at commit " + stop.name() + ", which is "
-                + missing.state(stop), unread));
+                + missing.state(stop) + which, unread));
     }
 
     /**

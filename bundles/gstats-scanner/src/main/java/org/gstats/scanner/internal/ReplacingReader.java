@@ -28,8 +28,8 @@ import org.eclipse.jgit.lib.Repository;
  * {@code refs/replace/} is read as its replacement (following chains, as git, up to five deep),
  * keeping its own id, so that {@code git log} shows the replaced history under the original ids;
  * a commit listed in {@code $GIT_DIR/info/grafts} is read with the parents the graft gives it.
- * The environment variable {@code GIT_NO_REPLACE_OBJECTS} turns replace refs off, as in git,
- * and {@code GIT_REPLACE_REF_BASE} moves them; grafts stay, as in git 2.39. JGit's readers know
+ * The scan's {@code --no-replace-objects} and the environment variable {@code GIT_NO_REPLACE_OBJECTS}
+ * turn replace refs off, as in git, and {@code GIT_REPLACE_REF_BASE} moves them; grafts stay, as in git. JGit's readers know
  * neither, so the scan reads through this one when the repository has any.
  */
 final class ReplacingReader extends ObjectReader.Filter {

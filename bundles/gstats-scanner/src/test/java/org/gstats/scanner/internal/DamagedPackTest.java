@@ -93,7 +93,12 @@ public class DamagedPackTest {
         assertEquals(COMMITS, reported + unread.get(0).unreadCommits());
         String message = unread.get(0).message();
         assertTrue(message, message.matches((COMMITS - reported) + " commits could not be read: the history stops at "
-                + "commit [0-9a-f]{40}, which is in the damaged pack " + pack + " \\(git fsck shows the damage\\)"));
+                + "commit [0-9a-f]{40}, which is in the damaged pack " + pack + " \\(git fsck shows the damage\\); "
+                + "they are [0-9a-f ]+"));
+        // named newest first: the commits git lists that the scan did not report
+        List<String> lost = GitTruth.revList(repo, "HEAD").stream().filter(id -> !scan.commitIds().contains(id))
+                .toList();
+        assertEquals(String.join(" ", lost), message.substring(message.indexOf("they are ") + "they are ".length()));
         for (ScanWarning warning : scan.warnings) {
             assertFalse("an object in the pack called missing: " + warning, warning.message().startsWith("missing"));
             assertTrue(warning.message(), warning.message().contains(pack));

@@ -32,7 +32,12 @@ final class GitTruth {
      * file changes equal {@code git log --numstat ARGS}, in git's order.
      */
     static void assertNumstat(GitRepo repo, RecordingListener scan, String... gitLogArgs) {
-        Map<String, List<Numstat.Entry>> expected = Numstat.log(repo, gitLogArgs);
+        assertNumstat(Numstat.log(repo, gitLogArgs), scan, gitLogArgs);
+    }
+
+    /** As above, against entries git printed already; {@code gitArgs} only say how. */
+    static void assertNumstat(Map<String, List<Numstat.Entry>> expected, RecordingListener scan,
+            String... gitLogArgs) {
         assertEquals("commits of git log " + String.join(" ", gitLogArgs), List.copyOf(expected.keySet()),
                 scan.commitIds());
         for (CommitInfo commit : scan.commits) {

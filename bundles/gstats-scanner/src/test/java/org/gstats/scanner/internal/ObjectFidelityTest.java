@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -28,6 +30,7 @@ public class ObjectFidelityTest {
     public final TemporaryFolder temp = new TemporaryFolder();
 
     private static final Person ANN = new Person("Ann", "ann@example.com");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /** 100664 and 100775, as early histories have them, are 100644 and 100755 to git: no change. */
     @Test
@@ -75,6 +78,47 @@ public class ObjectFidelityTest {
                 commit.authorEmail(), commit.committerName(), commit.committerEmail())).toList());
         assertEquals("  Dan|dan@example.com", scan.commits.get(2).authorName() + "|" + scan.commits.get(2).authorEmail());
         assertEquals("|", scan.commits.get(4).authorName() + "|" + scan.commits.get(4).authorEmail());
+    }
+
+    /**
+     * Zones git reads but will not write: {@code +9999} is 99 hours 99 minutes ahead, a zone of
+     * more digits too, one beyond an int is UTC; without a zone there is no date. Each time on
+     * the author's and committer's clocks is what {@code git log --date=format:...} prints.
+     */
+    @Test
+    public void datesAndZonesAsGitReadsThem() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("zones").toPath());
+        repo.write("a.txt", "a\n").commit("Start", ANN);
+        List<String> zones = List.of("+9999", "-9999", "+0099", "-1260", "+1900", "+123456", "+99999999999",
+                "-0000", "+0530");
+        long time = 1700000000;
+        for (String zone : zones) {
+            time += 86_399;
+            repo.commitRaw("zone " + zone, "Ann <ann@example.com> " + time + " " + zone,
+                    "Carl <carl@example.com> " + (time + 7) + " " + zone);
+        }
+        repo.commitRaw("no zone", "Ann <ann@example.com> 1700000000", "Carl <carl@example.com> 1700000000 +0100");
+        repo.commitRaw("a bracket after the email", "Ann <ann@example.com> x> 1700000000 +0200",
+                "Carl <carl@example.com> 1700000000 +0100");
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        // %ad is empty without a date; git log's own header shows the epoch, as gstats keeps it
+        String undated = scan.commits.get(1).id();
+        assertEquals("Date:   0 +0000", repo.git("show", "-s", "--date=raw", undated).lines().toList().get(2));
+        assertEquals(0, scan.commits.get(1).authorTime().toEpochSecond());
+        List<String> expected = repo.git("log", "--date=format:%Y-%m-%dT%H:%M:%S %u", "--format=%H|%ad|%cd|%at|%ct")
+                .lines().filter(line -> !line.startsWith(undated)).toList();
+        assertEquals(expected, scan.commits.stream().filter(commit -> !commit.id().equals(undated))
+                .map(commit -> String.join("|", commit.id(), clock(commit.authorLocalTime()),
+                        clock(commit.commitLocalTime()), String.valueOf(commit.authorTime().toEpochSecond()),
+                        String.valueOf(commit.commitTime().toEpochSecond()))).toList());
+        assertEquals(6039, scan.commits.get(zones.size() + 2 - 1).authorZoneMinutes());
+    }
+
+    /** As {@code --date=format:%Y-%m-%dT%H:%M:%S %u} prints it (%u: 1 for Monday). */
+    private static String clock(LocalDateTime time) {
+        return CLOCK.format(time) + " " + time.getDayOfWeek().getValue();
     }
 
     private static byte[] tree(String... modeNameAndIds) {

@@ -16,6 +16,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
+import org.gstats.testkit.Numstat;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -89,6 +90,28 @@ public class ReplacedHistoryTest {
         assertEquals(recorded, walked);
         assertEquals(5, walked.size());
         assertEquals(ObjectId.fromString(recorded.get(0)).name(), walked.get(0));
+    }
+
+    /** {@code --no-replace-objects}: the history as recorded, as {@code git --no-replace-objects log}. */
+    @Test
+    public void noReplaceObjectsAsGit() throws Exception {
+        GitRepo repo = history("option");
+        String original = repo.git("rev-parse", "HEAD~3").strip();
+        repo.git("checkout", "-q", "--detach", "HEAD~4");
+        repo.write("file.txt", "another\nstory\n");
+        String replacement = repo.commit("Another story", ANN);
+        repo.git("checkout", "-q", "main");
+        repo.git("replace", original, replacement);
+        repo.git("replace", "--graft", "HEAD~1", "HEAD~3");
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).replaceObjects(false).build());
+
+        GitTruth.assertNumstat(Numstat.log(repo, List.of("--no-replace-objects")), scan, "--no-replace-objects");
+        assertEquals(5, scan.commits.size());
+        // with replace refs, git and gstats see another history
+        assertEquals(GitTruth.revList(repo, "HEAD"), GitTruth.scan(ScanRequest.builder(repo.dir()).build())
+                .commitIds());
+        assertEquals(4, GitTruth.revList(repo, "HEAD").size());
     }
 
     /** Five commits, each adding a line to one file. */

@@ -135,7 +135,7 @@ public class ScanCommand {
                 in.values(ScanOptionTable.INCLUDE),
                 in.values(ScanOptionTable.EXCLUDE), orAbsent(in.value(ScanOptionTable.MAX_COMMITS)),
                 in.flag(ScanOptionTable.NO_MAILMAP), in.flag(ScanOptionTable.STRICT),
-                orAbsent(in.value(ScanOptionTable.DIFF_ALGORITHM)));
+                orAbsent(in.value(ScanOptionTable.DIFF_ALGORITHM)), in.flag(ScanOptionTable.NO_REPLACE_OBJECTS));
         ReportArguments looks = new ReportArguments(orAbsent(in.value(ScanOptionTable.GROUP_AUTHORS)),
                 in.flag(ScanOptionTable.FULL), orAbsent(in.value(ScanOptionTable.COLOR)),
                 orAbsent(in.configured(ReportArguments.THEME_KEY)));

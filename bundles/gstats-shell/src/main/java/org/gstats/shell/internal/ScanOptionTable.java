@@ -60,6 +60,9 @@ final class ScanOptionTable {
     static final CommandOption NO_MAILMAP = flag("--no-mailmap",
             "keep author identities as recorded instead of mapping them through .mailmap", "scanner.mailmap",
             "false");
+    static final CommandOption NO_REPLACE_OBJECTS = flag("--no-replace-objects", "read the objects as they are, "
+            + "not through refs/replace/ (git --no-replace-objects; grafts still count, as in git)",
+            "scanner.replace-objects", "false");
     static final CommandOption DIFF_ALGORITHM = filledBy("--diff-algorithm", "NAME",
             "count lines as git's myers (default), histogram or minimal diff does", "scanner.diff-algorithm")
             .completing("myers", "histogram", "minimal");
@@ -88,8 +91,8 @@ final class ScanOptionTable {
 
     static final OptionTable OPTIONS = new OptionTable("scan", "[options] [PATH]", ValueCompletion.DIRECTORIES, List.of(FORMAT, OUTPUT,
             TABLE, PRETTY, FULL, COLOR, BRANCH, SINCE, UNTIL, AUTHOR, EXCLUDE_AUTHOR, GROUP_AUTHORS, INCLUDE, EXCLUDE,
-            MAX_COMMITS, FIRST_PARENT, NO_RENAMES, NO_MAILMAP, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS, MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET,
-            VERBOSE));
+            MAX_COMMITS, FIRST_PARENT, NO_RENAMES, NO_MAILMAP, NO_REPLACE_OBJECTS, DIFF_ALGORITHM, STRICT, CHANGES, PLUGINS,
+            MAX_MEMORY, PERFORMANCE_MODE, STORE, NO_STORE, QUIET, VERBOSE));
 
     private ScanOptionTable() {
     }

@@ -16,7 +16,7 @@ import org.gstats.api.scan.DiffAlgorithm;
  */
 record ScannerArguments(boolean firstParent, List<String> authors, List<String> excludeAuthors,
         List<String> includes, List<String> excludes, String maxCommits, boolean noMailmap, boolean strict,
-        String diffAlgorithm) {
+        String diffAlgorithm, boolean noReplaceObjects) {
 
     private static final String INCLUDE = "--include";
     private static final String EXCLUDE = "--exclude";
@@ -45,7 +45,7 @@ record ScannerArguments(boolean firstParent, List<String> authors, List<String> 
         String algorithmText = value(diffAlgorithm);
         return new ScannerOptions(base.detectRenames(), firstParent, AuthorFilter.regex(authorPatterns,
                 excludedAuthors), includeGlobs, excludeGlobs, maxCommits(maxText), !noMailmap, strict,
-                algorithm(algorithmText));
+                algorithm(algorithmText), !noReplaceObjects);
     }
 
     /** The option's values, each a regular expression that compiles; a bad one is bad usage naming it. */

@@ -19,13 +19,15 @@ import org.gstats.api.scan.ScanRequest;
  * @param mailmap       false for {@code --no-mailmap}
  * @param strict        {@code --strict}
  * @param diffAlgorithm {@code --diff-algorithm}
+ * @param replaceObjects false for {@code --no-replace-objects}
  */
 record ScannerOptions(boolean detectRenames, boolean firstParent, String author, List<String> includes,
-        List<String> excludes, int maxCommits, boolean mailmap, boolean strict, DiffAlgorithm diffAlgorithm) {
+        List<String> excludes, int maxCommits, boolean mailmap, boolean strict, DiffAlgorithm diffAlgorithm,
+        boolean replaceObjects) {
 
     /** What a scan does when no option says otherwise; the same as git's defaults. */
     static final ScannerOptions DEFAULTS = new ScannerOptions(true, false, null, List.of(), List.of(), 0, true,
-            false, DiffAlgorithm.MYERS);
+            false, DiffAlgorithm.MYERS, true);
 
     ScannerOptions {
         includes = List.copyOf(includes);
@@ -34,7 +36,7 @@ record ScannerOptions(boolean detectRenames, boolean firstParent, String author,
 
     ScannerOptions withDetectRenames(boolean value) {
         return new ScannerOptions(value, firstParent, author, includes, excludes, maxCommits, mailmap, strict,
-                diffAlgorithm);
+                diffAlgorithm, replaceObjects);
     }
 
     ScanRequest.Builder applyTo(ScanRequest.Builder request) {
@@ -46,6 +48,7 @@ record ScannerOptions(boolean detectRenames, boolean firstParent, String author,
                 .maxCommits(maxCommits)
                 .mailmap(mailmap)
                 .strict(strict)
-                .diffAlgorithm(diffAlgorithm);
+                .diffAlgorithm(diffAlgorithm)
+                .replaceObjects(replaceObjects);
     }
 }

@@ -114,7 +114,7 @@ public class HistoryOptionsGitTruthTest {
         ScanOptions checked = new ScanArguments("json", ABSENT, ABSENT, ABSENT, since, until, false, false, false,
                 false, List.of(repo.dir().toString())).validate(repo.dir(), CLOCK, "json");
         ScannerOptions scanner = new ScannerArguments(false, authors, excluded, List.of(), List.of(), ABSENT, false,
-                false, ABSENT).validate(checked.scanner());
+                false, ABSENT, false).validate(checked.scanner());
         List<String> commits = new ArrayList<>();
         new JGitRepositoryScanner().scan(checked.withScanner(scanner).request(), new ScanListener() {
             @Override

@@ -15,8 +15,9 @@ public class OptionTableTest {
     private static final OptionTable SCAN = ScanOptionTable.OPTIONS;
     private static final String OPTION_LIST = "-f/--format, -o/--output, --table, --pretty, --full, --color, "
             + "-b/--branch, --since, --until, --author, --exclude-author, --group-authors, --include, --exclude, "
-            + "-n/--max-commits, --first-parent, --no-renames, --no-mailmap, --diff-algorithm, --strict, --changes, "
-            + "--plugins, --max-memory, --performance-mode, --store, --no-store, -q/--quiet, -v/--verbose";
+            + "-n/--max-commits, --first-parent, --no-renames, --no-mailmap, --no-replace-objects, --diff-algorithm, "
+            + "--strict, --changes, --plugins, --max-memory, --performance-mode, --store, --no-store, -q/--quiet, "
+            + "-v/--verbose";
 
     @Test
     public void optionsMayComeBeforeAndAfterThePathAndRepeatedOnesKeepEveryValue() throws CommandFailure {

@@ -128,7 +128,7 @@ public class ScanCommandTest {
     public void historyOptionsReachTheRequest() {
         assertNull(gogo.execute("gstats:scan --include 'src/**' --author 'Ann|Bob' --exclude 'vendor/**' "
                 + "--first-parent repo --include docs --max-commits 20 --no-mailmap --diff-algorithm histogram "
-                + "--strict --exclude '**/*.min.js'"));
+                + "--strict --exclude '**/*.min.js' --no-replace-objects"));
 
         ScanRequest request = engine.request;
         assertEquals(currentDir.resolve("repo"), request.repository());
@@ -141,6 +141,7 @@ public class ScanCommandTest {
         assertTrue(request.strict());
         assertEquals(DiffAlgorithm.HISTOGRAM, request.diffAlgorithm());
         assertTrue(request.detectRenames());
+        assertFalse(request.replaceObjects());
     }
 
     @Test
@@ -156,6 +157,7 @@ public class ScanCommandTest {
         assertTrue(request.mailmap());
         assertFalse(request.strict());
         assertEquals(DiffAlgorithm.MYERS, request.diffAlgorithm());
+        assertTrue(request.replaceObjects());
     }
 
     @Test
@@ -222,7 +224,8 @@ public class ScanCommandTest {
         assertBadUsage("unknown option '--foo' (options: -f/--format, -o/--output, --table, --pretty, --full, "
                 + "--color, -b/--branch, --since, --until, --author, --exclude-author, --group-authors, --include, "
                 + "--exclude, -n/--max-commits, --first-parent, --no-renames, "
-                + "--no-mailmap, --diff-algorithm, --strict, --changes, --plugins, --max-memory, --performance-mode, "
+                + "--no-mailmap, --no-replace-objects, --diff-algorithm, --strict, --changes, --plugins, --max-memory, "
+                + "--performance-mode, "
                 + "--store, --no-store, -q/--quiet, -v/--verbose)",
                 gogo.execute("gstats:scan /tmp --foo"));
         assertNull(engine.request);
@@ -568,6 +571,7 @@ public class ScanCommandTest {
         configuration.configured.put(ScanOptionTable.NO_MAILMAP.key(), false);
         configuration.configured.put(ScanOptionTable.DIFF_ALGORITHM.key(), "histogram");
         configuration.configured.put(ScanOptionTable.STRICT.key(), true);
+        configuration.configured.put(ScanOptionTable.NO_REPLACE_OBJECTS.key(), false);
         command.setConfiguration(configuration);
 
         assertNull(gogo.execute("gstats:scan --max-commits 7"));
@@ -578,6 +582,7 @@ public class ScanCommandTest {
         assertFalse(engine.request.mailmap());
         assertEquals(DiffAlgorithm.HISTOGRAM, engine.request.diffAlgorithm());
         assertTrue(engine.request.strict());
+        assertFalse(engine.request.replaceObjects());
     }
 
     @Test
@@ -667,7 +672,7 @@ public class ScanCommandTest {
                     ScanOptionTable.NO_MAILMAP.key(), true, ScanOptionTable.DIFF_ALGORITHM.key(), "myers",
                     ScanOptionTable.STRICT.key(), false, ScanOptionTable.PLUGINS.key(), List.of()));
             values.putAll(Map.of(ScanOptionTable.GROUP_AUTHORS.key(), "email", ScanOptionTable.COLOR.key(), "auto",
-                    ReportArguments.THEME_KEY, "dark"));
+                    ReportArguments.THEME_KEY, "dark", ScanOptionTable.NO_REPLACE_OBJECTS.key(), true));
             values.putAll(configured);
             configRequest.commandLine().forEach((key, text) -> values.put(key,
                     text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text));

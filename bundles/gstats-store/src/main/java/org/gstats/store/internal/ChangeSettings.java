@@ -9,7 +9,7 @@ import org.gstats.api.scan.ScanRequest;
 
 /**
  * Everything that changes a commit's file changes: rename detection, diff algorithm,
- * first-parent, the path globs and the scanner's version. Identities (the mailmap) are not
+ * first-parent, the path globs, whether replace refs count and the scanner's version. Identities (the mailmap) are not
  * here: the store replays changes only, and the scanner reads each commit's identities anew.
  * The filters that only choose commits (since, until, author, max-commits) are not here either.
  *
@@ -21,7 +21,9 @@ record ChangeSettings(String description, String fingerprint) {
     static ChangeSettings of(ScanRequest request, String scannerVersion) {
         String description = "renames=" + request.detectRenames() + "; diff=" + request.diffAlgorithm()
                 + "; first-parent=" + request.firstParent() + "; include=" + request.includes() + "; exclude="
-                + request.excludes() + "; scanner=" + scannerVersion;
+                + request.excludes() + "; scanner=" + scannerVersion
+                // said only when off, so that the settings recorded before the option keep their fingerprint
+                + (request.replaceObjects() ? "" : "; no-replace-objects");
         return new ChangeSettings(description, sha256(description));
     }
 

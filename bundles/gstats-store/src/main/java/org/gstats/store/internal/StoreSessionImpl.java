@@ -406,7 +406,7 @@ final class StoreSessionImpl implements StoreSession {
         Set<String> stored = ids(connection, "SELECT commit_id FROM commits WHERE repository_id = ?", repositoryId);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
                 + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
-                + "commit_time, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (CommitInfo commit : commits) {
                 if (!stored.add(commit.id())) {
@@ -422,6 +422,8 @@ final class StoreSessionImpl implements StoreSession {
                 insert.setString(8, text(commit.committerEmail()));
                 insert.setObject(9, commit.commitTime(), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setString(10, text(commit.summary()));
+                insert.setInt(11, commit.authorZoneMinutes());
+                insert.setInt(12, commit.commitZoneMinutes());
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();

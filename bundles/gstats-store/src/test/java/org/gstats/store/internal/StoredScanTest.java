@@ -174,6 +174,47 @@ public class StoredScanTest {
         }
     }
 
+    /**
+     * A store of schema 3 (before the zone columns) is brought forward on open, its rows kept;
+     * new commits are stored with their zones, also those beyond what a time zone column holds.
+     */
+    @Test
+    public void aSchema3StoreGainsTheZoneColumns() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
+            statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
+            statement.executeUpdate("UPDATE store_schema SET version = 3");
+            connection.commit();
+        }
+        repo.write("far.txt", "east\n");
+        String far = repo.commitRaw("far east", "Eve <eve@example.com> 1711836000 +9999",
+                "Eve <eve@example.com> 1711836000 -0130");
+
+        scanStored(store, request);
+
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT commit_id, author_zone, commit_zone FROM commits "
+                        + "ORDER BY commit_id")) {
+            int stored = 0;
+            while (rows.next()) {
+                stored++;
+                boolean odd = rows.getString(1).equals(far);
+                assertEquals(odd ? 6039 : 0, rows.getInt(2));
+                assertEquals(odd ? -90 : 0, rows.getInt(3));
+                assertEquals("rows of schema 3 have no zone", !odd, rows.wasNull());
+            }
+            assertEquals(commitCount(repo), stored);
+        }
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+    }
+
     @Test
     public void firstScansOfOneRepositoryFinishingAtOnceAreAllStored() throws Exception {
         GitRepo repo = history();
@@ -364,6 +405,8 @@ public class StoredScanTest {
             statement.execute("DROP TABLE reports");
             statement.execute("DROP TABLE blob_results");
             statement.execute("ALTER TABLE files DROP COLUMN blob_id");
+            statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
+            statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
             statement.executeUpdate("UPDATE store_schema SET version = 1");
             connection.commit();
         }

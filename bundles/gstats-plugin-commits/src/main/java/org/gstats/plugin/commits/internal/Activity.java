@@ -1,6 +1,6 @@
 package org.gstats.plugin.commits.internal;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,8 @@ final class Activity {
     private final Map<String, Set<Object>> authorsByMonth = new TreeMap<>();
     private long[] currentDay;
 
-    void addCommit(OffsetDateTime time, Object author) {
+    /** @param time the author's wall-clock time */
+    void addCommit(LocalDateTime time, Object author) {
         currentDay = days.computeIfAbsent(Times.day(time), day -> new long[3]);
         currentDay[0]++;
         weekdayHour[time.getDayOfWeek().getValue() - 1][time.getHour()]++;

@@ -3,6 +3,8 @@ package org.gstats.plugin.commits.internal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.gstats.api.CommitInfo;
+
 /** What one author (one exact name and email pair, or a group of them) did in the scanned history. */
 final class AuthorStats {
 
@@ -13,6 +15,8 @@ final class AuthorStats {
     long deletions;
     OffsetDateTime firstCommit;
     OffsetDateTime lastCommit;
+    /** The month of {@link #firstCommit} on its author's calendar. */
+    String firstMonth;
 
     AuthorStats(String name, String email) {
         this.name = name;
@@ -26,17 +30,24 @@ final class AuthorStats {
             person.commits += identity.commits;
             person.insertions += identity.insertions;
             person.deletions += identity.deletions;
-            person.firstCommit = identity.firstCommit == null ? person.firstCommit
-                    : Times.earlier(person.firstCommit, identity.firstCommit);
+            if (identity.firstCommit != null && Times.earlier(person.firstCommit, identity.firstCommit)
+                    == identity.firstCommit) {
+                person.firstCommit = identity.firstCommit;
+                person.firstMonth = identity.firstMonth;
+            }
             person.lastCommit = identity.lastCommit == null ? person.lastCommit
                     : Times.later(person.lastCommit, identity.lastCommit);
         }
         return person;
     }
 
-    void addCommit(OffsetDateTime authorTime) {
+    void addCommit(CommitInfo commit) {
         commits++;
-        firstCommit = Times.earlier(firstCommit, authorTime);
+        OffsetDateTime authorTime = commit.authorTime();
+        if (Times.earlier(firstCommit, authorTime) == authorTime) {
+            firstCommit = authorTime;
+            firstMonth = Times.month(commit.authorLocalTime());
+        }
         lastCommit = Times.later(lastCommit, authorTime);
     }
 

@@ -1,5 +1,6 @@
 package org.gstats.plugin.commits.internal;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,9 +74,10 @@ final class CommitsAnalysis implements Analysis {
         lastCommit = Times.later(lastCommit, time);
         currentAuthor = authors.computeIfAbsent(new AuthorKey(commit.authorName(), commit.authorEmail()),
                 key -> new AuthorStats(key.name(), key.email()));
-        currentAuthor.addCommit(time);
-        activity.addCommit(time, currentAuthor);
-        commitsByMonth.merge(Times.month(time), 1L, Long::sum);
+        currentAuthor.addCommit(commit);
+        LocalDateTime local = commit.authorLocalTime();
+        activity.addCommit(local, currentAuthor);
+        commitsByMonth.merge(Times.month(local), 1L, Long::sum);
     }
 
     @Override
@@ -112,7 +114,7 @@ final class CommitsAnalysis implements Analysis {
         items.add(lifecycles.table());
         items.add(activity.byDay());
         items.add(activity.byWeekdayHour());
-        items.add(activity.authorsByMonth(authors.values().stream().map(a -> Times.month(a.firstCommit)).toList()));
+        items.add(activity.authorsByMonth(authors.values().stream().map(a -> a.firstMonth).toList()));
         items.add(AuthorIdentities.clusters(authors.values()));
         if (changes != null) {
             items.add(changes.build());

@@ -1,11 +1,14 @@
 package org.gstats.plugin.commits.internal;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Author times as the report shows them: instants in UTC, so that every time in a report reads
- * and sorts the same way; only the month is taken on the author's own calendar.
+ * and sorts the same way; months and days are taken on the author's own calendar
+ * ({@link org.gstats.api.CommitInfo#authorLocalTime()}, which also holds zones such as
+ * {@code +9999} that an offset cannot).
  */
 final class Times {
 
@@ -21,12 +24,12 @@ final class Times {
     }
 
     /** The month on the author's calendar, as {@code git log --date=format:%Y-%m} prints it. */
-    static String month(OffsetDateTime time) {
+    static String month(LocalDateTime time) {
         return MONTH.format(time);
     }
 
     /** The day on the author's calendar, as {@code git log --date=format:%Y-%m-%d} prints it. */
-    static String day(OffsetDateTime time) {
+    static String day(LocalDateTime time) {
         return DAY.format(time);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,6 +74,14 @@ public class CommitsGitTruthTest {
         repo.write("late.txt", lines("late", 2));
         repo.git("add", "-A");
         repo.git("commit", "-q", "--author=Dee <dee@example.com>", "--date=2024-03-01T01:30:00+0200", "-m", "late");
+        // zones git reads but will not write: +9999 is 100 h 39 min ahead, so 2024-03-30T22:00Z is
+        // April 4th, a Thursday, on Eve's clock; -9999 takes 2024-04-02T10:00Z back into March
+        repo.write("late.txt", lines("late", 3));
+        repo.commitRaw("far east", "Eve <eve@example.com> " + Instant.parse("2024-03-30T22:00:00Z").getEpochSecond()
+                + " +9999", "Eve <eve@example.com> 1711836000 +9999");
+        repo.write("late.txt", lines("late", 4));
+        repo.commitRaw("far west", "Fay <fay@example.com> " + Instant.parse("2024-04-02T10:00:00Z").getEpochSecond()
+                + " -9999", "Fay <fay@example.com> 1712052000 -9999");
 
         section = scan(ScanRequest.builder(repo.dir()).settings("module.commits", Map.of("changes", true)).build());
     }
@@ -121,8 +128,11 @@ public class CommitsGitTruthTest {
     public void repositoryHasWhatTheTestNeeds() {
         assertEquals(1, gitCount("rev-list", "--merges", "--count", "HEAD"));
         assertFalse("the merge must carry the branch's changes",
-                repo.git("diff", "--name-only", "HEAD~2^1", "HEAD~2").isBlank());
+                repo.git("diff", "--name-only", "HEAD~4^1", "HEAD~4").isBlank());
         assertTrue(gitLog("--format=%aI").contains("2024-03-01T01:30:00+02:00"));
+        // the odd zones move the month: by UTC these are March 30th and April 2nd
+        assertEquals(List.of("2024-03-29 05", "2024-04-04 02"),
+                gitLog("-2", "--format=%ad", "--date=format:%Y-%m-%d %H"));
         List<Numstat.Entry> entries = Numstat.log(repo, "-M").values().stream().flatMap(List::stream).toList();
         assertTrue("a rename", entries.stream().anyMatch(e -> "src/app.txt".equals(e.oldPath())));
         assertTrue("a binary change", entries.stream().anyMatch(Numstat.Entry::binary));
@@ -191,9 +201,9 @@ public class CommitsGitTruthTest {
         }
         reported.replaceAll((commit, changes) -> changes.stream().sorted().toList());
         Map<String, String> authorAndTime = new HashMap<>();
-        for (String line : gitLog("--format=%H%x09%ae%x09%aI")) {
+        for (String line : gitLog("--format=%H%x09%ae%x09%at")) {
             String[] fields = line.split("\t", 3);
-            authorAndTime.put(fields[0], fields[1] + " " + OffsetDateTime.parse(fields[2]).toInstant());
+            authorAndTime.put(fields[0], fields[1] + " " + Instant.ofEpochSecond(Long.parseLong(fields[2])));
         }
         for (List<Object> row : table("changes").rows()) {
             assertEquals(authorAndTime.get(row.get(0)), row.get(1) + " " + row.get(2));
@@ -212,14 +222,15 @@ public class CommitsGitTruthTest {
 
     @Test
     public void firstAndLastCommitMatchAuthorDates() {
-        List<OffsetDateTime> times = gitLog("--format=%aI").stream().map(OffsetDateTime::parse).toList();
-        Comparator<OffsetDateTime> byInstant = Comparator.comparing(OffsetDateTime::toInstant);
+        // %at: seconds, whatever the zone (%aI cannot write +9999)
+        List<Instant> times = gitLog("--format=%at").stream().map(at -> Instant.ofEpochSecond(Long.parseLong(at)))
+                .toList();
         // in UTC, as Instant.toString() writes it
-        assertEquals(times.stream().min(byInstant).orElseThrow().toInstant().toString(),
+        assertEquals(times.stream().min(Comparator.naturalOrder()).orElseThrow().toString(),
                 totals().get("first_commit"));
-        assertEquals(times.stream().max(byInstant).orElseThrow().toInstant().toString(),
+        assertEquals(times.stream().max(Comparator.naturalOrder()).orElseThrow().toString(),
                 totals().get("last_commit"));
-        assertEquals("2024-02-29T23:30:00Z", totals().get("last_commit"));
+        assertEquals("2024-04-02T10:00:00Z", totals().get("last_commit"));
     }
 
     @Test

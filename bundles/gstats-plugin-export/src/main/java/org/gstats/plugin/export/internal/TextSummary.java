@@ -203,12 +203,48 @@ final class TextSummary {
         lines.add(style.bad(errors.size() == 1 ? "1 error" : errors.size() + " errors"));
         int shown = Math.min(errors.size(), 10);
         for (ReportError error : errors.subList(0, shown)) {
-            lines.add(fit(INDENT + FullText.singleLine(String.valueOf(error.plugin())) + ": "
+            lines.addAll(wrapped(FullText.singleLine(String.valueOf(error.plugin())) + ": "
                     + FullText.singleLine(String.valueOf(error.message()))));
         }
         if (errors.size() > shown) {
             lines.add(style.quiet(INDENT + "… " + (errors.size() - shown) + " more (see --full or --format json)"));
         }
+    }
+
+    /**
+     * An indented line over as many lines of the width as it takes, broken between words, continued
+     * one indent deeper: an error is not cut, since its end names what to act on (a damaged pack,
+     * the commits behind it). A word wider than a line is broken where the line ends.
+     */
+    private List<String> wrapped(String text) {
+        List<String> out = new ArrayList<>();
+        String continuation = INDENT + INDENT;
+        StringBuilder line = new StringBuilder(INDENT);
+        boolean empty = true;
+        for (String word : text.strip().split(" +")) {
+            String rest = word;
+            while (!rest.isEmpty()) {
+                int room = width - AlignedColumns.width(line.toString()) - (empty ? 0 : 1);
+                if (AlignedColumns.width(rest) <= room) {
+                    line.append(empty ? "" : " ").append(rest);
+                    empty = false;
+                    rest = "";
+                } else if (!empty) {
+                    out.add(line.toString());
+                    line = new StringBuilder(continuation);
+                    empty = true;
+                } else {
+                    String head = AlignedColumns.prefix(rest, Math.max(1, room));
+                    out.add(line.append(head).toString());
+                    line = new StringBuilder(continuation);
+                    rest = rest.substring(head.length());
+                }
+            }
+        }
+        if (!empty) {
+            out.add(line.toString());
+        }
+        return out;
     }
 
     private void section(String title) {

@@ -79,6 +79,38 @@ public class TextSummaryTest {
         assertTrue(light.contains("\u001b[1;34mTotals\u001b[0m"));
     }
 
+    /** An error is the one thing not cut to the width: its end names the pack and the commits to look at. */
+    @Test
+    public void errorsAreWrappedWhole() throws IOException {
+        String message = "7 commits could not be read: the history stops at commit " + "a".repeat(40) + ", which is "
+                + "in the damaged pack pack-" + "b".repeat(40) + ".pack (git fsck shows the damage); they are "
+                + "c".repeat(40) + " " + "d".repeat(40);
+        Report damaged = new Report(header(), List.of(), List.of(new ReportError("scanner", message)));
+        for (int width : new int[] {40, 80, 120}) {
+            List<String> lines = List.of(write(damaged, options(width, false)).split("\n"));
+            int at = lines.indexOf("1 error") + 1;
+            int end = at;
+            while (!lines.get(end).isEmpty()) {
+                end++;
+            }
+            List<String> error = lines.subList(at, end);
+            assertTrue(error.get(0), error.get(0).startsWith("  scanner: "));
+            for (String line : error.subList(1, error.size())) {
+                assertTrue(line, line.startsWith("    "));
+            }
+            for (String line : error) {
+                assertTrue(width + ": " + line, AlignedColumns.width(line) <= width);
+            }
+            String joined = String.join(" ", error.stream().map(String::strip).toList());
+            // at 40 columns an id does not fit a line and is broken where the line ends
+            assertEquals(width + "\n" + String.join("\n", error), ("scanner: " + message).replace(" ", ""),
+                    joined.replace(" ", ""));
+            if (width > 40) {
+                assertEquals("scanner: " + message, joined);
+            }
+        }
+    }
+
     @Test
     public void partsOfPluginsThatDidNotRunAreLeftOut() throws IOException {
         Report onlyHeader = new Report(header(), List.of(), List.of());

@@ -33,6 +33,7 @@ public final class Schema {
     private Schema() {
     }
 
+
     /**
      * Brings the store to {@link #CURRENT}.
      *

@@ -7,14 +7,16 @@ import java.util.stream.Stream;
 /**
  * Every table and view of the store with its columns: the one description that the schema's
  * DDL, the documentation's table (docs/store.md, checked by a test) and {@code gstats sql}
- * users rely on. Types are the ones H2 and PostgreSQL both understand.
+ * users rely on. Types are the ones H2 and PostgreSQL both understand. A column added after
+ * the first schema says since which version; {@link Schema} adds it to older stores.
  */
 public final class Tables {
 
     /**
      * One column: its name, SQL type and what it holds.
      *
-     * @param since the schema version that added it (1 for the first tables)
+     * @param since the schema version that added it to its table (1: it came with the table); a later
+     *              column is nullable, since the rows already stored have no value for it
      */
     public record Column(String name, String type, String description, int since) {
 
@@ -73,7 +75,7 @@ public final class Tables {
                 return List.of();
             }
             return columns.stream().filter(column -> column.since() == version)
-                    .map(column -> "ALTER TABLE " + name + " ADD COLUMN " + column.ddl()).toList();
+                    .map(column -> "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS " + column.ddl()).toList();
         }
     }
 
@@ -120,7 +122,11 @@ public final class Tables {
                     new Column("committer_name", "VARCHAR NOT NULL", "committer name"),
                     new Column("committer_email", "VARCHAR NOT NULL", "committer email"),
                     new Column("commit_time", TIME + " NOT NULL", "committer time"),
-                    new Column("summary", "VARCHAR NOT NULL", "first line of the message")),
+                    new Column("summary", "VARCHAR NOT NULL", "first line of the message"),
+                    new Column("author_zone", "INTEGER", "the author's zone in minutes east of UTC as the commit "
+                            + "records it (+9999 is 6039: beyond the 18 hours a time zone column holds, where "
+                            + "author_time is in UTC); null for commits stored before schema 4", 4),
+                    new Column("commit_zone", "INTEGER", "the committer's zone in minutes, as author_zone", 4)),
             "repository_id, commit_id", null);
 
     public static final Table CHANGED_COMMITS = new Table("changed_commits",
@@ -212,7 +218,7 @@ public final class Tables {
 
     /**
      * Every table in the order they are created: version 2 added {@link #REPORTS}, version 3
-     * {@link #BLOB_RESULTS} and {@code files.blob_id}.
+     * {@link #BLOB_RESULTS} and {@code files.blob_id}, version 4 the commits' zones.
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
             FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
