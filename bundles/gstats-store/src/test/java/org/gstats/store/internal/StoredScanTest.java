@@ -279,7 +279,6 @@ public class StoredScanTest {
                 ResultSet rows = statement.executeQuery("SELECT version FROM store_schema")) {
             rows.next();
             assertEquals(Tables.VERSION, rows.getInt(1));
-            assertEquals(3, Tables.VERSION);
         }
         assertEquals(2, store.history(repo.dir()).size());
     }
