@@ -21,6 +21,7 @@ import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
 import org.gstats.config.api.EffectiveConfiguration;
 import org.gstats.config.api.GitDate;
+import org.gstats.config.internal.ClassPathMetaType;
 import org.gstats.config.internal.StandaloneConfiguration;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
@@ -149,7 +150,7 @@ final class FleetConfiguration implements Serializable {
                 current = definitions;
                 if (current == null) {
                     try {
-                        current = Map.copyOf(ClassPathMetaType.definitions());
+                        current = Map.copyOf(ClassPathMetaType.definitions(FleetConfiguration.class.getClassLoader()));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the gstats bundles' MetaType: " + e.getMessage(), e);
                     }

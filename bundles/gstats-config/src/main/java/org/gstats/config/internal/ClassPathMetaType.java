@@ -1,4 +1,4 @@
-package org.gstats.fleet;
+package org.gstats.config.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,20 +26,24 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * What the MetaType service gives gstats-config in Felix, read without a framework: every
- * {@code OSGI-INF/metatype/*.xml} of the bundle jars on the class path, parsed by Felix
+ * {@code OSGI-INF/metatype/*.xml} of the bundle jars on a class path, parsed by Felix
  * MetaType's own reader, as object classes by the PID they are designated for. The
- * components' annotations stay the one schema; their generated files are what is read.
+ * components' annotations stay the one schema; their generated files are what is read. For
+ * gstats run as plain libraries ({@link StandaloneConfiguration}, the fleet) and for the tests
+ * that hold the shipped files to the schema; in the framework the MetaType service does this,
+ * so the bundle imports Felix MetaType's package optionally.
  */
-final class ClassPathMetaType {
+public final class ClassPathMetaType {
 
     private static final String FOLDER = "OSGI-INF/metatype/";
 
     private ClassPathMetaType() {
     }
 
-    static Map<String, ObjectClassDefinition> definitions() throws IOException {
+    /** The object classes of every bundle on {@code loader}'s class path, by PID (or factory PID). */
+    public static Map<String, ObjectClassDefinition> definitions(ClassLoader loader) throws IOException {
         Map<String, ObjectClassDefinition> definitions = new LinkedHashMap<>();
-        Enumeration<URL> manifests = ClassPathMetaType.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+        Enumeration<URL> manifests = loader.getResources("META-INF/MANIFEST.MF");
         while (manifests.hasMoreElements()) {
             for (URL file : metaTypeFiles(manifests.nextElement())) {
                 MetaData data = new MetaDataReader().parse(file);
