@@ -39,7 +39,7 @@ final class FleetConfiguration implements Serializable {
     /** The file name the fleet file takes in a task's scratch folder. */
     private static final String FLEET_FILE = "fleet.toml";
 
-    private static volatile Map<String, ObjectClassDefinition> definitions;
+    private static volatile List<Map.Entry<String, ObjectClassDefinition>> definitions;
 
     private final String fleetToml;
 
@@ -143,14 +143,14 @@ final class FleetConfiguration implements Serializable {
     }
 
     /** The bundles' MetaType on this JVM's class path, read once. */
-    private static Map<String, ObjectClassDefinition> definitions() {
-        Map<String, ObjectClassDefinition> current = definitions;
+    private static List<Map.Entry<String, ObjectClassDefinition>> definitions() {
+        List<Map.Entry<String, ObjectClassDefinition>> current = definitions;
         if (current == null) {
             synchronized (FleetConfiguration.class) {
                 current = definitions;
                 if (current == null) {
                     try {
-                        current = Map.copyOf(ClassPathMetaType.definitions(FleetConfiguration.class.getClassLoader()));
+                        current = List.copyOf(ClassPathMetaType.definitions(FleetConfiguration.class.getClassLoader()));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the gstats bundles' MetaType: " + e.getMessage(), e);
                     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -40,9 +39,13 @@ public final class ClassPathMetaType {
     private ClassPathMetaType() {
     }
 
-    /** The object classes of every bundle on {@code loader}'s class path, by PID (or factory PID). */
-    public static Map<String, ObjectClassDefinition> definitions(ClassLoader loader) throws IOException {
-        Map<String, ObjectClassDefinition> definitions = new LinkedHashMap<>();
+    /**
+     * The object classes of every bundle on {@code loader}'s class path, each with the PID (or
+     * factory PID) it is designated for; a list, since several bundles may designate one PID
+     * (their keys share a section), as the MetaType service keeps them apart too.
+     */
+    public static List<Map.Entry<String, ObjectClassDefinition>> definitions(ClassLoader loader) throws IOException {
+        List<Map.Entry<String, ObjectClassDefinition>> definitions = new ArrayList<>();
         Enumeration<URL> manifests = loader.getResources("META-INF/MANIFEST.MF");
         while (manifests.hasMoreElements()) {
             for (URL file : metaTypeFiles(manifests.nextElement())) {
@@ -53,8 +56,8 @@ public final class ClassPathMetaType {
                 for (Object each : data.getDesignates()) {
                     Designate designate = (Designate) each;
                     OCD ocd = (OCD) data.getObjectClassDefinitions().get(designate.getObject().getOcdRef());
-                    definitions.put(designate.getPid() != null ? designate.getPid() : designate.getFactoryPid(),
-                            new Definition(ocd));
+                    definitions.add(Map.entry(designate.getPid() != null ? designate.getPid() : designate.getFactoryPid(),
+                            new Definition(ocd)));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.gstats.config.internal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.gstats.config.api.ConfigException;
@@ -29,11 +30,13 @@ public final class StandaloneConfiguration implements GstatsConfiguration {
     }
 
     /**
-     * @param definitions  the object classes by the PID they are designated for
+     * @param definitions  the object classes, each with the PID it is designated for
+     *                     ({@link ClassPathMetaType#definitions})
      * @param defaultsFile a configuration file under every repository's own, or {@code null}
      */
-    public static StandaloneConfiguration of(Map<String, ObjectClassDefinition> definitions, Path defaultsFile) {
-        Schema schema = Schema.of(definitions.entrySet().stream()
+    public static StandaloneConfiguration of(List<Map.Entry<String, ObjectClassDefinition>> definitions,
+            Path defaultsFile) {
+        Schema schema = Schema.of(definitions.stream()
                 .map(entry -> new Schema.Declaration(entry.getKey(), entry.getValue())).toList());
         return new StandaloneConfiguration(new Resolver(new Sources(Map.of(), null, defaultsFile, null, Map.of()),
                 () -> schema));

@@ -31,7 +31,7 @@ final class ShippedSchema {
 
     private static List<Schema.Declaration> declarations() {
         try {
-            return ClassPathMetaType.definitions(ShippedSchema.class.getClassLoader()).entrySet().stream()
+            return ClassPathMetaType.definitions(ShippedSchema.class.getClassLoader()).stream()
                     .map(entry -> new Schema.Declaration(entry.getKey(), entry.getValue())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
