@@ -1,6 +1,9 @@
 package org.gstats.store.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
+import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.scan.RepositoryScanner;
 import org.gstats.api.scan.ScanRequest;
@@ -149,11 +157,31 @@ public final class ScanStoreImpl implements ScanStore {
         ReportWriter writer = json;
         return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
                 request.repository().toAbsolutePath().normalize().toString(),
-                writer == null ? null : report -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    writer.write(report, out);
-                    return out.toString(StandardCharsets.UTF_8);
-                });
+                writer == null ? null : report -> deflated(writer, report));
+    }
+
+    /** The report as the writer writes it, deflated as it is written (never whole in memory). */
+    private static byte[] deflated(ReportWriter writer, Report report) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        // the fastest level: JSON's repetition still gives a tenth of its size
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
+            writer.write(report, out);
+        } finally {
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String inflated(byte[] deflated) throws SQLException {
+        Inflater inflater = new Inflater();
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated), inflater, 1 << 16)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("the stored report is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     private static String given(Object value) {
@@ -194,16 +222,23 @@ public final class ScanStoreImpl implements ScanStore {
         Database database = database(null);
         Connection connection = database.openForReading();
         try {
-            if (Schema.version(connection) < Schema.WITH_REPORTS) {
+            int version = Schema.version(connection);
+            if (version < Schema.WITH_REPORTS) {
                 return Optional.empty();
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT p.path, r.json FROM reports r "
-                    + "JOIN scans s ON s.scan_id = r.scan_id JOIN repositories p ON p.repository_id = s.repository_id "
-                    + "WHERE r.scan_id = ?")) {
+            // a store not yet migrated (this connection only reads) has no deflated reports
+            String deflated = version < Schema.WITH_DEFLATED_REPORTS ? "NULL" : "r.json_deflated";
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.path, r.json, " + deflated
+                    + " FROM reports r JOIN scans s ON s.scan_id = r.scan_id JOIN repositories p "
+                    + "ON p.repository_id = s.repository_id WHERE r.scan_id = ?")) {
                 select.setLong(1, scanId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new StoredReport(scanId, Path.of(row.getString(1)),
-                            row.getString(2))) : Optional.empty();
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    byte[] bytes = row.getBytes(3);
+                    return Optional.of(new StoredReport(scanId, Path.of(row.getString(1)),
+                            bytes == null ? row.getString(2) : inflated(bytes)));
                 }
             }
         } catch (SQLException e) {

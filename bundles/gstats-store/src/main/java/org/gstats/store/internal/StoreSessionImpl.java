@@ -61,7 +61,7 @@ final class StoreSessionImpl implements StoreSession {
     private final Database database;
     private final ChangeSettings settings;
     private final Map<String, List<FileChange>> known;
-    /** The report as JSON, or null when no JSON writer is there (then no report is kept). */
+    /** The report as deflated JSON, or null when no JSON writer is there (then no report is kept). */
     private final ReportJson reportJson;
 
     private final StoredBlobResults blobResults;
@@ -83,15 +83,16 @@ final class StoreSessionImpl implements StoreSession {
         this.reportJson = reportJson;
     }
 
-    /** Writes a report as the json format does. */
+    /** Writes a report as the json format does, deflated. */
     @FunctionalInterface
     interface ReportJson {
-        String of(Report report) throws IOException;
+        byte[] of(Report report) throws IOException;
     }
 
     /**
      * @param repository the repository's path as the scan will name it
-     * @param reportJson the json format, whose output is kept as the repository's latest report; null for none
+     * @param reportJson the json format, whose output is kept deflated as the repository's latest report; null for
+     *                   none
      */
     static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, ReportJson reportJson)
             throws StoreException {
@@ -238,7 +239,7 @@ final class StoreSessionImpl implements StoreSession {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
-        String json = json(report);
+        byte[] json = json(report);
         for (int attempt = 1;; attempt++) {
             Connection connection = database.open();
             try {
@@ -278,8 +279,8 @@ final class StoreSessionImpl implements StoreSession {
         return false;
     }
 
-    /** The report as JSON; null when there is no writer, or it failed (the scan is still recorded). */
-    private String json(Report report) {
+    /** The report as deflated JSON; null when there is no writer, or it failed (the scan is still recorded). */
+    private byte[] json(Report report) {
         if (reportJson == null) {
             return null;
         }
@@ -291,7 +292,7 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void write(Connection connection, Report report, String json) throws SQLException {
+    private void write(Connection connection, Report report, byte[] json) throws SQLException {
         long repositoryId = repositoryId(connection, target.repository().toString());
         long settingsId = ensureSettings(connection);
         insertCommits(connection, repositoryId);
@@ -310,7 +311,7 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** The repository's report is this scan's now; earlier scans' go (only the latest is drawn again). */
-    private static void keepLatestReport(Connection connection, long repositoryId, long scanId, String json)
+    private static void keepLatestReport(Connection connection, long repositoryId, long scanId, byte[] json)
             throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reports WHERE scan_id IN "
                 + "(SELECT scan_id FROM scans WHERE repository_id = ?)")) {
@@ -318,9 +319,9 @@ final class StoreSessionImpl implements StoreSession {
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO reports (scan_id, json) VALUES (?, ?)")) {
+                "INSERT INTO reports (scan_id, json_deflated) VALUES (?, ?)")) {
             insert.setLong(1, scanId);
-            insert.setString(2, json);
+            insert.setBytes(2, json);
             insert.executeUpdate();
         }
     }

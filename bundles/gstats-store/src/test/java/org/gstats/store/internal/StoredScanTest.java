@@ -384,6 +384,45 @@ public class StoredScanTest {
         assertEquals(repo.dir().toString(), header.get("repository").getAsString());
     }
 
+    /** A report kept as text by schema 4 is read as it was, before and after the store is brought forward. */
+    @Test
+    public void aReportKeptAsTextBeforeSchema5IsStillRead() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        store.setJson(new JsonReportWriter());
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        long scanId = store.history(repo.dir()).get(0).scanId();
+        String json = store.report(scanId).orElseThrow().json();
+        try (Connection connection = store.database(null).open();
+                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE reports SET json = ?")) {
+            update.setString(1, json);
+            update.executeUpdate();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE reports DROP COLUMN json_deflated");
+                statement.execute("ALTER TABLE reports ALTER COLUMN json SET NOT NULL");
+                statement.executeUpdate("UPDATE store_schema SET version = 4");
+            }
+            connection.commit();
+        }
+
+        assertEquals("read from a schema 4 store", json, store.report(scanId).orElseThrow().json());
+        store.database(null).open().close();
+        assertEquals("read after the store is brought forward", json, store.report(scanId).orElseThrow().json());
+        scanStored(store, request);
+        long next = store.history(repo.dir()).get(1).scanId();
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT json, json_deflated FROM reports")) {
+            assertTrue(row.next());
+            assertNull("a new report is kept deflated only", row.getString(1));
+            assertTrue(row.getBytes(2).length < json.length());
+        }
+        JsonObject header = JsonParser.parseString(store.report(next).orElseThrow().json()).getAsJsonObject()
+                .getAsJsonObject("gstats");
+        assertEquals(repo.dir().toString(), header.get("repository").getAsString());
+    }
+
     @Test
     public void withoutAJsonWriterNoReportIsKept() throws Exception {
         GitRepo repo = history();

@@ -27,6 +27,10 @@ public final class Schema {
     /** The version that added the {@code reports} table. */
     public static final int WITH_REPORTS = Tables.REPORTS.since();
 
+    /** The version from which reports are kept deflated. */
+    public static final int WITH_DEFLATED_REPORTS = Tables.REPORTS.columns().stream()
+            .filter(column -> column.name().equals("json_deflated")).findFirst().orElseThrow().since();
+
     /** The version this gstats writes. */
     public static final int CURRENT = STEPS.size();
 

@@ -15,17 +15,24 @@ public final class Tables {
     /**
      * One column: its name, SQL type and what it holds.
      *
-     * @param since the schema version that added it to its table (1: it came with the table); a later
-     *              column is nullable, since the rows already stored have no value for it
+     * @param since     the schema version that added it to its table (1: it came with the table); a later
+     *                  column is nullable, since the rows already stored have no value for it
+     * @param nullSince the schema version from which a column typed {@code NOT NULL} takes null (its rows
+     *                  written since keep their value elsewhere); 0 when that never changed
      */
-    public record Column(String name, String type, String description, int since) {
+    public record Column(String name, String type, String description, int since, int nullSince) {
 
         Column(String name, String type, String description) {
-            this(name, type, description, 1);
+            this(name, type, description, 1, 0);
         }
 
-        String ddl() {
-            return name + " " + type;
+        Column(String name, String type, String description, int since) {
+            this(name, type, description, since, 0);
+        }
+
+        /** The column's definition in a table created at {@code version}. */
+        String ddl(int version) {
+            return name + " " + (nullSince != 0 && nullSince <= version ? type.replace(" NOT NULL", "") : type);
         }
     }
 
@@ -66,16 +73,20 @@ public final class Tables {
                 if (view()) {
                     return List.of("CREATE VIEW " + name + " AS " + query);
                 }
-                String body = columns.stream().filter(column -> column.since() <= version).map(Column::ddl)
-                        .collect(Collectors.joining(", "));
+                String body = columns.stream().filter(column -> column.since() <= version)
+                        .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
                 return List.of("CREATE TABLE " + name + " (" + body
                         + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")") + ")");
             }
             if (version < since || view()) {
                 return List.of();
             }
-            return columns.stream().filter(column -> column.since() == version)
-                    .map(column -> "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS " + column.ddl()).toList();
+            // both statements may run again harmlessly, should a step have run without being recorded
+            return Stream.concat(columns.stream().filter(column -> column.since() == version)
+                    .map(column -> "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS " + column.ddl(version)),
+                    columns.stream().filter(column -> column.nullSince() == version && column.since() < version)
+                            .map(column -> "ALTER TABLE " + name + " ALTER COLUMN " + column.name()
+                                    + " DROP NOT NULL")).toList();
         }
     }
 
@@ -213,12 +224,16 @@ public final class Tables {
             "the JSON report (as gstats scan --format json writes it) of each repository's latest scan, so that its "
                     + "dashboard is drawn again without scanning",
             List.of(new Column("scan_id", "BIGINT NOT NULL", "the scan", 2),
-                    new Column("json", "TEXT NOT NULL", "the report", 2)),
+                    new Column("json", "TEXT NOT NULL", "the report, for a report kept before schema 5; else null",
+                            2, 5),
+                    new Column("json_deflated", "BYTEA", "the report, deflated (zlib): a tenth of its size, written "
+                            + "and read in a tenth of the time; null for a report kept before schema 5", 5)),
             "scan_id", null, null, 2);
 
     /**
      * Every table in the order they are created: version 2 added {@link #REPORTS}, version 3
-     * {@link #BLOB_RESULTS} and {@code files.blob_id}, version 4 the commits' zones.
+     * {@link #BLOB_RESULTS} and {@code files.blob_id}, version 4 the commits' zones, version 5
+     * {@code reports.json_deflated}.
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
             FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
@@ -226,7 +241,7 @@ public final class Tables {
     /** The newest schema version a table or column names. */
     public static final int VERSION = ALL.stream()
             .flatMap(table -> Stream.concat(Stream.of(table.since()),
-                    table.columns().stream().map(Column::since)))
+                    table.columns().stream().flatMap(column -> Stream.of(column.since(), column.nullSince()))))
             .mapToInt(Integer::intValue).max().orElse(1);
 
     /** The tables whose rows belong to one scan (they go with it). */
