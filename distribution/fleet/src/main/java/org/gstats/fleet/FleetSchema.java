@@ -38,11 +38,12 @@ final class FleetSchema {
     /**
      * The store's tables, views left out, and {@code reports}: the fleet's scans keep their
      * reports as {@code OUT/reports/ID.json.gz} (the standalone store has no JSON writer); and
-     * {@code blob_results}, a cache of analysers' own encodings that no query reads.
+     * {@code blob_results} and {@code commit_changes}, caches in gstats' own encodings that no
+     * query reads.
      */
     static List<Tables.Table> storeTables() {
-        return Tables.ALL.stream()
-                .filter(table -> !table.view() && table != Tables.REPORTS && table != Tables.BLOB_RESULTS).toList();
+        return Tables.ALL.stream().filter(table -> !table.view() && table != Tables.REPORTS
+                && table != Tables.BLOB_RESULTS && table != Tables.COMMIT_CHANGES).toList();
     }
 
     static StructType storeSchema(Tables.Table table) {

@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
@@ -35,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scan's use of the store. On open it reads, in one go, every commit's changes recorded
- * under the scan's {@link ChangeSettings}, and lets the database go: the scan runs without a
+ * One scan's use of the store. On open it reads, in one query, every commit's changes recorded
+ * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
+ * asks for it), and lets the database go: the scan runs without a
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
  * the scan reports and, on {@link #finish}, writes the new commits, their changes, the head's
  * files, the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
@@ -60,7 +61,10 @@ final class StoreSessionImpl implements StoreSession {
 
     private final Database database;
     private final ChangeSettings settings;
-    private final Map<String, List<FileChange>> known;
+    /** Recorded changes by commit id, encoded ({@link ChangeCodec}). */
+    private final Map<String, byte[]> known;
+    /** One String per path the replayed changes name, however many commits changed it. */
+    private final Map<String, String> paths = new ConcurrentHashMap<>();
     /** The report as deflated JSON, or null when no JSON writer is there (then no report is kept). */
     private final ReportJson reportJson;
 
@@ -74,7 +78,7 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
 
-    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, List<FileChange>> known,
+    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, byte[]> known,
             StoredBlobResults blobResults, ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
@@ -98,7 +102,7 @@ final class StoreSessionImpl implements StoreSession {
             throws StoreException {
         Connection connection = database.open();
         try {
-            Map<String, List<FileChange>> known = load(connection, settings);
+            Map<String, byte[]> known = load(connection, settings);
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
             return new StoreSessionImpl(database, settings, known, blobResults, reportJson);
@@ -109,55 +113,20 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private static Map<String, List<FileChange>> load(Connection connection, ChangeSettings settings)
-            throws SQLException {
+    /** Every commit's recorded changes under the settings, still encoded: a commit is decoded when the walk meets it. */
+    private static Map<String, byte[]> load(Connection connection, ChangeSettings settings) throws SQLException {
         Long settingsId = settingsId(connection, settings);
-        Map<String, List<FileChange>> known = new HashMap<>();
+        Map<String, byte[]> known = new HashMap<>();
         if (settingsId == null) {
             return known;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT commit_id FROM changed_commits WHERE settings_id = ?")) {
-            select.setLong(1, settingsId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    known.put(rows.getString(1), List.of());
-                }
-            }
-        }
-        // in key order, so each commit's changes come together and in their order: no sorting
-        Map<String, String> paths = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT commit_id, path, old_path, "
-                + "change_type, insertions, deletions, is_binary, old_size, new_size, lines_after FROM file_changes "
-                + "WHERE settings_id = ? ORDER BY commit_id, seq")) {
+                "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?")) {
             select.setLong(1, settingsId);
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
-                String commitId = null;
-                List<FileChange> changes = null;
                 while (rows.next()) {
-                    String id = rows.getString(1);
-                    if (!id.equals(commitId)) {
-                        if (changes != null) {
-                            known.put(commitId, List.copyOf(changes));
-                        }
-                        // only commits recorded whole (listed in changed_commits) replay
-                        commitId = id;
-                        changes = known.containsKey(id) ? new ArrayList<>(4) : null;
-                    }
-                    if (changes == null) {
-                        continue;
-                    }
-                    // one String per path, however many commits changed it
-                    String path = paths.computeIfAbsent(rows.getString(2), p -> p);
-                    String oldPath = rows.getString(3);
-                    changes.add(new FileChange(commitId, path,
-                            oldPath == null ? null : paths.computeIfAbsent(oldPath, p -> p),
-                            ChangeType.valueOf(rows.getString(4)), rows.getInt(5), rows.getInt(6), rows.getBoolean(7),
-                            rows.getLong(8), rows.getLong(9), rows.getInt(10)));
-                }
-                if (changes != null) {
-                    known.put(commitId, List.copyOf(changes));
+                    known.put(rows.getString(1), rows.getBytes(2));
                 }
             }
         }
@@ -179,9 +148,22 @@ final class StoreSessionImpl implements StoreSession {
         return known.size();
     }
 
+    /**
+     * The commit's recorded changes; null (diff it) when none are, or they cannot be decoded:
+     * a damaged value costs the commit's diff, never the scan.
+     */
     @Override
     public List<FileChange> recorded(String commitId) {
-        return known.get(commitId);
+        byte[] encoded = known.get(commitId);
+        if (encoded == null) {
+            return null;
+        }
+        try {
+            return ChangeCodec.decode(commitId, encoded, paths);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{} in the store; diffing the commit again", e.getMessage());
+            return null;
+        }
     }
 
     @Override
@@ -439,48 +421,66 @@ final class StoreSessionImpl implements StoreSession {
         if (computed.isEmpty()) {
             return;
         }
-        // another scan may have recorded some of them since this one opened the store
-        Set<String> stored = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?",
+        // another scan may have recorded some of them since this one opened the store; a store
+        // of schema 4 has their rows but not yet their encoded value
+        Set<String> rows = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?", settingsId);
+        Set<String> encoded = ids(connection, "SELECT commit_id FROM commit_changes WHERE settings_id = ?",
                 settingsId);
         try (PreparedStatement commit = connection.prepareStatement(
                 "INSERT INTO changed_commits (settings_id, commit_id) VALUES (?, ?)");
                 PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
                         + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
-                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement value = connection.prepareStatement(
+                        "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)")) {
             int pending = 0;
             for (Map.Entry<String, List<FileChange>> entry : computed.entrySet()) {
-                if (!stored.add(entry.getKey())) {
-                    continue;
-                }
-                commit.setLong(1, settingsId);
-                commit.setString(2, entry.getKey());
-                commit.addBatch();
-                int seq = 0;
-                for (FileChange fileChange : entry.getValue()) {
-                    change.setLong(1, settingsId);
-                    change.setString(2, entry.getKey());
-                    change.setInt(3, seq++);
-                    change.setString(4, fileChange.path());
-                    change.setString(5, fileChange.oldPath());
-                    change.setString(6, fileChange.type().name());
-                    change.setInt(7, fileChange.insertions());
-                    change.setInt(8, fileChange.deletions());
-                    change.setBoolean(9, fileChange.binary());
-                    change.setLong(10, fileChange.oldSize());
-                    change.setLong(11, fileChange.newSize());
-                    change.setInt(12, fileChange.linesAfter());
-                    change.addBatch();
+                if (encoded.add(entry.getKey())) {
+                    value.setLong(1, settingsId);
+                    value.setString(2, entry.getKey());
+                    value.setBytes(3, ChangeCodec.encode(entry.getValue()));
+                    value.addBatch();
                     pending++;
                 }
-                if (++pending >= BATCH) {
+                if (rows.add(entry.getKey())) {
+                    commit.setLong(1, settingsId);
+                    commit.setString(2, entry.getKey());
+                    commit.addBatch();
+                    pending += addChanges(change, settingsId, entry);
+                }
+                if (pending >= BATCH) {
+                    value.executeBatch();
                     commit.executeBatch();
                     change.executeBatch();
                     pending = 0;
                 }
             }
+            value.executeBatch();
             commit.executeBatch();
             change.executeBatch();
         }
+    }
+
+    /** A commit's rows of file_changes, added to the batch; returns how many. */
+    private static int addChanges(PreparedStatement change, long settingsId, Map.Entry<String, List<FileChange>> entry)
+            throws SQLException {
+        int seq = 0;
+        for (FileChange fileChange : entry.getValue()) {
+            change.setLong(1, settingsId);
+            change.setString(2, entry.getKey());
+            change.setInt(3, seq++);
+            change.setString(4, fileChange.path());
+            change.setString(5, fileChange.oldPath());
+            change.setString(6, fileChange.type().name());
+            change.setInt(7, fileChange.insertions());
+            change.setInt(8, fileChange.deletions());
+            change.setBoolean(9, fileChange.binary());
+            change.setLong(10, fileChange.oldSize());
+            change.setLong(11, fileChange.newSize());
+            change.setInt(12, fileChange.linesAfter());
+            change.addBatch();
+        }
+        return seq + 1;
     }
 
     private long insertScan(Connection connection, Report report, long repositoryId, long settingsId)

@@ -215,6 +215,61 @@ public class StoredScanTest {
         }
     }
 
+    /**
+     * A store of schema 4 recorded changes only as rows: brought forward, its commits are diffed
+     * once more and their encoded changes recorded beside the rows, which are not written twice.
+     */
+    @Test
+    public void changesRecordedBySchema4AreEncodedByTheNextScan() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        long rows = count(store, "file_changes");
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE commit_changes");
+            statement.executeUpdate("UPDATE store_schema SET version = 4");
+            connection.commit();
+        }
+
+        assertEquals(diffedCount(repo), scanStored(store, request).misses.get());
+        assertEquals(rows, count(store, "file_changes"));
+        assertEquals(count(store, "changed_commits"), count(store, "commit_changes"));
+        Recorded rescan = scanStored(store, request);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+    }
+
+    /** A damaged encoded value costs its commit's diff, never the scan or its events. */
+    @Test
+    public void aDamagedRecordedValueIsDiffedAgain() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); java.sql.PreparedStatement update =
+                connection.prepareStatement("UPDATE commit_changes SET changes = ? WHERE commit_id = ?")) {
+            update.setBytes(1, new byte[] {1, 2});
+            update.setString(2, repo.git("rev-parse", "HEAD").strip());
+            assertEquals(1, update.executeUpdate());
+            connection.commit();
+        }
+
+        Recorded rescan = scanStored(store, request);
+        assertEquals(1, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        assertEquals("the scan is stored", 2, store.history(repo.dir()).size());
+    }
+
+    private static long count(ScanStoreImpl store, String table) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     @Test
     public void firstScansOfOneRepositoryFinishingAtOnceAreAllStored() throws Exception {
         GitRepo repo = history();

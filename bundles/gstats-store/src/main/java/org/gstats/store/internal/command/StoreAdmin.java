@@ -164,9 +164,11 @@ final class StoreAdmin {
                     + "OR NOT EXISTS (SELECT 1 FROM commits c WHERE c.commit_id = f.commit_id)";
             long rows = update(connection, "DELETE FROM file_changes f WHERE " + unreachable);
             rows += update(connection, "DELETE FROM changed_commits f WHERE " + unreachable);
+            rows += update(connection, "DELETE FROM commit_changes f WHERE " + unreachable);
             rows += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
                     + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
-                    + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id)");
+                    + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
+                    + "(SELECT 1 FROM commit_changes x WHERE x.settings_id = s.settings_id)");
             rows += update(connection, "DELETE FROM blob_results b WHERE NOT EXISTS (SELECT 1 FROM files f "
                     + "WHERE f.blob_id = b.blob_id AND f.scan_id IN (SELECT MAX(x.scan_id) FROM scans x "
                     + "GROUP BY x.repository_id))");

@@ -75,7 +75,7 @@ public final class Tables {
                 }
                 String body = columns.stream().filter(column -> column.since() <= version)
                         .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
-                return List.of("CREATE TABLE " + name + " (" + body
+                return List.of("CREATE TABLE IF NOT EXISTS " + name + " (" + body
                         + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")") + ")");
             }
             if (version < since || view()) {
@@ -162,6 +162,15 @@ public final class Tables {
                     new Column("lines_after", "INTEGER NOT NULL", "lines after the change, -1 for binary")),
             "settings_id, commit_id, seq", null);
 
+    public static final Table COMMIT_CHANGES = new Table("commit_changes",
+            "each recorded commit's file changes in one value, the form a rescan reads (file_changes holds the same "
+                    + "as rows, for queries)",
+            List.of(new Column("settings_id", "BIGINT NOT NULL", "the change settings", 5),
+                    new Column("commit_id", "VARCHAR(64) NOT NULL", "the commit", 5),
+                    new Column("changes", "BYTEA NOT NULL", "its file_changes rows in order, in gstats' own "
+                            + "encoding (ChangeCodec)", 5)),
+            "settings_id, commit_id", null, null, 5);
+
     public static final Table FILES = new Table("files", "the files at the head of each scan", List.of(
             new Column("scan_id", "BIGINT NOT NULL", "the scan"),
             new Column("path", "VARCHAR NOT NULL", "path in the head's tree"),
@@ -233,10 +242,10 @@ public final class Tables {
     /**
      * Every table in the order they are created: version 2 added {@link #REPORTS}, version 3
      * {@link #BLOB_RESULTS} and {@code files.blob_id}, version 4 the commits' zones, version 5
-     * {@code reports.json_deflated}.
+     * {@link #COMMIT_CHANGES} and {@code reports.json_deflated}.
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
-            FILE_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
+            FILE_CHANGES, COMMIT_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
 
     /** The newest schema version a table or column names. */
     public static final int VERSION = ALL.stream()
