@@ -38,8 +38,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
                 + "came from; --defaults prints a commented default file"),
         SQL("sql", "\"SELECT …\"", "read-only SQL over the scan store (--format text|csv|json|markdown)"),
         HISTORY("history", "[PATH]", "the summary of every stored scan of a repository"),
-        STORE("store", "info|clear PATH|gc", "the scan store: size and contents; forget a repository; drop rows "
-                + "no stored scan needs"),
+        STORE("store", "info|clear PATH|clear --all|gc", "the scan store: size and contents; forget a repository; "
+                + "empty the store; drop rows no stored scan needs"),
         SERVE("serve", "[--port N] [--bind ADDR] [--root DIR]... [--token T]", "the dashboard and REST API on "
                 + "http://127.0.0.1:8080/ until Ctrl-C (docs/serve.md)"),
         SHELL("shell", "", "open the interactive shell (scan, plugins, ...; help lists them)"),

@@ -105,6 +105,7 @@ public final class Database {
         try {
             connection = dataSource.getConnection();
             Schema.migrate(connection, location.url());
+            Schema.verify(connection, location.url());
             return connection;
         } catch (SQLException | StoreException | RuntimeException e) {
             closeQuietly(connection);

@@ -175,6 +175,31 @@ public class StoredScanTest {
     }
 
     /**
+     * A store whose tables disagree with its recorded version (another build wrote it) is
+     * refused on open in one line that says what to do, before the scan; doing it starts afresh.
+     */
+    @Test
+    public void aStoreWhoseTablesDisagreeWithItsVersionSaysToClearIt() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE reports");
+            connection.commit();
+        }
+
+        StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
+        String message = refused.getMessage();
+        assertTrue(message, message.startsWith("the store at " + storeUrl() + " lacks what its schema version "
+                + Schema.CURRENT + " names ("));
+        assertTrue(message, message.toLowerCase(java.util.Locale.ROOT).contains("\"reports\""));
+        assertTrue(message, message.endsWith("; another build of gstats wrote it): 'gstats store clear --all' "
+                + "empties it"));
+        assertEquals(1, message.lines().count());
+    }
+
+    /**
      * A store of schema 3 (before the zone columns) is brought forward on open, its rows kept;
      * new commits are stored with their zones, also those beyond what a time zone column holds.
      */

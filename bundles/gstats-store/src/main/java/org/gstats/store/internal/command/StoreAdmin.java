@@ -65,6 +65,10 @@ final class StoreAdmin {
         }
     }
 
+    String location() {
+        return database.location().url();
+    }
+
     List<ScanSummary> history(Path repository) throws StoreException {
         return ScanStoreImpl.history(database, repository);
     }
@@ -140,6 +144,30 @@ final class StoreAdmin {
             update(connection, "DELETE FROM repositories WHERE repository_id = ?", id);
             connection.commit();
             return scans;
+        } catch (SQLException e) {
+            rollback(connection);
+            throw Database.failure("cannot change the store at " + database.location().url(), e);
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Drops every table and view of the store and its schema version, whatever their state (a
+     * store another build of gstats wrote, whose tables disagree with its version): the next
+     * scan starts it afresh. Other tables in the database are left alone.
+     */
+    void clearAll() throws StoreException {
+        Connection connection = database.openForReading();
+        try (Statement statement = connection.createStatement()) {
+            connection.setReadOnly(false);
+            for (int i = Tables.ALL.size() - 1; i >= 0; i--) {
+                Tables.Table table = Tables.ALL.get(i);
+                statement.execute(table.view() ? "DROP VIEW IF EXISTS " + table.name() + " CASCADE"
+                        : "DROP TABLE IF EXISTS " + table.name() + " CASCADE");
+            }
+            statement.execute("DROP TABLE IF EXISTS " + Schema.VERSION_TABLE);
+            connection.commit();
         } catch (SQLException e) {
             rollback(connection);
             throw Database.failure("cannot change the store at " + database.location().url(), e);

@@ -82,10 +82,10 @@ public final class StoreCommands {
     }
 
     @Descriptor("the scan store: info (location, size, repositories), clear PATH (forget a repository), "
-            + "gc (drop rows no stored scan needs)")
+            + "clear --all (drop every table of the store), gc (drop rows no stored scan needs)")
     public void store(CommandSession session,
             @Descriptor("the store's JDBC URL") @Parameter(names = "--store", absentValue = ABSENT) String url,
-            @Descriptor("info | clear PATH | gc") String... arguments) throws CommandError {
+            @Descriptor("info | clear PATH | clear --all | gc") String... arguments) throws CommandError {
         run(session, () -> {
             List<String> words = new ArrayList<>(Arrays.asList(arguments));
             String action = words.isEmpty() ? "info" : words.remove(0);
@@ -98,8 +98,14 @@ public final class StoreCommands {
                 }
                 case "clear" -> {
                     if (words.size() != 1) {
-                        throw new CommandError(CommandError.BAD_USAGE,
-                                "store clear takes the repository to forget: gstats store clear PATH");
+                        throw new CommandError(CommandError.BAD_USAGE, "store clear takes the repository to "
+                                + "forget, or --all: gstats store clear PATH|--all");
+                    }
+                    if (words.get(0).equals("--all")) {
+                        admin.clearAll();
+                        out.println("gstats: emptied the store at " + admin.location() + "; the next scan starts "
+                                + "it afresh");
+                        return;
                     }
                     Path repository = repositoryRoot(currentDir(session).resolve(words.get(0)));
                     long scans = admin.clear(repository);
@@ -111,7 +117,7 @@ public final class StoreCommands {
                     out.println("gstats: dropped " + admin.gc() + " rows no stored scan needs");
                 }
                 default -> throw new CommandError(CommandError.BAD_USAGE,
-                        "unknown store action '" + action + "' (use info, clear PATH or gc)");
+                        "unknown store action '" + action + "' (use info, clear PATH, clear --all or gc)");
             }
         });
     }

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.gstats.api.store.StoreException;
+import org.gstats.store.internal.Database;
 
 /**
  * The store's schema version, kept in the one-row table {@value #VERSION_TABLE}, and the steps
@@ -17,7 +19,7 @@ import org.gstats.api.store.StoreException;
  */
 public final class Schema {
 
-    static final String VERSION_TABLE = "store_schema";
+    public static final String VERSION_TABLE = "store_schema";
 
     /** Step {@code i} brings a store from version {@code i} to {@code i + 1}. */
     private static final List<List<String>> STEPS = IntStream.rangeClosed(1, Tables.VERSION)
@@ -69,6 +71,35 @@ public final class Schema {
         }
         connection.commit();
     }
+
+    /**
+     * Checks that the store holds every table, view and column this version names, with one
+     * query that reads no row: a store whose recorded version disagrees with its tables (another
+     * build of gstats, numbering its steps otherwise, wrote it) would fail every write.
+     *
+     * @throws StoreException naming what is missing and what to do
+     */
+    public static void verify(Connection connection, String location) throws SQLException, StoreException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(PROBE)) {
+            rows.next();
+        } catch (SQLException e) {
+            connection.rollback();
+            // class 42: an unknown table or column (H2 42S02 and 42S22, PostgreSQL 42P01 and 42703)
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("42")) {
+                throw e;
+            }
+            throw new StoreException("the store at " + location + " lacks what its schema version " + CURRENT
+                    + " names (" + Database.oneLine(e) + "; another build of gstats wrote "
+                    + "it): 'gstats store clear --all' empties it", e);
+        }
+    }
+
+    /** Every column of every table and view, reading no row. */
+    private static final String PROBE = Tables.ALL.stream()
+            .map(table -> "SELECT 1 FROM (SELECT " + table.columns().stream().map(Tables.Column::name)
+                    .collect(Collectors.joining(", ")) + " FROM " + table.name() + " WHERE 1 = 0) " + table.name())
+            .collect(Collectors.joining(" UNION ALL "));
 
     /** The store's version; 0 for an empty database. */
     public static int version(Connection connection) throws SQLException {

@@ -1,6 +1,7 @@
 package org.gstats.store.internal.command;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,8 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.gstats.store.internal.StoredScanTests;
 import org.gstats.testkit.GitRepo;
@@ -79,6 +83,29 @@ public class StoreAdminTest {
         for (String table : new String[] {"commits", "file_changes", "changed_commits", "files", "scans"}) {
             assertEquals(table, 0, count(admin, "SELECT COUNT(*) FROM " + table));
         }
+    }
+
+    /** A store whose tables disagree with its version is emptied whole; the next scans store and replay again. */
+    @Test
+    public void clearAllEmptiesAStoreAnotherBuildWrote() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scan(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE reports");
+            statement.execute("ALTER TABLE commits DROP COLUMN summary");
+            connection.commit();
+        }
+        assertThrows(StoreException.class, () -> store.open(request));
+
+        new StoreAdmin(store.database(null)).clearAll();
+
+        assertTrue(store.history(repo.dir()).isEmpty());
+        scans.scan(store, request);
+        assertEquals(0, scans.misses(store, request));
+        assertEquals(2, store.history(repo.dir()).size());
     }
 
     private static long count(StoreAdmin admin, String sql) throws Exception {
