@@ -36,14 +36,18 @@ final class FleetSchema {
     }
 
     /**
-     * The store's tables, views left out, and {@code reports}: the fleet's scans keep their
+     * The store's tables, with a scan's head rows read through their per-scan views ({@code files},
+     * {@code functions}, {@code hotspots}) instead of the tables that keep them once for the scans
+     * sharing them; other views left out, and {@code reports}: the fleet's scans keep their
      * reports as {@code OUT/reports/ID.json.gz} (the standalone store has no JSON writer); and
      * {@code blob_results} and {@code commit_changes}, caches in gstats' own encodings that no
      * query reads.
      */
     static List<Tables.Table> storeTables() {
-        return Tables.ALL.stream().filter(table -> !table.view() && table != Tables.REPORTS
-                && table != Tables.BLOB_RESULTS && table != Tables.COMMIT_CHANGES).toList();
+        List<Tables.Table> shared = Tables.PER_SCAN_VIEWS.stream().map(Tables::rowsOf).toList();
+        return Tables.ALL.stream().filter(table -> table.view() ? Tables.PER_SCAN_VIEWS.contains(table)
+                : table != Tables.REPORTS && table != Tables.BLOB_RESULTS && table != Tables.COMMIT_CHANGES
+                        && !shared.contains(table)).toList();
     }
 
     static StructType storeSchema(Tables.Table table) {

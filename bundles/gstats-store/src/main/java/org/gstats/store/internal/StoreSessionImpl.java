@@ -1,6 +1,9 @@
 package org.gstats.store.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,8 +12,10 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * asks for it), and lets the database go: the scan runs without a
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
  * the scan reports and, on {@link #finish}, writes the new commits, their changes, the head's
- * files, the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
- * summary in one transaction.
+ * files, functions and hotspots (unless they are the repository's previous scan's: then the
+ * scan shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and
+ * the scan's summary in one transaction.
  *
  * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
  * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
@@ -281,15 +287,70 @@ final class StoreSessionImpl implements StoreSession {
         if (!warned) {
             insertChanges(connection, settingsId);
         }
-        long scanId = insertScan(connection, report, repositoryId, settingsId);
-        insertFiles(connection, scanId);
-        blobResults.write(connection);
+        Map<Tables.Table, List<List<Object>>> reportRows = new LinkedHashMap<>();
         for (Tables.Table table : Tables.FROM_REPORT) {
-            insertReportTable(connection, scanId, table, report);
+            reportRows.put(table, reportRows(table, report));
         }
+        String digest = digest(reportRows);
+        Long shared = sharedRows(connection, repositoryId, digest);
+        long scanId = insertScan(connection, report, repositoryId, settingsId, shared, digest);
+        if (shared == null) {
+            insertFiles(connection, scanId);
+            for (Map.Entry<Tables.Table, List<List<Object>>> rows : reportRows.entrySet()) {
+                insertReportRows(connection, scanId, rows.getKey(), rows.getValue());
+            }
+        }
+        blobResults.write(connection);
         if (json != null) {
             keepLatestReport(connection, repositoryId, scanId, json);
         }
+    }
+
+    /**
+     * The scan that wrote the rows of the repository's latest scan, when they are the rows this
+     * scan would write (same digest): a rescan of an unchanged head writes none of them again.
+     */
+    private static Long sharedRows(Connection connection, long repositoryId, String digest) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT rows_from, rows_digest FROM scans "
+                + "WHERE repository_id = ? ORDER BY scan_id DESC LIMIT 1")) {
+            select.setLong(1, repositoryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && digest.equals(row.getString(2)) ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    /** SHA-256 of the head's files and the report tables' rows, as they would be written. */
+    private String digest(Map<Tables.Table, List<List<Object>>> reportRows) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (FileInfo file : files) {
+            digestRow(sha256, List.of(file.path(), file.size(), file.lines(), file.binary(),
+                    String.valueOf(blobIds.get(file.path()))));
+        }
+        for (List<List<Object>> rows : reportRows.values()) {
+            sha256.update(TABLE_END);
+            for (List<Object> row : rows) {
+                digestRow(sha256, row);
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static final byte TABLE_END = 0x1D;
+    private static final byte ROW_END = 0x1E;
+    private static final byte VALUE_END = 0x1F;
+
+    private static void digestRow(MessageDigest sha256, List<Object> row) {
+        for (Object value : row) {
+            sha256.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+            sha256.update(VALUE_END);
+        }
+        sha256.update(ROW_END);
     }
 
     /** The repository's report is this scan's now; earlier scans' go (only the latest is drawn again). */
@@ -309,10 +370,27 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** A report table's rows, column by column name: a column the report lacks stays null. */
-    private static void insertReportTable(Connection connection, long scanId, Tables.Table table, Report report)
-            throws SQLException {
+    private static List<List<Object>> reportRows(Tables.Table table, Report report) {
         Table source = reportTable(report, table.source());
         if (source == null) {
+            return List.of();
+        }
+        List<Tables.Column> columns = table.reportColumns();
+        int[] at = columns.stream().mapToInt(column -> source.columns().indexOf(column.name())).toArray();
+        List<List<Object>> rows = new ArrayList<>(source.rows().size());
+        for (List<Object> row : source.rows()) {
+            Object[] values = new Object[at.length];
+            for (int i = 0; i < at.length; i++) {
+                values[i] = at[i] < 0 ? null : row.get(at[i]);
+            }
+            rows.add(Arrays.asList(values));
+        }
+        return rows;
+    }
+
+    private static void insertReportRows(Connection connection, long scanId, Tables.Table table,
+            List<List<Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         List<Tables.Column> columns = table.reportColumns();
@@ -322,12 +400,11 @@ final class StoreSessionImpl implements StoreSession {
                 + " (scan_id, row_no, " + names + ") VALUES (?, ?, " + marks + ")")) {
             int rowNo = 0;
             int pending = 0;
-            for (List<Object> row : source.rows()) {
+            for (List<Object> row : rows) {
                 insert.setLong(1, scanId);
                 insert.setInt(2, rowNo++);
-                for (int i = 0; i < columns.size(); i++) {
-                    int at = source.columns().indexOf(columns.get(i).name());
-                    insert.setObject(3 + i, at < 0 ? null : row.get(at));
+                for (int i = 0; i < row.size(); i++) {
+                    insert.setObject(3 + i, row.get(i));
                 }
                 insert.addBatch();
                 if (++pending == BATCH) {
@@ -483,16 +560,20 @@ final class StoreSessionImpl implements StoreSession {
         return seq + 1;
     }
 
-    private long insertScan(Connection connection, Report report, long repositoryId, long settingsId)
-            throws SQLException {
+    /**
+     * @param shared the scan whose head rows this scan shares; null when it writes its own
+     */
+    private long insertScan(Connection connection, Report report, long repositoryId, long settingsId, Long shared,
+            String digest) throws SQLException {
         Set<String> authors = new HashSet<>();
         for (CommitInfo commit : commits) {
             authors.add(String.valueOf(commit.authorEmail()));
         }
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
+        long scanId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
-                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"scan_id"})) {
+                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, rows_from, "
+                + "rows_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"scan_id"})) {
             insert.setLong(1, repositoryId);
             insert.setLong(2, settingsId);
             insert.setObject(3, OffsetDateTime.ofInstant(report.header().started(), ZoneOffset.UTC),
@@ -505,14 +586,30 @@ final class StoreSessionImpl implements StoreSession {
             insert.setLong(9, lines);
             insert.setLong(10, report.header().durationMs());
             insert.setString(11, report.header().version());
+            if (shared == null) {
+                insert.setNull(12, Types.BIGINT);
+            } else {
+                insert.setLong(12, shared);
+            }
+            insert.setString(13, digest);
             insert.executeUpdate();
-            return generatedId(insert);
+            scanId = generatedId(insert);
         }
+        if (shared == null) {
+            // the scan's own rows: its id is known only now
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE scans SET rows_from = scan_id WHERE scan_id = ?")) {
+                update.setLong(1, scanId);
+                update.executeUpdate();
+            }
+        }
+        return scanId;
     }
 
     private void insertFiles(Connection connection, long scanId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO files (scan_id, path, size, lines, is_binary, blob_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO " + Tables.HEAD_FILES.name() + " (scan_id, path, size, lines, is_binary, blob_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (FileInfo file : files) {
                 insert.setLong(1, scanId);

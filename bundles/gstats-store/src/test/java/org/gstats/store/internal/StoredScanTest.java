@@ -295,6 +295,78 @@ public class StoredScanTest {
         }
     }
 
+    /**
+     * A rescan of an unchanged head writes its scan row and shares the previous scan's head rows;
+     * the files view gives every scan its rows; a changed head writes its own again.
+     */
+    @Test
+    public void aRescanOfAnUnchangedHeadSharesTheHeadRows() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        long headFiles = count(store, "head_files");
+
+        scanStored(store, request);
+
+        assertEquals("no head row written again", headFiles, count(store, "head_files"));
+        assertEquals(2 * headFiles, count(store, "files"));
+        List<Long> scans = store.history(repo.dir()).stream().map(scan -> scan.scanId()).toList();
+        assertEquals(filesOf(store, scans.get(0)), filesOf(store, scans.get(1)));
+        repo.write("src/Main.java", "class Main {\n  long y;\n}\n").commit("y", ANN);
+        scanStored(store, request);
+        assertEquals("a changed head writes its rows", 2 * headFiles, count(store, "head_files"));
+        assertEquals(3 * headFiles, count(store, "files"));
+    }
+
+    /** A schema 4 store's head rows, in tables of their own names then, are the views' rows after migration. */
+    @Test
+    public void aSchema4StoresHeadRowsAreReadThroughTheViews() throws Exception {
+        ScanStoreImpl store = store();
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement()) {
+            connection.setReadOnly(false);
+            statement.execute("CREATE TABLE store_schema (version INTEGER NOT NULL)");
+            statement.execute("INSERT INTO store_schema (version) VALUES (4)");
+            for (int version = 1; version <= 4; version++) {
+                for (Tables.Table table : Tables.ALL) {
+                    for (String ddl : table.ddl(version)) {
+                        statement.execute(ddl);
+                    }
+                }
+            }
+            statement.execute("INSERT INTO repositories (path) VALUES ('/old')");
+            statement.execute("INSERT INTO settings (fingerprint, description) VALUES ('f', 'd')");
+            statement.execute("INSERT INTO scans (repository_id, settings_id, started, branch, commits, authors, "
+                    + "files, lines, duration_ms, gstats_version) VALUES (1, 1, CURRENT_TIMESTAMP, 'HEAD', 1, 1, 1, 3, "
+                    + "5, 'old')");
+            statement.execute("INSERT INTO files (scan_id, path, size, lines, is_binary) VALUES (1, 'a.txt', 10, 3, "
+                    + "FALSE)");
+            statement.execute("INSERT INTO functions (scan_id, row_no, path, name) VALUES (1, 0, 'a.txt', 'f')");
+            connection.commit();
+        }
+
+        store.database(null).open().close();
+
+        assertEquals(List.of("a.txt"), filesOf(store, 1));
+        assertEquals(1, count(store, "functions WHERE scan_id = 1 AND name = 'f'"));
+        assertEquals(1, count(store, "head_functions"));
+        assertEquals(1, count(store, "scans WHERE rows_from = 1"));
+    }
+
+    private static List<String> filesOf(ScanStoreImpl store, long scanId) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT path FROM files WHERE scan_id = " + scanId
+                        + " ORDER BY path")) {
+            List<String> paths = new ArrayList<>();
+            while (rows.next()) {
+                paths.add(rows.getString(1));
+            }
+            return paths;
+        }
+    }
+
     @Test
     public void firstScansOfOneRepositoryFinishingAtOnceAreAllStored() throws Exception {
         GitRepo repo = history();
@@ -520,6 +592,13 @@ public class StoredScanTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            for (String name : List.of("files", "functions", "hotspots")) {
+                statement.execute("DROP VIEW " + name);
+                statement.execute("ALTER TABLE head_" + name + " RENAME TO " + name);
+            }
+            statement.execute("ALTER TABLE scans DROP COLUMN rows_from");
+            statement.execute("ALTER TABLE scans DROP COLUMN rows_digest");
+            statement.execute("DROP TABLE commit_changes");
             statement.execute("DROP TABLE reports");
             statement.execute("DROP TABLE blob_results");
             statement.execute("ALTER TABLE files DROP COLUMN blob_id");

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,6 +60,12 @@ public final class Schema {
                     statement.execute("CREATE TABLE " + VERSION_TABLE + " (version INTEGER NOT NULL)");
                     statement.execute("INSERT INTO " + VERSION_TABLE + " (version) VALUES (0)");
                 }
+                for (Tables.Table table : Tables.ALL) {
+                    // a step that ran unrecorded renamed it already (and a view may have its old name)
+                    if (table.renamed() == step + 1 && isTable(connection, table.formerName())) {
+                        statement.execute("ALTER TABLE " + table.formerName() + " RENAME TO " + table.name());
+                    }
+                }
                 for (String sql : STEPS.get(step)) {
                     statement.execute(sql);
                 }
@@ -70,6 +77,19 @@ public final class Schema {
             }
         }
         connection.commit();
+    }
+
+    /** Whether a table (not a view) of that name exists, as H2 (upper case) or PostgreSQL (lower case) keeps it. */
+    private static boolean isTable(Connection connection, String name) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String each : List.of(name, name.toUpperCase(Locale.ROOT))) {
+            try (ResultSet tables = meta.getTables(null, null, each, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -103,14 +123,7 @@ public final class Schema {
 
     /** The store's version; 0 for an empty database. */
     public static int version(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        boolean exists = false;
-        for (String name : List.of(VERSION_TABLE, VERSION_TABLE.toUpperCase())) {
-            try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
-                exists |= tables.next();
-            }
-        }
-        if (!exists) {
+        if (!isTable(connection, VERSION_TABLE)) {
             return 0;
         }
         try (Statement statement = connection.createStatement();

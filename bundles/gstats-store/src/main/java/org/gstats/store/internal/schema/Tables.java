@@ -1,5 +1,6 @@
 package org.gstats.store.internal.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,15 +20,21 @@ public final class Tables {
      *                  column is nullable, since the rows already stored have no value for it
      * @param nullSince the schema version from which a column typed {@code NOT NULL} takes null (its rows
      *                  written since keep their value elsewhere); 0 when that never changed
+     * @param fill      for a column added later: the SQL expression that gives the rows already stored their
+     *                  value; null to leave them null
      */
-    public record Column(String name, String type, String description, int since, int nullSince) {
+    public record Column(String name, String type, String description, int since, int nullSince, String fill) {
 
         Column(String name, String type, String description) {
-            this(name, type, description, 1, 0);
+            this(name, type, description, 1, 0, null);
         }
 
         Column(String name, String type, String description, int since) {
-            this(name, type, description, since, 0);
+            this(name, type, description, since, 0, null);
+        }
+
+        Column(String name, String type, String description, int since, int nullSince) {
+            this(name, type, description, since, nullSince, null);
         }
 
         /** The column's definition in a table created at {@code version}. */
@@ -42,9 +49,10 @@ public final class Tables {
      * @param primaryKey the key's columns, comma separated; null for none and for views
      * @param source     for a copy of a report table: its {@code SECTION.TABLE}, whose columns of
      *                   the same names fill it; else null
+     * @param formerName the table's name before the schema version {@code renamed}; null when never renamed
      */
     public record Table(String name, String description, List<Column> columns, String primaryKey, String query,
-            String source, int since) {
+            String source, int since, String formerName, int renamed) {
 
         Table(String name, String description, List<Column> columns, String primaryKey, String query) {
             this(name, description, columns, primaryKey, query, null, 1);
@@ -53,6 +61,21 @@ public final class Tables {
         Table(String name, String description, List<Column> columns, String primaryKey, String query,
                 String source) {
             this(name, description, columns, primaryKey, query, source, 1);
+        }
+
+        Table(String name, String description, List<Column> columns, String primaryKey, String query,
+                String source, int since) {
+            this(name, description, columns, primaryKey, query, source, since, null, 0);
+        }
+
+        /** This table, called {@code former} before schema version {@code version}. */
+        Table renamedFrom(String former, int version) {
+            return new Table(name, description, columns, primaryKey, query, source, since, former, version);
+        }
+
+        /** The table's name at a schema version. */
+        String nameAt(int version) {
+            return formerName != null && version < renamed ? formerName : name;
         }
 
         /** The columns a report table fills: all but the key columns the store adds. */
@@ -66,29 +89,43 @@ public final class Tables {
 
         /**
          * The statements that bring this table from schema version {@code version - 1} to
-         * {@code version}: its creation with the columns it had then, or the columns added.
+         * {@code version}: its creation with the columns it had then, or the columns added (a
+         * rename is {@link Schema}'s, which knows whether it is still to be done).
          */
         public List<String> ddl(int version) {
             if (version == since) {
                 if (view()) {
-                    return List.of("CREATE VIEW " + name + " AS " + query);
+                    return List.of("CREATE OR REPLACE VIEW " + name + " AS " + query);
                 }
                 String body = columns.stream().filter(column -> column.since() <= version)
                         .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
-                return List.of("CREATE TABLE IF NOT EXISTS " + name + " (" + body
+                return List.of("CREATE TABLE IF NOT EXISTS " + nameAt(version) + " (" + body
                         + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")") + ")");
             }
             if (version < since || view()) {
                 return List.of();
             }
-            // both statements may run again harmlessly, should a step have run without being recorded
-            return Stream.concat(columns.stream().filter(column -> column.since() == version)
-                    .map(column -> "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS " + column.ddl(version)),
-                    columns.stream().filter(column -> column.nullSince() == version && column.since() < version)
-                            .map(column -> "ALTER TABLE " + name + " ALTER COLUMN " + column.name()
-                                    + " DROP NOT NULL")).toList();
+            // every statement may run again harmlessly, should a step have run without being recorded
+            List<String> ddl = new ArrayList<>();
+            String table = nameAt(version);
+            for (Column column : columns) {
+                if (column.since() == version) {
+                    ddl.add("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column.ddl(version));
+                    if (column.fill() != null) {
+                        ddl.add("UPDATE " + table + " SET " + column.name() + " = " + column.fill() + " WHERE "
+                                + column.name() + " IS NULL");
+                    }
+                }
+                if (column.nullSince() == version && column.since() < version) {
+                    ddl.add("ALTER TABLE " + table + " ALTER COLUMN " + column.name() + " DROP NOT NULL");
+                }
+            }
+            return ddl;
         }
     }
+
+    /** The schema version that keeps a head's rows once for the scans that share them. */
+    static final int SHARED_ROWS = 5;
 
     private static final String ID = "BIGINT GENERATED BY DEFAULT AS IDENTITY";
     private static final List<String> KEYS = List.of("scan_id", "row_no");
@@ -120,7 +157,12 @@ public final class Tables {
             new Column("files", "BIGINT NOT NULL", "files at the head"),
             new Column("lines", "BIGINT NOT NULL", "lines of the text files at the head"),
             new Column("duration_ms", "BIGINT NOT NULL", "how long the scan took"),
-            new Column("gstats_version", "VARCHAR NOT NULL", "the gstats that ran it")),
+            new Column("gstats_version", "VARCHAR NOT NULL", "the gstats that ran it"),
+            new Column("rows_from", "BIGINT", "the scan whose rows of head_files, head_functions and head_hotspots "
+                    + "are this scan's (the files, functions and hotspots views): itself, or the repository's "
+                    + "previous scan when they were the same", Tables.SHARED_ROWS, 0, "scan_id"),
+            new Column("rows_digest", "VARCHAR(64)", "SHA-256 of those rows, which tells the next scan whether "
+                    + "they are the same; null for scans stored before schema 5", Tables.SHARED_ROWS)),
             "scan_id", null);
 
     public static final Table COMMITS = new Table("commits", "one row per repository and commit ever reported",
@@ -171,14 +213,15 @@ public final class Tables {
                             + "encoding (ChangeCodec)", 5)),
             "settings_id, commit_id", null, null, 5);
 
-    public static final Table FILES = new Table("files", "the files at the head of each scan", List.of(
-            new Column("scan_id", "BIGINT NOT NULL", "the scan"),
+    public static final Table HEAD_FILES = new Table("head_files", "the files at the head of a scan, kept once "
+            + "for the scans whose rows are the same (scans.rows_from): the files view gives them per scan", List.of(
+            new Column("scan_id", "BIGINT NOT NULL", "the scan that wrote them"),
             new Column("path", "VARCHAR NOT NULL", "path in the head's tree"),
             new Column("size", "BIGINT NOT NULL", "bytes"),
             new Column("lines", "INTEGER NOT NULL", "lines, -1 for a binary file"),
             new Column("is_binary", "BOOLEAN NOT NULL", "a NUL byte in the first 8000 bytes"),
             new Column("blob_id", "VARCHAR(64)", "the blob's hex id; null when no plugin read the file's content", 3)),
-            "scan_id, path", null);
+            "scan_id, path", null).renamedFrom("files", Tables.SHARED_ROWS);
 
     public static final Table BLOB_RESULTS = new Table("blob_results",
             "what a content plugin computed for a blob (lines, complexity, functions, clone tokens), in the "
@@ -200,9 +243,10 @@ public final class Tables {
                     + "MIN(author_time) AS first_commit, MAX(author_time) AS last_commit FROM commits "
                     + "GROUP BY repository_id, author_email");
 
-    public static final Table FUNCTIONS = new Table("functions",
-            "the functions at the head of each scan, as the report's metrics.functions table lists them", List.of(
-                    new Column("scan_id", "BIGINT NOT NULL", "the scan"),
+    public static final Table HEAD_FUNCTIONS = new Table("head_functions",
+            "the functions at the head of a scan, as the report's metrics.functions table lists them, kept once for "
+                    + "the scans whose rows are the same: the functions view gives them per scan", List.of(
+                    new Column("scan_id", "BIGINT NOT NULL", "the scan that wrote them"),
                     new Column("row_no", "INTEGER NOT NULL", "the row's place in the report's table"),
                     new Column("path", "VARCHAR", "the file"),
                     new Column("name", "VARCHAR", "the function's name"),
@@ -213,11 +257,12 @@ public final class Tables {
                     new Column("max_nesting", "INTEGER", "deepest nesting"),
                     new Column("parameters", "INTEGER", "parameters"),
                     new Column("lines", "INTEGER", "lines")),
-            "scan_id, row_no", null, "metrics.functions");
+            "scan_id, row_no", null, "metrics.functions").renamedFrom("functions", Tables.SHARED_ROWS);
 
-    public static final Table HOTSPOTS = new Table("hotspots",
-            "the hotspots of each scan, as the report's metrics.hotspots table ranks them", List.of(
-                    new Column("scan_id", "BIGINT NOT NULL", "the scan"),
+    public static final Table HEAD_HOTSPOTS = new Table("head_hotspots",
+            "the hotspots of a scan, as the report's metrics.hotspots table ranks them, kept once for the scans "
+                    + "whose rows are the same: the hotspots view gives them per scan", List.of(
+                    new Column("scan_id", "BIGINT NOT NULL", "the scan that wrote them"),
                     new Column("row_no", "INTEGER NOT NULL", "the row's place in the report's table"),
                     new Column("path", "VARCHAR", "the file"),
                     new Column("rank", "INTEGER", "1 for the hottest"),
@@ -227,7 +272,7 @@ public final class Tables {
                     new Column("churn", "INTEGER", "lines added and deleted"),
                     new Column("revisions_norm", "DOUBLE PRECISION", "revisions normalised to 0..1"),
                     new Column("complexity_norm", "DOUBLE PRECISION", "complexity normalised to 0..1")),
-            "scan_id, row_no", null, "metrics.hotspots");
+            "scan_id, row_no", null, "metrics.hotspots").renamedFrom("hotspots", Tables.SHARED_ROWS);
 
     public static final Table REPORTS = new Table("reports",
             "the JSON report (as gstats scan --format json writes it) of each repository's latest scan, so that its "
@@ -239,13 +284,28 @@ public final class Tables {
                             + "and read in a tenth of the time; null for a report kept before schema 5", 5)),
             "scan_id", null, null, 2);
 
+    public static final Table FILES = perScan("files", "the files at the head of each scan", HEAD_FILES);
+
+    public static final Table FUNCTIONS = perScan("functions",
+            "the functions at the head of each scan, as the report's metrics.functions table lists them",
+            HEAD_FUNCTIONS);
+
+    public static final Table HOTSPOTS = perScan("hotspots",
+            "the hotspots of each scan, as the report's metrics.hotspots table ranks them", HEAD_HOTSPOTS);
+
     /**
      * Every table in the order they are created: version 2 added {@link #REPORTS}, version 3
      * {@link #BLOB_RESULTS} and {@code files.blob_id}, version 4 the commits' zones, version 5
-     * {@link #COMMIT_CHANGES} and {@code reports.json_deflated}.
+     * {@link #COMMIT_CHANGES}, {@code reports.json_deflated}, and the head's rows kept once for
+     * the scans that share them (tables {@code files}, {@code functions} and {@code hotspots}
+     * renamed {@code head_…}, and views of their old names and columns).
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
-            FILE_CHANGES, COMMIT_CHANGES, FILES, AUTHORS, FUNCTIONS, HOTSPOTS, REPORTS, BLOB_RESULTS);
+            FILE_CHANGES, COMMIT_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS, HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS,
+            FILES, FUNCTIONS, HOTSPOTS);
+
+    /** The views of the rows a scan shares with others, each row once per scan, as the tables were before schema 5. */
+    public static final List<Table> PER_SCAN_VIEWS = List.of(FILES, FUNCTIONS, HOTSPOTS);
 
     /** The newest schema version a table or column names. */
     public static final int VERSION = ALL.stream()
@@ -263,6 +323,22 @@ public final class Tables {
     public static final List<Table> FROM_REPORT = ALL.stream().filter(table -> table.source() != null).toList();
 
     private Tables() {
+    }
+
+    /** The table that keeps the rows a view of {@link #PER_SCAN_VIEWS} gives per scan. */
+    public static Table rowsOf(Table view) {
+        return view == FILES ? HEAD_FILES : view == FUNCTIONS ? HEAD_FUNCTIONS : view == HOTSPOTS ? HEAD_HOTSPOTS
+                : null;
+    }
+
+    /** A view giving a scan's shared rows of {@code rows} under its own scan id, with the same columns. */
+    private static Table perScan(String name, String description, Table rows) {
+        List<Column> columns = rows.columns().stream().map(column -> column.name().equals("scan_id")
+                ? new Column("scan_id", "BIGINT", "the scan") : column).toList();
+        String query = "SELECT s.scan_id, " + columns.stream().skip(1).map(column -> "r." + column.name())
+                .collect(Collectors.joining(", ")) + " FROM scans s JOIN " + rows.name()
+                + " r ON r.scan_id = s.rows_from";
+        return new Table(name, "a view: " + description, columns, null, query, null, SHARED_ROWS);
     }
 
     /** The documentation's description of every table and view, in Markdown. */
