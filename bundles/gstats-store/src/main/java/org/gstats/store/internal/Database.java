@@ -2,6 +2,7 @@ package org.gstats.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -59,13 +60,24 @@ public final class Database {
     /**
      * H2 settings the URL does not give itself. H2 writes a trace file beside the store and
      * prints to stderr, in its own words, when it cannot: a store that cannot be used is one
-     * warning line of ours, so no trace file. (Turning off the compaction H2 runs each time the
-     * last connection closes saved a tenth of a rescan's CPU, but the file of commons-lang's
-     * store grew to 1.7 times the repository's pack in three scans: it stays on.)
+     * warning line of ours, so no trace file. H2 compacts the file for up to 200 ms each time
+     * the last connection closes, twice a scan: on a rescan, which writes a scan row and the
+     * report, that was 40 % of the CPU of a rescan in a warm JVM (commons-lang), and the file
+     * grows by about 0.6 MB a rescan without it. So no compaction on close: {@code gstats store
+     * gc} compacts the file whole (docs/store.md).
      */
     static String h2Settings(String url) {
-        return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("TRACE_LEVEL_FILE")
-                ? url + ";TRACE_LEVEL_FILE=0" : url;
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String settings = url;
+        for (String setting : List.of("TRACE_LEVEL_FILE=0", "MAX_COMPACT_TIME=0")) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            if (!url.toUpperCase(Locale.ROOT).contains(";" + key)) {
+                settings += ";" + setting;
+            }
+        }
+        return settings;
     }
 
     /** Whether the store is an embedded H2 file, which {@link #compact} can shrink. */
