@@ -3,6 +3,7 @@
 # and peak RSS:
 #   cold scan with the store (empty) against --no-store;
 #   rescan of the unchanged repository, and after 10 new commits, against git log --numstat -M;
+#   a rescan in a warm JVM (start-up excluded: 5 rescans in one gstats shell against 1);
 #   the store's size against the repository's pack size;
 # and whether each stored rescan's report equals a cold scan's (timings and memory aside).
 # Works on a local clone in a temporary folder (the new commits go there) with a store of its own.
@@ -63,12 +64,30 @@ store_bytes=$(stat -c %s "$XDG_CACHE_HOME/gstats/store.mv.db")
 # scans do not compact an H2 file; gc does (docs/store.md)
 timed store_gc "$gstats" store gc
 gc_bytes=$(stat -c %s "$XDG_CACHE_HOME/gstats/store.mv.db")
+
+# a rescan once the JVM and Felix are up (what a warm daemon would run): one gstats shell runs 1
+# unchanged rescan, another runs 5; the difference over 4 is one warm rescan, start-up excluded
+warm_scans() { # N: the shell's commands
+  for _ in $(seq "$1"); do printf 'gstats:scan --format json --quiet %s\n' "$repo"; done
+}
+warm_scans 1 > "$work/warm_1.in"
+warm_scans 5 > "$work/warm_5.in"
+timed git_log_4 git -C "$repo" log --numstat -M
+timed warm_1 sh -c '"$0" shell < "$1"' "$gstats" "$work/warm_1.in"
+timed warm_5 sh -c '"$0" shell < "$1"' "$gstats" "$work/warm_5.in"
+per_warm() { echo "scale=2; ($(cat "$work/warm_5.$1") - $(cat "$work/warm_1.$1")) / 4" | bc; }
+warm_secs=$(per_warm secs)
+warm_cpu=$(per_warm cpu)
+
 pack_bytes=$(find "$source_repo" -path '*objects/pack/*.pack' -printf '%s\n' | awk '{s += $1} END {print s}')
 echo
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cold with store / --no-store:        $(ratio cold_with_store cold_no_store)   (target <= 1.10)"
 echo "rescan unchanged / git log:          $(ratio rescan_unchanged git_log_2)   (target <= 0.25)"
 echo "rescan after 10 commits / git log:   $(ratio rescan_10_new git_log_3)   (target <= 0.30)"
+echo "warm rescan (start-up excluded):     $warm_secs s wall, $warm_cpu s CPU = \
+$(echo "scale=2; $warm_secs / $(cat "$work/git_log_4.secs")" | bc)x wall, \
+$(echo "scale=2; $warm_cpu / $(cat "$work/git_log_4.cpu")" | bc)x CPU of git log"
 echo "store size / pack size:              $((store_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
 $(echo "scale=1; 100 * $store_bytes / $pack_bytes" | bc) %   (target <= 30 %)"
 echo "after gstats store gc:               $((gc_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
