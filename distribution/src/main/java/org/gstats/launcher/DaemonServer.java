@@ -146,11 +146,20 @@ final class DaemonServer {
                 Path.of(System.getProperty(LOG_PROPERTY, "")), installation, content, logStream, routed);
     }
 
-    /** {@link FrameworkCache#describe} of the installation's jars now. */
+    /**
+     * {@link FrameworkCache#describe} of the installation's jars now, and of the properties files
+     * a framework reads only when it starts.
+     */
     static String content(Installation installation) throws IOException {
-        List<Path> jars = new ArrayList<>(installation.libraries());
-        jars.addAll(installation.bundles());
-        return FrameworkCache.describe(installation.home(), jars);
+        List<Path> files = new ArrayList<>(installation.libraries());
+        files.addAll(installation.bundles());
+        for (String name : List.of("framework.properties", "system.properties")) {
+            Path file = installation.confDir().resolve(name);
+            if (Files.exists(file)) {
+                files.add(file);
+            }
+        }
+        return FrameworkCache.describe(installation.home(), files);
     }
 
     /** Binds the socket under a temporary name and renames it into place: a client never meets a half-ready daemon. */
