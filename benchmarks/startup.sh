@@ -3,7 +3,7 @@
 # round runs git, then every variant once, so that all see the same load; prints each run and the
 # medians of wall time, CPU time (user + system) and peak RSS, with each variant's ratios to git.
 #
-#   benchmarks/startup.sh [--runs N] [--gstats PATH] [--variant 'LABEL|ENV|SCAN OPTIONS[|GSTATS]']... REPOSITORY
+#   benchmarks/startup.sh [--runs N] [--gstats PATH] [--variant 'LABEL|ENV|SCAN OPTIONS[|GSTATS[|BEFORE]]']... REPOSITORY
 #
 # --runs N       rounds (default 5)
 # --gstats PATH  the bin/gstats to run (default: distribution/target/gstats/bin/gstats of this tree,
@@ -11,8 +11,12 @@
 # --variant      a labelled gstats run: ENV is NAME=VALUE assignments for its environment as a shell
 #                reads them (e.g. GSTATS_FRAMEWORK_CACHE=off JAVA_OPTS='-Xss1m -Xmx1g'), SCAN OPTIONS go
 #                to `gstats scan REPOSITORY --format json --quiet`; GSTATS, when given, is another
-#                bin/gstats to run (e.g. an earlier build's, for before and after). Default: two
-#                variants, all builtin plugins and `--plugins commits`.
+#                bin/gstats to run (e.g. an earlier build's, for before and after); BEFORE, a shell
+#                command run unmeasured before each of its runs. Default: all builtin plugins and
+#                `--plugins commits`, each cold (GSTATS_DAEMON=off), as the first run that starts the
+#                daemon (BEFORE stops it), and through a warm daemon (docs/daemon.md).
+# The daemons run in a runtime folder of the benchmark's own and are stopped at the end; their
+# status (resident memory) and peak RSS (VmHWM) are printed before the medians.
 # One unmeasured run of each variant comes first, so that caches (the class archive, the framework
 # cache) are written before the measured rounds; the load average is printed first.
 set -euo pipefail
@@ -28,7 +32,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --gstats) gstats=${2:?--gstats needs a path}; shift 2 ;;
     --variant) variants+=("${2:?--variant needs LABEL|ENV|SCAN OPTIONS}"); shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "startup: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) [[ -z $repository ]] || { echo "startup: one repository only" >&2; exit 2; }
        repository=$1; shift ;;
@@ -52,11 +56,18 @@ if ! git -C "$repository" rev-parse --git-dir >/dev/null 2>&1; then
   exit 2
 fi
 if [[ ${#variants[@]} -eq 0 ]]; then
-  variants=('all builtin plugins||' 'plugins commits||--plugins commits')
+  stop='"$launcher" daemon stop'
+  variants=('all, cold|GSTATS_DAEMON=off|' "all, daemon start|GSTATS_DAEMON=on||$gstats|$stop"
+    'all, warm daemon|GSTATS_DAEMON=on|'
+    'commits, cold|GSTATS_DAEMON=off|--plugins commits'
+    "commits, daemon start|GSTATS_DAEMON=on|--plugins commits|$gstats|$stop"
+    'commits, warm daemon|GSTATS_DAEMON=on|--plugins commits')
 fi
 
 measurements=$(mktemp)
-trap 'rm -f "$measurements"' EXIT
+runtime=$(mktemp -d)
+export XDG_RUNTIME_DIR=$runtime
+trap 'GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true; rm -rf "$measurements" "$runtime"' EXIT
 
 # One run: prints "wall cpu rss_mb"; the command's own output is dropped, its failure is fatal.
 measure() {
@@ -69,9 +80,12 @@ measure() {
 
 # Runs variant $1 on the repository, measured.
 run_variant() {
-  local label environment options launcher
-  IFS='|' read -r label environment options launcher <<<"$1"
+  local label environment options launcher before
+  IFS='|' read -r label environment options launcher before <<<"$1"
   launcher=${launcher:-$gstats}
+  if [[ -n $before ]]; then
+    eval "env $environment $before" >/dev/null 2>&1 || true
+  fi
   if [[ ! -x $launcher ]]; then
     echo "startup: $launcher is not an executable bin/gstats" >&2
     exit 2
@@ -101,6 +115,16 @@ for ((run = 1; run <= runs; run++)); do
     rows[$index]+="$row"$'\n'
     printf '%-34s %4d %9s %9s %9s\n' "${variants[index]%%|*}" "$run" $row
   done
+done
+
+for socket in "$runtime"/gstats/*.sock; do
+  [[ -e $socket ]] || continue
+  GSTATS_DAEMON=on "$gstats" daemon status | while read -r line; do
+    pid=$(sed -n 's/^pid \([0-9]*\),.*/\1/p' <<<"$line")
+    echo "daemon: $line"
+    [[ -n $pid ]] && echo "daemon $pid peak RSS: $(awk '/^VmHWM:/ { printf "%d MB", $2 / 1024 }' /proc/"$pid"/status)"
+  done
+  break
 done
 
 column_median() {
