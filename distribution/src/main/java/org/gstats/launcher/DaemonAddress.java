@@ -44,6 +44,7 @@ record DaemonAddress(Path folder, Path logFolder, String installation, String ke
     /** Variables that decide whether and how a daemon is used, not what it computes. */
     private static final Set<String> UNKEYED = Set.of("GSTATS_DAEMON", "GSTATS_DAEMON_IDLE_TIMEOUT");
     private static final String PREFIX = "gstats-";
+    private static final int MAX_SOCKET_PATH = 100;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /**
@@ -68,9 +69,13 @@ record DaemonAddress(Path folder, Path logFolder, String installation, String ke
                 text.append("env ").append(name).append('=').append(value).append('\n');
             }
         });
-        return Optional.of(new DaemonAddress(folder.get(), cacheFolder(environment).orElse(folder.get()),
-                checksum(installation.toString()),
-                checksum(text.toString()), text.toString()));
+        DaemonAddress address = new DaemonAddress(folder.get(), cacheFolder(environment).orElse(folder.get()),
+                checksum(installation.toString()), checksum(text.toString()), text.toString());
+        // a Unix domain socket's path has room for about 100 bytes
+        if (address.socket().toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+            return Optional.empty();
+        }
+        return Optional.of(address);
     }
 
     static boolean keyed(String name) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,10 @@ public class DaemonLauncherIT {
         fastImport(longer.dir(), 6_000);
     }
 
+    /** In the system's temp folder: a socket's path may not be longer than about 100 bytes. */
     @Before
     public void runtimeFolder() throws IOException {
-        runtime = folder.newFolder("run").toPath();
+        runtime = Files.createTempDirectory("gstats-it-");
         launchers.add(launcher);
     }
 
@@ -82,6 +84,11 @@ public class DaemonLauncherIT {
             for (long pid : pids(status)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+        }
+        try (var files = Files.walk(runtime)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -172,7 +179,8 @@ public class DaemonLauncherIT {
         while (!stderr.toString(StandardCharsets.UTF_8).contains("commits") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        process.destroy();
+        // a signal as kill sends it: Process.destroy would also close the streams read here
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor());
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         reading.get(10, TimeUnit.SECONDS);
         String err = stderr.toString(StandardCharsets.UTF_8);
