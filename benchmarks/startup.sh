@@ -16,7 +16,9 @@
 #                `--plugins commits`, each cold (GSTATS_DAEMON=off), as the first run that starts the
 #                daemon (BEFORE stops it), and through a warm daemon (docs/daemon.md).
 # The daemons run in a runtime folder of the benchmark's own and are stopped at the end; their
-# status (resident memory) and peak RSS (VmHWM) are printed before the medians.
+# status (resident memory) and peak RSS (VmHWM) are printed before the medians. A daemon variant's
+# CPU is the client's and the daemon's in the same time; its RSS is the client's (the daemon's is
+# printed apart).
 # One unmeasured run of each variant comes first, so that caches (the class archive, the framework
 # cache) are written before the measured rounds; the load average is printed first.
 set -euo pipefail
@@ -91,7 +93,22 @@ run_variant() {
     exit 2
   fi
   # ENV and SCAN OPTIONS are shell words: quotes in them group (JAVA_OPTS='-Xmx1g -Xss1m')
-  eval "measure env $environment \"\$launcher\" scan \"\$repository\" --format json --quiet $options"
+  local before_ticks row
+  before_ticks=$(daemon_ticks)
+  row=$(eval "measure env $environment \"\$launcher\" scan \"\$repository\" --format json --quiet $options")
+  # the daemon's CPU in the same time counts too: the client's alone would flatter it
+  awk -v row="$row" -v ticks=$(($(daemon_ticks) - before_ticks)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { split(row, f, " "); printf "%.2f %.2f %.0f\n", f[1], f[2] + (ticks > 0 ? ticks / hz : 0), f[3] }'
+}
+
+# CPU ticks (user + system) of the benchmark's daemons so far
+daemon_ticks() {
+  local total=0 pid ticks
+  for pid in $(pgrep -f "gstats.daemon.socket=$runtime/" || true); do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || ticks=0
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
 }
 
 median() {

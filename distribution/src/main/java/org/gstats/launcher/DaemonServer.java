@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -321,10 +322,12 @@ final class DaemonServer {
     String status() {
         Runtime runtime = Runtime.getRuntime();
         long idle = (System.currentTimeMillis() - lastActivity.get()) / 1000;
-        return String.format("pid %d, up %s, %d commands run, %d running, idle %d s of %d s, heap %d of %d MB, "
-                + "resident %s, log %s", ProcessHandle.current().pid(), human(Duration.between(started, Instant.now())),
-                commands.get(), active.get(), active.get() > 0 ? 0 : idle, idleSeconds(),
-                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20, resident(), log);
+        double cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
+        return String.format(Locale.ROOT, "pid %d, up %s, %d commands run, %d running, idle %d s of %d s, heap %d of "
+                + "%d MB, resident %s, CPU %.2f s, log %s", ProcessHandle.current().pid(),
+                human(Duration.between(started, Instant.now())), commands.get(), active.get(),
+                active.get() > 0 ? 0 : idle, idleSeconds(), (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                runtime.maxMemory() >> 20, resident(), cpu, log);
     }
 
     private static String human(Duration duration) {
