@@ -58,18 +58,27 @@ if ! git -C "$repository" rev-parse --git-dir >/dev/null 2>&1; then
   exit 2
 fi
 if [[ ${#variants[@]} -eq 0 ]]; then
-  stop='"$launcher" daemon stop'
-  variants=('all, cold|GSTATS_DAEMON=off|' "all, daemon start|GSTATS_DAEMON=on||$gstats|$stop"
+  # The start variants have a runtime folder of their own, whose daemons are stopped before each run
+  # (and waited for, so that the new daemon's CPU is all counted); the warm variants share one daemon
+  # for all rounds.
+  start="GSTATS_DAEMON=on XDG_RUNTIME_DIR=\$runtime/start"
+  stop='"$launcher" daemon stop; while pgrep -f "gstats.daemon.socket=$runtime/start/" >/dev/null; do sleep 0.1; done'
+  variants=('all, cold|GSTATS_DAEMON=off|' "all, daemon start|$start||$gstats|$stop"
     'all, warm daemon|GSTATS_DAEMON=on|'
     'commits, cold|GSTATS_DAEMON=off|--plugins commits'
-    "commits, daemon start|GSTATS_DAEMON=on|--plugins commits|$gstats|$stop"
+    "commits, daemon start|$start|--plugins commits|$gstats|$stop"
     'commits, warm daemon|GSTATS_DAEMON=on|--plugins commits')
 fi
 
 measurements=$(mktemp)
 runtime=$(mktemp -d)
 export XDG_RUNTIME_DIR=$runtime
-trap 'GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true; rm -rf "$measurements" "$runtime"' EXIT
+stop_daemons() {
+  GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true
+  GSTATS_DAEMON=on XDG_RUNTIME_DIR=$runtime/start "$gstats" daemon stop >/dev/null 2>&1 || true
+  rm -rf "$measurements" "$runtime"
+}
+trap stop_daemons EXIT
 
 # One run: prints "wall cpu rss_mb"; the command's own output is dropped, its failure is fatal.
 measure() {
@@ -134,6 +143,7 @@ for ((run = 1; run <= runs; run++)); do
   done
 done
 
+# the warm daemon's, after all rounds
 for socket in "$runtime"/gstats/*.sock; do
   [[ -e $socket ]] || continue
   GSTATS_DAEMON=on "$gstats" daemon status | while read -r line; do
