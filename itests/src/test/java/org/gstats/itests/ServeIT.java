@@ -191,6 +191,11 @@ public class ServeIT {
         JsonElement authors = json(get("/api/scans/" + id + "/tables/commits.authors"), 200);
         String csv = send(request("/api/scans/" + id + "/tables/commits.authors").header("Accept", "text/csv")
                 .GET()).body();
+        // a table without rows (no memory pressure in so small a scan): its CSV is the header line alone
+        assertEquals(0, json(get("/api/scans/" + id + "/tables/plugins.pressure"), 200).getAsJsonArray().size());
+        String emptyCsv = send(request("/api/scans/" + id + "/tables/plugins.pressure")
+                .header("Accept", "text/csv").GET()).body();
+        assertEquals(List.of("at_ms,from,to,heap_after_gc_bytes"), emptyCsv.lines().toList());
         stopServing();
 
         // a new run of gstats:serve knows none of the last one's scans; the store keeps the latest
@@ -203,6 +208,8 @@ public class ServeIT {
         assertEquals(report, json(get("/api/scans/" + stored + "/report"), 200));
         assertEquals(authors, json(get("/api/scans/" + stored + "/tables/commits.authors"), 200));
         assertEquals(csv, send(request("/api/scans/" + stored + "/tables/commits.authors")
+                .header("Accept", "text/csv").GET()).body());
+        assertEquals(emptyCsv, send(request("/api/scans/" + stored + "/tables/plugins.pressure")
                 .header("Accept", "text/csv").GET()).body());
         assertError(get("/api/scans/stored-999999"), 404, "there is no scan stored-999999");
     }

@@ -22,30 +22,48 @@ import com.google.gson.JsonPrimitive;
  * A table of a JSON report (as the json format writes it: {@code sections.SECTION.TABLE}, an
  * array of objects, one per row), and that table back as a one-table {@link Report} for the csv
  * format when only the JSON is kept (a scan read back from the store). Columns come from the
- * rows' names in order, so a stored table without rows has none.
+ * rows' names in order; a table without rows has them under {@code columns.SECTION.TABLE}.
  */
 final class JsonTables {
+
+    /** A table's rows as the JSON report holds them, and its columns. */
+    record Rows(JsonArray rows, List<String> columns) {
+    }
 
     private JsonTables() {
     }
 
     /** The table {@code SECTION.TABLE} of the report's JSON, or {@code null} when it has no such table. */
-    static JsonArray rows(String reportJson, String name) {
+    static Rows rows(String reportJson, String name) {
         int dot = name.indexOf('.');
         if (dot < 1) {
             return null;
         }
-        JsonObject sections = JsonParser.parseString(reportJson).getAsJsonObject().getAsJsonObject("sections");
-        JsonElement section = sections == null ? null : sections.get(name.substring(0, dot));
-        JsonElement table = section != null && section.isJsonObject()
-                ? section.getAsJsonObject().get(name.substring(dot + 1)) : null;
-        return table != null && table.isJsonArray() ? table.getAsJsonArray() : null;
+        JsonObject report = JsonParser.parseString(reportJson).getAsJsonObject();
+        JsonElement found = member(report.get("sections"), name.substring(0, dot), name.substring(dot + 1));
+        if (found == null || !found.isJsonArray()) {
+            return null;
+        }
+        JsonArray rows = found.getAsJsonArray();
+        Set<String> columns = new LinkedHashSet<>();
+        rows.forEach(row -> columns.addAll(row.getAsJsonObject().keySet()));
+        JsonElement declared = member(report.get("columns"), name.substring(0, dot), name.substring(dot + 1));
+        if (rows.isEmpty() && declared != null && declared.isJsonArray()) {
+            declared.getAsJsonArray().forEach(column -> columns.add(column.getAsString()));
+        }
+        return new Rows(rows, List.copyOf(columns));
+    }
+
+    /** {@code object.first.second}, or {@code null}. */
+    private static JsonElement member(JsonElement object, String first, String second) {
+        JsonElement inner = object != null && object.isJsonObject() ? object.getAsJsonObject().get(first) : null;
+        return inner != null && inner.isJsonObject() ? inner.getAsJsonObject().get(second) : null;
     }
 
     /** A report holding only the table {@code SECTION.TABLE} with these rows. */
-    static Report report(String name, JsonArray rows) {
-        Set<String> columns = new LinkedHashSet<>();
-        rows.forEach(row -> columns.addAll(row.getAsJsonObject().keySet()));
+    static Report report(String name, Rows table) {
+        List<String> columns = table.columns();
+        JsonArray rows = table.rows();
         List<List<Object>> values = new ArrayList<>(rows.size());
         for (JsonElement row : rows) {
             JsonObject object = row.getAsJsonObject();
@@ -54,9 +72,9 @@ final class JsonTables {
             values.add(cells);
         }
         int dot = name.indexOf('.');
-        Table table = new Table(name.substring(dot + 1), List.copyOf(columns), values);
+        Table result = new Table(name.substring(dot + 1), columns, values);
         return new Report(new ReportHeader("", "", "", null, Instant.EPOCH, 0),
-                List.of(new ReportSection(name.substring(0, dot), List.<ReportItem>of(table))), List.of());
+                List.of(new ReportSection(name.substring(0, dot), List.<ReportItem>of(result))), List.of());
     }
 
     /** A JSON value as the report held it: text, a whole number, a number, true/false or null. */
