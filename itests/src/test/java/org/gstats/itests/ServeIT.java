@@ -122,6 +122,20 @@ public class ServeIT {
                 new java.io.ByteArrayInputStream(gzip.body()))) {
             assertEquals(report, JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
+        // a client that holds the answer revalidates it: 304 without a body; each encoding has its own tag
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> unchanged = http.send(request("/api/scans/" + id + "/report")
+                .header("Accept-Encoding", "gzip").header("If-None-Match", gzipTag).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, unchanged.statusCode());
+        assertEquals(0, unchanged.body().length);
+        assertEquals(gzipTag, unchanged.headers().firstValue("ETag").orElse(""));
+        HttpResponse<String> plain = send(request("/api/scans/" + id + "/report").header("If-None-Match", gzipTag)
+                .GET());
+        assertEquals(200, plain.statusCode());
+        assertFalse(gzipTag.equals(plain.headers().firstValue("ETag").orElse(gzipTag)));
+        assertEquals(304, send(request("/api/scans/" + id + "/report").header("If-None-Match",
+                "\"other\", " + plain.headers().firstValue("ETag").orElseThrow()).GET()).statusCode());
         GitRepo git = GitRepo.open(sample.dir());
         assertEquals(Long.parseLong(git.git("rev-list", "--count", "HEAD").trim()), report.getAsJsonObject("sections")
                 .getAsJsonObject("commits").getAsJsonObject("totals").get("commits").getAsLong());
