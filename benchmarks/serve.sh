@@ -9,7 +9,9 @@
 #         as many in the same JVM;
 #   wrk   (Debian package wrk, when installed) a C event loop outside any JVM; WRK_SECONDS (10) s.
 # Both send the next request as soon as an answer has arrived (closed loop), so they measure the
-# latency at the most the server answers. For each run it prints p50 and p99 (request sent to last
+# latency at the most the server answers. Then, with hey (Debian package hey, when installed),
+# REQUESTS requests paced at RATE (500) requests/s in all: the latency at a load the server is not
+# saturated by. For each run it prints p50 and p99 (request sent to last
 # byte read), requests/s, and the CPU the server and the client used in that run (each as a share of
 # the machine's cores), which tells whose p99 it is; at the end the server's GC pauses (its
 # -Xlog:gc) and its peak RSS.
@@ -25,6 +27,7 @@ clients=${2:-20}
 requests=${3:-2000}
 table=${4:-commits.authors}
 wrk_seconds=${WRK_SECONDS:-10}
+rate=${RATE:-500}
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
 [ -x "$gstats" ] || { echo "serve: build the distribution first" >&2; exit 2; }
@@ -63,6 +66,11 @@ wrk_ms() {
     sub(/[a-z]+$/, "", v); printf "%.1f", v * f}' "$2"
 }
 
+# ms from hey's "  99% in 0.0123 secs"
+hey_ms() {
+  awk -v q="$1" '$1 == q && $2 == "in" {printf "%.1f", $3 * 1000}' "$2"
+}
+
 load() { # PATH [gzip]
   local path=$1 gzip=${2:-} before start wall cpu
   local label=$path${gzip:+ (gzip)}
@@ -92,6 +100,19 @@ EOF
       "$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$work/wrk.out")/s; client CPU $(share "$user + $sys" "$wall")," \
       "server CPU $(share "$cpu" "$wall")"
   fi
+  if command -v hey > /dev/null; then
+    # hey (Go) asks for gzip and inflates it by itself unless told not to
+    local header=(-disable-compression)
+    [ -n "$gzip" ] && header=(-H 'Accept-Encoding: gzip')
+    before=$(server_ticks); start=$(date +%s.%N)
+    { time hey -n "$requests" -c "$clients" -q $(( (rate + clients - 1) / clients )) "${header[@]}" "$base$path" \
+      > "$work/hey.out"; } 2> "$work/time"
+    wall=$(python3 -c "print($(date +%s.%N) - $start)")
+    cpu=$(python3 -c "print(($(server_ticks) - $before) / $hz)")
+    read -r user sys < "$work/time"
+    echo "hey  $label at $rate/s: p50 $(hey_ms 50% "$work/hey.out") ms, p99 $(hey_ms 99% "$work/hey.out") ms;" \
+      "client CPU $(share "$user + $sys" "$wall"), server CPU $(share "$cpu" "$wall")"
+  fi
 }
 load "/api/health"
 load "/api/scans/$id/tables/$table"
@@ -99,6 +120,8 @@ load "/api/scans/$id/tables/$table" gzip
 load "/api/scans/$id/report"
 load "/api/scans/$id/report" gzip
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk '/Pause/ { v = $NF; sub(/ms$/, "", v); n++; total += v; if (v > max) max = v; if ($0 ~ /System.gc/) explicit++ }
+awk '/Pause/ { v = $NF; sub(/ms$/, "", v); v += 0; n++; total += v; if (v > max) max = v; if ($0 ~ /System.gc/) explicit++ }
   END { printf "server GC: %d pauses, %.0f ms in all, longest %.1f ms, %d by System.gc()\n", n, total, max, explicit }' "$work/gc.log"
+echo "its longest pauses:"; grep Pause "$work/gc.log" | sort -t' ' -k2 | awk '{v = $NF; sub(/ms$/, "", v); print v + 0 "\t" $0}' \
+  | sort -rn | head -3 | cut -f2-
 echo "server peak RSS: $(awk '/VmHWM/ {print int($2 / 1024) " MB"}' "/proc/$java_pid/status" 2>/dev/null || echo unknown)"

@@ -55,13 +55,14 @@
     page.appendChild(element('h1', 'Repositories'));
     const list = await api('repositories');
     if (list.length === 0) {
-      page.appendChild(element('p', 'No repository is stored yet. Scan one with gstats scan PATH, or start one here.'));
+      page.appendChild(element('p', 'There is no Git repository in the directories this server may show (its --root '
+        + 'options), nor in its scan store.'));
     }
     page.appendChild(table(['Repository', 'Latest stored scan', 'Commits', 'Authors', 'Lines', 'Stored scans'],
       list.map(repository => {
         const link = element('a', repository.path, {href: '/repository?path=' + encodeURIComponent(repository.path)});
         const latest = repository.latest || {};
-        return [link, latest.started ? latest.started.replace('T', ' ').replace(/\..*|Z$/, '') : '',
+        return [link, latest.started ? latest.started.replace('T', ' ').replace(/\..*|Z$/, '') : 'not scanned yet',
           latest.commits, latest.authors, latest.lines, repository.storedScans];
       })));
   }

@@ -237,6 +237,11 @@ public class ServeIT {
         Files.createSymbolicLink(root.resolve("link"), elsewhere.dir());
         serve("--root " + quote(root));
 
+        // the repositories in the root are listed before any scan, not the one a link leads out to
+        List<String> listed = new ArrayList<>();
+        json(get("/api/repositories"), 200).getAsJsonArray()
+                .forEach(repository -> listed.add(repository.getAsJsonObject().get("path").getAsString()));
+        assertEquals(List.of(inside.dir().toRealPath().toString()), listed);
         assertError(post("/api/scans", "{\"repository\": " + jsonText(elsewhere.dir()) + "}"), 403, "outside");
         assertError(post("/api/scans", "{\"repository\": " + jsonText(root.resolve("link")) + "}"), 403, "outside");
         assertError(post("/api/scans", "{\"repository\": " + jsonText(root + "/../" + outside.getFileName()

@@ -154,6 +154,7 @@ public final class ApiServlet extends HttpServlet {
             paths.addAll(current.repositories());
         }
         scans.jobs().forEach(job -> paths.add(job.repository()));
+        paths.addAll(guard.access().found());
         JsonArray list = new JsonArray();
         for (Path path : paths) {
             if (!guard.access().shows(path)) {
