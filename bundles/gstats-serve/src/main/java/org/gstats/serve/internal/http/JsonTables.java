@@ -1,5 +1,7 @@
 package org.gstats.serve.internal.http;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,8 +17,11 @@ import org.gstats.api.report.Table;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 /**
  * A table of a JSON report (as the json format writes it: {@code sections.SECTION.TABLE}, an
@@ -33,31 +38,69 @@ final class JsonTables {
     private JsonTables() {
     }
 
-    /** The table {@code SECTION.TABLE} of the report's JSON, or {@code null} when it has no such table. */
+    /**
+     * The table {@code SECTION.TABLE} of the report's JSON, or {@code null} when it has no such
+     * table. Read as a stream that builds only that table: a report is megabytes, and its whole
+     * tree, made for every table asked for, was tens of megabytes of garbage each time.
+     */
     static Rows rows(String reportJson, String name) {
         int dot = name.indexOf('.');
         if (dot < 1) {
             return null;
         }
-        JsonObject report = JsonParser.parseString(reportJson).getAsJsonObject();
-        JsonElement found = member(report.get("sections"), name.substring(0, dot), name.substring(dot + 1));
+        String section = name.substring(0, dot);
+        String table = name.substring(dot + 1);
+        JsonElement found = null;
+        JsonElement declared = null;
+        try (JsonReader in = new JsonReader(new StringReader(reportJson))) {
+            in.beginObject();
+            while (in.hasNext()) {
+                switch (in.nextName()) {
+                    case "sections" -> found = member(in, section, table);
+                    case "columns" -> declared = member(in, section, table);
+                    default -> in.skipValue();
+                }
+            }
+        } catch (IOException e) {
+            throw new JsonParseException("the report is not JSON", e);
+        }
         if (found == null || !found.isJsonArray()) {
             return null;
         }
         JsonArray rows = found.getAsJsonArray();
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> columns.addAll(row.getAsJsonObject().keySet()));
-        JsonElement declared = member(report.get("columns"), name.substring(0, dot), name.substring(dot + 1));
         if (rows.isEmpty() && declared != null && declared.isJsonArray()) {
             declared.getAsJsonArray().forEach(column -> columns.add(column.getAsString()));
         }
         return new Rows(rows, List.copyOf(columns));
     }
 
-    /** {@code object.first.second}, or {@code null}. */
-    private static JsonElement member(JsonElement object, String first, String second) {
-        JsonElement inner = object != null && object.isJsonObject() ? object.getAsJsonObject().get(first) : null;
-        return inner != null && inner.isJsonObject() ? inner.getAsJsonObject().get(second) : null;
+    /** The value at {@code first.second} of the object the reader is at, or {@code null}; reads past the object. */
+    private static JsonElement member(JsonReader in, String first, String second) throws IOException {
+        if (in.peek() != JsonToken.BEGIN_OBJECT) {
+            in.skipValue();
+            return null;
+        }
+        JsonElement found = null;
+        in.beginObject();
+        while (in.hasNext()) {
+            if (in.nextName().equals(first) && in.peek() == JsonToken.BEGIN_OBJECT) {
+                in.beginObject();
+                while (in.hasNext()) {
+                    if (in.nextName().equals(second)) {
+                        found = JsonParser.parseReader(in);
+                    } else {
+                        in.skipValue();
+                    }
+                }
+                in.endObject();
+            } else {
+                in.skipValue();
+            }
+        }
+        in.endObject();
+        return found;
     }
 
     /** A report holding only the table {@code SECTION.TABLE} with these rows. */
