@@ -58,7 +58,10 @@
       page.appendChild(element('p', 'There is no Git repository in the directories this server may show (its --root '
         + 'options), nor in its scan store.'));
     }
-    page.appendChild(table(['Repository', 'Latest stored scan', 'Commits', 'Authors', 'Lines', 'Stored scans'],
+    // the store's summary counts authors by email and lines of every text file, where the dashboard
+    // counts name-and-email pairs and lines of code: the headings say which
+    page.appendChild(table(['Repository', 'Latest stored scan', 'Commits', 'Author emails', 'Lines of text files',
+      'Stored scans'],
       list.map(repository => {
         const link = element('a', repository.path, {href: '/repository?path=' + encodeURIComponent(repository.path)});
         const latest = repository.latest || {};
@@ -103,7 +106,7 @@
     const chart = echarts.init(box);
     chart.setOption({
       tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
-      xAxis: {type: 'time'},
+      xAxis: {type: 'time', axisLabel: {hideOverlap: true}},
       yAxis: [{type: 'value', name: 'commits'}, {type: 'value', name: 'lines'}],
       series: [
         {name: 'commits', type: 'line', data: history.map(s => [s.started, s.commits])},
