@@ -265,24 +265,29 @@ public class ServeLauncherIT {
         builder.environment().put("GSTATS_SERVE_ROOTS", root.toString());
         builder.environment().put("XDG_CACHE_HOME", TEMP.newFolder("term-cache").toString());
         Process process = builder.start();
-        InputStream out = process.getInputStream();
-        StringBuilder seen = new StringBuilder();
-        while (!seen.toString().contains("Ctrl-C stops)")) {
-            int c = out.read();
-            assertTrue("ended before serving: " + seen, c >= 0);
-            seen.append((char) c);
-        }
-        assertTrue(seen.toString(), seen.toString().contains("gstats: serving http://127.0.0.1:" + port
-                + "/ (repositories under [" + root + "]"));
-        assertEquals(200, get("http://127.0.0.1:" + port, "/api/health").statusCode());
-        process.destroy();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(143, process.exitValue());
         try {
-            get("http://127.0.0.1:" + port, "/api/health");
-            throw new AssertionError("still answering after SIGTERM");
-        } catch (IOException e) {
-            // nothing listens any more
+            InputStream out = process.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            while (!seen.toString().contains("Ctrl-C stops)")) {
+                int c = out.read();
+                assertTrue("ended before serving: " + seen, c >= 0);
+                seen.append((char) c);
+            }
+            assertTrue(seen.toString(), seen.toString().contains("gstats: serving http://127.0.0.1:" + port
+                    + "/ (repositories under [" + root + "]"));
+            assertEquals(200, get("http://127.0.0.1:" + port, "/api/health").statusCode());
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(143, process.exitValue());
+            try {
+                get("http://127.0.0.1:" + port, "/api/health");
+                throw new AssertionError("still answering after SIGTERM");
+            } catch (IOException e) {
+                // nothing listens any more
+            }
+        } finally {
+            // a failed assertion must not leave the server running
+            process.destroyForcibly();
         }
     }
 
