@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -45,32 +44,35 @@ final class FleetJob {
         JavaRDD<RepositoryResult> results = context.parallelize(repositories, repositories.size()).map(task::run)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            // every repository scanned (and its rows kept) first: the writes then only read what is persisted
+            List<RepositoryResult> collected = results.map(FleetJob::withoutRows).collect();
+            List<Runnable> writes = new ArrayList<>();
             // the lambdas capture the table's name only: Spark ships them to the executors
             for (Tables.Table table : FleetSchema.storeTables()) {
                 String name = table.name();
-                write(name, results.flatMap(result -> result.rowsOf(name).iterator()), FleetSchema.storeSchema(table));
+                writes.add(() -> write(name, results.flatMap(result -> result.rowsOf(name).iterator()),
+                        FleetSchema.storeSchema(table)));
             }
             for (FleetSchema.ReportTable table : FleetSchema.REPORT_TABLES) {
                 String name = table.name();
-                List<List<String>> columns = results.map(result -> result.reportColumns()
-                        .getOrDefault(name, List.of())).filter(list -> !list.isEmpty()).take(1);
-                if (!columns.isEmpty()) {
-                    write(name, results.flatMap(result -> result.rowsOf(name).iterator()),
-                            FleetSchema.reportSchema(columns.get(0)));
-                }
+                collected.stream().map(result -> result.reportColumns().getOrDefault(name, List.of()))
+                        .filter(columns -> !columns.isEmpty()).findFirst()
+                        .ifPresent(columns -> writes.add(() -> write(name,
+                                results.flatMap(result -> result.rowsOf(name).iterator()),
+                                FleetSchema.reportSchema(columns))));
             }
-            List<RepositoryResult> collected = results.map(FleetJob::withoutRows).collect();
-            writeScanErrors(collected);
+            writes.add(() -> writeScanErrors(collected));
+            ConcurrentWrites.run(spark, writes);
             return collected;
         } finally {
             results.unpersist(false);
         }
     }
 
-    /** The summary a driver needs, without the rows that are written already. */
+    /** The summary a driver needs: without the rows, which stay on the executors, but with the report columns. */
     private static RepositoryResult withoutRows(RepositoryResult result) {
         return new RepositoryResult(result.repository(), result.status(), result.head(), result.durationMs(),
-                result.stage(), result.error(), Map.of(), Map.of());
+                result.stage(), result.error(), Map.of(), result.reportColumns());
     }
 
     private void write(String table, JavaRDD<Row> rows, StructType schema) {

@@ -78,12 +78,14 @@ final class FleetTables {
             });
         }
         List<String> written = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
         for (FleetQuery query : QUERIES) {
             if (registered.contains(query.source())) {
-                output.replace(FleetOutput.FLEET, query.name(), spark.sql(query.sql()));
+                writes.add(() -> output.replace(FleetOutput.FLEET, query.name(), spark.sql(query.sql())));
                 written.add(query.name());
             }
         }
+        ConcurrentWrites.run(spark, writes);
         return written;
     }
 }
