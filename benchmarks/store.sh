@@ -3,6 +3,7 @@
 # and peak RSS:
 #   cold scan with the store (empty) against --no-store;
 #   rescan of the unchanged repository, and after 10 new commits, against git log --numstat -M;
+#   the unchanged rescan again through a warm daemon (unless JAVA_OPTS is given, which turns it off);
 #   a rescan in a warm JVM (start-up excluded: 5 rescans in one gstats shell against 1);
 #   the store's size against the repository's pack size;
 # and whether each stored rescan's report equals a cold scan's (timings and memory aside).
@@ -20,10 +21,14 @@ root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
 [ -x "$gstats" ] || { echo "store: build the distribution first" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 git clone -q "$source_repo" "$work/repo"
 repo=$work/repo
 export XDG_CACHE_HOME=$work/cache
+# the cold rows run without the daemon; the warm-daemon row has one of its own, stopped at the end
+export GSTATS_DAEMON=off
+export XDG_RUNTIME_DIR=$work/run
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+trap 'GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 timed() { # NAME COMMAND... : prints "NAME wall_s cpu_s maxrss_mb", output to $work/NAME.out
   local name=$1
@@ -51,6 +56,23 @@ rm -f "$XDG_CACHE_HOME"/gstats/store.*
 timed cold_with_store "$gstats" scan "$repo" --format json --quiet
 timed git_log_2 git -C "$repo" log --numstat -M
 timed rescan_unchanged "$gstats" scan "$repo" --format json --quiet
+# the same rescan through a warm daemon (docs/daemon.md): one unmeasured run starts and warms it
+daemon=
+if [ -z "$JAVA_OPTS" ]; then
+  daemon=yes
+  GSTATS_DAEMON=on "$gstats" scan "$repo" --format json --quiet > /dev/null
+  GSTATS_DAEMON=on "$gstats" scan "$repo" --format json --quiet > /dev/null
+  timed git_log_4 git -C "$repo" log --numstat -M
+  daemon_pid=$(GSTATS_DAEMON=on "$gstats" daemon status | sed -n 's/^pid \([0-9]*\),.*/\1/p')
+  ticks_before=$(awk '{ print $14 + $15 }' "/proc/$daemon_pid/stat")
+  timed rescan_daemon env GSTATS_DAEMON=on "$gstats" scan "$repo" --format json --quiet
+  # the client's CPU is the row's; the daemon's, in the same time, is added to it for the ratio
+  daemon_cpu=$(awk -v before="$ticks_before" -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 - before) / hz }' \
+    "/proc/$daemon_pid/stat")
+  echo "  the daemon's CPU in the same time: $daemon_cpu s"
+  echo "$(echo "$(cat "$work/rescan_daemon.cpu") + $daemon_cpu" | bc)" > "$work/rescan_daemon.cpu"
+  daemon_status=$(GSTATS_DAEMON=on "$gstats" daemon status)
+fi
 for i in $(seq 1 10); do
   echo "line $i" >> "$repo/STORE-BENCH.txt"
   git -C "$repo" add STORE-BENCH.txt
@@ -65,29 +87,32 @@ store_bytes=$(stat -c %s "$XDG_CACHE_HOME/gstats/store.mv.db")
 timed store_gc "$gstats" store gc
 gc_bytes=$(stat -c %s "$XDG_CACHE_HOME/gstats/store.mv.db")
 
-# a rescan once the JVM and Felix are up (what a warm daemon would run): one gstats shell runs 1
-# unchanged rescan, another runs 5; the difference over 4 is one warm rescan, start-up excluded
+# a rescan once the JVM and Felix are up, the daemon aside: one gstats shell runs 1 unchanged
+# rescan, another runs 5; the difference over 4 is one rescan's own cost, start-up excluded
 warm_scans() { # N: the shell's commands
   for _ in $(seq "$1"); do printf 'gstats:scan --format json --quiet %s\n' "$repo"; done
 }
 warm_scans 1 > "$work/warm_1.in"
 warm_scans 5 > "$work/warm_5.in"
-timed git_log_4 git -C "$repo" log --numstat -M
+timed git_log_5 git -C "$repo" log --numstat -M
 timed warm_1 sh -c '"$0" shell < "$1"' "$gstats" "$work/warm_1.in"
 timed warm_5 sh -c '"$0" shell < "$1"' "$gstats" "$work/warm_5.in"
 per_warm() { echo "scale=2; ($(cat "$work/warm_5.$1") - $(cat "$work/warm_1.$1")) / 4" | bc; }
 warm_secs=$(per_warm secs)
 warm_cpu=$(per_warm cpu)
-
 pack_bytes=$(find "$source_repo" -path '*objects/pack/*.pack' -printf '%s\n' | awk '{s += $1} END {print s}')
 echo
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cold with store / --no-store:        $(ratio cold_with_store cold_no_store)   (target <= 1.10)"
 echo "rescan unchanged / git log:          $(ratio rescan_unchanged git_log_2)   (target <= 0.25)"
+if [ -n "$daemon" ]; then
+  echo "rescan, warm daemon / git log:       $(ratio rescan_daemon git_log_4)   (target <= 0.25; CPU: client + daemon)"
+  echo "the daemon: $daemon_status"
+fi
 echo "rescan after 10 commits / git log:   $(ratio rescan_10_new git_log_3)   (target <= 0.30)"
-echo "warm rescan (start-up excluded):     $warm_secs s wall, $warm_cpu s CPU = \
-$(echo "scale=2; $warm_secs / $(cat "$work/git_log_4.secs")" | bc)x wall, \
-$(echo "scale=2; $warm_cpu / $(cat "$work/git_log_4.cpu")" | bc)x CPU of git log"
+echo "rescan in a warm shell, start-up excluded: $warm_secs s wall, $warm_cpu s CPU = \
+$(echo "scale=2; $warm_secs / $(cat "$work/git_log_5.secs")" | bc)x wall, \
+$(echo "scale=2; $warm_cpu / $(cat "$work/git_log_5.cpu")" | bc)x CPU of git log"
 echo "store size / pack size:              $((store_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
 $(echo "scale=1; 100 * $store_bytes / $pack_bytes" | bc) %   (target <= 30 %)"
 echo "after gstats store gc:               $((gc_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
@@ -108,6 +133,9 @@ def load(name):
     engine.pop("pressure", None)
     return report
 same = load("cold_no_store") == load("cold_with_store") == load("rescan_unchanged")
+import os
+if os.path.exists(f"{work}/rescan_daemon.out"):
+    same = same and load("rescan_daemon") == load("rescan_unchanged")
 same_new = load("cold_10_new") == load("rescan_10_new")
 print("reports: stored rescan = cold scan:", "yes" if same else "NO",
       "; after 10 commits:", "yes" if same_new else "NO")

@@ -38,10 +38,10 @@ final class FleetSchema {
     /**
      * The store's tables, with a scan's head rows read through their per-scan views ({@code files},
      * {@code functions}, {@code hotspots}) instead of the tables that keep them once for the scans
-     * sharing them; other views left out, and {@code reports}: the fleet's scans keep their
-     * reports as {@code OUT/reports/ID.json.gz} (the standalone store has no JSON writer); and
-     * {@code blob_results} and {@code commit_changes}, caches in gstats' own encodings that no
-     * query reads.
+     * sharing them; other views left out, and {@code reports}: a JSON document a row is no table to
+     * query (the fleet keeps each report as {@code OUT/reports/ID.json.gz}, the store in its own); and
+     * {@code blob_results} and {@code commit_changes}, caches in gstats' own encodings that no query
+     * reads.
      */
     static List<Tables.Table> storeTables() {
         List<Tables.Table> shared = Tables.PER_SCAN_VIEWS.stream().map(Tables::rowsOf).toList();

@@ -89,8 +89,11 @@ public final class ScanStoreImpl implements ScanStore {
      *
      * @param factories the drivers' factories by driver class, e.g. H2's {@code OsgiDataSourceFactory}
      *                  for {@code org.h2.Driver}
+     * @param json      the json format, whose output the store keeps as each repository's latest
+     *                  report, as the DS reference gives it in Felix
      */
-    public static ScanStoreImpl standalone(String scannerVersion, Map<String, DataSourceFactory> factories) {
+    public static ScanStoreImpl standalone(String scannerVersion, Map<String, DataSourceFactory> factories,
+            ReportWriter json) {
         ScanStoreImpl store = new ScanStoreImpl(new StoreConfiguration() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -118,6 +121,7 @@ public final class ScanStoreImpl implements ScanStore {
             }
         }, scannerVersion, Map.of(), null);
         store.factories.putAll(factories);
+        store.json = json;
         return store;
     }
 
@@ -226,25 +230,44 @@ public final class ScanStoreImpl implements ScanStore {
             if (version < Schema.WITH_REPORTS) {
                 return Optional.empty();
             }
-            // a store not yet migrated (this connection only reads) has no deflated reports
-            String deflated = version < Schema.WITH_DEFLATED_REPORTS ? "NULL" : "r.json_deflated";
-            try (PreparedStatement select = connection.prepareStatement("SELECT p.path, r.json, " + deflated
-                    + " FROM reports r JOIN scans s ON s.scan_id = r.scan_id JOIN repositories p "
-                    + "ON p.repository_id = s.repository_id WHERE r.scan_id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.path FROM scans s "
+                    + "JOIN repositories p ON p.repository_id = s.repository_id WHERE s.scan_id = ?")) {
                 select.setLong(1, scanId);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    byte[] bytes = row.getBytes(3);
-                    return Optional.of(new StoredReport(scanId, Path.of(row.getString(1)),
-                            bytes == null ? row.getString(2) : inflated(bytes)));
+                    String json = keptReport(connection, scanId, version >= Schema.WITH_DEFLATED_REPORTS);
+                    return json == null ? Optional.empty()
+                            : Optional.of(new StoredReport(scanId, Path.of(row.getString(1)), json));
                 }
             }
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
             Database.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * The JSON report kept for a scan, or null when none is: inflated when it is kept deflated
+     * (schema 5 on), as it is when kept as text (before). For the fleet too, which reads its
+     * tasks' stores over plain JDBC.
+     *
+     * @param deflated whether the store has the deflated column (a store read without being
+     *                 migrated may not)
+     */
+    public static String keptReport(Connection connection, long scanId, boolean deflated) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT json, "
+                + (deflated ? "json_deflated" : "NULL") + " FROM reports WHERE scan_id = ?")) {
+            select.setLong(1, scanId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                byte[] bytes = row.getBytes(2);
+                return bytes == null ? row.getString(1) : inflated(bytes);
+            }
         }
     }
 
