@@ -345,7 +345,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             CommitWalk commits, BlobCache blobs, ObjectReader reader, GitAttributes attributes, ChangeCache cache,
             MissingObjects missing) {
         CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
-                LineCounter.of(request.diffAlgorithm()), missing, attributes);
+                LineCounter.of(request.diffAlgorithm()), missing, attributes, requirements.historicalContent());
         CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
                 paths != TreeFilter.ALL, cache);
         ContentReader content = new ContentReader(blobs, reader, requirements, observer);
