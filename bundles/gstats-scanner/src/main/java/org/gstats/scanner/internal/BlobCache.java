@@ -31,25 +31,12 @@ final class BlobCache {
      */
     static final long MAX_BLOB_SIZE = 64L << 20;
 
-    private static final long MAX_BUDGET = 96L << 20;
-    /** 512 MB squared over this is 64 MB: an eighth. */
-    private static final long SQUARE_MB_PER_MB = 4096;
-    /** Memory the kept blobs may take, from the heap as {@link #budget} says. */
-    private static final long BUDGET = budget(Runtime.getRuntime().maxMemory());
-
     /**
-     * Memory the kept blobs may take in a heap of {@code maxHeap} bytes: an eighth of a 512 MB
-     * heap, in proportion to the square of the heap below that (a sixteenth of 256 MB, a
-     * thirty-second of 128 MB, 1 MB of 64 MB), at most 96 MB. What else a scan holds grows less
-     * than the heap does (for git/git about 50 MB in histograms of the live heap, most of it JGit's
-     * index of the pack and its walk), so a small heap has less to spare than its size says: under
-     * -Xmx128m git/git ran at 86 % of the heap after collection with an eighth of it for blobs,
-     * and stopped at critical memory in one run of two.
+     * Memory the kept blobs may take: enough for the files of a few large commits, but never
+     * more than an eighth of the heap, which the scan shares with the plugins and their queues
+     * (a fixed 96 MB alone would not fit a scan under -Xmx64m).
      */
-    static long budget(long maxHeap) {
-        long heapMb = Math.min(maxHeap >> 20, 1L << 20);
-        return Math.min(MAX_BUDGET, (heapMb * heapMb << 20) / SQUARE_MB_PER_MB);
-    }
+    private static final long BUDGET = Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     /** Hears of every blob read from the object database (not of those found in the cache). */
     @FunctionalInterface

@@ -19,10 +19,8 @@ public final class PackCacheConfiguration {
 
     static final String PID = "org.gstats.scanner";
 
-    private static final long MIN_DELTA_BASE_CACHE = 1L << 20;
+    private static final long MIN_DELTA_BASE_CACHE = 4L << 20;
     private static final long MAX_DELTA_BASE_CACHE = 32L << 20;
-    /** 512 MB squared over this is 32 MB: a sixteenth. */
-    private static final long SQUARE_MB_PER_MB = 8192;
 
     /** The part of {@code [scanner]} that is the installation's: JGit's caches, diff threads. */
     @ObjectClassDefinition(name = "gstats scanner caches", description = "[scanner] of the gstats configuration")
@@ -52,16 +50,13 @@ public final class PackCacheConfiguration {
     }
 
     /**
-     * Memory for delta bases: a sixteenth of a 512 MB heap, in proportion to the square of the
-     * heap below that (8 MB of 256 MB, 2 MB of 128 MB, as {@link BlobCache#budget} and for the same
-     * reason), within 1 to 32 MB (JGit's default is 10 MB). Each reader (the scan's and each diff
-     * thread's) keeps the objects it inflated as bases of deltas, so that the next delta on the
-     * same base applies without inflating the chain again: with 32 MB a scan of commons-lang
-     * spent a sixth less CPU than with 10 MB and a tenth less than with 16 MB; 64 MB did no better.
+     * Memory for delta bases, a sixteenth of the heap within 4 to 32 MB (JGit's default is 10 MB).
+     * Each reader (the scan's and each diff thread's) keeps the objects it inflated as bases of deltas, so that the next delta on
+     * the same base applies without inflating the chain again: with 32 MB a scan of commons-lang
+     * spent a sixth less CPU than with 10 MB, and 64 MB did no better. Under a small heap it
+     * gives way to the scan's other structures.
      */
     static int deltaBaseCacheLimit(long maxHeap) {
-        long heapMb = Math.min(maxHeap >> 20, 1L << 20);
-        long limit = (heapMb * heapMb << 20) / SQUARE_MB_PER_MB;
-        return (int) Math.max(MIN_DELTA_BASE_CACHE, Math.min(MAX_DELTA_BASE_CACHE, limit));
+        return (int) Math.max(MIN_DELTA_BASE_CACHE, Math.min(MAX_DELTA_BASE_CACHE, maxHeap / 16));
     }
 }
