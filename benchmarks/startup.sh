@@ -3,7 +3,7 @@
 # round runs git, then every variant once, so that all see the same load; prints each run and the
 # medians of wall time, CPU time (user + system) and peak RSS, with each variant's ratios to git.
 #
-#   benchmarks/startup.sh [--runs N] [--gstats PATH] [--variant 'LABEL|ENV|SCAN OPTIONS[|GSTATS]']... REPOSITORY
+#   benchmarks/startup.sh [--runs N] [--gstats PATH] [--variant 'LABEL|ENV|SCAN OPTIONS[|GSTATS[|BEFORE]]']... REPOSITORY
 #
 # --runs N       rounds (default 5)
 # --gstats PATH  the bin/gstats to run (default: distribution/target/gstats/bin/gstats of this tree,
@@ -11,8 +11,14 @@
 # --variant      a labelled gstats run: ENV is NAME=VALUE assignments for its environment as a shell
 #                reads them (e.g. GSTATS_FRAMEWORK_CACHE=off JAVA_OPTS='-Xss1m -Xmx1g'), SCAN OPTIONS go
 #                to `gstats scan REPOSITORY --format json --quiet`; GSTATS, when given, is another
-#                bin/gstats to run (e.g. an earlier build's, for before and after). Default: two
-#                variants, all builtin plugins and `--plugins commits`.
+#                bin/gstats to run (e.g. an earlier build's, for before and after); BEFORE, a shell
+#                command run unmeasured before each of its runs. Default: all builtin plugins and
+#                `--plugins commits`, each cold (GSTATS_DAEMON=off), as the first run that starts the
+#                daemon (BEFORE stops it), and through a warm daemon (docs/daemon.md).
+# The daemons run in a runtime folder of the benchmark's own and are stopped at the end; their
+# status (resident memory) and peak RSS (VmHWM) are printed before the medians. A daemon variant's
+# CPU is the client's and the daemon's in the same time; its RSS is the client's (the daemon's is
+# printed apart).
 # One unmeasured run of each variant comes first, so that caches (the class archive, the framework
 # cache) are written before the measured rounds; the load average is printed first.
 set -euo pipefail
@@ -28,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --gstats) gstats=${2:?--gstats needs a path}; shift 2 ;;
     --variant) variants+=("${2:?--variant needs LABEL|ENV|SCAN OPTIONS}"); shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "startup: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) [[ -z $repository ]] || { echo "startup: one repository only" >&2; exit 2; }
        repository=$1; shift ;;
@@ -52,11 +58,27 @@ if ! git -C "$repository" rev-parse --git-dir >/dev/null 2>&1; then
   exit 2
 fi
 if [[ ${#variants[@]} -eq 0 ]]; then
-  variants=('all builtin plugins||' 'plugins commits||--plugins commits')
+  # The start variants have a runtime folder of their own, whose daemons are stopped before each run
+  # (and waited for, so that the new daemon's CPU is all counted); the warm variants share one daemon
+  # for all rounds.
+  start="GSTATS_DAEMON=on XDG_RUNTIME_DIR=\$runtime/start"
+  stop='"$launcher" daemon stop; while pgrep -f "gstats.daemon.socket=$runtime/start/" >/dev/null; do sleep 0.1; done'
+  variants=('all, cold|GSTATS_DAEMON=off|' "all, daemon start|$start||$gstats|$stop"
+    'all, warm daemon|GSTATS_DAEMON=on|'
+    'commits, cold|GSTATS_DAEMON=off|--plugins commits'
+    "commits, daemon start|$start|--plugins commits|$gstats|$stop"
+    'commits, warm daemon|GSTATS_DAEMON=on|--plugins commits')
 fi
 
 measurements=$(mktemp)
-trap 'rm -f "$measurements"' EXIT
+runtime=$(mktemp -d)
+export XDG_RUNTIME_DIR=$runtime
+stop_daemons() {
+  GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true
+  GSTATS_DAEMON=on XDG_RUNTIME_DIR=$runtime/start "$gstats" daemon stop >/dev/null 2>&1 || true
+  rm -rf "$measurements" "$runtime"
+}
+trap stop_daemons EXIT
 
 # One run: prints "wall cpu rss_mb"; the command's own output is dropped, its failure is fatal.
 measure() {
@@ -69,15 +91,33 @@ measure() {
 
 # Runs variant $1 on the repository, measured.
 run_variant() {
-  local label environment options launcher
-  IFS='|' read -r label environment options launcher <<<"$1"
+  local label environment options launcher before
+  IFS='|' read -r label environment options launcher before <<<"$1"
   launcher=${launcher:-$gstats}
+  if [[ -n $before ]]; then
+    eval "env $environment $before" >/dev/null 2>&1 || true
+  fi
   if [[ ! -x $launcher ]]; then
     echo "startup: $launcher is not an executable bin/gstats" >&2
     exit 2
   fi
   # ENV and SCAN OPTIONS are shell words: quotes in them group (JAVA_OPTS='-Xmx1g -Xss1m')
-  eval "measure env $environment \"\$launcher\" scan \"\$repository\" --format json --quiet $options"
+  local before_ticks row
+  before_ticks=$(daemon_ticks)
+  row=$(eval "measure env $environment \"\$launcher\" scan \"\$repository\" --format json --quiet $options")
+  # the daemon's CPU in the same time counts too: the client's alone would flatter it
+  awk -v row="$row" -v ticks=$(($(daemon_ticks) - before_ticks)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { split(row, f, " "); printf "%.2f %.2f %.0f\n", f[1], f[2] + (ticks > 0 ? ticks / hz : 0), f[3] }'
+}
+
+# CPU ticks (user + system) of the benchmark's daemons so far
+daemon_ticks() {
+  local total=0 pid ticks
+  for pid in $(pgrep -f "gstats.daemon.socket=$runtime/" || true); do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || ticks=0
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
 }
 
 median() {
@@ -101,6 +141,17 @@ for ((run = 1; run <= runs; run++)); do
     rows[$index]+="$row"$'\n'
     printf '%-34s %4d %9s %9s %9s\n' "${variants[index]%%|*}" "$run" $row
   done
+done
+
+# the warm daemon's, after all rounds
+for socket in "$runtime"/gstats/*.sock; do
+  [[ -e $socket ]] || continue
+  GSTATS_DAEMON=on "$gstats" daemon status | while read -r line; do
+    pid=$(sed -n 's/^pid \([0-9]*\),.*/\1/p' <<<"$line")
+    echo "daemon: $line"
+    [[ -n $pid ]] && echo "daemon $pid peak RSS: $(awk '/^VmHWM:/ { printf "%d MB", $2 / 1024 }' /proc/"$pid"/status)"
+  done
+  break
 done
 
 column_median() {

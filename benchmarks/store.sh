@@ -3,6 +3,7 @@
 # and peak RSS:
 #   cold scan with the store (empty) against --no-store;
 #   rescan of the unchanged repository, and after 10 new commits, against git log --numstat -M;
+#   the unchanged rescan again through a warm daemon (unless JAVA_OPTS is given, which turns it off);
 #   the store's size against the repository's pack size;
 # and whether each stored rescan's report equals a cold scan's (timings and memory aside).
 # Works on a local clone in a temporary folder (the new commits go there) with a store of its own.
@@ -19,10 +20,14 @@ root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
 [ -x "$gstats" ] || { echo "store: build the distribution first" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 git clone -q "$source_repo" "$work/repo"
 repo=$work/repo
 export XDG_CACHE_HOME=$work/cache
+# the cold rows run without the daemon; the warm-daemon row has one of its own, stopped at the end
+export GSTATS_DAEMON=off
+export XDG_RUNTIME_DIR=$work/run
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+trap 'GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 timed() { # NAME COMMAND... : prints "NAME wall_s cpu_s maxrss_mb", output to $work/NAME.out
   local name=$1
@@ -50,6 +55,23 @@ rm -f "$XDG_CACHE_HOME"/gstats/store.*
 timed cold_with_store "$gstats" scan "$repo" --format json --quiet
 timed git_log_2 git -C "$repo" log --numstat -M
 timed rescan_unchanged "$gstats" scan "$repo" --format json --quiet
+# the same rescan through a warm daemon (docs/daemon.md): one unmeasured run starts and warms it
+daemon=
+if [ -z "$JAVA_OPTS" ]; then
+  daemon=yes
+  GSTATS_DAEMON=on "$gstats" scan "$repo" --format json --quiet > /dev/null
+  GSTATS_DAEMON=on "$gstats" scan "$repo" --format json --quiet > /dev/null
+  timed git_log_4 git -C "$repo" log --numstat -M
+  daemon_pid=$(GSTATS_DAEMON=on "$gstats" daemon status | sed -n 's/^pid \([0-9]*\),.*/\1/p')
+  ticks_before=$(awk '{ print $14 + $15 }' "/proc/$daemon_pid/stat")
+  timed rescan_daemon env GSTATS_DAEMON=on "$gstats" scan "$repo" --format json --quiet
+  # the client's CPU is the row's; the daemon's, in the same time, is added to it for the ratio
+  daemon_cpu=$(awk -v before="$ticks_before" -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 - before) / hz }' \
+    "/proc/$daemon_pid/stat")
+  echo "  the daemon's CPU in the same time: $daemon_cpu s"
+  echo "$(echo "$(cat "$work/rescan_daemon.cpu") + $daemon_cpu" | bc)" > "$work/rescan_daemon.cpu"
+  daemon_status=$(GSTATS_DAEMON=on "$gstats" daemon status)
+fi
 for i in $(seq 1 10); do
   echo "line $i" >> "$repo/STORE-BENCH.txt"
   git -C "$repo" add STORE-BENCH.txt
@@ -68,6 +90,10 @@ echo
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cold with store / --no-store:        $(ratio cold_with_store cold_no_store)   (target <= 1.10)"
 echo "rescan unchanged / git log:          $(ratio rescan_unchanged git_log_2)   (target <= 0.25)"
+if [ -n "$daemon" ]; then
+  echo "rescan, warm daemon / git log:       $(ratio rescan_daemon git_log_4)   (target <= 0.25; CPU: client + daemon)"
+  echo "the daemon: $daemon_status"
+fi
 echo "rescan after 10 commits / git log:   $(ratio rescan_10_new git_log_3)   (target <= 0.30)"
 echo "store size / pack size:              $((store_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
 $(echo "scale=1; 100 * $store_bytes / $pack_bytes" | bc) %   (target <= 30 %)"
@@ -89,6 +115,9 @@ def load(name):
     engine.pop("pressure", None)
     return report
 same = load("cold_no_store") == load("cold_with_store") == load("rescan_unchanged")
+import os
+if os.path.exists(f"{work}/rescan_daemon.out"):
+    same = same and load("rescan_daemon") == load("rescan_unchanged")
 same_new = load("cold_10_new") == load("rescan_10_new")
 print("reports: stored rescan = cold scan:", "yes" if same else "NO",
       "; after 10 commits:", "yes" if same_new else "NO")

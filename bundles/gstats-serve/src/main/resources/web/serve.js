@@ -55,13 +55,17 @@
     page.appendChild(element('h1', 'Repositories'));
     const list = await api('repositories');
     if (list.length === 0) {
-      page.appendChild(element('p', 'No repository is stored yet. Scan one with gstats scan PATH, or start one here.'));
+      page.appendChild(element('p', 'There is no Git repository in the directories this server may show (its --root '
+        + 'options), nor in its scan store.'));
     }
-    page.appendChild(table(['Repository', 'Latest stored scan', 'Commits', 'Authors', 'Lines', 'Stored scans'],
+    // the store's summary counts authors by email and lines of every text file, where the dashboard
+    // counts name-and-email pairs and lines of code: the headings say which
+    page.appendChild(table(['Repository', 'Latest stored scan', 'Commits', 'Author emails', 'Lines of text files',
+      'Stored scans'],
       list.map(repository => {
         const link = element('a', repository.path, {href: '/repository?path=' + encodeURIComponent(repository.path)});
         const latest = repository.latest || {};
-        return [link, latest.started ? latest.started.replace('T', ' ').replace(/\..*|Z$/, '') : '',
+        return [link, latest.started ? latest.started.replace('T', ' ').replace(/\..*|Z$/, '') : 'not scanned yet',
           latest.commits, latest.authors, latest.lines, repository.storedScans];
       })));
   }
@@ -102,7 +106,7 @@
     const chart = echarts.init(box);
     chart.setOption({
       tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
-      xAxis: {type: 'time'},
+      xAxis: {type: 'time', axisLabel: {hideOverlap: true}},
       yAxis: [{type: 'value', name: 'commits'}, {type: 'value', name: 'lines'}],
       series: [
         {name: 'commits', type: 'line', data: history.map(s => [s.started, s.commits])},

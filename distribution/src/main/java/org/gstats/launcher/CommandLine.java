@@ -42,6 +42,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
                 + "no stored scan needs"),
         SERVE("serve", "[--port N] [--bind ADDR] [--root DIR]... [--token T]", "the dashboard and REST API on "
                 + "http://127.0.0.1:8080/ until Ctrl-C (docs/serve.md)"),
+        DAEMON("daemon", "status|stop", "the warm gstats processes that run commands for bin/gstats: list them "
+                + "(pid, memory, idle time) or stop them (docs/daemon.md)"),
         SHELL("shell", "", "open the interactive shell (scan, plugins, ...; help lists them)"),
         VERSION("version", "", "print the versions of gstats (and its build commit), Java and Felix"),
         HELP("help", "[COMMAND]", "print this help, or a command's (also: gstats COMMAND --help)");

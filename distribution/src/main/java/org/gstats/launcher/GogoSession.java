@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 
 /**
  * A Gogo {@code CommandSession}, opened on a {@code CommandProcessor} service from outside the
@@ -26,6 +27,7 @@ final class GogoSession implements AutoCloseable {
     private final Method get;
     private final Method put;
     private final Method close;
+    private final Method currentDir;
 
     private GogoSession(Object session, Class<?> sessionInterface) throws NoSuchMethodException {
         this.session = session;
@@ -33,6 +35,7 @@ final class GogoSession implements AutoCloseable {
         get = sessionInterface.getMethod("get", String.class);
         put = sessionInterface.getMethod("put", String.class, Object.class);
         close = sessionInterface.getMethod("close");
+        currentDir = sessionInterface.getMethod("currentDir", Path.class);
     }
 
     /** Opens a session on {@code processor}, a {@value #PROCESSOR_INTERFACE} service object. */
@@ -70,6 +73,11 @@ final class GogoSession implements AutoCloseable {
 
     void put(String name, Object value) {
         call(put, name, value);
+    }
+
+    /** The directory the session's commands resolve relative paths against. */
+    void currentDir(Path dir) {
+        call(currentDir, dir);
     }
 
     @Override

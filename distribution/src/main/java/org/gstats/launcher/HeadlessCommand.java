@@ -2,7 +2,9 @@ package org.gstats.launcher;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
@@ -23,13 +25,35 @@ final class HeadlessCommand {
     /** Session variable that asks for stack traces with errors. */
     static final String VERBOSE_VARIABLE = "gstats.verbose";
 
+    /**
+     * Where a command runs: what a direct run takes from its own process, a daemon's request brings
+     * from its client.
+     *
+     * @param currentDir     the directory relative paths resolve against; {@code null}: the process's
+     * @param stdoutTerminal whether standard output is a terminal
+     * @param variables      further session variables ({@code gstats.stderr.terminal}, ...)
+     */
+    record Context(Path currentDir, boolean stdoutTerminal, Map<String, Object> variables) {
+
+        Context {
+            variables = Map.copyOf(variables);
+        }
+
+        /** A direct run's: the process's directory, environment and terminal. */
+        static Context ofProcess() {
+            return new Context(null, System.console() != null, Map.of());
+        }
+    }
+
     private final BundleContext context;
     /** Whether stdout's reader has gone: then a command's failure to write is no failure. */
     private final BooleanSupplier closedPipe;
+    private final Context where;
 
-    HeadlessCommand(BundleContext context, BooleanSupplier closedPipe) {
+    HeadlessCommand(BundleContext context, BooleanSupplier closedPipe, Context where) {
         this.context = context;
         this.closedPipe = closedPipe;
+        this.where = where;
     }
 
     /**
@@ -58,7 +82,11 @@ final class HeadlessCommand {
         }
         try (GogoSession session = GogoSession.open(processor, in, out, err)) {
             // Lets gstats:scan default to text for a person at a terminal and to json in a pipe.
-            session.put(TERMINAL_VARIABLE, System.console() != null);
+            session.put(TERMINAL_VARIABLE, where.stdoutTerminal());
+            where.variables().forEach(session::put);
+            if (where.currentDir() != null) {
+                session.currentDir(where.currentDir());
+            }
             if (verbose) {
                 session.put(VERBOSE_VARIABLE, Boolean.TRUE);
             }

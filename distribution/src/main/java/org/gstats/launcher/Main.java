@@ -164,6 +164,9 @@ public final class Main {
             out.print(topic.map(Main::commandHelp).orElse(USAGE));
             return 0;
         }
+        if (commandLine.command() == CommandLine.Command.DAEMON) {
+            return DaemonControl.run(commandLine.arguments(), out, err);
+        }
         Optional<Path> pluginFolder;
         try {
             pluginFolder = PluginFolder.choose(commandLine.pluginDir(),
@@ -202,26 +205,8 @@ public final class Main {
     private static int launch(CommandLine commandLine, Optional<Path> pluginFolder, InputStream in, PrintStream out,
             PrintStream err, BooleanSupplier closedPipe)
             throws IOException, BundleException, InterruptedException {
-        Installation installation = Installation.locate();
-        installation.applySystemProperties();
-        Map<String, String> properties = installation.frameworkProperties();
-        configure(commandLine, properties);
-        pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
-        if (shell) {
-            Path history = historyFile(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
-            Files.createDirectories(history.getParent());
-            properties.put(HISTORY_PROPERTY, history.toString());
-        }
-        List<Path> bundles = installation.bundles();
-        List<Path> jars = new ArrayList<>(installation.libraries());
-        jars.addAll(bundles);
-        Optional<FrameworkCache> cache = FrameworkCache.locate(System.getenv(FrameworkCache.ENVIRONMENT_VARIABLE),
-                System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"), installation.home(), jars);
-        // The console reads its first line as soon as it starts: it waits for the gstats commands. A
-        // headless run leaves JLine, which only the console uses, installed but not even resolved.
-        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of(CONSOLE_BUNDLE, JLINE_BUNDLE);
-        try (EmbeddedFramework framework = EmbeddedFramework.start(properties, bundles, deferred, cache)) {
+        try (EmbeddedFramework framework = startFramework(commandLine, pluginFolder, shell)) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
@@ -240,20 +225,54 @@ public final class Main {
                 framework.awaitStop();
                 return 0;
             }
-            HeadlessCommand headless = new HeadlessCommand(framework.context(), closedPipe);
-            Optional<CommandLine.Command> topic = commandLine.helpTopic();
-            if (topic.isPresent() && SELF_DESCRIBED.contains(topic.get())) {
-                String command = "gstats:" + topic.get().word();
-                return headless.run(command, List.of("--help"), List.of(command), commandLine.verbose(), in, out, err);
-            }
-            if (topic.isPresent()) {
-                String command = "gstats:" + topic.get().word();
-                return headless.run(CommandServices.HELP_COMMAND, List.of(command),
-                        List.of(CommandServices.HELP_COMMAND, command), commandLine.verbose(), in, out, err);
-            }
-            String command = "gstats:" + commandLine.command().word();
-            return headless.run(command, commandLine.arguments(), List.of(command), commandLine.verbose(), in, out,
-                    err);
+            return headless(framework, commandLine, HeadlessCommand.Context.ofProcess(), in, out, err, closedPipe);
         }
+    }
+
+    /**
+     * Starts Felix with the installation's bundles and the launcher's options as the command-line
+     * rung of the configuration; a direct run's and the daemon's.
+     */
+    static EmbeddedFramework startFramework(CommandLine commandLine, Optional<Path> pluginFolder, boolean shell)
+            throws IOException, BundleException {
+        Installation installation = Installation.locate();
+        installation.applySystemProperties();
+        Map<String, String> properties = installation.frameworkProperties();
+        configure(commandLine, properties);
+        pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
+        if (shell) {
+            Path history = historyFile(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
+            Files.createDirectories(history.getParent());
+            properties.put(HISTORY_PROPERTY, history.toString());
+        }
+        List<Path> bundles = installation.bundles();
+        List<Path> jars = new ArrayList<>(installation.libraries());
+        jars.addAll(bundles);
+        Optional<FrameworkCache> cache = FrameworkCache.locate(System.getenv(FrameworkCache.ENVIRONMENT_VARIABLE),
+                System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"), installation.home(), jars);
+        // The console reads its first line as soon as it starts: it waits for the gstats commands. A
+        // headless run leaves JLine, which only the console uses, installed but not even resolved.
+        Set<String> deferred = shell ? Set.of(CONSOLE_BUNDLE) : Set.of(CONSOLE_BUNDLE, JLINE_BUNDLE);
+        return EmbeddedFramework.start(properties, bundles, deferred, cache);
+    }
+
+    /** Runs a command other than {@code shell} on a started framework, in a session set up as {@code where} says. */
+    static int headless(EmbeddedFramework framework, CommandLine commandLine, HeadlessCommand.Context where,
+            InputStream in, PrintStream out, PrintStream err, BooleanSupplier closedPipe)
+            throws InterruptedException {
+        HeadlessCommand headless = new HeadlessCommand(framework.context(), closedPipe, where);
+        Optional<CommandLine.Command> topic = commandLine.helpTopic();
+        if (topic.isPresent() && SELF_DESCRIBED.contains(topic.get())) {
+            String command = "gstats:" + topic.get().word();
+            return headless.run(command, List.of("--help"), List.of(command), commandLine.verbose(), in, out, err);
+        }
+        if (topic.isPresent()) {
+            String command = "gstats:" + topic.get().word();
+            return headless.run(CommandServices.HELP_COMMAND, List.of(command),
+                    List.of(CommandServices.HELP_COMMAND, command), commandLine.verbose(), in, out, err);
+        }
+        String command = "gstats:" + commandLine.command().word();
+        return headless.run(command, commandLine.arguments(), List.of(command), commandLine.verbose(), in, out,
+                err);
     }
 }

@@ -47,9 +47,16 @@ public class LauncherScriptTest {
                 StandardCopyOption.REPLACE_EXISTING);
         javaHome = root.resolve("jdk");
         Files.createDirectories(javaHome.resolve("bin"));
-        // prints its options; "writes" the class archive it is asked for; exits with $FAKE_STATUS
+        // prints its options; "writes" the class archive it is asked for; exits with $FAKE_STATUS. As
+        // the daemon's client it writes its options to $FAKE_CLIENT_LOG and exits with
+        // $FAKE_CLIENT_STATUS, by default 75: "run the command directly"
         Files.writeString(javaHome.resolve("bin/java"), """
                 #!/bin/sh
+                case " $* " in
+                  *" org.gstats.launcher.DaemonClient "*)
+                    [ -n "$FAKE_CLIENT_LOG" ] && echo "$@" > "$FAKE_CLIENT_LOG"
+                    exit "${FAKE_CLIENT_STATUS:-75}" ;;
+                esac
                 for option in "$@"; do
                   case $option in -XX:ArchiveClassesAtExit=*) echo archive > "${option#*=}" ;; esac
                 done
@@ -153,6 +160,50 @@ public class LauncherScriptTest {
         assertTrue(!rebuilt.equals(archives));
     }
 
+    @Test
+    public void theDaemonIsUsedUnlessSwitchedOffUnderCiWithJavaOptsOrForLongLivedCommands() throws Exception {
+        assertDaemon(true, Map.of(), "scan", repository.toString());
+        assertDaemon(true, Map.of(), "plugins");
+        assertDaemon(false, Map.of("GSTATS_DAEMON", "off"), "scan", repository.toString());
+        assertDaemon(false, Map.of("CI", "true"), "scan", repository.toString());
+        assertDaemon(true, Map.of("CI", "true", "GSTATS_DAEMON", "on"), "scan", repository.toString());
+        assertDaemon(false, Map.of("JAVA_OPTS", "-Xmx1g"), "scan", repository.toString());
+        assertDaemon(false, Map.of(), "serve");
+        assertDaemon(false, Map.of(), "shell");
+        assertDaemon(false, Map.of(), "--version");
+        Path user = userConfigHome.resolve("gstats/config.toml");
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "[daemon]\nmode = \"off\"\n");
+        assertDaemon(false, Map.of(), "scan", repository.toString());
+        assertDaemon(true, Map.of("GSTATS_DAEMON", "auto"), "scan", repository.toString());
+    }
+
+    @Test
+    public void theClientLearnsTheHeapTheCommandNeedsAndItsAnswerIsTheExitStatus() throws Exception {
+        Path log = folder.getRoot().toPath().resolve("client.log");
+        List<String> options = jvmOptions(Map.of("FAKE_CLIENT_LOG", log.toString()), "scan", "--max-memory",
+                "1GB", repository.toString());
+        List<String> client = List.of(Files.readString(log).trim().split(" "));
+        assertTrue(client.toString(), client.contains("-Dgstats.daemon.job-heap=1280"));
+        assertTrue(client.toString(), client.stream().anyMatch(option -> option.startsWith("-Dgstats.daemon.heap=")));
+        assertTrue("75: the command ran directly after the client: " + options, options.contains("-Xmx1280m"));
+
+        Files.delete(log);
+        List<String> served = jvmOptions(Map.of("FAKE_CLIENT_LOG", log.toString(), "FAKE_CLIENT_STATUS", "2",
+                "FAKE_STATUS", "2"), "scan", repository.toString());
+        assertEquals("the daemon ran it: no direct run", List.of(""), served);
+        assertTrue(Files.exists(log));
+    }
+
+    private void assertDaemon(boolean used, Map<String, String> environment, String... args) throws Exception {
+        Path log = folder.getRoot().toPath().resolve("client.log");
+        Files.deleteIfExists(log);
+        Map<String, String> withLog = new java.util.HashMap<>(environment);
+        withLog.put("FAKE_CLIENT_LOG", log.toString());
+        jvmOptions(withLog, args);
+        assertEquals(String.join(" ", args) + " with " + environment, used, Files.exists(log));
+    }
+
     private List<Path> archives() throws IOException {
         Path dir = cacheHome.resolve("gstats");
         if (!Files.isDirectory(dir)) {
@@ -178,7 +229,8 @@ public class LauncherScriptTest {
         List<String> command = new ArrayList<>(List.of("sh", home.resolve("bin/gstats").toString()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.getRoot());
-        builder.environment().keySet().removeIf(name -> name.startsWith("GSTATS_") || name.equals("JAVA_OPTS"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("GSTATS_") || name.equals("JAVA_OPTS")
+                || name.equals("CI"));
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().put("XDG_CONFIG_HOME", userConfigHome.toString());
         builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());

@@ -79,6 +79,8 @@ public class LauncherIT {
         // nor the user's scan store: a store of the test run's own, unless the test names one
         builder.environment().remove("GSTATS_STORE");
         builder.environment().remove("GSTATS_THREADS");
+        // a direct run, as CI has it; DaemonLauncherIT runs the daemon
+        builder.environment().put("GSTATS_DAEMON", "off");
         // bin/gstats keeps its class archive here rather than in the machine's ~/.cache
         builder.environment().put("XDG_CACHE_HOME", SampleRepository.workDir().resolve("cache").toString());
         builder.environment().putAll(environment);

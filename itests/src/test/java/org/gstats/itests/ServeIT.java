@@ -122,6 +122,20 @@ public class ServeIT {
                 new java.io.ByteArrayInputStream(gzip.body()))) {
             assertEquals(report, JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
+        // a client that holds the answer revalidates it: 304 without a body; each encoding has its own tag
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> unchanged = http.send(request("/api/scans/" + id + "/report")
+                .header("Accept-Encoding", "gzip").header("If-None-Match", gzipTag).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, unchanged.statusCode());
+        assertEquals(0, unchanged.body().length);
+        assertEquals(gzipTag, unchanged.headers().firstValue("ETag").orElse(""));
+        HttpResponse<String> plain = send(request("/api/scans/" + id + "/report").header("If-None-Match", gzipTag)
+                .GET());
+        assertEquals(200, plain.statusCode());
+        assertFalse(gzipTag.equals(plain.headers().firstValue("ETag").orElse(gzipTag)));
+        assertEquals(304, send(request("/api/scans/" + id + "/report").header("If-None-Match",
+                "\"other\", " + plain.headers().firstValue("ETag").orElseThrow()).GET()).statusCode());
         GitRepo git = GitRepo.open(sample.dir());
         assertEquals(Long.parseLong(git.git("rev-list", "--count", "HEAD").trim()), report.getAsJsonObject("sections")
                 .getAsJsonObject("commits").getAsJsonObject("totals").get("commits").getAsLong());
@@ -191,6 +205,11 @@ public class ServeIT {
         JsonElement authors = json(get("/api/scans/" + id + "/tables/commits.authors"), 200);
         String csv = send(request("/api/scans/" + id + "/tables/commits.authors").header("Accept", "text/csv")
                 .GET()).body();
+        // a table without rows (no memory pressure in so small a scan): its CSV is the header line alone
+        assertEquals(0, json(get("/api/scans/" + id + "/tables/plugins.pressure"), 200).getAsJsonArray().size());
+        String emptyCsv = send(request("/api/scans/" + id + "/tables/plugins.pressure")
+                .header("Accept", "text/csv").GET()).body();
+        assertEquals(List.of("at_ms,from,to,heap_after_gc_bytes"), emptyCsv.lines().toList());
         stopServing();
 
         // a new run of gstats:serve knows none of the last one's scans; the store keeps the latest
@@ -204,6 +223,8 @@ public class ServeIT {
         assertEquals(authors, json(get("/api/scans/" + stored + "/tables/commits.authors"), 200));
         assertEquals(csv, send(request("/api/scans/" + stored + "/tables/commits.authors")
                 .header("Accept", "text/csv").GET()).body());
+        assertEquals(emptyCsv, send(request("/api/scans/" + stored + "/tables/plugins.pressure")
+                .header("Accept", "text/csv").GET()).body());
         assertError(get("/api/scans/stored-999999"), 404, "there is no scan stored-999999");
     }
 
@@ -216,6 +237,11 @@ public class ServeIT {
         Files.createSymbolicLink(root.resolve("link"), elsewhere.dir());
         serve("--root " + quote(root));
 
+        // the repositories in the root are listed before any scan, not the one a link leads out to
+        List<String> listed = new ArrayList<>();
+        json(get("/api/repositories"), 200).getAsJsonArray()
+                .forEach(repository -> listed.add(repository.getAsJsonObject().get("path").getAsString()));
+        assertEquals(List.of(inside.dir().toRealPath().toString()), listed);
         assertError(post("/api/scans", "{\"repository\": " + jsonText(elsewhere.dir()) + "}"), 403, "outside");
         assertError(post("/api/scans", "{\"repository\": " + jsonText(root.resolve("link")) + "}"), 403, "outside");
         assertError(post("/api/scans", "{\"repository\": " + jsonText(root + "/../" + outside.getFileName()

@@ -246,33 +246,48 @@ public class ServeLauncherIT {
     }
 
     @Test
-    public void sigtermStopsIt() throws Exception {
-        // a server of its own: the other tests share theirs
-        Path root = TEMP.newFolder("term").toPath();
+    public void sigtermStopsAServerConfiguredByTheEnvironment() throws Exception {
+        // a server of its own (the other tests share theirs), set up by [serve] keys, not options
+        Path root = TEMP.newFolder("term").toPath().toRealPath();
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(distribution.resolve("bin/gstats").toString(), "serve",
-                "--port", Integer.toString(port), "--root", root.toString()).redirectErrorStream(true);
+        Path config = TEMP.newFile("serve.toml").toPath();
+        Files.writeString(config, "[serve]\nbind = \"127.0.0.1\"\nport = 1\n");
+        ProcessBuilder builder = new ProcessBuilder(distribution.resolve("bin/gstats").toString(), "serve")
+                .directory(sample.dir().toFile()).redirectErrorStream(true);
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("GSTATS_SERVE_TOKEN");
+        builder.environment().put("GSTATS_CONFIG", config.toString());
+        // a single key's variable outranks the GSTATS_CONFIG file's port
+        builder.environment().put("GSTATS_SERVE_PORT", Integer.toString(port));
+        builder.environment().put("GSTATS_SERVE_ROOTS", root.toString());
         builder.environment().put("XDG_CACHE_HOME", TEMP.newFolder("term-cache").toString());
         Process process = builder.start();
-        InputStream out = process.getInputStream();
-        StringBuilder seen = new StringBuilder();
-        while (!seen.toString().contains("gstats: serving")) {
-            int c = out.read();
-            assertTrue("ended before serving: " + seen, c >= 0);
-            seen.append((char) c);
-        }
-        process.destroy();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(143, process.exitValue());
         try {
-            get("http://127.0.0.1:" + port, "/api/health");
-            throw new AssertionError("still answering after SIGTERM");
-        } catch (IOException e) {
-            // nothing listens any more
+            InputStream out = process.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            while (!seen.toString().contains("Ctrl-C stops)")) {
+                int c = out.read();
+                assertTrue("ended before serving: " + seen, c >= 0);
+                seen.append((char) c);
+            }
+            assertTrue(seen.toString(), seen.toString().contains("gstats: serving http://127.0.0.1:" + port
+                    + "/ (repositories under [" + root + "]"));
+            assertEquals(200, get("http://127.0.0.1:" + port, "/api/health").statusCode());
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(143, process.exitValue());
+            try {
+                get("http://127.0.0.1:" + port, "/api/health");
+                throw new AssertionError("still answering after SIGTERM");
+            } catch (IOException e) {
+                // nothing listens any more
+            }
+        } finally {
+            // a failed assertion must not leave the server running
+            process.destroyForcibly();
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.zip.GZIPOutputStream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportHeader;
@@ -60,8 +59,8 @@ final class FleetDashboard {
     private FleetDashboard() {
     }
 
-    static Path write(SparkSession spark, List<RepositoryResult> results, List<String> fleetTables, Path out)
-            throws IOException {
+    static Path write(FleetOutput output, List<RepositoryResult> results, List<String> fleetTables,
+            Path out) throws IOException {
         String echarts = HtmlReportWriter.inScript(resource(HtmlReportWriter.class, HtmlReportWriter.ECHARTS));
         String dashboard = HtmlReportWriter.inScript(resource(HtmlReportWriter.class, HtmlReportWriter.DASHBOARD));
         String boot = HtmlReportWriter.inScript(resource(FleetDashboard.class, BOOT));
@@ -76,10 +75,10 @@ final class FleetDashboard {
                     + "; style-src 'unsafe-inline'; img-src data:\">\n");
             html.write("<title>gstats fleet report</title>\n<style>\n" + style + PICKER_STYLE + "\n</style>\n");
             html.write("</head>\n<body>\n<noscript>This report draws its tables and charts with JavaScript; the same "
-                    + "data is in fleet-report.json and the Parquet tables beside it.</noscript>\n");
+                    + "data is in fleet-report.json and the tables beside it.</noscript>\n");
             html.write("<nav class=\"fleet-picker\"><label for=\"gstats-picker\">Repository</label>"
                     + "<select id=\"gstats-picker\"></select></nav>\n<main id=\"report\"></main>\n");
-            data(html, "fleet", compressed(fleetReport(spark, fleetTables, out)));
+            data(html, "fleet", compressed(fleetReport(output, fleetTables, out)));
             for (RepositoryResult result : results) {
                 Path report = out.resolve(REPORTS).resolve(result.repository().id() + REPORT_SUFFIX);
                 if (result.status() != RepositoryResult.Status.FAILED && Files.isRegularFile(report)) {
@@ -103,11 +102,11 @@ final class FleetDashboard {
     }
 
     /** The fleet as a gstats report: its repositories and the fleet tables, and charts of them. */
-    private static Report fleetReport(SparkSession spark, List<String> fleetTables, Path out) throws IOException {
+    private static Report fleetReport(FleetOutput output, List<String> fleetTables, Path out) throws IOException {
         List<ReportItem> items = new ArrayList<>();
         items.add(repositories(out.resolve(FleetReport.FILE)));
         for (String name : fleetTables) {
-            Dataset<Row> frame = spark.read().parquet(out.resolve(FleetTables.FLEET).resolve(name).toString());
+            Dataset<Row> frame = output.read(FleetOutput.FLEET, name, null).orElseThrow();
             Table.Builder table = Table.builder(name, frame.columns());
             for (Row row : frame.collectAsList()) {
                 Object[] values = new Object[row.size()];

@@ -1,7 +1,5 @@
 package org.gstats.fleet;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +9,8 @@ import java.util.Map;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -22,22 +18,19 @@ import org.gstats.store.internal.schema.Tables;
 
 /**
  * The driver's side of a fleet scan: one repository per Spark task (largest first), the store's
- * tables of every scanned repository written as Parquet under {@code OUT/tables/TABLE/},
+ * tables of every scanned repository written to the output ({@code OUT/tables/TABLE/}),
  * partitioned by repository, replacing only the partitions of the repositories scanned in this
- * run (so a rerun writes no duplicate rows and leaves unchanged repositories as they were);
- * then the fleet tables over all of them, and the report.
+ * run (so a rerun writes no duplicate rows and leaves unchanged repositories as they were).
  */
 final class FleetJob {
 
-    static final String TABLES = "tables";
-
     private final SparkSession spark;
-    private final Path out;
+    private final FleetOutput output;
     private final ScanTask task;
 
-    FleetJob(SparkSession spark, Path out, ScanTask task) {
+    FleetJob(SparkSession spark, FleetOutput output, ScanTask task) {
         this.spark = spark;
-        this.out = out;
+        this.output = output;
         this.task = task;
     }
 
@@ -51,38 +44,39 @@ final class FleetJob {
         JavaRDD<RepositoryResult> results = context.parallelize(repositories, repositories.size()).map(task::run)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            // every repository scanned (and its rows kept) first: the writes then only read what is persisted
+            List<RepositoryResult> collected = results.map(FleetJob::withoutRows).collect();
+            List<Runnable> writes = new ArrayList<>();
             // the lambdas capture the table's name only: Spark ships them to the executors
             for (Tables.Table table : FleetSchema.storeTables()) {
                 String name = table.name();
-                write(name, results.flatMap(result -> result.rowsOf(name).iterator()), FleetSchema.storeSchema(table));
+                writes.add(() -> write(name, results.flatMap(result -> result.rowsOf(name).iterator()),
+                        FleetSchema.storeSchema(table)));
             }
             for (FleetSchema.ReportTable table : FleetSchema.REPORT_TABLES) {
                 String name = table.name();
-                List<List<String>> columns = results.map(result -> result.reportColumns()
-                        .getOrDefault(name, List.of())).filter(list -> !list.isEmpty()).take(1);
-                if (!columns.isEmpty()) {
-                    write(name, results.flatMap(result -> result.rowsOf(name).iterator()),
-                            FleetSchema.reportSchema(columns.get(0)));
-                }
+                collected.stream().map(result -> result.reportColumns().getOrDefault(name, List.of()))
+                        .filter(columns -> !columns.isEmpty()).findFirst()
+                        .ifPresent(columns -> writes.add(() -> write(name,
+                                results.flatMap(result -> result.rowsOf(name).iterator()),
+                                FleetSchema.reportSchema(columns))));
             }
-            List<RepositoryResult> collected = results.map(FleetJob::withoutRows).collect();
-            writeScanErrors(collected);
+            writes.add(() -> writeScanErrors(collected));
+            ConcurrentWrites.run(spark, writes);
             return collected;
         } finally {
             results.unpersist(false);
         }
     }
 
-    /** The summary a driver needs, without the rows that are written already. */
+    /** The summary a driver needs: without the rows, which stay on the executors, but with the report columns. */
     private static RepositoryResult withoutRows(RepositoryResult result) {
         return new RepositoryResult(result.repository(), result.status(), result.head(), result.durationMs(),
-                result.stage(), result.error(), Map.of(), Map.of());
+                result.stage(), result.error(), Map.of(), result.reportColumns());
     }
 
     private void write(String table, JavaRDD<Row> rows, StructType schema) {
-        Dataset<Row> frame = spark.createDataFrame(rows, schema);
-        frame.write().mode(SaveMode.Overwrite).partitionBy(FleetSchema.REPOSITORY)
-                .parquet(tablePath(table).toString());
+        output.replacePartitions(table, spark.createDataFrame(rows, schema));
     }
 
     /** The errors of this run only: a repository that scans again has none. */
@@ -95,24 +89,16 @@ final class FleetJob {
                         result.error(), now));
             }
         }
-        spark.createDataFrame(rows, FleetSchema.scanErrorsSchema()).coalesce(1).write().mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "static").parquet(tablePath(FleetSchema.SCAN_ERRORS).toString());
+        output.replace(FleetOutput.TABLES, FleetSchema.SCAN_ERRORS,
+                spark.createDataFrame(rows, FleetSchema.scanErrorsSchema()));
     }
 
     /** The head each repository's scans row holds from earlier runs. */
     private Map<String, String> storedHeads() {
         Map<String, String> heads = new HashMap<>();
-        Path scans = tablePath(Tables.SCANS.name());
-        if (Files.isDirectory(scans)) {
-            for (Row row : spark.read().parquet(scans.toString())
-                    .selectExpr(FleetSchema.REPOSITORY, "head_id").collectAsList()) {
-                heads.put(row.getString(0), row.getString(1));
-            }
-        }
+        output.read(FleetOutput.TABLES, Tables.SCANS.name(), FleetSchema.storeSchema(Tables.SCANS))
+                .ifPresent(scans -> scans.selectExpr(FleetSchema.REPOSITORY, "head_id").collectAsList()
+                        .forEach(row -> heads.put(row.getString(0), row.getString(1))));
         return heads;
-    }
-
-    Path tablePath(String table) {
-        return out.resolve(TABLES).resolve(table);
     }
 }

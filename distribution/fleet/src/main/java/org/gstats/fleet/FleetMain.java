@@ -10,16 +10,16 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS] [--config FILE]
- * [--store URL]}: the same
+ * {@code gstats-fleet scan --repos FILE --out DIR [--format parquet|iceberg] [--master URL]
+ * [--timeout SECONDS] [--config FILE] [--store URL]}: the same
  * main class runs embedded ({@code local[*]} unless {@code --master} says otherwise) and under
  * {@code spark-submit}, whose {@code --master} it then keeps. Exit 0 when the job ran (failed
  * repositories are in the report), 1 when it could not run, 2 for bad usage.
  */
 public final class FleetMain {
 
-    static final String USAGE = "usage: gstats-fleet scan --repos FILE --out DIR [--master URL] [--timeout SECONDS]"
-            + " [--config FILE] [--store URL] [--verbose]";
+    static final String USAGE = "usage: gstats-fleet scan --repos FILE --out DIR [--format parquet|iceberg]"
+            + " [--master URL] [--timeout SECONDS] [--config FILE] [--store URL] [--verbose]";
 
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     /**
@@ -59,7 +59,7 @@ public final class FleetMain {
                     options.timeoutSeconds());
             Files.createDirectories(options.out());
             try (SparkSession spark = session(options.master())) {
-                Summary summary = scan(spark, repositories, options.out(),
+                Summary summary = scan(spark, repositories, options.out(), options.format(),
                         new ScanTask(options.timeoutSeconds(), configuration, store));
                 System.out.println(summary.line());
             }
@@ -84,14 +84,15 @@ public final class FleetMain {
     }
 
     /** The whole run on a session the caller owns: tasks, tables, fleet tables, report and dashboard. */
-    static Summary scan(SparkSession spark, List<FleetRepository> repositories, Path out, ScanTask task)
-            throws IOException {
+    static Summary scan(SparkSession spark, List<FleetRepository> repositories, Path out, FleetOutput.Format format,
+            ScanTask task) throws IOException, FleetException {
+        FleetOutput output = FleetOutput.open(spark, out, format);
         task.prepareStore();
-        FleetJob job = new FleetJob(spark, out, task.reportingTo(out.resolve(FleetDashboard.REPORTS)));
+        FleetJob job = new FleetJob(spark, output, task.reportingTo(out.resolve(FleetDashboard.REPORTS)));
         List<RepositoryResult> results = job.run(repositories);
-        List<String> fleetTables = FleetTables.write(spark, job, out);
+        List<String> fleetTables = FleetTables.write(spark, output);
         Path report = FleetReport.write(spark, results, fleetTables, out);
-        FleetDashboard.write(spark, results, fleetTables, out);
+        FleetDashboard.write(output, results, fleetTables, out);
         return new Summary(count(results, RepositoryResult.Status.SCANNED),
                 count(results, RepositoryResult.Status.UNCHANGED), count(results, RepositoryResult.Status.FAILED),
                 report);

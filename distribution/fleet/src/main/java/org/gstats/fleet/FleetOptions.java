@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * The command line of {@code gstats-fleet scan}, checked: every failure is one {@link FleetException} line.
  */
-record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, String store, Path config,
-        boolean verbose) {
+record FleetOptions(Path repos, Path out, FleetOutput.Format format, String master, long timeoutSeconds, String store,
+        Path config, boolean verbose) {
 
     static FleetOptions parse(String[] args) throws FleetException {
         if (args.length == 0 || !args[0].equals("scan")) {
@@ -18,6 +18,7 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
         String master = null;
         String store = null;
         Path config = null;
+        FleetOutput.Format format = FleetOutput.Format.PARQUET;
         long timeout = FleetMain.DEFAULT_TIMEOUT_SECONDS;
         boolean verbose = false;
         for (int i = 1; i < args.length; i++) {
@@ -27,7 +28,8 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
                 continue;
             }
             if (!option.equals("--repos") && !option.equals("--out") && !option.equals("--master")
-                    && !option.equals("--timeout") && !option.equals("--store") && !option.equals("--config")) {
+                    && !option.equals("--timeout") && !option.equals("--store") && !option.equals("--config")
+                    && !option.equals("--format")) {
                 throw new FleetException("unknown option '" + option + "'");
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -40,6 +42,7 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
                 case "--master" -> master = value;
                 case "--store" -> store = value;
                 case "--config" -> config = Path.of(value);
+                case "--format" -> format = FleetOutput.Format.of(value);
                 default -> timeout = seconds(value);
             }
         }
@@ -49,7 +52,7 @@ record FleetOptions(Path repos, Path out, String master, long timeoutSeconds, St
         if (store != null && !store.startsWith("jdbc:h2:") && !store.startsWith("jdbc:postgresql:")) {
             throw new FleetException("unsupported --store URL " + store + " (use jdbc:h2:… or jdbc:postgresql://…)");
         }
-        return new FleetOptions(repos, out, master, timeout, store, config, verbose);
+        return new FleetOptions(repos, out, format, master, timeout, store, config, verbose);
     }
 
     private static long seconds(String value) throws FleetException {

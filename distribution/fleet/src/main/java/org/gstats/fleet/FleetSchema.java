@@ -36,8 +36,8 @@ final class FleetSchema {
     }
 
     /**
-     * The store's tables, views left out, and {@code reports}: the fleet's scans keep their
-     * reports as {@code OUT/reports/ID.json.gz} (the standalone store has no JSON writer); and
+     * The store's tables, views left out, and {@code reports}: a JSON document a row is no table to
+     * query (the fleet keeps each report as {@code OUT/reports/ID.json.gz}, the store in its own); and
      * {@code blob_results}, a cache of analysers' own encodings that no query reads.
      */
     static List<Tables.Table> storeTables() {

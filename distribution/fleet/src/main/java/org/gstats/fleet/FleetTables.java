@@ -1,27 +1,29 @@
 package org.gstats.fleet;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.gstats.store.internal.schema.Tables;
 
 /**
  * The questions asked of the whole fleet, in Spark SQL over the per-repository tables of every
- * run so far, each written as Parquet under {@code OUT/fleet/NAME/}. The SQL is the one
+ * run so far, each written to the output as {@code OUT/fleet/NAME/}. The SQL is the one
  * definition of each table; docs/fleet.md describes their columns.
  */
 final class FleetTables {
 
-    static final String FLEET = "fleet";
-
     /** How many hotspots the fleet ranks. */
     static final int TOP_HOTSPOTS = 100;
+
+    /**
+     * A commit's month ({@code yyyy-MM}) in its author's zone; a commit stored before the store
+     * kept zones (author_zone null) counts in UTC.
+     */
+    static final String AUTHOR_MONTH =
+            "date_format(timestampadd(MINUTE, coalesce(author_zone, 0), author_time), 'yyyy-MM')";
 
     /** A fleet table: its name, the per-repository table it reads, and its SQL. */
     record FleetQuery(String name, String source, String sql) {
@@ -45,10 +47,12 @@ final class FleetTables {
             new FleetQuery("debt", "debt", "SELECT repository, count(*) AS files, "
                     + "sum(CAST(score AS DOUBLE)) AS debt_score, max(CAST(score AS DOUBLE)) AS worst_file_score "
                     + "FROM debt GROUP BY repository ORDER BY debt_score DESC, repository"),
-            new FleetQuery("activity", "commits", "SELECT date_format(author_time, 'yyyy-MM') AS month, "
+            // the month on the author's clock, as gstats scan and git log --date=format:%Y-%m count it: the
+            // session's zone is UTC, so the instant moved by the commit's own zone reads as its local time
+            new FleetQuery("activity", "commits", "SELECT " + AUTHOR_MONTH + " AS month, "
                     + "count(*) AS commits, count(DISTINCT lower(author_email)) AS authors, "
                     + "count(DISTINCT repository) AS repositories FROM commits "
-                    + "GROUP BY date_format(author_time, 'yyyy-MM') ORDER BY month"));
+                    + "GROUP BY " + AUTHOR_MONTH + " ORDER BY month"));
 
     private FleetTables() {
     }
@@ -59,40 +63,29 @@ final class FleetTables {
      *
      * @return the fleet tables written
      */
-    static List<String> write(SparkSession spark, FleetJob job, Path out) {
+    static List<String> write(SparkSession spark, FleetOutput output) {
         Set<String> registered = new HashSet<>();
         for (Tables.Table table : FleetSchema.storeTables()) {
-            Path path = job.tablePath(table.name());
-            if (hasData(path)) {
-                spark.read().schema(FleetSchema.storeSchema(table)).parquet(path.toString())
-                        .createOrReplaceTempView(table.name());
+            output.read(FleetOutput.TABLES, table.name(), FleetSchema.storeSchema(table)).ifPresent(frame -> {
+                frame.createOrReplaceTempView(table.name());
                 registered.add(table.name());
-            }
+            });
         }
         for (FleetSchema.ReportTable table : FleetSchema.REPORT_TABLES) {
-            Path path = job.tablePath(table.name());
-            if (hasData(path)) {
-                spark.read().parquet(path.toString()).createOrReplaceTempView(table.name());
+            output.read(FleetOutput.TABLES, table.name(), null).ifPresent(frame -> {
+                frame.createOrReplaceTempView(table.name());
                 registered.add(table.name());
-            }
+            });
         }
         List<String> written = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
         for (FleetQuery query : QUERIES) {
             if (registered.contains(query.source())) {
-                spark.sql(query.sql()).coalesce(1).write().mode(SaveMode.Overwrite)
-                        .option("partitionOverwriteMode", "static")
-                        .parquet(out.resolve(FLEET).resolve(query.name()).toString());
+                writes.add(() -> output.replace(FleetOutput.FLEET, query.name(), spark.sql(query.sql())));
                 written.add(query.name());
             }
         }
+        ConcurrentWrites.run(spark, writes);
         return written;
-    }
-
-    static boolean hasData(Path path) {
-        try (var files = Files.walk(path)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 }

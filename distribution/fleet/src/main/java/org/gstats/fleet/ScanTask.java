@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,21 +43,19 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.Table;
-import org.gstats.api.report.WriterOptions;
 import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.EffectiveConfiguration;
 import org.gstats.config.internal.StandaloneConfiguration;
-import org.gstats.plugin.export.internal.JsonReportWriter;
 import org.gstats.store.internal.schema.Tables;
 
 /**
  * One repository in one Spark task: clone it when it is remote, find its head, skip it when the
  * head is the one stored last time, else resolve its configuration (the fleet's under its own
  * {@code .gstats.toml}), scan it with gstats into the fleet's store (or one of its own, an H2
- * file in the task's scratch folder) and read this scan's rows back from the store's tables.
+ * file in the task's scratch folder) and read this scan's rows and report back from the store's tables.
  * Every failure is a {@link RepositoryResult.Status#FAILED FAILED} result, never an exception:
  * one bad repository does not fail the job. The scratch folder and the clone are deleted at the end.
  */
@@ -247,9 +246,6 @@ final class ScanTask implements Serializable {
         }
         String storeUrl = String.valueOf(request.settings("store").get("url"));
         try {
-            if (reports != null) {
-                writeReport(Path.of(reports), repository, report);
-            }
             Map<String, List<Row>> rows = new LinkedHashMap<>(storeRows(repository.id(), report, storeUrl));
             Map<String, List<String>> columns = new LinkedHashMap<>();
             for (FleetSchema.ReportTable wanted : FleetSchema.REPORT_TABLES) {
@@ -267,16 +263,28 @@ final class ScanTask implements Serializable {
     }
 
     /**
-     * The report as gstats scan --format json writes it, gzip-compressed, for the dashboard's
-     * picker; written under a temporary name and renamed, so the page never takes half of one.
+     * The report the store kept for the scan (gstats scan --format json's), gzip-compressed, for
+     * the dashboard's picker; written under a temporary name and renamed, so the page never takes
+     * half of one.
      */
-    private static void writeReport(Path folder, FleetRepository repository, Report report) throws IOException {
-        Files.createDirectories(folder);
-        Path partial = folder.resolve(repository.id() + FleetDashboard.REPORT_SUFFIX + ".partial");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial))) {
-            new JsonReportWriter().write(report, WriterOptions.DEFAULT, out);
+    private static void writeReport(Path folder, String repositoryId, Connection connection, long scanId)
+            throws IOException, SQLException {
+        String json;
+        try (PreparedStatement select = connection.prepareStatement("SELECT json FROM reports WHERE scan_id = ?")) {
+            select.setLong(1, scanId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IOException("the store kept no report of the scan");
+                }
+                json = row.getString(1);
+            }
         }
-        Files.move(partial, folder.resolve(repository.id() + FleetDashboard.REPORT_SUFFIX),
+        Files.createDirectories(folder);
+        Path partial = folder.resolve(repositoryId + FleetDashboard.REPORT_SUFFIX + ".partial");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial))) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        Files.move(partial, folder.resolve(repositoryId + FleetDashboard.REPORT_SUFFIX),
                 StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -304,6 +312,9 @@ final class ScanTask implements Serializable {
         try (Connection connection = store == null ? DriverManager.getConnection(storeUrl)
                 : DriverManager.getConnection(storeUrl, store.user(), store.password())) {
             long[] scan = storedScan(connection, report);
+            if (reports != null) {
+                writeReport(Path.of(reports), repositoryId, connection, scan[0]);
+            }
             for (Tables.Table table : FleetSchema.storeTables()) {
                 List<StructField> fields = List.of(FleetSchema.storeSchema(table).fields());
                 String columns = table.columns().stream().map(Tables.Column::name).collect(Collectors.joining(", "));

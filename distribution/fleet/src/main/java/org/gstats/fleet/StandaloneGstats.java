@@ -11,6 +11,7 @@ import org.gstats.api.scan.ScanEngine;
 import org.gstats.engine.internal.StandaloneEngine;
 import org.gstats.memory.internal.MemoryTrackerImpl;
 import org.gstats.plugin.commits.internal.CommitsPlugin;
+import org.gstats.plugin.export.internal.JsonReportWriter;
 import org.gstats.plugin.metrics.internal.MetricsPlugin;
 import org.gstats.queue.internal.MessageQueueFactoryImpl;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
@@ -53,7 +54,8 @@ final class StandaloneGstats {
 
     private static ScanEngine create() {
         MemoryTrackerImpl memory = MemoryTrackerImpl.standalone();
-        ScanStoreImpl store = ScanStoreImpl.standalone(scannerVersion(), DRIVERS);
+        // the report kept in the store's reports table, as in Felix, so gstats serve shows fleet-scanned repositories
+        ScanStoreImpl store = ScanStoreImpl.standalone(scannerVersion(), DRIVERS, new JsonReportWriter());
         return StandaloneEngine.create(new JGitRepositoryScanner(), List.of(new CommitsPlugin(), new MetricsPlugin()),
                 MessageQueueFactoryImpl.standalone(memory), memory, store);
     }

@@ -54,6 +54,10 @@ public class FleetScanTest {
     private static final GitRepo.Person ADA = new GitRepo.Person("Ada", "ada@example.org");
     private static final GitRepo.Person BOB = new GitRepo.Person("Bob", "Bob@Example.org");
 
+    /** An instant and the author's zone: 10:00 on 1 February in +1400, 17:00 on 29 February in -1200, … */
+    private static final String[][] ZONED = {{"2024-01-31T20:00:00Z", "+1400"}, {"2024-03-01T05:00:00Z", "-1200"},
+            {"2024-04-30T18:30:00Z", "+0545"}};
+
     private static SparkSession spark;
     private static List<GitRepo> repos;
     private static Path broken;
@@ -106,6 +110,12 @@ public class FleetScanTest {
             }
             repo.commit("change " + i, i % 2 == 0 ? ADA : BOB);
         }
+        // authors far from UTC at month ends: their month is another on their own clock than in UTC
+        for (String[] zoned : ZONED) {
+            repo.write("src/Zone" + zoned[1].substring(1) + ".java", "class Zone {}\n");
+            String line = "Ada <ada@example.org> " + Instant.parse(zoned[0]).getEpochSecond() + " " + zoned[1];
+            repo.commitRaw("in zone " + zoned[1], line, line);
+        }
         return repo;
     }
 
@@ -115,7 +125,7 @@ public class FleetScanTest {
         String database = "jdbc:h2:file:" + TEMP.newFolder("database").toPath().resolve("store");
         ScanTask task = new ScanTask(120, configuration, FleetStore.of(database, null, null, 120));
         List<FleetRepository> listed = RepositoryList.read(list);
-        FleetMain.Summary first = FleetMain.scan(spark, listed, out, task);
+        FleetMain.Summary first = FleetMain.scan(spark, listed, out, FleetOutput.Format.PARQUET, task);
         assertEquals(3, first.scanned());
         assertEquals(1, first.failed());
 
@@ -167,7 +177,17 @@ public class FleetScanTest {
         fleet(out, "authors").collectAsList().forEach(row -> authors.put(row.getString(0), row.getLong(3)));
         assertEquals(shortlog, authors);
         long commits = shortlog.values().stream().mapToLong(Long::longValue).sum();
-        assertEquals(commits, (long) fleet(out, "activity").selectExpr("sum(commits)").first().getLong(0));
+        // activity by month on each author's clock, as git log --date=format:%Y-%m counts them
+        Map<String, Long> months = new TreeMap<>();
+        for (GitRepo repo : repos) {
+            List<String> arguments = new java.util.ArrayList<>(List.of("log", "--date=format:%Y-%m", "--format=%ad"));
+            arguments.addAll(List.of(gitArguments(repo)));
+            repo.git(arguments.toArray(String[]::new)).lines().forEach(month -> months.merge(month, 1L, Long::sum));
+        }
+        Map<String, Long> activity = new TreeMap<>();
+        fleet(out, "activity").collectAsList().forEach(row -> activity.put(row.getString(0), row.getLong(1)));
+        assertEquals(months, activity);
+        assertEquals(commits, months.values().stream().mapToLong(Long::longValue).sum());
         assertEquals(table(out, "hotspots").count(), Math.min(FleetTables.TOP_HOTSPOTS,
                 fleet(out, "hotspots").count()));
         assertEquals(3, fleet(out, "debt").count());
@@ -185,7 +205,7 @@ public class FleetScanTest {
 
         // a rerun: every head as stored, nothing scanned, nothing written twice
         Map<String, Long> before = rowCounts(out);
-        FleetMain.Summary second = FleetMain.scan(spark, RepositoryList.read(list), out, task);
+        FleetMain.Summary second = FleetMain.scan(spark, RepositoryList.read(list), out, FleetOutput.Format.PARQUET, task);
         assertEquals(0, second.scanned());
         assertEquals(3, second.unchanged());
         assertEquals(before, rowCounts(out));
@@ -193,7 +213,7 @@ public class FleetScanTest {
         // a new commit in one repository: only its rows are replaced, none doubled
         GitRepo alpha = repos.get(0);
         alpha.write("src/Extra.java", "class Extra {}\n").commit("one more", ADA);
-        FleetMain.Summary third = FleetMain.scan(spark, RepositoryList.read(list), out, task);
+        FleetMain.Summary third = FleetMain.scan(spark, RepositoryList.read(list), out, FleetOutput.Format.PARQUET, task);
         assertEquals(1, third.scanned());
         String alphaId = FleetRepository.idOf(alpha.dir().toString());
         assertEquals(Numstat.log(alpha, gitArguments(alpha)).size(), table(out, "commits")
@@ -218,6 +238,103 @@ public class FleetScanTest {
         assertEquals(2, history.size());
         assertEquals(alpha.git("rev-parse", "HEAD").strip(), history.get(1).headId());
         assertEquals(1, ScanStoreImpl.history(store, repos.get(1).dir()).size());
+
+        // the store keeps each repository's latest report, as gstats scan --store does (gstats serve shows it)
+        try (Connection connection = DriverManager.getConnection(database)) {
+            for (GitRepo repo : repos) {
+                String id = FleetRepository.idOf(repo.dir().toString());
+                List<String> reports = new java.util.ArrayList<>();
+                try (var select = connection.prepareStatement("SELECT r.json FROM reports r JOIN scans s "
+                        + "ON s.scan_id = r.scan_id JOIN repositories p ON p.repository_id = s.repository_id "
+                        + "WHERE p.path = ?")) {
+                    select.setString(1, repo.dir().toAbsolutePath().normalize().toString());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            reports.add(rows.getString(1));
+                        }
+                    }
+                }
+                assertEquals(id, 1, reports.size());
+                JsonObject stored = JsonParser.parseString(reports.get(0)).getAsJsonObject();
+                assertEquals(id, repo.git("rev-parse", "HEAD").strip(),
+                        stored.getAsJsonObject("gstats").get("head").getAsString());
+                try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve(FleetDashboard.REPORTS)
+                        .resolve(id + FleetDashboard.REPORT_SUFFIX)))) {
+                    assertEquals(id, JsonParser.parseString(new String(in.readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)), stored);
+                }
+            }
+        }
+    }
+
+    /**
+     * --format iceberg: the same rows as the Parquet run, in Iceberg tables that any Iceberg reader
+     * opens by path; a rerun adds nothing; the other format on the same folder is refused.
+     */
+    @Test
+    public void icebergTablesHoldTheRowsOfTheParquetRun() throws Exception {
+        Path parquet = TEMP.newFolder("parquet-out").toPath();
+        Path iceberg = TEMP.newFolder("iceberg-out").toPath();
+        ScanTask task = new ScanTask(120, configuration, null);
+        FleetMain.Summary parquetRun = FleetMain.scan(spark, RepositoryList.read(list), parquet,
+                FleetOutput.Format.PARQUET, task);
+        FleetMain.Summary icebergRun = FleetMain.scan(spark, RepositoryList.read(list), iceberg,
+                FleetOutput.Format.ICEBERG, task);
+        assertEquals(3, icebergRun.scanned());
+        assertEquals(parquetRun.failed(), icebergRun.failed());
+
+        List<String> tables = new java.util.ArrayList<>(FleetSchema.storeTables().stream().map(t -> t.name()).toList());
+        FleetSchema.REPORT_TABLES.forEach(table -> tables.add(table.name()));
+        tables.add(FleetSchema.SCAN_ERRORS);
+        Map<String, Long> counts = new HashMap<>();
+        for (String name : tables) {
+            org.apache.spark.sql.Dataset<Row> expected = table(parquet, name);
+            String[] columns = java.util.Arrays.stream(expected.columns())
+                    .filter(column -> !VARYING.contains(name + "." + column)).toArray(String[]::new);
+            org.apache.spark.sql.Dataset<Row> actual = iceberg(iceberg.resolve(FleetOutput.TABLES).resolve(name));
+            assertEquals(name, sortedRows(expected.selectExpr(columns)), sortedRows(actual.selectExpr(columns)));
+            counts.put(name, actual.count());
+        }
+        for (FleetTables.FleetQuery query : FleetTables.QUERIES) {
+            assertEquals(query.name(), sortedRows(fleet(parquet, query.name())),
+                    sortedRows(iceberg(iceberg.resolve(FleetOutput.FLEET).resolve(query.name()))));
+        }
+
+        FleetMain.Summary rerun = FleetMain.scan(spark, RepositoryList.read(list), iceberg,
+                FleetOutput.Format.ICEBERG, task);
+        assertEquals(0, rerun.scanned());
+        for (String name : tables) {
+            assertEquals(name, counts.get(name),
+                    (Long) iceberg(iceberg.resolve(FleetOutput.TABLES).resolve(name)).count());
+        }
+        try {
+            FleetMain.scan(spark, RepositoryList.read(list), iceberg, FleetOutput.Format.PARQUET, task);
+            org.junit.Assert.fail("Parquet written over Iceberg tables");
+        } catch (FleetException e) {
+            assertEquals(iceberg + " holds the fleet's tables as iceberg: use --format iceberg, or another --out",
+                    e.getMessage());
+        }
+    }
+
+    /** The columns that differ between two runs of the same scans: when they ran and how long they took. */
+    private static final java.util.Set<String> VARYING = java.util.Set.of("scans.started", "scans.duration_ms",
+            "scan_errors.at");
+
+    /**
+     * An Iceberg table as a user reads it (docs/fleet.md): a Hadoop catalog of their own whose
+     * warehouse is the fleet's folder, the table named by its folders.
+     */
+    private static org.apache.spark.sql.Dataset<Row> iceberg(Path table) {
+        Path warehouse = table.getParent().getParent();
+        String catalog = "readback_" + Integer.toHexString(warehouse.hashCode());
+        spark.conf().set("spark.sql.catalog." + catalog, "org.apache.iceberg.spark.SparkCatalog");
+        spark.conf().set("spark.sql.catalog." + catalog + ".type", "hadoop");
+        spark.conf().set("spark.sql.catalog." + catalog + ".warehouse", warehouse.toUri().toString());
+        return spark.table(catalog + "." + table.getParent().getFileName() + "." + table.getFileName());
+    }
+
+    private static List<String> sortedRows(org.apache.spark.sql.Dataset<Row> frame) {
+        return frame.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     /**
@@ -270,7 +387,7 @@ public class FleetScanTest {
             Path out = TEMP.newFolder("pg-out").toPath();
             Path two = Files.writeString(TEMP.newFolder("pg").toPath().resolve("repos.txt"),
                     repos.get(1).dir() + "\n" + repos.get(2).dir() + "\n");
-            FleetMain.Summary summary = FleetMain.scan(spark, RepositoryList.read(two), out, new ScanTask(120,
+            FleetMain.Summary summary = FleetMain.scan(spark, RepositoryList.read(two), out, FleetOutput.Format.PARQUET, new ScanTask(120,
                     FleetConfiguration.none(), FleetStore.of(url, PostgresServer.USER, PostgresServer.PASSWORD, 120)));
             assertEquals(2, summary.scanned());
             Database store = Database.of(new StoreLocation(url, PostgresServer.USER, PostgresServer.PASSWORD),
@@ -288,14 +405,14 @@ public class FleetScanTest {
     }
 
     private static org.apache.spark.sql.Dataset<Row> table(Path out, String name) {
-        org.apache.spark.sql.Dataset<Row> frame = spark.read().parquet(out.resolve(FleetJob.TABLES).resolve(name)
+        org.apache.spark.sql.Dataset<Row> frame = spark.read().parquet(out.resolve(FleetOutput.TABLES).resolve(name)
                 .toString());
         frame.createOrReplaceTempView(name);
         return frame;
     }
 
     private static org.apache.spark.sql.Dataset<Row> fleet(Path out, String name) {
-        return spark.read().parquet(out.resolve(FleetTables.FLEET).resolve(name).toString());
+        return spark.read().parquet(out.resolve(FleetOutput.FLEET).resolve(name).toString());
     }
 
     private static Map<String, Long> rowCounts(Path out) {

@@ -3,9 +3,14 @@ package org.gstats.serve.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -45,9 +50,11 @@ public final class ServeCommand {
     static final String HTTP_PID = "org.apache.felix.http";
     /** Felix HTTP's bundle, which the launcher installs but does not start. */
     static final String HTTP_BUNDLE = "org.apache.felix.http.jetty";
-    static final String TOKEN_VARIABLE = "GSTATS_SERVE_TOKEN";
+    /** The environment variables of the {@code [serve]} keys begin so. */
+    static final String VARIABLE_PREFIX = "GSTATS_SERVE_";
+    static final String TOKEN_VARIABLE = VARIABLE_PREFIX + "TOKEN";
+    static final int MAX_PORT = 65_535;
     private static final String EXIT = "gstats.exit";
-    private static final int DEFAULT_PORT = 8080;
     private static final long START_TIMEOUT_MS = 20_000;
     /** The API's and the pages'. */
     private static final int SERVLETS = 2;
@@ -66,21 +73,38 @@ public final class ServeCommand {
     }
 
     /**
-     * What {@code [serve]} of the configuration sets ({@code GSTATS_SERVE_TOKEN} included); the
-     * environment's token alone when no configuration service is there.
+     * What {@code [serve]} of the configuration sets ({@code GSTATS_SERVE_*} included); when no
+     * configuration service is there, the keys' declared defaults and the environment's token.
      */
     private Configured configured(Path startDir) throws ConfigException {
         GstatsConfiguration current = configuration;
         if (current == null) {
             String token = System.getenv(TOKEN_VARIABLE);
-            return new Configured(token == null ? "" : token, List.of());
+            return Configured.DECLARED.withToken(token == null ? "" : token);
         }
         EffectiveConfiguration effective = current.resolve(new ConfigRequest(startDir, Map.of()));
-        return new Configured(effective.text("serve.token"), effective.list("serve.roots"));
+        return new Configured((int) effective.number("serve.port"), effective.text("serve.bind"),
+                effective.text("serve.token"), effective.list("serve.roots"));
     }
 
-    /** The token and roots the configuration sets; the command line's win. */
-    record Configured(String token, List<String> roots) {
+    /** The port, address, token and roots the configuration sets; the command line's win. */
+    record Configured(int port, String bind, String token, List<String> roots) {
+
+        /** The defaults {@link ServeKeys} declares. */
+        static final Configured DECLARED = new Configured((int) declared("port"), (String) declared("bind"),
+                (String) declared("token"), List.of((String[]) declared("roots")));
+
+        Configured withToken(String given) {
+            return new Configured(port, bind, given, roots);
+        }
+
+        private static Object declared(String key) {
+            try {
+                return ServeKeys.class.getDeclaredMethod(key).getDefaultValue();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Options as given, checked. */
@@ -117,6 +141,7 @@ public final class ServeCommand {
             startedHttp = startHttp();
             String endpoint = awaitEndpoint(options.port());
             awaitServlets(run);
+            awaitAnswer(endpoint, options.token());
             PrintStream out = session.getConsole();
             out.println("gstats: serving " + endpoint + " (repositories under " + options.roots() + "; Ctrl-C stops)");
             out.flush();
@@ -187,13 +212,42 @@ public final class ServeCommand {
     }
 
     /**
+     * Waits until the API answers on the endpoint: a servlet registered is not yet one the
+     * whiteboard serves, and a user who sends a request as soon as the address is printed must
+     * not get 404.
+     */
+    private static void awaitAnswer(String endpoint, String token) throws InterruptedException {
+        // an endpoint on every address (0.0.0.0, ::) is reached on loopback
+        URI health = URI.create(endpoint.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:")
+                .replaceFirst("/?$", "/api/health"));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET();
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the web UI did not answer on " + health + " within "
+                + START_TIMEOUT_MS / 1000 + " s");
+    }
+
+    /**
      * Checks the command line; the token falls back to the environment's.
      *
      * @throws IllegalArgumentException one line for the user
      */
     static Options parse(List<String> arguments, Configured configured, Path startDir) {
-        int port = DEFAULT_PORT;
-        String bind = "127.0.0.1";
+        int port = configured.port();
+        String bind = configured.bind();
         List<Path> roots = new ArrayList<>();
         String token = configured.token();
         for (int i = 0; i < arguments.size(); i++) {
@@ -231,13 +285,14 @@ public final class ServeCommand {
     private static int port(String value) {
         try {
             int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65_535) {
+            if (port >= 0 && port <= MAX_PORT) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // told below
         }
-        throw new IllegalArgumentException("serve: --port takes a number from 0 to 65535, got '" + value + "'");
+        throw new IllegalArgumentException("serve: --port takes a number from 0 to " + MAX_PORT + ", got '" + value
+                + "'");
     }
 
     private static Path root(String value, Path startDir) {

@@ -20,7 +20,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "address other than loopback)")
     String token() default "";
 
-    @AttributeDefinition(name = "--root", description = "directories whose repositories gstats serve may scan and "
+    @AttributeDefinition(name = "--port " + ServeCommand.VARIABLE_PREFIX + "PORT",
+            description = "the TCP port gstats serve listens on (0: any free one)", min = "0", max = "" + ServeCommand.MAX_PORT)
+    int port() default 8080;
+
+    @AttributeDefinition(name = "--bind " + ServeCommand.VARIABLE_PREFIX + "BIND",
+            description = "the address gstats serve listens on (any but a loopback address needs a token)")
+    String bind() default "127.0.0.1";
+
+    @AttributeDefinition(name = "--root " + ServeCommand.VARIABLE_PREFIX + "ROOTS", description = "directories whose repositories gstats serve may scan and "
             + "show (empty: the directory it was started in)")
     String[] roots() default {};
 }

@@ -13,13 +13,13 @@ import org.junit.rules.TemporaryFolder;
 
 public class ServeCommandTest {
 
-    private static final ServeCommand.Configured NONE = new ServeCommand.Configured("", List.of());
+    private static final ServeCommand.Configured NONE = ServeCommand.Configured.DECLARED;
 
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
     private static ServeCommand.Configured token(String token) {
-        return new ServeCommand.Configured(token, List.of());
+        return NONE.withToken(token);
     }
 
     @Test
@@ -27,7 +27,7 @@ public class ServeCommandTest {
         Path start = temp.getRoot().toPath();
         Path a = temp.newFolder("a").toPath().toRealPath();
         Path b = temp.newFolder("b").toPath().toRealPath();
-        ServeCommand.Configured configured = new ServeCommand.Configured("", List.of("a"));
+        ServeCommand.Configured configured = new ServeCommand.Configured(8080, "127.0.0.1", "", List.of("a"));
         assertEquals(List.of(a), ServeCommand.parse(List.of(), configured, start).roots());
         assertEquals(List.of(b), ServeCommand.parse(List.of("--root", b.toString()), configured, start).roots());
     }
@@ -40,6 +40,20 @@ public class ServeCommandTest {
         assertEquals(8080, options.port());
         assertEquals(List.of(start.toRealPath()), options.roots());
         assertEquals("", options.token());
+    }
+
+    @Test
+    public void configuredPortAndAddressCountWhenNoneIsGiven() throws Exception {
+        Path start = temp.getRoot().toPath();
+        ServeCommand.Configured configured = new ServeCommand.Configured(9000, "::1", "", List.of());
+        ServeCommand.Options options = ServeCommand.parse(List.of(), configured, start);
+        assertEquals(9000, options.port());
+        assertEquals("::1", options.bind());
+        options = ServeCommand.parse(List.of("--port", "9001", "--bind", "127.0.0.1"), configured, start);
+        assertEquals(9001, options.port());
+        assertEquals("127.0.0.1", options.bind());
+        assertRefused(List.of(), new ServeCommand.Configured(9000, "0.0.0.0", "", List.of()),
+                "0.0.0.0 is reachable from other machines");
     }
 
     @Test

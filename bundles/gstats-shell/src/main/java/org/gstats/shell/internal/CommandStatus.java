@@ -23,6 +23,8 @@ final class CommandStatus {
     /** Whether the user asked for results and errors only (option or configuration): for progress output. */
     static final String QUIET = "gstats.quiet";
     static final String STDERR_TERMINAL = "gstats.stderr.terminal";
+    /** The client's environment ({@code Map}), which the daemon's sessions carry; absent in a direct run. */
+    static final String ENVIRONMENT = "gstats.environment";
     /** What the shell's profile (etc/gosh_profile of the installation) sets in the session it reads commands for. */
     static final String INTERACTIVE = "gstats.interactive";
 

@@ -40,7 +40,8 @@ record ReportArguments(String groupAuthors, boolean full, String color, String t
      *
      * @param console     whether the report goes to the console (not to {@code --output})
      * @param terminal    whether the console is a terminal
-     * @param environment the process environment, by name
+     * @param environment the process environment, by name, and under {@value #COLUMNS_PROPERTY} the
+     *                    terminal's width as bin/gstats measured it
      */
     WriterOptions writerOptions(boolean pretty, String table, boolean console, boolean terminal,
             Function<String, String> environment) throws CommandFailure {
@@ -74,7 +75,7 @@ record ReportArguments(String groupAuthors, boolean full, String color, String t
     private static int width(Function<String, String> environment) {
         Integer columns = number(environment.apply("COLUMNS"));
         if (columns == null) {
-            columns = number(System.getProperty(COLUMNS_PROPERTY));
+            columns = number(environment.apply(COLUMNS_PROPERTY));
         }
         return columns == null ? WriterOptions.DEFAULT_WIDTH : columns;
     }

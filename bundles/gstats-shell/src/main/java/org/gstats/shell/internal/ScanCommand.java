@@ -149,7 +149,7 @@ public class ScanCommand {
         ReportOutput.checkTableName(options.table(), scannedPlugins(selection));
         ReportWriter writer = writers.require(options.format());
         ReportOutput output = ReportOutput.check(writer, options, looks.writerOptions(options.pretty(),
-                options.table(), options.output() == null, stdoutTerminal(session), environment), writers);
+                options.table(), options.output() == null, stdoutTerminal(session), environment(session)), writers);
         // Gogo points System.err at the session's error stream while a command runs
         PrintStream err = ConsoleErr.of(session, System.err);
         if (options.verbose()) {
@@ -255,6 +255,27 @@ public class ScanCommand {
             summary += ", " + String.join(", ", problems) + " (see the report)";
         }
         return summary;
+    }
+
+    /**
+     * The environment of the command's process: the client's, which a daemon's session carries
+     * under {@value CommandStatus#ENVIRONMENT}, else this process's. Under
+     * {@value ReportArguments#COLUMNS_PROPERTY}, the terminal width bin/gstats measured: the
+     * session's, else the system property.
+     */
+    private Function<String, String> environment(CommandSession session) {
+        Object client = session.get(CommandStatus.ENVIRONMENT);
+        return name -> {
+            if (ReportArguments.COLUMNS_PROPERTY.equals(name)) {
+                Object columns = session.get(name);
+                return columns != null ? columns.toString() : System.getProperty(name);
+            }
+            if (client instanceof Map<?, ?> variables) {
+                Object value = variables.get(name);
+                return value == null ? null : value.toString();
+            }
+            return environment.apply(name);
+        };
     }
 
     /** {@code session.currentDir()} when the session has one, else the process's directory. */

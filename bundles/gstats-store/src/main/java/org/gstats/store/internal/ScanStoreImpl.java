@@ -81,8 +81,11 @@ public final class ScanStoreImpl implements ScanStore {
      *
      * @param factories the drivers' factories by driver class, e.g. H2's {@code OsgiDataSourceFactory}
      *                  for {@code org.h2.Driver}
+     * @param json      the json format, whose output the store keeps as each repository's latest
+     *                  report, as the DS reference gives it in Felix
      */
-    public static ScanStoreImpl standalone(String scannerVersion, Map<String, DataSourceFactory> factories) {
+    public static ScanStoreImpl standalone(String scannerVersion, Map<String, DataSourceFactory> factories,
+            ReportWriter json) {
         ScanStoreImpl store = new ScanStoreImpl(new StoreConfiguration() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -110,6 +113,7 @@ public final class ScanStoreImpl implements ScanStore {
             }
         }, scannerVersion, Map.of(), null);
         store.factories.putAll(factories);
+        store.json = json;
         return store;
     }
 

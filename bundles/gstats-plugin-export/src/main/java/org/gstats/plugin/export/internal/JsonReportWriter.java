@@ -27,7 +27,10 @@ import com.google.gson.stream.JsonWriter;
  * The whole report as one JSON document, for machines:
  * {@code {"gstats": {...}, "sections": {"<section>": {"<item>": ...}}, "errors": [...]}}, and,
  * when a section declares charts, {@code "charts": {"<section>": [{"title", "kind", "table",
- * "columns"}]}} after the sections, so that a page fed this document draws them. Fields become
+ * "columns"}]}} after the sections, so that a page fed this document draws them; and, when a
+ * table has no rows (whose keys would name its columns), {@code "columns": {"<section>":
+ * {"<table>": [...]}}} after those, so that a reader of the document alone (serve's CSV of a
+ * stored report) still knows them. Fields become
  * objects, tables arrays of row objects; keys keep the report's order, so two runs diff cleanly. Compact on one line, or indented by two spaces with {@code --pretty}.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + JsonReportWriter.FORMAT)
@@ -76,6 +79,7 @@ public class JsonReportWriter implements ReportWriter {
         }
         json.endObject();
         writeCharts(report, json);
+        writeEmptyTablesColumns(report, json);
         json.name("errors").beginArray();
         for (ReportError error : report.errors()) {
             json.beginObject();
@@ -114,6 +118,34 @@ public class JsonReportWriter implements ReportWriter {
             json.endArray();
         }
         json.endObject();
+    }
+
+    private static void writeEmptyTablesColumns(Report report, JsonWriter json) throws IOException {
+        boolean any = false;
+        for (ReportSection section : report.sections()) {
+            List<Table> empty = section.items().stream()
+                    .filter(item -> item instanceof Table table && table.rows().isEmpty()).map(Table.class::cast)
+                    .toList();
+            if (empty.isEmpty()) {
+                continue;
+            }
+            if (!any) {
+                json.name("columns").beginObject();
+                any = true;
+            }
+            json.name(ReportValues.text(section.name())).beginObject();
+            for (Table table : empty) {
+                json.name(ReportValues.text(table.name())).beginArray();
+                for (String column : table.columns()) {
+                    json.value(ReportValues.text(column));
+                }
+                json.endArray();
+            }
+            json.endObject();
+        }
+        if (any) {
+            json.endObject();
+        }
     }
 
     private static void writeHeader(ReportHeader header, JsonWriter json) throws IOException {

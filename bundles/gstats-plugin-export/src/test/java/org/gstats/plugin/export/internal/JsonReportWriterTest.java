@@ -90,10 +90,22 @@ public class JsonReportWriterTest {
 
         JsonObject json = parse(write(charted));
 
-        assertEquals(List.of("gstats", "sections", "charts", "errors"), List.copyOf(json.keySet()));
+        assertEquals(List.of("gstats", "sections", "charts", "columns", "errors"), List.copyOf(json.keySet()));
         assertEquals("{\"coupling\":[{\"title\":\"Coupling\",\"kind\":\"graph\",\"table\":\"pairs\","
                 + "\"columns\":[\"file\",\"coupled_file\",\"degree\"]}]}", json.get("charts").toString());
-        assertEquals(List.of("gstats", "sections", "errors"), List.copyOf(parse(write(sampleReport())).keySet()));
+        assertEquals(List.of("gstats", "sections", "columns", "errors"),
+                List.copyOf(parse(write(sampleReport())).keySet()));
+    }
+
+    @Test
+    public void columnsNameTheTablesWithoutRowsOnly() throws IOException {
+        JsonObject json = parse(write(sampleReport()));
+
+        // "tags" has no rows to name its columns; "authors" has
+        assertEquals("{\"commits\":{\"tags\":[\"tag\",\"commit\"]}}", json.get("columns").toString());
+        Report withRows = new Report(sampleReport().header(), List.of(new ReportSection("commits",
+                List.of(Table.builder("tags", "tag", "commit").row("v1", "abc").build()))), List.of());
+        assertEquals(List.of("gstats", "sections", "errors"), List.copyOf(parse(write(withRows)).keySet()));
     }
 
     @Test
@@ -133,7 +145,8 @@ public class JsonReportWriterTest {
 
     @Test
     public void topLevelKeysInOrder() throws IOException {
-        assertEquals(List.of("gstats", "sections", "errors"), new ArrayList<>(parse(write(sampleReport())).keySet()));
+        assertEquals(List.of("gstats", "sections", "columns", "errors"),
+                new ArrayList<>(parse(write(sampleReport())).keySet()));
     }
 
     @Test

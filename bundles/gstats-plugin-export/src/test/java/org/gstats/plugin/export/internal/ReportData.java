@@ -52,6 +52,17 @@ final class ReportData {
         return canonical(rawJson(report)).getAsJsonObject();
     }
 
+    /**
+     * {@link #json} without what only the JSON document carries for those who read it alone (the
+     * sections' charts, the columns of tables without rows): the data the other formats hold.
+     */
+    static JsonObject data(Report report) throws IOException {
+        JsonObject data = json(report);
+        data.remove("charts");
+        data.remove("columns");
+        return data;
+    }
+
     /** The JSON report with each number as the JSON writer wrote it. */
     static JsonObject rawJson(Report report) throws IOException {
         return JsonParser.parseString(strictUtf8(write(new JsonReportWriter(), report, WriterOptions.DEFAULT)))

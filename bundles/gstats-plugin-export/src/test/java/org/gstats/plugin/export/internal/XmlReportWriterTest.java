@@ -78,7 +78,7 @@ public class XmlReportWriterTest {
         String xml = xml(WriterOptions.DEFAULT);
 
         validate(xml);
-        assertEquals(ReportData.text(ReportData.json(report)), ReportData.text(read(xml)));
+        assertEquals(ReportData.text(ReportData.data(report)), ReportData.text(read(xml)));
     }
 
     @Test
@@ -86,7 +86,7 @@ public class XmlReportWriterTest {
         String xml = xml(new WriterOptions(true, null));
 
         validate(xml);
-        assertEquals(ReportData.text(ReportData.json(report)), ReportData.text(read(xml)));
+        assertEquals(ReportData.text(ReportData.data(report)), ReportData.text(read(xml)));
         assertTrue(xml, xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\""
                 + XmlReportWriter.NAMESPACE + "\">\n  <gstats>\n    <version>0.1.0-TEST</version>\n"));
         assertTrue(xml, xml.contains("\n      <table>\n        <name>by_month</name>\n"

@@ -37,12 +37,12 @@ public class YamlReportWriterTest {
 
     @Test
     public void compactYamlLoadsToTheJsonData() throws IOException {
-        assertEquals(ReportData.text(ReportData.json(report)), ReportData.text(load(yaml(WriterOptions.DEFAULT))));
+        assertEquals(ReportData.text(ReportData.data(report)), ReportData.text(load(yaml(WriterOptions.DEFAULT))));
     }
 
     @Test
     public void prettyYamlLoadsToTheJsonData() throws IOException {
-        assertEquals(ReportData.text(ReportData.json(report)),
+        assertEquals(ReportData.text(ReportData.data(report)),
                 ReportData.text(load(yaml(new WriterOptions(true, null)))));
     }
 

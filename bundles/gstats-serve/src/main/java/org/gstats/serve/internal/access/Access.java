@@ -1,12 +1,16 @@
 package org.gstats.serve.internal.access;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Who may ask and what they may name: the bearer token, when one is set, and the roots a
@@ -92,6 +96,41 @@ public final class Access {
             return under(stored.toRealPath());
         } catch (IOException e) {
             return under(stored.normalize());
+        }
+    }
+
+    /**
+     * The Git repositories the roots hold, for a user to pick from before any was scanned: a
+     * root that is one, and each directory directly in a root that is one (a work tree, or a bare
+     * repository), as real paths, each root's by name. A link leading out of the roots is left out.
+     */
+    public List<Path> found() {
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path root : roots) {
+            if (isRepository(root)) {
+                found.add(root);
+                continue;
+            }
+            try (Stream<Path> children = Files.list(root)) {
+                children.filter(Files::isDirectory).filter(Access::isRepository).sorted()
+                        .map(Access::real).filter(path -> path != null && under(path)).forEach(found::add);
+            } catch (IOException | UncheckedIOException e) {
+                // a root that cannot be listed holds nothing to show
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static boolean isRepository(Path directory) {
+        return Files.exists(directory.resolve(".git"))
+                || Files.isRegularFile(directory.resolve("HEAD")) && Files.isDirectory(directory.resolve("objects"));
+    }
+
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
         }
     }
 

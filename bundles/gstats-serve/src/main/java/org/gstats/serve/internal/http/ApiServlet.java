@@ -154,6 +154,7 @@ public final class ApiServlet extends HttpServlet {
             paths.addAll(current.repositories());
         }
         scans.jobs().forEach(job -> paths.add(job.repository()));
+        paths.addAll(guard.access().found());
         JsonArray list = new JsonArray();
         for (Path path : paths) {
             if (!guard.access().shows(path)) {
@@ -302,7 +303,7 @@ public final class ApiServlet extends HttpServlet {
     private void table(ScanJob job, String name, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         // each table's rows are taken out of the JSON report once, when first asked for, and kept
-        JsonArray rows = job.derived("rows:" + name, done -> JsonTables.rows(done.reportJson(), name));
+        JsonTables.Rows rows = job.derived("rows:" + name, done -> JsonTables.rows(done.reportJson(), name));
         if (rows == null) {
             Responses.error(response, 404, "scan " + job.id() + " has no table " + name + " (tables are named "
                     + "SECTION.TABLE, e.g. commits.authors)");
@@ -313,11 +314,11 @@ public final class ApiServlet extends HttpServlet {
             Responses.cached(job, "csv:" + name, "text/csv", done -> csv(done, name, rows), request, response);
             return;
         }
-        Responses.cached(job, "json:" + name, Responses.JSON, done -> rows.toString(), request, response);
+        Responses.cached(job, "json:" + name, Responses.JSON, done -> rows.rows().toString(), request, response);
     }
 
     /** The csv format's table: of the report a scan of this server made, or of the rows a stored report holds. */
-    private String csv(ScanJob job, String table, JsonArray rows) {
+    private String csv(ScanJob job, String table, JsonTables.Rows rows) {
         Report report = job.report() != null ? job.report() : JsonTables.report(table, rows);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

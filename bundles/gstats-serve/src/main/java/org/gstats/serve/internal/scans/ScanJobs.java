@@ -126,16 +126,28 @@ public final class ScanJobs implements EventHandler {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        for (ScanJob known : stored.values()) {
-            if (known.id().equals(id)) {
-                return Optional.of(known);
-            }
+        Optional<ScanJob> held = heldStored(id);
+        if (held.isPresent()) {
+            return held;
         }
-        ScanStore current = store;
-        Optional<StoredReport> report = current == null ? Optional.empty() : current.report(scanId);
-        // one per repository: a newer stored scan's report replaces the one held
-        return report.map(found -> stored.merge(found.repository(), ScanJob.stored(found, clock.instant()),
-                (held, loaded) -> held.storedScanId() > loaded.storedScanId() ? held : loaded));
+        // one load at a time: the first requests for a stored scan come together (a page asks for
+        // its report and tables at once, twenty clients of a benchmark too), and each load held a
+        // report of megabytes and made its answers anew on a job of its own, filling the heap
+        synchronized (stored) {
+            held = heldStored(id);
+            if (held.isPresent()) {
+                return held;
+            }
+            ScanStore current = store;
+            Optional<StoredReport> report = current == null ? Optional.empty() : current.report(scanId);
+            // one per repository: a newer stored scan's report replaces the one held
+            return report.map(found -> stored.merge(found.repository(), ScanJob.stored(found, clock.instant()),
+                    (kept, loaded) -> kept.storedScanId() > loaded.storedScanId() ? kept : loaded));
+        }
+    }
+
+    private Optional<ScanJob> heldStored(String id) {
+        return stored.values().stream().filter(known -> known.id().equals(id)).findFirst();
     }
 
     /**

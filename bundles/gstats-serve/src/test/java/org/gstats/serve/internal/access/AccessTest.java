@@ -28,6 +28,27 @@ public class AccessTest {
     }
 
     @Test
+    public void theRepositoriesInARootAreFoundButNotThoseALinkLeadsOutTo() throws Exception {
+        Path root = temp.newFolder("root").toPath().toRealPath();
+        Path outside = temp.newFolder("outside").toPath().toRealPath();
+        git(root, "init", "-q", "work");
+        git(root, "init", "-q", "--bare", "bare.git");
+        git(outside, "init", "-q", "elsewhere");
+        Files.createDirectories(root.resolve("plain"));
+        Files.createSymbolicLink(root.resolve("escape"), outside.resolve("elsewhere"));
+        assertEquals(List.of(root.resolve("bare.git"), root.resolve("work")), new Access(List.of(root), "").found());
+        // a root that is a repository is itself the one found
+        assertEquals(List.of(root.resolve("work")), new Access(List.of(root.resolve("work")), "").found());
+    }
+
+    private static void git(Path directory, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+        assertEquals(0, git.waitFor());
+    }
+
+    @Test
     public void outsideDotDotAndEscapingLinksAreForbidden() throws Exception {
         Path root = temp.newFolder("root").toPath().toRealPath();
         Path outside = temp.newFolder("outside").toPath().toRealPath();

@@ -15,15 +15,24 @@ public class JsonTablesTest {
     private static final String REPORT = "{\"gstats\": {}, \"sections\": {\"commits\": {"
             + "\"totals\": {\"commits\": 3},"
             + "\"authors\": [{\"name\": \"Ann\", \"commits\": 2, \"share\": 0.5, \"bot\": false, \"email\": null},"
-            + " {\"name\": \"Bob\", \"commits\": 1, \"share\": 1.0E-1, \"bot\": true, \"email\": \"b@x\"}]}}}";
+            + " {\"name\": \"Bob\", \"commits\": 1, \"share\": 1.0E-1, \"bot\": true, \"email\": \"b@x\"}],"
+            + "\"tags\": []}}, \"columns\": {\"commits\": {\"tags\": [\"tag\", \"commit\"]}}}";
 
     @Test
     public void aTableIsAnArrayUnderItsSection() {
-        assertEquals(2, JsonTables.rows(REPORT, "commits.authors").size());
+        assertEquals(2, JsonTables.rows(REPORT, "commits.authors").rows().size());
         assertNull("fields are not a table", JsonTables.rows(REPORT, "commits.totals"));
         assertNull(JsonTables.rows(REPORT, "commits.nothing"));
         assertNull(JsonTables.rows(REPORT, "nothing.authors"));
         assertNull(JsonTables.rows(REPORT, "authors"));
+    }
+
+    @Test
+    public void aTableWithoutRowsHasTheColumnsTheReportNames() {
+        Report report = JsonTables.report("commits.tags", JsonTables.rows(REPORT, "commits.tags"));
+        Table table = (Table) report.item("commits.tags").orElseThrow();
+        assertEquals(List.of("tag", "commit"), table.columns());
+        assertEquals(List.of(), table.rows());
     }
 
     @Test
