@@ -11,6 +11,8 @@
 #                built by `mvn -B -o -q package -pl distribution -am -DskipTests`)
 # Options after a second `--` go to `gstats scan` (e.g. `-- --plugins commits`). JAVA_OPTS, when set,
 # reaches gstats as usual; the load average is printed first, as the figures depend on it.
+# gstats runs without the daemon (GSTATS_DAEMON=off unless set): /usr/bin/time sees only its own
+# children, and a daemon's CPU and memory are another process's.
 set -euo pipefail
 
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -23,7 +25,7 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --gstats) gstats=${2:?--gstats needs a path}; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     --) shift
         # before the repositories it ends the options; after them the scan's options follow
         if [[ ${#repositories[@]} -gt 0 ]]; then scan_options=("$@"); break; fi
@@ -82,7 +84,8 @@ for repository in "${repositories[@]}"; do
     row=$(measure git -C "$repository" log --numstat -M)
     git_rows+=("$row")
     printf '%-28s %-8s %4d %9s %9s %9s\n' "$name" git "$run" $row
-    row=$(measure "$gstats" scan "$repository" --format json --quiet "${scan_options[@]}")
+    row=$(GSTATS_DAEMON=${GSTATS_DAEMON:-off} measure "$gstats" scan "$repository" --format json --quiet \
+      "${scan_options[@]}")
     gstats_rows+=("$row")
     printf '%-28s %-8s %4d %9s %9s %9s\n' "$name" gstats "$run" $row
   done

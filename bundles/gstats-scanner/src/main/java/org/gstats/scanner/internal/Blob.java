@@ -117,9 +117,18 @@ final class Blob {
         return lineStarts[line + 1];
     }
 
+    /** git's {@code buffer_is_binary}, eight bytes at a time: a loop of single bytes was a tenth of the line splitting. */
     private static boolean containsNul(byte[] content) {
-        for (int i = 0, end = Math.min(content.length, BINARY_CHECK_BYTES); i < end; i++) {
-            if (content[i] == 0) {
+        int end = Math.min(content.length, BINARY_CHECK_BYTES);
+        int at = 0;
+        for (; at + 8 <= end; at += 8) {
+            long word = (long) WORDS.get(content, at);
+            if (((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; at < end; at++) {
+            if (content[at] == 0) {
                 return true;
             }
         }
@@ -139,26 +148,34 @@ final class Blob {
         int lineStart = 0;
         long hash = 0;
         int at = 0;
+        int lastWord = length - 8;
         while (at < length) {
-            int available = length - at;
-            long word = available >= 8 ? (long) WORDS.get(bytes, at) : partialWord(bytes, at, available);
-            long newlines = newlineBytes(word);
-            if (available < 8) {
-                newlines &= (1L << (available * 8)) - 1;
-            }
-            if (newlines == 0) {
-                int taken = Math.min(8, available);
-                hash = mix(hash, word);
-                at += taken;
-                if (at < length) {
+            long word;
+            long newlines;
+            if (at <= lastWord) {
+                word = (long) WORDS.get(bytes, at);
+                newlines = newlineBytes(word);
+                if (newlines == 0) {
+                    // most words: no line ends in them
+                    hash = mix(hash, word);
+                    at += 8;
                     continue;
                 }
             } else {
-                int bytesTaken = (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
-                hash = mix(hash, bytesTaken == 8 ? word : word & ((1L << (bytesTaken * 8)) - 1));
-                at += bytesTaken;
+                int available = length - at;
+                word = partialWord(bytes, at, available);
+                newlines = newlineBytes(word) & ((1L << (available * 8)) - 1);
+                if (newlines == 0) {
+                    hash = mix(hash, word);
+                    at = length;
+                    continue;
+                }
             }
-            if (lines + 1 >= starts.length) {
+            int bytesTaken = (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
+            hash = mix(hash, bytesTaken == 8 ? word : word & ((1L << (bytesTaken * 8)) - 1));
+            at += bytesTaken;
+            // room for this line, a last one without a newline and the end
+            if (lines + 2 >= starts.length) {
                 starts = Arrays.copyOf(starts, starts.length * 2);
                 hashes = Arrays.copyOf(hashes, starts.length);
             }
@@ -167,6 +184,12 @@ final class Blob {
             lines++;
             lineStart = at;
             hash = 0;
+        }
+        if (lineStart < length) {
+            // the last line, without a newline
+            starts[lines] = lineStart;
+            hashes[lines] = finish(hash, length - lineStart);
+            lines++;
         }
         starts[lines] = length;
         return new int[][] {Arrays.copyOf(starts, lines + 1), Arrays.copyOf(hashes, lines)};

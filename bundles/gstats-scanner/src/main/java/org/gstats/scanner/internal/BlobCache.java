@@ -64,7 +64,25 @@ final class BlobCache {
         return new BlobCache(other, reads, kept);
     }
 
+    /** The blob, kept for a later use. */
     Blob load(ObjectId id) throws IOException {
+        return load(id, true);
+    }
+
+    /**
+     * The blob for what should be its last use, not kept after it. Walking newest first, a
+     * version of a file is wanted as the old side of one change and once more as the new side of
+     * the change below it: kept past that, it would only crowd out versions still awaited, and
+     * the garbage collector would copy it into the old generation (most of a scan's collection
+     * time). A few spent versions are kept for a use that comes soon; one that comes later (an old
+     * version restored, a copy elsewhere) is read again.
+     */
+    Blob take(ObjectId id) throws IOException {
+        Blob blob = kept.spend(id);
+        return blob != null ? blob : load(id, false);
+    }
+
+    private Blob load(ObjectId id, boolean keep) throws IOException {
         Blob blob = kept.get(id);
         if (blob != null) {
             return blob;
@@ -81,7 +99,7 @@ final class BlobCache {
         }
         try {
             blob = read(id);
-            kept.keep(id, blob);
+            kept.keep(id, blob, keep);
             mine.complete(blob);
             return blob;
         } catch (IOException | RuntimeException | Error e) {
@@ -101,39 +119,85 @@ final class BlobCache {
         return blob;
     }
 
-    /** The kept blobs, least recently used first out; shared by the views of one scan. */
+    /**
+     * The kept blobs, shared by the views of one scan: those still awaited, and a few spent ones
+     * (used for what should have been their last time), each least recently used first out.
+     */
     private static final class Kept {
 
-        private final Map<ObjectId, Blob> recent = new LinkedHashMap<>(256, 0.75f, true);
+        private final Lru awaited = new Lru(BUDGET);
+        /** Enough for a version that comes back soon: the same content at two paths, a quick revert. */
+        private final Lru spent = new Lru(BUDGET / 8);
         private final Map<ObjectId, CompletableFuture<Blob>> loading = new HashMap<>();
-        private long footprint;
 
         synchronized Blob get(ObjectId id) {
-            return recent.get(id);
+            Blob blob = awaited.get(id);
+            return blob != null ? blob : spent.get(id);
         }
 
         /** Registers {@code mine} as the load of {@code id}; returns the one under way or done instead, if any. */
         synchronized CompletableFuture<Blob> startLoading(ObjectId id, CompletableFuture<Blob> mine) {
-            Blob blob = recent.get(id);
+            Blob blob = get(id);
             if (blob != null) {
                 return CompletableFuture.completedFuture(blob);
             }
             return loading.putIfAbsent(id.copy(), mine);
         }
 
+        /** The blob, moved to the spent ones; {@code null} when not kept. */
+        synchronized Blob spend(ObjectId id) {
+            Blob blob = awaited.remove(id);
+            if (blob == null) {
+                return spent.get(id);
+            }
+            spent.put(id, blob);
+            return blob;
+        }
+
         synchronized void doneLoading(ObjectId id) {
             loading.remove(id);
         }
 
-        synchronized void keep(ObjectId id, Blob blob) {
+        synchronized void keep(ObjectId id, Blob blob, boolean awaitedLater) {
+            if (awaited.get(id) == null && spent.get(id) == null) {
+                (awaitedLater ? awaited : spent).put(id, blob);
+            }
+        }
+    }
+
+    /** Blobs up to a budget of their footprints, least recently used first out. */
+    private static final class Lru {
+
+        private final Map<ObjectId, Blob> blobs = new LinkedHashMap<>(256, 0.75f, true);
+        private final long budget;
+        private long footprint;
+
+        Lru(long budget) {
+            this.budget = budget;
+        }
+
+        Blob get(ObjectId id) {
+            return blobs.get(id);
+        }
+
+        Blob remove(ObjectId id) {
+            Blob blob = blobs.remove(id);
+            if (blob != null) {
+                footprint -= blob.footprint();
+            }
+            return blob;
+        }
+
+        /** Keeps the blob unless it alone would take a quarter of the budget. */
+        void put(ObjectId id, Blob blob) {
             long cost = blob.footprint();
-            if (cost > BUDGET / 4 || recent.containsKey(id)) {
+            if (cost > budget / 4) {
                 return;
             }
-            recent.put(id.copy(), blob);
+            blobs.put(id.copy(), blob);
             footprint += cost;
-            Iterator<Blob> oldestFirst = recent.values().iterator();
-            while (footprint > BUDGET && oldestFirst.hasNext()) {
+            Iterator<Blob> oldestFirst = blobs.values().iterator();
+            while (footprint > budget && oldestFirst.hasNext()) {
                 footprint -= oldestFirst.next().footprint();
                 oldestFirst.remove();
             }

@@ -36,14 +36,18 @@ final class CommitDiffer {
     private final LineCounter lineCounter;
     private final MissingObjects missing;
     private final GitAttributes attributes;
+    private final boolean keepNewSides;
 
     /**
-     * @param paths the paths whose changes count ({@link TreeFilter#ALL} for all); applied
-     *              before rename detection, as git applies pathspecs
+     * @param paths        the paths whose changes count ({@link TreeFilter#ALL} for all); applied
+     *                     before rename detection, as git applies pathspecs
+     * @param keepNewSides whether the new side of a change is read again after the diff (for its
+     *                     historical content); else the diff is its last use ({@link BlobCache#take})
      */
     CommitDiffer(ObjectReader reader, BlobCache blobs, boolean detectRenames, TreeFilter paths,
-            LineCounter lineCounter, MissingObjects missing, GitAttributes attributes) {
+            LineCounter lineCounter, MissingObjects missing, GitAttributes attributes, boolean keepNewSides) {
         this.blobs = blobs;
+        this.keepNewSides = keepNewSides;
         this.lineCounter = lineCounter;
         this.missing = missing;
         this.attributes = attributes;
@@ -135,8 +139,8 @@ final class CommitDiffer {
         FileMode newMode = entry.getNewMode();
         ObjectId oldId = entry.getOldId().toObjectId();
         ObjectId newId = entry.getNewId().toObjectId();
-        Blob before = oldMode == FileMode.MISSING ? null : content(entry.getOldPath(), oldMode, oldId);
-        Blob after = newMode == FileMode.MISSING ? null : content(entry.getNewPath(), newMode, newId);
+        Blob before = oldMode == FileMode.MISSING ? null : content(entry.getOldPath(), oldMode, oldId, true);
+        Blob after = newMode == FileMode.MISSING ? null : content(entry.getNewPath(), newMode, newId, keepNewSides);
         boolean binary = before != null && before.binary() || after != null && after.binary();
         int insertions = 0;
         int deletions = 0;
@@ -170,11 +174,11 @@ final class CommitDiffer {
      * (gitlink) is not descended: git diffs it as the one line
      * {@code Subproject commit <id>}, so adding one counts 1 0, moving it 1 1, removing it 0 1.
      */
-    private Blob content(String path, FileMode mode, ObjectId id) throws IOException {
+    private Blob content(String path, FileMode mode, ObjectId id, boolean keep) throws IOException {
         if (mode == FileMode.GITLINK) {
             return Blob.of(("Subproject commit " + id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        Blob blob = blobs.load(id);
+        Blob blob = keep ? blobs.load(id) : blobs.take(id);
         return switch (attributes.diff(path)) {
             case BINARY -> blob.asBinary();
             case TEXT -> blob.asText();

@@ -112,8 +112,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     /**
      * The configured count, else one per processor when there are more than two. On two the
      * second core is already busy with the plugins, the garbage collector and the JIT compiler
-     * (about 4 s of a 10 s commons-lang scan), and a second diff thread only added CPU: 7-10 %
-     * more, and no shorter wall time (docs/performance.md).
+     * (about 2.5 s of a 7 s commons-lang scan), and a second diff thread only added CPU: a tenth
+     * more, and no shorter wall time on a loaded machine (docs/performance.md).
      */
     private static int diffThreads(int configured) {
         if (configured > 0) {
@@ -345,7 +345,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             CommitWalk commits, BlobCache blobs, ObjectReader reader, GitAttributes attributes, ChangeCache cache,
             MissingObjects missing) {
         CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
-                LineCounter.of(request.diffAlgorithm()), missing, attributes);
+                LineCounter.of(request.diffAlgorithm()), missing, attributes, requirements.historicalContent());
         CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
                 paths != TreeFilter.ALL, cache);
         ContentReader content = new ContentReader(blobs, reader, requirements, observer);

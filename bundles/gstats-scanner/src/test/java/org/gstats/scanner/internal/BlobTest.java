@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,24 @@ public class BlobTest {
         assertTrue(with.sameLine(0, without, 0));
         assertFalse(with.sameLine(1, without, 1));
         assertArrayEquals(new int[0], Blob.EMPTY.lineHashes());
+    }
+
+    @Test
+    public void binaryIsANulByteInTheFirst8000BytesWhereverItFalls() {
+        for (int length : new int[] {1, 7, 8, 9, 15, 16, 17, 7999, 8000, 8001, 9000}) {
+            byte[] text = new byte[length];
+            Arrays.fill(text, (byte) 0x80);
+            assertFalse("no NUL in " + length + " bytes", Blob.of(text).binary());
+            for (int at = 0; at < length; at++) {
+                byte[] content = text.clone();
+                content[at] = 0;
+                // bytes around the NUL that a word-wise test could mistake: 0x01 and 0x80
+                if (at + 1 < length) {
+                    content[at + 1] = 1;
+                }
+                assertEquals("NUL at " + at + " of " + length, at < Blob.BINARY_CHECK_BYTES, Blob.of(content).binary());
+            }
+        }
     }
 
     /** Lines from a pool of varied lengths (around and across eight bytes), some without a newline at the end. */

@@ -28,4 +28,12 @@ public class PackCacheConfigurationTest {
         };
         assertEquals(256L << 20, PackCacheConfiguration.cacheConfig(scanner).getPackedGitLimit());
     }
+
+    @Test
+    public void deltaBaseCacheIsASixteenthOfTheHeapWithin4And32Mb() {
+        assertEquals(4 << 20, PackCacheConfiguration.deltaBaseCacheLimit(32L << 20));
+        assertEquals(8 << 20, PackCacheConfiguration.deltaBaseCacheLimit(128L << 20));
+        assertEquals(32 << 20, PackCacheConfiguration.deltaBaseCacheLimit(512L << 20));
+        assertEquals(32 << 20, PackCacheConfiguration.deltaBaseCacheLimit(8L << 30));
+    }
 }

@@ -15,7 +15,8 @@ import org.gstats.api.scan.ScanTarget;
 /**
  * The benchmark's driver, not a test: scans one repository with the scanner alone, metadata
  * only or with head and historical text content (as a content plugin would ask), and prints
- * one line: mode, seconds, commits, changes, head files, blobs read, contents delivered.
+ * one line: mode, seconds, commits, changes, head files, blobs read, contents delivered. THREADS
+ * diffs on that many threads (default: as {@code [scanner] threads} defaults).
  * {@code itests/bench/scan-bench.sh} runs it; times are for people to compare, never asserted.
  */
 public final class ScanBenchmark {
@@ -24,8 +25,8 @@ public final class ScanBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !(args[1].equals("metadata") || args[1].equals("content"))) {
-            System.err.println("usage: ScanBenchmark REPOSITORY metadata|content");
+        if (args.length < 2 || args.length > 3 || !(args[1].equals("metadata") || args[1].equals("content"))) {
+            System.err.println("usage: ScanBenchmark REPOSITORY metadata|content [THREADS]");
             System.exit(2);
         }
         PluginDataRequirements requirements = args[1].equals("metadata") ? PluginDataRequirements.NONE
@@ -64,7 +65,8 @@ public final class ScanBenchmark {
         };
         Path temp = Files.createTempDirectory("gstats-bench");
         long start = System.nanoTime();
-        new JGitRepositoryScanner(observer, temp).scan(ScanRequest.builder(Path.of(args[0])).build(), requirements,
+        int threads = args.length == 3 ? Integer.parseInt(args[2]) : 0;
+        new JGitRepositoryScanner(observer, temp, threads).scan(ScanRequest.builder(Path.of(args[0])).build(), requirements,
                 listener);
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.delete(temp);
