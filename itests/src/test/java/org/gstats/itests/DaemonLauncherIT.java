@@ -170,7 +170,11 @@ public class DaemonLauncherIT {
     @Test
     public void sigtermCancelsTheScanInTheDaemonWithTheDirectRunsLineAndStatus() throws Exception {
         gstats(sample.dir(), Map.of(), "plugins");
-        Process process = start(longer.dir(), Map.of(), "scan", "--no-store", "--format", "json");
+        // long enough that the warm daemon is still scanning when the signal comes (6,000 commits
+        // took it 0.8 s on an idle machine: it had finished)
+        GitRepo longest = GitRepo.init(TEMP.newFolder("longest").toPath());
+        fastImport(longest.dir(), 60_000);
+        Process process = start(longest.dir(), Map.of(), "scan", "--no-store", "--format", "json");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> copy(process.getErrorStream(), stderr));
         CompletableFuture.runAsync(() -> copy(process.getInputStream(), OutputStream.nullOutputStream()));
