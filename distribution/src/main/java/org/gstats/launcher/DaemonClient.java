@@ -101,7 +101,7 @@ final class DaemonClient {
         }
         DaemonRequest request = new DaemonRequest(args, currentDir, System.getenv(), System.console() != null,
                 Boolean.getBoolean("gstats.stderr.terminal"), Integer.getInteger("gstats.columns", 0),
-                stdoutCharset().name(), Integer.getInteger(JOB_HEAP_PROPERTY, 0));
+                Main.stdoutCharset().name(), Integer.getInteger(JOB_HEAP_PROPERTY, 0));
         try (SocketChannel open = channel.get()) {
             return new DaemonClient(open).converse(address.get(), request);
         }
@@ -151,16 +151,6 @@ final class DaemonClient {
             return Path.of(DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException | RuntimeException e) {
             return installation.home().resolve("lib").resolve("gstats-launcher.jar").toString();
-        }
-    }
-
-    /** The encoding the JVM would have given System.out, as {@link Main} has it. */
-    private static Charset stdoutCharset() {
-        String name = System.getProperty("sun.stdout.encoding");
-        try {
-            return name == null ? Charset.defaultCharset() : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return Charset.defaultCharset();
         }
     }
 

@@ -105,8 +105,8 @@ public final class Main {
         return state.resolve("gstats").resolve("history");
     }
 
-    /** The encoding the JVM would have given System.out. */
-    private static Charset stdoutCharset() {
+    /** The encoding the JVM would have given System.out (also the one a daemon's client sends). */
+    static Charset stdoutCharset() {
         String name = System.getProperty("sun.stdout.encoding");
         try {
             return name == null ? Charset.defaultCharset() : Charset.forName(name);
