@@ -41,8 +41,11 @@ record DaemonAddress(Path folder, Path logFolder, String installation, String ke
     /** Variables a bundle or the JVM reads once per process, by name or by prefix (ending in "_"). */
     static final List<String> KEYED_VARIABLES = List.of("GSTATS_", "GIT_", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
             "XDG_STATE_HOME", "XDG_DATA_HOME", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR");
-    /** Variables that decide whether and how a daemon is used, not what it computes. */
-    private static final Set<String> UNKEYED = Set.of("GSTATS_DAEMON", "GSTATS_DAEMON_IDLE_TIMEOUT");
+    /**
+     * Decides whether a daemon is used, not what it computes (bin/gstats hands only auto and on to
+     * a daemon). The idle timeout is keyed: a daemon keeps the one it started with.
+     */
+    private static final Set<String> UNKEYED = Set.of("GSTATS_DAEMON");
     private static final String PREFIX = "gstats-";
     private static final int MAX_SOCKET_PATH = 100;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");

@@ -37,8 +37,8 @@ public class DaemonAddressTest {
     @Test
     public void theEnvironmentTheBundlesReadAndTheLauncherOptionsMakeAnotherDaemon() {
         String key = address(environment(), "").key();
-        assertEquals(key, address(environment("TERM", "xterm", "COLUMNS", "80", "GSTATS_DAEMON", "off",
-                "GSTATS_DAEMON_IDLE_TIMEOUT", "5"), "").key());
+        assertEquals(key, address(environment("TERM", "xterm", "COLUMNS", "80", "GSTATS_DAEMON", "on"), "").key());
+        assertNotEquals(key, address(environment("GSTATS_DAEMON_IDLE_TIMEOUT", "5"), "").key());
         assertNotEquals(key, address(environment("GSTATS_FORMAT", "json"), "").key());
         assertNotEquals(key, address(environment("GIT_CONFIG_NOSYSTEM", "1"), "").key());
         assertNotEquals(key, address(environment("HOME", "/home/other"), "").key());

@@ -176,6 +176,8 @@ public class LauncherScriptTest {
         Files.writeString(user, "[daemon]\nmode = \"off\"\n");
         assertDaemon(false, Map.of(), "scan", repository.toString());
         assertDaemon(true, Map.of("GSTATS_DAEMON", "auto"), "scan", repository.toString());
+        // a value gstats does not take runs directly, which says what is wrong with it
+        assertDaemon(false, Map.of("GSTATS_DAEMON", "maybe"), "scan", repository.toString());
     }
 
     @Test
