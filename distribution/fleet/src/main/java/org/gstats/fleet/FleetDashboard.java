@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +69,8 @@ final class FleetDashboard {
             html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             html.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
-                    + sha256(echarts) + " " + sha256(dashboard) + " " + sha256(boot)
+                    + HtmlReportWriter.sha256(echarts) + " " + HtmlReportWriter.sha256(dashboard) + " "
+                    + HtmlReportWriter.sha256(boot)
                     + "; style-src 'unsafe-inline'; img-src data:\">\n");
             html.write("<title>gstats fleet report</title>\n<style>\n" + style + PICKER_STYLE + "\n</style>\n");
             html.write("</head>\n<body>\n<noscript>This report draws its tables and charts with JavaScript; the same "
@@ -158,16 +157,6 @@ final class FleetDashboard {
             new JsonReportWriter().write(report, WriterOptions.DEFAULT, gzip);
         }
         return bytes.toByteArray();
-    }
-
-    /** A CSP source that allows exactly this inline script. */
-    private static String sha256(String script) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     private static String resource(Class<?> owner, String path) {
