@@ -15,6 +15,12 @@ interface HeapReadings {
     /** Time the collectors spent so far, in ms, summed over all of them. */
     long collectionMillis();
 
+    /** Collections so far, summed over all collectors. */
+    long collections();
+
+    /** Heap the application's threads allocated so far, or -1 where the JVM does not tell. */
+    long allocatedBytes();
+
     /** A full garbage collection, so that {@link #usedAfterGc()} holds live data only. */
     void collect();
 }

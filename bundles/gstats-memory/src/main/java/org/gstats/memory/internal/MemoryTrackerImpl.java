@@ -33,10 +33,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * <p>The sampler is a plain thread that outlives an {@link OutOfMemoryError}: reading the heap
  * allocates, and when the heap is full that allocation fails. A sample that fails so is itself
  * the news: the latest status becomes critical, and sampling goes on. High pressure while
- * collection takes most of the time ({@link ThrashDetector}) counts as critical too. (A scheduled executor's
- * periodic task stops for good at its first exception, and its thread can die of one: the
- * tracker then kept its last, calm sample while the JVM collected garbage for minutes, which is
- * why the critical stop never fired.)
+ * collection takes most of the time and frees next to nothing ({@link ThrashDetector}) counts as
+ * critical too. (A scheduled executor's periodic task stops for good at its first exception, and
+ * its thread can die of one: the tracker then kept its last, calm sample while the JVM collected
+ * garbage for minutes, which is why the critical stop never fired.)
  */
 @Component(service = MemoryTracker.class, configurationPid = MemoryConfiguration.PID)
 @Designate(ocd = MemoryConfiguration.class)
@@ -157,8 +157,9 @@ public final class MemoryTrackerImpl implements MemoryTracker {
         peak = Math.max(peak, used);
         LeakSuspicion leak = leak(afterGc, bytes, now);
         PressureLevel level = PressureLevel.of(live, bytes);
-        if (thrashing.record(now.toEpochMilli(), readings.collectionMillis()) && level.atLeast(PressureLevel.HIGH)) {
-            // collecting most of the time with the heap nearly full: an OutOfMemoryError minutes away
+        if (thrashing.record(new ThrashDetector.Sample(now.toEpochMilli(), readings.collectionMillis(),
+                readings.collections(), readings.allocatedBytes()), bytes) && level.atLeast(PressureLevel.HIGH)) {
+            // collecting most of the time for nothing with the heap nearly full: an OutOfMemoryError minutes away
             level = PressureLevel.CRITICAL;
         }
         MemoryStatus status = new MemoryStatus(now, used, live, peak, bytes, level, leak);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.sun.management.GarbageCollectorMXBean;
 import com.sun.management.GcInfo;
+import com.sun.management.ThreadMXBean;
 
 /**
  * The heap as the JVM's MXBeans see it. Use after GC is summed over the heap pools of the
@@ -24,6 +25,7 @@ final class MxBeanReadings implements HeapReadings {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory
             .getPlatformMXBeans(GarbageCollectorMXBean.class);
+    private final ThreadMXBean threads = ManagementFactory.getPlatformMXBean(ThreadMXBean.class);
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
             .collect(Collectors.toUnmodifiableSet());
@@ -61,6 +63,21 @@ final class MxBeanReadings implements HeapReadings {
             total += Math.max(0, collector.getCollectionTime());
         }
         return total;
+    }
+
+    @Override
+    public long collections() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : collectors) {
+            total += Math.max(0, collector.getCollectionCount());
+        }
+        return total;
+    }
+
+    @Override
+    public long allocatedBytes() {
+        return threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()
+                ? threads.getTotalThreadAllocatedBytes() : -1;
     }
 
     @Override

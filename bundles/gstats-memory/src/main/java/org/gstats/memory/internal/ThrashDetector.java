@@ -4,11 +4,20 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Garbage collection that takes most of the time: over the last {@value #WINDOW_MS} ms,
- * collection time against elapsed time. With the heap nearly full, a JVM goes on collecting
- * for minutes before it throws {@link OutOfMemoryError}, a few bytes freed each time; the live
- * figure alone may stay just under the critical line all the while, small heaps (where the
- * collector needs more headroom) most of all.
+ * Garbage collection that takes most of the time and gains nothing: over the last
+ * {@value #WINDOW_MS} ms, collection time against elapsed time, and the heap the application
+ * allocated per collection against the memory limit. With the heap nearly full, a JVM goes on
+ * collecting for minutes before it throws {@link OutOfMemoryError}, a few bytes freed each time;
+ * the live figure alone may stay just under the critical line all the while, small heaps (where
+ * the collector needs more headroom) most of all.
+ *
+ * <p>Collection time alone is no sign of that: a scan whose live data fills the serial
+ * collector's old generation runs a full collection every few hundred milliseconds, each freeing
+ * tens of megabytes that the scan then allocates again, and goes on to the end. On a loaded
+ * machine the collector's wall time stretches too. What the stuck JVM cannot do is allocate:
+ * whatever each collection frees, the application allocates before the next, so a twentieth of
+ * the limit or more per collection is progress (the JVM's own overhead limit gives up below a
+ * fiftieth with 98 % of the time in collection).
  */
 final class ThrashDetector {
 
@@ -16,22 +25,37 @@ final class ThrashDetector {
     /** Less than this much history says nothing yet. */
     static final long MIN_SPAN_MS = 2000;
     static final double SHARE = 0.8;
+    /** Allocation per collection, as a part of the limit, that is progress. */
+    static final double PROGRESS = 0.05;
 
-    /** {at, collection time so far}, both in ms, oldest first. */
-    private final Deque<long[]> samples = new ArrayDeque<>();
+    /** The collectors' and the application's totals so far at one moment; -1 for bytes not known. */
+    record Sample(long atMs, long collectionMs, long collections, long allocatedBytes) {
+    }
+
+    private final Deque<Sample> samples = new ArrayDeque<>();
 
     /**
-     * Records the collectors' total time so far at a moment.
+     * Records the collectors' and the application's totals so far.
      *
-     * @return true when collection took at least {@value #SHARE} of the time over the window
+     * @param limit the memory limit the allocation is measured against
+     * @return true when collection took at least {@value #SHARE} of the time over the window and
+     *         the application allocated less than {@value #PROGRESS} of the limit per collection
+     *         (or its allocation is not known)
      */
-    boolean record(long atMs, long collectionMs) {
-        samples.addLast(new long[] {atMs, collectionMs});
-        while (samples.size() > 2 && samples.peekFirst()[0] < atMs - WINDOW_MS) {
+    boolean record(Sample now, long limit) {
+        samples.addLast(now);
+        while (samples.size() > 2 && samples.peekFirst().atMs() < now.atMs() - WINDOW_MS) {
             samples.removeFirst();
         }
-        long[] first = samples.peekFirst();
-        long span = atMs - first[0];
-        return span >= MIN_SPAN_MS && (collectionMs - first[1]) >= SHARE * span;
+        Sample first = samples.peekFirst();
+        long span = now.atMs() - first.atMs();
+        if (span < MIN_SPAN_MS || now.collectionMs() - first.collectionMs() < SHARE * span) {
+            return false;
+        }
+        if (now.allocatedBytes() < 0 || first.allocatedBytes() < 0) {
+            return true;
+        }
+        long collections = Math.max(1, now.collections() - first.collections());
+        return (double) (now.allocatedBytes() - first.allocatedBytes()) / collections < PROGRESS * limit;
     }
 }

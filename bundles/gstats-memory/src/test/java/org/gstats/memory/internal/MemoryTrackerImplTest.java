@@ -30,6 +30,9 @@ public class MemoryTrackerImplTest {
         /** What a full collection leaves; negative: it frees nothing. */
         long liveAfterCollect = -1;
         int collections;
+        long collectionMillis;
+        long collectionCount;
+        long allocated;
 
         @Override
         public void collect() {
@@ -59,7 +62,17 @@ public class MemoryTrackerImplTest {
 
         @Override
         public long collectionMillis() {
-            return 0;
+            return collectionMillis;
+        }
+
+        @Override
+        public long collections() {
+            return collectionCount;
+        }
+
+        @Override
+        public long allocatedBytes() {
+            return allocated;
         }
     }
 
@@ -77,9 +90,29 @@ public class MemoryTrackerImplTest {
         }
     }
 
+    /** A clock the test moves. */
+    static final class SteppedClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private final SetReadings readings = new SetReadings();
-    private final MemoryTrackerImpl tracker = new MemoryTrackerImpl(readings,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final SteppedClock clock = new SteppedClock();
+    private final MemoryTrackerImpl tracker = new MemoryTrackerImpl(readings, clock);
 
     private PressureLevel levelAt(long afterGc) {
         readings.afterGc = afterGc;
@@ -221,6 +254,32 @@ public class MemoryTrackerImplTest {
             assertNull("a new trend from the full collection waits for its own check", tracker.status().leak());
         }
         assertEquals("the next check waits 30 s", 1, readings.collections);
+    }
+
+    /**
+     * Ten seconds of samples at high pressure, collection taking nine tenths of the time, each
+     * collection followed by {@code allocatedPerCollection} bytes of the application's allocation.
+     */
+    private PressureLevel highAndCollecting(long allocatedPerCollection) {
+        PressureLevel level = null;
+        for (int i = 0; i < 100; i++) {
+            clock.now = clock.now.plusMillis(100);
+            readings.collectionMillis += 90;
+            readings.collectionCount += 2;
+            readings.allocated += 2 * allocatedPerCollection;
+            level = levelAt(900);
+        }
+        return level;
+    }
+
+    @Test
+    public void collectingMostOfTheTimeAtHighPressureButAllocatingBetweenIsProgress() {
+        assertEquals("a tenth of the limit freed and used again each time", PressureLevel.HIGH, highAndCollecting(100));
+    }
+
+    @Test
+    public void collectingMostOfTheTimeAtHighPressureForNothingIsCritical() {
+        assertEquals("a hundredth of the limit each time", PressureLevel.CRITICAL, highAndCollecting(10));
     }
 
     @Test

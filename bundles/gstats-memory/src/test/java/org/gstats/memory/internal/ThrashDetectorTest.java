@@ -7,39 +7,61 @@ import org.junit.Test;
 
 public class ThrashDetectorTest {
 
+    private static final long LIMIT = 1000;
+
     private final ThrashDetector detector = new ThrashDetector();
+    private long collectionMs;
+    private long collections;
+    private long allocated;
+
+    /** One sample 100 ms after the last: {@code gcMs} of collection, two collections, {@code bytes} allocated. */
+    private boolean step(long at, long gcMs, long bytes) {
+        collectionMs += gcMs;
+        collections += 2;
+        allocated += bytes;
+        return detector.record(new ThrashDetector.Sample(at, collectionMs, collections, allocated), LIMIT);
+    }
 
     @Test
-    public void collectingMostOfTheTimeOverSecondsIsThrashing() {
-        long gc = 0;
+    public void collectingMostOfTheTimeForNothingOverSecondsIsThrashing() {
         for (long at = 0; at <= 1900; at += 100) {
-            gc += 90;
-            assertFalse("under two seconds of history says nothing", detector.record(at, gc));
+            assertFalse("under two seconds of history says nothing", step(at, 90, 10));
         }
-        gc += 90;
-        assertTrue(detector.record(2000, gc));
+        assertTrue(step(2000, 90, 10));
+    }
+
+    @Test
+    public void collectingMostOfTheTimeWhileAllocatingATwentiethOfTheLimitEachTimeIsProgress() {
+        for (long at = 0; at <= 10_000; at += 100) {
+            assertFalse(step(at, 90, 2 * 50));
+        }
     }
 
     @Test
     public void collectingHalfTheTimeIsNot() {
-        long gc = 0;
         for (long at = 0; at <= 10_000; at += 100) {
-            gc += 50;
-            assertFalse(detector.record(at, gc));
+            assertFalse(step(at, 50, 0));
         }
     }
 
     @Test
-    public void aBurstLongAgoLeavesTheWindow() {
-        long gc = 0;
+    public void withoutTheAllocationCollectionTimeDecides() {
+        boolean thrashing = false;
         for (long at = 0; at <= 3000; at += 100) {
-            gc += 95;
-            detector.record(at, gc);
+            collectionMs += 90;
+            thrashing = detector.record(new ThrashDetector.Sample(at, collectionMs, at / 50, -1), LIMIT);
+        }
+        assertTrue(thrashing);
+    }
+
+    @Test
+    public void aBurstLongAgoLeavesTheWindow() {
+        for (long at = 0; at <= 3000; at += 100) {
+            step(at, 95, 0);
         }
         boolean thrashing = true;
         for (long at = 3100; at <= 10_000; at += 100) {
-            gc += 10;
-            thrashing = detector.record(at, gc);
+            thrashing = step(at, 10, 0);
         }
         assertFalse(thrashing);
     }
