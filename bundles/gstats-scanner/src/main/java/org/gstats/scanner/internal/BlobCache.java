@@ -34,9 +34,10 @@ final class BlobCache {
     /**
      * Memory the kept blobs may take: enough for the files of a few large commits, but never
      * more than an eighth of the heap, which the scan shares with the plugins and their queues
-     * (a fixed 96 MB alone would not fit a scan under -Xmx64m).
+     * (a fixed 96 MB alone would not fit a scan under -Xmx64m), and less in a small heap
+     * ({@link CacheBudget}).
      */
-    private static final long BUDGET = Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8);
+    private static final long BUDGET = Math.min(96L << 20, CacheBudget.of(Runtime.getRuntime().maxMemory(), 8));
 
     /** Hears of every blob read from the object database (not of those found in the cache). */
     @FunctionalInterface

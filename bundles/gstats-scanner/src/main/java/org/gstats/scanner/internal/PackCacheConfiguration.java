@@ -9,9 +9,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Sizes JGit's pack cache from {@code [scanner] pack-cache}, and its delta base cache from the
- * heap. The settings are JGit's own and shared by every repository the framework opens, so they
- * are set here once per configuration rather than per scan.
+ * Sizes JGit's pack cache from {@code [scanner] pack-cache} within the heap's {@link CacheBudget},
+ * and its delta base cache from the heap. The settings are JGit's own and shared by every
+ * repository the framework opens, so they are set here once per configuration rather than per
+ * scan.
  */
 @Component(service = {}, immediate = true, configurationPid = PackCacheConfiguration.PID)
 @Designate(ocd = PackCacheConfiguration.Scanner.class)
@@ -19,7 +20,7 @@ public final class PackCacheConfiguration {
 
     static final String PID = "org.gstats.scanner";
 
-    private static final long MIN_DELTA_BASE_CACHE = 4L << 20;
+    private static final long MIN_DELTA_BASE_CACHE = 1L << 20;
     private static final long MAX_DELTA_BASE_CACHE = 32L << 20;
 
     /** The part of {@code [scanner]} that is the installation's: JGit's caches, diff threads. */
@@ -39,24 +40,26 @@ public final class PackCacheConfiguration {
     @Activate
     @Modified
     void configure(Scanner scanner) {
-        cacheConfig(scanner).install();
+        cacheConfig(scanner, Runtime.getRuntime().maxMemory()).install();
     }
 
-    static WindowCacheConfig cacheConfig(Scanner scanner) {
+    static WindowCacheConfig cacheConfig(Scanner scanner, long maxHeap) {
         WindowCacheConfig config = new WindowCacheConfig();
-        config.setPackedGitLimit(scanner.pack_cache());
-        config.setDeltaBaseCacheLimit(deltaBaseCacheLimit(Runtime.getRuntime().maxMemory()));
+        config.setPackedGitLimit(Math.max(config.getPackedGitWindowSize(),
+                Math.min(scanner.pack_cache(), CacheBudget.of(maxHeap, 8))));
+        config.setDeltaBaseCacheLimit(deltaBaseCacheLimit(maxHeap));
         return config;
     }
 
     /**
-     * Memory for delta bases, a sixteenth of the heap within 4 to 32 MB (JGit's default is 10 MB).
-     * Each reader (the scan's and each diff thread's) keeps the objects it inflated as bases of deltas, so that the next delta on
-     * the same base applies without inflating the chain again: with 32 MB a scan of commons-lang
-     * spent a sixth less CPU than with 10 MB, and 64 MB did no better. Under a small heap it
-     * gives way to the scan's other structures.
+     * Memory for delta bases, a sixteenth of the heap ({@link CacheBudget}) within 1 to 32 MB
+     * (JGit's default is 10 MB). Each reader (the scan's and each diff thread's) keeps the objects
+     * it inflated as bases of deltas, so that the next delta on the same base applies without
+     * inflating the chain again: with 32 MB a scan of commons-lang spent a sixth less CPU than
+     * with 10 MB, and 64 MB did no better. Under a small heap it gives way to the scan's other
+     * structures.
      */
     static int deltaBaseCacheLimit(long maxHeap) {
-        return (int) Math.max(MIN_DELTA_BASE_CACHE, Math.min(MAX_DELTA_BASE_CACHE, maxHeap / 16));
+        return (int) Math.max(MIN_DELTA_BASE_CACHE, Math.min(MAX_DELTA_BASE_CACHE, CacheBudget.of(maxHeap, 16)));
     }
 }
