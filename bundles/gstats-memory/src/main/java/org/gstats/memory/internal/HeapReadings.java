@@ -15,8 +15,8 @@ interface HeapReadings {
     /** Time the collectors spent so far, in ms, summed over all of them. */
     long collectionMillis();
 
-    /** Collections so far, summed over all collectors. */
-    long collections();
+    /** Collections so far, one count per collector. */
+    long[] collections();
 
     /** Heap the application's threads allocated so far, or -1 where the JVM does not tell. */
     long allocatedBytes();

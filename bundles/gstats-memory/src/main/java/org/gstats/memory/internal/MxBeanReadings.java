@@ -66,12 +66,12 @@ final class MxBeanReadings implements HeapReadings {
     }
 
     @Override
-    public long collections() {
-        long total = 0;
-        for (GarbageCollectorMXBean collector : collectors) {
-            total += Math.max(0, collector.getCollectionCount());
+    public long[] collections() {
+        long[] counts = new long[collectors.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Math.max(0, collectors.get(i).getCollectionCount());
         }
-        return total;
+        return counts;
     }
 
     @Override

@@ -31,7 +31,8 @@ public class MemoryTrackerImplTest {
         long liveAfterCollect = -1;
         int collections;
         long collectionMillis;
-        long collectionCount;
+        long youngCollections;
+        long fullCollections;
         long allocated;
 
         @Override
@@ -66,8 +67,8 @@ public class MemoryTrackerImplTest {
         }
 
         @Override
-        public long collections() {
-            return collectionCount;
+        public long[] collections() {
+            return new long[] {youngCollections, fullCollections};
         }
 
         @Override
@@ -258,15 +259,18 @@ public class MemoryTrackerImplTest {
 
     /**
      * Ten seconds of samples at high pressure, collection taking nine tenths of the time, each
-     * collection followed by {@code allocatedPerCollection} bytes of the application's allocation.
+     * young and full collection pair followed by {@code allocatedPerCollection} bytes of the
+     * application's allocation.
      */
     private PressureLevel highAndCollecting(long allocatedPerCollection) {
         PressureLevel level = null;
         for (int i = 0; i < 100; i++) {
             clock.now = clock.now.plusMillis(100);
             readings.collectionMillis += 90;
-            readings.collectionCount += 2;
-            readings.allocated += 2 * allocatedPerCollection;
+            // a young collection that cannot promote, then a full one: together they free what one does
+            readings.youngCollections++;
+            readings.fullCollections++;
+            readings.allocated += allocatedPerCollection;
             level = levelAt(900);
         }
         return level;
@@ -274,12 +278,12 @@ public class MemoryTrackerImplTest {
 
     @Test
     public void collectingMostOfTheTimeAtHighPressureButAllocatingBetweenIsProgress() {
-        assertEquals("a tenth of the limit freed and used again each time", PressureLevel.HIGH, highAndCollecting(100));
+        assertEquals("a third of the limit freed and used again each time", PressureLevel.HIGH, highAndCollecting(300));
     }
 
     @Test
     public void collectingMostOfTheTimeAtHighPressureForNothingIsCritical() {
-        assertEquals("a hundredth of the limit each time", PressureLevel.CRITICAL, highAndCollecting(10));
+        assertEquals("a twentieth of the limit each time", PressureLevel.CRITICAL, highAndCollecting(50));
     }
 
     @Test

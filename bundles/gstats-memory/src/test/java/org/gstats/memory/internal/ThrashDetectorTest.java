@@ -14,12 +14,13 @@ public class ThrashDetectorTest {
     private long collections;
     private long allocated;
 
-    /** One sample 100 ms after the last: {@code gcMs} of collection, two collections, {@code bytes} allocated. */
+    /** One sample 100 ms after the last: {@code gcMs} of collection, two full collections, {@code bytes} allocated. */
     private boolean step(long at, long gcMs, long bytes) {
         collectionMs += gcMs;
         collections += 2;
         allocated += bytes;
-        return detector.record(new ThrashDetector.Sample(at, collectionMs, collections, allocated), LIMIT);
+        return detector.record(new ThrashDetector.Sample(at, collectionMs, new long[] {0, collections}, allocated),
+                LIMIT);
     }
 
     @Test
@@ -31,10 +32,19 @@ public class ThrashDetectorTest {
     }
 
     @Test
-    public void collectingMostOfTheTimeWhileAllocatingATwentiethOfTheLimitEachTimeIsProgress() {
+    public void collectingMostOfTheTimeWhileAllocatingATenthOfTheLimitEachTimeIsProgress() {
         for (long at = 0; at <= 10_000; at += 100) {
-            assertFalse(step(at, 90, 2 * 50));
+            assertFalse(step(at, 90, 2 * 100));
         }
+    }
+
+    @Test
+    public void collectingMostOfTheTimeWhileAllocatingAFewPercentEachTimeIsThrashing() {
+        boolean thrashing = false;
+        for (long at = 0; at <= 3000; at += 100) {
+            thrashing = step(at, 90, 2 * 50);
+        }
+        assertTrue("a twentieth of the limit per collection", thrashing);
     }
 
     @Test
@@ -49,9 +59,24 @@ public class ThrashDetectorTest {
         boolean thrashing = false;
         for (long at = 0; at <= 3000; at += 100) {
             collectionMs += 90;
-            thrashing = detector.record(new ThrashDetector.Sample(at, collectionMs, at / 50, -1), LIMIT);
+            thrashing = detector.record(new ThrashDetector.Sample(at, collectionMs, new long[] {at / 50}, -1), LIMIT);
         }
         assertTrue(thrashing);
+    }
+
+    @Test
+    public void aYoungCollectionFollowedByAFullOneCountsOnce() {
+        long young = 0;
+        boolean thrashing = true;
+        for (long at = 0; at <= 3000; at += 100) {
+            collectionMs += 90;
+            young++;
+            collections++;
+            allocated += 150;
+            thrashing = detector.record(new ThrashDetector.Sample(at, collectionMs, new long[] {young, collections},
+                    allocated), LIMIT);
+        }
+        assertFalse("15 % of the limit per pair", thrashing);
     }
 
     @Test
