@@ -20,8 +20,9 @@ import java.util.Deque;
  * heap with the serial collector), and a heap full of live data by next to nothing. A tenth of
  * the limit or more per collection is progress: a scan of git/git under -Xmx128m whose live data
  * filled the old generation allocated about 30 MB per collection and finished; one whose store
- * session held every commit (116 MB live) allocated about 5 MB per 0.6 s collection for minutes
- * (the JVM's own overhead limit gives up below a fiftieth with 98 % of the time in collection).
+ * session held every commit (116 MB live) could allocate at most the 7 MB left free per 0.6 s
+ * collection, for minutes (the JVM's own overhead limit gives up below a fiftieth with 98 % of
+ * the time in collection).
  */
 final class ThrashDetector {
 
