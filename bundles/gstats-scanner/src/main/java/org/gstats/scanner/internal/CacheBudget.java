@@ -8,11 +8,13 @@ package org.gstats.scanner.internal;
  * eighths and sixteenths came to 35 MB, the live data to the old generation's size, and the
  * serial collector ran a full collection every few hundred milliseconds for the whole scan.
  * Below {@value #FULL_HEAP_MB} MB a cache's part shrinks in proportion to the heap (so with its
- * square); from there up it is the plain part.
+ * square); from there up it is the plain part. The launcher's default heap, -Xmx512m, is 494 MB
+ * as the JVM reports it (the serial collector leaves one survivor space out), so it keeps the
+ * plain parts.
  */
 final class CacheBudget {
 
-    static final long FULL_HEAP_MB = 512;
+    static final long FULL_HEAP_MB = 480;
 
     private CacheBudget() {
     }
