@@ -17,12 +17,9 @@ final class DuplicationProcessor {
     private final CloneDetector detector;
     private CloneDetector.Result result;
 
-    /**
-     * @param filterBytes the most memory the detection's first pass takes
-     * @param threads     threads for that first pass
-     */
-    DuplicationProcessor(int minTokens, int minLines, long filterBytes, int threads) {
-        detector = new CloneDetector(minTokens, minLines, filterBytes, threads);
+    /** @param filterBytes the most memory the detection's first pass takes */
+    DuplicationProcessor(int minTokens, int minLines, long filterBytes) {
+        detector = new CloneDetector(minTokens, minLines, filterBytes);
     }
 
     /** Thread-safe. */

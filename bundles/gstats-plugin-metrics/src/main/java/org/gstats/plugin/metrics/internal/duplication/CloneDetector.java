@@ -28,30 +28,20 @@ public final class CloneDetector {
     private static final long BASE = 1_000_003L;
     /** Tokens of matched files kept in memory (twelve bytes each). */
     private static final long CACHED_TOKENS = 1 << 19;
-    /** Repeated hashes a thread of the first pass gathers before it marks them in the shared index. */
-    private static final int REPEATED_BATCH = 4096;
 
     private final int minTokens;
     private final int minLines;
     private final long filterBytes;
-    private final int threads;
     private final TokenStore store = new TokenStore();
     private final Map<String, TokenStore.Entry> files = new TreeMap<>();
 
-    /** With a filter of at most 16 MB, on one thread. */
+    /** With a filter of at most 16 MB. */
     public CloneDetector(int minTokens, int minLines) {
-        this(minTokens, minLines, 16L << 20, 1);
+        this(minTokens, minLines, 16L << 20);
     }
 
-    /**
-     * @param filterBytes the most memory the first pass's filter takes
-     * @param threads     threads for the first pass (the detection proper takes the files in order, on one)
-     */
-    public CloneDetector(int minTokens, int minLines, long filterBytes, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
-        }
-        this.threads = threads;
+    /** @param filterBytes the most memory the first pass's filter takes */
+    public CloneDetector(int minTokens, int minLines, long filterBytes) {
         if (minTokens < 2) {
             throw new IllegalArgumentException("minimum clone size must be at least 2 tokens, not " + minTokens);
         }
@@ -151,12 +141,7 @@ public final class CloneDetector {
         return new Result(result, lines);
     }
 
-    /**
-     * First pass: the window hashes that occur more than once, none placed yet. On several
-     * threads each takes every n-th file: the filter's atomic add reports a hash that occurs
-     * twice at whichever occurrence comes second, whatever the order; only which unique hashes
-     * the filter lets through now and then depends on it, and those never match.
-     */
+    /** First pass: the window hashes that occur more than once, none placed yet. */
     private WindowIndex repeatedWindows(List<TokenStore.Entry> entries) {
         long windows = 0;
         for (TokenStore.Entry entry : entries) {
@@ -164,92 +149,17 @@ public final class CloneDetector {
         }
         SeenFilter seen = new SeenFilter(windows, filterBytes);
         WindowIndex index = new WindowIndex();
-        int parts = Math.max(1, Math.min(threads, entries.size()));
-        List<Thread> helpers = new ArrayList<>();
-        Throwable[] failures = new Throwable[parts];
-        for (int part = 1; part < parts; part++) {
-            int mine = part;
-            Thread helper = new Thread(() -> {
-                try {
-                    markRepeated(entries, mine, parts, seen, index);
-                } catch (Throwable e) {
-                    failures[mine] = e;
-                }
-            }, "gstats-metrics-clones");
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        markRepeated(entries, 0, parts, seen, index);
-        for (Thread helper : helpers) {
-            joinUninterruptibly(helper);
-        }
-        for (Throwable failure : failures) {
-            rethrow(failure);
-        }
-        index.seal();
-        return index;
-    }
-
-    /**
-     * Marks in {@code index} the hashes the filter had seen, of files {@code part},
-     * {@code part + parts}, …; a batch at a time, under the index's lock when shared.
-     */
-    private void markRepeated(List<TokenStore.Entry> entries, int part, int parts, SeenFilter seen,
-            WindowIndex index) {
-        long[] batch = new long[REPEATED_BATCH];
-        int count = 0;
-        for (int file = part; file < entries.size(); file += parts) {
-            TokenStore.Entry entry = entries.get(file);
-            if (entry.count() < minTokens) {
-                continue;
-            }
-            for (long hash : windowHashes(store.read(entry).values())) {
-                if (parts == 1 ? seen.add(hash) : seen.addConcurrently(hash)) {
-                    batch[count++] = hash;
-                    if (count == batch.length) {
-                        markAll(index, batch, count);
-                        count = 0;
+        for (TokenStore.Entry entry : entries) {
+            if (entry.count() >= minTokens) {
+                for (long hash : windowHashes(store.read(entry).values())) {
+                    if (seen.add(hash)) {
+                        index.markRepeated(hash);
                     }
                 }
             }
         }
-        markAll(index, batch, count);
-    }
-
-    private static void markAll(WindowIndex index, long[] hashes, int count) {
-        synchronized (index) {
-            for (int i = 0; i < count; i++) {
-                index.markRepeated(hashes[i]);
-            }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void rethrow(Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
+        index.seal();
+        return index;
     }
 
     /** Matched files, least recently used dropped first, at most {@link #CACHED_TOKENS} tokens. */

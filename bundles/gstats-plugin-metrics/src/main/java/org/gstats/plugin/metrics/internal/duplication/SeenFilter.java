@@ -1,8 +1,5 @@
 package org.gstats.plugin.metrics.internal.duplication;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * A Bloom filter over window hashes that answers "seen before?" with no false negatives: a
  * hash that occurs twice is always reported at its second occurrence; a unique one is reported
@@ -13,8 +10,6 @@ import java.lang.invoke.VarHandle;
  * bit (the filter is larger than the processor's caches on a large tree).
  */
 final class SeenFilter {
-
-    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private static final int HASHES = 4;
     private static final int BITS_PER_KEY = 8;
@@ -37,17 +32,6 @@ final class SeenFilter {
         long flags = flags(h);
         long before = words[word];
         words[word] = before | flags;
-        return (before & flags) == flags;
-    }
-
-    /**
-     * {@link #add} for several threads at once: a hash's bits are set in one atomic step, so of
-     * two threads adding the same hash the later one sees the earlier one's bits.
-     */
-    boolean addConcurrently(long key) {
-        long h = mix(key);
-        long flags = flags(h);
-        long before = (long) WORDS.getAndBitwiseOr(words, (int) (h >>> 32) & mask, flags);
         return (before & flags) == flags;
     }
 

@@ -76,27 +76,6 @@ public class CloneDetectorTest {
     }
 
     @Test
-    public void theFirstPassOnSeveralThreadsFindsWhatOneThreadFinds() {
-        // a filter of 16 words for thousands of windows: most unique hashes get through, in an order of the threads'
-        CloneDetector.Result one = detectAll(new CloneDetector(20, 3, 128, 1));
-        for (int threads : new int[] {2, 3, 8}) {
-            CloneDetector.Result several = detectAll(new CloneDetector(20, 3, 128, threads));
-            assertEquals(one.groups(), several.groups());
-            assertEquals(one.duplicatedLines(), several.duplicatedLines());
-        }
-        assertEquals(10, one.groups().size());
-    }
-
-    /** Twenty files: ten blocks, each in two files, among code of their own. */
-    private static CloneDetector.Result detectAll(CloneDetector detector) {
-        for (int file = 0; file < 20; file++) {
-            detector.add("f" + file + ".c", tokens("own" + file + "();\n" + block("b" + file % 10) + block("u" + file)
-                    .replace("int", "long")));
-        }
-        return detector.detect();
-    }
-
-    @Test
     public void theTemporaryFileIsGoneAfterDetection() throws java.io.IOException {
         java.nio.file.Path temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         java.util.function.Supplier<Long> spills = () -> {
