@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,22 @@ public class StoredScanTest {
         assertEquals(rows, count(store, "file_changes"));
         assertEquals(count(store, "changed_commits"), count(store, "commit_changes"));
         Recorded rescan = scanStored(store, request);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+    }
+
+    /**
+     * H2 files written before the store compressed its pages (or by a URL that says
+     * {@code COMPRESS=FALSE}) are replayed by one that compresses: H2 reads pages either way.
+     */
+    @Test
+    public void aStoreWrittenWithoutPageCompressionIsReplayed() throws Exception {
+        assumeTrue("an H2 setting", storeUrl().startsWith("jdbc:h2:"));
+        GitRepo repo = history();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(Stores.h2AndPostgres(storeUrl() + ";COMPRESS=FALSE", "scanner 1"), request);
+
+        Recorded rescan = scanStored(store(), request);
         assertEquals(0, rescan.misses.get());
         assertEquals(events(request, null), rescan.events);
     }
