@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 import org.gstats.api.CommitInfo;
@@ -236,7 +238,11 @@ final class StoreSessionImpl implements StoreSession {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
-        byte[] json = json(report);
+        // the report's JSON is written and deflated on a second core while the rows go in
+        FutureTask<byte[]> json = new FutureTask<>(() -> json(report));
+        Thread jsonThread = new Thread(json, "gstats-store-report");
+        jsonThread.setDaemon(true);
+        jsonThread.start();
         for (int attempt = 1;; attempt++) {
             Connection connection = database.open();
             try {
@@ -289,7 +295,21 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void write(Connection connection, Report report, byte[] json) throws SQLException {
+    /** The report's deflated JSON once written; null when it is not kept. */
+    private static byte[] awaited(FutureTask<byte[]> json) {
+        try {
+            return json.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("the report is not kept in the store: interrupted");
+            return null;
+        } catch (ExecutionException e) {
+            // json() reports its own failures and returns null; only an Error gets here
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void write(Connection connection, Report report, FutureTask<byte[]> json) throws SQLException {
         long repositoryId = repositoryId(connection, target.repository().toString());
         long settingsId = ensureSettings(connection);
         connection.commit();
@@ -311,8 +331,9 @@ final class StoreSessionImpl implements StoreSession {
             }
         }
         blobResults.write(connection);
-        if (json != null) {
-            keepLatestReport(connection, repositoryId, scanId, json);
+        byte[] deflated = awaited(json);
+        if (deflated != null) {
+            keepLatestReport(connection, repositoryId, scanId, deflated);
         }
     }
 
