@@ -35,6 +35,8 @@ import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportHeader;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
 import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
@@ -336,6 +338,55 @@ public class StoredScanTest {
         assertEquals(3 * headFiles, count(store, "files"));
     }
 
+    /**
+     * Each kind of head rows is shared on its own: a commit that changes a file but no function
+     * writes the head's files again, not its functions, and the views give every scan its rows.
+     */
+    @Test
+    public void aChangedHeadWritesOnlyTheKindsOfRowsThatChanged() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<ReportSection> oneFunction = metrics("run");
+        scanStored(store, request, oneFunction);
+        long headFiles = count(store, "head_files");
+
+        repo.write("notes.txt", "new\n").commit("notes", ANN);
+        scanStored(store, request, oneFunction);
+
+        assertEquals("the files written again", 2 * headFiles + 1, count(store, "head_files"));
+        assertEquals("the functions shared", 1, count(store, "head_functions"));
+        assertEquals(2, count(store, "functions WHERE name = 'run'"));
+        List<Long> scans = store.history(repo.dir()).stream().map(scan -> scan.scanId()).toList();
+        assertEquals(1, count(store, "scans WHERE scan_id = " + scans.get(1) + " AND rows_from = scan_id "
+                + "AND functions_from = " + scans.get(0)));
+
+        scanStored(store, request, metrics("stop"));
+        assertEquals("a changed function writes the functions", 2, count(store, "head_functions"));
+        assertEquals("the files shared", 2 * headFiles + 1, count(store, "head_files"));
+        assertEquals(List.of("run", "run", "stop"), functionNames(store));
+    }
+
+    /** A report whose metrics section has a functions table of one function. */
+    private static List<ReportSection> metrics(String function) {
+        Table functions = Table.builder("functions", "path", "name", "start_line", "end_line", "cyclomatic",
+                "cognitive", "max_nesting", "parameters", "lines").row("src/Util.java", function, 2, 2, 1, 0, 0, 0, 1)
+                .build();
+        return List.of(new ReportSection("metrics", List.of(functions)));
+    }
+
+    private static List<String> functionNames(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT name FROM functions ORDER BY scan_id, row_no")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
+    }
+
     /** A schema 4 store's head rows, in tables of their own names then, are the views' rows after migration. */
     @Test
     public void aSchema4StoresHeadRowsAreReadThroughTheViews() throws Exception {
@@ -613,8 +664,10 @@ public class StoredScanTest {
                 statement.execute("DROP VIEW " + name);
                 statement.execute("ALTER TABLE head_" + name + " RENAME TO " + name);
             }
-            statement.execute("ALTER TABLE scans DROP COLUMN rows_from");
-            statement.execute("ALTER TABLE scans DROP COLUMN rows_digest");
+            for (String column : List.of("rows", "functions", "hotspots")) {
+                statement.execute("ALTER TABLE scans DROP COLUMN " + column + "_from");
+                statement.execute("ALTER TABLE scans DROP COLUMN " + column + "_digest");
+            }
             statement.execute("DROP TABLE commit_changes");
             statement.execute("DROP TABLE reports");
             statement.execute("DROP TABLE blob_results");
@@ -699,6 +752,11 @@ public class StoredScanTest {
     }
 
     Recorded scanStored(ScanStoreImpl store, ScanRequest request) throws Exception {
+        return scanStored(store, request, List.of());
+    }
+
+    /** A stored scan whose report has these sections. */
+    Recorded scanStored(ScanStoreImpl store, ScanRequest request, List<ReportSection> sections) throws Exception {
         Recorded recorded = new Recorded();
         try (var session = store.open(request)) {
             Events events = new Events();
@@ -709,7 +767,7 @@ public class StoredScanTest {
             };
             scanner.scan(request, PluginDataRequirements.NONE, new Both(events, session), counting);
             session.finish(new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
-                    Instant.now(), 1), List.of(), List.of()));
+                    Instant.now(), 1), sections, List.of()));
             recorded.events = events.lines;
         }
         return recorded;
