@@ -367,6 +367,39 @@ public class StoredScanTest {
         assertEquals(List.of("run", "run", "stop"), functionNames(store));
     }
 
+    /**
+     * A schema 5 store (a head's rows shared all together) brought to 6 keeps every scan's rows
+     * in the views, and its commits replay.
+     */
+    @Test
+    public void aSchema5StoreKeepsItsScansRowsAndReplays() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request, metrics("run"));
+        scanStored(store, request, metrics("run"));
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            for (Tables.Table view : List.of(Tables.FUNCTIONS, Tables.HOTSPOTS)) {
+                statement.execute("DROP VIEW " + view.name());
+                statement.execute("ALTER TABLE scans DROP COLUMN " + view.name() + "_from");
+                statement.execute("ALTER TABLE scans DROP COLUMN " + view.name() + "_digest");
+                statement.execute("CREATE VIEW " + view.name() + " AS "
+                        + view.query().replace("s." + view.name() + "_from", "s.rows_from"));
+            }
+            statement.executeUpdate("UPDATE store_schema SET version = 5");
+            connection.commit();
+        }
+
+        Recorded rescan = scanStored(store, request, metrics("run"));
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        assertEquals(List.of("run", "run", "run"), functionNames(store));
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+    }
+
     /** A report whose metrics section has a functions table of one function. */
     private static List<ReportSection> metrics(String function) {
         Table functions = Table.builder("functions", "path", "name", "start_line", "end_line", "cyclomatic",
