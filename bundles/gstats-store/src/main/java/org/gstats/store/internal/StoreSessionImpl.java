@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * and the scan's summary in one last transaction.
  *
  * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
- * committed {@value #BATCH} commits at a time, each commit's rows and value together: H2 writes
+ * committed in steps of about {@value #BATCH} rows, each commit's rows and value together: H2 writes
  * the pages of a long transaction to its file several times over before the commit rewrites them
  * all (a cold scan of commons-lang left a file of 34 MB with 14 MB live in one transaction, 17 MB
  * in steps). A scan that fails part-way leaves commits whose changes are recorded, whole and
