@@ -289,6 +289,10 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         }
                         continue;
                     }
+                    if (walked) {
+                        // the last commits make a batch shorter than the others
+                        workers.flush();
+                    }
                     Pending next = pending.poll();
                     RevCommit walkedTo = current;
                     current = next.commit();
