@@ -27,7 +27,7 @@ import org.gstats.api.scan.ScanWarning;
  * is for one thread) and its own differ over it; they share the scan's kept blobs. What a diff
  * warns of is kept with its outcome and told in order too.
  * <p>
- * A worker diffs a batch of {@value #BATCH} consecutive commits at a time, not every other
+ * A worker diffs a batch of consecutive commits at a time ({@value #BATCH} in a scan), not every other
  * commit: a file's versions follow each other down the history, and in the pack each is usually
  * a delta on the next newer one, which the worker's reader then still has in its delta base
  * cache (a reader sees only its own reads; handing out single commits cost a tenth more CPU).
@@ -77,10 +77,13 @@ final class DiffWorkers implements AutoCloseable {
     private final List<ObjectReader> readers = new ArrayList<>();
     private final Worker inline;
     private final int inFlight;
+    private final int batchSize;
     /** Submitted commits not yet handed to a worker, oldest first. */
-    private List<Job> batch = new ArrayList<>(BATCH);
+    private List<Job> batch;
 
-    private DiffWorkers(int threads, ObjectReader scanReader, DifferFactory factory) {
+    private DiffWorkers(int threads, int batchSize, ObjectReader scanReader, DifferFactory factory) {
+        this.batchSize = batchSize;
+        this.batch = new ArrayList<>(batchSize);
         if (threads <= 1) {
             executor = null;
             idle = null;
@@ -103,15 +106,19 @@ final class DiffWorkers implements AutoCloseable {
         }
         inline = null;
         // one batch more than the workers hold, so that the oldest outcome is always handed out
-        inFlight = (threads * BATCHES_PER_WORKER + 1) * BATCH;
+        inFlight = (threads * BATCHES_PER_WORKER + 1) * batchSize;
     }
 
     /**
      * @param threads    workers to diff on; 1 diffs on the caller's thread with {@code scanReader}
+     * @param batchSize  consecutive commits a worker diffs at a time ({@link #BATCH} in a scan)
      * @param scanReader the reader of the scan's thread
      */
-    static DiffWorkers start(int threads, ObjectReader scanReader, DifferFactory factory) {
-        return new DiffWorkers(threads, scanReader, factory);
+    static DiffWorkers start(int threads, int batchSize, ObjectReader scanReader, DifferFactory factory) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batches of " + batchSize + " commits");
+        }
+        return new DiffWorkers(threads, batchSize, scanReader, factory);
     }
 
     /**
@@ -137,7 +144,7 @@ final class DiffWorkers implements AutoCloseable {
         }
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         batch.add(new Job(commit, info, outcome));
-        if (batch.size() == BATCH) {
+        if (batch.size() == batchSize) {
             flush();
         }
         return outcome;
@@ -149,7 +156,7 @@ final class DiffWorkers implements AutoCloseable {
             return;
         }
         List<Job> jobs = batch;
-        batch = new ArrayList<>(BATCH);
+        batch = new ArrayList<>(batchSize);
         executor.execute(() -> diff(jobs));
     }
 

@@ -65,6 +65,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     private final ScanObserver observer;
     private final Path tempRoot;
+    private final int batchSize;
     private volatile int threads;
 
     /** Outside a framework (tests, benchmarks): checkouts go to the system's temp folder. */
@@ -97,7 +98,13 @@ public class JGitRepositoryScanner implements RepositoryScanner {
      * folder, and {@code threads} to diff on (0: the default of {@code [scanner] threads}).
      */
     JGitRepositoryScanner(ScanObserver observer, Path tempRoot, int threads) {
+        this(observer, tempRoot, threads, DiffWorkers.BATCH);
+    }
+
+    /** As above, with workers diffing {@code batchSize} consecutive commits at a time. */
+    JGitRepositoryScanner(ScanObserver observer, Path tempRoot, int threads, int batchSize) {
         this.observer = observer;
+        this.batchSize = batchSize;
         this.tempRoot = tempRoot;
         this.threads = diffThreads(threads);
     }
@@ -110,17 +117,13 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     /**
-     * The configured count, else one per processor when there are more than two. On two the
-     * second core is already busy with the plugins, the garbage collector and the JIT compiler
-     * (about 2.5 s of a 7 s commons-lang scan), and a second diff thread only added CPU: a tenth
-     * more, and no shorter wall time on a loaded machine (docs/performance.md).
+     * The configured count, else one per processor. The scan's thread then only walks the history
+     * and tells the listeners, and the diffs (reading blobs and counting lines, most of a scan's
+     * CPU) share the cores with the plugins, the collector and the JIT compiler
+     * (docs/performance.md).
      */
     private static int diffThreads(int configured) {
-        if (configured > 0) {
-            return configured;
-        }
-        int processors = Runtime.getRuntime().availableProcessors();
-        return processors > 2 ? processors : 1;
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     @Override
@@ -258,7 +261,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             boolean limited = false;
-            try (DiffWorkers workers = DiffWorkers.start(threads, reader, differs)) {
+            try (DiffWorkers workers = DiffWorkers.start(threads, batchSize, reader, differs)) {
                 Deque<Pending> pending = new ArrayDeque<>();
                 int reported = 0;
                 boolean walked = false;
