@@ -78,6 +78,7 @@ final class DiffWorkers implements AutoCloseable {
     private final Worker inline;
     private final int inFlight;
     private final int batchSize;
+    private volatile boolean closed;
     /** Submitted commits not yet handed to a worker, oldest first. */
     private List<Job> batch;
 
@@ -171,6 +172,11 @@ final class DiffWorkers implements AutoCloseable {
         }
         try {
             for (Job job : jobs) {
+                if (closed || Thread.currentThread().isInterrupted()) {
+                    // stopped mid-batch: the rest would only keep the readers busy past close()
+                    job.outcome().cancel(false);
+                    continue;
+                }
                 try {
                     job.outcome().complete(worker.diff(job.commit(), job.info()));
                 } catch (Throwable e) {
@@ -189,6 +195,7 @@ final class DiffWorkers implements AutoCloseable {
         if (executor == null) {
             return;
         }
+        closed = true;
         executor.shutdownNow();
         try {
             executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);

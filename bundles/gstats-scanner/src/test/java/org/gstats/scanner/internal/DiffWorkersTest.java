@@ -13,9 +13,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
@@ -107,6 +109,31 @@ public class DiffWorkersTest {
             int at = on.indexOf(name);
             assertEquals("batch at " + first, expected, on.subList(at, at + batch));
         }
+    }
+
+    /** Closed mid-batch (the scan failed or was interrupted): the worker diffs no further commit of it. */
+    @Test
+    public void closingStopsABatchBetweenCommits() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        DiffWorkers.DifferFactory factory = (workerReader, warnings) -> (commit, info) -> {
+            started.incrementAndGet();
+            first.countDown();
+            LockSupport.parkNanos(20_000_000L);
+            return DiffWorkers.Outcome.of(List.of(), List.of());
+        };
+        List<Future<DiffWorkers.Outcome>> outcomes = new ArrayList<>();
+        DiffWorkers workers = DiffWorkers.start(2, 50, reader, factory);
+        for (RevCommit commit : commits.subList(0, 50)) {
+            outcomes.add(workers.submit(commit, info(commit)));
+        }
+        first.await();
+        workers.close();
+        int diffed = started.get();
+        LockSupport.parkNanos(100_000_000L);
+        assertEquals("no diff starts after close()", diffed, started.get());
+        assertTrue("stopped mid-batch: " + diffed, diffed < 50);
+        assertTrue(outcomes.get(49).isCancelled());
     }
 
     /**
