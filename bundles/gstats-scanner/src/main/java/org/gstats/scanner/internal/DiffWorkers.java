@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -135,7 +134,7 @@ final class DiffWorkers implements AutoCloseable {
      * Diffs the commit, now or on a worker. Its headers must be parsed; the caller must not
      * parse or change it (its body aside) until the outcome is taken.
      */
-    Future<Outcome> submit(RevCommit commit, CommitInfo info) {
+    CompletableFuture<Outcome> submit(RevCommit commit, CommitInfo info) {
         if (executor == null) {
             try {
                 return CompletableFuture.completedFuture(inline.diff(commit, info));

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -261,6 +261,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             boolean limited = false;
+            RevCommit unreadFrom = null;
             try (DiffWorkers workers = DiffWorkers.start(threads, batchSize, reader, differs)) {
                 Deque<Pending> pending = new ArrayDeque<>();
                 int reported = 0;
@@ -305,6 +306,16 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         break;
                     }
                     current = walkedTo;
+                    if (!pending.isEmpty() && next.foundDamagedPack(packs)) {
+                        // JGit has dropped the pack: a single-threaded walk would stop at the next commit it
+                        // reads from it, so the commits walked ahead of the diffs count as unread, as there
+                        unreadFrom = pending.peek().commit();
+                        pending.forEach(ahead -> ahead.commit().remove(walkedFlag));
+                        pending.clear();
+                        walkWarnings.clear();
+                        walkFailure = null;
+                        walked = true;
+                    }
                 }
                 if (walkFailure instanceof IOException e) {
                     throw e;
@@ -314,8 +325,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 }
             }
             walkWarnings.forEach(listener::onWarning);
-            if (commits.firstMissing() != null && !limited) {
-                reportUnread(repository, start, request, commits.firstMissing(), headMissing, listener,
+            if (unreadFrom == null) {
+                unreadFrom = commits.firstMissing();
+            }
+            if (unreadFrom != null && !limited) {
+                reportUnread(repository, start, request, unreadFrom, headMissing, listener,
                         id -> revWalk.lookupOrNull(id) instanceof RevCommit known && known.has(walkedFlag));
             }
             current = head;
@@ -374,7 +388,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
      * on the way to it.
      */
     private record Pending(RevCommit commit, CommitInfo info, List<ScanWarning> walkWarnings, boolean shallow,
-            Future<DiffWorkers.Outcome> outcome) {
+            CompletableFuture<DiffWorkers.Outcome> outcome) {
 
         /** Tells the listener what a single-threaded scan would; whether the commit was reported. */
         boolean tell(ScanListener listener, Path location) throws IOException, ScanException {
@@ -397,6 +411,16 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         + "commit " + commit.name() + ", whose parents are not in the repository"));
             }
             return told.reported();
+        }
+
+        /**
+         * Whether the told diff found an object of a pack JGit could not read (and has dropped
+         * since, with every object in it).
+         */
+        boolean foundDamagedPack(DamagedPacks packs) {
+            DiffWorkers.Outcome told = outcome.getNow(null);
+            return told.warnings().stream().anyMatch(warning -> warning.objectId() != null
+                    && packs.packHolding(ObjectId.fromString(warning.objectId())).isPresent());
         }
 
         private DiffWorkers.Outcome outcome(Path location) throws IOException, ScanException {
