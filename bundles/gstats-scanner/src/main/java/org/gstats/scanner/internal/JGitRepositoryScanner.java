@@ -420,6 +420,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         boolean foundDamagedPack(DamagedPacks packs) {
             DiffWorkers.Outcome told = outcome.getNow(null);
             return told.warnings().stream().anyMatch(warning -> warning.objectId() != null
+                    && ObjectId.isId(warning.objectId())
                     && packs.packHolding(ObjectId.fromString(warning.objectId())).isPresent());
         }
 
