@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -262,6 +263,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             boolean limited = false;
             RevCommit unreadFrom = null;
+            Set<String> droppedPacks = new HashSet<>();
             try (DiffWorkers workers = DiffWorkers.start(threads, batchSize, reader, differs)) {
                 Deque<Pending> pending = new ArrayDeque<>();
                 int reported = 0;
@@ -306,9 +308,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         break;
                     }
                     current = walkedTo;
-                    if (!pending.isEmpty() && next.foundDamagedPack(packs)) {
-                        // JGit has dropped the pack: a single-threaded walk would stop at the next commit it
-                        // reads from it, so the commits walked ahead of the diffs count as unread, as there
+                    droppedPacks.addAll(next.damagedPacks(packs));
+                    if (!pending.isEmpty() && !droppedPacks.isEmpty() && packs.packHolding(pending.peek().commit())
+                            .filter(droppedPacks::contains).isPresent()) {
+                        // JGit has dropped that pack: a single-threaded walk would have stopped at this commit, the
+                        // next it reads from it, so it and the commits walked past it count as unread, as there
                         unreadFrom = pending.peek().commit();
                         pending.forEach(ahead -> ahead.commit().remove(walkedFlag));
                         pending.clear();
@@ -414,14 +418,17 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         }
 
         /**
-         * Whether the told diff found an object of a pack JGit could not read (and has dropped
-         * since, with every object in it).
+         * The packs in which the told diff found an object JGit could not read (JGit has dropped
+         * them since, with every object in them).
          */
-        boolean foundDamagedPack(DamagedPacks packs) {
-            DiffWorkers.Outcome told = outcome.getNow(null);
-            return told.warnings().stream().anyMatch(warning -> warning.objectId() != null
-                    && ObjectId.isId(warning.objectId())
-                    && packs.packHolding(ObjectId.fromString(warning.objectId())).isPresent());
+        Set<String> damagedPacks(DamagedPacks packs) {
+            Set<String> damaged = new HashSet<>();
+            for (ScanWarning warning : outcome.getNow(null).warnings()) {
+                if (warning.objectId() != null && ObjectId.isId(warning.objectId())) {
+                    packs.packHolding(ObjectId.fromString(warning.objectId())).ifPresent(damaged::add);
+                }
+            }
+            return damaged;
         }
 
         private DiffWorkers.Outcome outcome(Path location) throws IOException, ScanException {
