@@ -189,7 +189,13 @@ public class ServeIT {
         assertError(send(request("/api/scans").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("repository=" + sample.dir()))), 415, "needs a JSON body");
         assertError(post("/api/scans", "{\"repository\": \"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
-        assertError(send(request("/api/health").DELETE()), 415, "needs a JSON body");
+        // only POST changes anything: another method is not allowed, with or without a body
+        assertError(send(request("/api/health").DELETE()), 405, "DELETE is not allowed on /api/health");
+        assertError(send(request("/api/scans/" + id).DELETE()), 405, "DELETE is not allowed");
+        // a plugin no bundle provides is told at once, with the names there are
+        assertError(post("/api/scans", "{\"repository\": " + jsonText(sample.dir()) + ", \"plugins\": [\"nope\"]}"),
+                400, "unknown plugin 'nope' (plugins: ");
+        assertError(get("/api/history"), 400, "/api/history?repository=PATH");
     }
 
     @Test

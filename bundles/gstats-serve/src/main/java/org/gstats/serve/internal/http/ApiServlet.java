@@ -173,7 +173,12 @@ public final class ApiServlet extends HttpServlet {
 
     private void history(HttpServletRequest request, HttpServletResponse response)
             throws IOException, Access.Refusal, StoreException {
-        Path repository = guard.access().repository(request.getParameter("repository"));
+        String given = request.getParameter("repository");
+        if (given == null) {
+            Responses.error(response, 400, "the request names no repository (/api/history?repository=PATH)");
+            return;
+        }
+        Path repository = guard.access().repository(given);
         ScanStore current = store;
         JsonArray list = new JsonArray();
         if (current != null) {
@@ -253,7 +258,13 @@ public final class ApiServlet extends HttpServlet {
         Path repository = guard.access().repository(given.getAsString());
         ScanJob job;
         try {
-            job = scans.start(repository, ScanOptions.of(body), ScanOptions.plugins(body));
+            List<String> chosen = ScanOptions.plugins(body);
+            Optional<String> unknown = unknownPlugin(chosen);
+            if (unknown.isPresent()) {
+                Responses.error(response, 400, unknown.get());
+                return;
+            }
+            job = scans.start(repository, ScanOptions.of(body), chosen);
         } catch (ScanOptions.BadOption | ConfigException e) {
             Responses.error(response, 400, e.getMessage());
             return;
@@ -262,6 +273,16 @@ public final class ApiServlet extends HttpServlet {
         JsonObject created = new JsonObject();
         created.addProperty("id", job.id());
         Responses.json(response, 202, created);
+    }
+
+    /**
+     * A name no installed plugin has, told at once rather than by a failed scan. Whether a known
+     * plugin may take part (not rejected, not disabled) stays the engine's to say when the scan starts.
+     */
+    private Optional<String> unknownPlugin(List<String> chosen) {
+        List<String> names = plugins.statuses().stream().map(PluginStatus::name).distinct().toList();
+        return chosen.stream().filter(name -> !names.contains(name)).findFirst()
+                .map(name -> "unknown plugin '" + name + "' (plugins: " + String.join(", ", names) + ")");
     }
 
     private void scan(ScanJob job, List<String> rest, HttpServletRequest request, HttpServletResponse response)
