@@ -87,8 +87,8 @@
       const events = new EventSource('/api/scans/' + id + '/events');
       events.addEventListener('progress', event => {
         const figures = JSON.parse(event.data);
-        status.textContent = 'Scanning: ' + figures.commits + (figures.total ? ' of ' + figures.total : '')
-          + ' commits';
+        status.textContent = 'Scanning: ' + integers.format(figures.commits)
+          + (figures.total ? ' of ' + integers.format(figures.total) : '') + ' commits';
       });
       events.addEventListener('state', event => {
         const state = JSON.parse(event.data);

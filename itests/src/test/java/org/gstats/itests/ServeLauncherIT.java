@@ -298,6 +298,18 @@ public class ServeLauncherIT {
     }
 
     @Test
+    public void aPortInUseIsOneLineAndExit2() throws Exception {
+        String port = base.substring(base.lastIndexOf(':') + 1);
+        LauncherIT.Run run = LauncherIT.run(distribution.resolve("bin/gstats"), sample.dir(),
+                Map.of("GSTATS_SERVE_TOKEN", "", "XDG_CACHE_HOME", TEMP.newFolder("taken-cache").toString()), "",
+                "serve", "--port", port);
+        assertEquals(run.stderr(), 2, run.exit());
+        assertEquals(List.of("gstats: serve: port " + port + " on 127.0.0.1 is in use (another server?): give --port N,"
+                + " or --port 0 for any free one"), run.stderrLines());
+        assertEquals(200, get("/api/health").statusCode());
+    }
+
+    @Test
     public void sigtermStopsAServerConfiguredByTheEnvironment() throws Exception {
         // a server of its own (the other tests share theirs), set up by [serve] keys, not options
         Path root = TEMP.newFolder("term").toPath().toRealPath();

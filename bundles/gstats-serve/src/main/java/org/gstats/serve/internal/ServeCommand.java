@@ -3,6 +3,8 @@ package org.gstats.serve.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -119,6 +121,7 @@ public final class ServeCommand {
         try {
             Path startDir = Path.of("").toAbsolutePath();
             options = parse(List.of(arguments), configured(startDir), startDir);
+            checkListenable(options.bind(), options.port());
         } catch (IllegalArgumentException | ConfigException e) {
             session.put(EXIT, 2);
             throw e;
@@ -143,7 +146,7 @@ public final class ServeCommand {
             awaitServlets(run);
             awaitAnswer(endpoint, options.token());
             PrintStream out = session.getConsole();
-            out.println("gstats: serving " + endpoint + " (repositories under " + options.roots() + "; Ctrl-C stops)");
+            out.println("gstats: serving " + shown(endpoint, options.bind()) + " (repositories under " + options.roots() + "; Ctrl-C stops)");
             out.flush();
             while (true) {
                 Thread.sleep(TimeUnit.HOURS.toMillis(1));
@@ -238,6 +241,45 @@ public final class ServeCommand {
         }
         throw new IllegalStateException("the web UI did not answer on " + health + " within "
                 + START_TIMEOUT_MS / 1000 + " s");
+    }
+
+    /**
+     * Fails before Felix HTTP is started when the port cannot be had: Jetty would log its own
+     * errors (exception class names) and serve would wait for an endpoint that never comes.
+     * Port 0 (any free one) always can.
+     */
+    static void checkListenable(String bind, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
+        } catch (IOException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(why.contains("in use")
+                    ? "serve: port " + port + " on " + bind + " is in use (another server?): give --port N, or "
+                            + "--port 0 for any free one"
+                    : "serve: cannot listen on " + bind + " port " + port + " (" + why.replaceFirst(
+                            "\\s*\\(.*", "") + "): give another --port or --bind");
+        }
+    }
+
+    /**
+     * The address to print: Felix HTTP names one address of the machine when it listens on all
+     * of them (e.g. an IPv6 one with its interface), so that case is told by the host's name.
+     */
+    static String shown(String endpoint, String bind) {
+        try {
+            if (!InetAddress.getByName(bind).isAnyLocalAddress()) {
+                return endpoint;
+            }
+            String port = endpoint.replaceFirst("^.*:(\\d+)/?$", "$1");
+            return "http://" + InetAddress.getLocalHost().getHostName() + ":" + port + "/ (every address of this "
+                    + "machine)";
+        } catch (UnknownHostException e) {
+            return endpoint;
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -80,5 +82,27 @@ public class ServeCommandTest {
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains(message));
         }
+    }
+
+    @Test
+    public void aPortInUseIsToldBeforeTheWebServerStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            try {
+                ServeCommand.checkListenable("127.0.0.1", port);
+                fail("port " + port + " is in use");
+            } catch (IllegalArgumentException e) {
+                assertEquals("serve: port " + port + " on 127.0.0.1 is in use (another server?): give --port N, or "
+                        + "--port 0 for any free one", e.getMessage());
+            }
+        }
+        ServeCommand.checkListenable("127.0.0.1", 0);
+    }
+
+    @Test
+    public void everyAddressIsShownByTheHostsName() throws Exception {
+        assertEquals("http://127.0.0.1:8080/", ServeCommand.shown("http://127.0.0.1:8080/", "127.0.0.1"));
+        assertEquals("http://" + InetAddress.getLocalHost().getHostName() + ":43223/ (every address of this machine)",
+                ServeCommand.shown("http://[fd00:0:0:0:0:0:0:2%eth0]:43223/", "0.0.0.0"));
     }
 }
