@@ -66,7 +66,7 @@ public class DaemonLauncherIT {
         launcher = ShippedSystem.distribution().resolve("bin/gstats");
         sample = SampleRepository.create(TEMP.getRoot().toPath());
         longer = GitRepo.init(TEMP.newFolder("longer").toPath());
-        fastImport(longer.dir(), 6_000);
+        longer.importHistory(6_000, 50);
     }
 
     /** In the system's temp folder: a socket's path may not be longer than about 100 bytes. */
@@ -173,7 +173,7 @@ public class DaemonLauncherIT {
         // long enough that the warm daemon is still scanning when the signal comes (6,000 commits
         // took it 0.8 s on an idle machine: it had finished)
         GitRepo longest = GitRepo.init(TEMP.newFolder("longest").toPath());
-        fastImport(longest.dir(), 60_000);
+        longest.importHistory(60_000, 50);
         Process process = start(longest.dir(), Map.of(), "scan", "--no-store", "--format", "json");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> copy(process.getErrorStream(), stderr));
@@ -326,35 +326,6 @@ public class DaemonLauncherIT {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code count} commits, each changing one of 50 files, written with git fast-import. */
-    private static void fastImport(Path repository, int count) throws IOException {
-        StringBuilder stream = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            String content = "line " + i + "\nfile " + (i % 50) + "\n";
-            String message = "commit " + i + "\n";
-            stream.append("commit refs/heads/main\n")
-                    .append("committer Dee Example <dee@example.com> ").append(1_600_000_000L + i * 60L)
-                    .append(" +0000\n")
-                    .append("data ").append(message.length()).append('\n').append(message)
-                    .append("M 100644 inline f").append(i % 50).append(".txt\n")
-                    .append("data ").append(content.length()).append('\n').append(content).append('\n');
-        }
-        Process process = new ProcessBuilder("git", "fast-import", "--quiet").directory(repository.toFile())
-                .redirectErrorStream(true).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stream.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        process.getInputStream().readAllBytes();
-        try {
-            if (process.waitFor() != 0) {
-                throw new IOException("git fast-import failed");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
         }
     }
 }

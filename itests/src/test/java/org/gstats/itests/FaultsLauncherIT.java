@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +57,8 @@ public class FaultsLauncherIT {
     public static void createRepositories() throws IOException, InterruptedException {
         launcher = ShippedSystem.distribution().resolve("bin/gstats");
         sample = SampleRepository.create(TEMP.getRoot().toPath());
-        big = bigHistory(Files.createTempDirectory(TEMP.getRoot().toPath(), "big-"), BIG_HISTORY);
+        big = GitRepo.init(Files.createTempDirectory(TEMP.getRoot().toPath(), "big-")).importHistory(BIG_HISTORY, 100)
+                .dir();
     }
 
     @Test
@@ -360,33 +360,6 @@ public class FaultsLauncherIT {
         try (Stream<Path> entries = Files.list(temp)) {
             return entries.filter(entry -> entry.getFileName().toString().startsWith("gstats-")).sorted().toList();
         }
-    }
-
-    /**
-     * {@code commits} commits, each changing one of a hundred files, written with
-     * {@code git fast-import} in a second or two.
-     */
-    private static Path bigHistory(Path dir, int commits) throws IOException, InterruptedException {
-        GitRepo.init(dir);
-        StringBuilder stream = new StringBuilder();
-        for (int i = 1; i <= commits; i++) {
-            String data = "line " + i + "\n";
-            String message = "commit " + i + "\n";
-            stream.append("commit refs/heads/main\n")
-                    .append("committer Ann Example <ann@example.com> ").append(1_600_000_000L + i * 60L)
-                    .append(" +0000\n")
-                    .append("data ").append(message.length()).append('\n').append(message)
-                    .append("M 100644 inline file").append(i % 100).append(".txt\n")
-                    .append("data ").append(data.length()).append('\n').append(data);
-        }
-        Process importer = new ProcessBuilder("git", "fast-import", "--quiet").directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (OutputStream in = importer.getOutputStream()) {
-            in.write(stream.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        assertEquals(0, importer.waitFor());
-        GitRepo.open(dir).git("symbolic-ref", "HEAD", "refs/heads/main");
-        return dir;
     }
 
     private static CompletableFuture<String> readAll(InputStream stream) {

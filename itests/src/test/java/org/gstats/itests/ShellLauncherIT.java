@@ -136,7 +136,7 @@ public class ShellLauncherIT {
 
     @Test
     public void ctrlCStopsTheScanAloneInOneLineAndTheShellStays() throws Exception {
-        Path longHistory = longHistory(TEMP.newFolder().toPath(), 50_000);
+        Path longHistory = GitRepo.init(TEMP.newFolder().toPath()).importHistory(50_000, 100).dir();
         type("scan --no-store " + longHistory + "\r");
         awaitScreen("commits/s");
         type(CTRL_C);
@@ -157,32 +157,6 @@ public class ShellLauncherIT {
 
         assertTrue(screen(), process.waitFor(WAIT_MS, TimeUnit.MILLISECONDS));
         assertEquals(screen(), 0, process.exitValue());
-    }
-
-    /**
-     * A repository whose scan takes a while: {@code commits} commits, each rewriting one of a
-     * hundred files, written at once by {@code git fast-import}.
-     */
-    private static Path longHistory(Path parent, int commits) throws IOException, InterruptedException {
-        Path dir = GitRepo.init(Files.createTempDirectory(parent, "long-")).dir();
-        StringBuilder stream = new StringBuilder();
-        String branch = GitRepo.open(dir).git("symbolic-ref", "HEAD").trim();
-        for (int i = 1; i <= commits; i++) {
-            String message = "change " + i + "\n";
-            String content = "line " + i + "\n";
-            stream.append("commit ").append(branch).append('\n')
-                    .append("committer Ann Example <ann@example.com> ").append(1_600_000_000L + i * 60L)
-                    .append(" +0000\ndata ").append(message.length()).append('\n').append(message);
-            stream.append("M 100644 inline f").append(i % 100).append(".txt\ndata ").append(content.length())
-                    .append('\n').append(content).append('\n');
-        }
-        Process fastImport = new ProcessBuilder("git", "fast-import", "--quiet").directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (OutputStream in = fastImport.getOutputStream()) {
-            in.write(stream.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        assertEquals("git fast-import", 0, fastImport.waitFor());
-        return dir;
     }
 
     private void type(String keys) throws IOException {

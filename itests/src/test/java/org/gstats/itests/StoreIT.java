@@ -7,6 +7,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import javax.inject.Inject;
@@ -129,6 +130,10 @@ public class StoreIT {
         Outcome unknown = gogo.execute("sql", quote("SELECT * FROM nowhere"));
         assertEquals(2, unknown.exit());
         assertTrue(unknown.failure().getMessage(), unknown.failure().getMessage().contains("NOWHERE"));
+        Path missing = repo.dir().resolveSibling("no-such-repository");
+        Outcome nowhere = gogo.execute("history", quote(missing));
+        assertEquals(2, nowhere.exit());
+        assertEquals("no such directory: " + missing, nowhere.failure().getMessage());
     }
 
     /** The report without what differs between any two runs: timings and memory figures. */

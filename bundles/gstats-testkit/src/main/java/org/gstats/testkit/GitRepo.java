@@ -3,6 +3,7 @@ package org.gstats.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ public final class GitRepo {
     public String commitRaw(String message, String authorLine, String committerLine) {
         git("add", "-A");
         StringBuilder commit = new StringBuilder("tree ").append(git("write-tree").strip()).append('\n');
-        String parent = run(Map.of(), true, "rev-parse", "-q", "--verify", "HEAD").strip();
+        String parent = run(Map.of(), true, new byte[0], "rev-parse", "-q", "--verify", "HEAD").strip();
         if (!parent.isEmpty()) {
             commit.append("parent ").append(parent).append('\n');
         }
@@ -162,6 +163,27 @@ public final class GitRepo {
         return git("rev-parse", "HEAD").trim();
     }
 
+    /**
+     * Adds {@code commits} commits to {@code main} (made the current branch) in one
+     * {@code git fast-import} run, for histories too long to commit one by one: commit {@code i}
+     * (from 1), by Ann Example at 1,600,000,000 + 60·i seconds, sets {@code f<i % files>.txt} to
+     * {@code "line i\n"}. The work tree is left as it was.
+     */
+    public GitRepo importHistory(int commits, int files) {
+        StringBuilder stream = new StringBuilder();
+        for (int i = 1; i <= commits; i++) {
+            String message = "commit " + i + "\n";
+            String content = "line " + i + "\n";
+            stream.append("commit refs/heads/main\ncommitter Ann Example <ann@example.com> ")
+                    .append(1_600_000_000L + i * 60L).append(" +0000\ndata ").append(message.length()).append('\n')
+                    .append(message).append("M 100644 inline f").append(i % files).append(".txt\ndata ")
+                    .append(content.length()).append('\n').append(content).append('\n');
+        }
+        run(Map.of(), false, stream.toString().getBytes(StandardCharsets.UTF_8), "fast-import", "--quiet");
+        git("symbolic-ref", "HEAD", "refs/heads/main");
+        return this;
+    }
+
     /** Runs git in the repository and returns its standard output; fails on a non-zero exit. */
     public String git(String... args) {
         return run(Map.of(), args);
@@ -176,11 +198,14 @@ public final class GitRepo {
     }
 
     private String run(Map<String, String> env, String... args) {
-        return run(env, false, args);
+        return run(env, false, new byte[0], args);
     }
 
-    /** @param mayFail whether a non-zero exit is an answer (its output returned) rather than a failure */
-    private String run(Map<String, String> env, boolean mayFail, String... args) {
+    /**
+     * @param mayFail whether a non-zero exit is an answer (its output returned) rather than a failure
+     * @param input what git reads on its standard input
+     */
+    private String run(Map<String, String> env, boolean mayFail, byte[] input, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(Arrays.asList(args));
@@ -198,12 +223,16 @@ public final class GitRepo {
         builder.redirectErrorStream(false);
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
             errReader.start();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            copy(process.getInputStream(), out);
+            Thread outReader = new Thread(() -> copy(process.getInputStream(), out));
+            outReader.start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(input);
+            }
+            outReader.join();
             int status = process.waitFor();
             errReader.join();
             if (status != 0 && !mayFail) {

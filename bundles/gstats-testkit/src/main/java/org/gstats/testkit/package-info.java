@@ -3,7 +3,7 @@
  * a real scan. Test use only.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gstats.testkit;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 final class SqlCheck {
 
     private static final Set<String> QUERIES = Set.of("SELECT", "WITH", "VALUES", "TABLE");
+    /** Statements of H2 and PostgreSQL that change data, schema, session or files: named when refused. */
+    private static final Set<String> CHANGES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE",
+            "DROP", "CREATE", "ALTER", "TRUNCATE", "GRANT", "REVOKE", "COMMENT", "CALL", "SET", "SCRIPT",
+            "RUNSCRIPT", "BACKUP", "SHUTDOWN", "COMMIT", "ROLLBACK", "BEGIN", "SAVEPOINT", "CHECKPOINT", "EXECUTE",
+            "PREPARE", "DEALLOCATE", "ANALYZE", "COPY", "VACUUM", "LOCK", "DO", "REINDEX", "CLUSTER", "REFRESH");
     private static final Pattern QUOTED = Pattern.compile("'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"");
     /** H2 functions that write files or reach other databases. */
     private static final Pattern WRITING_FUNCTIONS = Pattern.compile(
@@ -32,8 +37,11 @@ final class SqlCheck {
             return "one statement at a time";
         }
         String first = unquoted.split("[\\s(]", 2)[0].toUpperCase(Locale.ROOT);
-        if (!QUERIES.contains(first)) {
+        if (CHANGES.contains(first)) {
             return "sql only reads: " + first + " statements are refused (use SELECT)";
+        }
+        if (!QUERIES.contains(first)) {
+            return "bad query: '" + first + "' does not start a query (use SELECT, WITH, VALUES or TABLE)";
         }
         if (WRITING_FUNCTIONS.matcher(unquoted).find()) {
             return "sql only reads: functions that write files are refused";

@@ -71,6 +71,10 @@ public final class StoreCommands {
             Path repository = repositoryRoot(path.length == 0 ? currentDir(session) : currentDir(session)
                     .resolve(path[0]));
             List<ScanSummary> scans = admin(url).history(repository);
+            // a repository deleted since its scans keeps its history; a mistyped path has none
+            if (scans.isEmpty() && !Files.isDirectory(repository)) {
+                throw new CommandError(CommandError.BAD_USAGE, "no such directory: " + repository);
+            }
             ResultTable table = new ResultTable(List.of("scan_id", "started", "branch", "head_id", "commits",
                     "authors", "files", "lines", "duration_ms"));
             for (ScanSummary scan : scans) {
@@ -162,6 +166,9 @@ public final class StoreCommands {
     /** The work tree holding {@code path} (as scans name repositories), or {@code path} itself (a bare repository). */
     static Path repositoryRoot(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            return absolute; // a repository deleted since its scans, not a folder of one further up
+        }
         for (Path dir = absolute; dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve(".git"))) {
                 return dir;

@@ -40,6 +40,12 @@ public class SqlCheckTest {
     }
 
     @Test
+    public void aMistypedKeywordIsABadQueryNotARefusedWrite() {
+        assertEquals("bad query: 'SELEC' does not start a query (use SELECT, WITH, VALUES or TABLE)",
+                SqlCheck.refusal("selec 1"));
+    }
+
+    @Test
     public void badQueriesAreOneLineOfBadUsage() throws Exception {
         StoreAdmin admin = new StoreAdmin(database());
         try (Connection connection = database().open()) {
