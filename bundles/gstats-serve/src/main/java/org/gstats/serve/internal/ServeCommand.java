@@ -55,6 +55,8 @@ public final class ServeCommand {
     /** The environment variables of the {@code [serve]} keys begin so. */
     static final String VARIABLE_PREFIX = "GSTATS_SERVE_";
     static final String TOKEN_VARIABLE = VARIABLE_PREFIX + "TOKEN";
+    private static final String BIND_VARIABLE = VARIABLE_PREFIX + "BIND";
+    private static final String ROOTS_VARIABLE = VARIABLE_PREFIX + "ROOTS";
     static final int MAX_PORT = 65_535;
     private static final String EXIT = "gstats.exit";
     private static final long START_TIMEOUT_MS = 20_000;
@@ -290,6 +292,8 @@ public final class ServeCommand {
     static Options parse(List<String> arguments, Configured configured, Path startDir) {
         int port = configured.port();
         String bind = configured.bind();
+        // a refusal names where the value came from: an option, else a key or its variable
+        String bindOrigin = "[serve] bind (or " + BIND_VARIABLE + ") " + bind;
         List<Path> roots = new ArrayList<>();
         String token = configured.token();
         for (int i = 0; i < arguments.size(); i++) {
@@ -304,21 +308,24 @@ public final class ServeCommand {
             String value = arguments.get(++i);
             switch (option) {
                 case "--port" -> port = port(value);
-                case "--bind" -> bind = value;
-                case "--root" -> roots.add(root(value, startDir));
+                case "--bind" -> {
+                    bind = value;
+                    bindOrigin = "--bind " + value;
+                }
+                case "--root" -> roots.add(root(value, startDir, "--root " + value));
                 default -> token = value;
             }
         }
         if (roots.isEmpty()) {
             for (String root : configured.roots()) {
-                roots.add(root(root, startDir));
+                roots.add(root(root, startDir, "[serve] roots (or " + ROOTS_VARIABLE + ") " + root));
             }
         }
         if (roots.isEmpty()) {
-            roots.add(root(startDir.toString(), startDir));
+            roots.add(root(startDir.toString(), startDir, "the start directory " + startDir));
         }
-        if (!loopback(bind) && token.isEmpty()) {
-            throw new IllegalArgumentException("serve: --bind " + bind + " is reachable from other machines: give "
+        if (!loopback(bind, bindOrigin) && token.isEmpty()) {
+            throw new IllegalArgumentException("serve: " + bindOrigin + " is reachable from other machines: give "
                     + "--token T (or set " + TOKEN_VARIABLE + ") so that every request must carry it");
         }
         return new Options(port, bind, List.copyOf(roots), token);
@@ -337,23 +344,23 @@ public final class ServeCommand {
                 + "'");
     }
 
-    private static Path root(String value, Path startDir) {
+    private static Path root(String value, Path startDir, String origin) {
         Path path = startDir.resolve(value);
         if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException("serve: --root " + value + " is not a directory");
+            throw new IllegalArgumentException("serve: " + origin + " is not a directory");
         }
         try {
             return path.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("serve: cannot read --root " + value);
+            throw new IllegalArgumentException("serve: cannot read " + origin);
         }
     }
 
-    private static boolean loopback(String bind) {
+    private static boolean loopback(String bind, String origin) {
         try {
             return InetAddress.getByName(bind).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("serve: --bind " + bind + " is not an address of this machine");
+            throw new IllegalArgumentException("serve: " + origin + " is not an address of this machine");
         }
     }
 }

@@ -54,8 +54,11 @@ public class ServeCommandTest {
         options = ServeCommand.parse(List.of("--port", "9001", "--bind", "127.0.0.1"), configured, start);
         assertEquals(9001, options.port());
         assertEquals("127.0.0.1", options.bind());
+        // a refused value names where it came from
         assertRefused(List.of(), new ServeCommand.Configured(9000, "0.0.0.0", "", List.of()),
-                "0.0.0.0 is reachable from other machines");
+                "serve: [serve] bind (or GSTATS_SERVE_BIND) 0.0.0.0 is reachable from other machines");
+        assertRefused(List.of(), new ServeCommand.Configured(9000, "127.0.0.1", "", List.of("nope")),
+                "serve: [serve] roots (or GSTATS_SERVE_ROOTS) nope is not a directory");
     }
 
     @Test
