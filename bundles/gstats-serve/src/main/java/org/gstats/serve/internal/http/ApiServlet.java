@@ -99,7 +99,8 @@ public final class ApiServlet extends HttpServlet {
     private void route(String method, List<String> parts, HttpServletRequest request, HttpServletResponse response)
             throws IOException, Access.Refusal, StoreException {
         String first = parts.get(0);
-        boolean get = method.equals("GET");
+        // HEAD is answered as GET; Jetty sends the status and headers and drops the body
+        boolean get = method.equals("GET") || method.equals("HEAD");
         if (parts.size() == 1 && get && first.equals("health")) {
             health(response);
         } else if (parts.size() == 1 && get && first.equals("repositories")) {
@@ -290,7 +291,7 @@ public final class ApiServlet extends HttpServlet {
         if (rest.isEmpty()) {
             Responses.json(response, 200, describe(job));
         } else if (rest.size() == 1 && rest.get(0).equals("events")) {
-            events(job, response);
+            events(job, request, response);
         } else if (rest.size() == 1 && rest.get(0).equals("report")) {
             if (notDone(job, response)) {
                 return;
@@ -351,10 +352,15 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /** Server-sent events: the scan's state and progress until it ends or the client goes. */
-    private static void events(ScanJob job, HttpServletResponse response) throws IOException {
+    private static void events(ScanJob job, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setStatus(200);
         response.setContentType("text/event-stream;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
+        if (request.getMethod().equals("HEAD")) {
+            // no body to drop: a stream that lasts as long as the scan would hold the client that long
+            return;
+        }
         PrintWriter out = response.getWriter();
         BlockingQueue<ScanJob.Change> changes = new LinkedBlockingQueue<>();
         Consumer<ScanJob.Change> follower = changes::add;
