@@ -14,7 +14,8 @@
 # saturated by. For each run it prints p50 and p99 (request sent to last
 # byte read), requests/s, and the CPU the server and the client used in that run (each as a share of
 # the machine's cores), which tells whose p99 it is; at the end the server's GC pauses (its
-# -Xlog:gc) and its peak RSS.
+# -Xlog:gc) and its peak RSS. CLIENT_CPUS (e.g. 1) pins the load generators to those CPUs with
+# taskset, so that their CPU and the server's stop trading places on a 2-core machine.
 # Usage: benchmarks/serve.sh REPOSITORY [CLIENTS] [REQUESTS] [TABLE]   (needs the distribution built:
 #        mvn -B -o -q package -pl distribution -am -DskipTests)
 set -euo pipefail
@@ -28,6 +29,8 @@ requests=${3:-2000}
 table=${4:-commits.authors}
 wrk_seconds=${WRK_SECONDS:-10}
 rate=${RATE:-500}
+pin=()
+[ -n "${CLIENT_CPUS:-}" ] && pin=(taskset -c "$CLIENT_CPUS")
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
 [ -x "$gstats" ] || { echo "serve: build the distribution first" >&2; exit 2; }
@@ -53,7 +56,8 @@ java_pid=$(pgrep -P "$server" java || echo "$server")
 id=$(curl -sf "$base/api/repositories" | python3 -c '
 import json, sys
 print(next(r["latestReport"] for r in json.load(sys.stdin) if r["path"] == sys.argv[1]))' "$repo")
-echo "the stored scan is $id; $clients clients; $cores cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "the stored scan is $id; $clients clients; $cores cores${pin:+; load generators on CPU $CLIENT_CPUS};" \
+  "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 client=$root/benchmarks/ServeLoad.java
 
 server_ticks() { awk '{print $14 + $15}' "/proc/$java_pid/stat"; }
@@ -76,7 +80,7 @@ load() { # PATH [gzip]
   local label=$path${gzip:+ (gzip)}
   before=$(server_ticks); start=$(date +%s.%N)
   TIMEFORMAT='%U %S'
-  { time java "$client" "$base" "$path" "$clients" "$requests" "$requests" $gzip > "$work/java.out"; } 2> "$work/time"
+  { time "${pin[@]}" java "$client" "$base" "$path" "$clients" "$requests" "$requests" $gzip > "$work/java.out"; } 2> "$work/time"
   wall=$(python3 -c "print($(date +%s.%N) - $start)")
   cpu=$(python3 -c "print(($(server_ticks) - $before) / $hz)")
   python3 - "$label" "$wall" "$cpu" "$cores" "$work/java.out" <<'EOF'
@@ -92,7 +96,7 @@ EOF
     local header=()
     [ -n "$gzip" ] && header=(-H 'Accept-Encoding: gzip')
     before=$(server_ticks); start=$(date +%s.%N)
-    { time wrk -t1 -c"$clients" -d"${wrk_seconds}s" --latency "${header[@]}" "$base$path" > "$work/wrk.out"; } 2> "$work/time"
+    { time "${pin[@]}" wrk -t1 -c"$clients" -d"${wrk_seconds}s" --latency "${header[@]}" "$base$path" > "$work/wrk.out"; } 2> "$work/time"
     wall=$(python3 -c "print($(date +%s.%N) - $start)")
     cpu=$(python3 -c "print(($(server_ticks) - $before) / $hz)")
     read -r user sys < "$work/time"
@@ -105,7 +109,7 @@ EOF
     local header=(-disable-compression)
     [ -n "$gzip" ] && header=(-H 'Accept-Encoding: gzip')
     before=$(server_ticks); start=$(date +%s.%N)
-    { time hey -n "$requests" -c "$clients" -q $(( (rate + clients - 1) / clients )) "${header[@]}" "$base$path" \
+    { time "${pin[@]}" hey -n "$requests" -c "$clients" -q $(( (rate + clients - 1) / clients )) "${header[@]}" "$base$path" \
       > "$work/hey.out"; } 2> "$work/time"
     wall=$(python3 -c "print($(date +%s.%N) - $start)")
     cpu=$(python3 -c "print(($(server_ticks) - $before) / $hz)")

@@ -26,23 +26,34 @@
     return body;
   }
 
+  // figures as the dashboard writes them (9,738)
+  const integers = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
+
+  /**
+   * A table of rows of cells (text, a number or an element). Each cell carries its column's
+   * heading, which a phone shows beside it when serve.css lays each row out as a card.
+   */
   function table(headings, rows) {
-    const result = element('table');
+    const result = element('table', null, {class: 'listing'});
     const head = element('tr');
     headings.forEach(heading => head.appendChild(element('th', heading)));
-    result.appendChild(head);
+    result.appendChild(element('thead')).appendChild(head);
+    const body = result.appendChild(element('tbody'));
     rows.forEach(cells => {
       const row = element('tr');
-      cells.forEach(cell => {
-        const td = element('td');
+      cells.forEach((cell, column) => {
+        const td = element('td', null, {'data-label': headings[column]});
         if (cell instanceof Node) {
           td.appendChild(cell);
+        } else if (typeof cell === 'number') {
+          td.textContent = integers.format(cell);
+          td.className = 'number';
         } else {
           td.textContent = cell === null || cell === undefined ? '' : String(cell);
         }
         row.appendChild(td);
       });
-      result.appendChild(row);
+      body.appendChild(row);
     });
     return result;
   }
@@ -68,6 +79,7 @@
         return [link, latest.started ? latest.started.replace('T', ' ').replace(/\..*|Z$/, '') : 'not scanned yet',
           latest.commits, latest.authors, latest.lines, repository.storedScans];
       })));
+    document.body.dataset.rendered = 'true';
   }
 
   function follow(id, status) {
@@ -75,8 +87,8 @@
       const events = new EventSource('/api/scans/' + id + '/events');
       events.addEventListener('progress', event => {
         const figures = JSON.parse(event.data);
-        status.textContent = 'Scanning: ' + figures.commits + (figures.total ? ' of ' + figures.total : '')
-          + ' commits';
+        status.textContent = 'Scanning: ' + integers.format(figures.commits)
+          + (figures.total ? ' of ' + integers.format(figures.total) : '') + ' commits';
       });
       events.addEventListener('state', event => {
         const state = JSON.parse(event.data);
@@ -96,15 +108,18 @@
     });
   }
 
-  function trend(history) {
+  /** Draws the trend of the stored scans into holder; again, with the new scan, after each scan. */
+  function trend(history, holder) {
     if (history.length === 0 || typeof echarts === 'undefined') {
       return;
     }
-    page.appendChild(element('h2', 'History of stored scans'));
-    const box = element('div', null, {class: 'trend'});
-    page.appendChild(box);
-    const chart = echarts.init(box);
-    chart.setOption({
+    if (!holder.chart) {
+      const box = element('div', null, {class: 'trend'});
+      holder.append(element('h2', 'History of stored scans'), box);
+      holder.chart = echarts.init(box);
+      window.addEventListener('resize', () => holder.chart.resize());
+    }
+    holder.chart.setOption({
       tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
       xAxis: {type: 'time', axisLabel: {hideOverlap: true}},
       yAxis: [{type: 'value', name: 'commits'}, {type: 'value', name: 'lines'}],
@@ -113,7 +128,6 @@
         {name: 'lines', type: 'line', yAxisIndex: 1, data: history.map(s => [s.started, s.lines])}
       ]
     });
-    window.addEventListener('resize', () => chart.resize());
   }
 
   async function showReport(id) {
@@ -124,24 +138,29 @@
 
   async function repository() {
     const path = new URLSearchParams(location.search).get('path');
+    if (!path) {
+      throw new Error('the address names no repository (/repository?path=PATH; the Repositories page links each)');
+    }
     page.appendChild(element('h1', path));
+    document.title = 'gstats · ' + (path.split('/').filter(Boolean).pop() || path);
     const status = element('p', '', {class: 'progress'});
     const button = element('button', 'Scan now', {type: 'button'});
-    page.appendChild(button);
-    page.appendChild(status);
+    const history = element('div');
+    page.append(button, status, history);
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
         const started = await api('scans', {method: 'POST', headers: {'Content-Type': 'application/json'},
           body: JSON.stringify({repository: path})});
         await showReport(await follow(started.id, status));
+        trend(await api('history?repository=' + encodeURIComponent(path)), history);
       } catch (error) {
         status.textContent = 'Scan failed: ' + error.message;
       } finally {
         button.disabled = false;
       }
     });
-    trend(await api('history?repository=' + encodeURIComponent(path)));
+    trend(await api('history?repository=' + encodeURIComponent(path)), history);
     const known = (await api('repositories')).find(r => r.path === path);
     if (known && known.latestReport) {
       // this server's latest scan, or the store's (kept across restarts and from gstats scan)
@@ -159,8 +178,8 @@
     page.appendChild(holder);
     async function refresh() {
       const list = await api('plugins');
-      holder.replaceChildren(table(['Plugin', 'State', 'Reason', 'API range', 'Version', 'Bundle'],
-        list.map(p => [p.name, p.state, p.reason, p.apiRange, p.version, p.bundle])));
+      holder.replaceChildren(table(['Plugin', 'What it does', 'State', 'Reason', 'API range', 'Version', 'Bundle'],
+        list.map(p => [p.name, p.description, p.state, p.reason, p.apiRange, p.version, p.bundle])));
       document.body.dataset.rendered = 'true';
     }
     await refresh();

@@ -189,7 +189,25 @@ public class ServeIT {
         assertError(send(request("/api/scans").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("repository=" + sample.dir()))), 415, "needs a JSON body");
         assertError(post("/api/scans", "{\"repository\": \"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
-        assertError(send(request("/api/health").DELETE()), 415, "needs a JSON body");
+        // HEAD answers as GET does, without the body (curl -I)
+        HttpResponse<byte[]> whole = http.send(request("/api/scans/" + id + "/report").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        for (String path : List.of("/api/scans/" + id + "/report", "/", "/api/health", "/api/scans/" + id + "/events")) {
+            HttpResponse<String> head = send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(path, 200, head.statusCode());
+            assertEquals(path, "", head.body());
+        }
+        HttpResponse<String> head = send(request("/api/scans/" + id + "/report")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(String.valueOf(whole.body().length), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(whole.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
+        // only POST changes anything: another method is not allowed, with or without a body
+        assertError(send(request("/api/health").DELETE()), 405, "DELETE is not allowed on /api/health");
+        assertError(send(request("/api/scans/" + id).DELETE()), 405, "DELETE is not allowed");
+        // a plugin no bundle provides is told at once, with the names there are
+        assertError(post("/api/scans", "{\"repository\": " + jsonText(sample.dir()) + ", \"plugins\": [\"nope\"]}"),
+                400, "unknown plugin 'nope' (plugins: ");
+        assertError(get("/api/history"), 400, "/api/history?repository=PATH");
     }
 
     @Test

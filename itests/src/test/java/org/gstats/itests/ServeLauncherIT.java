@@ -34,6 +34,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 /**
  * {@code bin/gstats serve} as a user runs it: it stays up until SIGTERM; its repository page,
@@ -177,7 +178,58 @@ public class ServeLauncherIT {
             tab.waitFor("document.body.dataset.rendered === 'true'");
             assertEquals("Scan done", tab.evaluate("document.querySelector('.progress').textContent").getAsString());
             assertTrue(tab.evaluate("document.querySelectorAll('.tab').length").getAsInt() >= 4);
+            // the scan is stored: the page draws the history it had none of
+            tab.waitFor("Boolean(document.querySelector('.trend canvas'))");
+            assertEquals("gstats · " + other.getFileName(), tab.evaluate("document.title").getAsString());
             assertEquals(List.of(), tab.problems());
+        }
+    }
+
+    @Test
+    public void theRepositoriesAndPluginsPagesFitAPhone() throws Exception {
+        Optional<Path> executable = HeadlessChromium.find();
+        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
+        if (chromium == null) {
+            chromium = new HeadlessChromium(executable.get());
+        }
+        Path listed = SampleRepository.create(root).dir().toRealPath();
+        LauncherIT.Run scan = LauncherIT.run(distribution.resolve("bin/gstats"), listed,
+                Map.of("XDG_CACHE_HOME", cache.toString()), "", "scan", "--format", "json", ".");
+        assertEquals(scan.stderr(), 0, scan.exit());
+        Process count = new ProcessBuilder("git", "-C", listed.toString(), "rev-list", "--count", "HEAD").start();
+        String commits = new String(count.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, count.waitFor());
+        for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
+            for (String page : List.of("/", "/plugins")) {
+                try (HeadlessChromium.Page tab = chromium.open(URI.create(base + page))) {
+                    tab.viewport(size[0], size[1], size[0] < 500);
+                    tab.waitFor("document.body.dataset.rendered === 'true'");
+                    String where = page + " at " + size[0] + " px";
+                    assertEquals(where + " scrolls sideways", tab.evaluate("document.documentElement.clientWidth")
+                            .getAsInt(), tab.evaluate("document.documentElement.scrollWidth").getAsInt());
+                    // a figure is never broken over two lines
+                    JsonArray lines = tab.evaluate("[...document.querySelectorAll('td.number')].map(td => {"
+                            + " const range = document.createRange(); range.selectNodeContents(td);"
+                            + " return range.getClientRects().length; })").getAsJsonArray();
+                    lines.forEach(figure -> assertEquals(where + ": " + lines, 1, figure.getAsInt()));
+                    if (size[0] < 500) {
+                        // on a phone each row is a card: its cells take the page's width, not a seventh of it
+                        assertTrue(where, tab.evaluate("[...document.querySelectorAll('table.listing td')]"
+                                + ".filter(td => td.textContent).every(td => td.getBoundingClientRect().width > "
+                                + size[0] / 2 + ")").getAsBoolean());
+                    }
+                    if (page.equals("/")) {
+                        String row = tab.evaluate("[...document.querySelectorAll('table.listing tbody tr')]"
+                                + ".find(row => row.cells[0].textContent === " + new JsonPrimitive(listed.toString())
+                                + ").cells[2].textContent").getAsString();
+                        assertEquals(where, commits, row.replace(",", ""));
+                    } else {
+                        assertTrue(where, tab.evaluate("document.body.textContent.includes('What it does')")
+                                .getAsBoolean());
+                    }
+                    assertEquals(where, List.of(), tab.problems());
+                }
+            }
         }
     }
 
@@ -243,6 +295,18 @@ public class ServeLauncherIT {
         assertEquals(run.stderr(), 2, run.exit());
         assertEquals(List.of("gstats: serve: --bind 0.0.0.0 is reachable from other machines: give --token T (or set "
                 + "GSTATS_SERVE_TOKEN) so that every request must carry it"), run.stderrLines());
+    }
+
+    @Test
+    public void aPortInUseIsOneLineAndExit2() throws Exception {
+        String port = base.substring(base.lastIndexOf(':') + 1);
+        LauncherIT.Run run = LauncherIT.run(distribution.resolve("bin/gstats"), sample.dir(),
+                Map.of("GSTATS_SERVE_TOKEN", "", "XDG_CACHE_HOME", TEMP.newFolder("taken-cache").toString()), "",
+                "serve", "--port", port);
+        assertEquals(run.stderr(), 2, run.exit());
+        assertEquals(List.of("gstats: serve: port " + port + " on 127.0.0.1 is in use (another server?): give --port N,"
+                + " or --port 0 for any free one"), run.stderrLines());
+        assertEquals(200, get("/api/health").statusCode());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,13 +26,20 @@ import org.gstats.api.scan.ScanWarning;
  * is for one thread) and its own differ over it; they share the scan's kept blobs. What a diff
  * warns of is kept with its outcome and told in order too.
  * <p>
+ * A worker diffs a batch of consecutive commits at a time ({@value #BATCH} in a scan), not every other
+ * commit: a file's versions follow each other down the history, and in the pack each is usually
+ * a delta on the next newer one, which the worker's reader then still has in its delta base
+ * cache (a reader sees only its own reads; handing out single commits cost a tenth more CPU).
+ * <p>
  * With one thread nothing is handed over: each commit is diffed on the scan's thread, with the
  * scan's reader, when it is submitted.
  */
 final class DiffWorkers implements AutoCloseable {
 
-    /** Commits in flight per worker: enough to keep the workers busy while the oldest is told. */
-    private static final int IN_FLIGHT_PER_WORKER = 4;
+    /** Consecutive commits a worker diffs at a time. */
+    static final int BATCH = 16;
+    /** Batches in flight per worker: enough to keep the workers busy while the oldest is told. */
+    private static final int BATCHES_PER_WORKER = 2;
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
     /**
@@ -70,8 +76,14 @@ final class DiffWorkers implements AutoCloseable {
     private final List<ObjectReader> readers = new ArrayList<>();
     private final Worker inline;
     private final int inFlight;
+    private final int batchSize;
+    private volatile boolean closed;
+    /** Submitted commits not yet handed to a worker, oldest first. */
+    private List<Job> batch;
 
-    private DiffWorkers(int threads, ObjectReader scanReader, DifferFactory factory) {
+    private DiffWorkers(int threads, int batchSize, ObjectReader scanReader, DifferFactory factory) {
+        this.batchSize = batchSize;
+        this.batch = new ArrayList<>(batchSize);
         if (threads <= 1) {
             executor = null;
             idle = null;
@@ -93,18 +105,27 @@ final class DiffWorkers implements AutoCloseable {
             idle.add(new Worker(reader, factory));
         }
         inline = null;
-        inFlight = threads * IN_FLIGHT_PER_WORKER;
+        // one batch more than the workers hold, so that the oldest outcome is always handed out
+        inFlight = (threads * BATCHES_PER_WORKER + 1) * batchSize;
     }
 
     /**
      * @param threads    workers to diff on; 1 diffs on the caller's thread with {@code scanReader}
+     * @param batchSize  consecutive commits a worker diffs at a time ({@link #BATCH} in a scan)
      * @param scanReader the reader of the scan's thread
      */
-    static DiffWorkers start(int threads, ObjectReader scanReader, DifferFactory factory) {
-        return new DiffWorkers(threads, scanReader, factory);
+    static DiffWorkers start(int threads, int batchSize, ObjectReader scanReader, DifferFactory factory) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batches of " + batchSize + " commits");
+        }
+        return new DiffWorkers(threads, batchSize, scanReader, factory);
     }
 
-    /** How many submitted outcomes the caller should let wait before it takes the oldest. */
+    /**
+     * How many submitted outcomes the caller should let wait before it takes the oldest: with
+     * that many, the oldest is on a worker. Before taking one with fewer waiting (at the end of
+     * the history) the caller must {@link #flush}.
+     */
     int inFlight() {
         return inFlight;
     }
@@ -113,7 +134,7 @@ final class DiffWorkers implements AutoCloseable {
      * Diffs the commit, now or on a worker. Its headers must be parsed; the caller must not
      * parse or change it (its body aside) until the outcome is taken.
      */
-    Future<Outcome> submit(RevCommit commit, CommitInfo info) {
+    CompletableFuture<Outcome> submit(RevCommit commit, CommitInfo info) {
         if (executor == null) {
             try {
                 return CompletableFuture.completedFuture(inline.diff(commit, info));
@@ -121,14 +142,50 @@ final class DiffWorkers implements AutoCloseable {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return executor.submit(() -> {
-            Worker worker = idle.take();
-            try {
-                return worker.diff(commit, info);
-            } finally {
-                idle.add(worker);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        batch.add(new Job(commit, info, outcome));
+        if (batch.size() == batchSize) {
+            flush();
+        }
+        return outcome;
+    }
+
+    /** Hands the commits submitted since the last full batch to a worker. */
+    void flush() {
+        if (executor == null || batch.isEmpty()) {
+            return;
+        }
+        List<Job> jobs = batch;
+        batch = new ArrayList<>(batchSize);
+        executor.execute(() -> diff(jobs));
+    }
+
+    private void diff(List<Job> jobs) {
+        Worker worker;
+        try {
+            worker = idle.take();
+        } catch (InterruptedException e) {
+            // stopped: nobody waits for these any more
+            jobs.forEach(job -> job.outcome().cancel(false));
+            return;
+        }
+        try {
+            for (Job job : jobs) {
+                if (closed || Thread.currentThread().isInterrupted()) {
+                    // stopped mid-batch: the rest would only keep the readers busy past close()
+                    job.outcome().cancel(false);
+                    continue;
+                }
+                try {
+                    job.outcome().complete(worker.diff(job.commit(), job.info()));
+                } catch (Throwable e) {
+                    // told when its turn comes, as a single-threaded scan would fail there
+                    job.outcome().completeExceptionally(e);
+                }
             }
-        });
+        } finally {
+            idle.add(worker);
+        }
     }
 
     /** Stops the workers (outcomes not taken are dropped) and closes their readers. */
@@ -137,6 +194,7 @@ final class DiffWorkers implements AutoCloseable {
         if (executor == null) {
             return;
         }
+        closed = true;
         executor.shutdownNow();
         try {
             executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -144,6 +202,9 @@ final class DiffWorkers implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         readers.forEach(ObjectReader::close);
+    }
+
+    private record Job(RevCommit commit, CommitInfo info, CompletableFuture<Outcome> outcome) {
     }
 
     /** A differ and the warnings its diffs gave, which belong to the outcome of the commit in hand. */

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -65,6 +66,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     private final ScanObserver observer;
     private final Path tempRoot;
+    private final int batchSize;
     private volatile int threads;
 
     /** Outside a framework (tests, benchmarks): checkouts go to the system's temp folder. */
@@ -97,7 +99,13 @@ public class JGitRepositoryScanner implements RepositoryScanner {
      * folder, and {@code threads} to diff on (0: the default of {@code [scanner] threads}).
      */
     JGitRepositoryScanner(ScanObserver observer, Path tempRoot, int threads) {
+        this(observer, tempRoot, threads, DiffWorkers.BATCH);
+    }
+
+    /** As above, with workers diffing {@code batchSize} consecutive commits at a time. */
+    JGitRepositoryScanner(ScanObserver observer, Path tempRoot, int threads, int batchSize) {
         this.observer = observer;
+        this.batchSize = batchSize;
         this.tempRoot = tempRoot;
         this.threads = diffThreads(threads);
     }
@@ -110,17 +118,13 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     /**
-     * The configured count, else one per processor when there are more than two. On two the
-     * second core is already busy with the plugins, the garbage collector and the JIT compiler
-     * (about 2.5 s of a 7 s commons-lang scan), and a second diff thread only added CPU: a tenth
-     * more, and no shorter wall time on a loaded machine (docs/performance.md).
+     * The configured count, else one per processor. The scan's thread then only walks the history
+     * and tells the listeners, and the diffs (reading blobs and counting lines, most of a scan's
+     * CPU) share the cores with the plugins, the collector and the JIT compiler
+     * (docs/performance.md).
      */
     private static int diffThreads(int configured) {
-        if (configured > 0) {
-            return configured;
-        }
-        int processors = Runtime.getRuntime().availableProcessors();
-        return processors > 2 ? processors : 1;
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     @Override
@@ -258,7 +262,9 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             boolean limited = false;
-            try (DiffWorkers workers = DiffWorkers.start(threads, reader, differs)) {
+            RevCommit unreadFrom = null;
+            Set<String> droppedPacks = new HashSet<>();
+            try (DiffWorkers workers = DiffWorkers.start(threads, batchSize, reader, differs)) {
                 Deque<Pending> pending = new ArrayDeque<>();
                 int reported = 0;
                 boolean walked = false;
@@ -289,6 +295,10 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         }
                         continue;
                     }
+                    if (walked) {
+                        // the last commits make a batch shorter than the others
+                        workers.flush();
+                    }
                     Pending next = pending.poll();
                     RevCommit walkedTo = current;
                     current = next.commit();
@@ -298,6 +308,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         break;
                     }
                     current = walkedTo;
+                    droppedPacks.addAll(next.damagedPacks(packs));
+                    if (!pending.isEmpty() && !droppedPacks.isEmpty() && packs.packHolding(pending.peek().commit())
+                            .filter(droppedPacks::contains).isPresent()) {
+                        // JGit has dropped that pack: a single-threaded walk would have stopped at this commit, the
+                        // next it reads from it, so it and the commits walked past it count as unread, as there
+                        unreadFrom = pending.peek().commit();
+                        pending.forEach(ahead -> ahead.commit().remove(walkedFlag));
+                        pending.clear();
+                        walkWarnings.clear();
+                        walkFailure = null;
+                        walked = true;
+                    }
                 }
                 if (walkFailure instanceof IOException e) {
                     throw e;
@@ -307,8 +329,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 }
             }
             walkWarnings.forEach(listener::onWarning);
-            if (commits.firstMissing() != null && !limited) {
-                reportUnread(repository, start, request, commits.firstMissing(), headMissing, listener,
+            if (unreadFrom == null) {
+                unreadFrom = commits.firstMissing();
+            }
+            if (unreadFrom != null && !limited) {
+                reportUnread(repository, start, request, unreadFrom, headMissing, listener,
                         id -> revWalk.lookupOrNull(id) instanceof RevCommit known && known.has(walkedFlag));
             }
             current = head;
@@ -367,7 +392,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
      * on the way to it.
      */
     private record Pending(RevCommit commit, CommitInfo info, List<ScanWarning> walkWarnings, boolean shallow,
-            Future<DiffWorkers.Outcome> outcome) {
+            CompletableFuture<DiffWorkers.Outcome> outcome) {
 
         /** Tells the listener what a single-threaded scan would; whether the commit was reported. */
         boolean tell(ScanListener listener, Path location) throws IOException, ScanException {
@@ -390,6 +415,20 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         + "commit " + commit.name() + ", whose parents are not in the repository"));
             }
             return told.reported();
+        }
+
+        /**
+         * The packs in which the told diff found an object JGit could not read (JGit has dropped
+         * them since, with every object in them).
+         */
+        Set<String> damagedPacks(DamagedPacks packs) {
+            Set<String> damaged = new HashSet<>();
+            for (ScanWarning warning : outcome.getNow(null).warnings()) {
+                if (warning.objectId() != null && ObjectId.isId(warning.objectId())) {
+                    packs.packHolding(ObjectId.fromString(warning.objectId())).ifPresent(damaged::add);
+                }
+            }
+            return damaged;
         }
 
         private DiffWorkers.Outcome outcome(Path location) throws IOException, ScanException {

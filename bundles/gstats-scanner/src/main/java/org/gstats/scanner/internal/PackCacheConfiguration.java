@@ -32,8 +32,8 @@ public final class PackCacheConfiguration {
         long pack_cache() default 10L << 20;
 
         @AttributeDefinition(name = "GSTATS_THREADS", min = "0", max = "1024",
-                description = "threads that diff commits (0: one per processor on more than two processors, else "
-                        + "one) and that analyse head files for metrics (0: one per processor)")
+                description = "threads that diff commits and that analyse head files for metrics (0: one per "
+                        + "processor)")
         int threads() default 0;
     }
 

@@ -116,6 +116,17 @@ public class DiffThreadsTest {
         assertEquals(single, transcript(4, request));
     }
 
+    /** Batches of 1-3 commits: many hand-overs between workers, and the oldest always waited for. */
+    @Test
+    public void smallBatchesTellWhatOneThreadTells() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<String> single = transcript(1, request);
+        for (int batch = 1; batch <= 3; batch++) {
+            assertEquals("batches of " + batch, single, transcript(2, batch, request));
+            assertEquals("batches of " + batch, single, transcript(4, batch, request));
+        }
+    }
+
     @Test
     public void pathFiltersAndCommitLimitsToo() throws Exception {
         ScanRequest included = ScanRequest.builder(repo.dir()).includes(List.of("src/**", "side/**")).build();
@@ -135,8 +146,14 @@ public class DiffThreadsTest {
     }
 
     private static List<String> transcript(int threads, ScanRequest request) throws IOException, ScanException {
+        return transcript(threads, DiffWorkers.BATCH, request);
+    }
+
+    private static List<String> transcript(int threads, int batch, ScanRequest request)
+            throws IOException, ScanException {
         List<String> events = new ArrayList<>();
-        new JGitRepositoryScanner(ScanObserver.NONE, TEMP.newFolder().toPath(), threads).scan(request, EVERYTHING,
+        new JGitRepositoryScanner(ScanObserver.NONE, TEMP.newFolder().toPath(), threads, batch).scan(request,
+                EVERYTHING,
                 new ScanListener() {
                     @Override
                     public void onStart(ScanTarget target) {

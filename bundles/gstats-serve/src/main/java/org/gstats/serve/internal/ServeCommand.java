@@ -3,6 +3,8 @@ package org.gstats.serve.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -53,6 +55,8 @@ public final class ServeCommand {
     /** The environment variables of the {@code [serve]} keys begin so. */
     static final String VARIABLE_PREFIX = "GSTATS_SERVE_";
     static final String TOKEN_VARIABLE = VARIABLE_PREFIX + "TOKEN";
+    private static final String BIND_VARIABLE = VARIABLE_PREFIX + "BIND";
+    private static final String ROOTS_VARIABLE = VARIABLE_PREFIX + "ROOTS";
     static final int MAX_PORT = 65_535;
     private static final String EXIT = "gstats.exit";
     private static final long START_TIMEOUT_MS = 20_000;
@@ -119,6 +123,7 @@ public final class ServeCommand {
         try {
             Path startDir = Path.of("").toAbsolutePath();
             options = parse(List.of(arguments), configured(startDir), startDir);
+            checkListenable(options.bind(), options.port());
         } catch (IllegalArgumentException | ConfigException e) {
             session.put(EXIT, 2);
             throw e;
@@ -143,7 +148,7 @@ public final class ServeCommand {
             awaitServlets(run);
             awaitAnswer(endpoint, options.token());
             PrintStream out = session.getConsole();
-            out.println("gstats: serving " + endpoint + " (repositories under " + options.roots() + "; Ctrl-C stops)");
+            out.println("gstats: serving " + shown(endpoint, options.bind()) + " (repositories under " + options.roots() + "; Ctrl-C stops)");
             out.flush();
             while (true) {
                 Thread.sleep(TimeUnit.HOURS.toMillis(1));
@@ -241,6 +246,45 @@ public final class ServeCommand {
     }
 
     /**
+     * Fails before Felix HTTP is started when the port cannot be had: Jetty would log its own
+     * errors (exception class names) and serve would wait for an endpoint that never comes.
+     * Port 0 (any free one) always can.
+     */
+    static void checkListenable(String bind, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
+        } catch (IOException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(why.contains("in use")
+                    ? "serve: port " + port + " on " + bind + " is in use (another server?): give --port N, or "
+                            + "--port 0 for any free one"
+                    : "serve: cannot listen on " + bind + " port " + port + " (" + why.replaceFirst(
+                            "\\s*\\(.*", "") + "): give another --port or --bind");
+        }
+    }
+
+    /**
+     * The address to print: Felix HTTP names one address of the machine when it listens on all
+     * of them (e.g. an IPv6 one with its interface), so that case is told by the host's name.
+     */
+    static String shown(String endpoint, String bind) {
+        try {
+            if (!InetAddress.getByName(bind).isAnyLocalAddress()) {
+                return endpoint;
+            }
+            String port = endpoint.replaceFirst("^.*:(\\d+)/?$", "$1");
+            return "http://" + InetAddress.getLocalHost().getHostName() + ":" + port + "/ (every address of this "
+                    + "machine)";
+        } catch (UnknownHostException e) {
+            return endpoint;
+        }
+    }
+
+    /**
      * Checks the command line; the token falls back to the environment's.
      *
      * @throws IllegalArgumentException one line for the user
@@ -248,6 +292,8 @@ public final class ServeCommand {
     static Options parse(List<String> arguments, Configured configured, Path startDir) {
         int port = configured.port();
         String bind = configured.bind();
+        // a refusal names where the value came from: an option, else a key or its variable
+        String bindOrigin = "[serve] bind (or " + BIND_VARIABLE + ") " + bind;
         List<Path> roots = new ArrayList<>();
         String token = configured.token();
         for (int i = 0; i < arguments.size(); i++) {
@@ -262,21 +308,24 @@ public final class ServeCommand {
             String value = arguments.get(++i);
             switch (option) {
                 case "--port" -> port = port(value);
-                case "--bind" -> bind = value;
-                case "--root" -> roots.add(root(value, startDir));
+                case "--bind" -> {
+                    bind = value;
+                    bindOrigin = "--bind " + value;
+                }
+                case "--root" -> roots.add(root(value, startDir, "--root " + value));
                 default -> token = value;
             }
         }
         if (roots.isEmpty()) {
             for (String root : configured.roots()) {
-                roots.add(root(root, startDir));
+                roots.add(root(root, startDir, "[serve] roots (or " + ROOTS_VARIABLE + ") " + root));
             }
         }
         if (roots.isEmpty()) {
-            roots.add(root(startDir.toString(), startDir));
+            roots.add(root(startDir.toString(), startDir, "the start directory " + startDir));
         }
-        if (!loopback(bind) && token.isEmpty()) {
-            throw new IllegalArgumentException("serve: --bind " + bind + " is reachable from other machines: give "
+        if (!loopback(bind, bindOrigin) && token.isEmpty()) {
+            throw new IllegalArgumentException("serve: " + bindOrigin + " is reachable from other machines: give "
                     + "--token T (or set " + TOKEN_VARIABLE + ") so that every request must carry it");
         }
         return new Options(port, bind, List.copyOf(roots), token);
@@ -295,23 +344,23 @@ public final class ServeCommand {
                 + "'");
     }
 
-    private static Path root(String value, Path startDir) {
+    private static Path root(String value, Path startDir, String origin) {
         Path path = startDir.resolve(value);
         if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException("serve: --root " + value + " is not a directory");
+            throw new IllegalArgumentException("serve: " + origin + " is not a directory");
         }
         try {
             return path.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("serve: cannot read --root " + value);
+            throw new IllegalArgumentException("serve: cannot read " + origin);
         }
     }
 
-    private static boolean loopback(String bind) {
+    private static boolean loopback(String bind, String origin) {
         try {
             return InetAddress.getByName(bind).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("serve: --bind " + bind + " is not an address of this machine");
+            throw new IllegalArgumentException("serve: " + origin + " is not an address of this machine");
         }
     }
 }

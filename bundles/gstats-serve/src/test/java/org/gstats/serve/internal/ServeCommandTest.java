@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,8 +54,11 @@ public class ServeCommandTest {
         options = ServeCommand.parse(List.of("--port", "9001", "--bind", "127.0.0.1"), configured, start);
         assertEquals(9001, options.port());
         assertEquals("127.0.0.1", options.bind());
+        // a refused value names where it came from
         assertRefused(List.of(), new ServeCommand.Configured(9000, "0.0.0.0", "", List.of()),
-                "0.0.0.0 is reachable from other machines");
+                "serve: [serve] bind (or GSTATS_SERVE_BIND) 0.0.0.0 is reachable from other machines");
+        assertRefused(List.of(), new ServeCommand.Configured(9000, "127.0.0.1", "", List.of("nope")),
+                "serve: [serve] roots (or GSTATS_SERVE_ROOTS) nope is not a directory");
     }
 
     @Test
@@ -80,5 +85,27 @@ public class ServeCommandTest {
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains(message));
         }
+    }
+
+    @Test
+    public void aPortInUseIsToldBeforeTheWebServerStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            try {
+                ServeCommand.checkListenable("127.0.0.1", port);
+                fail("port " + port + " is in use");
+            } catch (IllegalArgumentException e) {
+                assertEquals("serve: port " + port + " on 127.0.0.1 is in use (another server?): give --port N, or "
+                        + "--port 0 for any free one", e.getMessage());
+            }
+        }
+        ServeCommand.checkListenable("127.0.0.1", 0);
+    }
+
+    @Test
+    public void everyAddressIsShownByTheHostsName() throws Exception {
+        assertEquals("http://127.0.0.1:8080/", ServeCommand.shown("http://127.0.0.1:8080/", "127.0.0.1"));
+        assertEquals("http://" + InetAddress.getLocalHost().getHostName() + ":43223/ (every address of this machine)",
+                ServeCommand.shown("http://[fd00:0:0:0:0:0:0:2%eth0]:43223/", "0.0.0.0"));
     }
 }

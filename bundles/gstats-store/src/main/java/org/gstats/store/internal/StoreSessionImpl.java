@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -20,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 import org.gstats.api.CommitInfo;
@@ -44,10 +48,17 @@ import org.slf4j.LoggerFactory;
  * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
  * asks for it), and lets the database go: the scan runs without a
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
- * the scan reports and, on {@link #finish}, writes the new commits, their changes, the head's
- * files, functions and hotspots (unless they are the repository's previous scan's: then the
- * scan shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and
- * the scan's summary in one transaction.
+ * the scan reports and, on {@link #finish}, writes the new commits and their changes, then the
+ * head's files, functions and hotspots (unless they are the repository's previous scan's: then
+ * the scan shares them), the content plugins' new per-blob results ({@link StoredBlobResults})
+ * and the scan's summary in one last transaction.
+ *
+ * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
+ * committed in steps of about {@value #BATCH} rows, each commit's rows and value together: H2 writes
+ * the pages of a long transaction to its file several times over before the commit rewrites them
+ * all (a cold scan of commons-lang left a file of 34 MB with 14 MB live in one transaction, 17 MB
+ * in steps). A scan that fails part-way leaves commits whose changes are recorded, whole and
+ * true, which the next scan replays, and no scan: its row, head rows and report go together.
  *
  * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
  * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
@@ -227,7 +238,11 @@ final class StoreSessionImpl implements StoreSession {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
-        byte[] json = json(report);
+        // the report's JSON is written and deflated on a second core while the rows go in
+        FutureTask<byte[]> json = new FutureTask<>(() -> json(report));
+        Thread jsonThread = new Thread(json, "gstats-store-report");
+        jsonThread.setDaemon(true);
+        jsonThread.start();
         for (int attempt = 1;; attempt++) {
             Connection connection = database.open();
             try {
@@ -280,9 +295,24 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void write(Connection connection, Report report, byte[] json) throws SQLException {
+    /** The report's deflated JSON once written; null when it is not kept. */
+    private static byte[] awaited(FutureTask<byte[]> json) {
+        try {
+            return json.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("the report is not kept in the store: interrupted");
+            return null;
+        } catch (ExecutionException e) {
+            // json() reports its own failures and returns null; only an Error gets here
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void write(Connection connection, Report report, FutureTask<byte[]> json) throws SQLException {
         long repositoryId = repositoryId(connection, target.repository().toString());
         long settingsId = ensureSettings(connection);
+        connection.commit();
         insertCommits(connection, repositoryId);
         if (!warned) {
             insertChanges(connection, settingsId);
@@ -291,57 +321,83 @@ final class StoreSessionImpl implements StoreSession {
         for (Tables.Table table : Tables.FROM_REPORT) {
             reportRows.put(table, reportRows(table, report));
         }
-        String digest = digest(reportRows);
-        Long shared = sharedRows(connection, repositoryId, digest);
-        long scanId = insertScan(connection, report, repositoryId, settingsId, shared, digest);
-        if (shared == null) {
-            insertFiles(connection, scanId);
-            for (Map.Entry<Tables.Table, List<List<Object>>> rows : reportRows.entrySet()) {
-                insertReportRows(connection, scanId, rows.getKey(), rows.getValue());
+        Map<Tables.Shared, String> digests = new LinkedHashMap<>();
+        for (Tables.Shared rows : Tables.SHARED) {
+            digests.put(rows, digest(rows.rows() == Tables.HEAD_FILES ? fileRows() : reportRows.get(rows.rows())));
+        }
+        Map<Tables.Shared, Long> shared = sharedRows(connection, repositoryId, digests);
+        long scanId = insertScan(connection, report, repositoryId, settingsId, shared, digests);
+        for (Tables.Shared rows : Tables.SHARED) {
+            if (shared.containsKey(rows)) {
+                continue;
+            }
+            if (rows.rows() == Tables.HEAD_FILES) {
+                insertFiles(connection, scanId);
+            } else {
+                insertReportRows(connection, scanId, rows.rows(), reportRows.get(rows.rows()));
             }
         }
         blobResults.write(connection);
-        if (json != null) {
-            keepLatestReport(connection, repositoryId, scanId, json);
+        byte[] deflated = awaited(json);
+        if (deflated != null) {
+            keepLatestReport(connection, repositoryId, scanId, deflated);
         }
     }
 
     /**
-     * The scan that wrote the rows of the repository's latest scan, when they are the rows this
-     * scan would write (same digest): a rescan of an unchanged head writes none of them again.
+     * For each kind of head rows that are the same (same digest) as the repository's latest
+     * scan's, the scan that wrote them: a rescan writes only the kinds that changed (none for an
+     * unchanged head; the files, not the functions, when the new commits changed no function).
      */
-    private static Long sharedRows(Connection connection, long repositoryId, String digest) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT rows_from, rows_digest FROM scans "
+    private static Map<Tables.Shared, Long> sharedRows(Connection connection, long repositoryId,
+            Map<Tables.Shared, String> digests) throws SQLException {
+        String columns = Tables.SHARED.stream().map(rows -> rows.from() + ", " + rows.digest())
+                .collect(Collectors.joining(", "));
+        Map<Tables.Shared, Long> shared = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + columns + " FROM scans "
                 + "WHERE repository_id = ? ORDER BY scan_id DESC LIMIT 1")) {
             select.setLong(1, repositoryId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && digest.equals(row.getString(2)) ? row.getLong(1) : null;
+                if (row.next()) {
+                    int column = 1;
+                    for (Tables.Shared rows : Tables.SHARED) {
+                        long from = row.getLong(column);
+                        boolean written = !row.wasNull();
+                        if (written && digests.get(rows).equals(row.getString(column + 1))) {
+                            shared.put(rows, from);
+                        }
+                        column += 2;
+                    }
+                }
             }
         }
+        return shared;
     }
 
-    /** SHA-256 of the head's files and the report tables' rows, as they would be written. */
-    private String digest(Map<Tables.Table, List<List<Object>>> reportRows) {
+    /** The head's files as their rows' values, for the digest. */
+    private List<List<Object>> fileRows() {
+        List<List<Object>> rows = new ArrayList<>(files.size());
+        for (FileInfo file : files) {
+            rows.add(List.of(file.path(), file.size(), file.lines(), file.binary(),
+                    String.valueOf(blobIds.get(file.path()))));
+        }
+        return rows;
+    }
+
+    /** SHA-256 of rows as they would be written. */
+    private static String digest(List<List<Object>> rows) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        for (FileInfo file : files) {
-            digestRow(sha256, List.of(file.path(), file.size(), file.lines(), file.binary(),
-                    String.valueOf(blobIds.get(file.path()))));
-        }
-        for (List<List<Object>> rows : reportRows.values()) {
-            sha256.update(TABLE_END);
-            for (List<Object> row : rows) {
-                digestRow(sha256, row);
-            }
+        for (List<Object> row : rows) {
+            digestRow(sha256, row);
         }
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private static final byte TABLE_END = 0x1D;
     private static final byte ROW_END = 0x1E;
     private static final byte VALUE_END = 0x1F;
 
@@ -468,7 +524,7 @@ final class StoreSessionImpl implements StoreSession {
                 + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
-            for (CommitInfo commit : commits) {
+            for (CommitInfo commit : inKeyOrder(commits)) {
                 if (!stored.add(commit.id())) {
                     continue;
                 }
@@ -487,10 +543,12 @@ final class StoreSessionImpl implements StoreSession {
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();
+                    connection.commit();
                     pending = 0;
                 }
             }
             insert.executeBatch();
+            connection.commit();
         }
     }
 
@@ -511,7 +569,7 @@ final class StoreSessionImpl implements StoreSession {
                 PreparedStatement value = connection.prepareStatement(
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)")) {
             int pending = 0;
-            for (Map.Entry<String, List<FileChange>> entry : computed.entrySet()) {
+            for (Map.Entry<String, List<FileChange>> entry : new TreeMap<>(computed).entrySet()) {
                 if (encoded.add(entry.getKey())) {
                     value.setLong(1, settingsId);
                     value.setString(2, entry.getKey());
@@ -529,12 +587,14 @@ final class StoreSessionImpl implements StoreSession {
                     value.executeBatch();
                     commit.executeBatch();
                     change.executeBatch();
+                    connection.commit();
                     pending = 0;
                 }
             }
             value.executeBatch();
             commit.executeBatch();
             change.executeBatch();
+            connection.commit();
         }
     }
 
@@ -561,19 +621,24 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /**
-     * @param shared the scan whose head rows this scan shares; null when it writes its own
+     * @param shared for each kind of head rows this scan shares, the scan that wrote them; the
+     *               others it writes itself
      */
-    private long insertScan(Connection connection, Report report, long repositoryId, long settingsId, Long shared,
-            String digest) throws SQLException {
+    private long insertScan(Connection connection, Report report, long repositoryId, long settingsId,
+            Map<Tables.Shared, Long> shared, Map<Tables.Shared, String> digests) throws SQLException {
         Set<String> authors = new HashSet<>();
         for (CommitInfo commit : commits) {
             authors.add(String.valueOf(commit.authorEmail()));
         }
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
+        String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from() + ", " + rows.digest())
+                .collect(Collectors.joining());
+        String sharedMarks = ", ?, ?".repeat(Tables.SHARED.size());
         long scanId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
-                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, rows_from, "
-                + "rows_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"scan_id"})) {
+                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version"
+                + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
+                new String[] {"scan_id"})) {
             insert.setLong(1, repositoryId);
             insert.setLong(2, settingsId);
             insert.setObject(3, OffsetDateTime.ofInstant(report.header().started(), ZoneOffset.UTC),
@@ -586,19 +651,26 @@ final class StoreSessionImpl implements StoreSession {
             insert.setLong(9, lines);
             insert.setLong(10, report.header().durationMs());
             insert.setString(11, report.header().version());
-            if (shared == null) {
-                insert.setNull(12, Types.BIGINT);
-            } else {
-                insert.setLong(12, shared);
+            int column = 12;
+            for (Tables.Shared rows : Tables.SHARED) {
+                Long from = shared.get(rows);
+                if (from == null) {
+                    insert.setNull(column, Types.BIGINT);
+                } else {
+                    insert.setLong(column, from);
+                }
+                insert.setString(column + 1, digests.get(rows));
+                column += 2;
             }
-            insert.setString(13, digest);
             insert.executeUpdate();
             scanId = generatedId(insert);
         }
-        if (shared == null) {
+        String own = Tables.SHARED.stream().filter(rows -> !shared.containsKey(rows))
+                .map(rows -> rows.from() + " = scan_id").collect(Collectors.joining(", "));
+        if (!own.isEmpty()) {
             // the scan's own rows: its id is known only now
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE scans SET rows_from = scan_id WHERE scan_id = ?")) {
+                    "UPDATE scans SET " + own + " WHERE scan_id = ?")) {
                 update.setLong(1, scanId);
                 update.executeUpdate();
             }
@@ -626,6 +698,16 @@ final class StoreSessionImpl implements StoreSession {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * The commits by id: rows inserted in key order append to H2's B-trees instead of touching
+     * pages all over them, so the pages it writes while the transaction grows are fewer.
+     */
+    private static List<CommitInfo> inKeyOrder(List<CommitInfo> commits) {
+        List<CommitInfo> sorted = new ArrayList<>(commits);
+        sorted.sort(Comparator.comparing(CommitInfo::id));
+        return sorted;
     }
 
     private static Set<String> ids(Connection connection, String sql, long key) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportHeader;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.Table;
 import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
@@ -265,6 +268,22 @@ public class StoredScanTest {
         assertEquals(events(request, null), rescan.events);
     }
 
+    /**
+     * H2 files written before the store compressed its pages (or by a URL that says
+     * {@code COMPRESS=FALSE}) are replayed by one that compresses: H2 reads pages either way.
+     */
+    @Test
+    public void aStoreWrittenWithoutPageCompressionIsReplayed() throws Exception {
+        assumeTrue("an H2 setting", storeUrl().startsWith("jdbc:h2:"));
+        GitRepo repo = history();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(Stores.h2AndPostgres(storeUrl() + ";COMPRESS=FALSE", "scanner 1"), request);
+
+        Recorded rescan = scanStored(store(), request);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+    }
+
     /** A damaged encoded value costs its commit's diff, never the scan or its events. */
     @Test
     public void aDamagedRecordedValueIsDiffedAgain() throws Exception {
@@ -317,6 +336,88 @@ public class StoredScanTest {
         scanStored(store, request);
         assertEquals("a changed head writes its rows", 2 * headFiles, count(store, "head_files"));
         assertEquals(3 * headFiles, count(store, "files"));
+    }
+
+    /**
+     * Each kind of head rows is shared on its own: a commit that changes a file but no function
+     * writes the head's files again, not its functions, and the views give every scan its rows.
+     */
+    @Test
+    public void aChangedHeadWritesOnlyTheKindsOfRowsThatChanged() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<ReportSection> oneFunction = metrics("run");
+        scanStored(store, request, oneFunction);
+        long headFiles = count(store, "head_files");
+
+        repo.write("notes.txt", "new\n").commit("notes", ANN);
+        scanStored(store, request, oneFunction);
+
+        assertEquals("the files written again", 2 * headFiles + 1, count(store, "head_files"));
+        assertEquals("the functions shared", 1, count(store, "head_functions"));
+        assertEquals(2, count(store, "functions WHERE name = 'run'"));
+        List<Long> scans = store.history(repo.dir()).stream().map(scan -> scan.scanId()).toList();
+        assertEquals(1, count(store, "scans WHERE scan_id = " + scans.get(1) + " AND rows_from = scan_id "
+                + "AND functions_from = " + scans.get(0)));
+
+        scanStored(store, request, metrics("stop"));
+        assertEquals("a changed function writes the functions", 2, count(store, "head_functions"));
+        assertEquals("the files shared", 2 * headFiles + 1, count(store, "head_files"));
+        assertEquals(List.of("run", "run", "stop"), functionNames(store));
+    }
+
+    /**
+     * A schema 5 store (a head's rows shared all together) brought to 6 keeps every scan's rows
+     * in the views, and its commits replay.
+     */
+    @Test
+    public void aSchema5StoreKeepsItsScansRowsAndReplays() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request, metrics("run"));
+        scanStored(store, request, metrics("run"));
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            for (Tables.Table view : List.of(Tables.FUNCTIONS, Tables.HOTSPOTS)) {
+                statement.execute("DROP VIEW " + view.name());
+                statement.execute("ALTER TABLE scans DROP COLUMN " + view.name() + "_from");
+                statement.execute("ALTER TABLE scans DROP COLUMN " + view.name() + "_digest");
+                statement.execute("CREATE VIEW " + view.name() + " AS "
+                        + view.query().replace("s." + view.name() + "_from", "s.rows_from"));
+            }
+            statement.executeUpdate("UPDATE store_schema SET version = 5");
+            connection.commit();
+        }
+
+        Recorded rescan = scanStored(store, request, metrics("run"));
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        assertEquals(List.of("run", "run", "run"), functionNames(store));
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+    }
+
+    /** A report whose metrics section has a functions table of one function. */
+    private static List<ReportSection> metrics(String function) {
+        Table functions = Table.builder("functions", "path", "name", "start_line", "end_line", "cyclomatic",
+                "cognitive", "max_nesting", "parameters", "lines").row("src/Util.java", function, 2, 2, 1, 0, 0, 0, 1)
+                .build();
+        return List.of(new ReportSection("metrics", List.of(functions)));
+    }
+
+    private static List<String> functionNames(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT name FROM functions ORDER BY scan_id, row_no")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
     }
 
     /** A schema 4 store's head rows, in tables of their own names then, are the views' rows after migration. */
@@ -596,8 +697,10 @@ public class StoredScanTest {
                 statement.execute("DROP VIEW " + name);
                 statement.execute("ALTER TABLE head_" + name + " RENAME TO " + name);
             }
-            statement.execute("ALTER TABLE scans DROP COLUMN rows_from");
-            statement.execute("ALTER TABLE scans DROP COLUMN rows_digest");
+            for (String column : List.of("rows", "functions", "hotspots")) {
+                statement.execute("ALTER TABLE scans DROP COLUMN " + column + "_from");
+                statement.execute("ALTER TABLE scans DROP COLUMN " + column + "_digest");
+            }
             statement.execute("DROP TABLE commit_changes");
             statement.execute("DROP TABLE reports");
             statement.execute("DROP TABLE blob_results");
@@ -682,6 +785,11 @@ public class StoredScanTest {
     }
 
     Recorded scanStored(ScanStoreImpl store, ScanRequest request) throws Exception {
+        return scanStored(store, request, List.of());
+    }
+
+    /** A stored scan whose report has these sections. */
+    Recorded scanStored(ScanStoreImpl store, ScanRequest request, List<ReportSection> sections) throws Exception {
         Recorded recorded = new Recorded();
         try (var session = store.open(request)) {
             Events events = new Events();
@@ -692,7 +800,7 @@ public class StoredScanTest {
             };
             scanner.scan(request, PluginDataRequirements.NONE, new Both(events, session), counting);
             session.finish(new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
-                    Instant.now(), 1), List.of(), List.of()));
+                    Instant.now(), 1), sections, List.of()));
             recorded.events = events.lines;
         }
         return recorded;

@@ -42,7 +42,8 @@ public final class Access {
         if (token == null) {
             return true;
         }
-        if (authorization == null || !authorization.startsWith(BEARER)) {
+        // the scheme's name is case-insensitive (RFC 9110, 11.1): curl users write "bearer" too
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
         // constant time: the comparison must not tell how much of a guess was right

@@ -99,7 +99,8 @@ public final class ApiServlet extends HttpServlet {
     private void route(String method, List<String> parts, HttpServletRequest request, HttpServletResponse response)
             throws IOException, Access.Refusal, StoreException {
         String first = parts.get(0);
-        boolean get = method.equals("GET");
+        // HEAD is answered as GET; Jetty sends the status and headers and drops the body
+        boolean get = method.equals("GET") || method.equals("HEAD");
         if (parts.size() == 1 && get && first.equals("health")) {
             health(response);
         } else if (parts.size() == 1 && get && first.equals("repositories")) {
@@ -173,7 +174,12 @@ public final class ApiServlet extends HttpServlet {
 
     private void history(HttpServletRequest request, HttpServletResponse response)
             throws IOException, Access.Refusal, StoreException {
-        Path repository = guard.access().repository(request.getParameter("repository"));
+        String given = request.getParameter("repository");
+        if (given == null) {
+            Responses.error(response, 400, "the request names no repository (/api/history?repository=PATH)");
+            return;
+        }
+        Path repository = guard.access().repository(given);
         ScanStore current = store;
         JsonArray list = new JsonArray();
         if (current != null) {
@@ -253,7 +259,13 @@ public final class ApiServlet extends HttpServlet {
         Path repository = guard.access().repository(given.getAsString());
         ScanJob job;
         try {
-            job = scans.start(repository, ScanOptions.of(body), ScanOptions.plugins(body));
+            List<String> chosen = ScanOptions.plugins(body);
+            Optional<String> unknown = unknownPlugin(chosen);
+            if (unknown.isPresent()) {
+                Responses.error(response, 400, unknown.get());
+                return;
+            }
+            job = scans.start(repository, ScanOptions.of(body), chosen);
         } catch (ScanOptions.BadOption | ConfigException e) {
             Responses.error(response, 400, e.getMessage());
             return;
@@ -264,12 +276,22 @@ public final class ApiServlet extends HttpServlet {
         Responses.json(response, 202, created);
     }
 
+    /**
+     * A name no installed plugin has, told at once rather than by a failed scan. Whether a known
+     * plugin may take part (not rejected, not disabled) stays the engine's to say when the scan starts.
+     */
+    private Optional<String> unknownPlugin(List<String> chosen) {
+        List<String> names = plugins.statuses().stream().map(PluginStatus::name).distinct().toList();
+        return chosen.stream().filter(name -> !names.contains(name)).findFirst()
+                .map(name -> "unknown plugin '" + name + "' (plugins: " + String.join(", ", names) + ")");
+    }
+
     private void scan(ScanJob job, List<String> rest, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (rest.isEmpty()) {
             Responses.json(response, 200, describe(job));
         } else if (rest.size() == 1 && rest.get(0).equals("events")) {
-            events(job, response);
+            events(job, request, response);
         } else if (rest.size() == 1 && rest.get(0).equals("report")) {
             if (notDone(job, response)) {
                 return;
@@ -330,10 +352,15 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /** Server-sent events: the scan's state and progress until it ends or the client goes. */
-    private static void events(ScanJob job, HttpServletResponse response) throws IOException {
+    private static void events(ScanJob job, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setStatus(200);
         response.setContentType("text/event-stream;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
+        if (request.getMethod().equals("HEAD")) {
+            // no body to drop: a stream that lasts as long as the scan would hold the client that long
+            return;
+        }
         PrintWriter out = response.getWriter();
         BlockingQueue<ScanJob.Change> changes = new LinkedBlockingQueue<>();
         Consumer<ScanJob.Change> follower = changes::add;

@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The checks every request passes before a servlet sees it: the bearer token when one is set,
- * and, for a request that changes something, a JSON body, which a plain HTML form on another
- * site cannot send (so no cross-site request forgery by forms).
+ * and, for a POST (the one method that changes something), a JSON body, which a plain HTML form
+ * on another site cannot send (so no cross-site request forgery by forms); other methods are
+ * answered 405 by the servlets.
  */
 final class Guard {
 
@@ -42,7 +43,7 @@ final class Guard {
             return false;
         }
         String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+        if (method.equals("POST")) {
             String type = request.getContentType();
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(Responses.JSON)) {
                 Responses.error(response, 415, method + " needs a JSON body (Content-Type: application/json)");

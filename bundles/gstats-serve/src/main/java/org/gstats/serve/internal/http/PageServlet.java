@@ -49,7 +49,8 @@ public final class PageServlet extends HttpServlet {
         if (!guard.admits(request, response)) {
             return;
         }
-        if (!request.getMethod().equals("GET")) {
+        // HEAD is answered as GET; Jetty sends the status and headers and drops the body
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             Responses.error(response, 405, request.getMethod() + " is not allowed here");
             return;
         }

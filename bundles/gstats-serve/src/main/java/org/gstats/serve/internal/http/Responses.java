@@ -6,10 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
@@ -51,19 +47,18 @@ final class Responses {
     }
 
     /**
-     * An answer derived from a finished scan, made once and kept as UTF-8 and gzip bytes (a
-     * report is megabytes of JSON: encoding and compressing it per request would cost more than
-     * sending it); gzip goes to clients that accept it, as browsers do. Each carries an entity tag
+     * An answer derived from a finished scan, made once and kept as UTF-8 and gzip bytes off the
+     * heap ({@link CachedBody}; a report is megabytes of JSON: encoding and compressing it per
+     * request would cost more than sending it); gzip goes to clients that accept it, as browsers do. Each carries an entity tag
      * made from its bytes (a scan's answers never change, but a new server numbers its scans from
      * 1 again), so a client that has it already gets 304 without a body.
      */
     static void cached(ScanJob job, String key, String type, Function<ScanJob, String> make,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] plain = job.derived(key, done -> make.apply(done).getBytes(StandardCharsets.UTF_8));
-        String tag = job.derived("etag:" + key, done -> tag(plain));
+        CachedBody plain = job.derived(key, done -> CachedBody.of(make.apply(done).getBytes(StandardCharsets.UTF_8)));
         String encodings = request.getHeader("Accept-Encoding");
         boolean gzip = encodings != null && encodings.contains("gzip");
-        String etag = "\"" + tag + (gzip ? "-gzip" : "") + "\"";
+        String etag = "\"" + plain.tag() + (gzip ? "-gzip" : "") + "\"";
         response.setHeader("Cache-Control", "private, no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Vary", "Accept-Encoding");
@@ -72,15 +67,15 @@ final class Responses {
             response.setStatus(304);
             return;
         }
-        byte[] body = gzip ? job.derived("gzip:" + key, done -> compressed(plain)) : plain;
+        CachedBody body = gzip ? job.derived("gzip:" + key, done -> CachedBody.of(compressed(plain.toArray()))) : plain;
         response.setStatus(200);
         response.setContentType(type + ";charset=utf-8");
         if (gzip) {
             response.setHeader("Content-Encoding", "gzip");
         }
-        response.setContentLength(body.length);
+        response.setContentLength(body.length());
         try (OutputStream out = response.getOutputStream()) {
-            out.write(body);
+            body.writeTo(out);
         }
     }
 
@@ -96,16 +91,6 @@ final class Responses {
             }
         }
         return false;
-    }
-
-    /** A short name of these bytes: the start of their SHA-256, URL-safe Base64. */
-    private static String tag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static byte[] compressed(byte[] plain) {

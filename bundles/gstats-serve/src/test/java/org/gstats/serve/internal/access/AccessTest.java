@@ -73,6 +73,8 @@ public class AccessTest {
         assertFalse(guarded.admits("Bearer s3cre"));
         assertFalse(guarded.admits("Basic s3cret"));
         assertTrue(guarded.admits("Bearer s3cret"));
+        assertTrue(guarded.admits("bearer s3cret"));
+        assertFalse(guarded.admits("bearer S3cret"));
     }
 
     private static void assertRefused(Access access, String path, int status) {
