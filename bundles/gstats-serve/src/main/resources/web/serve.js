@@ -108,14 +108,18 @@
     });
   }
 
-  /** Draws the trend of the stored scans into holder; again, with the new scan, after each scan. */
-  function trend(history, holder) {
+  /**
+   * Draws the trend of the stored scans into holder; again, with the new scan, after each scan. Only
+   * scans of the whole history count: a --since or --max-count scan's figures are not the repository's.
+   */
+  function trend(stored, holder) {
+    const history = stored.filter(s => s.scope == null);
     if (history.length === 0 || typeof echarts === 'undefined') {
       return;
     }
     if (!holder.chart) {
       const box = element('div', null, {class: 'trend'});
-      holder.append(element('h2', 'History of stored scans'), box);
+      holder.append(element('h2', 'History of stored scans of the whole history'), box);
       holder.chart = echarts.init(box);
       window.addEventListener('resize', () => holder.chart.resize());
     }

@@ -15,11 +15,20 @@ import java.util.Objects;
  * @param files      files at the head
  * @param lines      lines of the text files at the head
  * @param durationMs how long the scan took
+ * @param scope      the history options that limited which commits the scan reported ({@code --since},
+ *                   {@code --until}, {@code --max-count}, {@code --author}) in words; {@code null} for the
+ *                   branch's whole history, whose figures compare from scan to scan (since 1.4)
  */
 public record ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
-        long files, long lines, long durationMs) {
+        long files, long lines, long durationMs, String scope) {
 
     public ScanSummary {
         Objects.requireNonNull(started, "started");
+    }
+
+    /** A summary of a scan of the branch's whole history. */
+    public ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
+            long files, long lines, long durationMs) {
+        this(scanId, started, branch, headId, commits, authors, files, lines, durationMs, null);
     }
 }

@@ -160,7 +160,7 @@ public final class ScanStoreImpl implements ScanStore {
                 given(settings.get("password")));
         ReportWriter writer = json;
         return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
-                request.repository().toAbsolutePath().normalize().toString(),
+                request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request),
                 writer == null ? null : report -> deflated(writer, report));
     }
 
@@ -293,7 +293,8 @@ public final class ScanStoreImpl implements ScanStore {
                 return List.of();
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
-                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms FROM scans s JOIN repositories"
+                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope FROM scans s JOIN "
+                    + "repositories"
                     + " r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
                 select.setString(1, repository.toAbsolutePath().normalize().toString());
                 List<ScanSummary> scans = new ArrayList<>();
@@ -301,7 +302,7 @@ public final class ScanStoreImpl implements ScanStore {
                     while (rows.next()) {
                         scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)
                                 .toInstant(), rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
-                                rows.getLong(7), rows.getLong(8), rows.getLong(9)));
+                                rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10)));
                     }
                 }
                 return scans;

@@ -78,6 +78,8 @@ final class StoreSessionImpl implements StoreSession {
 
     private final Database database;
     private final ChangeSettings settings;
+    /** The history options that limit this scan's commits, in words; null for the whole history. */
+    private final String scope;
     /** Recorded changes by commit id, encoded ({@link ChangeCodec}). */
     private final Map<String, byte[]> known;
     /** One String per path the replayed changes name, however many commits changed it. */
@@ -95,10 +97,11 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
 
-    private StoreSessionImpl(Database database, ChangeSettings settings, Map<String, byte[]> known,
+    private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Map<String, byte[]> known,
             StoredBlobResults blobResults, ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
+        this.scope = scope;
         this.known = known;
         this.blobResults = blobResults;
         this.reportJson = reportJson;
@@ -112,17 +115,18 @@ final class StoreSessionImpl implements StoreSession {
 
     /**
      * @param repository the repository's path as the scan will name it
+     * @param scope      the history options that limit the scan's commits ({@link HistoryScope}), null for none
      * @param reportJson the json format, whose output is kept deflated as the repository's latest report; null for
      *                   none
      */
-    static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, ReportJson reportJson)
-            throws StoreException {
+    static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
+            ReportJson reportJson) throws StoreException {
         Connection connection = database.open();
         try {
             Map<String, byte[]> known = load(connection, settings);
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, known, blobResults, reportJson);
+            return new StoreSessionImpl(database, settings, scope, known, blobResults, reportJson);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
@@ -636,8 +640,8 @@ final class StoreSessionImpl implements StoreSession {
         String sharedMarks = ", ?, ?".repeat(Tables.SHARED.size());
         long scanId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
-                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version"
-                + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
+                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope"
+                + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
                 new String[] {"scan_id"})) {
             insert.setLong(1, repositoryId);
             insert.setLong(2, settingsId);
@@ -651,7 +655,8 @@ final class StoreSessionImpl implements StoreSession {
             insert.setLong(9, lines);
             insert.setLong(10, report.header().durationMs());
             insert.setString(11, report.header().version());
-            int column = 12;
+            insert.setString(12, scope);
+            int column = 13;
             for (Tables.Shared rows : Tables.SHARED) {
                 Long from = shared.get(rows);
                 if (from == null) {

@@ -41,6 +41,7 @@ import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.api.store.StoredReport;
@@ -131,6 +132,20 @@ public class StoredScanTest {
         Recorded rescan = scanStored(store, bob);
         assertEquals(events(bob, null), rescan.events);
         assertEquals(0, rescan.misses.get());
+    }
+
+    @Test
+    public void aScanOfPartOfTheHistoryIsStoredWithItsScope() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(repo.dir()).build());
+        Instant since = Instant.parse("2024-01-01T00:00:00Z");
+        scanStored(store, ScanRequest.builder(repo.dir()).author("Bob").maxCommits(2).since(since).build());
+
+        List<ScanSummary> scans = store.history(repo.dir());
+        assertNull("the whole history has no scope", scans.get(0).scope());
+        assertEquals("--since 2024-01-01T00:00:00Z --max-count 2 --author Bob", scans.get(1).scope());
+        assertEquals(2, scans.get(1).commits());
     }
 
     @Test

@@ -193,6 +193,7 @@ public final class ApiServlet extends HttpServlet {
         json.addProperty("scanId", summary.scanId());
         json.addProperty("started", summary.started().toString());
         json.addProperty("branch", summary.branch());
+        json.addProperty("scope", summary.scope());
         json.addProperty("headId", summary.headId());
         json.addProperty("commits", summary.commits());
         json.addProperty("authors", summary.authors());

@@ -75,11 +75,11 @@ public final class StoreCommands {
             if (scans.isEmpty() && !Files.isDirectory(repository)) {
                 throw new CommandError(CommandError.BAD_USAGE, "no such directory: " + repository);
             }
-            ResultTable table = new ResultTable(List.of("scan_id", "started", "branch", "head_id", "commits",
-                    "authors", "files", "lines", "duration_ms"));
+            ResultTable table = new ResultTable(List.of("scan_id", "started", "branch", "scope", "head_id",
+                    "commits", "authors", "files", "lines", "duration_ms"));
             for (ScanSummary scan : scans) {
-                table.add(Arrays.asList(scan.scanId(), scan.started().toString(), scan.branch(), scan.headId(),
-                        scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.durationMs()));
+                table.add(Arrays.asList(scan.scanId(), scan.started().toString(), scan.branch(), scan.scope(),
+                        scan.headId(), scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.durationMs()));
             }
             table.print(format, session.getConsole());
         });
