@@ -9,6 +9,8 @@
 # Usage: benchmarks/memory-cap.sh REPOSITORY [HEAP [SCAN OPTIONS...]]   (e.g. 64m --no-store: a whole
 #   scan each time rather than a rescan from the store)
 #   RUNS=3 repeats the capped scan (one by default); COMMITS_RUN=off leaves out the commits-only scan.
+#   STORE=fresh gives each scan a new, empty H2 store of its own (--store jdbc:h2:file:...): every run
+#   is a cold scan with the store on, which writes the whole history.
 #   (needs a built distribution: mvn -B -o -q package -pl distribution -am -DskipTests)
 set -euo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
@@ -32,8 +34,10 @@ run() { # NAME JAVA_OPTS ARGS...
   local name=$1 opts=$2
   shift 2
   local status=0
+  local store=()
+  [ "${STORE:-}" != fresh ] || store=(--store "jdbc:h2:file:$out/$name-store/store")
   JAVA_OPTS=$opts /usr/bin/time -f "%e %U %S %M" -o "$out/$name.time" "$gstats" scan "$repo" --format json --quiet \
-    "${scan_options[@]}" "$@" \
+    "${scan_options[@]}" "${store[@]}" "$@" \
     > "$out/$name.json" 2> "$out/$name.err" || status=$?
   read -r wall user sys rss < <(tail -1 "$out/$name.time")
   printf '%-10s %6.1f s wall, %6.1f s CPU, %5d MB peak RSS, exit %d %s\n' "$name" "$wall" \

@@ -2,6 +2,7 @@ package org.gstats.store.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -47,11 +46,13 @@ import org.slf4j.LoggerFactory;
  * One scan's use of the store. On open it reads, in one query, every commit's changes recorded
  * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
  * asks for it), and lets the database go: the scan runs without a
- * connection, so a second scan of the same store is not locked out meanwhile. It keeps what
- * the scan reports and, on {@link #finish}, writes the new commits and their changes, then the
- * head's files, functions and hotspots (unless they are the repository's previous scan's: then
- * the scan shares them), the content plugins' new per-blob results ({@link StoredBlobResults})
- * and the scan's summary in one last transaction.
+ * connection, so a second scan of the same store is not locked out meanwhile. It keeps the
+ * scan's commits and computed changes in a temporary file ({@link ScanSpill}: memory stays flat
+ * however long the history), the head's rows in memory, and, on {@link #finish}, writes the new
+ * commits and their changes, then the head's files, functions and hotspots (unless they are the
+ * repository's previous scan's: then the scan shares them), the content plugins' new per-blob
+ * results ({@link StoredBlobResults}) and the scan's summary in one last transaction. The file
+ * is deleted when the session finishes or closes (a failed or cancelled scan closes it).
  *
  * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
  * committed in steps of about {@value #BATCH} rows, each commit's rows and value together: H2 writes
@@ -89,9 +90,15 @@ final class StoreSessionImpl implements StoreSession {
 
     private final StoredBlobResults blobResults;
     private ScanTarget target;
-    private final List<CommitInfo> commits = new ArrayList<>();
-    private final Map<String, List<FileChange>> computed = new LinkedHashMap<>();
+    /** The commits so far and the changes computed for them, in a temporary file; null until the scan starts. */
+    private ScanSpill spill;
+    /** Why the spill cannot be written (then finish refuses); null while it can. */
+    private IOException spillFailure;
+    /** The commit whose changes are arriving, appended to the spill when the next commit (or the end) comes. */
+    private CommitInfo pending;
+    /** The pending commit's computed changes; null when the store had them. */
     private List<FileChange> current;
+    private final Set<String> authors = new HashSet<>();
     private final List<FileInfo> files = new ArrayList<>();
     private final Map<String, String> blobIds = new HashMap<>();
     private boolean warned;
@@ -200,16 +207,53 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public void onStart(ScanTarget scanTarget) {
         target = scanTarget;
+        try {
+            spill = ScanSpill.create(Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (IOException | RuntimeException e) {
+            spillFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
     }
 
     @Override
     public void onCommit(CommitInfo commit) {
-        commits.add(commit);
-        current = null;
-        if (!known.containsKey(commit.id())) {
-            current = new ArrayList<>();
-            computed.put(commit.id(), current);
+        spillPending();
+        pending = commit;
+        authors.add(String.valueOf(commit.authorEmail()));
+        current = known.containsKey(commit.id()) ? null : new ArrayList<>();
+    }
+
+    /** Appends the pending commit and its changes to the spill; a failure is kept for finish to report. */
+    private void spillPending() {
+        if (pending == null || spill == null || spillFailure != null) {
+            return;
         }
+        try {
+            spill.append(pending, current == null ? null : ChangeCodec.encode(current));
+        } catch (IOException e) {
+            spillFailure = e;
+            discardSpill();
+        } finally {
+            pending = null;
+            current = null;
+        }
+    }
+
+    /** The spill file, while there is one. */
+    Path spillFile() {
+        return spill == null ? null : spill.file();
+    }
+
+    /** Deletes the spill file; a file that cannot be deleted is only logged (the temporary folder keeps it). */
+    private void discardSpill() {
+        if (spill == null) {
+            return;
+        }
+        try {
+            spill.close();
+        } catch (IOException e) {
+            LOG.warn("cannot delete the scan's temporary file {}: {}", spill.file(), e.getMessage());
+        }
+        spill = null;
     }
 
     @Override
@@ -242,6 +286,19 @@ final class StoreSessionImpl implements StoreSession {
             throw new IllegalStateException("a session records one scan that started");
         }
         finished = true;
+        spillPending();
+        if (spillFailure != null) {
+            discardSpill();
+            throw Database.failure("cannot keep the scan's commits in a temporary file", spillFailure);
+        }
+        try {
+            write(report);
+        } finally {
+            discardSpill();
+        }
+    }
+
+    private void write(Report report) throws StoreException {
         // the report's JSON is written and deflated on a second core while the rows go in
         FutureTask<byte[]> json = new FutureTask<>(() -> json(report));
         Thread jsonThread = new Thread(json, "gstats-store-report");
@@ -255,7 +312,7 @@ final class StoreSessionImpl implements StoreSession {
                 database.sync(connection);
                 Database.closeQuietly(connection);
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException e) {
                 try {
                     connection.rollback();
                 } catch (SQLException rollback) {
@@ -313,7 +370,8 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void write(Connection connection, Report report, FutureTask<byte[]> json) throws SQLException {
+    private void write(Connection connection, Report report, FutureTask<byte[]> json)
+            throws SQLException, IOException {
         long repositoryId = repositoryId(connection, target.repository().toString());
         long settingsId = ensureSettings(connection);
         connection.commit();
@@ -522,15 +580,15 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void insertCommits(Connection connection, long repositoryId) throws SQLException {
+    private void insertCommits(Connection connection, long repositoryId) throws SQLException, IOException {
         Set<String> stored = ids(connection, "SELECT commit_id FROM commits WHERE repository_id = ?", repositoryId);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
                 + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (CommitInfo commit : inKeyOrder(commits)) {
-                if (!stored.add(commit.id())) {
-                    continue;
+            int[] pending = {0};
+            spill.read((commit, changes) -> {
+                if (stored.contains(commit.id())) {
+                    return;
                 }
                 insert.setLong(1, repositoryId);
                 insert.setString(2, commit.id());
@@ -545,21 +603,18 @@ final class StoreSessionImpl implements StoreSession {
                 insert.setInt(11, commit.authorZoneMinutes());
                 insert.setInt(12, commit.commitZoneMinutes());
                 insert.addBatch();
-                if (++pending == BATCH) {
+                if (++pending[0] == BATCH) {
                     insert.executeBatch();
                     connection.commit();
-                    pending = 0;
+                    pending[0] = 0;
                 }
-            }
+            });
             insert.executeBatch();
             connection.commit();
         }
     }
 
-    private void insertChanges(Connection connection, long settingsId) throws SQLException {
-        if (computed.isEmpty()) {
-            return;
-        }
+    private void insertChanges(Connection connection, long settingsId) throws SQLException, IOException {
         // another scan may have recorded some of them since this one opened the store; a store
         // of schema 4 has their rows but not yet their encoded value
         Set<String> rows = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?", settingsId);
@@ -572,29 +627,33 @@ final class StoreSessionImpl implements StoreSession {
                         + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement value = connection.prepareStatement(
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)")) {
-            int pending = 0;
-            for (Map.Entry<String, List<FileChange>> entry : new TreeMap<>(computed).entrySet()) {
-                if (encoded.add(entry.getKey())) {
+            int[] pending = {0};
+            spill.read((scanned, changes) -> {
+                if (changes == null) {
+                    return;
+                }
+                String id = scanned.id();
+                if (!encoded.contains(id)) {
                     value.setLong(1, settingsId);
-                    value.setString(2, entry.getKey());
-                    value.setBytes(3, ChangeCodec.encode(entry.getValue()));
+                    value.setString(2, id);
+                    value.setBytes(3, changes);
                     value.addBatch();
-                    pending++;
+                    pending[0]++;
                 }
-                if (rows.add(entry.getKey())) {
+                if (!rows.contains(id)) {
                     commit.setLong(1, settingsId);
-                    commit.setString(2, entry.getKey());
+                    commit.setString(2, id);
                     commit.addBatch();
-                    pending += addChanges(change, settingsId, entry);
+                    pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, changes, paths));
                 }
-                if (pending >= BATCH) {
+                if (pending[0] >= BATCH) {
                     value.executeBatch();
                     commit.executeBatch();
                     change.executeBatch();
                     connection.commit();
-                    pending = 0;
+                    pending[0] = 0;
                 }
-            }
+            });
             value.executeBatch();
             commit.executeBatch();
             change.executeBatch();
@@ -603,12 +662,12 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** A commit's rows of file_changes, added to the batch; returns how many. */
-    private static int addChanges(PreparedStatement change, long settingsId, Map.Entry<String, List<FileChange>> entry)
-            throws SQLException {
+    private static int addChanges(PreparedStatement change, long settingsId, String commitId,
+            List<FileChange> changes) throws SQLException {
         int seq = 0;
-        for (FileChange fileChange : entry.getValue()) {
+        for (FileChange fileChange : changes) {
             change.setLong(1, settingsId);
-            change.setString(2, entry.getKey());
+            change.setString(2, commitId);
             change.setInt(3, seq++);
             change.setString(4, fileChange.path());
             change.setString(5, fileChange.oldPath());
@@ -630,10 +689,6 @@ final class StoreSessionImpl implements StoreSession {
      */
     private long insertScan(Connection connection, Report report, long repositoryId, long settingsId,
             Map<Tables.Shared, Long> shared, Map<Tables.Shared, String> digests) throws SQLException {
-        Set<String> authors = new HashSet<>();
-        for (CommitInfo commit : commits) {
-            authors.add(String.valueOf(commit.authorEmail()));
-        }
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
         String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from() + ", " + rows.digest())
                 .collect(Collectors.joining());
@@ -649,7 +704,7 @@ final class StoreSessionImpl implements StoreSession {
                     Types.TIMESTAMP_WITH_TIMEZONE);
             insert.setString(4, target.branch());
             insert.setString(5, target.headId());
-            insert.setLong(6, commits.size());
+            insert.setLong(6, spill.commits());
             insert.setLong(7, authors.size());
             insert.setLong(8, files.size());
             insert.setLong(9, lines);
@@ -705,16 +760,6 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    /**
-     * The commits by id: rows inserted in key order append to H2's B-trees instead of touching
-     * pages all over them, so the pages it writes while the transaction grows are fewer.
-     */
-    private static List<CommitInfo> inKeyOrder(List<CommitInfo> commits) {
-        List<CommitInfo> sorted = new ArrayList<>(commits);
-        sorted.sort(Comparator.comparing(CommitInfo::id));
-        return sorted;
-    }
-
     private static Set<String> ids(Connection connection, String sql, long key) throws SQLException {
         Set<String> ids = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -742,8 +787,12 @@ final class StoreSessionImpl implements StoreSession {
         return value == null ? "" : value;
     }
 
+    /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
         // the session holds no connection between open and finish
+        pending = null;
+        current = null;
+        discardSpill();
     }
 }

@@ -1,0 +1,59 @@
+package org.gstats.store.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gstats.api.ChangeType;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** A spilled commit reads back equal, as often as it is read, and the file goes on close. */
+public class ScanSpillTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void commitsAndChangesReadBackEqualEveryTime() throws Exception {
+        // a zone beyond ZoneOffset's range, empty and missing names, a summary longer than writeUTF takes
+        CommitInfo odd = new CommitInfo("a".repeat(40), List.of("b".repeat(40), "c".repeat(40)), "", null,
+                OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 600, ZoneOffset.UTC), "Zoë", "z@example.com",
+                OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), "ü".repeat(70_000), 99 * 60 + 99, -330);
+        CommitInfo root = new CommitInfo("d".repeat(40), List.of(), "Ann", "ann@example.com",
+                OffsetDateTime.of(2021, 5, 6, 7, 8, 9, 0, ZoneOffset.ofHours(2)), "Ann", "ann@example.com",
+                OffsetDateTime.of(2021, 5, 6, 7, 8, 9, 0, ZoneOffset.ofHours(2)), "root");
+        byte[] changes = ChangeCodec.encode(List.of(new FileChange(root.id(), "a.txt", null, ChangeType.ADDED, 1, 0,
+                false, 0, 2, 1)));
+        Path file;
+        try (ScanSpill spill = ScanSpill.create(temp.getRoot().toPath())) {
+            file = spill.file();
+            spill.append(odd, null);
+            spill.append(root, changes);
+            assertEquals(2, spill.commits());
+            for (int reading = 0; reading < 2; reading++) {
+                List<CommitInfo> commits = new ArrayList<>();
+                List<byte[]> values = new ArrayList<>();
+                spill.read((commit, value) -> {
+                    commits.add(commit);
+                    values.add(value);
+                });
+                assertEquals(List.of(odd, root), commits);
+                assertNull(values.get(0));
+                assertArrayEquals(changes, values.get(1));
+            }
+        }
+        assertFalse(Files.exists(file));
+    }
+}

@@ -1,0 +1,162 @@
+package org.gstats.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.PluginDataRequirements;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportHeader;
+import org.gstats.api.scan.ScanListener;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.store.StoreException;
+import org.gstats.scanner.internal.JGitRepositoryScanner;
+import org.gstats.testkit.GitRepo;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The session's temporary file ({@link ScanSpill}): it exists while the scan runs, is gone once
+ * the session finishes, fails to write or is closed unfinished (a failed or cancelled scan), and
+ * a history far longer than the others stores and replays exactly through it.
+ */
+public class StoreSpillTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private final StoredScanTest scans = new StoredScanTest();
+    private final JGitRepositoryScanner scanner = new JGitRepositoryScanner();
+
+    @Test
+    public void theFileIsGoneOnceTheScanIsStored() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        try (StoreSessionImpl session = open(store(), request)) {
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            Path spill = session.spillFile();
+            assertNotNull(spill);
+            assertTrue(Files.exists(spill));
+            assertFalse(spill.startsWith(request.repository().toAbsolutePath()));
+            session.finish(report(request));
+            assertFalse(Files.exists(spill));
+        }
+        assertEquals(scans.events(request, null), scans.scanStored(store(), request).events);
+    }
+
+    @Test
+    public void theFileIsGoneWhenTheWriteFails() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        scans.scanStored(store, ScanRequest.builder(repo().dir()).maxCommits(2).build());
+        // the full scan's row cannot go in: the commits and changes before it can
+        try (Connection connection = DriverManager.getConnection(storeUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE scans ADD CONSTRAINT no_more_scans CHECK (commits <= 2)");
+        }
+        try (StoreSessionImpl session = open(store, request)) {
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            Path spill = session.spillFile();
+            StoreException failed = assertThrows(StoreException.class, () -> session.finish(report(request)));
+            assertFalse(failed.getMessage(), failed.getMessage().contains("\n"));
+            assertFalse(Files.exists(spill));
+        }
+        assertEquals(1, store.history(request.repository()).size());
+        assertEquals(8, count("SELECT COUNT(*) FROM commits"));
+    }
+
+    @Test
+    public void theFileIsGoneWhenTheScanIsCancelled() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        AtomicReference<Path> spill = new AtomicReference<>();
+        try (StoreSessionImpl session = open(store(), request)) {
+            ScanListener cancelling = new StoredScanTest.Both(session, new ScanListener() {
+                private int commits;
+
+                @Override
+                public void onStart(ScanTarget target) {
+                }
+
+                @Override
+                public void onFileChange(FileChange change) {
+                }
+
+                @Override
+                public void onCommit(CommitInfo commit) {
+                    spill.set(session.spillFile());
+                    if (++commits == 3) {
+                        throw new IllegalStateException("cancelled");
+                    }
+                }
+            });
+            assertThrows(RuntimeException.class,
+                    () -> scanner.scan(request, PluginDataRequirements.NONE, cancelling, session));
+            assertTrue(Files.exists(spill.get()));
+        }
+        assertFalse(Files.exists(spill.get()));
+        assertEquals(0, count("SELECT COUNT(*) FROM commits"));
+    }
+
+    @Test
+    public void aLongGeneratedHistoryStoresAndReplaysEqual() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("long").toPath()).importHistory(20_000, 100);
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        ScanStoreImpl store = store();
+        List<String> cold = scans.events(request, null);
+        assertEquals(cold, scans.scanStored(store, request).events);
+        assertEquals(20_000, count("SELECT COUNT(*) FROM commits"));
+        assertEquals(20_000, count("SELECT COUNT(*) FROM file_changes"));
+
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(cold, rescan.events);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(Integer.parseInt(repo.git("rev-list", "--count", "HEAD").strip()), rescan.hits.get());
+    }
+
+    private static StoreSessionImpl open(ScanStoreImpl store, ScanRequest request) throws StoreException {
+        return (StoreSessionImpl) store.open(request);
+    }
+
+    private static Report report(ScanRequest request) {
+        return new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null, Instant.now(), 1),
+                List.of(), List.of());
+    }
+
+    private GitRepo repo() throws Exception {
+        scans.temp = temp;
+        Path dir = temp.getRoot().toPath().resolve("repo");
+        return Files.isDirectory(dir) ? GitRepo.open(dir) : scans.history();
+    }
+
+    private String storeUrl() {
+        return StoreLocation.h2Url(temp.getRoot().toPath().resolve("store"));
+    }
+
+    private ScanStoreImpl store() {
+        return Stores.h2AndPostgres(storeUrl(), "scanner 1");
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(storeUrl());
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
