@@ -188,7 +188,13 @@ final class DiffWorkers implements AutoCloseable {
         }
     }
 
-    /** Stops the workers (outcomes not taken are dropped) and closes their readers. */
+    /**
+     * Stops the workers (outcomes not taken are dropped) and closes their readers once no worker
+     * reads any more, even when the caller is interrupted (a cancelled scan): JGit reads are not
+     * interruptible, and a reader closed under a worker gives its inflater back to JGit's shared
+     * pool while the worker still inflates with it, corrupting the reads of whichever scan takes it
+     * next. Readers of workers still busy after the timeout are left to the garbage collector.
+     */
     @Override
     public void close() {
         if (executor == null) {
@@ -196,12 +202,23 @@ final class DiffWorkers implements AutoCloseable {
         }
         closed = true;
         executor.shutdownNow();
-        try {
-            executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        boolean stopped = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
+        while (!stopped) {
+            try {
+                stopped = executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (stopped) {
+            readers.forEach(ObjectReader::close);
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        readers.forEach(ObjectReader::close);
     }
 
     private record Job(RevCommit commit, CommitInfo info, CompletableFuture<Outcome> outcome) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -134,6 +135,37 @@ public class DiffWorkersTest {
         assertEquals("no diff starts after close()", diffed, started.get());
         assertTrue("stopped mid-batch: " + diffed, diffed < 50);
         assertTrue(outcomes.get(49).isCancelled());
+    }
+
+    /**
+     * Closed by an interrupted thread (a cancelled scan) while a worker is mid-diff: the readers
+     * are closed only after the worker has finished with its reader, and the interrupt stays.
+     */
+    @Test
+    public void anInterruptedCloseWaitsForTheDiffInHandBeforeClosingReaders() throws Exception {
+        CountDownLatch diffing = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        DiffWorkers.DifferFactory factory = (workerReader, warnings) -> (commit, info) -> {
+            diffing.countDown();
+            // as a JGit read does, the diff goes on through the interrupt shutdownNow() sends
+            long end = System.nanoTime() + 200_000_000L;
+            while (System.nanoTime() < end) {
+                LockSupport.parkNanos(end - System.nanoTime());
+            }
+            finished.set(true);
+            return DiffWorkers.Outcome.of(List.of(), List.of());
+        };
+        DiffWorkers workers = DiffWorkers.start(2, 1, reader, factory);
+        workers.submit(commits.get(0), info(commits.get(0)));
+        diffing.await();
+        Thread.currentThread().interrupt();
+        try {
+            workers.close();
+            assertTrue("the interrupt is kept", Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue("close() returned (and closed the readers) while a worker still read", finished.get());
     }
 
     /**
