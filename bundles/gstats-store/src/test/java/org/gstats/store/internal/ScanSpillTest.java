@@ -19,14 +19,14 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** A spilled commit reads back equal, as often as it is read, and the file goes on close. */
+/** Spilled commits read back equal and in id order, as often as they are read, and the file goes on close. */
 public class ScanSpillTest {
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
     @Test
-    public void commitsAndChangesReadBackEqualEveryTime() throws Exception {
+    public void commitsAndChangesReadBackEqualInIdOrderEveryTime() throws Exception {
         // a zone beyond ZoneOffset's range, empty and missing names, a summary longer than writeUTF takes
         CommitInfo odd = new CommitInfo("a".repeat(40), List.of("b".repeat(40), "c".repeat(40)), "", null,
                 OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 600, ZoneOffset.UTC), "Zoë", "z@example.com",
@@ -39,8 +39,9 @@ public class ScanSpillTest {
         Path file;
         try (ScanSpill spill = ScanSpill.create(temp.getRoot().toPath())) {
             file = spill.file();
-            spill.append(odd, null);
+            // read back by id, not as appended
             spill.append(root, changes);
+            spill.append(odd, null);
             assertEquals(2, spill.commits());
             for (int reading = 0; reading < 2; reading++) {
                 List<CommitInfo> commits = new ArrayList<>();
