@@ -64,16 +64,7 @@ public class DamagedPackTest {
         }
         pack = packFile.getFileName().toString();
         long offset = offsetOf(damagedBlob, packFile);
-        packFile.toFile().setWritable(true);
-        try (RandomAccessFile file = new RandomAccessFile(packFile.toFile(), "rw")) {
-            // past the object's header, inside its zlib stream
-            for (long at = offset + 8; at < offset + 40; at++) {
-                file.seek(at);
-                int b = file.read();
-                file.seek(at);
-                file.write(b ^ 0x55);
-            }
-        }
+        damage(packFile, offset);
     }
 
     @Test
@@ -186,15 +177,7 @@ public class DamagedPackTest {
                 String[] fields = line.trim().split("\\s+");
                 if (fields.length >= 5 && fields[0].equals(objectId)) {
                     long offset = Long.parseLong(fields[4]);
-                    packFile.toFile().setWritable(true);
-                    try (RandomAccessFile file = new RandomAccessFile(packFile.toFile(), "rw")) {
-                        for (long at = offset + 8; at < offset + 40; at++) {
-                            file.seek(at);
-                            int b = file.read();
-                            file.seek(at);
-                            file.write(b ^ 0x55);
-                        }
-                    }
+                    damage(packFile, offset);
                     return;
                 }
             }
@@ -232,5 +215,18 @@ public class DamagedPackTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         return builder.start().waitFor();
+    }
+
+    /** Flips bytes of the object at {@code offset}: past its header, inside its zlib stream. */
+    private static void damage(Path packFile, long offset) throws IOException {
+        packFile.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(packFile.toFile(), "rw")) {
+            for (long at = offset + 8; at < offset + 40; at++) {
+                file.seek(at);
+                int b = file.read();
+                file.seek(at);
+                file.write(b ^ 0x55);
+            }
+        }
     }
 }
