@@ -62,7 +62,10 @@ final class ScanSpill implements AutoCloseable {
         this.out = out;
     }
 
-    /** A new, empty file in the folder (the JVM's temporary folder, never the repository). */
+    /**
+     * A new, empty file in the folder (the store bundle's data area in a framework, else the
+     * system's temp folder; never the repository).
+     */
     static ScanSpill create(Path folder) throws IOException {
         Path file = Files.createTempFile(folder, "gstats-scan-", ".spill");
         try {

@@ -2,6 +2,7 @@ package org.gstats.store.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,21 +67,40 @@ public final class ScanStoreImpl implements ScanStore {
     static final String DEFAULT_URL_PROPERTY = "gstats.store.url";
 
     private final String defaultUrl;
+    /** Where sessions keep their scans' spill files ({@link ScanSpill}). */
+    private final Path spillFolder;
     private volatile ReportWriter json;
 
     @Activate
     public ScanStoreImpl(StoreConfiguration configuration,
             @Reference(name = "scanner") ServiceReference<RepositoryScanner> scanner, BundleContext context) {
         this(configuration, scanner.getBundle().getSymbolicName() + " " + scanner.getBundle().getVersion(),
-                System.getenv(), context.getProperty(DEFAULT_URL_PROPERTY));
+                System.getenv(), context.getProperty(DEFAULT_URL_PROPERTY), dataArea(context));
     }
 
+    /** Outside a framework: spill files go to the system's temp folder. */
     ScanStoreImpl(StoreConfiguration configuration, String scannerVersion, Map<String, String> environment,
             String defaultUrl) {
+        this(configuration, scannerVersion, environment, defaultUrl, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private ScanStoreImpl(StoreConfiguration configuration, String scannerVersion, Map<String, String> environment,
+            String defaultUrl, Path spillFolder) {
         this.configuration = configuration;
         this.scannerVersion = scannerVersion;
         this.environment = environment;
         this.defaultUrl = defaultUrl;
+        this.spillFolder = spillFolder;
+    }
+
+    /**
+     * The bundle's data area, inside the framework's storage: the launcher deletes it with a
+     * process that was killed (ProcessFolder) or empties it when a cached framework is reused, so
+     * a killed scan's spill file does not stay behind, as it would in the system's temp folder.
+     */
+    private static Path dataArea(BundleContext context) {
+        File data = context.getDataFile("");
+        return data != null ? data.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /**
@@ -160,7 +180,7 @@ public final class ScanStoreImpl implements ScanStore {
                 given(settings.get("password")));
         ReportWriter writer = json;
         return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
-                request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request),
+                request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request), spillFolder,
                 writer == null ? null : report -> deflated(writer, report));
     }
 

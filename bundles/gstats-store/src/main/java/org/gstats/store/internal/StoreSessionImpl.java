@@ -81,6 +81,8 @@ final class StoreSessionImpl implements StoreSession {
     private final ChangeSettings settings;
     /** The history options that limit this scan's commits, in words; null for the whole history. */
     private final String scope;
+    /** Where the scan's spill file goes: the bundle's data area in a framework. */
+    private final Path spillFolder;
     /** Recorded changes by commit id, encoded ({@link ChangeCodec}). */
     private final Map<String, byte[]> known;
     /** One String per path the replayed changes name, however many commits changed it. */
@@ -104,10 +106,11 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
 
-    private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Map<String, byte[]> known,
-            StoredBlobResults blobResults, ReportJson reportJson) {
+    private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
+            Map<String, byte[]> known, StoredBlobResults blobResults, ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
+        this.spillFolder = spillFolder;
         this.scope = scope;
         this.known = known;
         this.blobResults = blobResults;
@@ -123,17 +126,18 @@ final class StoreSessionImpl implements StoreSession {
     /**
      * @param repository the repository's path as the scan will name it
      * @param scope      the history options that limit the scan's commits ({@link HistoryScope}), null for none
+     * @param spillFolder where the scan's spill file goes ({@link ScanSpill})
      * @param reportJson the json format, whose output is kept deflated as the repository's latest report; null for
      *                   none
      */
     static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
-            ReportJson reportJson) throws StoreException {
+            Path spillFolder, ReportJson reportJson) throws StoreException {
         Connection connection = database.open();
         try {
             Map<String, byte[]> known = load(connection, settings);
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, scope, known, blobResults, reportJson);
+            return new StoreSessionImpl(database, settings, scope, spillFolder, known, blobResults, reportJson);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
@@ -208,7 +212,7 @@ final class StoreSessionImpl implements StoreSession {
     public void onStart(ScanTarget scanTarget) {
         target = scanTarget;
         try {
-            spill = ScanSpill.create(Path.of(System.getProperty("java.io.tmpdir")));
+            spill = ScanSpill.create(spillFolder);
         } catch (IOException | RuntimeException e) {
             spillFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
