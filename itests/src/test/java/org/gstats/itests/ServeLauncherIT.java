@@ -99,6 +99,18 @@ public class ServeLauncherIT {
         }
     }
 
+    /**
+     * The class's one browser, started by the first test that needs it and closed after the class
+     * (a second one started over it would outlive the tests).
+     */
+    private static void startChromium() throws IOException, InterruptedException {
+        Optional<Path> executable = HeadlessChromium.find();
+        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
+        if (chromium == null) {
+            chromium = new HeadlessChromium(executable.get());
+        }
+    }
+
     @AfterClass
     public static void stop() throws Exception {
         if (chromium != null) {
@@ -111,9 +123,7 @@ public class ServeLauncherIT {
 
     @Test
     public void theServedDashboardDrawsEveryViewWithoutAConsoleError() throws Exception {
-        Optional<Path> executable = HeadlessChromium.find();
-        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
-        chromium = new HeadlessChromium(executable.get());
+        startChromium();
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/scans"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"repository\": \"" + sample.dir().getFileName() + "\"}"))
@@ -165,11 +175,7 @@ public class ServeLauncherIT {
 
     @Test
     public void aScanStartedFromThePageStreamsItsProgressAndDrawsTheDashboard() throws Exception {
-        Optional<Path> executable = HeadlessChromium.find();
-        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
-        if (chromium == null) {
-            chromium = new HeadlessChromium(executable.get());
-        }
+        startChromium();
         Path other = SampleRepository.create(root).dir().toRealPath();
         try (HeadlessChromium.Page tab = chromium.open(URI.create(base + "/repository?path="
                 + URLEncoder.encode(other.toString(), StandardCharsets.UTF_8)))) {
@@ -187,11 +193,7 @@ public class ServeLauncherIT {
 
     @Test
     public void theRepositoriesAndPluginsPagesFitAPhone() throws Exception {
-        Optional<Path> executable = HeadlessChromium.find();
-        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
-        if (chromium == null) {
-            chromium = new HeadlessChromium(executable.get());
-        }
+        startChromium();
         Path listed = SampleRepository.create(root).dir().toRealPath();
         LauncherIT.Run scan = LauncherIT.run(distribution.resolve("bin/gstats"), listed,
                 Map.of("XDG_CACHE_HOME", cache.toString()), "", "scan", "--format", "json", ".");
@@ -235,11 +237,7 @@ public class ServeLauncherIT {
 
     @Test
     public void aRepositoryScannedOnTheCommandLineShowsItsDashboardFromTheStore() throws Exception {
-        Optional<Path> executable = HeadlessChromium.find();
-        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
-        if (chromium == null) {
-            chromium = new HeadlessChromium(executable.get());
-        }
+        startChromium();
         // scanned by another process into the server's store: the server never ran this scan
         Path scanned = SampleRepository.create(root).dir().toRealPath();
         LauncherIT.Run scan = LauncherIT.run(distribution.resolve("bin/gstats"), scanned,
@@ -271,11 +269,7 @@ public class ServeLauncherIT {
 
     @Test
     public void aPluginDroppedIntoThePluginFolderAppearsOnThePluginsPage() throws Exception {
-        Optional<Path> executable = HeadlessChromium.find();
-        Assume.assumeTrue("Chromium is not installed (apt-get install chromium)", executable.isPresent());
-        if (chromium == null) {
-            chromium = new HeadlessChromium(executable.get());
-        }
+        startChromium();
         try (HeadlessChromium.Page tab = chromium.open(URI.create(base + "/plugins"))) {
             tab.waitFor("document.body.dataset.rendered === 'true'");
             assertTrue(tab.evaluate("document.body.textContent.includes('commits')").getAsBoolean());
