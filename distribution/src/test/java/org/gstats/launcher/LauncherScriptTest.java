@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -158,6 +161,28 @@ public class LauncherScriptTest {
         List<Path> rebuilt = archives();
         assertEquals(1, rebuilt.size());
         assertTrue(!rebuilt.equals(archives));
+    }
+
+    @Test
+    public void archivesOfOtherInstallationsUnusedFor30DaysAndDumpsOfKilledRunsAreRemoved() throws Exception {
+        Path cache = Files.createDirectories(cacheHome.resolve("gstats"));
+        FileTime longAgo = FileTime.from(Instant.now().minus(40, ChronoUnit.DAYS));
+        Path unused = Files.writeString(cache.resolve("classes-1-2.jsa"), "archive");
+        Files.setLastModifiedTime(unused, longAgo);
+        Path recent = Files.writeString(cache.resolve("classes-3-4.jsa"), "archive");
+        Path killed = Files.writeString(cache.resolve("classes-5-6.jsa.999.tmp"), "half an archive");
+        Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
+
+        jvmOptions(Map.of(), "scan", repository.toString());
+        List<Path> left = archives();
+        assertTrue(left.toString(), left.contains(recent) && !left.contains(unused) && !left.contains(killed));
+        assertEquals(left.toString(), 2, left.size());
+
+        // a run that maps an archive marks it as used
+        Path ours = left.stream().filter(archive -> !archive.equals(recent)).findFirst().orElseThrow();
+        Files.setLastModifiedTime(ours, longAgo);
+        jvmOptions(Map.of(), "plugins");
+        assertTrue(Files.getLastModifiedTime(ours).toInstant().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)));
     }
 
     @Test
