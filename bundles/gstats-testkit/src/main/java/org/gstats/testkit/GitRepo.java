@@ -227,12 +227,24 @@ public final class GitRepo {
             Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
             errReader.start();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Thread outReader = new Thread(() -> copy(process.getInputStream(), out));
-            outReader.start();
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(input);
+            Thread writer = null;
+            if (input.length == 0) {
+                process.getOutputStream().close();
+            } else {
+                // git may answer while it still reads (a full pipe would stop both): the input has a thread of its own
+                writer = new Thread(() -> {
+                    try (OutputStream in = process.getOutputStream()) {
+                        in.write(input);
+                    } catch (IOException e) {
+                        // git stopped reading: its status says why
+                    }
+                });
+                writer.start();
             }
-            outReader.join();
+            copy(process.getInputStream(), out);
+            if (writer != null) {
+                writer.join();
+            }
             int status = process.waitFor();
             errReader.join();
             if (status != 0 && !mayFail) {
