@@ -59,6 +59,34 @@ public class BlobTest {
         assertTrue("the same lines recur at other offsets: " + compared, compared > 5000);
     }
 
+    /** The line counter splits only a stretch of a text and skims the rest: all must agree with the whole text's split. */
+    @Test
+    public void aStretchSplitsCountsAndHashesAsTheWholeText() {
+        Random random = new Random(13);
+        for (int round = 0; round < 2000; round++) {
+            byte[] content = randomText(random);
+            Blob blob = Blob.of(content);
+            assertEquals(blob.lineCount(), Lines.count(content, 0, content.length));
+            int first = random.nextInt(blob.lineCount() + 1);
+            int last = first + random.nextInt(blob.lineCount() - first + 1);
+            int from = first == blob.lineCount() ? content.length : blob.lineStart(first);
+            int to = last == blob.lineCount() ? content.length : blob.lineStart(last);
+            Lines stretch = Lines.of(content, from, to);
+            assertEquals(last - first, stretch.count());
+            assertEquals(last - first, Lines.count(content, from, to));
+            for (int line = first; line < last; line++) {
+                int start = blob.lineStart(line);
+                int end = blob.lineEnd(line);
+                assertEquals(start, stretch.start(line - first));
+                assertEquals(end, stretch.end(line - first));
+                assertEquals(blob.lineHashes()[line], stretch.hashes()[line - first]);
+                assertEquals(blob.lineHashes()[line], Lines.hash(content, start, end));
+                int newline = Lines.nextNewline(content, start, content.length);
+                assertEquals(content[end - 1] == '\n' ? end - 1 : -1, newline);
+            }
+        }
+    }
+
     @Test
     public void aLastLineWithoutNewlineDiffersFromTheSameTextWithOne() {
         Blob with = Blob.of("one\ntwo\n".getBytes(StandardCharsets.US_ASCII));
