@@ -92,6 +92,11 @@ final class Blob {
         return count;
     }
 
+    /** Takes the number of lines counted elsewhere (by the line counter, which skims them), so as not to count them again. */
+    void lineCountIs(int count) {
+        lineCount = count;
+    }
+
     /**
      * Memory this blob holds, for the cache's budget; the same before and after its lines are
      * split (the cache subtracts what it added), so their tables are reckoned from the size.

@@ -25,6 +25,8 @@ final class Lines {
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_SEVEN_BITS = 0x7f7f7f7f7f7f7f7fL;
+    private static final long BYTE_PAIRS = 0x00ff00ff00ff00ffL;
+    private static final long SHORT_LANES = 0x0001000100010001L;
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     /** Where each line starts, and after the last one the end of the stretch. */
@@ -152,11 +154,15 @@ final class Lines {
     static int count(byte[] bytes, int from, int to) {
         int newlines = 0;
         int at = from;
-        for (; at + 8 <= to; at += 8) {
-            long x = (long) WORDS.get(bytes, at) ^ NEWLINES;
-            // exactly the high bit of each zero byte of x, unlike newlineBytes (no borrow between bytes)
-            long zeros = ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
-            newlines += Long.bitCount(zeros);
+        while (at + 8 <= to) {
+            // one newline count per byte lane, summed before a lane could pass 255
+            long lanes = 0;
+            int stop = Math.min(to - 8, at + 8 * 254);
+            for (; at <= stop; at += 8) {
+                lanes += newlineMask(bytes, at) >>> 7;
+            }
+            long pairs = (lanes & BYTE_PAIRS) + (lanes >>> 8 & BYTE_PAIRS);
+            newlines += (int) ((pairs * SHORT_LANES) >>> 48);
         }
         for (; at < to; at++) {
             if (bytes[at] == '\n') {
@@ -164,6 +170,16 @@ final class Lines {
             }
         }
         return to > from && bytes[to - 1] != '\n' ? newlines + 1 : newlines;
+    }
+
+    /**
+     * The high bit of each newline byte of the word at {@code at}, exactly (unlike
+     * {@link #newlineBytes}, no borrow between bytes), for callers that take every newline of a
+     * word.
+     */
+    static long newlineMask(byte[] bytes, int at) {
+        long x = (long) WORDS.get(bytes, at) ^ NEWLINES;
+        return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
     }
 
     private static long partialWord(byte[] bytes, int at, int available) {

@@ -81,7 +81,12 @@ final class NumstatLineCounter {
         if (start == end1 || start == end2) {
             return new LineCounts(Lines.count(text2, start, end2), Lines.count(text1, start, end1));
         }
-        return new Comparison(text1, text2, start, end1, end2, minimal).run();
+        Comparison comparison = new Comparison(text1, text2, start, end1, end2, minimal);
+        LineCounts counts = comparison.run();
+        // counted on the way; the scan asks for them next (the lines after a change)
+        before.lineCountIs(comparison.totalLines1);
+        after.lineCountIs(comparison.totalLines2);
+        return counts;
     }
 
     /**
@@ -212,24 +217,46 @@ final class NumstatLineCounter {
             return classes;
         }
 
-        /** Counts the lines of the common text from {@code from} to {@code to} into the occurrences of their classes; returns how many there are. */
+        /**
+         * Counts the lines of the common text from {@code from} to {@code to} into the
+         * occurrences of their classes, taking every newline of a word at once; returns how
+         * many lines there are.
+         */
         private int countCommon(ClassTable table, int from, int to) {
+            byte[] text = text1;
             int lines = 0;
             int lineStart = from;
-            while (lineStart < to) {
-                int newline = Lines.nextNewline(text1, lineStart, to);
-                int lineEnd = newline < 0 ? to : newline + 1;
-                if (table.hasLength(lineEnd - lineStart)) {
-                    int c = table.classOf(text1, lineStart, lineEnd, Lines.hash(text1, lineStart, lineEnd), false);
-                    if (c >= 0) {
-                        occurrences1[c]++;
-                        occurrences2[c]++;
-                    }
+            int at = from;
+            for (; at + 8 <= to; at += 8) {
+                for (long newlines = Lines.newlineMask(text, at); newlines != 0; newlines &= newlines - 1) {
+                    int lineEnd = at + (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
+                    countCommonLine(table, lineStart, lineEnd);
+                    lines++;
+                    lineStart = lineEnd;
                 }
+            }
+            for (; at < to; at++) {
+                if (text[at] == '\n') {
+                    countCommonLine(table, lineStart, at + 1);
+                    lines++;
+                    lineStart = at + 1;
+                }
+            }
+            if (lineStart < to) {
+                countCommonLine(table, lineStart, to);
                 lines++;
-                lineStart = lineEnd;
             }
             return lines;
+        }
+
+        private void countCommonLine(ClassTable table, int lineStart, int lineEnd) {
+            if (table.hasLength(lineEnd - lineStart)) {
+                int c = table.classOf(text1, lineStart, lineEnd, Lines.hash(text1, lineStart, lineEnd), false);
+                if (c >= 0) {
+                    occurrences1[c]++;
+                    occurrences2[c]++;
+                }
+            }
         }
 
         /**

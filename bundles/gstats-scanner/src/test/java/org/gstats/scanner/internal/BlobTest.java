@@ -87,6 +87,18 @@ public class BlobTest {
         }
     }
 
+    /** Newlines are counted in byte lanes summed now and then: long runs of short lines must not overflow them. */
+    @Test
+    public void longTextsOfShortLinesAreCountedWhole() {
+        for (String line : new String[] {"\n", "a\n", "abcdefg\n"}) {
+            for (int lines : new int[] {254, 255, 256, 2039, 2040, 2041, 50_000}) {
+                byte[] content = line.repeat(lines).getBytes(StandardCharsets.US_ASCII);
+                assertEquals(lines, Lines.count(content, 0, content.length));
+                assertEquals(lines + 1, Lines.count(Arrays.copyOf(content, content.length + 1), 0, content.length + 1));
+            }
+        }
+    }
+
     @Test
     public void aLastLineWithoutNewlineDiffersFromTheSameTextWithOne() {
         Blob with = Blob.of("one\ntwo\n".getBytes(StandardCharsets.US_ASCII));
