@@ -123,6 +123,19 @@ final class Lines {
         return finish(hash, to - from);
     }
 
+    /**
+     * A cheap fingerprint of the line from {@code from} to {@code to}, from its length and its
+     * first and last eight bytes: equal lines have equal sketches, and most unequal ones differ.
+     */
+    static int sketch(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length < 8) {
+            return length;
+        }
+        long h = ((long) WORDS.get(bytes, from) * MULTIPLIER ^ (long) WORDS.get(bytes, to - 8) ^ length) * MULTIPLIER;
+        return (int) (h >>> 40);
+    }
+
     /** The index of the first {@code '\n'} from {@code from} on, before {@code to}; -1 if none. */
     static int nextNewline(byte[] bytes, int from, int to) {
         int at = from;

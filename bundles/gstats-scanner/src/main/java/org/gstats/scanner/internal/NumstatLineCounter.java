@@ -16,8 +16,8 @@ import java.util.Arrays;
  * position of each change does not matter for them.
  * <p>
  * The common head and tail are found on the bytes, many at a time (as git's
- * {@code trim_common_tail} finds a tail): only the lines between them are split and hashed, and those of the head and tail only
- * counted, save the few as long as a changed line (git counts how often a changed line occurs
+ * {@code trim_common_tail} finds a tail): only the lines between them are split and hashed,
+ * and those of the head and tail only counted, save the few that may equal a changed line (git counts how often a changed line occurs
  * in the whole text, head and tail included). Most changes touch a few lines of a long file, so
  * this skims most of the text instead of hashing every line of both versions.
  */
@@ -185,7 +185,7 @@ final class NumstatLineCounter {
          * Gives every distinct line between the common head and tail one class number, shared
          * by both texts, and counts how often each class occurs in each text over the whole
          * texts, as git counts. The head and tail are the same in both texts, so their lines
-         * are looked up once and count for both; only those as long as some line of a class
+         * are looked up once and count for both; only those whose sketch some line of a class has
          * are hashed and looked up, the others are only counted.
          */
         private void classify() {
@@ -250,7 +250,7 @@ final class NumstatLineCounter {
         }
 
         private void countCommonLine(ClassTable table, int lineStart, int lineEnd) {
-            if (table.hasLength(lineEnd - lineStart)) {
+            if (table.mayHave(text1, lineStart, lineEnd)) {
                 int c = table.classOf(text1, lineStart, lineEnd, Lines.hash(text1, lineStart, lineEnd), false);
                 if (c >= 0) {
                     occurrences1[c]++;
@@ -562,18 +562,18 @@ final class NumstatLineCounter {
 
     /**
      * Distinct lines by hash, each line compared byte for byte with the one that made its class;
-     * and the lengths of the classes' lines (modulo a few thousand), so that a line of the common
+     * and the {@link Lines#sketch sketches} of the classes' lines, so that a line of the common
      * head or tail that can have no class is not hashed.
      */
     private static final class ClassTable {
-        private static final int LENGTH_BITS = 1 << 12;
+        private static final int SKETCH_BITS = 1 << 14;
 
         private final int[] slots;
         private final int[] classHash;
         private final byte[][] classText;
         private final int[] classStart;
         private final int[] classEnd;
-        private final long[] lengths = new long[LENGTH_BITS / 64];
+        private final long[] sketches = new long[SKETCH_BITS / 64];
         private int count;
 
         ClassTable(int capacity, int maxClasses) {
@@ -605,15 +605,15 @@ final class NumstatLineCounter {
             classStart[created] = from;
             classEnd[created] = to;
             slots[slot] = created + 1;
-            int length = (to - from) & (LENGTH_BITS - 1);
-            lengths[length >>> 6] |= 1L << length;
+            int sketch = Lines.sketch(text, from, to) & (SKETCH_BITS - 1);
+            sketches[sketch >>> 6] |= 1L << sketch;
             return created;
         }
 
-        /** Whether some class may have lines of this length. */
-        boolean hasLength(int length) {
-            int bit = length & (LENGTH_BITS - 1);
-            return (lengths[bit >>> 6] & 1L << bit) != 0;
+        /** Whether the line from {@code from} to {@code to} may have a class: false for most lines that have none. */
+        boolean mayHave(byte[] text, int from, int to) {
+            int sketch = Lines.sketch(text, from, to) & (SKETCH_BITS - 1);
+            return (sketches[sketch >>> 6] & 1L << sketch) != 0;
         }
     }
 

@@ -84,7 +84,7 @@ public class NumstatLineCounterTest {
      * The common head and tail are found on bytes, the changed middle alone is split: edits at
      * either end, a last line with and without its newline, CRLF, files equal but for their last
      * line, empty files, a NUL either side of git's 8000-byte binary check, changed lines that
-     * also occur in the head and tail (some longer than 4096 bytes), edits across the 64-byte
+     * also occur in the head and tail (some long ones that differ only in the middle, or by one byte more), edits across the 64-byte
      * blocks of the tail comparison.
      */
     @Test
@@ -102,7 +102,7 @@ public class NumstatLineCounterTest {
         Random random = new Random(17);
         String longLine = "L".repeat(4096 + 6);
         String[] pool = {"", "}", "x", "same", "same\r", "    return value;", "0123456789abcdef0123456789abcdef",
-            longLine, longLine + "!", "short!", "int x = compute(1, 2, 3); // a longer line than most"};
+            "0123456789abcdef-123456789abcdef", longLine, longLine + "!", "short!", "int x = compute(1, 2, 3); // a longer line than most"};
         List<List<String>> files = new ArrayList<>();
         boolean[] newlineAtEnd = new boolean[4];
         for (int f = 0; f < 4; f++) {
