@@ -13,7 +13,8 @@ import java.util.Arrays;
  * <p>
  * The lines are split and hashed only when first asked for, and kept: the default line counter
  * compares two versions' bytes and splits only what differs ({@link NumstatLineCounter}), so
- * most versions, whose every change touches a few lines of a long file, are never split whole.
+ * most versions, whose every change touches a few lines of a long file, are never split whole
+ * (those mostly changed are, once, for both their changes).
  * Blobs are shared by the scan's diff threads; two threads asking at once may both split, and
  * either's result is kept (the same lines).
  */
@@ -130,8 +131,13 @@ final class Blob {
         return lines().end(line);
     }
 
-    /** The lines, split and hashed at the first call. */
-    private Lines lines() {
+    /** The lines if some caller has split them already, else {@code null}. */
+    Lines linesIfSplit() {
+        return lines;
+    }
+
+    /** The lines, split and hashed at the first call and kept. */
+    Lines lines() {
         Lines split = lines;
         if (split == null) {
             split = content == null || binary ? Lines.NONE : Lines.of(content, 0, content.length);

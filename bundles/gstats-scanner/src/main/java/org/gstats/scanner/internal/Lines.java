@@ -50,6 +50,12 @@ final class Lines {
         return starts[line + 1];
     }
 
+    /** The line that starts at byte {@code offset} (a line's start; the end gives the number of lines). */
+    int lineAt(int offset) {
+        // lines are never empty, so the starts rise strictly
+        return Arrays.binarySearch(starts, offset);
+    }
+
     /** Hash of each line; equal lines hash alike, and a line's length is part of its hash. Shared, never to be changed. */
     int[] hashes() {
         return hashes;

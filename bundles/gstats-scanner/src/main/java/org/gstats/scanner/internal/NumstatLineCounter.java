@@ -19,7 +19,9 @@ import java.util.Arrays;
  * {@code trim_common_tail} finds a tail): only the lines between them are split and hashed,
  * and those of the head and tail only counted, save the few that may equal a changed line (git counts how often a changed line occurs
  * in the whole text, head and tail included). Most changes touch a few lines of a long file, so
- * this skims most of the text instead of hashing every line of both versions.
+ * this skims most of the text instead of hashing every line of both versions. A text whose
+ * changed lines are most of it (edits at both ends) is split whole instead, and its lines kept
+ * with it for its other change, which then hashes nothing.
  */
 final class NumstatLineCounter {
 
@@ -35,6 +37,8 @@ final class NumstatLineCounter {
     private static final int KEEP_DISCARD_RUN = 4;
     /** Bytes of the common tail compared at once before the last differing block is searched byte by byte. */
     private static final int TAIL_BLOCK = 64;
+    /** A text is split whole (and its lines kept) when more than one in this many of its bytes changed. */
+    private static final int SPLIT_WHOLE_FRACTION = 2;
     /** Edit cost at which the middle-snake search gives up on finding the best split. */
     private static final int MAX_COST_MIN = 256;
     /** Edit cost above which a long enough snake is taken as the split. */
@@ -81,7 +85,7 @@ final class NumstatLineCounter {
         if (start == end1 || start == end2) {
             return new LineCounts(Lines.count(text2, start, end2), Lines.count(text1, start, end1));
         }
-        Comparison comparison = new Comparison(text1, text2, start, end1, end2, minimal);
+        Comparison comparison = new Comparison(before, after, start, end1, end2, minimal);
         LineCounts counts = comparison.run();
         // counted on the way; the scan asks for them next (the lines after a change)
         before.lineCountIs(comparison.totalLines1);
@@ -126,6 +130,8 @@ final class NumstatLineCounter {
      * (whole lines) differ; before and after those the texts are the same.
      */
     private static final class Comparison {
+        private final Blob before;
+        private final Blob after;
         private final byte[] text1;
         private final byte[] text2;
         private final int start;
@@ -133,8 +139,16 @@ final class NumstatLineCounter {
         private final int end2;
         private final boolean minimal;
 
+        /** Each text's lines: the whole text's when split ({@code whole1}/{@code whole2}), else those from start to end alone. */
         private Lines lines1;
         private Lines lines2;
+        private boolean whole1;
+        private boolean whole2;
+        /** Where the changed lines begin in {@code lines1}/{@code lines2}, and how many there are. */
+        private int first1;
+        private int first2;
+        private int changedLines1;
+        private int changedLines2;
         private int totalLines1;
         private int totalLines2;
         private int[] classes1;
@@ -157,9 +171,11 @@ final class NumstatLineCounter {
         private boolean minimalLow;
         private boolean minimalHigh;
 
-        Comparison(byte[] text1, byte[] text2, int start, int end1, int end2, boolean minimal) {
-            this.text1 = text1;
-            this.text2 = text2;
+        Comparison(Blob before, Blob after, int start, int end1, int end2, boolean minimal) {
+            this.before = before;
+            this.after = after;
+            this.text1 = before.content();
+            this.text2 = after.content();
             this.start = start;
             this.end1 = end1;
             this.end2 = end2;
@@ -167,8 +183,26 @@ final class NumstatLineCounter {
         }
 
         LineCounts run() {
-            lines1 = Lines.of(text1, start, end1);
-            lines2 = Lines.of(text2, start, end2);
+            Lines split1 = wholeLines(before, end1 - start);
+            Lines split2 = wholeLines(after, end2 - start);
+            whole1 = split1 != null;
+            whole2 = split2 != null;
+            if (whole1) {
+                lines1 = split1;
+                first1 = split1.lineAt(start);
+                changedLines1 = split1.lineAt(end1) - first1;
+            } else {
+                lines1 = Lines.of(text1, start, end1);
+                changedLines1 = lines1.count();
+            }
+            if (whole2) {
+                lines2 = split2;
+                first2 = split2.lineAt(start);
+                changedLines2 = split2.lineAt(end2) - first2;
+            } else {
+                lines2 = Lines.of(text2, start, end2);
+                changedLines2 = lines2.count();
+            }
             classify();
             reduced1 = discard(classes1, occurrences2, totalLines1, true);
             reduced2 = discard(classes2, occurrences1, totalLines2, false);
@@ -182,19 +216,32 @@ final class NumstatLineCounter {
         }
 
         /**
+         * The whole text's lines when they are split already, or when most of the text changed:
+         * then they are split and kept, for the blob's other change (walking newest first, a
+         * version is the new side of one change and the old side of the next), which then
+         * hashes nothing. Else {@code null}: only the changed lines are split, for this change.
+         */
+        private static Lines wholeLines(Blob blob, int changedBytes) {
+            Lines lines = blob.linesIfSplit();
+            if (lines == null && changedBytes > blob.content().length / SPLIT_WHOLE_FRACTION) {
+                lines = blob.lines();
+            }
+            return lines;
+        }
+
+        /**
          * Gives every distinct line between the common head and tail one class number, shared
          * by both texts, and counts how often each class occurs in each text over the whole
          * texts, as git counts. The head and tail are the same in both texts, so their lines
-         * are looked up once and count for both; only those whose sketch some line of a class has
-         * are hashed and looked up, the others are only counted.
+         * are looked up once and count for both: by their hashes when either text's lines are
+         * split whole, else only those whose sketch some line of a class has are hashed and
+         * looked up, the others are only counted.
          */
         private void classify() {
-            int changedLines1 = lines1.count();
-            int changedLines2 = lines2.count();
             int capacity = Integer.highestOneBit(Math.max(16, (changedLines1 + changedLines2) * 2 - 1)) << 1;
             ClassTable table = new ClassTable(capacity, changedLines1 + changedLines2);
-            classes1 = classes(table, text1, lines1);
-            classes2 = classes(table, text2, lines2);
+            classes1 = classes(table, text1, lines1, first1, changedLines1);
+            classes2 = classes(table, text2, lines2, first2, changedLines2);
             occurrences1 = new int[table.count];
             occurrences2 = new int[table.count];
             for (int c : classes1) {
@@ -203,26 +250,51 @@ final class NumstatLineCounter {
             for (int c : classes2) {
                 occurrences2[c]++;
             }
-            int commonLines = countCommon(table, 0, start) + countCommon(table, end1, text1.length);
+            int commonLines;
+            if (whole1) {
+                commonLines = countCommon(table, text1, lines1, 0, first1)
+                        + countCommon(table, text1, lines1, first1 + changedLines1, lines1.count());
+            } else if (whole2) {
+                commonLines = countCommon(table, text2, lines2, 0, first2)
+                        + countCommon(table, text2, lines2, first2 + changedLines2, lines2.count());
+            } else {
+                commonLines = skimCommon(table, 0, start) + skimCommon(table, end1, text1.length);
+            }
             totalLines1 = commonLines + changedLines1;
             totalLines2 = commonLines + changedLines2;
         }
 
-        private static int[] classes(ClassTable table, byte[] text, Lines lines) {
-            int[] classes = new int[lines.count()];
+        private static int[] classes(ClassTable table, byte[] text, Lines lines, int first, int count) {
+            int[] classes = new int[count];
             int[] hashes = lines.hashes();
-            for (int i = 0; i < classes.length; i++) {
-                classes[i] = table.classOf(text, lines.start(i), lines.end(i), hashes[i], true);
+            for (int i = 0; i < count; i++) {
+                int line = first + i;
+                classes[i] = table.classOf(text, lines.start(line), lines.end(line), hashes[line], true);
             }
             return classes;
         }
 
         /**
-         * Counts the lines of the common text from {@code from} to {@code to} into the
-         * occurrences of their classes, taking every newline of a word at once; returns how
+         * Counts the lines {@code from} to {@code to} of a text split whole (of the common
+         * head or tail) into the occurrences of their classes; returns how many there are.
+         */
+        private int countCommon(ClassTable table, byte[] text, Lines lines, int from, int to) {
+            int[] hashes = lines.hashes();
+            for (int line = from; line < to; line++) {
+                int hash = hashes[line];
+                if (table.mayHaveHash(hash)) {
+                    countCommonLine(table, text, lines.start(line), lines.end(line), hash);
+                }
+            }
+            return to - from;
+        }
+
+        /**
+         * Counts the lines of the common text from {@code from} to {@code to}, not split, into
+         * the occurrences of their classes, taking every newline of a word at once; returns how
          * many lines there are.
          */
-        private int countCommon(ClassTable table, int from, int to) {
+        private int skimCommon(ClassTable table, int from, int to) {
             byte[] text = text1;
             int lines = 0;
             int lineStart = from;
@@ -230,32 +302,36 @@ final class NumstatLineCounter {
             for (; at + 8 <= to; at += 8) {
                 for (long newlines = Lines.newlineMask(text, at); newlines != 0; newlines &= newlines - 1) {
                     int lineEnd = at + (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
-                    countCommonLine(table, lineStart, lineEnd);
+                    skimLine(table, lineStart, lineEnd);
                     lines++;
                     lineStart = lineEnd;
                 }
             }
             for (; at < to; at++) {
                 if (text[at] == '\n') {
-                    countCommonLine(table, lineStart, at + 1);
+                    skimLine(table, lineStart, at + 1);
                     lines++;
                     lineStart = at + 1;
                 }
             }
             if (lineStart < to) {
-                countCommonLine(table, lineStart, to);
+                skimLine(table, lineStart, to);
                 lines++;
             }
             return lines;
         }
 
-        private void countCommonLine(ClassTable table, int lineStart, int lineEnd) {
+        private void skimLine(ClassTable table, int lineStart, int lineEnd) {
             if (table.mayHave(text1, lineStart, lineEnd)) {
-                int c = table.classOf(text1, lineStart, lineEnd, Lines.hash(text1, lineStart, lineEnd), false);
-                if (c >= 0) {
-                    occurrences1[c]++;
-                    occurrences2[c]++;
-                }
+                countCommonLine(table, text1, lineStart, lineEnd, Lines.hash(text1, lineStart, lineEnd));
+            }
+        }
+
+        private void countCommonLine(ClassTable table, byte[] text, int lineStart, int lineEnd, int hash) {
+            int c = table.classOf(text, lineStart, lineEnd, hash, false);
+            if (c >= 0) {
+                occurrences1[c]++;
+                occurrences2[c]++;
             }
         }
 
@@ -562,8 +638,8 @@ final class NumstatLineCounter {
 
     /**
      * Distinct lines by hash, each line compared byte for byte with the one that made its class;
-     * and the {@link Lines#sketch sketches} of the classes' lines, so that a line of the common
-     * head or tail that can have no class is not hashed.
+     * and which hashes and {@link Lines#sketch sketches} the classes' lines have, so that most
+     * lines of the common head and tail that have no class are neither hashed nor looked up.
      */
     private static final class ClassTable {
         private static final int SKETCH_BITS = 1 << 14;
@@ -574,6 +650,7 @@ final class NumstatLineCounter {
         private final int[] classStart;
         private final int[] classEnd;
         private final long[] sketches = new long[SKETCH_BITS / 64];
+        private final long[] hashBits = new long[SKETCH_BITS / 64];
         private int count;
 
         ClassTable(int capacity, int maxClasses) {
@@ -607,7 +684,15 @@ final class NumstatLineCounter {
             slots[slot] = created + 1;
             int sketch = Lines.sketch(text, from, to) & (SKETCH_BITS - 1);
             sketches[sketch >>> 6] |= 1L << sketch;
+            int bit = hash & (SKETCH_BITS - 1);
+            hashBits[bit >>> 6] |= 1L << bit;
             return created;
+        }
+
+        /** Whether a line of this hash may have a class: false for most lines that have none. */
+        boolean mayHaveHash(int hash) {
+            int bit = hash & (SKETCH_BITS - 1);
+            return (hashBits[bit >>> 6] & 1L << bit) != 0;
         }
 
         /** Whether the line from {@code from} to {@code to} may have a class: false for most lines that have none. */

@@ -47,6 +47,30 @@ public class NumstatLineCounterTest {
         assertEquals(11, change.deletions());
     }
 
+    /**
+     * The same when the rewritten block is most of the text's bytes (its lines are long), so
+     * that the texts are split whole: the blank lines of the common head and tail still count.
+     */
+    @Test
+    public void aFrequentLineInsideARewrittenBlockOfMostOfTheTextCountsAsInGit() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("repo").toPath());
+        List<String> context = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            context.add("line " + i);
+            context.add("");
+        }
+        String longer = " " + "x".repeat(400);
+        repo.write("code.txt", text(block(context, "old" + longer))).commit("before", ANN);
+        String after = repo.write("code.txt", text(block(context, "new" + longer))).commit("after", ANN);
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        assertNumstat(repo, scan);
+        FileChange change = scan.changes.get(after).get(0);
+        assertEquals(11, change.insertions());
+        assertEquals(11, change.deletions());
+    }
+
     @Test
     public void heavyEditsOfLargeFilesCountAsInGit() throws Exception {
         GitRepo repo = GitRepo.init(temp.newFolder("repo").toPath());
