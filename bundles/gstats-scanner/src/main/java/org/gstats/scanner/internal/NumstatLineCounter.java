@@ -78,6 +78,7 @@ final class NumstatLineCounter {
         if (differs < 0) {
             return new LineCounts(0, 0);
         }
+        // the common head: the whole lines before the first differing byte
         int start = Lines.lastNewline(text1, 0, differs) + 1;
         int tail = commonTail(text1, text2, start);
         int end1 = text1.length - tail;
