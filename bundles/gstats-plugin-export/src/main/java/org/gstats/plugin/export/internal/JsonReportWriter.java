@@ -1,5 +1,6 @@
 package org.gstats.plugin.export.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -55,7 +56,9 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, WriterOptions options, OutputStream out) throws IOException {
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // JsonWriter writes a few characters at a time: unbuffered, each went through the
+        // encoder on its own (a third of the CPU of a stored rescan went to writing its JSON)
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonWriter json = new JsonWriter(text);
         if (options.pretty()) {
             json.setIndent("  ");
