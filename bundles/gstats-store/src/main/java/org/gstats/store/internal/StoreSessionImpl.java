@@ -103,6 +103,12 @@ final class StoreSessionImpl implements StoreSession {
     private final Set<String> authors = new HashSet<>();
     private final List<FileInfo> files = new ArrayList<>();
     private final Map<String, String> blobIds = new HashMap<>();
+    /**
+     * The ids of the commits this scan diffed (the store had not their changes), while there are
+     * at most {@value #BATCH}: the write then looks up just these rather than every recorded id;
+     * null when there are more.
+     */
+    private List<String> diffed = new ArrayList<>();
     private boolean warned;
     private boolean finished;
 
@@ -233,6 +239,12 @@ final class StoreSessionImpl implements StoreSession {
         }
         try {
             spill.append(pending, current == null ? null : ChangeCodec.encode(current));
+            if (current != null && diffed != null) {
+                diffed.add(pending.id());
+                if (diffed.size() > BATCH) {
+                    diffed = null;
+                }
+            }
         } catch (IOException e) {
             spillFailure = e;
             discardSpill();
@@ -380,7 +392,7 @@ final class StoreSessionImpl implements StoreSession {
         long settingsId = ensureSettings(connection);
         connection.commit();
         insertCommits(connection, repositoryId);
-        if (!warned) {
+        if (!warned && (diffed == null || !diffed.isEmpty())) {
             insertChanges(connection, settingsId);
         }
         Map<Tables.Table, List<List<Object>>> reportRows = new LinkedHashMap<>();
@@ -621,9 +633,8 @@ final class StoreSessionImpl implements StoreSession {
     private void insertChanges(Connection connection, long settingsId) throws SQLException, IOException {
         // another scan may have recorded some of them since this one opened the store; a store
         // of schema 4 has their rows but not yet their encoded value
-        Set<String> rows = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?", settingsId);
-        Set<String> encoded = ids(connection, "SELECT commit_id FROM commit_changes WHERE settings_id = ?",
-                settingsId);
+        Set<String> rows = recorded(connection, "changed_commits", settingsId);
+        Set<String> encoded = recorded(connection, "commit_changes", settingsId);
         try (PreparedStatement commit = connection.prepareStatement(
                 "INSERT INTO changed_commits (settings_id, commit_id) VALUES (?, ?)");
                 PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
@@ -762,6 +773,30 @@ final class StoreSessionImpl implements StoreSession {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Which of the diffed commits the table has under the settings: looked up one by one when
+     * they are few (a rescan after new commits), else all the table's ids read at once.
+     */
+    private Set<String> recorded(Connection connection, String table, long settingsId) throws SQLException {
+        if (diffed == null) {
+            return ids(connection, "SELECT commit_id FROM " + table + " WHERE settings_id = ?", settingsId);
+        }
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE settings_id = ? AND commit_id = ?")) {
+            select.setLong(1, settingsId);
+            for (String id : diffed) {
+                select.setString(2, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        found.add(id);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static Set<String> ids(Connection connection, String sql, long key) throws SQLException {
