@@ -93,6 +93,13 @@ final class StoreSessionImpl implements StoreSession {
     private final Map<String, byte[]> settled;
     /** The repository's id when the session opened; null when the store did not know it. */
     private final Long repositoryId;
+    /** The repository's path as the session was opened for it. */
+    private final String repository;
+    /**
+     * Whether the scan's repository is the one the session opened for, so that the settled
+     * commits are its own (a scan of a work tree's subfolder reports the work tree).
+     */
+    private boolean settling;
     /** One String per path the replayed changes name, however many commits changed it. */
     private final Map<String, String> paths = new ConcurrentHashMap<>();
     /** The report as deflated JSON, or null when no JSON writer is there (then no report is kept). */
@@ -125,13 +132,14 @@ final class StoreSessionImpl implements StoreSession {
     private boolean finished;
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
-            Map<String, byte[]> known, Long repositoryId, Map<String, byte[]> settled, StoredBlobResults blobResults,
-            ReportJson reportJson) {
+            Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
+            StoredBlobResults blobResults, ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
         this.spillFolder = spillFolder;
         this.scope = scope;
         this.known = known;
+        this.repository = repository;
         this.repositoryId = repositoryId;
         this.settled = settled;
         this.blobResults = blobResults;
@@ -160,8 +168,8 @@ final class StoreSessionImpl implements StoreSession {
             Map<String, byte[]> settled = settle(connection, repositoryId, known);
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, scope, spillFolder, known, repositoryId, settled,
-                    blobResults, reportJson);
+            return new StoreSessionImpl(database, settings, scope, spillFolder, known, repository, repositoryId,
+                    settled, blobResults, reportJson);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
@@ -276,6 +284,7 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public void onStart(ScanTarget scanTarget) {
         target = scanTarget;
+        settling = !settled.isEmpty() && scanTarget.repository().toString().equals(repository);
         try {
             spill = ScanSpill.create(spillFolder);
         } catch (IOException | RuntimeException e) {
@@ -288,11 +297,11 @@ final class StoreSessionImpl implements StoreSession {
         spillPending();
         commits++;
         authors.add(String.valueOf(commit.authorEmail()));
-        if (settled.containsKey(commit.id())) {
+        if (settling && settled.containsKey(commit.id())) {
             return;
         }
         pending = commit;
-        current = known.containsKey(commit.id()) ? null : new ArrayList<>();
+        current = known.containsKey(commit.id()) || settled.containsKey(commit.id()) ? null : new ArrayList<>();
     }
 
     /** Appends the pending commit and its changes to the spill; a failure is kept for finish to report. */
@@ -460,7 +469,7 @@ final class StoreSessionImpl implements StoreSession {
     private void write(Connection connection, Report report, FutureTask<byte[]> json)
             throws SQLException, IOException {
         long repositoryId = repositoryId(connection, target.repository().toString());
-        if (!settled.isEmpty() && this.repositoryId != repositoryId) {
+        if (settling && this.repositoryId != repositoryId) {
             // the repository was cleared from the store during the scan: its settled commits' rows are gone
             throw new SQLException("the repository's rows were removed from the store while the scan ran");
         }

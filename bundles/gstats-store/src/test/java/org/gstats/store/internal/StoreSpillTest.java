@@ -174,6 +174,29 @@ public class StoreSpillTest {
     }
 
     @Test
+    public void aScanOfASubfolderIsRecordedForItsWorkTreeWhateverTheStoreKnowsOfTheFolder() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        scans.scanStored(store, request);
+        Path folder = repo().dir().resolve("src").toAbsolutePath().normalize();
+        // a repository once recorded at the folder's path, with the same commits
+        try (Connection connection = DriverManager.getConnection(storeUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO repositories (path) VALUES ('" + folder + "')");
+            statement.execute("INSERT INTO commits SELECT (SELECT repository_id FROM repositories WHERE path = '"
+                    + folder + "'), commit_id, parent_ids, author_name, author_email, author_time, committer_name, "
+                    + "committer_email, commit_time, summary, author_zone, commit_zone FROM commits");
+        }
+        long commits = count("SELECT COUNT(*) FROM commits");
+
+        StoredScanTest.Recorded rescan = scans.scanStored(store, ScanRequest.builder(folder).build());
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(2, store.history(request.repository()).size());
+        assertEquals(commits, count("SELECT COUNT(*) FROM commits"));
+    }
+
+    @Test
     public void aLongGeneratedHistoryStoresAndReplaysEqual() throws Exception {
         GitRepo repo = GitRepo.init(temp.newFolder("long").toPath()).importHistory(20_000, 100);
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
