@@ -51,7 +51,7 @@ final class CommitDiffer {
         this.lineCounter = lineCounter;
         this.missing = missing;
         this.attributes = attributes;
-        this.treeWalk = new TreeWalk(new TreeCachingReader(reader));
+        this.treeWalk = new TreeWalk(reader);
         treeWalk.setRecursive(true);
         treeWalk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
                 : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
