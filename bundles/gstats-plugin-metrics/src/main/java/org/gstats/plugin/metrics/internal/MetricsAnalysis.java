@@ -85,7 +85,7 @@ final class MetricsAnalysis implements Analysis {
         this.context = context;
         this.history = new ChangeHistory(context.headId());
         this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
-                resources.memoryLimit() / FILTER_SHARE);
+                resources.memoryLimit() / FILTER_SHARE, resources.threads());
         this.work = new HeadFileWork(resources.threads());
     }
 

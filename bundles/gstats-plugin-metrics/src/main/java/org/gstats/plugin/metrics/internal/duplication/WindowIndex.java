@@ -46,6 +46,15 @@ final class WindowIndex {
         }
     }
 
+    /**
+     * False when {@code key} is surely not kept, true when it may be; once sealed, and thread-safe then
+     * ({@link #place} does not change what it answers): threads that hash files ahead of detection
+     * ask it, so that detection looks up only these windows.
+     */
+    boolean mayHave(long key) {
+        return members.mayContain(key);
+    }
+
     /** The first place of a repeated hash, {@link #unplaced} before it, {@link #unique} for a hash not kept. */
     long get(long key) {
         if (members != null && !members.mayContain(key)) {
