@@ -89,10 +89,10 @@ public final class CloneDetector {
     }
 
     /**
-     * A file read back for detection: its tokens, the hash of the window at each token, and the
-     * positions whose hash may be in the index (ascending), as every other window is unique.
+     * A file read back for detection: its tokens, the positions of the windows whose hash is in the
+     * index (ascending; every other window is unique) and the index slot of each.
      */
-    private record Prepared(Tokens tokens, long[] windows, int[] candidates) {
+    private record Prepared(Tokens tokens, int[] candidates, int[] slots) {
     }
 
     /** Finds the clones among the files added; the temporary file is gone afterwards. */
@@ -118,20 +118,17 @@ public final class CloneDetector {
                 Tokens current = prepared.tokens();
                 int[] values = current.values();
                 int n = values.length;
-                long[] windows = prepared.windows();
+                int[] candidates = prepared.candidates();
                 // the windows not among the candidates are unique: the loop would step over them one by one
                 int i = 0;
-                for (int candidate : prepared.candidates()) {
-                    if (candidate < i) {
+                for (int c = 0; c < candidates.length; c++) {
+                    if (candidates[c] < i) {
                         continue;
                     }
-                    i = candidate;
-                    long seen = index.get(windows[i]);
-                    if (WindowIndex.unique(seen)) {
-                        continue;
-                    }
+                    i = candidates[c];
+                    long seen = index.placeAt(prepared.slots()[c]);
                     if (WindowIndex.unplaced(seen)) {
-                        index.place(windows[i], pack(file, i));
+                        index.place(prepared.slots()[c], pack(file, i));
                         continue;
                     }
                     int sourceFile = (int) (seen >>> 32);
@@ -204,7 +201,7 @@ public final class CloneDetector {
 
     /**
      * A file read back for detection, or null when it is too short for a window. Thread-safe: the store is only
-     * read, and the index's filter no longer changes.
+     * read, and which slot a key has in the sealed index no longer changes.
      */
     private Prepared prepare(TokenStore.Entry entry, WindowIndex index) {
         if (entry.count() < minTokens) {
@@ -213,16 +210,20 @@ public final class CloneDetector {
         Tokens tokens = store.read(entry);
         long[] windows = windowHashes(tokens.values());
         int[] candidates = new int[64];
+        int[] slots = new int[64];
         int count = 0;
         for (int i = 0; i < windows.length; i++) {
-            if (index.mayHave(windows[i])) {
+            int slot = index.slotOf(windows[i]);
+            if (slot >= 0) {
                 if (count == candidates.length) {
                     candidates = Arrays.copyOf(candidates, count * 2);
+                    slots = Arrays.copyOf(slots, count * 2);
                 }
-                candidates[count++] = i;
+                candidates[count] = i;
+                slots[count++] = slot;
             }
         }
-        return new Prepared(tokens, windows, Arrays.copyOf(candidates, count));
+        return new Prepared(tokens, Arrays.copyOf(candidates, count), Arrays.copyOf(slots, count));
     }
 
     /**
