@@ -28,7 +28,9 @@ public final class TextLines {
         int count = 0;
         starts[count] = 0;
         boolean blankSoFar = true;
-        for (int i = 0; i < chars.length; i++) {
+        int i = 0;
+        int length = chars.length;
+        while (i < length) {
             char c = chars[i];
             if (c == '\n') {
                 blank[count++] = blankSoFar;
@@ -36,10 +38,16 @@ public final class TextLines {
                     starts = Arrays.copyOf(starts, count * 2);
                     blank = Arrays.copyOf(blank, count * 2);
                 }
-                starts[count] = i + 1;
+                starts[count] = ++i;
                 blankSoFar = true;
-            } else if (blankSoFar && !SourceScanner.isWhitespace(c)) {
+            } else if (blankSoFar && SourceScanner.isWhitespace(c)) {
+                i++;
+            } else {
+                // the line holds more than white space: only its end is left to find
                 blankSoFar = false;
+                while (i < length && chars[i] != '\n') {
+                    i++;
+                }
             }
         }
         blank[count++] = blankSoFar;
