@@ -31,8 +31,9 @@ import org.gstats.plugin.metrics.internal.duplication.TokenSequence.Tokens;
  * once ({@link SeenFilter}), and only those enter the {@link WindowIndex}; the second pass,
  * the detection proper, holds the file at hand and a bounded cache of the files it matched.
  * In both passes other threads read the next few files back and hash their windows meanwhile
- * ({@link Ahead}): the detecting thread keeps only what must follow path order (the filter and
- * the index, whose memory stays warm in its processor's cache, placing and matching windows).
+ * ({@link Ahead}), and in the second they also find each repeated window's index slot: the
+ * detecting thread keeps only what must follow path order (adding to the filter, whose memory
+ * stays warm in its processor's cache, then placing and matching windows).
  */
 public final class CloneDetector {
 
