@@ -32,11 +32,6 @@ final class FilesProcessor {
         file.format = detector.detect(file.path, true, head, null);
     }
 
-    /** As {@link #analyseText(HeadFile, String, char[], TextLines, SourceScanner.Sink)}, finding the lines. */
-    void analyseText(HeadFile file, String text, char[] chars, SourceScanner.Sink also) {
-        analyseText(file, text, chars, TextLines.of(chars), also);
-    }
-
     /**
      * Classifies a text file by its content and counts its lines, handing every lexeme to
      * {@code also} as well (clone detection's tokens), so that the text is scanned once;
