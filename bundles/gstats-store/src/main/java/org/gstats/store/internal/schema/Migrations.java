@@ -33,6 +33,8 @@ public final class Migrations {
     static Flyway flyway(DataSource dataSource, int version) {
         // Flyway finds its database support (ServiceLoader) through the loader given here: its own bundle's
         return Flyway.configure(Flyway.class.getClassLoader())
+                // named: Flyway's own choice wants slf4j's binding visible to it, else logs on stderr
+                .loggers("slf4j")
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
