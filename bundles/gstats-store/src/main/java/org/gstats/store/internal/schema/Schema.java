@@ -42,25 +42,69 @@ public final class Schema {
      * times, and Flyway reads its history table and takes its lock at each run.
      *
      * @param dataSource where Flyway takes its own connections
-     * @param connection the caller's connection, which reads the version
+     * @param connection the caller's connection, which reads the version and holds the lock
      * @throws StoreException when a newer gstats wrote the store
      */
     public static void migrate(DataSource dataSource, Connection connection, String location)
             throws SQLException, StoreException {
         connection.setAutoCommit(false);
+        if (behind(connection, location)) {
+            if (!SHARED.equals(connection.getMetaData().getDatabaseProductName())) {
+                // an H2 file is one process's at a time; its scans (serve) take turns here
+                synchronized (Schema.class) {
+                    migrateLocked(dataSource, connection, location);
+                }
+            } else {
+                migrateShared(dataSource, connection, location);
+            }
+        }
+    }
+
+    /**
+     * Processes sharing a server take turns on a lock of the server's. Flyway's own lock is taken
+     * only after it has decided whether to baseline: two processes creating a fresh store at once
+     * could both decide to, and one failed.
+     */
+    private static void migrateShared(DataSource dataSource, Connection connection, String location)
+            throws SQLException, StoreException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+            try {
+                migrateLocked(dataSource, connection, location);
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+                connection.commit();
+            }
+        }
+    }
+
+    /** The database product whose processes share a store. */
+    private static final String SHARED = "PostgreSQL";
+
+    /** The key of the server's advisory lock that migrations take: "gstats" in ASCII. */
+    private static final long LOCK_KEY = 0x677374617473L;
+
+    /** Runs Flyway if the store is still behind, once the caller holds the lock. */
+    private static void migrateLocked(DataSource dataSource, Connection connection, String location)
+            throws SQLException, StoreException {
+        if (behind(connection, location)) {
+            Migrations.flyway(dataSource, version(connection)).migrate();
+        }
+    }
+
+    /**
+     * Whether the store's version is older than this gstats writes.
+     *
+     * @throws StoreException when it is newer
+     */
+    private static boolean behind(Connection connection, String location) throws SQLException, StoreException {
         int version = version(connection);
         connection.commit();
         if (version > CURRENT) {
             throw new StoreException("the store at " + location + " was written by a newer gstats (schema " + version
                     + ", this one knows " + CURRENT + "); left untouched");
         }
-        if (version < CURRENT) {
-            // Flyway's lock keeps processes apart; this one keeps the scans of one process (serve) from
-            // creating a fresh store's history table side by side
-            synchronized (Schema.class) {
-                Migrations.flyway(dataSource, version).migrate();
-            }
-        }
+        return version < CURRENT;
     }
 
     /**
