@@ -13,11 +13,21 @@ public class MemoryCriticalException extends RuntimeException {
     private final transient MemoryStatus status;
 
     public MemoryCriticalException(MemoryStatus status) {
-        super(String.format(Locale.ROOT,
-                "memory critical: %d MB of %d MB in use after garbage collection (%.0f%%); give the JVM more heap "
-                        + "(JAVA_OPTS=-Xmx...) or raise --max-memory",
-                status.usedAfterGc() >> 20, status.limit() >> 20, status.percent()));
+        super(message(status));
         this.status = status;
+    }
+
+    /**
+     * Names why the status is critical: the live heap above the critical line, or, below it, garbage
+     * collection taking most of the time while freeing next to nothing (the tracker's other rule).
+     */
+    private static String message(MemoryStatus status) {
+        String why = PressureLevel.of(status.usedAfterGc(), status.limit()) == PressureLevel.CRITICAL
+                ? "%d MB of %d MB in use after garbage collection (%.0f%%)"
+                : "garbage collection takes most of the time and frees little, %d MB of %d MB in use (%.0f%%)";
+        return String.format(Locale.ROOT, "memory critical: " + why + "; give the JVM more heap "
+                + "(JAVA_OPTS=-Xmx...) or raise --max-memory", status.usedAfterGc() >> 20, status.limit() >> 20,
+                status.percent());
     }
 
     /** The sample that was critical. */

@@ -17,6 +17,14 @@ record LogSettings(boolean verbose, boolean quiet, boolean json, Path file) {
     /** gstats' own loggers are named {@code gstats.*}; JGit's and others' by their classes. */
     static final String GSTATS_PREFIX = "gstats.";
 
+    /**
+     * Felix HTTP's logger. The launcher keeps the server disabled (framework.properties) until
+     * {@code gstats serve} configures its address, so every serve start had it warn "Jetty not
+     * started (HTTP and HTTPS disabled)" about that first, disabled start. Its failures are errors,
+     * and serve says in its own line when it cannot listen or answer; the rest shows with verbose.
+     */
+    static final String HTTP_SERVER = "org.apache.felix.http";
+
     Level threshold(String logger) {
         if (quiet) {
             return Level.ERROR;
@@ -24,6 +32,6 @@ record LogSettings(boolean verbose, boolean quiet, boolean json, Path file) {
         if (verbose) {
             return logger.startsWith(GSTATS_PREFIX) ? Level.DEBUG : Level.INFO;
         }
-        return Level.WARN;
+        return logger.equals(HTTP_SERVER) ? Level.ERROR : Level.WARN;
     }
 }

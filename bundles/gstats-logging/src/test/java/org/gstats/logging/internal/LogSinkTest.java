@@ -71,6 +71,15 @@ public class LogSinkTest {
     }
 
     @Test
+    public void felixHttpWarnsOnlyWithVerbose() {
+        assertFalse("its disabled first start at every serve", sink.enabled("org.apache.felix.http", Level.WARN));
+        assertTrue(sink.enabled("org.apache.felix.http", Level.ERROR));
+        assertTrue(sink.enabled("org.apache.felix.http.jetty", Level.WARN));
+        sink.configure(new LogSettings(true, false, false, null));
+        assertTrue(sink.enabled("org.apache.felix.http", Level.WARN));
+    }
+
+    @Test
     public void aLogFileGetsTheLinesToo() throws Exception {
         Path file = folder.getRoot().toPath().resolve("logs/gstats.log");
         sink.configure(new LogSettings(false, false, false, file));
