@@ -48,8 +48,11 @@ ratio() { echo "$(echo "scale=2; $(cat "$work/$1.secs") / $(cat "$work/$2.secs")
 $(echo "scale=2; $(cat "$work/$1.cpu") / $(cat "$work/$2.cpu")" | bc)x CPU"; }
 
 # the first scan of an installation writes its class-data archive (docs/performance.md) as it
-# exits: a short scan writes it here, so that no measured run pays for it
-"$gstats" scan "$repo" --quiet --no-store --plugins commits --max-commits 1 > /dev/null
+# exits: a short scan writes it here, so that no measured run pays for it; with the measured runs'
+# plugins, format and a store (a throwaway one), so that the archive holds the classes they load
+# (H2's, the store's, the json format's), as an installation's first ordinary scan leaves it
+"$gstats" scan "$repo" --quiet --format json --max-commits 1 --store "jdbc:h2:file:$work/warm-up" > /dev/null
+rm -f "$work"/warm-up.*
 # alternate each measurement with its baseline, so that both see the same machine load
 timed git_log_1 git -C "$repo" log --numstat -M
 timed cold_no_store "$gstats" scan "$repo" --format json --quiet --no-store

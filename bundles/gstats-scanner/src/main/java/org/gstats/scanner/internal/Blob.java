@@ -7,13 +7,16 @@ import java.util.Arrays;
 
 /**
  * One side of a file change as the line counter needs it: the bytes, whether git would call
- * them binary, where each line starts and a hash of each line. Lines end after their
- * {@code '\n'}; a last line without one is a line too, and differs from the same text with a
- * newline, as in git.
+ * them binary, and, when asked, its lines ({@link Lines}). Lines end after their {@code '\n'};
+ * a last line without one is a line too, and differs from the same text with a newline, as in
+ * git.
  * <p>
- * Lines are split and hashed in one pass when the blob is made, eight bytes at a time: every
- * version of a file passes through here once per scan (the cache hands it to the next commit
- * down the history), and this pass is most of the line counter's work.
+ * The lines are split and hashed only when first asked for, and kept: the default line counter
+ * compares two versions' bytes and splits only what differs ({@link NumstatLineCounter}), so
+ * most versions, whose every change touches a few lines of a long file, are never split whole
+ * (those mostly changed are, once, for both their changes).
+ * Blobs are shared by the scan's diff threads; two threads asking at once may both split, and
+ * either's result is kept (the same lines).
  */
 final class Blob {
 
@@ -24,31 +27,23 @@ final class Blob {
 
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
-    private static final int[] NO_LINES = new int[0];
+    /** Line tables per byte of text, as {@link #footprint} reckons them (8 bytes a line, lines of ~32 bytes). */
+    private static final int BYTES_PER_TABLE_BYTE = 4;
 
     private final long size;
     private final byte[] content;
     private final boolean binary;
-    /** Where each line starts, and the end of the content after the last one; null when binary. */
-    private final int[] lineStarts;
-    private final int[] lineHashes;
+    /** Null until asked for, and for binary or unread content. */
+    private Lines lines;
+    /** -1 until asked for. */
+    private int lineCount = -1;
 
     private Blob(long size, byte[] content, boolean binary) {
         this.size = size;
         this.content = content;
         this.binary = binary;
-        if (content == null || binary) {
-            lineStarts = null;
-            lineHashes = NO_LINES;
-        } else {
-            int[][] lines = split(content);
-            lineStarts = lines[0];
-            lineHashes = lines[1];
-        }
     }
 
     /** A blob read whole. The array is shared, never copied or changed. */
@@ -84,21 +79,40 @@ final class Blob {
         return content;
     }
 
-    /** Number of lines; 0 for a binary blob. */
+    /** Number of lines; 0 for a binary blob. Counted without splitting the lines. */
     int lineCount() {
-        return lineStarts == null ? 0 : lineStarts.length - 1;
+        if (content == null || binary) {
+            return 0;
+        }
+        int count = lineCount;
+        if (count < 0) {
+            Lines split = lines;
+            count = split != null ? split.count() : Lines.count(content, 0, content.length);
+            lineCount = count;
+        }
+        return count;
     }
 
-    /** Memory this blob holds, for the cache's budget. */
+    /** Takes the number of lines counted elsewhere (by the line counter, which skims them), so as not to count them again. */
+    void lineCountIs(int count) {
+        lineCount = count;
+    }
+
+    /**
+     * Memory this blob holds, for the cache's budget; the same before and after its lines are
+     * split (the cache subtracts what it added), so their tables are reckoned from the size.
+     */
     long footprint() {
-        int lines = lineStarts == null ? 0 : lineStarts.length;
-        return (content == null ? 0 : content.length) + 8L * lines + 64;
+        int length = content == null ? 0 : content.length;
+        return length + (binary ? 0 : length / BYTES_PER_TABLE_BYTE) + 64;
     }
 
     boolean sameLine(int line, Blob other, int otherLine) {
-        return lineHashes[line] == other.lineHashes[otherLine]
-                && Arrays.equals(content, lineStarts[line], lineStarts[line + 1],
-                        other.content, other.lineStarts[otherLine], other.lineStarts[otherLine + 1]);
+        Lines mine = lines();
+        Lines theirs = other.lines();
+        return mine.hashes()[line] == theirs.hashes()[otherLine]
+                && Arrays.equals(content, mine.start(line), mine.end(line),
+                        other.content, theirs.start(otherLine), theirs.end(otherLine));
     }
 
     /**
@@ -106,15 +120,30 @@ final class Blob {
      * array is shared, never to be changed.
      */
     int[] lineHashes() {
-        return lineHashes;
+        return lines().hashes();
     }
 
     int lineStart(int line) {
-        return lineStarts[line];
+        return lines().start(line);
     }
 
     int lineEnd(int line) {
-        return lineStarts[line + 1];
+        return lines().end(line);
+    }
+
+    /** The lines if some caller has split them already, else {@code null}. */
+    Lines linesIfSplit() {
+        return lines;
+    }
+
+    /** The lines, split and hashed at the first call and kept. */
+    Lines lines() {
+        Lines split = lines;
+        if (split == null) {
+            split = content == null || binary ? Lines.NONE : Lines.of(content, 0, content.length);
+            lines = split;
+        }
+        return split;
     }
 
     /** git's {@code buffer_is_binary}, eight bytes at a time: a loop of single bytes was a tenth of the line splitting. */
@@ -133,92 +162,5 @@ final class Blob {
             }
         }
         return false;
-    }
-
-    /**
-     * Finds the lines and hashes each from the words read at its own start, so that a line
-     * hashes the same wherever it sits in whichever blob. The last few bytes, too few for a
-     * word, are gathered into one as if read whole. Returns the line starts and the hashes.
-     */
-    private static int[][] split(byte[] bytes) {
-        int length = bytes.length;
-        int[] starts = new int[Math.max(16, length / 16)];
-        int[] hashes = new int[starts.length];
-        int lines = 0;
-        int lineStart = 0;
-        long hash = 0;
-        int at = 0;
-        int lastWord = length - 8;
-        while (at < length) {
-            long word;
-            long newlines;
-            if (at <= lastWord) {
-                word = (long) WORDS.get(bytes, at);
-                newlines = newlineBytes(word);
-                if (newlines == 0) {
-                    // most words: no line ends in them
-                    hash = mix(hash, word);
-                    at += 8;
-                    continue;
-                }
-            } else {
-                int available = length - at;
-                word = partialWord(bytes, at, available);
-                newlines = newlineBytes(word) & ((1L << (available * 8)) - 1);
-                if (newlines == 0) {
-                    hash = mix(hash, word);
-                    at = length;
-                    continue;
-                }
-            }
-            int bytesTaken = (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
-            hash = mix(hash, bytesTaken == 8 ? word : word & ((1L << (bytesTaken * 8)) - 1));
-            at += bytesTaken;
-            // room for this line, a last one without a newline and the end
-            if (lines + 2 >= starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-                hashes = Arrays.copyOf(hashes, starts.length);
-            }
-            starts[lines] = lineStart;
-            hashes[lines] = finish(hash, at - lineStart);
-            lines++;
-            lineStart = at;
-            hash = 0;
-        }
-        if (lineStart < length) {
-            // the last line, without a newline
-            starts[lines] = lineStart;
-            hashes[lines] = finish(hash, length - lineStart);
-            lines++;
-        }
-        starts[lines] = length;
-        return new int[][] {Arrays.copyOf(starts, lines + 1), Arrays.copyOf(hashes, lines)};
-    }
-
-    private static long partialWord(byte[] bytes, int at, int available) {
-        long word = 0;
-        for (int i = available - 1; i >= 0; i--) {
-            word = word << 8 | (bytes[at + i] & 0xff);
-        }
-        return word;
-    }
-
-    /**
-     * The high bit of each byte of {@code word} that may be a newline; exact up to the first
-     * newline, which is all the caller uses (a borrow can only mark bytes above it).
-     */
-    private static long newlineBytes(long word) {
-        long x = word ^ NEWLINES;
-        return (x - LOW_BITS) & ~x & HIGH_BITS;
-    }
-
-    private static long mix(long hash, long word) {
-        long h = (hash ^ word) * MULTIPLIER;
-        return h ^ (h >>> 29);
-    }
-
-    private static int finish(long hash, int length) {
-        long h = (hash ^ length) * MULTIPLIER;
-        return (int) (h ^ (h >>> 32));
     }
 }

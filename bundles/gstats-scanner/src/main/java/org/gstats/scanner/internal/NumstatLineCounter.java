@@ -14,6 +14,14 @@ import java.util.Arrays;
  * lines, trim the common head and tail, discard as git discards, then divide and conquer
  * with git's middle-snake search and its cost heuristics. Only the counts are kept: the
  * position of each change does not matter for them.
+ * <p>
+ * The common head and tail are found on the bytes, many at a time (as git's
+ * {@code trim_common_tail} finds a tail): only the lines between them are split and hashed,
+ * and those of the head and tail only counted, save the few that may equal a changed line (git counts how often a changed line occurs
+ * in the whole text, head and tail included). Most changes touch a few lines of a long file, so
+ * this skims most of the text instead of hashing every line of both versions. A text whose
+ * changed lines are most of it (edits at both ends) is split whole instead, and its lines kept
+ * with it for its other change, which then hashes nothing.
  */
 final class NumstatLineCounter {
 
@@ -27,6 +35,10 @@ final class NumstatLineCounter {
     private static final int SIMILAR_SCAN_WINDOW = 100;
     /** A frequent line is dropped when frequent lines are under a quarter of the run around it. */
     private static final int KEEP_DISCARD_RUN = 4;
+    /** Bytes of the common tail compared at once before the last differing block is searched byte by byte. */
+    private static final int TAIL_BLOCK = 64;
+    /** A text is split whole (and its lines kept) when more than one in this many of its bytes changed. */
+    private static final int SPLIT_WHOLE_FRACTION = 2;
     /** Edit cost at which the middle-snake search gives up on finding the best split. */
     private static final int MAX_COST_MIN = 256;
     /** Edit cost above which a long enough snake is taken as the split. */
@@ -60,81 +72,86 @@ final class NumstatLineCounter {
     }
 
     private static LineCounts count(Blob before, Blob after, boolean minimal) {
-        int lines1 = before.lineCount();
-        int lines2 = after.lineCount();
-        int start = commonHead(before, after);
-        int tail = commonTail(before, after, Math.min(lines1, lines2) - start);
-        int end1 = lines1 - tail;
-        int end2 = lines2 - tail;
-        if (start == end1 || start == end2) {
-            return new LineCounts(end2 - start, end1 - start);
+        byte[] text1 = before.content();
+        byte[] text2 = after.content();
+        int differs = Arrays.mismatch(text1, text2);
+        if (differs < 0) {
+            return new LineCounts(0, 0);
         }
-        return new Comparison(before, after, start, end1, end2, minimal).run();
+        // the common head: the whole lines before the first differing byte
+        int start = Lines.lastNewline(text1, 0, differs) + 1;
+        int tail = commonTail(text1, text2, start);
+        int end1 = text1.length - tail;
+        int end2 = text2.length - tail;
+        if (start == end1 || start == end2) {
+            return new LineCounts(Lines.count(text2, start, end2), Lines.count(text1, start, end1));
+        }
+        Comparison comparison = new Comparison(before, after, start, end1, end2, minimal);
+        LineCounts counts = comparison.run();
+        // counted on the way; the scan asks for them next (the lines after a change)
+        before.lineCountIs(comparison.totalLines1);
+        after.lineCountIs(comparison.totalLines2);
+        return counts;
     }
 
     /**
-     * The number of lines both texts begin with: the run of equal hashes and lengths, its bytes
-     * then compared at once (and the run cut at the first differing byte, should two hashes
-     * collide).
+     * The bytes of the whole lines both texts end with, none of them before {@code start} (the
+     * end of the common head): equal bytes compared a block at a time from the ends, as git's
+     * {@code trim_common_tail} does, then cut to the first line that starts in both texts.
      */
-    private static int commonHead(Blob a, Blob b) {
-        int[] hashes1 = a.lineHashes();
-        int[] hashes2 = b.lineHashes();
-        int limit = Math.min(hashes1.length, hashes2.length);
-        int lines = 0;
-        while (lines < limit && hashes1[lines] == hashes2[lines] && a.lineEnd(lines) == b.lineEnd(lines)) {
-            lines++;
+    private static int commonTail(byte[] text1, byte[] text2, int start) {
+        int length1 = text1.length;
+        int length2 = text2.length;
+        int limit = Math.min(length1, length2) - start;
+        int same = 0;
+        while (same + TAIL_BLOCK <= limit && Arrays.equals(text1, length1 - same - TAIL_BLOCK, length1 - same,
+                text2, length2 - same - TAIL_BLOCK, length2 - same)) {
+            same += TAIL_BLOCK;
         }
-        int end = lines == 0 ? 0 : a.lineEnd(lines - 1);
-        int differs = Arrays.mismatch(a.content(), 0, end, b.content(), 0, end);
-        if (differs >= 0) {
-            lines = 0;
-            while (a.lineEnd(lines) <= differs) {
-                lines++;
-            }
+        while (same < limit && text1[length1 - same - 1] == text2[length2 - same - 1]) {
+            same++;
         }
-        return lines;
-    }
-
-    /** The number of lines, at most {@code limit}, both texts end with; as {@link #commonHead}. */
-    private static int commonTail(Blob a, Blob b, int limit) {
-        int[] hashes1 = a.lineHashes();
-        int[] hashes2 = b.lineHashes();
-        int last1 = hashes1.length - 1;
-        int last2 = hashes2.length - 1;
-        int lines = 0;
-        while (lines < limit && hashes1[last1 - lines] == hashes2[last2 - lines]
-                && lineLength(a, last1 - lines) == lineLength(b, last2 - lines)) {
-            lines++;
-        }
-        if (lines == 0) {
+        if (same == 0) {
             return 0;
         }
-        int from1 = a.lineStart(last1 - lines + 1);
-        int from2 = b.lineStart(last2 - lines + 1);
-        int length = a.content().length - from1;
-        int differs = Arrays.mismatch(a.content(), from1, from1 + length, b.content(), from2, from2 + length);
-        if (differs >= 0) {
-            while (a.lineStart(last1 - lines + 1) <= from1 + differs) {
-                lines--;
-            }
+        int from1 = length1 - same;
+        if (startsLine(text1, from1) && startsLine(text2, length2 - same)) {
+            return same;
         }
-        return lines;
+        int newline = Lines.nextNewline(text1, from1, length1);
+        return newline < 0 ? 0 : length1 - newline - 1;
     }
 
-    private static int lineLength(Blob blob, int line) {
-        return blob.lineEnd(line) - blob.lineStart(line);
+    private static boolean startsLine(byte[] text, int at) {
+        return at == 0 || text[at - 1] == '\n';
     }
 
-    /** One comparison of two texts whose lines from {@code start} to {@code end1}/{@code end2} differ. */
+    /**
+     * One comparison of two texts whose bytes from {@code start} to {@code end1}/{@code end2}
+     * (whole lines) differ; before and after those the texts are the same.
+     */
     private static final class Comparison {
         private final Blob before;
         private final Blob after;
+        private final byte[] text1;
+        private final byte[] text2;
         private final int start;
         private final int end1;
         private final int end2;
         private final boolean minimal;
 
+        /** Each text's lines: the whole text's when split ({@code whole1}/{@code whole2}), else those from start to end alone. */
+        private Lines lines1;
+        private Lines lines2;
+        private boolean whole1;
+        private boolean whole2;
+        /** Where the changed lines begin in {@code lines1}/{@code lines2}, and how many there are. */
+        private int first1;
+        private int first2;
+        private int changedLines1;
+        private int changedLines2;
+        private int totalLines1;
+        private int totalLines2;
         private int[] classes1;
         private int[] classes2;
         private int[] occurrences1;
@@ -158,6 +175,8 @@ final class NumstatLineCounter {
         Comparison(Blob before, Blob after, int start, int end1, int end2, boolean minimal) {
             this.before = before;
             this.after = after;
+            this.text1 = before.content();
+            this.text2 = after.content();
             this.start = start;
             this.end1 = end1;
             this.end2 = end2;
@@ -165,9 +184,29 @@ final class NumstatLineCounter {
         }
 
         LineCounts run() {
+            Lines split1 = wholeLines(before, end1 - start);
+            Lines split2 = wholeLines(after, end2 - start);
+            whole1 = split1 != null;
+            whole2 = split2 != null;
+            if (whole1) {
+                lines1 = split1;
+                first1 = split1.lineAt(start);
+                changedLines1 = split1.lineAt(end1) - first1;
+            } else {
+                lines1 = Lines.of(text1, start, end1);
+                changedLines1 = lines1.count();
+            }
+            if (whole2) {
+                lines2 = split2;
+                first2 = split2.lineAt(start);
+                changedLines2 = split2.lineAt(end2) - first2;
+            } else {
+                lines2 = Lines.of(text2, start, end2);
+                changedLines2 = lines2.count();
+            }
             classify();
-            reduced1 = discard(classes1, occurrences2, before.lineCount(), true);
-            reduced2 = discard(classes2, occurrences1, after.lineCount(), false);
+            reduced1 = discard(classes1, occurrences2, totalLines1, true);
+            reduced2 = discard(classes2, occurrences1, totalLines2, false);
             int diagonals = reduced1.length + reduced2.length + 3;
             forward = new int[diagonals];
             backward = new int[diagonals];
@@ -178,24 +217,32 @@ final class NumstatLineCounter {
         }
 
         /**
+         * The whole text's lines when they are split already, or when most of the text changed:
+         * then they are split and kept, for the blob's other change (walking newest first, a
+         * version is the new side of one change and the old side of the next), which then
+         * hashes nothing. Else {@code null}: only the changed lines are split, for this change.
+         */
+        private static Lines wholeLines(Blob blob, int changedBytes) {
+            Lines lines = blob.linesIfSplit();
+            if (lines == null && changedBytes > blob.content().length / SPLIT_WHOLE_FRACTION) {
+                lines = blob.lines();
+            }
+            return lines;
+        }
+
+        /**
          * Gives every distinct line between the common head and tail one class number, shared
          * by both texts, and counts how often each class occurs in each text over the whole
          * texts, as git counts. The head and tail are the same in both texts, so their lines
-         * are looked up once and count for both; lines found only there have no class.
+         * are looked up once and count for both: by their hashes when either text's lines are
+         * split whole, else only those whose sketch some line of a class has are hashed and
+         * looked up, the others are only counted.
          */
         private void classify() {
-            int changedLines1 = end1 - start;
-            int changedLines2 = end2 - start;
             int capacity = Integer.highestOneBit(Math.max(16, (changedLines1 + changedLines2) * 2 - 1)) << 1;
             ClassTable table = new ClassTable(capacity, changedLines1 + changedLines2);
-            classes1 = new int[changedLines1];
-            classes2 = new int[changedLines2];
-            for (int i = 0; i < changedLines1; i++) {
-                classes1[i] = table.classOf(before, start + i, true);
-            }
-            for (int i = 0; i < changedLines2; i++) {
-                classes2[i] = table.classOf(after, start + i, true);
-            }
+            classes1 = classes(table, text1, lines1, first1, changedLines1);
+            classes2 = classes(table, text2, lines2, first2, changedLines2);
             occurrences1 = new int[table.count];
             occurrences2 = new int[table.count];
             for (int c : classes1) {
@@ -204,17 +251,88 @@ final class NumstatLineCounter {
             for (int c : classes2) {
                 occurrences2[c]++;
             }
-            countCommon(table, 0, start);
-            countCommon(table, end1, before.lineCount());
+            int commonLines;
+            if (whole1) {
+                commonLines = countCommon(table, text1, lines1, 0, first1)
+                        + countCommon(table, text1, lines1, first1 + changedLines1, lines1.count());
+            } else if (whole2) {
+                commonLines = countCommon(table, text2, lines2, 0, first2)
+                        + countCommon(table, text2, lines2, first2 + changedLines2, lines2.count());
+            } else {
+                commonLines = skimCommon(table, 0, start) + skimCommon(table, end1, text1.length);
+            }
+            totalLines1 = commonLines + changedLines1;
+            totalLines2 = commonLines + changedLines2;
         }
 
-        private void countCommon(ClassTable table, int from, int to) {
+        private static int[] classes(ClassTable table, byte[] text, Lines lines, int first, int count) {
+            int[] classes = new int[count];
+            int[] hashes = lines.hashes();
+            for (int i = 0; i < count; i++) {
+                int line = first + i;
+                classes[i] = table.classOf(text, lines.start(line), lines.end(line), hashes[line], true);
+            }
+            return classes;
+        }
+
+        /**
+         * Counts the lines {@code from} to {@code to} of a text split whole (of the common
+         * head or tail) into the occurrences of their classes; returns how many there are.
+         */
+        private int countCommon(ClassTable table, byte[] text, Lines lines, int from, int to) {
+            int[] hashes = lines.hashes();
             for (int line = from; line < to; line++) {
-                int c = table.classOf(before, line, false);
-                if (c >= 0) {
-                    occurrences1[c]++;
-                    occurrences2[c]++;
+                int hash = hashes[line];
+                if (table.mayHaveHash(hash)) {
+                    countCommonLine(table, text, lines.start(line), lines.end(line), hash);
                 }
+            }
+            return to - from;
+        }
+
+        /**
+         * Counts the lines of the common text from {@code from} to {@code to}, not split, into
+         * the occurrences of their classes, taking every newline of a word at once; returns how
+         * many lines there are.
+         */
+        private int skimCommon(ClassTable table, int from, int to) {
+            byte[] text = text1;
+            int lines = 0;
+            int lineStart = from;
+            int at = from;
+            for (; at + 8 <= to; at += 8) {
+                for (long newlines = Lines.newlineMask(text, at); newlines != 0; newlines &= newlines - 1) {
+                    int lineEnd = at + (Long.numberOfTrailingZeros(newlines) >>> 3) + 1;
+                    skimLine(table, lineStart, lineEnd);
+                    lines++;
+                    lineStart = lineEnd;
+                }
+            }
+            for (; at < to; at++) {
+                if (text[at] == '\n') {
+                    skimLine(table, lineStart, at + 1);
+                    lines++;
+                    lineStart = at + 1;
+                }
+            }
+            if (lineStart < to) {
+                skimLine(table, lineStart, to);
+                lines++;
+            }
+            return lines;
+        }
+
+        private void skimLine(ClassTable table, int lineStart, int lineEnd) {
+            if (table.mayHave(text1, lineStart, lineEnd)) {
+                countCommonLine(table, text1, lineStart, lineEnd, Lines.hash(text1, lineStart, lineEnd));
+            }
+        }
+
+        private void countCommonLine(ClassTable table, byte[] text, int lineStart, int lineEnd, int hash) {
+            int c = table.classOf(text, lineStart, lineEnd, hash, false);
+            if (c >= 0) {
+                occurrences1[c]++;
+                occurrences2[c]++;
             }
         }
 
@@ -519,29 +637,39 @@ final class NumstatLineCounter {
         }
     }
 
-    /** Distinct lines by hash, each line compared byte for byte with the one that made its class. */
+    /**
+     * Distinct lines by hash, each line compared byte for byte with the one that made its class;
+     * and which hashes and {@link Lines#sketch sketches} the classes' lines have, so that most
+     * lines of the common head and tail that have no class are neither hashed nor looked up.
+     */
     private static final class ClassTable {
+        private static final int SKETCH_BITS = 1 << 14;
+
         private final int[] slots;
         private final int[] classHash;
-        private final Blob[] classBlob;
-        private final int[] classLine;
+        private final byte[][] classText;
+        private final int[] classStart;
+        private final int[] classEnd;
+        private final long[] sketches = new long[SKETCH_BITS / 64];
+        private final long[] hashBits = new long[SKETCH_BITS / 64];
         private int count;
 
         ClassTable(int capacity, int maxClasses) {
             slots = new int[capacity];
             classHash = new int[maxClasses];
-            classBlob = new Blob[maxClasses];
-            classLine = new int[maxClasses];
+            classText = new byte[maxClasses][];
+            classStart = new int[maxClasses];
+            classEnd = new int[maxClasses];
         }
 
-        /** The line's class; a new one if {@code add}, else -1 when the line has none. */
-        int classOf(Blob blob, int line, boolean add) {
-            int hash = blob.lineHashes()[line];
+        /** The class of the line from {@code from} to {@code to}; a new one if {@code add}, else -1 when the line has none. */
+        int classOf(byte[] text, int from, int to, int hash, boolean add) {
             int mask = slots.length - 1;
             int slot = mix(hash) & mask;
             while (slots[slot] != 0) {
                 int candidate = slots[slot] - 1;
-                if (classHash[candidate] == hash && equalLines(blob, line, classBlob[candidate], classLine[candidate])) {
+                if (classHash[candidate] == hash && Arrays.equals(text, from, to,
+                        classText[candidate], classStart[candidate], classEnd[candidate])) {
                     return candidate;
                 }
                 slot = (slot + 1) & mask;
@@ -551,15 +679,27 @@ final class NumstatLineCounter {
             }
             int created = count++;
             classHash[created] = hash;
-            classBlob[created] = blob;
-            classLine[created] = line;
+            classText[created] = text;
+            classStart[created] = from;
+            classEnd[created] = to;
             slots[slot] = created + 1;
+            int sketch = Lines.sketch(text, from, to) & (SKETCH_BITS - 1);
+            sketches[sketch >>> 6] |= 1L << sketch;
+            int bit = hash & (SKETCH_BITS - 1);
+            hashBits[bit >>> 6] |= 1L << bit;
             return created;
         }
 
-        private static boolean equalLines(Blob blob, int line, Blob other, int otherLine) {
-            return Arrays.equals(blob.content(), blob.lineStart(line), blob.lineEnd(line),
-                    other.content(), other.lineStart(otherLine), other.lineEnd(otherLine));
+        /** Whether a line of this hash may have a class: false for most lines that have none. */
+        boolean mayHaveHash(int hash) {
+            int bit = hash & (SKETCH_BITS - 1);
+            return (hashBits[bit >>> 6] & 1L << bit) != 0;
+        }
+
+        /** Whether the line from {@code from} to {@code to} may have a class: false for most lines that have none. */
+        boolean mayHave(byte[] text, int from, int to) {
+            int sketch = Lines.sketch(text, from, to) & (SKETCH_BITS - 1);
+            return (sketches[sketch >>> 6] & 1L << sketch) != 0;
         }
     }
 

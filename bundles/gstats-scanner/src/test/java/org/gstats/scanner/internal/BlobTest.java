@@ -59,6 +59,46 @@ public class BlobTest {
         assertTrue("the same lines recur at other offsets: " + compared, compared > 5000);
     }
 
+    /** The line counter splits only a stretch of a text and skims the rest: all must agree with the whole text's split. */
+    @Test
+    public void aStretchSplitsCountsAndHashesAsTheWholeText() {
+        Random random = new Random(13);
+        for (int round = 0; round < 2000; round++) {
+            byte[] content = randomText(random);
+            Blob blob = Blob.of(content);
+            assertEquals(blob.lineCount(), Lines.count(content, 0, content.length));
+            int first = random.nextInt(blob.lineCount() + 1);
+            int last = first + random.nextInt(blob.lineCount() - first + 1);
+            int from = first == blob.lineCount() ? content.length : blob.lineStart(first);
+            int to = last == blob.lineCount() ? content.length : blob.lineStart(last);
+            Lines stretch = Lines.of(content, from, to);
+            assertEquals(last - first, stretch.count());
+            assertEquals(last - first, Lines.count(content, from, to));
+            for (int line = first; line < last; line++) {
+                int start = blob.lineStart(line);
+                int end = blob.lineEnd(line);
+                assertEquals(start, stretch.start(line - first));
+                assertEquals(end, stretch.end(line - first));
+                assertEquals(blob.lineHashes()[line], stretch.hashes()[line - first]);
+                assertEquals(blob.lineHashes()[line], Lines.hash(content, start, end));
+                int newline = Lines.nextNewline(content, start, content.length);
+                assertEquals(content[end - 1] == '\n' ? end - 1 : -1, newline);
+            }
+        }
+    }
+
+    /** Newlines are counted in byte lanes summed now and then: long runs of short lines must not overflow them. */
+    @Test
+    public void longTextsOfShortLinesAreCountedWhole() {
+        for (String line : new String[] {"\n", "a\n", "abcdefg\n"}) {
+            for (int lines : new int[] {254, 255, 256, 2039, 2040, 2041, 50_000}) {
+                byte[] content = line.repeat(lines).getBytes(StandardCharsets.US_ASCII);
+                assertEquals(lines, Lines.count(content, 0, content.length));
+                assertEquals(lines + 1, Lines.count(Arrays.copyOf(content, content.length + 1), 0, content.length + 1));
+            }
+        }
+    }
+
     @Test
     public void aLastLineWithoutNewlineDiffersFromTheSameTextWithOne() {
         Blob with = Blob.of("one\ntwo\n".getBytes(StandardCharsets.US_ASCII));

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
  * asks for it), and lets the database go: the scan runs without a
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps the
- * scan's commits and computed changes in a temporary file ({@link ScanSpill}: memory stays flat
+ * scan's commits that have something to write (new to the repository's rows, or diffed) and
+ * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
  * however long the history), the head's rows in memory, and, on {@link #finish}, writes the new
  * commits and their changes, then the head's files, functions and hotspots (unless they are the
  * repository's previous scan's: then the scan shares them), the content plugins' new per-blob
@@ -83,8 +84,22 @@ final class StoreSessionImpl implements StoreSession {
     private final String scope;
     /** Where the scan's spill file goes: the bundle's data area in a framework. */
     private final Path spillFolder;
-    /** Recorded changes by commit id, encoded ({@link ChangeCodec}). */
+    /** Recorded changes by commit id, encoded ({@link ChangeCodec}), of the commits not {@link #settled}. */
     private final Map<String, byte[]> known;
+    /**
+     * The recorded changes of the commits the repository's rows already name: there is nothing to
+     * write for these, so they do not go to the spill (an unchanged rescan spills nothing).
+     */
+    private final Map<String, byte[]> settled;
+    /** The repository's id when the session opened; null when the store did not know it. */
+    private final Long repositoryId;
+    /** The repository's path as the session was opened for it. */
+    private final String repository;
+    /**
+     * Whether the scan's repository is the one the session opened for, so that the settled
+     * commits are its own (a scan of a work tree's subfolder reports the work tree).
+     */
+    private boolean settling;
     /** One String per path the replayed changes name, however many commits changed it. */
     private final Map<String, String> paths = new ConcurrentHashMap<>();
     /** The report as deflated JSON, or null when no JSON writer is there (then no report is kept). */
@@ -94,6 +109,10 @@ final class StoreSessionImpl implements StoreSession {
     private ScanTarget target;
     /** The commits so far and the changes computed for them, in a temporary file; null until the scan starts. */
     private ScanSpill spill;
+    /** The commits the scan reported, spilled or settled. */
+    private long commits;
+    /** The ids of the commits spilled, while there are at most {@value #BATCH} (as {@link #diffed}); else null. */
+    private List<String> spilled = new ArrayList<>();
     /** Why the spill cannot be written (then finish refuses); null while it can. */
     private IOException spillFailure;
     /** The commit whose changes are arriving, appended to the spill when the next commit (or the end) comes. */
@@ -103,16 +122,26 @@ final class StoreSessionImpl implements StoreSession {
     private final Set<String> authors = new HashSet<>();
     private final List<FileInfo> files = new ArrayList<>();
     private final Map<String, String> blobIds = new HashMap<>();
+    /**
+     * The ids of the commits this scan diffed (the store had not their changes), while there are
+     * at most {@value #BATCH}: the write then looks up just these rather than every recorded id;
+     * null when there are more.
+     */
+    private List<String> diffed = new ArrayList<>();
     private boolean warned;
     private boolean finished;
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
-            Map<String, byte[]> known, StoredBlobResults blobResults, ReportJson reportJson) {
+            Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
+            StoredBlobResults blobResults, ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
         this.spillFolder = spillFolder;
         this.scope = scope;
         this.known = known;
+        this.repository = repository;
+        this.repositoryId = repositoryId;
+        this.settled = settled;
         this.blobResults = blobResults;
         this.reportJson = reportJson;
     }
@@ -135,9 +164,12 @@ final class StoreSessionImpl implements StoreSession {
         Connection connection = database.open();
         try {
             Map<String, byte[]> known = load(connection, settings);
+            Long repositoryId = storedRepositoryId(connection, repository);
+            Map<String, byte[]> settled = settle(connection, repositoryId, known);
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
-            return new StoreSessionImpl(database, settings, scope, spillFolder, known, blobResults, reportJson);
+            return new StoreSessionImpl(database, settings, scope, spillFolder, known, repository, repositoryId,
+                    settled, blobResults, reportJson);
         } catch (SQLException e) {
             throw Database.failure("cannot read the store at " + database.location().url(), e);
         } finally {
@@ -165,6 +197,44 @@ final class StoreSessionImpl implements StoreSession {
         return known;
     }
 
+    /**
+     * Moves out of {@code known} the commits whose rows the repository already has: the scan
+     * replays them and writes nothing for them. The ids are the repository's commits, read once
+     * here rather than when the scan is written.
+     */
+    private static Map<String, byte[]> settle(Connection connection, Long repositoryId, Map<String, byte[]> known)
+            throws SQLException {
+        Map<String, byte[]> settled = new HashMap<>();
+        if (repositoryId == null || known.isEmpty()) {
+            return settled;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT commit_id FROM commits WHERE repository_id = ?")) {
+            select.setLong(1, repositoryId);
+            select.setFetchSize(BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    byte[] changes = known.remove(id);
+                    if (changes != null) {
+                        settled.put(id, changes);
+                    }
+                }
+            }
+        }
+        return settled;
+    }
+
+    private static Long storedRepositoryId(Connection connection, String path) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT repository_id FROM repositories WHERE path = ?")) {
+            select.setString(1, path);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
     static Long settingsId(Connection connection, ChangeSettings settings) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT settings_id FROM settings WHERE fingerprint = ?")) {
@@ -177,7 +247,7 @@ final class StoreSessionImpl implements StoreSession {
 
     /** How many commits the store knew under these settings when the session opened. */
     int knownCommits() {
-        return known.size();
+        return known.size() + settled.size();
     }
 
     /**
@@ -187,6 +257,9 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public List<FileChange> recorded(String commitId) {
         byte[] encoded = known.get(commitId);
+        if (encoded == null) {
+            encoded = settled.get(commitId);
+        }
         if (encoded == null) {
             return null;
         }
@@ -211,6 +284,7 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public void onStart(ScanTarget scanTarget) {
         target = scanTarget;
+        settling = !settled.isEmpty() && scanTarget.repository().toString().equals(repository);
         try {
             spill = ScanSpill.create(spillFolder);
         } catch (IOException | RuntimeException e) {
@@ -221,9 +295,13 @@ final class StoreSessionImpl implements StoreSession {
     @Override
     public void onCommit(CommitInfo commit) {
         spillPending();
-        pending = commit;
+        commits++;
         authors.add(String.valueOf(commit.authorEmail()));
-        current = known.containsKey(commit.id()) ? null : new ArrayList<>();
+        if (settling && settled.containsKey(commit.id())) {
+            return;
+        }
+        pending = commit;
+        current = known.containsKey(commit.id()) || settled.containsKey(commit.id()) ? null : new ArrayList<>();
     }
 
     /** Appends the pending commit and its changes to the spill; a failure is kept for finish to report. */
@@ -233,6 +311,10 @@ final class StoreSessionImpl implements StoreSession {
         }
         try {
             spill.append(pending, current == null ? null : ChangeCodec.encode(current));
+            spilled = noted(spilled, pending.id());
+            if (current != null) {
+                diffed = noted(diffed, pending.id());
+            }
         } catch (IOException e) {
             spillFailure = e;
             discardSpill();
@@ -240,6 +322,15 @@ final class StoreSessionImpl implements StoreSession {
             pending = null;
             current = null;
         }
+    }
+
+    /** The list with the id added; null (too many to look up one by one) past {@value #BATCH} ids. */
+    private static List<String> noted(List<String> ids, String id) {
+        if (ids == null || ids.size() == BATCH) {
+            return null;
+        }
+        ids.add(id);
+        return ids;
     }
 
     /** The spill file, while there is one. */
@@ -339,7 +430,8 @@ final class StoreSessionImpl implements StoreSession {
             // a batch's own failure is the next exception, with the state that says why
             for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
                     sql = sql.getNextException()) {
-                if (CONCURRENT_WRITE_STATES.contains(sql.getSQLState())) {
+                // a state may be null (Set.of's contains refuses null)
+                if (sql.getSQLState() != null && CONCURRENT_WRITE_STATES.contains(sql.getSQLState())) {
                     return true;
                 }
             }
@@ -377,10 +469,16 @@ final class StoreSessionImpl implements StoreSession {
     private void write(Connection connection, Report report, FutureTask<byte[]> json)
             throws SQLException, IOException {
         long repositoryId = repositoryId(connection, target.repository().toString());
+        if (settling && this.repositoryId != repositoryId) {
+            // the repository was cleared from the store during the scan: its settled commits' rows are gone
+            throw new SQLException("the repository's rows were removed from the store while the scan ran");
+        }
         long settingsId = ensureSettings(connection);
         connection.commit();
-        insertCommits(connection, repositoryId);
-        if (!warned) {
+        if (spilled == null || !spilled.isEmpty()) {
+            insertCommits(connection, repositoryId);
+        }
+        if (!warned && (diffed == null || !diffed.isEmpty())) {
             insertChanges(connection, settingsId);
         }
         Map<Tables.Table, List<List<Object>>> reportRows = new LinkedHashMap<>();
@@ -585,7 +683,7 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     private void insertCommits(Connection connection, long repositoryId) throws SQLException, IOException {
-        Set<String> stored = ids(connection, "SELECT commit_id FROM commits WHERE repository_id = ?", repositoryId);
+        Set<String> stored = recorded(connection, "commits", "repository_id", repositoryId, spilled);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
                 + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -621,9 +719,8 @@ final class StoreSessionImpl implements StoreSession {
     private void insertChanges(Connection connection, long settingsId) throws SQLException, IOException {
         // another scan may have recorded some of them since this one opened the store; a store
         // of schema 4 has their rows but not yet their encoded value
-        Set<String> rows = ids(connection, "SELECT commit_id FROM changed_commits WHERE settings_id = ?", settingsId);
-        Set<String> encoded = ids(connection, "SELECT commit_id FROM commit_changes WHERE settings_id = ?",
-                settingsId);
+        Set<String> rows = recorded(connection, "changed_commits", "settings_id", settingsId, diffed);
+        Set<String> encoded = recorded(connection, "commit_changes", "settings_id", settingsId, diffed);
         try (PreparedStatement commit = connection.prepareStatement(
                 "INSERT INTO changed_commits (settings_id, commit_id) VALUES (?, ?)");
                 PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
@@ -708,7 +805,7 @@ final class StoreSessionImpl implements StoreSession {
                     Types.TIMESTAMP_WITH_TIMEZONE);
             insert.setString(4, target.branch());
             insert.setString(5, target.headId());
-            insert.setLong(6, spill.commits());
+            insert.setLong(6, commits);
             insert.setLong(7, authors.size());
             insert.setLong(8, files.size());
             insert.setLong(9, lines);
@@ -762,6 +859,33 @@ final class StoreSessionImpl implements StoreSession {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Which of the commits the table has under the key: looked up one by one when they are few
+     * (a rescan after new commits), else all the table's ids under the key read at once.
+     *
+     * @param ids the commits, or null for too many to look up one by one
+     */
+    private static Set<String> recorded(Connection connection, String table, String keyColumn, long key,
+            List<String> ids) throws SQLException {
+        if (ids == null) {
+            return ids(connection, "SELECT commit_id FROM " + table + " WHERE " + keyColumn + " = ?", key);
+        }
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " = ? AND commit_id = ?")) {
+            select.setLong(1, key);
+            for (String id : ids) {
+                select.setString(2, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        found.add(id);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static Set<String> ids(Connection connection, String sql, long key) throws SQLException {

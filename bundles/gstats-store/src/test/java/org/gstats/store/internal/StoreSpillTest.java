@@ -26,6 +26,7 @@ import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.store.StoreException;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
+import org.gstats.store.internal.schema.Tables;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
 import org.junit.Test;
@@ -110,6 +111,89 @@ public class StoreSpillTest {
         }
         assertFalse(Files.exists(spill.get()));
         assertEquals(0, count("SELECT COUNT(*) FROM commits"));
+    }
+
+    @Test
+    public void anUnchangedRescanSpillsNothingAndStillCountsEveryCommit() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        List<String> cold = scans.events(request, null);
+        scans.scanStored(store, request);
+        try (StoreSessionImpl session = open(store, request)) {
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            assertEquals(0, Files.size(session.spillFile()));
+            session.finish(report(request));
+        }
+        String commits = repo().git("rev-list", "--count", "HEAD").strip();
+        assertEquals(Long.parseLong(commits), count("SELECT commits FROM scans ORDER BY scan_id DESC LIMIT 1"));
+        assertEquals(Long.parseLong(commits), count("SELECT COUNT(*) FROM commits"));
+        assertEquals(cold, scans.scanStored(store, request).events);
+    }
+
+    @Test
+    public void aCloneElsewhereReplaysTheChangesAndGetsItsOwnCommitRows() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        scans.scanStored(store, request);
+        Path clone = temp.getRoot().toPath().resolve("clone");
+        repo().git("clone", "-q", repo().dir().toString(), clone.toString());
+        ScanRequest cloneRequest = ScanRequest.builder(clone).build();
+
+        StoredScanTest.Recorded rescan = scans.scanStored(store, cloneRequest);
+
+        long commits = Long.parseLong(repo().git("rev-list", "--count", "HEAD").strip());
+        assertEquals(0, rescan.misses.get());
+        assertEquals(2 * commits, count("SELECT COUNT(*) FROM commits"));
+        assertEquals(scans.events(cloneRequest, null), rescan.events);
+    }
+
+    @Test
+    public void aRepositoryClearedWhileItIsScannedIsNotWrittenHalf() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        scans.scanStored(store, request);
+        try (StoreSessionImpl session = open(store, request)) {
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            try (Connection connection = DriverManager.getConnection(storeUrl());
+                    Statement statement = connection.createStatement()) {
+                for (String table : Tables.PER_SCAN) {
+                    statement.execute("DELETE FROM " + table);
+                }
+                statement.execute("DELETE FROM scans");
+                statement.execute("DELETE FROM commits");
+                statement.execute("DELETE FROM repositories");
+            }
+            StoreException failed = assertThrows(StoreException.class, () -> session.finish(report(request)));
+            assertTrue(failed.getMessage(), failed.getMessage().contains("removed from the store while the scan ran"));
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM scans"));
+        // the next scan records the repository afresh
+        scans.scanStored(store, request);
+        assertEquals(Long.parseLong(repo().git("rev-list", "--count", "HEAD").strip()),
+                count("SELECT COUNT(*) FROM commits"));
+    }
+
+    @Test
+    public void aScanOfASubfolderIsRecordedForItsWorkTreeWhateverTheStoreKnowsOfTheFolder() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        scans.scanStored(store, request);
+        Path folder = repo().dir().resolve("src").toAbsolutePath().normalize();
+        // a repository once recorded at the folder's path, with the same commits
+        try (Connection connection = DriverManager.getConnection(storeUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO repositories (path) VALUES ('" + folder + "')");
+            statement.execute("INSERT INTO commits SELECT (SELECT repository_id FROM repositories WHERE path = '"
+                    + folder + "'), commit_id, parent_ids, author_name, author_email, author_time, committer_name, "
+                    + "committer_email, commit_time, summary, author_zone, commit_zone FROM commits");
+        }
+        long commits = count("SELECT COUNT(*) FROM commits");
+
+        StoredScanTest.Recorded rescan = scans.scanStored(store, ScanRequest.builder(folder).build());
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(2, store.history(request.repository()).size());
+        assertEquals(commits, count("SELECT COUNT(*) FROM commits"));
     }
 
     @Test

@@ -1,13 +1,19 @@
 package org.gstats.plugin.export.internal;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Fields;
@@ -38,6 +44,22 @@ public class JsonReportWriter implements ReportWriter {
 
     static final String FORMAT = "json";
 
+    /** The most bytes of a document kept for a second write of the same report. */
+    static final int KEPT_BYTES = 8 << 20;
+
+    /**
+     * The last document written, if it was small enough to keep: a scan with the store has its
+     * report written twice, kept (deflated) by the store and then to the user's output, and the
+     * second write copies these bytes instead of serialising the report again (a fifth of the CPU
+     * of a stored rescan was its two JSON writes). A report is immutable, so the same instance
+     * with the same options gives the same bytes; the report is held weakly, the bytes softly,
+     * and both are let go at the second write.
+     */
+    private final AtomicReference<Written> last = new AtomicReference<>();
+
+    private record Written(WeakReference<Report> report, boolean pretty, SoftReference<byte[]> bytes) {
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -55,7 +77,27 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, WriterOptions options, OutputStream out) throws IOException {
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Written written = last.get();
+        byte[] kept = written != null && written.report().get() == report && written.pretty() == options.pretty()
+                ? written.bytes().get() : null;
+        if (kept != null) {
+            last.compareAndSet(written, null);
+            out.write(kept);
+            out.flush();
+            return;
+        }
+        KeepingStream keeping = new KeepingStream(out);
+        serialise(report, options, keeping);
+        if (keeping.copy != null) {
+            last.set(new Written(new WeakReference<>(report), options.pretty(),
+                    new SoftReference<>(keeping.copy.toByteArray())));
+        }
+    }
+
+    private static void serialise(Report report, WriterOptions options, OutputStream out) throws IOException {
+        // JsonWriter writes a few characters at a time: unbuffered, each went through the
+        // encoder on its own (a third of the CPU of a stored rescan went to writing its JSON)
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonWriter json = new JsonWriter(text);
         if (options.pretty()) {
             json.setIndent("  ");
@@ -65,6 +107,36 @@ public class JsonReportWriter implements ReportWriter {
         json.flush();
         text.write('\n');
         text.flush();
+    }
+
+    /** Passes what is written on, keeping a copy of it while it is at most {@link #KEPT_BYTES}. */
+    private static final class KeepingStream extends FilterOutputStream {
+        private ByteArrayOutputStream copy = new ByteArrayOutputStream(1 << 16);
+
+        KeepingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            keep(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            keep(bytes, offset, length);
+        }
+
+        private void keep(byte[] bytes, int offset, int length) {
+            if (copy != null && copy.size() + length > KEPT_BYTES) {
+                copy = null;
+            }
+            if (copy != null) {
+                copy.write(bytes, offset, length);
+            }
+        }
     }
 
     private static void writeDocument(Report report, JsonWriter json) throws IOException {

@@ -191,6 +191,40 @@ public class JsonReportWriterTest {
     }
 
     @Test
+    public void aReportWrittenAgainIsTheSameDocumentAndAnotherReportIsItsOwn() throws IOException {
+        Report first = sampleReport();
+        Report second = new Report(sampleHeader(), List.of(new ReportSection("other", List.of())), List.of());
+        String compact = write(first);
+        String pretty = write(first, new WriterOptions(true, null));
+
+        // the second write of a report copies the first's bytes; other options or reports serialise afresh
+        assertEquals(compact, write(first));
+        assertEquals(compact, write(first));
+        assertEquals(pretty, write(first, new WriterOptions(true, null)));
+        assertTrue(pretty, pretty.startsWith("{\n  \"gstats\""));
+        assertEquals(parse(compact), parse(pretty));
+        String other = write(second);
+        assertTrue(other, other.contains("\"sections\":{\"other\":{}}"));
+        assertEquals(compact, write(first));
+    }
+
+    @Test
+    public void aDocumentTooLargeToKeepIsWrittenWholeEachTime() throws IOException {
+        Table.Builder rows = Table.builder("rows", "text");
+        String text = "x".repeat(1000);
+        for (int i = 0; i <= JsonReportWriter.KEPT_BYTES / 1000; i++) {
+            rows.row(text);
+        }
+        Report large = new Report(sampleHeader(), List.of(new ReportSection("large", List.of(rows.build()))),
+                List.of());
+
+        String json = write(large);
+
+        assertTrue(json.length() > JsonReportWriter.KEPT_BYTES);
+        assertEquals(json, write(large));
+    }
+
+    @Test
     public void unpairedSurrogatesBecomeTheReplacementCharacterAndTheOutputIsUtf8() throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("half \ud83d", "high \ud83d, low \ude00, pair \ud83d\ude00, control \u0001");

@@ -17,9 +17,12 @@ final class DuplicationProcessor {
     private final CloneDetector detector;
     private CloneDetector.Result result;
 
-    /** @param filterBytes the most memory the detection's first pass takes */
-    DuplicationProcessor(int minTokens, int minLines, long filterBytes) {
-        detector = new CloneDetector(minTokens, minLines, filterBytes);
+    /**
+     * @param filterBytes the most memory the detection's first pass takes
+     * @param threads     threads that read files back ahead of detection
+     */
+    DuplicationProcessor(int minTokens, int minLines, long filterBytes, int threads) {
+        detector = new CloneDetector(minTokens, minLines, filterBytes, threads);
     }
 
     /** Thread-safe. */

@@ -10,6 +10,7 @@ import org.gstats.plugin.metrics.internal.text.LineCounter;
 import org.gstats.plugin.metrics.internal.text.LineCounts;
 import org.gstats.plugin.metrics.internal.text.SourceScanner;
 import org.gstats.plugin.metrics.internal.text.Syntax;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 import org.gstats.api.report.Table;
 
 /**
@@ -34,18 +35,18 @@ final class FilesProcessor {
     /**
      * Classifies a text file by its content and counts its lines, handing every lexeme to
      * {@code also} as well (clone detection's tokens), so that the text is scanned once;
-     * {@code chars} are the text's characters.
+     * {@code chars} are the text's characters, {@code lines} its lines.
      */
-    void analyseText(HeadFile file, String text, char[] chars, SourceScanner.Sink also) {
+    void analyseText(HeadFile file, String text, char[] chars, TextLines lines, SourceScanner.Sink also) {
         file.format = detector.detect(file.path, false, null, text);
         Language language = file.format.language();
         Syntax syntax = language == null ? Syntax.PLAIN : language.syntax();
         LineCounter counter = new LineCounter();
-        SourceScanner.scan(chars, syntax, also == null ? counter : (kind, start, end, startLine, endLine) -> {
+        SourceScanner.scan(chars, lines, syntax, also == null ? counter : (kind, start, end, startLine, endLine) -> {
             counter.lexeme(kind, start, end, startLine, endLine);
             also.lexeme(kind, start, end, startLine, endLine);
         });
-        file.counts = counter.counts(chars);
+        file.counts = counter.counts(lines);
     }
 
     Table filesTable(Collection<HeadFile> files) {

@@ -7,15 +7,16 @@ import org.gstats.api.report.Table;
 import org.gstats.plugin.metrics.internal.complexity.ComplexityAnalyzer;
 import org.gstats.plugin.metrics.internal.complexity.FileComplexity;
 import org.gstats.plugin.metrics.internal.complexity.FunctionComplexity;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 
 /** Per-function complexity of counted source files: the {@code functions} table. */
 final class FunctionsProcessor {
 
     /** Analyses one file's text, whose characters are {@code chars}, when its language has an analyser. */
-    void analyse(HeadFile file, String text, char[] chars) {
+    void analyse(HeadFile file, String text, char[] chars, TextLines lines) {
         String analyzer = file.format.language() == null ? null : file.format.language().analyzer();
         if (analyzer != null) {
-            Optional<FileComplexity> complexity = ComplexityAnalyzer.analyze(analyzer, text, chars);
+            Optional<FileComplexity> complexity = ComplexityAnalyzer.analyze(analyzer, text, chars, lines);
             file.complexity = complexity.orElse(null);
         }
     }

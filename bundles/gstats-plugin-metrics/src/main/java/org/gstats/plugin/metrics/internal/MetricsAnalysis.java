@@ -28,6 +28,7 @@ import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
 import org.gstats.plugin.metrics.internal.format.Category;
 import org.gstats.plugin.metrics.internal.history.ChangeHistory;
 import org.gstats.plugin.metrics.internal.text.LineCounts;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 
 /**
  * One scan's metrics. History events feed change frequency; each head file's content is read
@@ -85,7 +86,7 @@ final class MetricsAnalysis implements Analysis {
         this.context = context;
         this.history = new ChangeHistory(context.headId());
         this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
-                resources.memoryLimit() / FILTER_SHARE);
+                resources.memoryLimit() / FILTER_SHARE, resources.threads());
         this.work = new HeadFileWork(resources.threads());
     }
 
@@ -131,18 +132,24 @@ final class MetricsAnalysis implements Analysis {
         if (blobId != null && restore(file, blobResults.get(analyser, blobId))) {
             return;
         }
-        String text = content.text(StandardCharsets.UTF_8);
         // one copy of the characters for every pass: indexing an array costs less than String.charAt
-        char[] chars = text.toCharArray();
+        byte[] bytes = content.toByteArray();
+        char[] chars = asciiChars(bytes);
+        // ASCII decodes as Latin-1 does, by a plain copy
+        String text = chars != null ? new String(bytes, StandardCharsets.ISO_8859_1) : content.text(StandardCharsets.UTF_8);
+        if (chars == null) {
+            chars = text.toCharArray();
+        }
+        TextLines lines = TextLines.of(chars);
         TokenSequence sequence = new TokenSequence(chars);
-        filesProcessor.analyseText(file, text, chars, sequence);
+        filesProcessor.analyseText(file, text, chars, lines, sequence);
         TokenSequence.Tokens tokens = file.source() && (blobId != null || file.analysedSource(settings))
                 ? sequence.tokens() : null;
         boolean complexityRun = false;
         if (file.analysedSource(settings)) {
             duplicationProcessor.add(file.path, tokens);
             if (settings.complexityAnalysis()) {
-                functionsProcessor.analyse(file, text, chars);
+                functionsProcessor.analyse(file, text, chars, lines);
                 complexityRun = true;
             }
         }
@@ -153,6 +160,22 @@ final class MetricsAnalysis implements Analysis {
                 blobResults.put(analyser, blobId, encoded);
             }
         }
+    }
+
+    /**
+     * The characters of {@code bytes} when they are all ASCII (most source), else null: widening them here is one
+     * pass, where decoding UTF-8 (which checks for non-ASCII bytes first) and copying the characters out were two.
+     */
+    private static char[] asciiChars(byte[] bytes) {
+        char[] chars = new char[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                return null;
+            }
+            chars[i] = (char) b;
+        }
+        return chars;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.gstats.plugin.metrics.internal;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -43,12 +45,15 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
     static final int FORMAT = 1;
 
     private static final String NONE = "";
+    private static final int BUFFER = 1 << 13;
 
     /** The encoded result; {@code null} when it cannot be encoded (a name over 64 KB), so is not kept. */
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater))) {
+        // buffered: unbuffered, each byte written went through the deflater (a native call) on its own
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(bytes,
+                deflater), BUFFER))) {
             out.writeUTF(path);
             out.writeUTF(format.language() == null ? NONE : format.language().name());
             out.writeByte(format.category().ordinal());
@@ -113,7 +118,10 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
      * caller then analyses the file again).
      */
     static StoredFileResult decode(byte[] encoded) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(encoded)))) {
+        // buffered: unbuffered, each byte read was a native inflate call of its own (a seventh of the
+        // CPU of a stored rescan of commons-lang went to restoring its 707 files' results)
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(
+                new ByteArrayInputStream(encoded)), BUFFER))) {
             String path = in.readUTF();
             String languageName = in.readUTF();
             Language language = languageName.equals(NONE) ? null : Languages.byName(languageName).orElse(null);

@@ -199,11 +199,11 @@ final class BraceAnalyzer {
         if (tk.kind() != TokenKind.KEYWORD || !syntax.typeKeywords().contains(tk.text())) {
             return false;
         }
-        if (tk.text().equals("record")) {
+        if (tk.textIs("record")) {
             return j + 2 < t.length && tok(j + 1).kind() == TokenKind.IDENTIFIER
                     && (punct(j + 2, "(") || op(j + 2, "<"));
         }
-        if (tk.text().equals("object")) {
+        if (tk.textIs("object")) {
             return true;
         }
         return !(j > 0 && (op(j - 1, ".") || op(j - 1, "::")));
@@ -568,7 +568,7 @@ final class BraceAnalyzer {
                 k = punct(k, "(") || punct(k, "[") || punct(k, "{") ? after(k) : k + 1;
             }
             boolean isDefault = keyword(i, "else") || keyword(i, "default")
-                    || (tok(i).text().equals("_") && k == i + 1);
+                    || (tok(i).textIs("_") && k == i + 1);
             if (ctx.fn() != null && !isDefault && k < to) {
                 ctx.decisions(alternatives + logic.count(i, k));
             }
@@ -713,20 +713,20 @@ final class BraceAnalyzer {
         if (next.line() <= prev.endLine()) {
             return false;
         }
-        if (prev.kind() == TokenKind.OPERATOR && !prev.text().equals("++") && !prev.text().equals("--")
-                && !prev.text().equals("!!")) {
+        if (prev.kind() == TokenKind.OPERATOR && !prev.textIs("++") && !prev.textIs("--")
+                && !prev.textIs("!!")) {
             return false;
         }
         if (punct(prev, "(") || punct(prev, "[") || punct(prev, ",") || punct(prev, "{")) {
             return false;
         }
-        if (next.kind() == TokenKind.OPERATOR && !next.text().equals("++") && !next.text().equals("--")
-                && !next.text().equals("!") && !next.text().equals("@") && !next.text().equals("*")
-                && !next.text().equals("&") && !next.text().equals("-") && !next.text().equals("::")) {
+        if (next.kind() == TokenKind.OPERATOR && !next.textIs("++") && !next.textIs("--")
+                && !next.textIs("!") && !next.textIs("@") && !next.textIs("*")
+                && !next.textIs("&") && !next.textIs("-") && !next.textIs("::")) {
             return false;
         }
-        return !(next.kind() == TokenKind.KEYWORD && (next.text().equals("else") || next.text().equals("catch")
-                || next.text().equals("finally")));
+        return !(next.kind() == TokenKind.KEYWORD && (next.textIs("else") || next.textIs("catch")
+                || next.textIs("finally")));
     }
 
     // ---- expressions ----
@@ -852,7 +852,7 @@ final class BraceAnalyzer {
                 continue;
             }
             if (punct(tk, "(") || punct(tk, "[")) {
-                if (tk.text().equals("(") && k > from && isNameToken(k - 1)) {
+                if (tk.textIs("(") && k > from && isNameToken(k - 1)) {
                     recursion(k, ctx);
                     if (syntax.lambda() == Lambda.FAT_ARROW && punct(after(k), "{")
                             && tok(k - 1).kind() == TokenKind.IDENTIFIER) {
@@ -1017,7 +1017,7 @@ final class BraceAnalyzer {
         // an operand must precede: a wildcard follows < or a comma; > closing type arguments ends an operand
         boolean closesTypeArguments = op(prev, ">") || op(prev, ">>") || op(prev, ">>>");
         if (punct(prev, "(") || punct(prev, ",") || op(prev, "<") || prev.kind() == TokenKind.OPERATOR
-                && !prev.text().equals("++") && !prev.text().equals("--") && !closesTypeArguments) {
+                && !prev.textIs("++") && !prev.textIs("--") && !closesTypeArguments) {
             return false;
         }
         int k = q + 1;
@@ -1045,9 +1045,9 @@ final class BraceAnalyzer {
             boolean wildcard = op(tk, "?") && (op(k - 1, "<") || punct(k - 1, ","));
             if (punct(tk, "(") || punct(tk, "[") || punct(tk, "{") || punct(tk, ",") || punct(tk, ";")
                     || tk.kind() == TokenKind.OPERATOR && (ASSIGNMENTS.contains(tk.text())
-                            || tk.text().equals("?") && !wildcard || tk.text().equals(":")
-                            || tk.text().equals("->") || tk.text().equals("=>"))
-                    || tk.kind() == TokenKind.KEYWORD && tk.text().equals("return")) {
+                            || tk.textIs("?") && !wildcard || tk.textIs(":")
+                            || tk.textIs("->") || tk.textIs("=>"))
+                    || tk.kind() == TokenKind.KEYWORD && tk.textIs("return")) {
                 return k + 1;
             }
             k--;
@@ -1113,7 +1113,7 @@ final class BraceAnalyzer {
         while (k < to && (op(k, "&") || keyword(k, "mut") || tok(k).text().startsWith("'"))) {
             k++;
         }
-        return k == to - 1 && tok(k).text().equals("self");
+        return k == to - 1 && tok(k).textIs("self");
     }
 
     private int arguments(int paren) {
@@ -1160,16 +1160,16 @@ final class BraceAnalyzer {
         Token prev = tok(k - 1);
         return switch (prev.kind()) {
             case OPERATOR -> true;
-            case PUNCTUATION -> !prev.text().equals(")") && !prev.text().equals("]");
-            case KEYWORD -> prev.text().equals("return") || prev.text().equals("move") || prev.text().equals("in");
+            case PUNCTUATION -> !prev.textIs(")") && !prev.textIs("]");
+            case KEYWORD -> prev.textIs("return") || prev.textIs("move") || prev.textIs("in");
             default -> false;
         };
     }
 
     private boolean isOpen(int k) {
         Token tk = tok(k);
-        return tk.kind() == TokenKind.PUNCTUATION && (tk.text().equals("(") || tk.text().equals("[")
-                || tk.text().equals("{"));
+        return tk.kind() == TokenKind.PUNCTUATION && (tk.textIs("(") || tk.textIs("[")
+                || tk.textIs("{"));
     }
 
     /** Index after the group opened at {@code k}. */
@@ -1204,7 +1204,7 @@ final class BraceAnalyzer {
     }
 
     private static boolean punct(Token tk, String text) {
-        return tk.kind() == TokenKind.PUNCTUATION && tk.text().equals(text);
+        return tk.kind() == TokenKind.PUNCTUATION && tk.textIs(text);
     }
 
     private boolean op(int k, String text) {
@@ -1212,11 +1212,11 @@ final class BraceAnalyzer {
     }
 
     private static boolean op(Token tk, String text) {
-        return tk.kind() == TokenKind.OPERATOR && tk.text().equals(text);
+        return tk.kind() == TokenKind.OPERATOR && tk.textIs(text);
     }
 
     private boolean keyword(int k, String text) {
-        return k >= 0 && k < t.length && tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(text);
+        return k >= 0 && k < t.length && tok(k).kind() == TokenKind.KEYWORD && tok(k).textIs(text);
     }
 
     /** Last line of the token at {@code index}, clamped to the tokens there are. */

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.gstats.plugin.metrics.internal.lexer.Lexers;
 import org.gstats.plugin.metrics.internal.lexer.Token;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 
 /**
  * Cyclomatic and cognitive complexity and structural figures of a source file, per function. Stateless and
@@ -31,15 +32,19 @@ public final class ComplexityAnalyzer {
      * only in generated code).
      */
     public static Optional<FileComplexity> analyze(String language, String text) {
-        return analyze(language, text, text.toCharArray());
+        char[] chars = text.toCharArray();
+        return analyze(language, text, chars, TextLines.of(chars));
     }
 
-    /** As {@link #analyze(String, String)}, with the text's characters already copied out (one copy per file). */
-    public static Optional<FileComplexity> analyze(String language, String text, char[] chars) {
+    /**
+     * As {@link #analyze(String, String)}, with the text's characters already copied out and its lines found (once
+     * per file, for every pass).
+     */
+    public static Optional<FileComplexity> analyze(String language, String text, char[] chars, TextLines lines) {
         if (!LANGUAGES.contains(language)) {
             return Optional.empty();
         }
-        List<Token> tokens = Lexers.forLanguage(language).orElseThrow().tokenize(text, chars);
+        List<Token> tokens = Lexers.forLanguage(language).orElseThrow().tokenize(text, chars, lines);
         List<FunctionScope> scopes;
         try {
             scopes = switch (language) {

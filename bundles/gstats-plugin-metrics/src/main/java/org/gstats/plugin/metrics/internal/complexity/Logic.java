@@ -48,7 +48,7 @@ final class Logic {
         for (int k = from; k < to; k = after(k)) {
             Token tk = t[k];
             if (punct(tk, ",") || punct(tk, ";") || tk.kind() == TokenKind.OPERATOR && CUTS.contains(tk.text())
-                    || tk.kind() == TokenKind.KEYWORD && (tk.text().equals("if") || tk.text().equals("else"))
+                    || tk.kind() == TokenKind.KEYWORD && (tk.textIs("if") || tk.textIs("else"))
                             && k > from) {
                 sequences(start, k, fn);
                 start = k + 1;
@@ -106,8 +106,8 @@ final class Logic {
         int k = from;
         while (k < to) {
             Token tk = t[k];
-            if (tk.kind() == TokenKind.OPERATOR && tk.text().equals("!")
-                    || tk.kind() == TokenKind.KEYWORD && tk.text().equals("not")) {
+            if (tk.kind() == TokenKind.OPERATOR && tk.textIs("!")
+                    || tk.kind() == TokenKind.KEYWORD && tk.textIs("not")) {
                 fn.logical(null);
             }
             if (tk.kind() == TokenKind.KEYWORD && CONTROL.contains(tk.text())) {
@@ -122,21 +122,21 @@ final class Logic {
 
     private boolean isOperator(int k, String symbol, String word) {
         Token tk = t[k];
-        return tk.kind() == TokenKind.OPERATOR && tk.text().equals(symbol)
-                || tk.kind() == TokenKind.KEYWORD && tk.text().equals(word);
+        return tk.kind() == TokenKind.OPERATOR && tk.textIs(symbol)
+                || tk.kind() == TokenKind.KEYWORD && tk.textIs(word);
     }
 
     private int after(int k) {
         Token tk = t[k];
-        if (tk.kind() == TokenKind.PUNCTUATION && (tk.text().equals("(") || tk.text().equals("[")
-                || tk.text().equals("{"))) {
+        if (tk.kind() == TokenKind.PUNCTUATION && (tk.textIs("(") || tk.textIs("[")
+                || tk.textIs("{"))) {
             return Math.min(match[k] + 1, t.length);
         }
         return k + 1;
     }
 
     private static boolean punct(Token tk, String text) {
-        return tk.kind() == TokenKind.PUNCTUATION && tk.text().equals(text);
+        return tk.kind() == TokenKind.PUNCTUATION && tk.textIs(text);
     }
 
     /** For each bracket, the index of its partner; an unclosed bracket is closed at the end of the tokens. */

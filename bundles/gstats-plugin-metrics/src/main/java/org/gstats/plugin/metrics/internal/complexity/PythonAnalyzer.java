@@ -193,7 +193,7 @@ final class PythonAnalyzer {
     /** {@code match} is a soft keyword: a statement only as {@code match subject:} over a block. */
     private boolean isMatchStatement(Line line) {
         Token first = tok(line.from());
-        return first.kind() == TokenKind.IDENTIFIER && first.text().equals("match") && !line.block().isEmpty()
+        return first.kind() == TokenKind.IDENTIFIER && first.textIs("match") && !line.block().isEmpty()
                 && op(line.to() - 1, ":") && line.to() - line.from() > 2;
     }
 
@@ -208,7 +208,7 @@ final class PythonAnalyzer {
                 continue;
             }
             int colon = headerColon(arm);
-            boolean wildcard = colon == arm.from() + 2 && tok(arm.from() + 1).text().equals("_");
+            boolean wildcard = colon == arm.from() + 2 && tok(arm.from() + 1).textIs("_");
             if (ctx.fn() != null && !wildcard) {
                 int alternatives = 1;
                 for (int k = arm.from() + 1; k < colon; k = punct(k, "(") || punct(k, "[") || punct(k, "{")
@@ -317,8 +317,8 @@ final class PythonAnalyzer {
         }
         String name = tok(paren - 1).text();
         boolean qualified = paren >= 2 && op(paren - 2, ".");
-        if (qualified && !(paren >= 3 && (tok(paren - 3).text().equals("self")
-                || tok(paren - 3).text().equals("cls")))) {
+        if (qualified && !(paren >= 3 && (tok(paren - 3).textIs("self")
+                || tok(paren - 3).textIs("cls")))) {
             return;
         }
         for (FunctionScope f = ctx.fn(); f != null; f = f.parent) {
@@ -346,8 +346,8 @@ final class PythonAnalyzer {
             if (k == close || punct(k, ",")) {
                 int length = k - itemStart;
                 boolean marker = length == 1 && (op(itemStart, "*") || op(itemStart, "/"));
-                boolean receiver = first && length >= 1 && (tok(itemStart).text().equals("self")
-                        || tok(itemStart).text().equals("cls")) && (length == 1 || op(itemStart + 1, ":"));
+                boolean receiver = first && length >= 1 && (tok(itemStart).textIs("self")
+                        || tok(itemStart).textIs("cls")) && (length == 1 || op(itemStart + 1, ":"));
                 if (length > 0 && !marker && !receiver) {
                     count++;
                 }
@@ -368,7 +368,7 @@ final class PythonAnalyzer {
     private int headerColon(Line line) {
         int lambdas = 0;
         for (int k = line.from(); k < line.to(); ) {
-            if (tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals("lambda")) {
+            if (tok(k).kind() == TokenKind.KEYWORD && tok(k).textIs("lambda")) {
                 lambdas++;
             } else if (op(k, ":")) {
                 if (lambdas == 0) {
@@ -383,7 +383,7 @@ final class PythonAnalyzer {
 
     private int find(int from, int to, String keyword) {
         for (int k = from; k < to; ) {
-            if (tok(k).kind() == TokenKind.KEYWORD && tok(k).text().equals(keyword)) {
+            if (tok(k).kind() == TokenKind.KEYWORD && tok(k).textIs(keyword)) {
                 return k;
             }
             k = punct(k, "(") || punct(k, "[") || punct(k, "{") ? Math.min(match[k] + 1, to) : k + 1;
@@ -404,11 +404,11 @@ final class PythonAnalyzer {
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).textIs(text);
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).textIs(text);
     }
 
     /** Last line of the token at {@code index}, clamped to the tokens there are. */

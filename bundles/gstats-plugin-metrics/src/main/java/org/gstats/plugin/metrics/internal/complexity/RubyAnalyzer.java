@@ -140,7 +140,7 @@ final class RubyAnalyzer {
                 k = after(k);
                 continue;
             }
-            if (tk.kind() == TokenKind.OPERATOR && tk.text().equals("?") && ctx.fn() != null) {
+            if (tk.kind() == TokenKind.OPERATOR && tk.textIs("?") && ctx.fn() != null) {
                 ctx.fn().cyclomatic += 1 + logic.count(start, k);
                 ctx.fn().structural(ctx.nesting());
             }
@@ -171,13 +171,13 @@ final class RubyAnalyzer {
         decision(k + 1, cond, ctx, true);
         walkCondition(k + 1, cond, ctx);
         int j = body(cond, to, ctx.nested());
-        while (j < to && keyword(j) && tok(j).text().equals("elsif")) {
+        while (j < to && keyword(j) && tok(j).textIs("elsif")) {
             int c = conditionEnd(j + 1, to);
             decision(j + 1, c, ctx, false);
             walkCondition(j + 1, c, ctx);
             j = body(c, to, ctx.nested());
         }
-        if (j < to && keyword(j) && tok(j).text().equals("else")) {
+        if (j < to && keyword(j) && tok(j).textIs("else")) {
             if (ctx.fn() != null) {
                 ctx.fn().fundamental();
             }
@@ -200,7 +200,7 @@ final class RubyAnalyzer {
         }
         Context inside = ctx.nested();
         int j = body(subject, to, ctx);
-        while (j < to && keyword(j) && (tok(j).text().equals("when") || tok(j).text().equals("in"))) {
+        while (j < to && keyword(j) && (tok(j).textIs("when") || tok(j).textIs("in"))) {
             int c = conditionEnd(j + 1, to);
             if (ctx.fn() != null) {
                 int alternatives = 1;
@@ -211,7 +211,7 @@ final class RubyAnalyzer {
             }
             j = body(c, to, inside);
         }
-        if (j < to && keyword(j) && tok(j).text().equals("else")) {
+        if (j < to && keyword(j) && tok(j).textIs("else")) {
             j = body(j + 1, to, inside);
         }
         return closeEnd(j);
@@ -223,15 +223,15 @@ final class RubyAnalyzer {
 
     /** rescue/else/ensure clauses of a begin or def body, starting at {@code j}. */
     private int rescueClauses(int j, int to, Context ctx) {
-        while (j < to && keyword(j) && tok(j).text().equals("rescue")) {
+        while (j < to && keyword(j) && tok(j).textIs("rescue")) {
             int c = lineEnd(j, to);
             decision(j + 1, j + 1, ctx, true);
             j = body(c, to, ctx.nested());
         }
-        if (j < to && keyword(j) && tok(j).text().equals("else")) {
+        if (j < to && keyword(j) && tok(j).textIs("else")) {
             j = body(j + 1, to, ctx);
         }
-        if (j < to && keyword(j) && tok(j).text().equals("ensure")) {
+        if (j < to && keyword(j) && tok(j).textIs("ensure")) {
             j = body(j + 1, to, ctx);
         }
         return j;
@@ -239,7 +239,7 @@ final class RubyAnalyzer {
 
     private int def(int k, int to, Context ctx) {
         int j = k + 1;
-        if (j + 1 < to && (tok(j).text().equals("self") || tok(j).kind() == TokenKind.IDENTIFIER)
+        if (j + 1 < to && (tok(j).textIs("self") || tok(j).kind() == TokenKind.IDENTIFIER)
                 && op(j + 1, ".")) {
             j += 2;
         }
@@ -299,7 +299,7 @@ final class RubyAnalyzer {
 
     private void recursion(int k, Context ctx) {
         String name = tok(k).text();
-        if (k > 0 && (op(k - 1, ".") || op(k - 1, "&.")) && !(k > 1 && tok(k - 2).text().equals("self"))) {
+        if (k > 0 && (op(k - 1, ".") || op(k - 1, "&.")) && !(k > 1 && tok(k - 2).textIs("self"))) {
             return;
         }
         if (k + 1 < t.size() && (op(k + 1, "=") || op(k + 1, "."))) {
@@ -320,10 +320,10 @@ final class RubyAnalyzer {
         Token prev = tok(k - 1);
         return switch (prev.kind()) {
             case IDENTIFIER, NUMBER, STRING, CHAR -> true;
-            case PUNCTUATION -> prev.text().equals(")") || prev.text().equals("]") || prev.text().equals("}");
-            case KEYWORD -> OPERAND_KEYWORDS.contains(prev.text()) || prev.text().equals("return")
-                    || prev.text().equals("break") || prev.text().equals("next") || prev.text().equals("redo")
-                    || prev.text().equals("retry");
+            case PUNCTUATION -> prev.textIs(")") || prev.textIs("]") || prev.textIs("}");
+            case KEYWORD -> OPERAND_KEYWORDS.contains(prev.text()) || prev.textIs("return")
+                    || prev.textIs("break") || prev.textIs("next") || prev.textIs("redo")
+                    || prev.textIs("retry");
             default -> false;
         };
     }
@@ -332,14 +332,14 @@ final class RubyAnalyzer {
     private boolean isBlockBrace(int k) {
         Token prev = tok(k - 1);
         return prev.kind() == TokenKind.IDENTIFIER || punct(k - 1, ")") || op(k - 1, "->")
-                || prev.kind() == TokenKind.KEYWORD && prev.text().equals("lambda");
+                || prev.kind() == TokenKind.KEYWORD && prev.textIs("lambda");
     }
 
     /** End of a condition: line end, {@code ;}, {@code then} or {@code do}. */
     private int conditionEnd(int from, int to) {
         int k = from;
         while (k < to && tok(k).kind() != TokenKind.NEWLINE && !punct(k, ";")
-                && !(keyword(k) && (tok(k).text().equals("then") || tok(k).text().equals("do")))) {
+                && !(keyword(k) && (tok(k).textIs("then") || tok(k).textIs("do")))) {
             k = after(k);
         }
         return k < to && keyword(k) ? k + 1 : k;
@@ -364,7 +364,7 @@ final class RubyAnalyzer {
 
     /** Past the {@code end} at {@code j}, if that is where the construct stopped. */
     private int closeEnd(int j) {
-        return j < t.size() && keyword(j) && tok(j).text().equals("end") ? j + 1 : j;
+        return j < t.size() && keyword(j) && tok(j).textIs("end") ? j + 1 : j;
     }
 
     private int parameters(int from, int to) {
@@ -399,11 +399,11 @@ final class RubyAnalyzer {
     }
 
     private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).textIs(text);
     }
 
     private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).text().equals(text);
+        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).textIs(text);
     }
 
     /** Last line of the token at {@code index}, clamped to the tokens there are. */

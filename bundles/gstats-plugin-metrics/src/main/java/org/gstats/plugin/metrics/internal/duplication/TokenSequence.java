@@ -12,15 +12,22 @@ import org.gstats.plugin.metrics.internal.text.SourceScanner;
  */
 public final class TokenSequence implements SourceScanner.Sink {
 
+    /** Characters per token to expect: source runs at about seven, so the arrays seldom grow. */
+    private static final int CHARS_PER_TOKEN = 6;
+
     private final char[] text;
-    private int[] values = new int[256];
-    private int[] startLines = new int[256];
-    private int[] endLines = new int[256];
+    private int[] values;
+    private int[] startLines;
+    private int[] endLines;
     private int size;
 
     /** @param text the characters of the text the scan reads */
     public TokenSequence(char[] text) {
         this.text = text;
+        int expected = Math.max(256, text.length / CHARS_PER_TOKEN);
+        values = new int[expected];
+        startLines = new int[expected];
+        endLines = new int[expected];
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * array, so that a probe touches one place in memory. Once every repeated hash is in
  * ({@link #seal()}), a Bloom filter of them, at most a thirty-second of the table's size,
  * answers most lookups of a unique hash without touching the table, which is larger than the
- * processor's caches on a large tree.
+ * processor's caches on a large tree; from then on a key keeps its slot, so that other threads
+ * can find the slots ({@link #slotOf}) while detection reads and sets the places.
  */
 final class WindowIndex {
 
@@ -24,6 +25,8 @@ final class WindowIndex {
     private long[] slots = emptySlots(INITIAL_SLOTS);
     private int size;
     private SeenFilter members;
+    /** Once sealed: bit {@code i} is set when slot {@code i} holds a key. */
+    private long[] used;
 
     /** Keeps {@code key}: it occurs more than once. */
     void markRepeated(long key) {
@@ -36,42 +39,47 @@ final class WindowIndex {
         insert(key, UNPLACED);
     }
 
-    /** Every repeated hash is in: builds the filter that {@link #get} asks first. */
+    /**
+     * Every repeated hash is in: builds the filter that {@link #slotOf} asks first, and a bitmap of the
+     * slots in use, so that finding a key's slot reads only keys and the bitmap, which no longer change.
+     */
     void seal() {
         members = new SeenFilter(size, Long.MAX_VALUE);
+        used = new long[(slots.length / 2 + Long.SIZE - 1) / Long.SIZE];
         for (int i = 0; i < slots.length; i += 2) {
             if (slots[i + 1] != EMPTY) {
                 members.add(slots[i]);
+                used[(i / 2) >>> 6] |= 1L << (i / 2);
             }
         }
     }
 
-    /** The first place of a repeated hash, {@link #unplaced} before it, {@link #unique} for a hash not kept. */
-    long get(long key) {
-        if (members != null && !members.mayContain(key)) {
-            return EMPTY;
+    /**
+     * The slot of a repeated hash, -1 for a hash not kept. Once sealed, and thread-safe then: {@link #place}
+     * changes only places, never which slot a key has. Threads that hash files ahead of detection ask it,
+     * so that detection reads and writes only the places of the slots they found.
+     */
+    int slotOf(long key) {
+        if (!members.mayContain(key)) {
+            return -1;
         }
         int mask = slots.length / 2 - 1;
-        for (int slot = slot(key, mask); slots[2 * slot + 1] != EMPTY; slot = (slot + 1) & mask) {
+        for (int slot = slot(key, mask); (used[slot >>> 6] & (1L << slot)) != 0; slot = (slot + 1) & mask) {
             if (slots[2 * slot] == key) {
-                return slots[2 * slot + 1];
+                return slot;
             }
         }
-        return EMPTY;
+        return -1;
     }
 
-    /** Records the first place of a repeated hash whose place was not set yet. */
-    void place(long key, long value) {
-        int mask = slots.length / 2 - 1;
-        int slot = slot(key, mask);
-        while (slots[2 * slot] != key || slots[2 * slot + 1] == EMPTY) {
-            slot = (slot + 1) & mask;
-        }
+    /** The first place of the repeated hash in {@code slot}, or {@link #unplaced} before it is met. */
+    long placeAt(int slot) {
+        return slots[2 * slot + 1];
+    }
+
+    /** Records the first place of the repeated hash in {@code slot}. */
+    void place(int slot, long value) {
         slots[2 * slot + 1] = value;
-    }
-
-    static boolean unique(long value) {
-        return value == EMPTY;
     }
 
     static boolean unplaced(long value) {

@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
+import org.gstats.plugin.metrics.internal.text.TextLines;
+
 /**
  * A hand-written lexer driven by a {@link Dialect}. Stateless: each {@link #tokenize(String)} call works on its
  * own {@link Run}, so one instance serves every thread.
@@ -73,8 +75,8 @@ final class SourceLexer implements Lexer {
     }
 
     @Override
-    public List<Token> tokenize(String text, char[] chars) {
-        return new Run(this, text, chars).tokenize();
+    public List<Token> tokenize(String text, char[] chars, TextLines lines) {
+        return new Run(this, text, chars, lines).tokenize();
     }
 
     private static final char ASCII = 128;
@@ -121,24 +123,13 @@ final class SourceLexer implements Lexer {
         private boolean lineHasCode;
         private int lastLine;
 
-        Run(SourceLexer lexer, String text, char[] chars) {
+        Run(SourceLexer lexer, String text, char[] chars, TextLines lines) {
             this.lexer = lexer;
             this.d = lexer.dialect;
             this.s = text;
             this.chars = chars;
             this.n = chars.length;
-            int[] starts = new int[16];
-            int count = 0;
-            starts[count++] = 0;
-            for (int i = 0; i < n; i++) {
-                if (chars[i] == '\n') {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i + 1;
-                }
-            }
-            this.lineStarts = Arrays.copyOf(starts, count);
+            this.lineStarts = lines.starts();
             indents.push(0);
         }
 

@@ -22,32 +22,17 @@ public final class LineCounter implements SourceScanner.Sink {
         }
     }
 
-    /** The counts, once the scan has fed every lexeme of the text whose characters are {@code chars}. */
-    public LineCounts counts(char[] chars) {
+    /** The counts, once the scan has fed every lexeme of the text whose lines are {@code lines}. */
+    public LineCounts counts(TextLines lines) {
         int codeLines = 0;
         int commentLines = 0;
         int blankLines = 0;
-        int line = 1;
-        boolean blank = true;
-        int length = chars.length;
-        for (int i = 0; i < length; i++) {
-            char c = chars[i];
-            if (c == '\n') {
-                if (blank) {
-                    blankLines++;
-                } else if (line < code.length && code[line]) {
-                    codeLines++;
-                } else {
-                    commentLines++;
-                }
-                line++;
-                blank = true;
-            } else if (blank && !SourceScanner.isWhitespace(c)) {
-                blank = false;
+        for (int k = 0; k < lines.count(); k++) {
+            if (k == lines.count() - 1 && lines.empty(k)) {
+                break;
             }
-        }
-        if (length > 0 && chars[length - 1] != '\n') {
-            if (blank) {
+            int line = k + 1;
+            if (lines.blank(k)) {
                 blankLines++;
             } else if (line < code.length && code[line]) {
                 codeLines++;

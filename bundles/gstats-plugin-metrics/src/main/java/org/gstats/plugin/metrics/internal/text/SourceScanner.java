@@ -49,6 +49,14 @@ public final class SourceScanner {
     }
 
     public static void scan(char[] text, Syntax syntax, Sink sink) {
+        scan(text, TextLines.of(text), syntax, sink);
+    }
+
+    /** As {@link #scan(char[], Syntax, Sink)}, with the text's lines already found. */
+    public static void scan(char[] text, TextLines lines, Syntax syntax, Sink sink) {
+        int[] lineStarts = lines.starts();
+        // lines starting at or before the position reached: the line number there (from 1)
+        int linesBefore = 1;
         boolean[] starters = starters(syntax);
         int length = text.length;
         int position = 0;
@@ -107,7 +115,10 @@ public final class SourceScanner {
                     position += Character.isHighSurrogate(c) && position + 1 < length ? 2 : 1;
                 }
             }
-            int endLine = line + newlines(text, start, position);
+            while (linesBefore < lineStarts.length && lineStarts[linesBefore] <= position) {
+                linesBefore++;
+            }
+            int endLine = linesBefore;
             sink.lexeme(kind, start, position, line, endLine);
             line = endLine;
             lineStart = false;
@@ -265,15 +276,5 @@ public final class SourceScanner {
             i++;
         }
         return i;
-    }
-
-    private static int newlines(char[] text, int start, int end) {
-        int count = 0;
-        for (int i = start; i < end; i++) {
-            if (text[i] == '\n') {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -93,4 +93,29 @@ public class CloneDetectorTest {
         assertEquals(1, detector.detect().groups().size());
         assertEquals(before, (long) spills.get());
     }
+
+    /**
+     * Files read back and hashed ahead on other threads (more files than are read ahead, short ones
+     * between them) give what one thread gives.
+     */
+    @Test
+    public void threadsReadingAheadChangeNothing() {
+        List<CloneDetector.Result> results = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 3}) {
+            CloneDetector detector = new CloneDetector(20, 3, 16L << 20, threads);
+            for (int f = 0; f < 40; f++) {
+                String name = String.format("f%02d.c", f);
+                String text = switch (f % 4) {
+                    case 0 -> block("v");
+                    case 1 -> "x();\n";
+                    case 2 -> block("w" + f) + "y();\n" + block("v");
+                    default -> block("w" + f);
+                };
+                detector.add(name, tokens(text));
+            }
+            results.add(detector.detect());
+        }
+        assertTrue("clones found", results.get(0).groups().size() > 0);
+        assertEquals(results.get(0), results.get(1));
+    }
 }

@@ -9,8 +9,9 @@ public class LineCounterTest {
 
     private static LineCounts count(String text, Syntax syntax) {
         LineCounter counter = new LineCounter();
-        SourceScanner.scan(text.toCharArray(), syntax, counter);
-        return counter.counts(text.toCharArray());
+        TextLines lines = TextLines.of(text.toCharArray());
+        SourceScanner.scan(text.toCharArray(), lines, syntax, counter);
+        return counter.counts(lines);
     }
 
     @Test
