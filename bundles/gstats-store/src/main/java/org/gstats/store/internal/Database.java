@@ -119,7 +119,7 @@ public final class Database {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            Schema.migrate(connection, location.url());
+            Schema.migrate(dataSource, connection, location.url());
             Schema.verify(connection, location.url());
             return connection;
         } catch (SQLException | StoreException | RuntimeException e) {

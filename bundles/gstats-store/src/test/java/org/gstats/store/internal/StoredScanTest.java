@@ -46,6 +46,7 @@ import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.api.store.StoredReport;
 import org.gstats.plugin.export.internal.JsonReportWriter;
+import org.gstats.store.internal.schema.Migrations;
 import org.gstats.store.internal.schema.Schema;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
 import org.gstats.store.internal.schema.Tables;
@@ -230,7 +231,7 @@ public class StoredScanTest {
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
             statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
-            statement.executeUpdate("UPDATE store_schema SET version = 3");
+            writtenBeforeFlyway(statement, 3);
             connection.commit();
         }
         repo.write("far.txt", "east\n");
@@ -271,7 +272,7 @@ public class StoredScanTest {
         long rows = count(store, "file_changes");
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE commit_changes");
-            statement.executeUpdate("UPDATE store_schema SET version = 4");
+            writtenBeforeFlyway(statement, 4);
             connection.commit();
         }
 
@@ -401,7 +402,7 @@ public class StoredScanTest {
                 statement.execute("CREATE VIEW " + view.name() + " AS "
                         + view.query().replace("s." + view.name() + "_from", "s.rows_from"));
             }
-            statement.executeUpdate("UPDATE store_schema SET version = 5");
+            writtenBeforeFlyway(statement, 5);
             connection.commit();
         }
 
@@ -412,6 +413,64 @@ public class StoredScanTest {
         assertEquals(List.of("run", "run", "run"), functionNames(store));
         try (Connection connection = store.database(null).openForReading()) {
             assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+        assertEquals("Flyway took the store's version as its baseline and ran the steps after it",
+                List.of("5 BASELINE", "6 JDBC", "7 JDBC"), migrations(store));
+    }
+
+    /** A fresh store's steps, each run by Flyway and recorded in its history. */
+    @Test
+    public void aFreshStoreRecordsEveryStepInFlywaysHistory() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(repo.dir()).build());
+
+        List<String> expected = new ArrayList<>();
+        for (int version = 1; version <= Schema.CURRENT; version++) {
+            expected.add(version + " JDBC");
+        }
+        assertEquals(expected, migrations(store));
+    }
+
+    /**
+     * A store at the current version that a gstats before Flyway wrote (no Flyway history) is used
+     * as it is: its commits replay, and nothing is added to it.
+     */
+    @Test
+    public void aCurrentStoreWrittenBeforeFlywayReplaysAndIsLeftAsItIs() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            writtenBeforeFlyway(statement, Schema.CURRENT);
+            connection.commit();
+        }
+
+        Recorded rescan = scanStored(store, request);
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        assertEquals(2, store.history(repo.dir()).size());
+        assertEquals("no Flyway history added to a current store", List.of(), migrations(store));
+    }
+
+    /** Flyway's history of the store's versions, oldest first: "VERSION TYPE" per row; empty when it has none. */
+    private static List<String> migrations(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading()) {
+            if (!Schema.isTable(connection, Migrations.HISTORY_TABLE)) {
+                return List.of();
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT \"version\", \"type\", \"success\" FROM "
+                            + Migrations.HISTORY_TABLE_SQL + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+                List<String> migrations = new ArrayList<>();
+                while (rows.next()) {
+                    assertTrue(rows.getBoolean(3));
+                    migrations.add(rows.getString(1) + " " + rows.getString(2));
+                }
+                return migrations;
+            }
         }
     }
 
@@ -669,7 +728,7 @@ public class StoredScanTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE reports DROP COLUMN json_deflated");
                 statement.execute("ALTER TABLE reports ALTER COLUMN json SET NOT NULL");
-                statement.executeUpdate("UPDATE store_schema SET version = 4");
+                writtenBeforeFlyway(statement, 4);
             }
             connection.commit();
         }
@@ -722,7 +781,7 @@ public class StoredScanTest {
             statement.execute("ALTER TABLE files DROP COLUMN blob_id");
             statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
             statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
-            statement.executeUpdate("UPDATE store_schema SET version = 1");
+            writtenBeforeFlyway(statement, 1);
             connection.commit();
         }
         assertTrue("a version 1 store has no reports", store.report(1).isEmpty());
@@ -858,5 +917,14 @@ public class StoredScanTest {
             first.onWarning(warning);
             second.onWarning(warning);
         }
+    }
+
+    /**
+     * Makes a store look as a gstats before Flyway left it at {@code version}: that version in
+     * {@code store_schema} and no Flyway history.
+     */
+    static void writtenBeforeFlyway(Statement statement, int version) throws SQLException {
+        statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = " + version);
+        statement.execute("DROP TABLE IF EXISTS " + Migrations.HISTORY_TABLE_SQL);
     }
 }

@@ -13,6 +13,7 @@ import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.Database;
 import org.gstats.store.internal.ScanStoreImpl;
+import org.gstats.store.internal.schema.Migrations;
 import org.gstats.store.internal.schema.Schema;
 import org.gstats.store.internal.schema.Tables;
 
@@ -153,7 +154,7 @@ final class StoreAdmin {
     }
 
     /**
-     * Drops every table and view of the store and its schema version, whatever their state (a
+     * Drops every table and view of the store, its schema version and Flyway's history, whatever their state (a
      * store another build of gstats wrote, whose tables disagree with its version): the next
      * scan starts it afresh. Other tables in the database are left alone.
      */
@@ -167,6 +168,7 @@ final class StoreAdmin {
                         : "DROP TABLE IF EXISTS " + table.name() + " CASCADE");
             }
             statement.execute("DROP TABLE IF EXISTS " + Schema.VERSION_TABLE);
+            statement.execute("DROP TABLE IF EXISTS " + Migrations.HISTORY_TABLE_SQL);
             connection.commit();
         } catch (SQLException e) {
             rollback(connection);

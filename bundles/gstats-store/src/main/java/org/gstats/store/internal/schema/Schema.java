@@ -8,24 +8,20 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.Database;
 
 /**
- * The store's schema version, kept in the one-row table {@value #VERSION_TABLE}, and the steps
- * that bring an older store forward on open, each in its own transaction. A store whose
- * version is newer than this gstats knows is left as it is.
+ * The store's schema version, kept in the one-row table {@value #VERSION_TABLE}, and its
+ * migration forward on open by Flyway ({@link Migrations}), each step in its own transaction. A
+ * store whose version is newer than this gstats knows is left as it is.
  */
 public final class Schema {
 
     public static final String VERSION_TABLE = "store_schema";
-
-    /** Step {@code i} brings a store from version {@code i} to {@code i + 1}. */
-    private static final List<List<String>> STEPS = IntStream.rangeClosed(1, Tables.VERSION)
-            .mapToObj(version -> Tables.ALL.stream().flatMap(table -> table.ddl(version).stream()).toList())
-            .toList();
 
     /** The version that added the {@code reports} table. */
     public static final int WITH_REPORTS = Tables.REPORTS.since();
@@ -35,61 +31,80 @@ public final class Schema {
             .filter(column -> column.name().equals("json_deflated")).findFirst().orElseThrow().since();
 
     /** The version this gstats writes. */
-    public static final int CURRENT = STEPS.size();
+    public static final int CURRENT = Tables.VERSION;
 
     private Schema() {
     }
 
-
     /**
-     * Brings the store to {@link #CURRENT}.
+     * Brings the store to {@link #CURRENT} through Flyway when it is behind. A store at the
+     * current version costs one query and no Flyway at all: a rescan opens the store several
+     * times, and Flyway reads its history table and takes its lock at each run.
      *
+     * @param dataSource where Flyway takes its own connections
+     * @param connection the caller's connection, which reads the version and holds the lock
      * @throws StoreException when a newer gstats wrote the store
      */
-    public static void migrate(Connection connection, String location) throws SQLException, StoreException {
+    public static void migrate(DataSource dataSource, Connection connection, String location)
+            throws SQLException, StoreException {
         connection.setAutoCommit(false);
+        if (behind(connection, location)) {
+            if (!SHARED.equals(connection.getMetaData().getDatabaseProductName())) {
+                // an H2 file is one process's at a time; its scans (serve) take turns here
+                synchronized (Schema.class) {
+                    migrateLocked(dataSource, connection, location);
+                }
+            } else {
+                migrateShared(dataSource, connection, location);
+            }
+        }
+    }
+
+    /**
+     * Processes sharing a server take turns on a lock of the server's. Flyway's own lock is taken
+     * only after it has decided whether to baseline: two processes creating a fresh store at once
+     * could both decide to, and one failed.
+     */
+    private static void migrateShared(DataSource dataSource, Connection connection, String location)
+            throws SQLException, StoreException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+            try {
+                migrateLocked(dataSource, connection, location);
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+                connection.commit();
+            }
+        }
+    }
+
+    /** The database product whose processes share a store. */
+    private static final String SHARED = "PostgreSQL";
+
+    /** The key of the server's advisory lock that migrations take: "gstats" in ASCII. */
+    private static final long LOCK_KEY = 0x677374617473L;
+
+    /** Runs Flyway if the store is still behind, once the caller holds the lock. */
+    private static void migrateLocked(DataSource dataSource, Connection connection, String location)
+            throws SQLException, StoreException {
+        if (behind(connection, location)) {
+            Migrations.flyway(dataSource, version(connection)).migrate();
+        }
+    }
+
+    /**
+     * Whether the store's version is older than this gstats writes.
+     *
+     * @throws StoreException when it is newer
+     */
+    private static boolean behind(Connection connection, String location) throws SQLException, StoreException {
         int version = version(connection);
+        connection.commit();
         if (version > CURRENT) {
-            connection.rollback();
             throw new StoreException("the store at " + location + " was written by a newer gstats (schema " + version
                     + ", this one knows " + CURRENT + "); left untouched");
         }
-        for (int step = version; step < CURRENT; step++) {
-            try (Statement statement = connection.createStatement()) {
-                if (step == 0) {
-                    statement.execute("CREATE TABLE " + VERSION_TABLE + " (version INTEGER NOT NULL)");
-                    statement.execute("INSERT INTO " + VERSION_TABLE + " (version) VALUES (0)");
-                }
-                for (Tables.Table table : Tables.ALL) {
-                    // a step that ran unrecorded renamed it already (and a view may have its old name)
-                    if (table.renamed() == step + 1 && isTable(connection, table.formerName())) {
-                        statement.execute("ALTER TABLE " + table.formerName() + " RENAME TO " + table.name());
-                    }
-                }
-                for (String sql : STEPS.get(step)) {
-                    statement.execute(sql);
-                }
-                statement.executeUpdate("UPDATE " + VERSION_TABLE + " SET version = " + (step + 1));
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-        connection.commit();
-    }
-
-    /** Whether a table (not a view) of that name exists, as H2 (upper case) or PostgreSQL (lower case) keeps it. */
-    private static boolean isTable(Connection connection, String name) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        for (String each : List.of(name, name.toUpperCase(Locale.ROOT))) {
-            try (ResultSet tables = meta.getTables(null, null, each, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return version < CURRENT;
     }
 
     /**
@@ -130,5 +145,18 @@ public final class Schema {
                 ResultSet row = statement.executeQuery("SELECT version FROM " + VERSION_TABLE)) {
             return row.next() ? row.getInt(1) : 0;
         }
+    }
+
+    /** Whether a table (not a view) of that name exists, as H2 (upper case) or PostgreSQL (lower case) keeps it. */
+    public static boolean isTable(Connection connection, String name) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String each : List.of(name, name.toUpperCase(Locale.ROOT))) {
+            try (ResultSet tables = meta.getTables(null, null, each, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,70 @@
+package org.gstats.store.internal.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * The Flyway migration that brings a store from schema version {@code version - 1} to
+ * {@code version}: the DDL {@link Tables} derives for that version, then the new version in
+ * {@value Schema#VERSION_TABLE}, which every gstats reads (those before Flyway too) to refuse a
+ * store newer than it knows. Every statement may run again harmlessly (tables created
+ * {@code IF NOT EXISTS}, columns added {@code IF NOT EXISTS}, a rename only while the old name is
+ * a table): a store that a gstats before Flyway left between two steps is taken as it is.
+ */
+final class Step implements JavaMigration {
+
+    private final int version;
+
+    Step(int version) {
+        this.version = version;
+    }
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion(Integer.toString(version));
+    }
+
+    @Override
+    public String getDescription() {
+        return "gstats store schema " + version;
+    }
+
+    /** None: the DDL is derived from {@link Tables}, whose past versions do not change. */
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            if (version == 1) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + Schema.VERSION_TABLE + " (version INTEGER NOT NULL)");
+                statement.execute("DELETE FROM " + Schema.VERSION_TABLE);
+                statement.execute("INSERT INTO " + Schema.VERSION_TABLE + " (version) VALUES (0)");
+            }
+            for (Tables.Table table : Tables.ALL) {
+                if (table.renamed() == version && Schema.isTable(connection, table.formerName())) {
+                    statement.execute("ALTER TABLE " + table.formerName() + " RENAME TO " + table.name());
+                }
+            }
+            for (Tables.Table table : Tables.ALL) {
+                for (String sql : table.ddl(version)) {
+                    statement.execute(sql);
+                }
+            }
+            statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = " + version);
+        }
+    }
+}
