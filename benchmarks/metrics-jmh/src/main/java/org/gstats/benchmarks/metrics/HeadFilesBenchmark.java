@@ -18,6 +18,7 @@ import org.gstats.plugin.metrics.internal.format.FormatDetector;
 import org.gstats.plugin.metrics.internal.text.LineCounter;
 import org.gstats.plugin.metrics.internal.text.SourceScanner;
 import org.gstats.plugin.metrics.internal.text.Syntax;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -113,11 +114,13 @@ public class HeadFilesBenchmark {
             Syntax syntax = format.language() == null ? Syntax.PLAIN : format.language().syntax();
             LineCounter counter = new LineCounter();
             TokenSequence sequence = new TokenSequence(file.chars());
-            SourceScanner.scan(file.chars(), syntax, (kind, start, end, startLine, endLine) -> {
+            // the plugin finds a text's lines once, for the scan, the line counter and the lexer
+            TextLines lines = TextLines.of(file.chars());
+            SourceScanner.scan(file.chars(), lines, syntax, (kind, start, end, startLine, endLine) -> {
                 counter.lexeme(kind, start, end, startLine, endLine);
                 sequence.lexeme(kind, start, end, startLine, endLine);
             });
-            hole.consume(counter.counts(file.chars()));
+            hole.consume(counter.counts(lines));
             hole.consume(sequence.tokens());
         }
     }
@@ -125,7 +128,8 @@ public class HeadFilesBenchmark {
     @Benchmark
     public void complexity(Blackhole hole) {
         for (Source file : analysed) {
-            hole.consume(ComplexityAnalyzer.analyze(file.format().language().analyzer(), file.text(), file.chars()));
+            hole.consume(ComplexityAnalyzer.analyze(file.format().language().analyzer(), file.text(), file.chars(),
+                    TextLines.of(file.chars())));
         }
     }
 
