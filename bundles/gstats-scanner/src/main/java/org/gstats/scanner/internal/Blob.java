@@ -123,14 +123,6 @@ final class Blob {
         return lines().hashes();
     }
 
-    int lineStart(int line) {
-        return lines().start(line);
-    }
-
-    int lineEnd(int line) {
-        return lines().end(line);
-    }
-
     /** The lines if some caller has split them already, else {@code null}. */
     Lines linesIfSplit() {
         return lines;

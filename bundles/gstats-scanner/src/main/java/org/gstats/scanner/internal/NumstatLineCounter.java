@@ -133,23 +133,15 @@ final class NumstatLineCounter {
     private static final class Comparison {
         private final Blob before;
         private final Blob after;
+        /** The old text, whose common head and tail are the new one's too. */
         private final byte[] text1;
-        private final byte[] text2;
         private final int start;
         private final int end1;
         private final int end2;
         private final boolean minimal;
 
-        /** Each text's lines: the whole text's when split ({@code whole1}/{@code whole2}), else those from start to end alone. */
-        private Lines lines1;
-        private Lines lines2;
-        private boolean whole1;
-        private boolean whole2;
-        /** Where the changed lines begin in {@code lines1}/{@code lines2}, and how many there are. */
-        private int first1;
-        private int first2;
-        private int changedLines1;
-        private int changedLines2;
+        private Side side1;
+        private Side side2;
         private int totalLines1;
         private int totalLines2;
         private int[] classes1;
@@ -176,7 +168,6 @@ final class NumstatLineCounter {
             this.before = before;
             this.after = after;
             this.text1 = before.content();
-            this.text2 = after.content();
             this.start = start;
             this.end1 = end1;
             this.end2 = end2;
@@ -184,26 +175,8 @@ final class NumstatLineCounter {
         }
 
         LineCounts run() {
-            Lines split1 = wholeLines(before, end1 - start);
-            Lines split2 = wholeLines(after, end2 - start);
-            whole1 = split1 != null;
-            whole2 = split2 != null;
-            if (whole1) {
-                lines1 = split1;
-                first1 = split1.lineAt(start);
-                changedLines1 = split1.lineAt(end1) - first1;
-            } else {
-                lines1 = Lines.of(text1, start, end1);
-                changedLines1 = lines1.count();
-            }
-            if (whole2) {
-                lines2 = split2;
-                first2 = split2.lineAt(start);
-                changedLines2 = split2.lineAt(end2) - first2;
-            } else {
-                lines2 = Lines.of(text2, start, end2);
-                changedLines2 = lines2.count();
-            }
+            side1 = Side.of(before, start, end1);
+            side2 = Side.of(after, start, end2);
             classify();
             reduced1 = discard(classes1, occurrences2, totalLines1, true);
             reduced2 = discard(classes2, occurrences1, totalLines2, false);
@@ -217,17 +190,28 @@ final class NumstatLineCounter {
         }
 
         /**
-         * The whole text's lines when they are split already, or when most of the text changed:
-         * then they are split and kept, for the blob's other change (walking newest first, a
-         * version is the new side of one change and the old side of the next), which then
-         * hashes nothing. Else {@code null}: only the changed lines are split, for this change.
+         * One text's changed lines: {@code count} lines of {@code lines} from {@code first}.
+         * {@code lines} are the whole text's ({@code whole}) when they are split already, or
+         * when most of the text changed: then they are split and kept, for the blob's other
+         * change (walking newest first, a version is the new side of one change and the old side
+         * of the next), which then hashes nothing. Else they are the changed lines alone, split
+         * for this change.
          */
-        private static Lines wholeLines(Blob blob, int changedBytes) {
-            Lines lines = blob.linesIfSplit();
-            if (lines == null && changedBytes > blob.content().length / SPLIT_WHOLE_FRACTION) {
-                lines = blob.lines();
+        private record Side(byte[] text, Lines lines, boolean whole, int first, int count) {
+
+            static Side of(Blob blob, int start, int end) {
+                byte[] text = blob.content();
+                Lines split = blob.linesIfSplit();
+                if (split == null && end - start > text.length / SPLIT_WHOLE_FRACTION) {
+                    split = blob.lines();
+                }
+                if (split == null) {
+                    Lines changed = Lines.of(text, start, end);
+                    return new Side(text, changed, false, 0, changed.count());
+                }
+                int first = split.lineAt(start);
+                return new Side(text, split, true, first, split.lineAt(end) - first);
             }
-            return lines;
         }
 
         /**
@@ -239,10 +223,11 @@ final class NumstatLineCounter {
          * looked up, the others are only counted.
          */
         private void classify() {
-            int capacity = Integer.highestOneBit(Math.max(16, (changedLines1 + changedLines2) * 2 - 1)) << 1;
-            ClassTable table = new ClassTable(capacity, changedLines1 + changedLines2);
-            classes1 = classes(table, text1, lines1, first1, changedLines1);
-            classes2 = classes(table, text2, lines2, first2, changedLines2);
+            int changedLines = side1.count() + side2.count();
+            int capacity = Integer.highestOneBit(Math.max(16, changedLines * 2 - 1)) << 1;
+            ClassTable table = new ClassTable(capacity, changedLines);
+            classes1 = classes(table, side1);
+            classes2 = classes(table, side2);
             occurrences1 = new int[table.count];
             occurrences2 = new int[table.count];
             for (int c : classes1) {
@@ -251,26 +236,21 @@ final class NumstatLineCounter {
             for (int c : classes2) {
                 occurrences2[c]++;
             }
-            int commonLines;
-            if (whole1) {
-                commonLines = countCommon(table, text1, lines1, 0, first1)
-                        + countCommon(table, text1, lines1, first1 + changedLines1, lines1.count());
-            } else if (whole2) {
-                commonLines = countCommon(table, text2, lines2, 0, first2)
-                        + countCommon(table, text2, lines2, first2 + changedLines2, lines2.count());
-            } else {
-                commonLines = skimCommon(table, 0, start) + skimCommon(table, end1, text1.length);
-            }
-            totalLines1 = commonLines + changedLines1;
-            totalLines2 = commonLines + changedLines2;
+            Side whole = side1.whole() ? side1 : side2.whole() ? side2 : null;
+            int commonLines = whole == null ? skimCommon(table, 0, start) + skimCommon(table, end1, text1.length)
+                    : countCommon(table, whole, 0, whole.first())
+                            + countCommon(table, whole, whole.first() + whole.count(), whole.lines().count());
+            totalLines1 = commonLines + side1.count();
+            totalLines2 = commonLines + side2.count();
         }
 
-        private static int[] classes(ClassTable table, byte[] text, Lines lines, int first, int count) {
-            int[] classes = new int[count];
+        private static int[] classes(ClassTable table, Side side) {
+            int[] classes = new int[side.count()];
+            Lines lines = side.lines();
             int[] hashes = lines.hashes();
-            for (int i = 0; i < count; i++) {
-                int line = first + i;
-                classes[i] = table.classOf(text, lines.start(line), lines.end(line), hashes[line], true);
+            for (int i = 0; i < classes.length; i++) {
+                int line = side.first() + i;
+                classes[i] = table.classOf(side.text(), lines.start(line), lines.end(line), hashes[line], true);
             }
             return classes;
         }
@@ -279,12 +259,13 @@ final class NumstatLineCounter {
          * Counts the lines {@code from} to {@code to} of a text split whole (of the common
          * head or tail) into the occurrences of their classes; returns how many there are.
          */
-        private int countCommon(ClassTable table, byte[] text, Lines lines, int from, int to) {
+        private int countCommon(ClassTable table, Side whole, int from, int to) {
+            Lines lines = whole.lines();
             int[] hashes = lines.hashes();
             for (int line = from; line < to; line++) {
                 int hash = hashes[line];
                 if (table.mayHaveHash(hash)) {
-                    countCommonLine(table, text, lines.start(line), lines.end(line), hash);
+                    countCommonLine(table, whole.text(), lines.start(line), lines.end(line), hash);
                 }
             }
             return to - from;

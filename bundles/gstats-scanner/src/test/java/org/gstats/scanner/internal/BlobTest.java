@@ -32,8 +32,8 @@ public class BlobTest {
             List<int[]> expected = lines(content);
             assertEquals(expected.size(), blob.lineCount());
             for (int line = 0; line < expected.size(); line++) {
-                assertEquals(expected.get(line)[0], blob.lineStart(line));
-                assertEquals(expected.get(line)[1], blob.lineEnd(line));
+                assertEquals(expected.get(line)[0], blob.lines().start(line));
+                assertEquals(expected.get(line)[1], blob.lines().end(line));
             }
         }
     }
@@ -47,7 +47,7 @@ public class BlobTest {
             byte[] content = randomText(random);
             Blob blob = Blob.of(content);
             for (int line = 0; line < blob.lineCount(); line++) {
-                String text = new String(content, blob.lineStart(line), blob.lineEnd(line) - blob.lineStart(line),
+                String text = new String(content, blob.lines().start(line), blob.lines().end(line) - blob.lines().start(line),
                         StandardCharsets.ISO_8859_1);
                 Integer seen = hashes.putIfAbsent(text, blob.lineHashes()[line]);
                 if (seen != null) {
@@ -69,14 +69,14 @@ public class BlobTest {
             assertEquals(blob.lineCount(), Lines.count(content, 0, content.length));
             int first = random.nextInt(blob.lineCount() + 1);
             int last = first + random.nextInt(blob.lineCount() - first + 1);
-            int from = first == blob.lineCount() ? content.length : blob.lineStart(first);
-            int to = last == blob.lineCount() ? content.length : blob.lineStart(last);
+            int from = first == blob.lineCount() ? content.length : blob.lines().start(first);
+            int to = last == blob.lineCount() ? content.length : blob.lines().start(last);
             Lines stretch = Lines.of(content, from, to);
             assertEquals(last - first, stretch.count());
             assertEquals(last - first, Lines.count(content, from, to));
             for (int line = first; line < last; line++) {
-                int start = blob.lineStart(line);
-                int end = blob.lineEnd(line);
+                int start = blob.lines().start(line);
+                int end = blob.lines().end(line);
                 assertEquals(start, stretch.start(line - first));
                 assertEquals(end, stretch.end(line - first));
                 assertEquals(blob.lineHashes()[line], stretch.hashes()[line - first]);
