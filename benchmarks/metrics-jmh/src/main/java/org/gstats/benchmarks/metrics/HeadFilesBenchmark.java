@@ -85,7 +85,8 @@ public class HeadFilesBenchmark {
                 if (source.format().language() != null && source.format().language().analyzer() != null) {
                     analysed.add(source);
                     TokenSequence sequence = new TokenSequence(source.chars());
-                    SourceScanner.scan(source.chars(), source.format().language().syntax(), sequence);
+                    SourceScanner.scan(source.chars(), TextLines.of(source.chars()), source.format().language().syntax(),
+                            sequence);
                     tokens.add(sequence.tokens());
                     tokenPaths.add(path);
                 }

@@ -17,6 +17,7 @@ import org.gstats.plugin.metrics.internal.duplication.Fragment;
 import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
 import org.gstats.plugin.metrics.internal.format.FormatDetector;
 import org.gstats.plugin.metrics.internal.text.SourceScanner;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 import org.junit.Assume;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -128,7 +129,7 @@ public class DuplicationAgainstJscpdTest {
             String text = new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
             char[] chars = text.toCharArray();
             TokenSequence tokens = new TokenSequence(chars);
-            SourceScanner.scan(chars, formats.detect(path, false, null, text).language().syntax(), tokens);
+            SourceScanner.scan(chars, TextLines.of(chars), formats.detect(path, false, null, text).language().syntax(), tokens);
             detector.add(path, tokens.tokens());
         }
         return detector.detect();

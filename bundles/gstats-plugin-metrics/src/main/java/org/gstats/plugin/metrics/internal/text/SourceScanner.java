@@ -48,11 +48,7 @@ public final class SourceScanner {
     private SourceScanner() {
     }
 
-    public static void scan(char[] text, Syntax syntax, Sink sink) {
-        scan(text, TextLines.of(text), syntax, sink);
-    }
-
-    /** As {@link #scan(char[], Syntax, Sink)}, with the text's lines already found. */
+    /** Scans {@code text}, whose lines are {@code lines} (found once per file, for every pass). */
     public static void scan(char[] text, TextLines lines, Syntax syntax, Sink sink) {
         int[] lineStarts = lines.starts();
         // lines starting at or before the position reached: the line number there (from 1)

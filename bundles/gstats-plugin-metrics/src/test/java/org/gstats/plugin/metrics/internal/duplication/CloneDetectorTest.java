@@ -8,13 +8,15 @@ import java.util.Map;
 
 import org.gstats.plugin.metrics.internal.text.SourceScanner;
 import org.gstats.plugin.metrics.internal.text.Syntax;
+import org.gstats.plugin.metrics.internal.text.TextLines;
 import org.junit.Test;
 
 public class CloneDetectorTest {
 
     private static TokenSequence.Tokens tokens(String text) {
         TokenSequence sequence = new TokenSequence(text.toCharArray());
-        SourceScanner.scan(text.toCharArray(), Syntax.C_FAMILY, sequence);
+        char[] chars = text.toCharArray();
+        SourceScanner.scan(chars, TextLines.of(chars), Syntax.C_FAMILY, sequence);
         return sequence.tokens();
     }
 
