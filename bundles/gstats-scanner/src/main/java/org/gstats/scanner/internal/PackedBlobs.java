@@ -50,17 +50,17 @@ final class PackedBlobs implements AutoCloseable {
     private static final int HEADER_MAX = 32;
 
     private final ObjectDirectory objects;
-    private final long basesBudget;
+    private final Bases bases;
     private final List<Reader> readers = new ArrayList<>();
 
     private PackedBlobs(ObjectDirectory objects, long basesBudget) {
         this.objects = objects;
-        this.basesBudget = basesBudget;
+        this.bases = new Bases(basesBudget);
     }
 
     /**
-     * Reads from {@code database}'s packs, each reader keeping up to {@code basesBudget} bytes of
-     * bases; {@code null} when the database is not JGit's file one (JGit then reads every blob).
+     * Reads from {@code database}'s packs, keeping up to {@code basesBudget} bytes of bases for all
+     * readers; {@code null} when the database is not JGit's file one (JGit then reads every blob).
      */
     static PackedBlobs of(ObjectDatabase database, long basesBudget) {
         return database instanceof ObjectDirectory directory ? new PackedBlobs(directory, basesBudget) : null;
@@ -80,13 +80,15 @@ final class PackedBlobs implements AutoCloseable {
         readers.clear();
     }
 
-    /** Reads blobs for one thread, with a cache of bases of its own. */
+    /**
+     * Reads blobs for one thread. The bases are shared: a diff worker's next batch of commits
+     * follows the other worker's, so the versions one read are the bases of the other's.
+     */
     final class Reader {
 
         private final Inflater inflater = new Inflater();
         private final Map<Pack, PackIndex> indexes = new HashMap<>();
         private final Map<Pack, FileChannel> channels = new HashMap<>();
-        private final Bases bases = new Bases(basesBudget);
         /** The pack bytes read last: an entry's header and, mostly, all of a small entry. */
         private final byte[] window = new byte[CHUNK];
         private Pack windowPack;
@@ -332,12 +334,12 @@ final class PackedBlobs implements AutoCloseable {
             this.budget = budget;
         }
 
-        Entry get(Pack pack, long position) {
+        synchronized Entry get(Pack pack, long position) {
             return entries.get(new Key(pack, position));
         }
 
         /** Keeps the object unless it alone would take a quarter of the budget. */
-        void put(Pack pack, long position, byte[] data, int type) {
+        synchronized void put(Pack pack, long position, byte[] data, int type) {
             if (data.length > budget / 4) {
                 return;
             }
