@@ -117,6 +117,9 @@ final class PackedBlobs implements AutoCloseable {
             } catch (IOException | DataFormatException | RuntimeException e) {
                 // JGit reads it again and says what is wrong, or drops a damaged pack, as it always did
                 return null;
+            } catch (OutOfMemoryError e) {
+                // as JGit does for an object the heap cannot hold: its read says so (LargeObjectException)
+                return null;
             }
         }
 
