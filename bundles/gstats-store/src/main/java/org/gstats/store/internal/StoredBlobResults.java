@@ -36,15 +36,18 @@ final class StoredBlobResults implements BlobResults {
 
     /**
      * Every analyser's results for the blobs at the head of the latest stored scan of the
-     * repository at {@code repository} (a path as the store keeps it).
+     * repository at {@code repository} (a path as the store keeps it), and those kept under that
+     * scan's head commit (results over the whole head, such as the metrics plugin's clones).
      */
     static StoredBlobResults load(Connection connection, String repository) throws SQLException {
         Map<Key, byte[]> stored = new HashMap<>();
+        String latest = "(SELECT MAX(s.scan_id) FROM scans s JOIN repositories r ON r.repository_id = s.repository_id "
+                + "WHERE r.path = ?)";
         try (PreparedStatement select = connection.prepareStatement("SELECT b.analyser, b.blob_id, b.result "
-                + "FROM blob_results b WHERE b.blob_id IN (SELECT f.blob_id FROM files f WHERE f.scan_id = "
-                + "(SELECT MAX(s.scan_id) FROM scans s JOIN repositories r ON r.repository_id = s.repository_id "
-                + "WHERE r.path = ?))")) {
+                + "FROM blob_results b WHERE b.blob_id IN (SELECT f.blob_id FROM files f WHERE f.scan_id = " + latest
+                + " UNION ALL SELECT h.head_id FROM scans h WHERE h.scan_id = " + latest + ")")) {
             select.setString(1, repository);
+            select.setString(2, repository);
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -1,5 +1,6 @@
 package org.gstats.plugin.metrics.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.gstats.api.report.Table;
@@ -15,6 +16,8 @@ import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
 final class DuplicationProcessor {
 
     private final CloneDetector detector;
+    /** Each added file's blob id by path, what a kept result is checked against; null once one came without. */
+    private Map<String, String> inputs = new HashMap<>();
     private CloneDetector.Result result;
 
     /**
@@ -25,13 +28,35 @@ final class DuplicationProcessor {
         detector = new CloneDetector(minTokens, minLines, filterBytes, threads);
     }
 
-    /** Thread-safe. */
-    void add(String path, TokenSequence.Tokens tokens) {
+    /**
+     * Thread-safe.
+     *
+     * @param blobId the id of the blob the tokens are of; null when not known (then no result is kept)
+     */
+    void add(String path, String blobId, TokenSequence.Tokens tokens) {
         detector.add(path, tokens);
+        synchronized (this) {
+            if (inputs != null && blobId != null) {
+                inputs.put(path, blobId);
+            } else {
+                inputs = null;
+            }
+        }
     }
 
-    CloneDetector.Result detect(Map<String, HeadFile> files) {
-        result = detector.detect();
+    /** The clones: those kept for exactly these files when there are, else detected (and kept). */
+    CloneDetector.Result detect(Map<String, HeadFile> files, KeptClones kept) {
+        Map<String, String> detected;
+        synchronized (this) {
+            detected = inputs;
+        }
+        result = kept.find(detected);
+        if (result != null) {
+            detector.discard();
+        } else {
+            result = detector.detect();
+            kept.keep(detected, result);
+        }
         result.duplicatedLines().forEach((path, lines) -> files.get(path).duplicatedLines = lines);
         return result;
     }

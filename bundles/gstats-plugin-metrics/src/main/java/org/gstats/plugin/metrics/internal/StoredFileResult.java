@@ -174,7 +174,7 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
     }
 
     /** Zig-zag, so that a negative figure (none is expected) still round-trips. */
-    private static void writeVarint(DataOutputStream out, int value) throws IOException {
+    static void writeVarint(DataOutputStream out, int value) throws IOException {
         int bits = (value << 1) ^ (value >> 31);
         while ((bits & ~0x7F) != 0) {
             out.writeByte((bits & 0x7F) | 0x80);
@@ -183,7 +183,7 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
         out.writeByte(bits);
     }
 
-    private static int readVarint(DataInputStream in) throws IOException {
+    static int readVarint(DataInputStream in) throws IOException {
         int bits = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = in.readUnsignedByte();

@@ -38,6 +38,7 @@ public class KeptBlobResultsTest {
 
     private static final Path CORPUS = Path.of("target", "complexity-corpus");
     private static final String ANALYSER = "metrics/test";
+    private static final String HEAD = "0123456789abcdef0123456789abcdef01234567";
     private static final MetricsAnalysis.Resources THREADS = new MetricsAnalysis.Resources(3, 1L << 30);
 
     /** Results in memory, as a store session keeps them during a scan; counts what was asked. */
@@ -90,7 +91,12 @@ public class KeptBlobResultsTest {
     }
 
     private static ReportSection analyse(List<FileContent> contents, MetricsSettings settings, BlobResults kept) {
-        ScanContext context = new ScanContext(CORPUS, "HEAD", null, Map.of(), Map.of(), kept);
+        return analyse(contents, settings, kept, null);
+    }
+
+    private static ReportSection analyse(List<FileContent> contents, MetricsSettings settings, BlobResults kept,
+            String headId) {
+        ScanContext context = new ScanContext(CORPUS, "HEAD", headId, Map.of(), Map.of(), kept);
         Analysis analysis = new MetricsAnalysis(settings, context, THREADS, ANALYSER);
         for (FileContent content : contents) {
             analysis.onFileInfo(content.file());
@@ -115,6 +121,39 @@ public class KeptBlobResultsTest {
         assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept));
         assertEquals("every file from its kept result", contents.size(), kept.hits.get());
         assertEquals(0, kept.puts.get());
+    }
+
+    @Test
+    public void theClonesOfAHeadAreKeptForExactlyTheFilesTheyWereFoundIn() throws IOException {
+        List<FileContent> contents = corpus("");
+        ReportSection cold = analyse(contents, MetricsSettings.DEFAULTS, BlobResults.NONE);
+        Kept kept = new Kept();
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+        assertEquals("every text file's result and the head's clones", contents.size() + 1, kept.puts.get());
+        String clones = kept.results.keySet().stream().filter(key -> key.endsWith(" " + HEAD)).findFirst()
+                .orElseThrow();
+
+        kept.puts.set(0);
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+        assertEquals("every file and the clones from what was kept", contents.size() + 1, kept.hits.get());
+        assertEquals(0, kept.puts.get());
+
+        // the same head id with a file less (other settings, or content not delivered): detected again
+        String largest = contents.stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow().path();
+        List<FileContent> fewer = contents.stream().filter(c -> !c.path().equals(largest)).toList();
+        assertEquals(analyse(fewer, MetricsSettings.DEFAULTS, BlobResults.NONE),
+                analyse(fewer, MetricsSettings.DEFAULTS, kept, HEAD));
+
+        // other clone settings are another analyser's
+        MetricsSettings longer = MetricsSettings.of(Map.of("min.tokens", 80));
+        kept.puts.set(0);
+        assertEquals(analyse(contents, longer, BlobResults.NONE), analyse(contents, longer, kept, HEAD));
+        assertEquals("the clones under their own name", 1, kept.puts.get());
+
+        // damaged: detected again
+        kept.results.put(clones, Arrays.copyOf(kept.results.get(clones), kept.results.get(clones).length / 2));
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
     }
 
     @Test
