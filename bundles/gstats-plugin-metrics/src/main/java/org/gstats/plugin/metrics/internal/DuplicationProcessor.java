@@ -2,6 +2,7 @@ package org.gstats.plugin.metrics.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.gstats.api.report.Table;
 import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
@@ -18,6 +19,11 @@ final class DuplicationProcessor {
     private final CloneDetector detector;
     /** Each added file's blob id by path, what a kept result is checked against; null once one came without. */
     private Map<String, String> inputs = new HashMap<>();
+    /**
+     * The files whose tokens were restored but not added, while a kept result is likely to be used:
+     * their blob ids by path. Their tokens are restored again only if it is not.
+     */
+    private final Map<String, String> deferred = new HashMap<>();
     private CloneDetector.Result result;
 
     /**
@@ -44,8 +50,24 @@ final class DuplicationProcessor {
         }
     }
 
-    /** The clones: those kept for exactly these files when there are, else detected (and kept). */
-    CloneDetector.Result detect(Map<String, HeadFile> files, KeptClones kept) {
+    /**
+     * Notes a file whose tokens a kept result makes unnecessary, as long as it is used: writing them for detection
+     * is the larger part of a rescan's clone work. Thread-safe.
+     */
+    synchronized void defer(String path, String blobId) {
+        deferred.put(path, blobId);
+        if (inputs != null) {
+            inputs.put(path, blobId);
+        }
+    }
+
+    /**
+     * The clones: those kept for exactly these files when there are, else detected (and kept).
+     *
+     * @param restore a deferred file's tokens by its blob id, restored again
+     */
+    CloneDetector.Result detect(Map<String, HeadFile> files, KeptClones kept,
+            Function<String, TokenSequence.Tokens> restore) {
         Map<String, String> detected;
         synchronized (this) {
             detected = inputs;
@@ -54,6 +76,7 @@ final class DuplicationProcessor {
         if (result != null) {
             detector.discard();
         } else {
+            deferred.forEach((path, blobId) -> detector.add(path, restore.apply(blobId)));
             result = detector.detect();
             kept.keep(detected, result);
         }

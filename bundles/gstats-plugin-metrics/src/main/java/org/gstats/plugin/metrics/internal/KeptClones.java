@@ -47,6 +47,8 @@ final class KeptClones {
     private final BlobResults results;
     private final String analyser;
     private final String headId;
+    /** What was kept for this head when the analysis began; null for nothing. */
+    private final byte[] kept;
 
     /**
      * @param fileAnalyser the per-blob results' analyser name, or null when nothing is kept
@@ -57,6 +59,15 @@ final class KeptClones {
         this.analyser = fileAnalyser == null || headId == null ? null
                 : fileAnalyser + " clones/" + FORMAT + " min-tokens=" + minTokens + " min-lines=" + minLines;
         this.headId = headId;
+        this.kept = analyser == null ? null : results.get(analyser, headId);
+    }
+
+    /**
+     * Whether a result is kept for this head: then the files' tokens are likely not needed (the
+     * inputs are known, and checked, only once every file came).
+     */
+    boolean likely() {
+        return kept != null;
     }
 
     /**
@@ -66,11 +77,7 @@ final class KeptClones {
      * @param inputs each file's blob id by path; null when a file came without one
      */
     CloneDetector.Result find(Map<String, String> inputs) {
-        if (analyser == null || inputs == null) {
-            return null;
-        }
-        byte[] encoded = results.get(analyser, headId);
-        return encoded == null ? null : decode(encoded, digest(inputs));
+        return kept == null || inputs == null ? null : decode(kept, digest(inputs));
     }
 
     /** Keeps the result computed from {@code inputs} for the next scan of this head. */

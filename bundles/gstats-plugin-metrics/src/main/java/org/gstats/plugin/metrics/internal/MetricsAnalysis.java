@@ -197,12 +197,21 @@ final class MetricsAnalysis implements Analysis {
             if (stored.tokens() == null || settings.complexityAnalysis() && !stored.complexityRun()) {
                 return false;
             }
-            duplicationProcessor.add(file.path, blobId, stored.tokens());
+            if (keptClones.likely()) {
+                duplicationProcessor.defer(file.path, blobId);
+            } else {
+                duplicationProcessor.add(file.path, blobId, stored.tokens());
+            }
             if (settings.complexityAnalysis()) {
                 file.complexity = stored.complexity();
             }
         }
         return true;
+    }
+
+    /** The tokens of a result {@link #restore} used: it decoded then, so it decodes now. */
+    private TokenSequence.Tokens restoredTokens(String blobId) {
+        return StoredFileResult.decode(blobResults.get(analyser, blobId)).tokens();
     }
 
     private static byte[] firstBytes(FileContent content) {
@@ -230,7 +239,7 @@ final class MetricsAnalysis implements Analysis {
         ChangeFrequencyProcessor frequency = new ChangeFrequencyProcessor(settings.windows());
         ChangeHistory.Frequencies frequencies = frequency.frequencies(history, countedPaths,
                 headTime == null ? Instant.EPOCH : headTime);
-        CloneDetector.Result clones = duplicationProcessor.detect(files, keptClones);
+        CloneDetector.Result clones = duplicationProcessor.detect(files, keptClones, this::restoredTokens);
         HotspotsProcessor hotspots = new HotspotsProcessor(settings.topN());
         Set<String> hotspotPaths = new LinkedHashSet<>();
         hotspots.rank(counted, frequencies.files()).forEach(h -> hotspotPaths.add(h.path()));
