@@ -187,7 +187,7 @@ final class MetricsAnalysis implements Analysis {
      * needs (the file is then analysed, which sets every field again).
      */
     private boolean restore(HeadFile file, String blobId, byte[] encoded) {
-        StoredFileResult stored = encoded == null ? null : StoredFileResult.decode(encoded);
+        StoredFileResult stored = encoded == null ? null : StoredFileResult.decode(encoded, !keptClones.likely());
         if (stored == null || !stored.path().equals(file.path)) {
             return false;
         }
@@ -209,7 +209,10 @@ final class MetricsAnalysis implements Analysis {
         return true;
     }
 
-    /** The tokens of a result {@link #restore} used: it decoded then, so it decodes now. */
+    /**
+     * The tokens of a result {@link #restore} used without reading them: its bytes passed the
+     * checksum then, so they are what the encoder wrote, and decode.
+     */
     private TokenSequence.Tokens restoredTokens(String blobId) {
         return StoredFileResult.decode(blobResults.get(analyser, blobId)).tokens();
     }

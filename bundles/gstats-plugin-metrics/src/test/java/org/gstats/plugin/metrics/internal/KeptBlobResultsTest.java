@@ -2,6 +2,8 @@ package org.gstats.plugin.metrics.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -151,9 +153,33 @@ public class KeptBlobResultsTest {
         assertEquals(analyse(contents, longer, BlobResults.NONE), analyse(contents, longer, kept, HEAD));
         assertEquals("the clones under their own name", 1, kept.puts.get());
 
+        // damaged per-file results while the clones are kept: those files are analysed again
+        kept.results.replaceAll((key, value) -> key.equals(clones) ? value : Arrays.copyOf(value, value.length - 1));
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+
         // damaged: detected again
         kept.results.put(clones, Arrays.copyOf(kept.results.get(clones), kept.results.get(clones).length / 2));
         assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+    }
+
+    @Test
+    public void aResultReadWithoutItsTokensIsStillCheckedToItsEnd() throws IOException {
+        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
+        Kept kept = new Kept();
+        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
+        byte[] encoded = kept.results.values().iterator().next();
+        StoredFileResult whole = StoredFileResult.decode(encoded);
+        StoredFileResult withoutTokens = StoredFileResult.decode(encoded, false);
+        assertSame(StoredFileResult.NOT_READ, withoutTokens.tokens());
+        assertEquals(whole.complexity(), withoutTokens.complexity());
+        assertEquals(whole.counts(), withoutTokens.counts());
+
+        // a byte of the tokens changed, or the end cut off: the checksum or the stream's end says so
+        byte[] changed = encoded.clone();
+        changed[changed.length - 8] ^= 0x55;
+        assertNull(StoredFileResult.decode(changed, false));
+        assertNull(StoredFileResult.decode(Arrays.copyOf(encoded, encoded.length - 3), false));
     }
 
     @Test
