@@ -69,14 +69,16 @@ final class DuplicationProcessor {
     CloneDetector.Result detect(Map<String, HeadFile> files, KeptClones kept,
             Function<String, TokenSequence.Tokens> restore) {
         Map<String, String> detected;
+        Map<String, String> restoreNow;
         synchronized (this) {
             detected = inputs;
+            restoreNow = new HashMap<>(deferred);
         }
         result = kept.find(detected);
         if (result != null) {
             detector.discard();
         } else {
-            deferred.forEach((path, blobId) -> detector.add(path, restore.apply(blobId)));
+            restoreNow.forEach((path, blobId) -> detector.add(path, restore.apply(blobId)));
             result = detector.detect();
             kept.keep(detected, result);
         }
