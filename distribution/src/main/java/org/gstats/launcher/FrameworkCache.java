@@ -41,6 +41,11 @@ final class FrameworkCache {
     private static final String LOCK_SUFFIX = ".lock";
     /** Written last, after every bundle is installed: its content is the description the slot was built for. */
     private static final String COMPLETE = "complete";
+    /**
+     * The file in which Felix SCR keeps the component descriptions it parsed, with
+     * {@code ds.cache.metadata=true} (config/framework.properties), written when it stops.
+     */
+    static final String SCR_METADATA_STORE = "componentMetadataStore";
 
     private final Path root;
     private final String installationKey;
@@ -251,14 +256,23 @@ final class FrameworkCache {
             reused = false;
         }
 
-        /** Empties the data areas bundles left, e.g. the checkouts of a run that was killed. */
+        /**
+         * Empties the data areas bundles left, e.g. the checkouts of a run that was killed, but for
+         * SCR's {@value #SCR_METADATA_STORE}: the component descriptions it parsed, which it checks
+         * against each bundle's id and modification time before it uses them.
+         */
         void emptyDataAreas() {
             try (DirectoryStream<Path> bundles = Files.newDirectoryStream(frameworkStorage(), "bundle*")) {
                 for (Path bundle : bundles) {
                     Path data = bundle.resolve("data");
                     if (Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
                         try (DirectoryStream<Path> entries = Files.newDirectoryStream(data)) {
-                            entries.forEach(ProcessFolder::deleteTree);
+                            for (Path entry : entries) {
+                                if (!entry.getFileName().toString().equals(SCR_METADATA_STORE)
+                                        || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                                    ProcessFolder.deleteTree(entry);
+                                }
+                            }
                         }
                     }
                 }
