@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -137,6 +139,14 @@ final class EmbeddedFramework implements AutoCloseable {
         StartupTrace.mark(installed.size() + " bundles installed");
         framework.start();
         StartupTrace.mark("framework started");
+        if (StartupTrace.enabled()) {
+            // the stop at the end, bundle by bundle (Felix stops them on its own thread)
+            context.addBundleListener((SynchronousBundleListener) event -> {
+                if (event.getType() == BundleEvent.STOPPED) {
+                    StartupTrace.mark("  stopped " + event.getBundle().getSymbolicName());
+                }
+            });
+        }
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
                     || ON_DEMAND.contains(bundle.getSymbolicName())) {
@@ -171,7 +181,6 @@ final class EmbeddedFramework implements AutoCloseable {
         }
     }
 
-    /** Starts the bundles held back by {@link #start}. */
     /** The class loader of the installed bundle with this symbolic name, once it is resolved. */
     Optional<ClassLoader> classLoader(String symbolicName) {
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
@@ -185,6 +194,7 @@ final class EmbeddedFramework implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Starts the bundles held back by {@link #start}. */
     void startDeferred() throws BundleException {
         for (Bundle bundle : heldBack) {
             start(bundle);
