@@ -70,6 +70,10 @@ public class StartupLauncherIT {
         assertEquals(next.stderr(), 0, next.exit());
         assertTrue(next.stderr(), next.stderr().contains(REUSED));
         assertEquals(commitsSection(first.join().stdout()), commitsSection(next.stdout()));
+        // SCR's parsed component descriptions (ds.cache.metadata) outlive the slot's emptied data areas
+        for (Path slot : slots(cacheHome)) {
+            assertTrue(slot.toString(), hasScrMetadata(slot));
+        }
     }
 
     @Test
@@ -113,6 +117,14 @@ public class StartupLauncherIT {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(entry -> entry.getFileName().toString().startsWith("felix-"))
                     .filter(entry -> Files.isRegularFile(entry.resolve("complete"))).sorted().toList();
+        }
+    }
+
+    /** Whether Felix SCR left the component descriptions it parsed in its data area of this slot. */
+    private static boolean hasScrMetadata(Path slot) throws IOException {
+        try (Stream<Path> files = Files.walk(slot.resolve("felix"), 3)) {
+            return files.anyMatch(file -> file.getFileName().toString().equals("componentMetadataStore")
+                    && file.getParent().getFileName().toString().equals("data") && Files.isRegularFile(file));
         }
     }
 
