@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -46,6 +47,13 @@ final class FrameworkCache {
      * {@code ds.cache.metadata=true} (config/framework.properties), written when it stops.
      */
     static final String SCR_METADATA_STORE = "componentMetadataStore";
+    /**
+     * The file in which gstats-config keeps its read of the installation's defaults file, which it
+     * checks against the file's text and the installed bundles before it uses it.
+     */
+    static final String CONFIG_PARSED_DEFAULTS = "parsed-defaults";
+    /** What the data areas keep when the slot is taken. */
+    private static final Set<String> KEPT = Set.of(SCR_METADATA_STORE, CONFIG_PARSED_DEFAULTS);
 
     private final Path root;
     private final String installationKey;
@@ -259,7 +267,8 @@ final class FrameworkCache {
         /**
          * Empties the data areas bundles left, e.g. the checkouts of a run that was killed, but for
          * SCR's {@value #SCR_METADATA_STORE}: the component descriptions it parsed, which it checks
-         * against each bundle's id and modification time before it uses them.
+         * against each bundle's id and modification time before it uses them, and gstats-config's
+         * {@value #CONFIG_PARSED_DEFAULTS}.
          */
         void emptyDataAreas() {
             try (DirectoryStream<Path> bundles = Files.newDirectoryStream(frameworkStorage(), "bundle*")) {
@@ -268,7 +277,7 @@ final class FrameworkCache {
                     if (Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
                         try (DirectoryStream<Path> entries = Files.newDirectoryStream(data)) {
                             for (Path entry : entries) {
-                                if (!entry.getFileName().toString().equals(SCR_METADATA_STORE)
+                                if (!KEPT.contains(entry.getFileName().toString())
                                         || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                                     ProcessFolder.deleteTree(entry);
                                 }

@@ -60,6 +60,11 @@ public class FrameworkCacheTest {
             Files.writeString(slot.frameworkStorage().resolve("bundle2/data/" + FrameworkCache.SCR_METADATA_STORE),
                     "parsed");
             Files.createDirectories(slot.frameworkStorage().resolve("bundle3/data/" + FrameworkCache.SCR_METADATA_STORE));
+            Files.createDirectories(slot.frameworkStorage().resolve("bundle4/data"));
+            Files.writeString(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS), "read");
+            Files.writeString(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS + ".part"), "half");
             slot.installed();
         }
         try (FrameworkCache.Slot slot = cache().claim().orElseThrow()) {
@@ -73,6 +78,11 @@ public class FrameworkCacheTest {
                     + FrameworkCache.SCR_METADATA_STORE)));
             assertFalse(Files.exists(slot.frameworkStorage().resolve("bundle3/data/"
                     + FrameworkCache.SCR_METADATA_STORE)));
+            // and gstats-config's read of the defaults file, but not a half-written one
+            assertEquals("read", Files.readString(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS)));
+            assertFalse(Files.exists(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS + ".part")));
         }
     }
 
