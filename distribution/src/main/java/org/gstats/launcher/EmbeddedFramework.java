@@ -54,6 +54,10 @@ final class EmbeddedFramework implements AutoCloseable {
      */
     static final Set<String> ON_DEMAND = Set.of("org.apache.felix.http.jetty");
 
+    /** What {@link #closeBeforeExit} stops, in this order: FileInstall, then SCR. */
+    private static final List<String> STOPPED_BEFORE_EXIT = List.of("org.apache.felix.fileinstall",
+            "org.apache.felix.scr");
+
     /**
      * Starts the framework with the given properties, then installs every bundle (by reference:
      * nothing is copied into the cache) and starts all but fragments, the {@link #ON_DEMAND} and
@@ -249,6 +253,39 @@ final class EmbeddedFramework implements AutoCloseable {
             storage.close();
             StartupTrace.mark("framework storage released");
         }
+    }
+
+    /**
+     * Ends the framework of a direct run just before its process exits ({@link Main#main}). On a
+     * cache slot: stops FileInstall, so that no plugin is being installed into the slot, then SCR,
+     * which deactivates every component (the store closes its database, the logging its file, the
+     * scanner removes its checkouts) and writes the component descriptions it keeps; the other
+     * bundles hold nothing that the exit does not release (threads, open jars), and the slot's lock
+     * goes with the process, once no thread of this framework can write into the slot. A fresh
+     * folder, deleted at the end, is stopped in full by {@link #close}, and so is the framework of
+     * an interrupted run (Ctrl-C): the components are then deactivated on Felix's own thread, not
+     * on this interrupted one, where the store's database would see its file closed under it.
+     */
+    void closeBeforeExit() {
+        if (!(storage instanceof FrameworkCache.Slot) || Thread.currentThread().isInterrupted()) {
+            close();
+            return;
+        }
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        for (String symbolicName : STOPPED_BEFORE_EXIT) {
+            for (Bundle bundle : framework.getBundleContext().getBundles()) {
+                if (symbolicName.equals(bundle.getSymbolicName())) {
+                    try {
+                        bundle.stop(Bundle.STOP_TRANSIENT);
+                    } catch (BundleException | IllegalStateException e) {
+                        System.err.println("gstats: stopping " + symbolicName + " failed: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        StartupTrace.mark("plugin folder and components stopped");
     }
 
     /** Stops the framework of a failed start and keeps the storage, for another attempt on it. */
