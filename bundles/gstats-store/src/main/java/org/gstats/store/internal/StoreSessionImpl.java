@@ -49,11 +49,13 @@ import org.slf4j.LoggerFactory;
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps the
  * scan's commits that have something to write (new to the repository's rows, or diffed) and
  * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
- * however long the history), the head's rows in memory, and, on {@link #finish}, writes the new
- * commits and their changes, then the head's files, functions and hotspots (unless they are the
- * repository's previous scan's: then the scan shares them), the content plugins' new per-blob
- * results ({@link StoredBlobResults}) and the scan's summary in one last transaction. The file
- * is deleted when the session finishes or closes (a failed or cancelled scan closes it).
+ * however long the history), the head's rows in memory. Once every commit is told (the head's
+ * first file), a second thread writes the new commits and their changes while the scan reads the
+ * head and the plugins finish; on {@link #finish} the session waits for it, then writes the head's
+ * files, functions and hotspots (unless they are the repository's previous scan's: then the scan
+ * shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the
+ * scan's summary in one last transaction. The file is deleted when the session finishes or closes
+ * (a failed or cancelled scan closes it, once the second thread has stopped).
  *
  * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
  * committed in steps of about {@value #BATCH} rows, each commit's rows and value together: H2 writes
@@ -130,6 +132,14 @@ final class StoreSessionImpl implements StoreSession {
     private List<String> diffed = new ArrayList<>();
     private boolean warned;
     private boolean finished;
+    /**
+     * The new commits and their changes being written on a thread of their own since the history
+     * was told (the first head file), while the plugins finish; null until then, or when the
+     * scan is written all at once.
+     */
+    private FutureTask<Void> history;
+    /** Tells the history's writer to stop: the scan failed or was cancelled. */
+    private volatile boolean abandoned;
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
             Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
@@ -365,7 +375,82 @@ final class StoreSessionImpl implements StoreSession {
 
     @Override
     public void onFileInfo(FileInfo file) {
+        if (files.isEmpty()) {
+            historyTold();
+        }
         files.add(file);
+    }
+
+    /**
+     * Every commit is told once the head's files come: their rows and changes go in on a second
+     * thread while the scan reads the head and the plugins finish, instead of after them. The
+     * changes go only when no warning came before: a commit's warnings come before the next
+     * commit (or the head's files), so a commit whose diff met a missing object or parent is
+     * never among them, and a later warning (at the head) says nothing of them.
+     */
+    private void historyTold() {
+        spillPending();
+        if (history != null || spill == null || spillFailure != null || (spilled != null && spilled.isEmpty())) {
+            return;
+        }
+        boolean changes = !warned;
+        history = new FutureTask<>(() -> {
+            writeHistoryAlone(changes);
+            return null;
+        });
+        Thread writer = new Thread(history, "gstats-store-history");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** The history's rows in a connection of their own, committed in steps; rolled back where it fails. */
+    private void writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
+        Connection connection = database.open();
+        try {
+            long repositoryId = checkedRepositoryId(connection);
+            long settingsId = ensureSettings(connection);
+            connection.commit();
+            writeHistory(connection, repositoryId, settingsId, changes);
+        } catch (SQLException | IOException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Waits for the history's writer. Whether the history is written: false when there was none,
+     * or it met another scan's rows (the scan's write then writes what is left).
+     *
+     * @throws StoreException when it failed otherwise
+     */
+    private boolean historyWritten() throws StoreException {
+        if (history == null) {
+            return false;
+        }
+        try {
+            history.get();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the scan's commits were written to the store", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException store) {
+                throw store;
+            }
+            if (e.getCause() instanceof SQLException sql && concurrentWrite(sql)) {
+                return false;
+            }
+            if (e.getCause() instanceof Exception cause) {
+                throw Database.failure("cannot write the scan to the store at " + database.location().url(), cause);
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
@@ -387,13 +472,14 @@ final class StoreSessionImpl implements StoreSession {
             throw Database.failure("cannot keep the scan's commits in a temporary file", spillFailure);
         }
         try {
-            write(report);
+            write(report, historyWritten());
         } finally {
             discardSpill();
         }
     }
 
-    private void write(Report report) throws StoreException {
+    /** @param historyWritten whether the new commits and their changes are written already */
+    private void write(Report report, boolean historyWritten) throws StoreException {
         // the report's JSON is written and deflated on a second core while the rows go in
         FutureTask<byte[]> json = new FutureTask<>(() -> json(report));
         Thread jsonThread = new Thread(json, "gstats-store-report");
@@ -402,7 +488,7 @@ final class StoreSessionImpl implements StoreSession {
         for (int attempt = 1;; attempt++) {
             Connection connection = database.open();
             try {
-                write(connection, report, json);
+                write(connection, report, json, historyWritten);
                 connection.commit();
                 database.sync(connection);
                 Database.closeQuietly(connection);
@@ -466,20 +552,13 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void write(Connection connection, Report report, FutureTask<byte[]> json)
+    private void write(Connection connection, Report report, FutureTask<byte[]> json, boolean historyWritten)
             throws SQLException, IOException {
-        long repositoryId = repositoryId(connection, target.repository().toString());
-        if (settling && this.repositoryId != repositoryId) {
-            // the repository was cleared from the store during the scan: its settled commits' rows are gone
-            throw new SQLException("the repository's rows were removed from the store while the scan ran");
-        }
+        long repositoryId = checkedRepositoryId(connection);
         long settingsId = ensureSettings(connection);
         connection.commit();
-        if (spilled == null || !spilled.isEmpty()) {
-            insertCommits(connection, repositoryId);
-        }
-        if (!warned && (diffed == null || !diffed.isEmpty())) {
-            insertChanges(connection, settingsId);
+        if (!historyWritten) {
+            writeHistory(connection, repositoryId, settingsId, !warned);
         }
         Map<Tables.Table, List<List<Object>>> reportRows = new LinkedHashMap<>();
         for (Tables.Table table : Tables.FROM_REPORT) {
@@ -505,6 +584,27 @@ final class StoreSessionImpl implements StoreSession {
         byte[] deflated = awaited(json);
         if (deflated != null) {
             keepLatestReport(connection, repositoryId, scanId, deflated);
+        }
+    }
+
+    /** The repository's id, its row added when new. */
+    private long checkedRepositoryId(Connection connection) throws SQLException {
+        long id = repositoryId(connection, target.repository().toString());
+        if (settling && this.repositoryId != id) {
+            // the repository was cleared from the store during the scan: its settled commits' rows are gone
+            throw new SQLException("the repository's rows were removed from the store while the scan ran");
+        }
+        return id;
+    }
+
+    /** The new commits' rows, then (unless the scan warned) their changes, committed in steps. */
+    private void writeHistory(Connection connection, long repositoryId, long settingsId, boolean changes)
+            throws SQLException, IOException {
+        if (spilled == null || !spilled.isEmpty()) {
+            insertCommits(connection, repositoryId);
+        }
+        if (changes && (diffed == null || !diffed.isEmpty())) {
+            insertChanges(connection, settingsId);
         }
     }
 
@@ -689,6 +789,7 @@ final class StoreSessionImpl implements StoreSession {
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int[] pending = {0};
             spill.read((commit, changes) -> {
+                stopIfAbandoned();
                 if (stored.contains(commit.id())) {
                     return;
                 }
@@ -730,6 +831,7 @@ final class StoreSessionImpl implements StoreSession {
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)")) {
             int[] pending = {0};
             spill.read((scanned, changes) -> {
+                stopIfAbandoned();
                 if (changes == null) {
                     return;
                 }
@@ -759,6 +861,12 @@ final class StoreSessionImpl implements StoreSession {
             commit.executeBatch();
             change.executeBatch();
             connection.commit();
+        }
+    }
+
+    private void stopIfAbandoned() throws SQLException {
+        if (abandoned) {
+            throw new SQLException("the scan stopped before it was stored");
         }
     }
 
@@ -918,7 +1026,18 @@ final class StoreSessionImpl implements StoreSession {
     /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
-        // the session holds no connection between open and finish
+        // the session holds no connection between open and finish, but its history's writer may
+        abandoned = true;
+        if (history != null) {
+            try {
+                history.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // what it wrote is committed whole; the rest is not the store's
+                LOG.debug("the scan's commits were not all stored: {}", Database.oneLine(e.getCause()));
+            }
+        }
         pending = null;
         current = null;
         discardSpill();
