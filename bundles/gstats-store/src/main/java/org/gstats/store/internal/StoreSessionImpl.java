@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -394,13 +395,10 @@ final class StoreSessionImpl implements StoreSession {
             return;
         }
         boolean changes = !warned;
-        history = new FutureTask<>(() -> {
+        history = started(() -> {
             writeHistoryAlone(changes);
             return null;
-        });
-        Thread writer = new Thread(history, "gstats-store-history");
-        writer.setDaemon(true);
-        writer.start();
+        }, "gstats-store-history");
     }
 
     /** The history's rows in a connection of their own, committed in steps; rolled back where it fails. */
@@ -481,10 +479,7 @@ final class StoreSessionImpl implements StoreSession {
     /** @param historyWritten whether the new commits and their changes are written already */
     private void write(Report report, boolean historyWritten) throws StoreException {
         // the report's JSON is written and deflated on a second core while the rows go in
-        FutureTask<byte[]> json = new FutureTask<>(() -> json(report));
-        Thread jsonThread = new Thread(json, "gstats-store-report");
-        jsonThread.setDaemon(true);
-        jsonThread.start();
+        FutureTask<byte[]> json = started(() -> json(report), "gstats-store-report");
         for (int attempt = 1;; attempt++) {
             Connection connection = database.open();
             try {
@@ -564,12 +559,10 @@ final class StoreSessionImpl implements StoreSession {
         for (Tables.Table table : Tables.FROM_REPORT) {
             reportRows.put(table, reportRows(table, report));
         }
-        Map<Tables.Shared, String> digests = new LinkedHashMap<>();
-        for (Tables.Shared rows : Tables.SHARED) {
-            digests.put(rows, digest(rows.rows() == Tables.HEAD_FILES ? fileRows() : reportRows.get(rows.rows())));
-        }
+        // on a second core: the first scan of a repository writes its rows meanwhile (a rescan compares first)
+        FutureTask<Map<Tables.Shared, String>> digests = started(() -> digests(reportRows), "gstats-store-digests");
         Map<Tables.Shared, Long> shared = sharedRows(connection, repositoryId, digests);
-        long scanId = insertScan(connection, report, repositoryId, settingsId, shared, digests);
+        long scanId = insertScan(connection, report, repositoryId, settingsId, shared);
         for (Tables.Shared rows : Tables.SHARED) {
             if (shared.containsKey(rows)) {
                 continue;
@@ -580,6 +573,7 @@ final class StoreSessionImpl implements StoreSession {
                 insertReportRows(connection, scanId, rows.rows(), reportRows.get(rows.rows()));
             }
         }
+        completeScan(connection, scanId, shared, computed(digests));
         blobResults.write(connection);
         byte[] deflated = awaited(json);
         if (deflated != null) {
@@ -608,13 +602,44 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
+    /** The work, started on a thread of its own. */
+    private static <T> FutureTask<T> started(Callable<T> work, String name) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** SHA-256 of each kind of the head's rows. */
+    private Map<Tables.Shared, String> digests(Map<Tables.Table, List<List<Object>>> reportRows) {
+        Map<Tables.Shared, String> digests = new LinkedHashMap<>();
+        for (Tables.Shared rows : Tables.SHARED) {
+            digests.put(rows, digest(rows.rows() == Tables.HEAD_FILES ? fileRows() : reportRows.get(rows.rows())));
+        }
+        return digests;
+    }
+
+    private static Map<Tables.Shared, String> computed(FutureTask<Map<Tables.Shared, String>> digests)
+            throws SQLException {
+        try {
+            return digests.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the scan was written", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /**
      * For each kind of head rows that are the same (same digest) as the repository's latest
      * scan's, the scan that wrote them: a rescan writes only the kinds that changed (none for an
      * unchanged head; the files, not the functions, when the new commits changed no function).
+     * The digests are awaited only when the repository has a scan to compare with.
      */
     private static Map<Tables.Shared, Long> sharedRows(Connection connection, long repositoryId,
-            Map<Tables.Shared, String> digests) throws SQLException {
+            FutureTask<Map<Tables.Shared, String>> digests) throws SQLException {
         String columns = Tables.SHARED.stream().map(rows -> rows.from() + ", " + rows.digest())
                 .collect(Collectors.joining(", "));
         Map<Tables.Shared, Long> shared = new HashMap<>();
@@ -627,7 +652,7 @@ final class StoreSessionImpl implements StoreSession {
                     for (Tables.Shared rows : Tables.SHARED) {
                         long from = row.getLong(column);
                         boolean written = !row.wasNull();
-                        if (written && digests.get(rows).equals(row.getString(column + 1))) {
+                        if (written && computed(digests).get(rows).equals(row.getString(column + 1))) {
                             shared.put(rows, from);
                         }
                         column += 2;
@@ -897,11 +922,10 @@ final class StoreSessionImpl implements StoreSession {
      *               others it writes itself
      */
     private long insertScan(Connection connection, Report report, long repositoryId, long settingsId,
-            Map<Tables.Shared, Long> shared, Map<Tables.Shared, String> digests) throws SQLException {
+            Map<Tables.Shared, Long> shared) throws SQLException {
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
-        String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from() + ", " + rows.digest())
-                .collect(Collectors.joining());
-        String sharedMarks = ", ?, ?".repeat(Tables.SHARED.size());
+        String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from()).collect(Collectors.joining());
+        String sharedMarks = ", ?".repeat(Tables.SHARED.size());
         long scanId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
                 + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope"
@@ -928,23 +952,32 @@ final class StoreSessionImpl implements StoreSession {
                 } else {
                     insert.setLong(column, from);
                 }
-                insert.setString(column + 1, digests.get(rows));
-                column += 2;
+                column++;
             }
             insert.executeUpdate();
-            scanId = generatedId(insert);
+            return generatedId(insert);
         }
+    }
+
+    /**
+     * The scan's row names the rows it wrote itself (its id is known only once inserted) and the
+     * digests of all of them (known last when a first scan wrote its rows while they were computed).
+     */
+    private static void completeScan(Connection connection, long scanId, Map<Tables.Shared, Long> shared,
+            Map<Tables.Shared, String> digests) throws SQLException {
         String own = Tables.SHARED.stream().filter(rows -> !shared.containsKey(rows))
-                .map(rows -> rows.from() + " = scan_id").collect(Collectors.joining(", "));
-        if (!own.isEmpty()) {
-            // the scan's own rows: its id is known only now
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE scans SET " + own + " WHERE scan_id = ?")) {
-                update.setLong(1, scanId);
-                update.executeUpdate();
+                .map(rows -> rows.from() + " = scan_id, ").collect(Collectors.joining());
+        String digestColumns = Tables.SHARED.stream().map(rows -> rows.digest() + " = ?")
+                .collect(Collectors.joining(", "));
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE scans SET " + own + digestColumns + " WHERE scan_id = ?")) {
+            int column = 1;
+            for (Tables.Shared rows : Tables.SHARED) {
+                update.setString(column++, digests.get(rows));
             }
+            update.setLong(column, scanId);
+            update.executeUpdate();
         }
-        return scanId;
     }
 
     private void insertFiles(Connection connection, long scanId) throws SQLException {
