@@ -65,8 +65,9 @@ import org.slf4j.LoggerFactory;
  * in steps). A scan that fails part-way leaves commits whose changes are recorded, whole and
  * true, which the next scan replays, and no scan: its row, head rows and report go together.
  *
- * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
- * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
+ * <p>Changes are recorded only from scans without scanner warnings while they walk the history: a
+ * commit diffed against a missing parent (a shallow or damaged clone) has changes that a complete
+ * clone would not give.
  */
 final class StoreSessionImpl implements StoreSession {
 
