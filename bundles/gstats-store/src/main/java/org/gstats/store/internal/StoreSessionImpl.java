@@ -471,7 +471,14 @@ final class StoreSessionImpl implements StoreSession {
             throw Database.failure("cannot keep the scan's commits in a temporary file", spillFailure);
         }
         try {
-            write(report, historyWritten());
+            long waiting = System.nanoTime();
+            boolean historyWritten = historyWritten();
+            if (history != null) {
+                // what the scan did not hide of its history's write (-v shows it beside "scan stored in")
+                LOG.debug("waited {} ms for the scan's commits to be written",
+                        (System.nanoTime() - waiting) / 1_000_000);
+            }
+            write(report, historyWritten);
         } finally {
             discardSpill();
         }
