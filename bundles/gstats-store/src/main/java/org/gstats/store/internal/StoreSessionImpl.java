@@ -934,7 +934,6 @@ final class StoreSessionImpl implements StoreSession {
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
         String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from()).collect(Collectors.joining());
         String sharedMarks = ", ?".repeat(Tables.SHARED.size());
-        long scanId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
                 + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope"
                 + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
