@@ -101,7 +101,15 @@ public class StoreIT {
         assertEquals(keptRows.toString(), 4, keptRows.size());
         assertEquals("src/A.java", keptRows.get(1).getAsJsonObject().get("path").getAsString());
         assertTrue(keptRows.toString(), keptRows.get(1).getAsJsonObject().get("analyser").getAsString()
-                .startsWith("metrics/1 gstats-plugin-metrics "));
+                .startsWith("metrics/2 gstats-plugin-metrics "));
+        // and its clone groups under the head commit, which the second scan used instead of detecting them
+        Outcome clones = gogo.execute("sql", "--format json " + quote("SELECT b.analyser FROM blob_results b "
+                + "JOIN scans s ON s.head_id = b.blob_id WHERE s.scan_id = (SELECT MAX(scan_id) FROM scans)"));
+        assertNull(clones.errors(), clones.failure());
+        JsonArray clonesRows = JsonParser.parseString(clones.output()).getAsJsonArray();
+        assertEquals(clonesRows.toString(), 1, clonesRows.size());
+        assertTrue(clonesRows.toString(), clonesRows.get(0).getAsJsonObject().get("analyser").getAsString()
+                .endsWith(" clones/1 min-tokens=50 min-lines=5"));
 
         Outcome sql = gogo.execute("sql", "--format json "
                 + quote("SELECT commit_id, author_email FROM commits ORDER BY author_time"));

@@ -9,6 +9,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * computed. The result is the plugin's own encoding; the scan store keeps it under the analyser
  * and the blob id. Methods may be called from any thread.
  *
+ * <p>A result over a whole head, computed from all its files, may be kept the same way under the
+ * head commit's id ({@link ScanContext#headId()}), which names its tree for ever; the scan store
+ * reads those of the latest stored scan's head with the blobs' results.
+ *
  * <p>{@code analyser} names the analyser and its version together (for example the plugin's
  * name and its bundle's version): an analyser whose numbers could differ must use a new name,
  * and never sees an older one's results.

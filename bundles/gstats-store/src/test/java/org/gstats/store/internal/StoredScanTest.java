@@ -641,6 +641,58 @@ public class StoredScanTest {
         assertEquals("a changed file is analysed again", expected, third);
     }
 
+    @Test
+    public void aResultOverTheWholeHeadIsKeptUnderTheHeadCommit() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        assertNull("nothing kept before the first scan", scanWithHeadPlugin(store, request));
+        String head = repo.git("rev-parse", "HEAD").strip();
+        assertEquals("the head's result, as the first scan put it", "summary of " + head,
+                scanWithHeadPlugin(store, request));
+
+        repo.write("src/Util.java", "class Util {\n  void run() {}\n  void stop() {}\n}\n").commit("stop", ANN);
+        assertNull("a new head has none", scanWithHeadPlugin(store, request));
+        assertEquals("summary of " + repo.git("rev-parse", "HEAD").strip(), scanWithHeadPlugin(store, request));
+    }
+
+    /**
+     * Scans with a plugin that asks for a result kept under the scan's head commit (one over the
+     * whole head) and puts one when there is none; returns what it found, or null.
+     */
+    String scanWithHeadPlugin(ScanStoreImpl store, ScanRequest request) throws Exception {
+        String[] found = new String[1];
+        try (var session = store.open(request)) {
+            ScanListener plugin = new ScanListener() {
+                @Override
+                public void onStart(ScanTarget target) {
+                    byte[] kept = session.get("summary 1", target.headId());
+                    if (kept != null) {
+                        found[0] = new String(kept, StandardCharsets.UTF_8);
+                    } else {
+                        session.put("summary 1", target.headId(),
+                                ("summary of " + target.headId()).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+
+                @Override
+                public void onCommit(CommitInfo commit) {
+                    // the result is the head's, whatever the commits
+                }
+
+                @Override
+                public void onFileChange(FileChange change) {
+                    // nor changes
+                }
+            };
+            scanner.scan(request, new PluginDataRequirements(false, false, false, Long.MAX_VALUE, false),
+                    new Both(plugin, session), session);
+            session.finish(new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,
+                    Instant.now(), 1), List.of(), List.of()));
+        }
+        return found[0];
+    }
+
     /**
      * Scans with a content plugin that asks for each head blob's result and puts one when
      * there is none; returns what it found, by path.

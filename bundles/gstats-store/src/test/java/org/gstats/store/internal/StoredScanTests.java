@@ -33,6 +33,11 @@ public final class StoredScanTests {
         return scans.scanWithContentPlugin(store, request);
     }
 
+    /** A scan with a plugin that keeps one result under the head commit; what it found kept, or null. */
+    public String scanWithHeadPlugin(ScanStoreImpl store, ScanRequest request) throws Exception {
+        return scans.scanWithHeadPlugin(store, request);
+    }
+
     /** The blob ids at the repository's head, by path. */
     public static Map<String, String> headBlobs(GitRepo repo) {
         return StoredScanTest.headBlobs(repo);

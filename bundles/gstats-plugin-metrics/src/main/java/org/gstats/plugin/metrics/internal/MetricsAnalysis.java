@@ -68,6 +68,7 @@ final class MetricsAnalysis implements Analysis {
     private final DuplicationProcessor duplicationProcessor;
     private final HeadFileWork work;
     private final BlobResults blobResults;
+    private final KeptClones keptClones;
     /** The name under which results are kept per blob; null keeps none (no analyser name, or no store). */
     private final String analyser;
     private int contentRead;
@@ -88,6 +89,8 @@ final class MetricsAnalysis implements Analysis {
         this.duplicationProcessor = new DuplicationProcessor(settings.minTokens(), settings.minLines(),
                 resources.memoryLimit() / FILTER_SHARE, resources.threads());
         this.work = new HeadFileWork(resources.threads());
+        this.keptClones = new KeptClones(blobResults, this.analyser, context.headId(), settings.minTokens(),
+                settings.minLines());
     }
 
     @Override
@@ -129,7 +132,7 @@ final class MetricsAnalysis implements Analysis {
             return;
         }
         String blobId = analyser == null ? null : content.blobId();
-        if (blobId != null && restore(file, blobResults.get(analyser, blobId))) {
+        if (blobId != null && restore(file, blobId, blobResults.get(analyser, blobId))) {
             return;
         }
         // one copy of the characters for every pass: indexing an array costs less than String.charAt
@@ -147,7 +150,7 @@ final class MetricsAnalysis implements Analysis {
                 ? sequence.tokens() : null;
         boolean complexityRun = false;
         if (file.analysedSource(settings)) {
-            duplicationProcessor.add(file.path, tokens);
+            duplicationProcessor.add(file.path, blobId, tokens);
             if (settings.complexityAnalysis()) {
                 functionsProcessor.analyse(file, text, chars, lines);
                 complexityRun = true;
@@ -183,8 +186,8 @@ final class MetricsAnalysis implements Analysis {
      * when there is none, or it was kept for another path or without the complexity this scan
      * needs (the file is then analysed, which sets every field again).
      */
-    private boolean restore(HeadFile file, byte[] encoded) {
-        StoredFileResult stored = encoded == null ? null : StoredFileResult.decode(encoded);
+    private boolean restore(HeadFile file, String blobId, byte[] encoded) {
+        StoredFileResult stored = encoded == null ? null : StoredFileResult.decode(encoded, !keptClones.likely());
         if (stored == null || !stored.path().equals(file.path)) {
             return false;
         }
@@ -194,12 +197,24 @@ final class MetricsAnalysis implements Analysis {
             if (stored.tokens() == null || settings.complexityAnalysis() && !stored.complexityRun()) {
                 return false;
             }
-            duplicationProcessor.add(file.path, stored.tokens());
+            if (keptClones.likely()) {
+                duplicationProcessor.defer(file.path, blobId);
+            } else {
+                duplicationProcessor.add(file.path, blobId, stored.tokens());
+            }
             if (settings.complexityAnalysis()) {
                 file.complexity = stored.complexity();
             }
         }
         return true;
+    }
+
+    /**
+     * The tokens of a result {@link #restore} used without reading them: its bytes passed the
+     * checksum then, so they are what the encoder wrote, and decode.
+     */
+    private TokenSequence.Tokens restoredTokens(String blobId) {
+        return StoredFileResult.decode(blobResults.get(analyser, blobId)).tokens();
     }
 
     private static byte[] firstBytes(FileContent content) {
@@ -227,7 +242,7 @@ final class MetricsAnalysis implements Analysis {
         ChangeFrequencyProcessor frequency = new ChangeFrequencyProcessor(settings.windows());
         ChangeHistory.Frequencies frequencies = frequency.frequencies(history, countedPaths,
                 headTime == null ? Instant.EPOCH : headTime);
-        CloneDetector.Result clones = duplicationProcessor.detect(files);
+        CloneDetector.Result clones = duplicationProcessor.detect(files, keptClones, this::restoredTokens);
         HotspotsProcessor hotspots = new HotspotsProcessor(settings.topN());
         Set<String> hotspotPaths = new LinkedHashSet<>();
         hotspots.rank(counted, frequencies.files()).forEach(h -> hotspotPaths.add(h.path()));

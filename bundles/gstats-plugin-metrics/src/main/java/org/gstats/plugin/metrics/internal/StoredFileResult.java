@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -41,8 +42,14 @@ import org.gstats.plugin.metrics.internal.text.LineCounts;
 record StoredFileResult(String path, FileFormat format, LineCounts counts, Tokens tokens, boolean complexityRun,
         FileComplexity complexity) {
 
-    /** The encoding's version, part of the analyser's name. */
-    static final int FORMAT = 1;
+    /**
+     * The encoding's version, part of the analyser's name. 2: the tokens last, so that a scan that
+     * does not need them (its clones are kept, {@link KeptClones}) stops before them.
+     */
+    static final int FORMAT = 2;
+
+    /** What {@link #decode(byte[], boolean)} gives for tokens that were kept but not read. */
+    static final Tokens NOT_READ = new Tokens(new int[0], new int[0], new int[0]);
 
     private static final String NONE = "";
     private static final int BUFFER = 1 << 13;
@@ -62,12 +69,12 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
             writeVarint(out, counts.code());
             writeVarint(out, counts.comment());
             writeVarint(out, counts.blank());
-            writeTokens(out);
             out.writeBoolean(complexityRun);
             out.writeBoolean(complexity != null);
             if (complexity != null) {
                 writeComplexity(out);
             }
+            writeTokens(out);
         } catch (IOException e) {
             return null;
         } finally {
@@ -118,6 +125,14 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
      * caller then analyses the file again).
      */
     static StoredFileResult decode(byte[] encoded) {
+        return decode(encoded, true);
+    }
+
+    /**
+     * As {@link #decode(byte[])}; without tokens, kept tokens are {@link #NOT_READ}: their bytes are
+     * only inflated to the end, which checks the value's checksum, so that a damaged value is not used.
+     */
+    static StoredFileResult decode(byte[] encoded, boolean withTokens) {
         // buffered: unbuffered, each byte read was a native inflate call of its own (a seventh of the
         // CPU of a stored rescan of commons-lang went to restoring its 707 files' results)
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(
@@ -133,9 +148,15 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
             FileFormat format = new FileFormat(language, category, kind < 0 ? null : BinaryKind.values()[kind],
                     in.readDouble());
             LineCounts counts = new LineCounts(readVarint(in), readVarint(in), readVarint(in));
-            Tokens tokens = in.readBoolean() ? readTokens(in) : null;
             boolean complexityRun = in.readBoolean();
             FileComplexity complexity = in.readBoolean() ? readComplexity(in) : null;
+            Tokens tokens = null;
+            if (in.readBoolean()) {
+                tokens = withTokens ? readTokens(in) : NOT_READ;
+            }
+            if (!withTokens) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
             return new StoredFileResult(path, format, counts, tokens, complexityRun, complexity);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -174,7 +195,7 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
     }
 
     /** Zig-zag, so that a negative figure (none is expected) still round-trips. */
-    private static void writeVarint(DataOutputStream out, int value) throws IOException {
+    static void writeVarint(DataOutputStream out, int value) throws IOException {
         int bits = (value << 1) ^ (value >> 31);
         while ((bits & ~0x7F) != 0) {
             out.writeByte((bits & 0x7F) | 0x80);
@@ -183,7 +204,7 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
         out.writeByte(bits);
     }
 
-    private static int readVarint(DataInputStream in) throws IOException {
+    static int readVarint(DataInputStream in) throws IOException {
         int bits = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = in.readUnsignedByte();

@@ -2,6 +2,8 @@ package org.gstats.plugin.metrics.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -38,6 +40,7 @@ public class KeptBlobResultsTest {
 
     private static final Path CORPUS = Path.of("target", "complexity-corpus");
     private static final String ANALYSER = "metrics/test";
+    private static final String HEAD = "0123456789abcdef0123456789abcdef01234567";
     private static final MetricsAnalysis.Resources THREADS = new MetricsAnalysis.Resources(3, 1L << 30);
 
     /** Results in memory, as a store session keeps them during a scan; counts what was asked. */
@@ -90,7 +93,12 @@ public class KeptBlobResultsTest {
     }
 
     private static ReportSection analyse(List<FileContent> contents, MetricsSettings settings, BlobResults kept) {
-        ScanContext context = new ScanContext(CORPUS, "HEAD", null, Map.of(), Map.of(), kept);
+        return analyse(contents, settings, kept, null);
+    }
+
+    private static ReportSection analyse(List<FileContent> contents, MetricsSettings settings, BlobResults kept,
+            String headId) {
+        ScanContext context = new ScanContext(CORPUS, "HEAD", headId, Map.of(), Map.of(), kept);
         Analysis analysis = new MetricsAnalysis(settings, context, THREADS, ANALYSER);
         for (FileContent content : contents) {
             analysis.onFileInfo(content.file());
@@ -115,6 +123,63 @@ public class KeptBlobResultsTest {
         assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept));
         assertEquals("every file from its kept result", contents.size(), kept.hits.get());
         assertEquals(0, kept.puts.get());
+    }
+
+    @Test
+    public void theClonesOfAHeadAreKeptForExactlyTheFilesTheyWereFoundIn() throws IOException {
+        List<FileContent> contents = corpus("");
+        ReportSection cold = analyse(contents, MetricsSettings.DEFAULTS, BlobResults.NONE);
+        Kept kept = new Kept();
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+        assertEquals("every text file's result and the head's clones", contents.size() + 1, kept.puts.get());
+        String clones = kept.results.keySet().stream().filter(key -> key.endsWith(" " + HEAD)).findFirst()
+                .orElseThrow();
+
+        kept.puts.set(0);
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+        assertEquals("every file and the clones from what was kept", contents.size() + 1, kept.hits.get());
+        assertEquals(0, kept.puts.get());
+
+        // the same head id with a file less (other settings, or content not delivered): detected again
+        String largest = contents.stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow().path();
+        List<FileContent> fewer = contents.stream().filter(c -> !c.path().equals(largest)).toList();
+        assertEquals(analyse(fewer, MetricsSettings.DEFAULTS, BlobResults.NONE),
+                analyse(fewer, MetricsSettings.DEFAULTS, kept, HEAD));
+
+        // other clone settings are another analyser's
+        MetricsSettings longer = MetricsSettings.of(Map.of("min.tokens", 80));
+        kept.puts.set(0);
+        assertEquals(analyse(contents, longer, BlobResults.NONE), analyse(contents, longer, kept, HEAD));
+        assertEquals("the clones under their own name", 1, kept.puts.get());
+
+        // damaged per-file results while the clones are kept: those files are analysed again
+        kept.results.replaceAll((key, value) -> key.equals(clones) ? value : Arrays.copyOf(value, value.length - 1));
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+
+        // damaged: detected again
+        kept.results.put(clones, Arrays.copyOf(kept.results.get(clones), kept.results.get(clones).length / 2));
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+    }
+
+    @Test
+    public void aResultReadWithoutItsTokensIsStillCheckedToItsEnd() throws IOException {
+        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
+        Kept kept = new Kept();
+        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
+        byte[] encoded = kept.results.values().iterator().next();
+        StoredFileResult whole = StoredFileResult.decode(encoded);
+        StoredFileResult withoutTokens = StoredFileResult.decode(encoded, false);
+        assertSame(StoredFileResult.NOT_READ, withoutTokens.tokens());
+        assertEquals(whole.complexity(), withoutTokens.complexity());
+        assertEquals(whole.counts(), withoutTokens.counts());
+
+        // a byte of the tokens changed, or the end cut off: the checksum or the stream's end says so
+        byte[] changed = encoded.clone();
+        changed[changed.length - 8] ^= 0x55;
+        assertNull(StoredFileResult.decode(changed, false));
+        assertNull(StoredFileResult.decode(Arrays.copyOf(encoded, encoded.length - 3), false));
     }
 
     @Test

@@ -201,9 +201,11 @@ final class StoreAdmin {
                     + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
                     + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
                     + "(SELECT 1 FROM commit_changes x WHERE x.settings_id = s.settings_id)");
+            String latestScans = "(SELECT MAX(x.scan_id) FROM scans x GROUP BY x.repository_id)";
+            // a result is kept for a blob at a latest scan's head, or for the head commit itself
             rows += update(connection, "DELETE FROM blob_results WHERE blob_id NOT IN (SELECT f.blob_id FROM files f "
-                    + "WHERE f.blob_id IS NOT NULL AND f.scan_id IN (SELECT MAX(x.scan_id) FROM scans x "
-                    + "GROUP BY x.repository_id))");
+                    + "WHERE f.blob_id IS NOT NULL AND f.scan_id IN " + latestScans + ") AND blob_id NOT IN "
+                    + "(SELECT h.head_id FROM scans h WHERE h.head_id IS NOT NULL AND h.scan_id IN " + latestScans + ")");
             connection.commit();
             database.compact(connection);
             return rows;

@@ -68,6 +68,25 @@ public class StoreAdminTest {
     }
 
     @Test
+    public void gcKeepsTheResultsKeptUnderALatestHeadCommitAndDropsReplacedOnes() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanWithHeadPlugin(store, request);
+        repo.write("src/Util.java", "class Util {\n  void stop() {}\n}\n")
+                .commit("stop", new GitRepo.Person("Ann", "ann@example.com"));
+        scans.scanWithHeadPlugin(store, request);
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        assertEquals(2, count(admin, "SELECT COUNT(*) FROM blob_results"));
+
+        assertEquals(1, admin.gc());
+        assertEquals("the latest head's", 1, count(admin, "SELECT COUNT(*) FROM blob_results b JOIN scans s "
+                + "ON s.head_id = b.blob_id WHERE s.scan_id = 2"));
+        assertEquals("summary of " + repo.git("rev-parse", "HEAD").strip(), scans.scanWithHeadPlugin(store, request));
+    }
+
+    @Test
     public void clearForgetsTheRepositoryAndGcThenItsChanges() throws Exception {
         StoredScanTests scans = new StoredScanTests(temp);
         GitRepo repo = scans.history();

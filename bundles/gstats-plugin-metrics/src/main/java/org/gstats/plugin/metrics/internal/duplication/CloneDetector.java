@@ -96,6 +96,11 @@ public final class CloneDetector {
     private record Prepared(Tokens tokens, int[] candidates, int[] slots) {
     }
 
+    /** Drops the files added without detecting (their clones are known already); the temporary file goes. */
+    public void discard() {
+        store.close();
+    }
+
     /** Finds the clones among the files added; the temporary file is gone afterwards. */
     public Result detect() {
         try (store) {

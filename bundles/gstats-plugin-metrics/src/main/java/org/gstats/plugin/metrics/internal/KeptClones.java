@@ -1,0 +1,176 @@
+package org.gstats.plugin.metrics.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+import org.gstats.api.BlobResults;
+import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
+import org.gstats.plugin.metrics.internal.duplication.CloneGroup;
+import org.gstats.plugin.metrics.internal.duplication.Fragment;
+
+/**
+ * Clone detection's result over a whole head, kept through {@link BlobResults} under the head
+ * commit's id, so that a rescan of an unchanged head does not detect its clones again. A
+ * commit's tree never changes, but which of its files reach the detection also depends on the
+ * settings and on what the scan delivered; so the result is kept with the SHA-256 of exactly what
+ * it was computed from (each file's path and blob id, in path order: a blob's tokens are a
+ * function of its bytes and path) and used only when this scan's inputs give the same digest.
+ * The settings that shape the detection itself are in the analyser's name.
+ *
+ * <p>Encoded by hand and deflated, as {@link StoredFileResult}; {@link #FORMAT} is part of the
+ * analyser's name.
+ */
+final class KeptClones {
+
+    /** The encoding's version, part of the analyser's name. */
+    static final int FORMAT = 1;
+
+    private static final int BUFFER = 1 << 13;
+    private static final int DIGEST_BYTES = 32;
+
+    private final BlobResults results;
+    private final String analyser;
+    private final String headId;
+    /** What was kept for this head when the analysis began; null for nothing. */
+    private final byte[] kept;
+
+    /**
+     * @param fileAnalyser the per-blob results' analyser name, or null when nothing is kept
+     * @param headId       the scan's head commit, or null for none (then nothing is kept)
+     */
+    KeptClones(BlobResults results, String fileAnalyser, String headId, int minTokens, int minLines) {
+        this.results = results;
+        this.analyser = fileAnalyser == null || headId == null ? null
+                : fileAnalyser + " clones/" + FORMAT + " min-tokens=" + minTokens + " min-lines=" + minLines;
+        this.headId = headId;
+        this.kept = analyser == null ? null : results.get(analyser, headId);
+    }
+
+    /**
+     * Whether a result is kept for this head: then the files' tokens are likely not needed (the
+     * inputs are known, and checked, only once every file came).
+     */
+    boolean likely() {
+        return kept != null;
+    }
+
+    /**
+     * The result kept for this head and exactly these inputs; null when there is none, it was
+     * computed from other inputs, or it cannot be read (then the clones are detected again).
+     *
+     * @param inputs each file's blob id by path; null when a file came without one
+     */
+    CloneDetector.Result find(Map<String, String> inputs) {
+        return kept == null || inputs == null ? null : decode(kept, digest(inputs));
+    }
+
+    /** Keeps the result computed from {@code inputs} for the next scan of this head. */
+    void keep(Map<String, String> inputs, CloneDetector.Result result) {
+        if (analyser == null || inputs == null) {
+            return;
+        }
+        byte[] encoded = encode(digest(inputs), result);
+        if (encoded != null) {
+            results.put(analyser, headId, encoded);
+        }
+    }
+
+    /** SHA-256 of the paths and blob ids in path order. */
+    static byte[] digest(Map<String, String> inputs) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (Map.Entry<String, String> input : new TreeMap<>(inputs).entrySet()) {
+            sha256.update(input.getKey().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(input.getValue().getBytes(StandardCharsets.US_ASCII));
+            sha256.update((byte) '\n');
+        }
+        return sha256.digest();
+    }
+
+    /** Null when it cannot be encoded (a path over 64 KB), so is not kept. */
+    static byte[] encode(byte[] digest, CloneDetector.Result result) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(bytes,
+                deflater), BUFFER))) {
+            out.write(digest);
+            StoredFileResult.writeVarint(out, result.groups().size());
+            for (CloneGroup group : result.groups()) {
+                StoredFileResult.writeVarint(out, group.id());
+                StoredFileResult.writeVarint(out, group.fragments().size());
+                for (Fragment fragment : group.fragments()) {
+                    out.writeUTF(fragment.path());
+                    StoredFileResult.writeVarint(out, fragment.startLine());
+                    StoredFileResult.writeVarint(out, fragment.endLine());
+                    StoredFileResult.writeVarint(out, fragment.tokens());
+                }
+            }
+            StoredFileResult.writeVarint(out, result.duplicatedLines().size());
+            for (Map.Entry<String, Integer> file : result.duplicatedLines().entrySet()) {
+                out.writeUTF(file.getKey());
+                StoredFileResult.writeVarint(out, file.getValue());
+            }
+        } catch (IOException e) {
+            return null;
+        } finally {
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** What {@link #encode} wrote, when it was computed from inputs of this digest; else null. */
+    static CloneDetector.Result decode(byte[] encoded, byte[] digest) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(
+                new ByteArrayInputStream(encoded)), BUFFER))) {
+            byte[] kept = new byte[DIGEST_BYTES];
+            in.readFully(kept);
+            if (!Arrays.equals(kept, digest)) {
+                return null;
+            }
+            int groupCount = StoredFileResult.readVarint(in);
+            List<CloneGroup> groups = new ArrayList<>(groupCount);
+            for (int g = 0; g < groupCount; g++) {
+                int id = StoredFileResult.readVarint(in);
+                int fragmentCount = StoredFileResult.readVarint(in);
+                List<Fragment> fragments = new ArrayList<>(fragmentCount);
+                for (int f = 0; f < fragmentCount; f++) {
+                    fragments.add(new Fragment(in.readUTF(), StoredFileResult.readVarint(in),
+                            StoredFileResult.readVarint(in), StoredFileResult.readVarint(in)));
+                }
+                groups.add(new CloneGroup(id, fragments));
+            }
+            int fileCount = StoredFileResult.readVarint(in);
+            Map<String, Integer> lines = new TreeMap<>();
+            for (int f = 0; f < fileCount; f++) {
+                lines.put(in.readUTF(), StoredFileResult.readVarint(in));
+            }
+            if (in.read() != -1) {
+                return null;
+            }
+            return new CloneDetector.Result(groups, lines);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
