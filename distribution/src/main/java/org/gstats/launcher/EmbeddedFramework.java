@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -51,6 +53,10 @@ final class EmbeddedFramework implements AutoCloseable {
      * not opening one.
      */
     static final Set<String> ON_DEMAND = Set.of("org.apache.felix.http.jetty");
+
+    /** What {@link #closeBeforeExit} stops, in this order: FileInstall, then SCR. */
+    private static final List<String> STOPPED_BEFORE_EXIT = List.of("org.apache.felix.fileinstall",
+            "org.apache.felix.scr");
 
     /**
      * Starts the framework with the given properties, then installs every bundle (by reference:
@@ -137,6 +143,14 @@ final class EmbeddedFramework implements AutoCloseable {
         StartupTrace.mark(installed.size() + " bundles installed");
         framework.start();
         StartupTrace.mark("framework started");
+        if (StartupTrace.enabled()) {
+            // the stop at the end, bundle by bundle (Felix stops them on its own thread)
+            context.addBundleListener((SynchronousBundleListener) event -> {
+                if (event.getType() == BundleEvent.STOPPED) {
+                    StartupTrace.mark("  stopped " + event.getBundle().getSymbolicName());
+                }
+            });
+        }
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
                     || ON_DEMAND.contains(bundle.getSymbolicName())) {
@@ -171,7 +185,6 @@ final class EmbeddedFramework implements AutoCloseable {
         }
     }
 
-    /** Starts the bundles held back by {@link #start}. */
     /** The class loader of the installed bundle with this symbolic name, once it is resolved. */
     Optional<ClassLoader> classLoader(String symbolicName) {
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
@@ -185,6 +198,7 @@ final class EmbeddedFramework implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Starts the bundles held back by {@link #start}. */
     void startDeferred() throws BundleException {
         for (Bundle bundle : heldBack) {
             start(bundle);
@@ -239,6 +253,39 @@ final class EmbeddedFramework implements AutoCloseable {
             storage.close();
             StartupTrace.mark("framework storage released");
         }
+    }
+
+    /**
+     * Ends the framework of a direct run just before its process exits ({@link Main#main}). On a
+     * cache slot: stops FileInstall, so that no plugin is being installed into the slot, then SCR,
+     * which deactivates every component (the store closes its database, the logging its file, the
+     * scanner removes its checkouts) and writes the component descriptions it keeps; the other
+     * bundles hold nothing that the exit does not release (threads, open jars), and the slot's lock
+     * goes with the process, once no thread of this framework can write into the slot. A fresh
+     * folder, deleted at the end, is stopped in full by {@link #close}, and so is the framework of
+     * an interrupted run (Ctrl-C): the components are then deactivated on Felix's own thread, not
+     * on this interrupted one, where the store's database would see its file closed under it.
+     */
+    void closeBeforeExit() {
+        if (!(storage instanceof FrameworkCache.Slot) || Thread.currentThread().isInterrupted()) {
+            close();
+            return;
+        }
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        for (String symbolicName : STOPPED_BEFORE_EXIT) {
+            for (Bundle bundle : framework.getBundleContext().getBundles()) {
+                if (symbolicName.equals(bundle.getSymbolicName())) {
+                    try {
+                        bundle.stop(Bundle.STOP_TRANSIENT);
+                    } catch (BundleException | IllegalStateException e) {
+                        System.err.println("gstats: stopping " + symbolicName + " failed: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        StartupTrace.mark("plugin folder and components stopped");
     }
 
     /** Stops the framework of a failed start and keeps the storage, for another attempt on it. */

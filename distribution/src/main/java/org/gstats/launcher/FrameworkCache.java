@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -41,6 +42,18 @@ final class FrameworkCache {
     private static final String LOCK_SUFFIX = ".lock";
     /** Written last, after every bundle is installed: its content is the description the slot was built for. */
     private static final String COMPLETE = "complete";
+    /**
+     * The file in which Felix SCR keeps the component descriptions it parsed, with
+     * {@code ds.cache.metadata=true} (config/framework.properties), written when it stops.
+     */
+    static final String SCR_METADATA_STORE = "componentMetadataStore";
+    /**
+     * The file in which gstats-config keeps its read of the installation's defaults file, which it
+     * checks against the file's text and the installed bundles before it uses it.
+     */
+    static final String CONFIG_PARSED_DEFAULTS = "parsed-defaults";
+    /** What the data areas keep when the slot is taken. */
+    private static final Set<String> KEPT = Set.of(SCR_METADATA_STORE, CONFIG_PARSED_DEFAULTS);
 
     private final Path root;
     private final String installationKey;
@@ -251,14 +264,24 @@ final class FrameworkCache {
             reused = false;
         }
 
-        /** Empties the data areas bundles left, e.g. the checkouts of a run that was killed. */
+        /**
+         * Empties the data areas bundles left, e.g. the checkouts of a run that was killed, but for
+         * SCR's {@value #SCR_METADATA_STORE}: the component descriptions it parsed, which it checks
+         * against each bundle's id and modification time before it uses them, and gstats-config's
+         * {@value #CONFIG_PARSED_DEFAULTS}.
+         */
         void emptyDataAreas() {
             try (DirectoryStream<Path> bundles = Files.newDirectoryStream(frameworkStorage(), "bundle*")) {
                 for (Path bundle : bundles) {
                     Path data = bundle.resolve("data");
                     if (Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
                         try (DirectoryStream<Path> entries = Files.newDirectoryStream(data)) {
-                            entries.forEach(ProcessFolder::deleteTree);
+                            for (Path entry : entries) {
+                                if (!KEPT.contains(entry.getFileName().toString())
+                                        || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                                    ProcessFolder.deleteTree(entry);
+                                }
+                            }
                         }
                     }
                 }

@@ -225,7 +225,11 @@ public final class Main {
                 framework.awaitStop();
                 return 0;
             }
-            return headless(framework, commandLine, HeadlessCommand.Context.ofProcess(), in, out, err, closedPipe);
+            int status = headless(framework, commandLine, HeadlessCommand.Context.ofProcess(), in, out, err,
+                    closedPipe);
+            // main exits next: a one-shot run stops only what holds resources
+            framework.closeBeforeExit();
+            return status;
         }
     }
 

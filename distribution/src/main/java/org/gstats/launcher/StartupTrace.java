@@ -42,6 +42,11 @@ final class StartupTrace {
         }
     }
 
+    /** Whether this run is traced: a caller may then watch for steps it would not otherwise see. */
+    static boolean enabled() {
+        return INSTANCE.enabled;
+    }
+
     /** Records that {@code step} has just ended. */
     static void mark(String step) {
         INSTANCE.record(step, System.err);

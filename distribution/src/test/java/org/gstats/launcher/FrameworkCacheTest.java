@@ -56,6 +56,15 @@ public class FrameworkCacheTest {
             assertFalse(Files.exists(slot.frameworkStorage().resolve("bundle1")));
             Files.createDirectories(slot.frameworkStorage().resolve("bundle1/data/checkout-1"));
             Files.writeString(slot.frameworkStorage().resolve("bundle1/bundle.info"), "kept");
+            Files.createDirectories(slot.frameworkStorage().resolve("bundle2/data"));
+            Files.writeString(slot.frameworkStorage().resolve("bundle2/data/" + FrameworkCache.SCR_METADATA_STORE),
+                    "parsed");
+            Files.createDirectories(slot.frameworkStorage().resolve("bundle3/data/" + FrameworkCache.SCR_METADATA_STORE));
+            Files.createDirectories(slot.frameworkStorage().resolve("bundle4/data"));
+            Files.writeString(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS), "read");
+            Files.writeString(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS + ".part"), "half");
             slot.installed();
         }
         try (FrameworkCache.Slot slot = cache().claim().orElseThrow()) {
@@ -64,6 +73,16 @@ public class FrameworkCacheTest {
             // what bundles left in their data areas (a killed scan's checkout) is gone
             assertTrue(Files.isDirectory(slot.frameworkStorage().resolve("bundle1/data")));
             assertFalse(Files.exists(slot.frameworkStorage().resolve("bundle1/data/checkout-1")));
+            // but SCR's parsed component descriptions stay, and only as the file SCR writes
+            assertEquals("parsed", Files.readString(slot.frameworkStorage().resolve("bundle2/data/"
+                    + FrameworkCache.SCR_METADATA_STORE)));
+            assertFalse(Files.exists(slot.frameworkStorage().resolve("bundle3/data/"
+                    + FrameworkCache.SCR_METADATA_STORE)));
+            // and gstats-config's read of the defaults file, but not a half-written one
+            assertEquals("read", Files.readString(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS)));
+            assertFalse(Files.exists(slot.frameworkStorage().resolve("bundle4/data/"
+                    + FrameworkCache.CONFIG_PARSED_DEFAULTS + ".part")));
         }
     }
 

@@ -70,6 +70,12 @@ public class StartupLauncherIT {
         assertEquals(next.stderr(), 0, next.exit());
         assertTrue(next.stderr(), next.stderr().contains(REUSED));
         assertEquals(commitsSection(first.join().stdout()), commitsSection(next.stdout()));
+        // SCR's parsed component descriptions (ds.cache.metadata) and gstats-config's read of the
+        // defaults file outlive the slot's emptied data areas
+        for (Path slot : slots(cacheHome)) {
+            assertTrue(slot.toString(), hasKeptFile(slot, "componentMetadataStore"));
+            assertTrue(slot.toString(), hasKeptFile(slot, "parsed-defaults"));
+        }
     }
 
     @Test
@@ -113,6 +119,14 @@ public class StartupLauncherIT {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(entry -> entry.getFileName().toString().startsWith("felix-"))
                     .filter(entry -> Files.isRegularFile(entry.resolve("complete"))).sorted().toList();
+        }
+    }
+
+    /** Whether a bundle left this file in its data area of this slot. */
+    private static boolean hasKeptFile(Path slot, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(slot.resolve("felix"), 3)) {
+            return files.anyMatch(file -> file.getFileName().toString().equals(name)
+                    && file.getParent().getFileName().toString().equals("data") && Files.isRegularFile(file));
         }
     }
 

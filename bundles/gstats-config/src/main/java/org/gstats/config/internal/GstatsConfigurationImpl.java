@@ -1,5 +1,6 @@
 package org.gstats.config.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,9 @@ public final class GstatsConfigurationImpl implements GstatsConfiguration {
     public GstatsConfigurationImpl(BundleContext context, @Reference ConfigurationAdmin admin,
             @Reference MetaTypeService metaTypes) {
         InstalledSchema schemas = new InstalledSchema(context, metaTypes);
-        this.resolver = new Resolver(sources(context::getProperty, System.getenv(), schemas.get()), schemas);
+        File kept = context.getDataFile(ParsedDefaults.FILE);
+        this.resolver = new Resolver(sources(context::getProperty, System.getenv(), schemas.get()), schemas,
+                new ParsedDefaults(kept == null ? null : kept.toPath()));
         this.publisher = new Publisher(admin);
         try {
             Schema schema = resolver.schema();

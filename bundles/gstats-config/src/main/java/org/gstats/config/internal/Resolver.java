@@ -20,7 +20,8 @@ import org.gstats.config.api.Setting;
  * Folds the rungs into one configuration, lowest first so that a higher rung overwrites: the
  * schema's defaults, the shipped defaults file, the project config, the user config, the
  * {@code GSTATS_CONFIG} file, {@code GSTATS_*} variables, the {@code --config-file} file, and the
- * command-line options. Every call reads the files again.
+ * command-line options. Every call reads the files again (the defaults file's parsed form may be
+ * {@linkplain ParsedDefaults kept}).
  */
 final class Resolver {
 
@@ -37,11 +38,18 @@ final class Resolver {
 
     private final Sources sources;
     private final Supplier<Schema> schemas;
+    private final ParsedDefaults defaults;
 
     /** @param schemas the keys there are, asked for once per call */
     Resolver(Sources sources, Supplier<Schema> schemas) {
+        this(sources, schemas, new ParsedDefaults(null));
+    }
+
+    /** @param defaults the defaults file's reads, kept */
+    Resolver(Sources sources, Supplier<Schema> schemas, ParsedDefaults defaults) {
         this.sources = sources;
         this.schemas = schemas;
+        this.defaults = defaults;
     }
 
     Schema schema() {
@@ -59,7 +67,7 @@ final class Resolver {
             settings.put(key.id(), new Setting(key.id(), key.defaultValue(), Rung.DEFAULTS, BUILT_IN));
         }
         if (TomlReader.exists(sources.defaultsFile())) {
-            putAll(settings, TomlReader.read(sources.defaultsFile(), Rung.DEFAULTS, warnings, schema));
+            putAll(settings, defaults.read(sources.defaultsFile(), warnings, schema));
         }
         if (request.repository() != null) {
             Path project = projectRoot(request.repository()).resolve(PROJECT_FILE);

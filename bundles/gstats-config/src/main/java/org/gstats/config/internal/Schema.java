@@ -48,13 +48,28 @@ final class Schema {
     private final List<Key> keys;
     private final Map<String, Key> byId;
     private final List<String> problems;
+    private final String source;
 
-    private Schema(List<Key> keys, List<String> problems) {
+    private Schema(List<Key> keys, List<String> problems, String source) {
         this.keys = List.copyOf(keys);
         this.problems = List.copyOf(problems);
+        this.source = source;
         Map<String, Key> map = new LinkedHashMap<>();
         keys.forEach(key -> map.putIfAbsent(key.id(), key));
         this.byId = Map.copyOf(map);
+    }
+
+    /**
+     * This schema, said to be read from {@code source}: a description of everything it was made
+     * from, equal for two schemas only when they are the same (see {@link InstalledSchema}).
+     */
+    Schema readFrom(String source) {
+        return new Schema(keys, problems, source);
+    }
+
+    /** What this schema was made from, as {@link #readFrom} said; {@code null} when not known. */
+    String source() {
+        return source;
     }
 
     /** The keys the declarations make, by section in file order; a key declared twice counts once. */
@@ -88,7 +103,7 @@ final class Schema {
                 }
             }
         }
-        return new Schema(keys, problems);
+        return new Schema(keys, problems, null);
     }
 
     private static String sectionRank(String section) {

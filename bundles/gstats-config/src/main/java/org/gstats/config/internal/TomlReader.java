@@ -47,7 +47,13 @@ final class TomlReader {
      *                         does not take
      */
     static List<Setting> read(Path file, Rung rung, List<String> warnings, Schema schema) throws ConfigException {
-        TomlParseResult toml = Toml.parse(text(file));
+        return read(file, text(file), rung, warnings, schema);
+    }
+
+    /** {@link #read(Path, Rung, List, Schema)} of the file's {@code text}, read by {@link #text}. */
+    static List<Setting> read(Path file, String text, Rung rung, List<String> warnings, Schema schema)
+            throws ConfigException {
+        TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
             TomlPosition position = error.position();
@@ -86,7 +92,7 @@ final class TomlReader {
      * The file's text, which TOML requires to be UTF-8; a binary file or one in another
      * encoding is named as such rather than by the decoder's "Input length = 1".
      */
-    private static String text(Path file) throws ConfigException {
+    static String text(Path file) throws ConfigException {
         byte[] bytes;
         try {
             long size = Files.size(file);

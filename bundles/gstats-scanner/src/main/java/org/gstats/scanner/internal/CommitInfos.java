@@ -31,7 +31,48 @@ final class CommitInfos {
         Mailmap.Identity committerIdentity = mailmap.map(committer.name(), committer.email());
         return new CommitInfo(commit.name(), parents, authorIdentity.name(), authorIdentity.email(), author.time(),
                 committerIdentity.name(), committerIdentity.email(), committer.time(),
-                subject(commit.getFullMessage()), author.zoneMinutes(), committer.zoneMinutes());
+                subject(commit, raw, encoding), author.zoneMinutes(), committer.zoneMinutes());
+    }
+
+    /**
+     * The subject read from the raw bytes when the message is ASCII in an encoding that keeps
+     * it (then each byte is its char), else from JGit's decoded message, which falls back to
+     * other encodings for the whole message at once.
+     */
+    private static String subject(RevCommit commit, byte[] raw, Charset encoding) {
+        int start = RawParseUtils.commitMessage(raw, 0);
+        if (start < 0) {
+            return "";
+        }
+        if (!RawText.keepsAscii(encoding) || !RawText.isAscii(raw, start, raw.length)) {
+            return subject(commit.getFullMessage());
+        }
+        byte[] subject = new byte[raw.length - start];
+        int length = 0;
+        int line = start;
+        boolean begun = false;
+        while (line <= raw.length) {
+            int lineEnd = line;
+            while (lineEnd < raw.length && raw[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            int textEnd = lineEnd;
+            while (textEnd > line && isSpace(raw[textEnd - 1])) {
+                textEnd--;
+            }
+            if (textEnd > line) {
+                if (begun) {
+                    subject[length++] = ' ';
+                }
+                System.arraycopy(raw, line, subject, length, textEnd - line);
+                length += textEnd - line;
+                begun = true;
+            } else if (begun) {
+                break;
+            }
+            line = lineEnd + 1;
+        }
+        return new String(subject, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private static Charset encoding(RevCommit commit) {
@@ -69,6 +110,11 @@ final class CommitInfos {
     }
 
     /** git's isspace: space, tab, CR, LF. */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** The line without git's trailing white space ({@link #isSpace}). */
     private static String stripTrailing(String line) {
         int end = line.length();
         while (end > 0 && " \t\r\n".indexOf(line.charAt(end - 1)) >= 0) {

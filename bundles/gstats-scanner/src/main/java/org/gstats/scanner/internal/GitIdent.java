@@ -1,7 +1,6 @@
 package org.gstats.scanner.internal;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,8 +51,8 @@ record GitIdent(String name, String email, OffsetDateTime time, int zoneMinutes)
         while (nameEnd > start && isSpace(raw[nameEnd - 1])) {
             nameEnd--;
         }
-        String name = RawParseUtils.decode(encoding, raw, start, nameEnd);
-        String email = RawParseUtils.decode(encoding, raw, mailBegin, mailEnd);
+        String name = RawText.decode(encoding, raw, start, nameEnd);
+        String email = RawText.decode(encoding, raw, mailBegin, mailEnd);
         int lastBracket = end - 1;
         while (raw[lastBracket] != '>') {
             lastBracket--;
@@ -84,8 +83,13 @@ record GitIdent(String name, String email, OffsetDateTime time, int zoneMinutes)
         return new GitIdent(name, email, OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), offset), minutes);
     }
 
+    /** The value of at most {@value #MAX_DIGITS} digits, which a long holds. */
     private static long number(byte[] raw, int from, int end) {
-        return Long.parseLong(new String(raw, from, end - from, StandardCharsets.US_ASCII));
+        long value = 0;
+        for (int i = from; i < end; i++) {
+            value = value * 10 + (raw[i] - '0');
+        }
+        return value;
     }
 
     private static int indexOf(byte[] raw, int from, int end, char wanted) {

@@ -81,6 +81,37 @@ public class ObjectFidelityTest {
     }
 
     /**
+     * Subjects as {@code %s} prints them from messages in any shape: blank and white-space lines
+     * before the first paragraph, trailing tabs and CRs, no final newline, no message, a latin-1
+     * encoding, and UTF-8 text (the ASCII ones are read from the raw bytes, the others decoded).
+     */
+    @Test
+    public void subjectsAsGitPrintsThem() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("subjects").toPath());
+        repo.write("a.txt", "a\n").commit("Start", ANN);
+        String tree = repo.git("rev-parse", "HEAD^{tree}").strip();
+        String parent = repo.git("rev-parse", "HEAD").strip();
+        List<String> messages = List.of("\n\n  \t\nAfter blank lines\nand a second line \t\r\n\nbody\n",
+                "No newline at the end", "", "\n", "One\r\n \r\nTwo\n", "Trailing spaces   \n  indented next\n",
+                "Zo\u00eb's caf\u00e9\n\nbody", "ASCII subject\n\nbody with \u00e9\n", "tab\there\u0001\n");
+        int time = 1700000000;
+        for (int i = 0; i < messages.size(); i++) {
+            boolean latin = i == messages.size() - 2;
+            String header = "tree " + tree + "\nparent " + parent + "\nauthor Ann <ann@example.com> " + (time += 100)
+                    + " +0000\ncommitter Ann <ann@example.com> " + time + " +0000\n"
+                    + (latin ? "encoding ISO-8859-1\n" : "") + "\n";
+            parent = literally(repo, "commit", (header + messages.get(i))
+                    .getBytes(latin ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        }
+        repo.git("update-ref", "refs/heads/main", parent);
+
+        RecordingListener scan = GitTruth.scan(ScanRequest.builder(repo.dir()).build());
+
+        List<String> expected = repo.git("log", "--format=%H|%s").lines().toList();
+        assertEquals(expected, scan.commits.stream().map(commit -> commit.id() + "|" + commit.summary()).toList());
+    }
+
+    /**
      * Zones git reads but will not write: {@code +9999} is 99 hours 99 minutes ahead, a zone of
      * more digits too, one beyond an int is UTC; without a zone there is no date. Each time on
      * the author's and committer's clocks is what {@code git log --date=format:...} prints.

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -49,11 +50,13 @@ import org.slf4j.LoggerFactory;
  * connection, so a second scan of the same store is not locked out meanwhile. It keeps the
  * scan's commits that have something to write (new to the repository's rows, or diffed) and
  * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
- * however long the history), the head's rows in memory, and, on {@link #finish}, writes the new
- * commits and their changes, then the head's files, functions and hotspots (unless they are the
- * repository's previous scan's: then the scan shares them), the content plugins' new per-blob
- * results ({@link StoredBlobResults}) and the scan's summary in one last transaction. The file
- * is deleted when the session finishes or closes (a failed or cancelled scan closes it).
+ * however long the history), the head's rows in memory. Once every commit is told (the head's
+ * first file), a second thread writes the new commits and their changes while the scan reads the
+ * head and the plugins finish; on {@link #finish} the session waits for it, then writes the head's
+ * files, functions and hotspots (unless they are the repository's previous scan's: then the scan
+ * shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the
+ * scan's summary in one last transaction. The file is deleted when the session finishes or closes
+ * (a failed or cancelled scan closes it, once the second thread has stopped).
  *
  * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
  * committed in steps of about {@value #BATCH} rows, each commit's rows and value together: H2 writes
@@ -62,8 +65,9 @@ import org.slf4j.LoggerFactory;
  * in steps). A scan that fails part-way leaves commits whose changes are recorded, whole and
  * true, which the next scan replays, and no scan: its row, head rows and report go together.
  *
- * <p>Changes are recorded only from scans without scanner warnings: a commit diffed against a
- * missing parent (a shallow or damaged clone) has changes that a complete clone would not give.
+ * <p>Changes are recorded only from scans without scanner warnings while they walk the history: a
+ * commit diffed against a missing parent (a shallow or damaged clone) has changes that a complete
+ * clone would not give.
  */
 final class StoreSessionImpl implements StoreSession {
 
@@ -130,6 +134,14 @@ final class StoreSessionImpl implements StoreSession {
     private List<String> diffed = new ArrayList<>();
     private boolean warned;
     private boolean finished;
+    /**
+     * The new commits and their changes being written on a thread of their own since the history
+     * was told (the first head file), while the plugins finish; null until then, or when the
+     * scan is written all at once.
+     */
+    private FutureTask<Void> history;
+    /** Tells the history's writer to stop: the scan failed or was cancelled. */
+    private volatile boolean abandoned;
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
             Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
@@ -365,7 +377,79 @@ final class StoreSessionImpl implements StoreSession {
 
     @Override
     public void onFileInfo(FileInfo file) {
+        if (files.isEmpty()) {
+            historyTold();
+        }
         files.add(file);
+    }
+
+    /**
+     * Every commit is told once the head's files come: their rows and changes go in on a second
+     * thread while the scan reads the head and the plugins finish, instead of after them. The
+     * changes go only when no warning came before: a commit's warnings come before the next
+     * commit (or the head's files), so a commit whose diff met a missing object or parent is
+     * never among them, and a later warning (at the head) says nothing of them.
+     */
+    private void historyTold() {
+        spillPending();
+        if (history != null || spill == null || spillFailure != null || (spilled != null && spilled.isEmpty())) {
+            return;
+        }
+        boolean changes = !warned;
+        history = started(() -> {
+            writeHistoryAlone(changes);
+            return null;
+        }, "gstats-store-history");
+    }
+
+    /** The history's rows in a connection of their own, committed in steps; rolled back where it fails. */
+    private void writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
+        Connection connection = database.open();
+        try {
+            long repositoryId = checkedRepositoryId(connection);
+            long settingsId = ensureSettings(connection);
+            connection.commit();
+            writeHistory(connection, repositoryId, settingsId, changes);
+        } catch (SQLException | IOException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            Database.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Waits for the history's writer. Whether the history is written: false when there was none,
+     * or it met another scan's rows (the scan's write then writes what is left).
+     *
+     * @throws StoreException when it failed otherwise
+     */
+    private boolean historyWritten() throws StoreException {
+        if (history == null) {
+            return false;
+        }
+        try {
+            history.get();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the scan's commits were written to the store", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException store) {
+                throw store;
+            }
+            if (e.getCause() instanceof SQLException sql && concurrentWrite(sql)) {
+                return false;
+            }
+            if (e.getCause() instanceof Exception cause) {
+                throw Database.failure("cannot write the scan to the store at " + database.location().url(), cause);
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
@@ -387,22 +471,27 @@ final class StoreSessionImpl implements StoreSession {
             throw Database.failure("cannot keep the scan's commits in a temporary file", spillFailure);
         }
         try {
-            write(report);
+            long waiting = System.nanoTime();
+            boolean historyWritten = historyWritten();
+            if (history != null) {
+                // what the scan did not hide of its history's write (-v shows it beside "scan stored in")
+                LOG.debug("waited {} ms for the scan's commits to be written",
+                        (System.nanoTime() - waiting) / 1_000_000);
+            }
+            write(report, historyWritten);
         } finally {
             discardSpill();
         }
     }
 
-    private void write(Report report) throws StoreException {
+    /** @param historyWritten whether the new commits and their changes are written already */
+    private void write(Report report, boolean historyWritten) throws StoreException {
         // the report's JSON is written and deflated on a second core while the rows go in
-        FutureTask<byte[]> json = new FutureTask<>(() -> json(report));
-        Thread jsonThread = new Thread(json, "gstats-store-report");
-        jsonThread.setDaemon(true);
-        jsonThread.start();
+        FutureTask<byte[]> json = started(() -> json(report), "gstats-store-report");
         for (int attempt = 1;; attempt++) {
             Connection connection = database.open();
             try {
-                write(connection, report, json);
+                write(connection, report, json, historyWritten);
                 connection.commit();
                 database.sync(connection);
                 Database.closeQuietly(connection);
@@ -466,31 +555,22 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void write(Connection connection, Report report, FutureTask<byte[]> json)
+    private void write(Connection connection, Report report, FutureTask<byte[]> json, boolean historyWritten)
             throws SQLException, IOException {
-        long repositoryId = repositoryId(connection, target.repository().toString());
-        if (settling && this.repositoryId != repositoryId) {
-            // the repository was cleared from the store during the scan: its settled commits' rows are gone
-            throw new SQLException("the repository's rows were removed from the store while the scan ran");
-        }
+        long repositoryId = checkedRepositoryId(connection);
         long settingsId = ensureSettings(connection);
         connection.commit();
-        if (spilled == null || !spilled.isEmpty()) {
-            insertCommits(connection, repositoryId);
-        }
-        if (!warned && (diffed == null || !diffed.isEmpty())) {
-            insertChanges(connection, settingsId);
+        if (!historyWritten) {
+            writeHistory(connection, repositoryId, settingsId, !warned);
         }
         Map<Tables.Table, List<List<Object>>> reportRows = new LinkedHashMap<>();
         for (Tables.Table table : Tables.FROM_REPORT) {
             reportRows.put(table, reportRows(table, report));
         }
-        Map<Tables.Shared, String> digests = new LinkedHashMap<>();
-        for (Tables.Shared rows : Tables.SHARED) {
-            digests.put(rows, digest(rows.rows() == Tables.HEAD_FILES ? fileRows() : reportRows.get(rows.rows())));
-        }
+        // on a second core: the first scan of a repository writes its rows meanwhile (a rescan compares first)
+        FutureTask<Map<Tables.Shared, String>> digests = started(() -> digests(reportRows), "gstats-store-digests");
         Map<Tables.Shared, Long> shared = sharedRows(connection, repositoryId, digests);
-        long scanId = insertScan(connection, report, repositoryId, settingsId, shared, digests);
+        long scanId = insertScan(connection, report, repositoryId, settingsId, shared);
         for (Tables.Shared rows : Tables.SHARED) {
             if (shared.containsKey(rows)) {
                 continue;
@@ -501,6 +581,7 @@ final class StoreSessionImpl implements StoreSession {
                 insertReportRows(connection, scanId, rows.rows(), reportRows.get(rows.rows()));
             }
         }
+        completeScan(connection, scanId, shared, computed(digests));
         blobResults.write(connection);
         byte[] deflated = awaited(json);
         if (deflated != null) {
@@ -508,13 +589,65 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
+    /** The repository's id, its row added when new. */
+    private long checkedRepositoryId(Connection connection) throws SQLException {
+        long id = repositoryId(connection, target.repository().toString());
+        if (settling && this.repositoryId != id) {
+            // the repository was cleared from the store during the scan: its settled commits' rows are gone
+            throw new SQLException("the repository's rows were removed from the store while the scan ran");
+        }
+        return id;
+    }
+
+    /** The new commits' rows, then (unless the scan warned) their changes, committed in steps. */
+    private void writeHistory(Connection connection, long repositoryId, long settingsId, boolean changes)
+            throws SQLException, IOException {
+        if (spilled == null || !spilled.isEmpty()) {
+            insertCommits(connection, repositoryId);
+        }
+        if (changes && (diffed == null || !diffed.isEmpty())) {
+            insertChanges(connection, settingsId);
+        }
+    }
+
+    /** The work, started on a thread of its own. */
+    private static <T> FutureTask<T> started(Callable<T> work, String name) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** SHA-256 of each kind of the head's rows. */
+    private Map<Tables.Shared, String> digests(Map<Tables.Table, List<List<Object>>> reportRows) {
+        Map<Tables.Shared, String> digests = new LinkedHashMap<>();
+        for (Tables.Shared rows : Tables.SHARED) {
+            digests.put(rows, digest(rows.rows() == Tables.HEAD_FILES ? fileRows() : reportRows.get(rows.rows())));
+        }
+        return digests;
+    }
+
+    private static Map<Tables.Shared, String> computed(FutureTask<Map<Tables.Shared, String>> digests)
+            throws SQLException {
+        try {
+            return digests.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the scan was written", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /**
      * For each kind of head rows that are the same (same digest) as the repository's latest
      * scan's, the scan that wrote them: a rescan writes only the kinds that changed (none for an
      * unchanged head; the files, not the functions, when the new commits changed no function).
+     * The digests are awaited only when the repository has a scan to compare with.
      */
     private static Map<Tables.Shared, Long> sharedRows(Connection connection, long repositoryId,
-            Map<Tables.Shared, String> digests) throws SQLException {
+            FutureTask<Map<Tables.Shared, String>> digests) throws SQLException {
         String columns = Tables.SHARED.stream().map(rows -> rows.from() + ", " + rows.digest())
                 .collect(Collectors.joining(", "));
         Map<Tables.Shared, Long> shared = new HashMap<>();
@@ -527,7 +660,7 @@ final class StoreSessionImpl implements StoreSession {
                     for (Tables.Shared rows : Tables.SHARED) {
                         long from = row.getLong(column);
                         boolean written = !row.wasNull();
-                        if (written && digests.get(rows).equals(row.getString(column + 1))) {
+                        if (written && computed(digests).get(rows).equals(row.getString(column + 1))) {
                             shared.put(rows, from);
                         }
                         column += 2;
@@ -689,6 +822,7 @@ final class StoreSessionImpl implements StoreSession {
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int[] pending = {0};
             spill.read((commit, changes) -> {
+                stopIfAbandoned();
                 if (stored.contains(commit.id())) {
                     return;
                 }
@@ -730,6 +864,7 @@ final class StoreSessionImpl implements StoreSession {
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)")) {
             int[] pending = {0};
             spill.read((scanned, changes) -> {
+                stopIfAbandoned();
                 if (changes == null) {
                     return;
                 }
@@ -762,6 +897,12 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
+    private void stopIfAbandoned() throws SQLException {
+        if (abandoned) {
+            throw new SQLException("the scan stopped before it was stored");
+        }
+    }
+
     /** A commit's rows of file_changes, added to the batch; returns how many. */
     private static int addChanges(PreparedStatement change, long settingsId, String commitId,
             List<FileChange> changes) throws SQLException {
@@ -789,12 +930,10 @@ final class StoreSessionImpl implements StoreSession {
      *               others it writes itself
      */
     private long insertScan(Connection connection, Report report, long repositoryId, long settingsId,
-            Map<Tables.Shared, Long> shared, Map<Tables.Shared, String> digests) throws SQLException {
+            Map<Tables.Shared, Long> shared) throws SQLException {
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
-        String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from() + ", " + rows.digest())
-                .collect(Collectors.joining());
-        String sharedMarks = ", ?, ?".repeat(Tables.SHARED.size());
-        long scanId;
+        String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from()).collect(Collectors.joining());
+        String sharedMarks = ", ?".repeat(Tables.SHARED.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
                 + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope"
                 + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
@@ -820,23 +959,32 @@ final class StoreSessionImpl implements StoreSession {
                 } else {
                     insert.setLong(column, from);
                 }
-                insert.setString(column + 1, digests.get(rows));
-                column += 2;
+                column++;
             }
             insert.executeUpdate();
-            scanId = generatedId(insert);
+            return generatedId(insert);
         }
+    }
+
+    /**
+     * The scan's row names the rows it wrote itself (its id is known only once inserted) and the
+     * digests of all of them (known last when a first scan wrote its rows while they were computed).
+     */
+    private static void completeScan(Connection connection, long scanId, Map<Tables.Shared, Long> shared,
+            Map<Tables.Shared, String> digests) throws SQLException {
         String own = Tables.SHARED.stream().filter(rows -> !shared.containsKey(rows))
-                .map(rows -> rows.from() + " = scan_id").collect(Collectors.joining(", "));
-        if (!own.isEmpty()) {
-            // the scan's own rows: its id is known only now
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE scans SET " + own + " WHERE scan_id = ?")) {
-                update.setLong(1, scanId);
-                update.executeUpdate();
+                .map(rows -> rows.from() + " = scan_id, ").collect(Collectors.joining());
+        String digestColumns = Tables.SHARED.stream().map(rows -> rows.digest() + " = ?")
+                .collect(Collectors.joining(", "));
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE scans SET " + own + digestColumns + " WHERE scan_id = ?")) {
+            int column = 1;
+            for (Tables.Shared rows : Tables.SHARED) {
+                update.setString(column++, digests.get(rows));
             }
+            update.setLong(column, scanId);
+            update.executeUpdate();
         }
-        return scanId;
     }
 
     private void insertFiles(Connection connection, long scanId) throws SQLException {
@@ -918,7 +1066,18 @@ final class StoreSessionImpl implements StoreSession {
     /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
-        // the session holds no connection between open and finish
+        // the session holds no connection between open and finish, but its history's writer may
+        abandoned = true;
+        if (history != null) {
+            try {
+                history.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // what it wrote is committed whole; the rest is not the store's
+                LOG.debug("the scan's commits were not all stored: {}", Database.oneLine(e.getCause()));
+            }
+        }
         pending = null;
         current = null;
         discardSpill();

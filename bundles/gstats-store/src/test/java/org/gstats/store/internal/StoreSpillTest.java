@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.gstats.api.CommitInfo;
@@ -111,6 +113,41 @@ public class StoreSpillTest {
         }
         assertFalse(Files.exists(spill.get()));
         assertEquals(0, count("SELECT COUNT(*) FROM commits"));
+    }
+
+    /**
+     * The new commits and their changes are written while the scan reads the head and the plugins
+     * finish, before the session is told to finish; a session closed unfinished (the scan failed
+     * after its walk) records no scan, and the next scan replays the commits.
+     */
+    @Test
+    public void theCommitsAreWrittenBeforeTheScanFinishesAndAnUnfinishedScanIsNotRecorded() throws Exception {
+        ScanRequest request = ScanRequest.builder(repo().dir()).build();
+        ScanStoreImpl store = store();
+        long commits = Long.parseLong(repo().git("rev-list", "--count", "HEAD").strip());
+        try (StoreSessionImpl session = open(store, request)) {
+            scanner.scan(request, PluginDataRequirements.NONE, session, session);
+            awaitCount("SELECT COUNT(*) FROM commit_changes", commits);
+            assertEquals(commits, count("SELECT COUNT(*) FROM commits"));
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM scans"));
+
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(1, store.history(request.repository()).size());
+    }
+
+    /** Waits (a minute at most) until the query counts that many rows. */
+    private void awaitCount(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (count(sql) != expected) {
+            if (System.nanoTime() > deadline) {
+                fail(sql + " counted " + count(sql) + ", not " + expected);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.gstats.store.internal.Database;
 
 /**
  * The store's schema version, kept in the one-row table {@value #VERSION_TABLE}, and its
- * migration forward on open by Flyway ({@link Migrations}), each step in its own transaction. A
- * store whose version is newer than this gstats knows is left as it is.
+ * migration forward on open by Flyway ({@link Migrations}), each step in its own transaction; a
+ * new store is created at the current version in one. A store whose version is newer than this
+ * gstats knows is left as it is.
  */
 public final class Schema {
 
@@ -84,12 +85,37 @@ public final class Schema {
     /** The key of the server's advisory lock that migrations take: "gstats" in ASCII. */
     private static final long LOCK_KEY = 0x677374617473L;
 
-    /** Runs Flyway if the store is still behind, once the caller holds the lock. */
+    /**
+     * Brings the store forward if it is still behind, once the caller holds the lock: a store
+     * that is not there yet is created at once, an older one is migrated by Flyway.
+     */
     private static void migrateLocked(DataSource dataSource, Connection connection, String location)
             throws SQLException, StoreException {
-        if (behind(connection, location)) {
-            Migrations.flyway(dataSource, version(connection)).migrate();
+        if (!behind(connection, location)) {
+            return;
         }
+        int version = version(connection);
+        if (version == 0 && !isTable(connection, Migrations.HISTORY_TABLE)) {
+            create(connection);
+        } else {
+            Migrations.flyway(dataSource, version).migrate();
+        }
+    }
+
+    /**
+     * A new store at the current version in one transaction, without Flyway: loading Flyway and
+     * running each step in a transaction of its own with its history row was half of a first
+     * scan's opening of the store. The steps are the ones Flyway runs, in order, each ending with
+     * its version, so that a creation stopped half-way (H2 commits each DDL statement) is a store
+     * of the last version reached, which the next open brings forward; Flyway, needed only when a
+     * later gstats adds a step, then takes the store's version as its baseline, as it does for the
+     * stores written before it.
+     */
+    private static void create(Connection connection) throws SQLException {
+        for (int step = 1; step <= CURRENT; step++) {
+            Step.apply(connection, step);
+        }
+        connection.commit();
     }
 
     /**

@@ -47,7 +47,11 @@ final class Step implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
+        apply(context.getConnection(), version);
+    }
+
+    /** The step to {@code version} on the connection, uncommitted (H2 commits each DDL statement itself). */
+    static void apply(Connection connection, int version) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (version == 1) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + Schema.VERSION_TABLE + " (version INTEGER NOT NULL)");
