@@ -12,7 +12,10 @@
 # Options after a second `--` go to `gstats scan` (e.g. `-- --plugins commits`). JAVA_OPTS, when set,
 # reaches gstats as usual; the load average is printed first, as the figures depend on it.
 # gstats runs without the daemon (GSTATS_DAEMON=off unless set): /usr/bin/time sees only its own
-# children, and a daemon's CPU and memory are another process's.
+# children, and a daemon's CPU and memory are another process's. One unmeasured gstats scan of the
+# first repository comes first: the first run of a new build writes the class data sharing archive
+# and the framework cache (docs/performance.md), which costs it CPU and some 50-100 MB of peak RSS
+# once per installation, not per scan.
 set -euo pipefail
 
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -74,6 +77,9 @@ median() {
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)  JAVA_OPTS: ${JAVA_OPTS:-(none)}"
 echo "gstats scan options: --format json ${scan_options[*]:-}"
+echo "warming up: one unmeasured gstats scan of ${repositories[0]}"
+GSTATS_DAEMON=${GSTATS_DAEMON:-off} measure "$gstats" scan "${repositories[0]}" --format json --quiet \
+  "${scan_options[@]}" >/dev/null
 printf '%-28s %-8s %4s %9s %9s %9s\n' repository tool run 'wall s' 'cpu s' 'rss MB'
 for repository in "${repositories[@]}"; do
   name=$(basename "$(cd "$repository" && pwd -P)")

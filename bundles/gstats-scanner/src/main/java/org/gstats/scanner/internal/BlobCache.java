@@ -46,23 +46,36 @@ final class BlobCache {
     }
 
     private final ObjectReader reader;
+    private final PackedBlobs packs;
+    private final PackedBlobs.Reader packed;
     private final Reads reads;
     private final Kept kept;
 
     /** @param reads called from the thread of whichever view read the blob */
     BlobCache(ObjectReader reader, Reads reads) {
-        this(reader, reads, new Kept());
+        this(reader, null, reads);
     }
 
-    private BlobCache(ObjectReader reader, Reads reads, Kept kept) {
+    /**
+     * @param packs where blobs are read first ({@code null}: through {@code reader} alone); what
+     *              they leave to JGit is read through {@code reader}
+     * @param reads called from the thread of whichever view read the blob
+     */
+    BlobCache(ObjectReader reader, PackedBlobs packs, Reads reads) {
+        this(reader, packs, reads, new Kept());
+    }
+
+    private BlobCache(ObjectReader reader, PackedBlobs packs, Reads reads, Kept kept) {
         this.reader = reader;
+        this.packs = packs;
+        this.packed = packs == null ? null : packs.newReader();
         this.reads = reads;
         this.kept = kept;
     }
 
     /** The same kept blobs, read through {@code other} (for another thread). */
     BlobCache withReader(ObjectReader other) {
-        return new BlobCache(other, reads, kept);
+        return new BlobCache(other, packs, reads, kept);
     }
 
     /** The blob, kept for a later use. */
@@ -112,6 +125,12 @@ final class BlobCache {
     }
 
     private Blob read(ObjectId id) throws IOException {
+        byte[] bytes = packed == null ? null : packed.read(id, MAX_BLOB_SIZE);
+        if (bytes != null) {
+            Blob blob = Blob.of(bytes);
+            reads.read(id, blob);
+            return blob;
+        }
         ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
         long size = loader.getSize();
         Blob blob = size > MAX_BLOB_SIZE ? Blob.tooLarge(size)

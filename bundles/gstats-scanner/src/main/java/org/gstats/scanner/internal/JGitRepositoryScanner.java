@@ -238,13 +238,14 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 : MissingObjects.reportTo(listener::onWarning, packs);
         try (ObjectReader reader = ReplacingReader.open(repository,
                 request.replaceObjects() && ReplacingReader.replaceRefsByEnvironment());
+                PackedBlobs packedBlobs = packedBlobs(repository, reader);
                 RevWalk revWalk = new RevWalk(reader);
                 CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
             TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
             FileTracker tracker = FileTracker.of(reader, head.getTree(), paths);
-            BlobCache blobs = new BlobCache(reader, (id, blob) -> {
+            BlobCache blobs = new BlobCache(reader, packedBlobs, (id, blob) -> {
                 observer.blobRead();
                 tracker.read(id, blob);
             });
@@ -363,6 +364,16 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                             + location + ": " + oneLine(e),
                     e);
         }
+    }
+
+    /**
+     * Blobs read from the packs with every base kept ({@link PackedBlobs}), unless objects are
+     * replaced: then every read goes through the replacing reader.
+     */
+    private static PackedBlobs packedBlobs(Repository repository, ObjectReader reader) {
+        return reader instanceof ReplacingReader ? null
+                : PackedBlobs.of(repository.getObjectDatabase(),
+                        PackCacheConfiguration.deltaBaseCacheLimit(Runtime.getRuntime().maxMemory()));
     }
 
     /** A worker's differ: its own reader and line counter, the scan's kept blobs and filters. */
