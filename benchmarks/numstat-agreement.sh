@@ -14,7 +14,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 git -C "$repo" log --numstat -M -z --format=%x01%H HEAD > "$work/git.out"
-"$gstats" scan "$repo" --quiet --plugins commits --changes --format csv --table commits.changes > "$work/gstats.csv"
+# a direct run: a check leaves no daemon behind
+GSTATS_DAEMON=off "$gstats" scan "$repo" --quiet --plugins commits --changes --format csv --table commits.changes > "$work/gstats.csv"
 
 python3 - "$work/git.out" "$work/gstats.csv" <<'EOF'
 import csv, sys

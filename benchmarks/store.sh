@@ -29,7 +29,16 @@ export XDG_CACHE_HOME=$work/cache
 export GSTATS_DAEMON=off
 export XDG_RUNTIME_DIR=$work/run
 mkdir -m 700 "$XDG_RUNTIME_DIR"
-trap 'GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# `daemon stop` returns before the daemon has stopped its framework, whose cache is under $work
+remove_work() {
+  GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    rm -rf "$work" 2>/dev/null && return
+    sleep 1
+  done
+  rm -rf "$work"
+}
+trap remove_work EXIT
 
 timed() { # NAME COMMAND... : prints "NAME wall_s cpu_s maxrss_mb", output to $work/NAME.out
   local name=$1
