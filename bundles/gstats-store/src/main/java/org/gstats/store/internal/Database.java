@@ -1,5 +1,8 @@
 package org.gstats.store.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -81,6 +84,40 @@ public final class Database {
             }
         }
         return settings;
+    }
+
+    /**
+     * Whether the store is an embedded H2 file that is not there yet: it holds nothing, so a scan
+     * needs nothing from it before the scan is written, and creating it can wait until then.
+     * False for every other location (a server, an H2 URL this does not read as a plain file),
+     * which is opened as it is.
+     */
+    public boolean absent() {
+        Path file = h2File(location.url());
+        return file != null && !Files.exists(file);
+    }
+
+    /**
+     * The file of an H2 URL naming a file by its absolute path ({@code jdbc:h2:file:/…} or
+     * {@code jdbc:h2:/…}, as the default store and {@code --store} give it), with the
+     * {@code .mv.db} H2 adds; null for any other URL (memory, a server, a relative or {@code ~} path).
+     */
+    static Path h2File(String url) {
+        String rest = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                : url.startsWith("jdbc:h2:/") ? url.substring("jdbc:h2:".length()) : null;
+        if (rest == null) {
+            return null;
+        }
+        int settings = rest.indexOf(';');
+        String path = settings < 0 ? rest : rest.substring(0, settings);
+        if (!path.startsWith("/")) {
+            return null;
+        }
+        try {
+            return Path.of(path + ".mv.db");
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** Whether the store is an embedded H2 file, which {@link #compact} can shrink. */

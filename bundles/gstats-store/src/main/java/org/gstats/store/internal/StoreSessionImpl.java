@@ -135,11 +135,12 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
     /**
-     * The new commits and their changes being written on a thread of their own since the history
-     * was told (the first head file), while the plugins finish; null until then, or when the
-     * scan is written all at once.
+     * The store opened (created, when it was not there) and the new commits and their changes
+     * written, on a thread of their own since the history was told (the first head file), while
+     * the plugins finish: its connection, committed, is the last transaction's. Null until then,
+     * or when the scan is written all at once.
      */
-    private FutureTask<Void> history;
+    private FutureTask<Connection> history;
     /** Tells the history's writer to stop: the scan failed or was cancelled. */
     private volatile boolean abandoned;
 
@@ -173,6 +174,12 @@ final class StoreSessionImpl implements StoreSession {
      */
     static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
             Path spillFolder, ReportJson reportJson) throws StoreException {
+        if (database.absent()) {
+            // a store that is not there holds nothing: it is created off the scan's path, by the history's writer
+            LOG.debug("the store at {} is new: created as the scan is written", database.location().url());
+            return new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(), repository, null,
+                    new HashMap<>(), StoredBlobResults.none(), reportJson);
+        }
         Connection connection = database.open();
         try {
             Map<String, byte[]> known = load(connection, settings);
@@ -392,49 +399,52 @@ final class StoreSessionImpl implements StoreSession {
      */
     private void historyTold() {
         spillPending();
-        if (history != null || spill == null || spillFailure != null || (spilled != null && spilled.isEmpty())) {
+        if (history != null || spill == null || spillFailure != null) {
             return;
         }
         boolean changes = !warned;
-        history = started(() -> {
-            writeHistoryAlone(changes);
-            return null;
-        }, "gstats-store-history");
+        history = started(() -> writeHistoryAlone(changes), "gstats-store-history");
     }
 
-    /** The history's rows in a connection of their own, committed in steps; rolled back where it fails. */
-    private void writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
+    /**
+     * Opens the store (creating it when it was not there) and writes the history's rows, committed
+     * in steps; rolled back and closed where it fails. The open connection is handed to the last
+     * transaction: H2 closes an embedded database with its last connection (writing and syncing its
+     * file) and opens it again with the next (reading it, re-running its schema's statements), and
+     * neither belongs on the scan's path. An unchanged rescan, with nothing to write, opens it too.
+     */
+    private Connection writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
         Connection connection = database.open();
         try {
             long repositoryId = checkedRepositoryId(connection);
             long settingsId = ensureSettings(connection);
             connection.commit();
             writeHistory(connection, repositoryId, settingsId, changes);
+            // finish uses it, or close() closes it
+            return connection;
         } catch (SQLException | IOException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            throw e;
-        } finally {
             Database.closeQuietly(connection);
+            throw e;
         }
     }
 
     /**
-     * Waits for the history's writer. Whether the history is written: false when there was none,
-     * or it met another scan's rows (the scan's write then writes what is left).
+     * Waits for the history's writer. Its open connection, the history written; null when there
+     * was no writer, or it met another scan's rows (the scan's write then writes what is left).
      *
      * @throws StoreException when it failed otherwise
      */
-    private boolean historyWritten() throws StoreException {
+    private Connection historyWritten() throws StoreException {
         if (history == null) {
-            return false;
+            return null;
         }
         try {
-            history.get();
-            return true;
+            return history.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while the scan's commits were written to the store", e);
@@ -443,7 +453,7 @@ final class StoreSessionImpl implements StoreSession {
                 throw store;
             }
             if (e.getCause() instanceof SQLException sql && concurrentWrite(sql)) {
-                return false;
+                return null;
             }
             if (e.getCause() instanceof Exception cause) {
                 throw Database.failure("cannot write the scan to the store at " + database.location().url(), cause);
@@ -471,25 +481,29 @@ final class StoreSessionImpl implements StoreSession {
             throw Database.failure("cannot keep the scan's commits in a temporary file", spillFailure);
         }
         try {
+            // the report's JSON is written and deflated on a second core while the writer ends and the rows go in
+            FutureTask<byte[]> json = started(() -> json(report), "gstats-store-report");
             long waiting = System.nanoTime();
-            boolean historyWritten = historyWritten();
+            Connection written = historyWritten();
             if (history != null) {
                 // what the scan did not hide of its history's write (-v shows it beside "scan stored in")
                 LOG.debug("waited {} ms for the scan's commits to be written",
                         (System.nanoTime() - waiting) / 1_000_000);
             }
-            write(report, historyWritten);
+            write(report, json, written);
         } finally {
             discardSpill();
         }
     }
 
-    /** @param historyWritten whether the new commits and their changes are written already */
-    private void write(Report report, boolean historyWritten) throws StoreException {
-        // the report's JSON is written and deflated on a second core while the rows go in
-        FutureTask<byte[]> json = started(() -> json(report), "gstats-store-report");
+    /**
+     * @param written the history's writer's connection, the new commits and their changes written; null when they
+     *                are to be written here
+     */
+    private void write(Report report, FutureTask<byte[]> json, Connection written) throws StoreException {
+        boolean historyWritten = written != null;
         for (int attempt = 1;; attempt++) {
-            Connection connection = database.open();
+            Connection connection = attempt == 1 && written != null ? written : database.open();
             try {
                 write(connection, report, json, historyWritten);
                 connection.commit();
@@ -1070,7 +1084,8 @@ final class StoreSessionImpl implements StoreSession {
         abandoned = true;
         if (history != null) {
             try {
-                history.get();
+                // closed already when the last transaction used it
+                Database.closeQuietly(history.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
