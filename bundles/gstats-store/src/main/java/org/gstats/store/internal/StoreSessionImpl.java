@@ -47,12 +47,15 @@ import org.slf4j.LoggerFactory;
  * One scan's use of the store. On open it reads, in one query, every commit's changes recorded
  * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
  * asks for it), and lets the database go: the scan runs without a
- * connection, so a second scan of the same store is not locked out meanwhile. It keeps the
+ * connection, so a second scan of the same store is not locked out meanwhile. A store that is not
+ * there yet (an H2 file) holds nothing: it is not read, and is created on a thread of its own while
+ * the scan starts and walks. It keeps the
  * scan's commits that have something to write (new to the repository's rows, or diffed) and
  * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
  * however long the history), the head's rows in memory. Once every commit is told (the head's
- * first file), a second thread writes the new commits and their changes while the scan reads the
- * head and the plugins finish; on {@link #finish} the session waits for it, then writes the head's
+ * first file), a second thread opens the store and writes the new commits and their changes while
+ * the scan reads the head and the plugins finish; on {@link #finish} the session waits for it, then,
+ * on its connection, writes the head's
  * files, functions and hotspots (unless they are the repository's previous scan's: then the scan
  * shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the
  * scan's summary in one last transaction. The file is deleted when the session finishes or closes
@@ -141,6 +144,11 @@ final class StoreSessionImpl implements StoreSession {
      * or when the scan is written all at once.
      */
     private FutureTask<Connection> history;
+    /**
+     * A new store being created beside the scan, for the history's writer; null when the store was
+     * there (read when the session opened).
+     */
+    private FutureTask<Connection> creating;
     /** Tells the history's writer to stop: the scan failed or was cancelled. */
     private volatile boolean abandoned;
 
@@ -175,10 +183,13 @@ final class StoreSessionImpl implements StoreSession {
     static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
             Path spillFolder, ReportJson reportJson) throws StoreException {
         if (database.absent()) {
-            // a store that is not there holds nothing: it is created off the scan's path, by the history's writer
-            LOG.debug("the store at {} is new: created as the scan is written", database.location().url());
-            return new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(), repository, null,
-                    new HashMap<>(), StoredBlobResults.none(), reportJson);
+            // a store that is not there holds nothing: the scan need not wait for it, it is created on a thread of
+            // its own while the scan starts and walks, for the history's writer
+            LOG.debug("the store at {} is new: created beside the scan", database.location().url());
+            StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(),
+                    repository, null, new HashMap<>(), StoredBlobResults.none(), reportJson);
+            session.creating = started(database::open, "gstats-store-create");
+            return session;
         }
         Connection connection = database.open();
         try {
@@ -407,19 +418,22 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /**
-     * Opens the store (creating it when it was not there) and writes the history's rows, committed
-     * in steps; rolled back and closed where it fails. The open connection is handed to the last
-     * transaction: H2 closes an embedded database with its last connection (writing and syncing its
-     * file) and opens it again with the next (reading it, re-running its schema's statements), and
-     * neither belongs on the scan's path. An unchanged rescan, with nothing to write, opens it too.
+     * Opens the store (or takes the new store's connection) and writes the history's rows, committed
+     * in steps, then has H2 write them to its file; rolled back and closed where it fails. The open
+     * connection is handed to the last transaction: H2 closes an embedded database with its last
+     * connection (writing and syncing its file) and opens it again with the next (reading it,
+     * re-running its schema's statements), and neither belongs on the scan's path. An unchanged
+     * rescan, with nothing to write, opens it here too, while the plugins finish.
      */
     private Connection writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
-        Connection connection = database.open();
+        Connection connection = creating == null ? database.open() : created();
         try {
             long repositoryId = checkedRepositoryId(connection);
             long settingsId = ensureSettings(connection);
             connection.commit();
             writeHistory(connection, repositoryId, settingsId, changes);
+            // H2's pages of the history go to the file here, not in the last transaction's checkpoint
+            database.checkpoint(connection);
             // finish uses it, or close() closes it
             return connection;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -430,6 +444,24 @@ final class StoreSessionImpl implements StoreSession {
             }
             Database.closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /** The new store's connection, once created. */
+    private Connection created() throws StoreException {
+        try {
+            return creating.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the store was created", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException store) {
+                throw store;
+            }
+            if (e.getCause() instanceof Exception cause) {
+                throw Database.failure("cannot create the store at " + database.location().url(), cause);
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -1088,8 +1120,19 @@ final class StoreSessionImpl implements StoreSession {
     /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
-        // the session holds no connection between open and finish, but its history's writer may
+        // the session holds no connection between open and finish, but a new store's creation and its history's
+        // writer may
         abandoned = true;
+        if (creating != null) {
+            try {
+                // the history's writer's, when there was one: closed already, or below
+                Database.closeQuietly(creating.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // it was not created: nothing to close
+            }
+        }
         if (history != null) {
             try {
                 // closed already when the last transaction used it
