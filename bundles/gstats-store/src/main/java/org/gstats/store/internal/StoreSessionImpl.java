@@ -193,11 +193,17 @@ final class StoreSessionImpl implements StoreSession {
         }
         Connection connection = database.open();
         try {
+            long start = System.nanoTime();
             Map<String, byte[]> known = load(connection, settings);
+            long loaded = System.nanoTime();
             Long repositoryId = storedRepositoryId(connection, repository);
             Map<String, byte[]> settled = settle(connection, repositoryId, known);
+            long settledAt = System.nanoTime();
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
+            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms, "
+                    + "per-blob results in {} ms", known.size() + settled.size(), (loaded - start) / 1_000_000,
+                    settled.size(), (settledAt - loaded) / 1_000_000, (System.nanoTime() - settledAt) / 1_000_000);
             return new StoreSessionImpl(database, settings, scope, spillFolder, known, repository, repositoryId,
                     settled, blobResults, reportJson);
         } catch (SQLException e) {
