@@ -92,7 +92,7 @@ public final class Database {
 
     /**
      * Whether the store is an embedded H2 file that is not there yet: it holds nothing, so a scan
-     * needs nothing from it before the scan is written, and creating it can wait until then.
+     * needs nothing from it before the scan is written, and its walk need not wait for its creation.
      * False for every other location (a server, an H2 URL this does not read as a plain file),
      * which is opened as it is.
      */

@@ -548,13 +548,13 @@ final class StoreSessionImpl implements StoreSession {
                 long rows = System.nanoTime();
                 connection.commit();
                 database.checkpoint(connection);
-                long synced = System.nanoTime();
+                long checkpointed = System.nanoTime();
                 Database.closeQuietly(connection);
                 // -v: the last transaction's parts, the close being H2's own (it writes and syncs an embedded file)
                 LOG.debug("the scan's rows written in {} ms, committed and checkpointed in {} ms, "
                         + "the store closed in {} ms",
-                        (rows - start) / 1_000_000, (synced - rows) / 1_000_000,
-                        (System.nanoTime() - synced) / 1_000_000);
+                        (rows - start) / 1_000_000, (checkpointed - rows) / 1_000_000,
+                        (System.nanoTime() - checkpointed) / 1_000_000);
                 return;
             } catch (SQLException | IOException | RuntimeException e) {
                 try {
