@@ -662,6 +662,8 @@ public class StoredScanTest {
         }
 
         assertEquals(sessions.size(), store.history(repo.dir()).size());
+        assertEquals("each change once: file_changes is kept once by its commit's value", count(store, "file_changes"),
+                count(store, "(SELECT DISTINCT settings_id, commit_id, seq FROM file_changes) d"));
         Recorded rescan = scanStored(store, request);
         assertEquals(0, rescan.misses.get());
         assertEquals(events(request, null), rescan.events);
