@@ -323,6 +323,8 @@ public class StoredScanTest {
             assertEquals(Schema.CURRENT, Schema.version(connection));
             assertFalse("changed_commits is a view", Schema.isTable(connection, Tables.CHANGED_COMMITS.name()));
         }
+        assertEquals("file_changes has no key", 0, count(store, "information_schema.table_constraints WHERE "
+                + "LOWER(table_name) = 'file_changes' AND constraint_type = 'PRIMARY KEY'"));
         repo.write("src/Main.java", "class Main {\n  int y;\n}\n").commit("later", ANN);
         scanStored(store, request);
         assertEquals(before.get(Tables.FILE_CHANGES).size() + 1, rows(store, Tables.FILE_CHANGES).size());

@@ -16,8 +16,8 @@ import org.gstats.store.internal.ChangeCodec;
  * {@code file_changes} (and {@code changed_commits}), and that no scan has replayed since, gets
  * its value in {@code commit_changes}, encoded from those rows, before {@code changed_commits}
  * becomes the view of {@code commit_changes}: else the view would lose the commit while its rows
- * stayed. The stores written since schema 5 have every value already, and this reads no row of
- * theirs but the commits'.
+ * stayed. A store written since schema 5 has every value already: this finds none missing and
+ * encodes nothing.
  */
 final class ChangeValues {
 
