@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,19 +91,14 @@ final class StoredBlobResults implements BlobResults {
         if (added.isEmpty()) {
             return;
         }
-        Map<String, Set<String>> presentByAnalyser = new HashMap<>();
+        // another scan may have stored some since this one started
+        Set<Key> present = present(connection, added.keySet());
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO blob_results (analyser, blob_id, result) VALUES (?, ?, ?)")) {
             int pending = 0;
             for (Map.Entry<Key, byte[]> entry : added.entrySet()) {
                 Key key = entry.getKey();
-                // another scan may have stored it since this one started
-                Set<String> present = presentByAnalyser.get(key.analyser());
-                if (present == null) {
-                    present = blobIds(connection, key.analyser());
-                    presentByAnalyser.put(key.analyser(), present);
-                }
-                if (!present.add(key.blobId())) {
+                if (present.contains(key)) {
                     continue;
                 }
                 insert.setString(1, key.analyser());
@@ -117,17 +114,27 @@ final class StoredBlobResults implements BlobResults {
         }
     }
 
-    private static Set<String> blobIds(Connection connection, String analyser) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT blob_id FROM blob_results WHERE analyser = ?")) {
-            select.setString(1, analyser);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
+    /**
+     * Those of the keys the store holds, looked up by blob id, which leads the table's key
+     * (reading an analyser's results instead would read the whole table).
+     */
+    private static Set<Key> present(Connection connection, Set<Key> keys) throws SQLException {
+        List<String> blobIds = keys.stream().map(Key::blobId).distinct().toList();
+        Set<Key> present = new HashSet<>();
+        for (int from = 0; from < blobIds.size(); from += BATCH) {
+            List<String> batch = blobIds.subList(from, Math.min(from + BATCH, blobIds.size()));
+            try (PreparedStatement select = connection.prepareStatement("SELECT analyser, blob_id FROM blob_results "
+                    + "WHERE blob_id IN (" + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    select.setString(i + 1, batch.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        present.add(new Key(rows.getString(1), rows.getString(2)));
+                    }
                 }
             }
         }
-        return ids;
+        return present;
     }
 }

@@ -332,8 +332,69 @@ public class StoredScanTest {
         assertEquals(events(request, null), scanStored(store, request).events);
     }
 
-    /** Turns a store of this version's shape into schema 7's: changed_commits a table of its own, file_changes keyed. */
+    /**
+     * A store of schema 8 (blob_results keyed by analyser first) with per-blob results: migrated,
+     * it keeps every row under the key led by blob id, a fresh store's, and replays its scan.
+     */
+    @Test
+    public void aSchema8StoreKeysItsBlobResultsByBlobIdAndKeepsThem() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanWithContentPlugin(store, request);
+        scanWithHeadPlugin(store, request);
+        assertEquals("a fresh store's key", List.of("blob_id", "analyser"), blobResultsKey(store));
+        List<String> before = rows(store, Tables.BLOB_RESULTS);
+        assertEquals("each head blob's and the head's", headBlobs(repo).size() + 1, before.size());
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema8(statement);
+            writtenBeforeFlyway(statement, 8);
+            connection.commit();
+        }
+        assertEquals("schema 8's key", List.of("analyser", "blob_id"), blobResultsKey(store));
+
+        Map<String, String> expected = new TreeMap<>();
+        headBlobs(repo).forEach((path, blob) -> expected.put(path, "lines of " + blob));
+        assertEquals("every result found by its blob id", expected, scanWithContentPlugin(store, request));
+
+        assertEquals(before, rows(store, Tables.BLOB_RESULTS));
+        assertEquals(List.of("blob_id", "analyser"), blobResultsKey(store));
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+        }
+        Recorded rescan = scanStored(store, request);
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        assertEquals("summary of " + repo.git("rev-parse", "HEAD").strip(), scanWithHeadPlugin(store, request));
+        repo.write("src/Util.java", "class Util {\n  void run() {}\n  void stop() {}\n}\n").commit("stop", ANN);
+        scanWithContentPlugin(store, request);
+        assertEquals("the changed blob's result is added, those stored are not again", before.size() + 1,
+                rows(store, Tables.BLOB_RESULTS).size());
+    }
+
+    private static List<String> blobResultsKey(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading()) {
+            return Schema.keyColumns(connection, Tables.BLOB_RESULTS.name());
+        }
+    }
+
+    /** Turns a store of this version's shape into schema 8's: blob_results keyed by analyser first. */
+    private static void schema8(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE kept_results AS SELECT analyser, blob_id, result FROM blob_results");
+        statement.execute("DROP TABLE blob_results");
+        for (String ddl : Tables.BLOB_RESULTS.ddl(Tables.BLOB_RESULTS.since())) {
+            statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO blob_results SELECT analyser, blob_id, result FROM kept_results");
+        statement.execute("DROP TABLE kept_results");
+    }
+
+    /**
+     * Turns a store of this version's shape into schema 7's: changed_commits a table of its own, file_changes keyed
+     * (and blob_results as in schema 8).
+     */
     private static void schema7(Statement statement) throws SQLException {
+        schema8(statement);
         statement.execute("DROP VIEW " + Tables.CHANGED_COMMITS.name());
         statement.execute("CREATE TABLE changed_commits (settings_id BIGINT NOT NULL, commit_id VARCHAR(64) NOT NULL, "
                 + "PRIMARY KEY (settings_id, commit_id))");

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -184,5 +186,23 @@ public final class Schema {
             }
         }
         return false;
+    }
+
+    /** The columns of the table's primary key in order, in lower case; none when it has no key. */
+    public static List<String> keyColumns(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        // H2 keeps names in upper case, PostgreSQL in lower case
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            SortedMap<Short, String> columns = new TreeMap<>();
+            try (ResultSet keys = meta.getPrimaryKeys(null, connection.getSchema(), name)) {
+                while (keys.next()) {
+                    columns.put(keys.getShort("KEY_SEQ"), keys.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            if (!columns.isEmpty()) {
+                return List.copyOf(columns.values());
+            }
+        }
+        return List.of();
     }
 }

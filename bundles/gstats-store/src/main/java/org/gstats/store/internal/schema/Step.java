@@ -17,8 +17,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * {@value Schema#VERSION_TABLE}, which every gstats reads (those before Flyway too) to refuse a
  * store newer than it knows. Every statement may run again harmlessly (tables created
  * {@code IF NOT EXISTS}, columns added {@code IF NOT EXISTS}, a rename, or a table's replacement
- * by a view, only while the old name is a table, a key dropped only while it is there): a store
- * that a gstats before Flyway left between two steps is taken as it is.
+ * by a view, only while the old name is a table, a key dropped only while it is there and
+ * replaced only while it is not the new one): a store that a gstats before Flyway left between
+ * two steps is taken as it is.
  */
 final class Step implements JavaMigration {
 
@@ -79,6 +80,9 @@ final class Step implements JavaMigration {
                 if (table.keyless() == version) {
                     dropPrimaryKey(connection, statement, table.name());
                 }
+                if (table.rekeyed() == version) {
+                    rekey(connection, statement, table);
+                }
             }
             for (Tables.Table table : Tables.ALL) {
                 for (String sql : table.ddl(version)) {
@@ -86,6 +90,14 @@ final class Step implements JavaMigration {
                 }
             }
             statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = " + version);
+        }
+    }
+
+    /** Gives the table its primary key of now, unless it has it already. */
+    private static void rekey(Connection connection, Statement statement, Tables.Table table) throws SQLException {
+        if (!table.primaryKey().equals(String.join(", ", Schema.keyColumns(connection, table.name())))) {
+            dropPrimaryKey(connection, statement, table.name());
+            statement.execute("ALTER TABLE " + table.name() + " ADD PRIMARY KEY (" + table.primaryKey() + ")");
         }
     }
 

@@ -53,9 +53,11 @@ public final class Tables {
      * @param viewSince  for a view, the schema version from which it is one: {@code since}, or the version
      *                   that replaced the table of that name (its columns and key) by the view
      * @param keyless    the schema version from which the table keeps no primary key; 0 when it always has it
+     * @param formerKey  the table's primary key before the schema version {@code rekeyed}; null when never changed
      */
     public record Table(String name, String description, List<Column> columns, String primaryKey, String query,
-            String source, int since, String formerName, int renamed, int viewSince, int keyless) {
+            String source, int since, String formerName, int renamed, int viewSince, int keyless, String formerKey,
+            int rekeyed) {
 
         Table(String name, String description, List<Column> columns, String primaryKey, String query) {
             this(name, description, columns, primaryKey, query, null, 1);
@@ -68,25 +70,40 @@ public final class Tables {
 
         Table(String name, String description, List<Column> columns, String primaryKey, String query,
                 String source, int since) {
-            this(name, description, columns, primaryKey, query, source, since, null, 0, query == null ? 0 : since, 0);
+            this(name, description, columns, primaryKey, query, source, since, null, 0, query == null ? 0 : since, 0,
+                    null, 0);
         }
 
         /** This table, called {@code former} before schema version {@code version}. */
         Table renamedFrom(String former, int version) {
             return new Table(name, description, columns, primaryKey, query, source, since, former, version, viewSince,
-                    keyless);
+                    keyless, formerKey, rekeyed);
         }
 
         /** This table, replaced at schema version {@code version} by a view of the same name and columns. */
         Table viewFrom(int version, String description, String query) {
             return new Table(name, description, columns, primaryKey, query, source, since, formerName, renamed,
-                    version, keyless);
+                    version, keyless, formerKey, rekeyed);
         }
 
         /** This table without its primary key from schema version {@code version}. */
         Table keylessFrom(int version) {
             return new Table(name, description, columns, primaryKey, query, source, since, formerName, renamed,
-                    viewSince, version);
+                    viewSince, version, formerKey, rekeyed);
+        }
+
+        /** This table, keyed by {@code former} before schema version {@code version} (by its primary key since). */
+        Table keyedFrom(String former, int version) {
+            return new Table(name, description, columns, primaryKey, query, source, since, formerName, renamed,
+                    viewSince, keyless, former, version);
+        }
+
+        /** The table's primary key at a schema version; null for none. */
+        String keyAt(int version) {
+            if (keyless != 0 && version >= keyless) {
+                return null;
+            }
+            return formerKey != null && version < rekeyed ? formerKey : primaryKey;
         }
 
         /** The table's name at a schema version. */
@@ -111,8 +128,8 @@ public final class Tables {
         /**
          * The statements that bring this table from schema version {@code version - 1} to
          * {@code version}: its creation with the columns it had then, or the columns added (a
-         * rename, a key dropped and a table replaced by a view are {@link Step}'s, which knows
-         * whether each is still to be done).
+         * rename, a key dropped or replaced and a table replaced by a view are {@link Step}'s,
+         * which knows whether each is still to be done).
          */
         public List<String> ddl(int version) {
             if (version < since) {
@@ -124,9 +141,9 @@ public final class Tables {
             if (version == since) {
                 String body = columns.stream().filter(column -> column.since() <= version)
                         .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
-                boolean keyed = primaryKey != null && (keyless == 0 || version < keyless);
+                String key = keyAt(version);
                 return List.of("CREATE TABLE IF NOT EXISTS " + nameAt(version) + " (" + body
-                        + (keyed ? ", PRIMARY KEY (" + primaryKey + ")" : "") + ")");
+                        + (key != null ? ", PRIMARY KEY (" + key + ")" : "") + ")");
             }
             // every statement may run again harmlessly, should a step have run without being recorded
             List<String> ddl = new ArrayList<>();
@@ -167,6 +184,15 @@ public final class Tables {
      * was a second B-tree written for every row, which nothing read.
      */
     static final int ONE_KEY = 8;
+
+    /**
+     * The schema version that keys {@code blob_results} by blob id first: opening the store
+     * reads the results of the latest head's blobs, for every analyser, and a key led by the
+     * analyser could not find them, so each open read the whole table (every analyser version
+     * any gstats build wrote). The key is reordered rather than joined by an index: H2 keeps a
+     * composite key as one B-tree beside the rows either way.
+     */
+    static final int BLOB_KEY = 9;
 
     private static final String ID = "BIGINT GENERATED BY DEFAULT AS IDENTITY";
     private static final List<String> KEYS = List.of("scan_id", "row_no");
@@ -281,11 +307,12 @@ public final class Tables {
 
     public static final Table BLOB_RESULTS = new Table("blob_results",
             "what a content plugin computed for a blob (lines, complexity, functions, clone tokens), in the "
-                    + "plugin's own encoding, kept by analyser (its name and version) and blob id",
+                    + "plugin's own encoding, kept by blob id and analyser (its name and version); keyed by blob id "
+                    + "first since schema 9, as the store's open reads them (by analyser first before)",
             List.of(new Column("analyser", "VARCHAR(200) NOT NULL", "the analyser's name and version", 3),
                     new Column("blob_id", "VARCHAR(64) NOT NULL", "the blob's hex id", 3),
                     new Column("result", "BYTEA NOT NULL", "the result, in the analyser's encoding", 3)),
-            "analyser, blob_id", null, null, 3);
+            "blob_id, analyser", null, null, 3).keyedFrom("analyser, blob_id", BLOB_KEY);
 
     public static final Table AUTHORS = new Table("authors", "a view: commits per repository and author", List.of(
             new Column("repository_id", "BIGINT", "the repository"),
@@ -374,7 +401,8 @@ public final class Tables {
      * of the three on its own ({@code scans.functions_from}, {@code hotspots_from}, and the
      * views of functions and hotspots replaced to read them), version 7 adds {@code scans.scope},
      * version 8 replaces the table {@link #CHANGED_COMMITS} by a view of {@link #COMMIT_CHANGES}
-     * and drops the key of {@link #FILE_CHANGES} ({@link #ONE_KEY}).
+     * and drops the key of {@link #FILE_CHANGES} ({@link #ONE_KEY}), version 9 keys
+     * {@link #BLOB_RESULTS} by blob id first ({@link #BLOB_KEY}).
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
             FILE_CHANGES, COMMIT_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS, HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS,
@@ -385,7 +413,8 @@ public final class Tables {
 
     /** The newest schema version a table or column names. */
     public static final int VERSION = ALL.stream()
-            .flatMap(table -> Stream.concat(Stream.of(table.since(), table.viewSince(), table.keyless()),
+            .flatMap(table -> Stream.concat(
+                    Stream.of(table.since(), table.viewSince(), table.keyless(), table.rekeyed()),
                     table.columns().stream().flatMap(column -> Stream.of(column.since(), column.nullSince()))))
             .mapToInt(Integer::intValue).max().orElse(1);
 
