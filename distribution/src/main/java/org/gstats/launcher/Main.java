@@ -227,6 +227,11 @@ public final class Main {
             }
             int status = headless(framework, commandLine, HeadlessCommand.Context.ofProcess(), in, out, err,
                     closedPipe);
+            // in the run that writes the class archive, while the bundles' class loaders still serve
+            int linked = ClassArchiveLinks.linkLoadedClasses(framework.context());
+            if (linked > 0) {
+                StartupTrace.mark(linked + " bundle classes linked for the class archive");
+            }
             // main exits next: a one-shot run stops only what holds resources
             framework.closeBeforeExit();
             return status;
