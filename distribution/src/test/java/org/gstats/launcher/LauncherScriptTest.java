@@ -153,7 +153,8 @@ public class LauncherScriptTest {
         // the JVM logs the classes it loads for the launcher, which links the bundles' before the dump
         String log = dumped.substring("-XX:ArchiveClassesAtExit=".length()) + ".classes";
         assertTrue(first.toString(), first.contains("-Dgstats.cds.loaded-classes=" + log));
-        assertTrue(first.toString(), first.contains("-Xlog:class+load=info:file=" + log + ":none:filecount=0"));
+        assertTrue(first.toString(),
+                first.contains("-Xlog:class+load=info:file=\"" + log + "\":none:filecount=0"));
         List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
         assertTrue(later.toString(), later.contains("-XX:SharedArchiveFile=" + archives.get(0)));
         assertTrue(later.toString(), later.stream().noneMatch(option -> option.contains("class+load")
