@@ -29,13 +29,9 @@ export XDG_CACHE_HOME=$work/cache
 export GSTATS_DAEMON=off
 export XDG_RUNTIME_DIR=$work/run
 mkdir -m 700 "$XDG_RUNTIME_DIR"
-# `daemon stop` returns before the daemon has stopped its framework, whose cache is under $work
+# `daemon stop` returns once the daemon has exited (its framework cache is under $work)
 remove_work() {
   GSTATS_DAEMON=on "$gstats" daemon stop >/dev/null 2>&1 || true
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    rm -rf "$work" 2>/dev/null && return
-    sleep 1
-  done
   rm -rf "$work"
 }
 trap remove_work EXIT

@@ -45,7 +45,8 @@ final class DaemonConnection implements Runnable {
 
     @Override
     public void run() {
-        try (channel) {
+        boolean heldUntilExit = false;
+        try {
             DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.input(channel)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.output(channel)));
             if (!DaemonProtocol.readOpening(in, server.key())) {
@@ -62,6 +63,9 @@ final class DaemonConnection implements Runnable {
             } else if (kind == DaemonProtocol.STOP) {
                 DaemonProtocol.writeString(out, server.status());
                 out.flush();
+                // left open: the process's exit closes it, which is what `gstats daemon stop` waits for
+                server.holdUntilExit(channel);
+                heldUntilExit = true;
                 server.stop("asked to stop");
             } else if (kind == DaemonProtocol.RUN) {
                 run(DaemonRequest.read(in), in, out);
@@ -69,6 +73,18 @@ final class DaemonConnection implements Runnable {
         } catch (IOException e) {
             // the client went away before or after its command: nothing to answer
             server.log("a client's connection failed: " + e.getMessage());
+        } finally {
+            if (!heldUntilExit) {
+                close(channel);
+            }
+        }
+    }
+
+    private void close(SocketChannel connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            server.log("closing a client's connection failed: " + e.getMessage());
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -81,6 +82,7 @@ final class DaemonServer {
     private volatile ServerSocketChannel server;
     private volatile Object socketIdentity;
     private volatile String stopping;
+    private final List<SocketChannel> heldUntilExit = new CopyOnWriteArrayList<>();
 
     private DaemonServer(EmbeddedFramework framework, String key, int heapMegabytes, Path socket, Path log,
             Installation installation, String content, PrintStream logStream, RoutedOutput routed) {
@@ -231,6 +233,14 @@ final class DaemonServer {
                 System.gc();
             }
         }
+    }
+
+    /**
+     * Keeps a connection open until the process exits, whose end closes it: a client waiting for
+     * its end knows that the daemon is gone, its store and files released.
+     */
+    void holdUntilExit(SocketChannel connection) {
+        heldUntilExit.add(connection);
     }
 
     /** Stops accepting clients at once; the commands running end, then the daemon exits. */

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +33,8 @@ import java.util.zip.CRC32;
  * runtime, the installation, each jar's name, size and time); the slot keeps that description in
  * full and is used only when it matches exactly and says the installation was complete. Anything
  * else (another build, a run killed while it installed) empties the slot first. A new build
- * removes the slots of the installation's earlier builds that no process holds.
+ * removes the slots of the installation's earlier builds, and other installations' slots unused
+ * for {@value #UNUSED_DAYS} days, that no process holds.
  */
 final class FrameworkCache {
 
@@ -39,6 +43,8 @@ final class FrameworkCache {
     /** At most this many concurrent runs of one build reuse a cache; more start fresh. */
     static final int SLOTS = 4;
     private static final String PREFIX = "felix-";
+    /** Another installation's slots unused this long are removed, as bin/gstats removes its class archives. */
+    static final int UNUSED_DAYS = 30;
     private static final String LOCK_SUFFIX = ".lock";
     /** Written last, after every bundle is installed: its content is the description the slot was built for. */
     private static final String COMPLETE = "complete";
@@ -124,10 +130,13 @@ final class FrameworkCache {
             Files.createDirectories(root);
             for (int slot = 0; slot < SLOTS; slot++) {
                 Path folder = root.resolve(slotName(slot));
-                Optional<FileChannel> lock = tryLock(root.resolve(folder.getFileName() + LOCK_SUFFIX));
+                Path lockFile = root.resolve(folder.getFileName() + LOCK_SUFFIX);
+                Optional<FileChannel> lock = tryLock(lockFile);
                 if (lock.isEmpty()) {
                     continue;
                 }
+                // when it was last used, which tells other installations' runs whether it is abandoned
+                Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
                 try {
                     boolean complete = description.equals(readComplete(folder));
                     if (!complete) {
@@ -161,15 +170,20 @@ final class FrameworkCache {
         }
     }
 
-    /** Removes the slots of this installation's other builds that no process holds. */
+    /**
+     * Removes the slots of this installation's other builds, and those of other installations
+     * (moved, replaced, removed) unused for {@value #UNUSED_DAYS} days, that no process holds.
+     */
     private void removeEarlierBuilds() {
         String current = checksum(description);
         String ours = PREFIX + installationKey + "-";
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, ours + "*" + LOCK_SUFFIX)) {
+        FileTime unusedSince = FileTime.from(Instant.now().minus(Duration.ofDays(UNUSED_DAYS)));
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, PREFIX + "*" + LOCK_SUFFIX)) {
             for (Path lockFile : entries) {
                 String name = lockFile.getFileName().toString();
                 String slot = name.substring(0, name.length() - LOCK_SUFFIX.length());
-                if (slot.startsWith(ours + current + "-")) {
+                if (slot.startsWith(ours + current + "-") || !slot.startsWith(ours)
+                        && Files.getLastModifiedTime(lockFile).compareTo(unusedSince) > 0) {
                     continue;
                 }
                 Optional<FileChannel> lock = tryLock(lockFile);

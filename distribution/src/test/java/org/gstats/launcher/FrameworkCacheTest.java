@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,6 +117,42 @@ public class FrameworkCacheTest {
             assertFalse(slot.reused());
             assertNotEquals(earlier, slot.frameworkStorage().getParent());
             assertFalse(Files.exists(earlier));
+        }
+    }
+
+    @Test
+    public void otherInstallationsSlotsGoOnceUnusedForAMonthUnlessHeld() throws IOException {
+        Path other = temp.newFolder("other-gstats").toPath();
+        Path otherJar = Files.writeString(Files.createDirectories(other.resolve("bundle")).resolve("a.jar"), "a");
+        FrameworkCache otherCache = FrameworkCache.locate(null, cacheHome.toString(), "/nonexistent", other,
+                List.of(otherJar)).orElseThrow();
+        List<Path> slots = new ArrayList<>();
+        List<FrameworkCache.Slot> claimed = new ArrayList<>();
+        for (int i = 0; i < FrameworkCache.SLOTS; i++) {
+            claimed.add(otherCache.claim().orElseThrow());
+        }
+        for (FrameworkCache.Slot slot : claimed) {
+            slot.installed();
+            slots.add(slot.frameworkStorage().getParent());
+            slot.close();
+        }
+        FrameworkCache.Slot held = otherCache.claim().orElseThrow();
+        assertEquals(slots.get(0), held.frameworkStorage().getParent());
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofDays(FrameworkCache.UNUSED_DAYS + 1)));
+        for (Path slot : slots.subList(0, 3)) {
+            Files.setLastModifiedTime(slot.resolveSibling(slot.getFileName() + ".lock"), longAgo);
+        }
+        List<Path> abandoned = slots.subList(1, 3);
+        Path recent = slots.get(3);
+
+        try (held; FrameworkCache.Slot slot = cache().claim().orElseThrow()) {
+            assertFalse(slot.reused());
+            for (Path gone : abandoned) {
+                assertFalse(gone.toString(), Files.exists(gone));
+                assertFalse(gone.toString(), Files.exists(gone.resolveSibling(gone.getFileName() + ".lock")));
+            }
+            assertTrue(Files.exists(held.frameworkStorage().getParent()));
+            assertTrue(Files.exists(recent));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -145,6 +146,14 @@ public class DaemonLauncherIT {
         assertTrue(yaml.stdout(), yaml.stdout().startsWith("gstats:") && !yaml.stdout().startsWith("{"));
         String status = gstats(sample.dir(), Map.of(), "daemon", "status").stdout();
         assertEquals(status, 2, pids(status).size());
+
+        // stop returns once both have exited
+        LauncherIT.Run stop = gstats(sample.dir(), Map.of(), "daemon", "stop");
+        assertEquals(stop.toString(), 0, stop.exit());
+        assertEquals(stop.stdout(), Set.copyOf(pids(status)), Set.copyOf(pids(stop.stdout())));
+        for (long pid : pids(status)) {
+            assertTrue(stop.stdout(), exited(pid));
+        }
     }
 
     @Test
@@ -292,6 +301,16 @@ public class DaemonLauncherIT {
     /** Stderr without what depends on time: the duration, and progress lines (printed after a while). */
     private static String timeless(String stderr) {
         return stderr.replaceAll("in [0-9.]+ s", "").replaceAll("(?m)^gstats: [0-9]+ commits…\\R", "");
+    }
+
+    /** Gone, or a zombie its new parent has not reaped yet (its files and sockets are released). */
+    private static boolean exited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static List<Long> pids(String status) {

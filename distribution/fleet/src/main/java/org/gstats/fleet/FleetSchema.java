@@ -38,14 +38,16 @@ final class FleetSchema {
     /**
      * The store's tables, with a scan's head rows read through their per-scan views ({@code files},
      * {@code functions}, {@code hotspots}) instead of the tables that keep them once for the scans
-     * sharing them; other views left out, and {@code reports}: a JSON document a row is no table to
+     * sharing them, and {@code changed_commits}, a view since it replaced its table; other views
+     * left out, and {@code reports}: a JSON document a row is no table to
      * query (the fleet keeps each report as {@code OUT/reports/ID.json.gz}, the store in its own); and
      * {@code blob_results} and {@code commit_changes}, caches in gstats' own encodings that no query
      * reads.
      */
     static List<Tables.Table> storeTables() {
         List<Tables.Table> shared = Tables.PER_SCAN_VIEWS.stream().map(Tables::rowsOf).toList();
-        return Tables.ALL.stream().filter(table -> table.view() ? Tables.PER_SCAN_VIEWS.contains(table)
+        return Tables.ALL.stream().filter(table -> table.view()
+                ? Tables.PER_SCAN_VIEWS.contains(table) || table.since() < table.viewSince()
                 : table != Tables.REPORTS && table != Tables.BLOB_RESULTS && table != Tables.COMMIT_CHANGES
                         && !shared.contains(table)).toList();
     }

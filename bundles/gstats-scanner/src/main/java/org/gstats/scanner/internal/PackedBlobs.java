@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,10 +33,10 @@ import org.eclipse.jgit.lib.ObjectId;
  * base two steps down and applied two deltas (inflating both) for every version read: on
  * commons-lang two thirds of a scan's allocation were JGit's pack reads.
  * <p>
- * Only objects in a pack JGit still lists are read here, with JGit's own index and delta
- * application; anything unexpected (a damaged or unusual entry, a large object, an object in no
- * pack) is left to JGit by returning {@code null}, so that JGit reads, fails and drops damaged
- * packs exactly as before. A {@link Reader} is for one thread; the packs' files are closed with
+ * Only objects in a pack JGit lists (asked again after every blob left to it) are read here,
+ * with JGit's own index and delta application; anything unexpected (a damaged or unusual entry, a
+ * large object, an object in no pack) is left to JGit by returning {@code null}, so that JGit
+ * reads, fails and drops damaged packs exactly as before. A {@link Reader} is for one thread; the packs' files are closed with
  * the scan.
  */
 final class PackedBlobs implements AutoCloseable {
@@ -89,6 +90,11 @@ final class PackedBlobs implements AutoCloseable {
         private final Inflater inflater = new Inflater();
         private final Map<Pack, PackIndex> indexes = new HashMap<>();
         private final Map<Pack, FileChannel> channels = new HashMap<>();
+        /**
+         * JGit's packs as it listed them last. Asking for them checks the pack folder's time (a
+         * stat per blob otherwise); they are asked for again after any blob left to JGit.
+         */
+        private Collection<Pack> packs;
         /** The pack bytes read last: an entry's header and, mostly, all of a small entry. */
         private final byte[] window = new byte[CHUNK];
         private Pack windowPack;
@@ -105,22 +111,29 @@ final class PackedBlobs implements AutoCloseable {
          * larger than {@code maxSize}, not a blob, or anything in its entries unexpected.
          */
         byte[] read(AnyObjectId id, long maxSize) {
+            byte[] blob = null;
             try {
-                for (Pack pack : objects.getPacks()) {
+                if (packs == null) {
+                    packs = objects.getPacks();
+                }
+                for (Pack pack : packs) {
                     PackIndex index = index(pack);
                     long position = index.findOffset(id);
                     if (position >= 0) {
-                        return resolve(pack, index, position, maxSize);
+                        blob = resolve(pack, index, position, maxSize);
+                        break;
                     }
                 }
-                return null;
             } catch (IOException | DataFormatException | RuntimeException e) {
                 // JGit reads it again and says what is wrong, or drops a damaged pack, as it always did
-                return null;
             } catch (OutOfMemoryError e) {
                 // as JGit does for an object the heap cannot hold: its read says so (LargeObjectException)
-                return null;
             }
+            if (blob == null) {
+                // JGit reads it, and may rescan the pack folder or drop a pack: ask for its list again
+                packs = null;
+            }
+            return blob;
         }
 
         private PackIndex index(Pack pack) throws IOException {

@@ -20,7 +20,7 @@ import org.gstats.api.FileChange;
  * unsigned variable-length integers ({@code linesAfter + 1}, since a binary file has -1).
  * Decoding is strict: bytes that do not end where the changes do are refused.
  */
-final class ChangeCodec {
+public final class ChangeCodec {
 
     /** The layout's version: a store holding another one is refused, never misread. */
     static final int VERSION = 1;
@@ -33,7 +33,7 @@ final class ChangeCodec {
     private ChangeCodec() {
     }
 
-    static byte[] encode(List<FileChange> changes) {
+    public static byte[] encode(List<FileChange> changes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 + 48 * changes.size());
         out.write(VERSION);
         writeVarLong(out, changes.size());

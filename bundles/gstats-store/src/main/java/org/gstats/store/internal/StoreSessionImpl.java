@@ -850,48 +850,41 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
+    /**
+     * Each new commit's value and its rows of file_changes, together: the value's key (settings
+     * and commit) is the one that keeps both once, since file_changes has no key of its own (a
+     * concurrent scan's value makes the step fail with the key's violation, and the write, tried
+     * again, skips what it finds).
+     */
     private void insertChanges(Connection connection, long settingsId) throws SQLException, IOException {
-        // another scan may have recorded some of them since this one opened the store; a store
-        // of schema 4 has their rows but not yet their encoded value
-        Set<String> rows = recorded(connection, "changed_commits", "settings_id", settingsId, diffed);
-        Set<String> encoded = recorded(connection, "commit_changes", "settings_id", settingsId, diffed);
-        try (PreparedStatement commit = connection.prepareStatement(
-                "INSERT INTO changed_commits (settings_id, commit_id) VALUES (?, ?)");
+        // another scan may have recorded some of them since this one opened the store
+        Set<String> encoded = recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed);
+        try (PreparedStatement value = connection.prepareStatement(
+                "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
                 PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
                         + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
-                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement value = connection.prepareStatement(
-                        "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)")) {
+                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int[] pending = {0};
             spill.read((scanned, changes) -> {
                 stopIfAbandoned();
-                if (changes == null) {
+                String id = scanned.id();
+                if (changes == null || encoded.contains(id)) {
                     return;
                 }
-                String id = scanned.id();
-                if (!encoded.contains(id)) {
-                    value.setLong(1, settingsId);
-                    value.setString(2, id);
-                    value.setBytes(3, changes);
-                    value.addBatch();
-                    pending[0]++;
-                }
-                if (!rows.contains(id)) {
-                    commit.setLong(1, settingsId);
-                    commit.setString(2, id);
-                    commit.addBatch();
-                    pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, changes, paths));
-                }
+                value.setLong(1, settingsId);
+                value.setString(2, id);
+                value.setBytes(3, changes);
+                value.addBatch();
+                pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, changes, paths));
                 if (pending[0] >= BATCH) {
+                    // the values first: their key is the one a concurrent scan's rows meet
                     value.executeBatch();
-                    commit.executeBatch();
                     change.executeBatch();
                     connection.commit();
                     pending[0] = 0;
                 }
             });
             value.executeBatch();
-            commit.executeBatch();
             change.executeBatch();
             connection.commit();
         }

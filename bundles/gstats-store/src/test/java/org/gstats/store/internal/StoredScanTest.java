@@ -1,6 +1,7 @@
 package org.gstats.store.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -17,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -260,28 +263,103 @@ public class StoredScanTest {
     }
 
     /**
-     * A store of schema 4 recorded changes only as rows: brought forward, its commits are diffed
-     * once more and their encoded changes recorded beside the rows, which are not written twice.
+     * A store of schema 4 recorded changes only as rows: brought forward, each commit's value is
+     * encoded from its rows (schema 8, before changed_commits becomes the view of the values), so
+     * the next scan replays every commit, and the rows are the same.
      */
     @Test
-    public void changesRecordedBySchema4AreEncodedByTheNextScan() throws Exception {
+    public void changesRecordedBySchema4AreEncodedByTheMigration() throws Exception {
         GitRepo repo = history();
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
-        long rows = count(store, "file_changes");
+        List<String> fileChanges = rows(store, Tables.FILE_CHANGES);
+        List<String> values = rows(store, Tables.COMMIT_CHANGES);
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema7(statement);
             statement.execute("DROP TABLE commit_changes");
             writtenBeforeFlyway(statement, 4);
             connection.commit();
         }
 
-        assertEquals(diffedCount(repo), scanStored(store, request).misses.get());
-        assertEquals(rows, count(store, "file_changes"));
-        assertEquals(count(store, "changed_commits"), count(store, "commit_changes"));
         Recorded rescan = scanStored(store, request);
+
         assertEquals(0, rescan.misses.get());
         assertEquals(events(request, null), rescan.events);
+        assertEquals(fileChanges, rows(store, Tables.FILE_CHANGES));
+        assertEquals("the values encoded from the rows are the ones a scan writes", values,
+                rows(store, Tables.COMMIT_CHANGES));
+    }
+
+    /**
+     * A store of schema 7 (changed_commits a table, file_changes keyed) brought to 8 keeps every
+     * row that gstats sql shows, and its commits replay; a rescan after a new commit adds its rows.
+     */
+    @Test
+    public void aSchema7StoreKeepsItsRowsAndReplays() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        Map<Tables.Table, List<String>> before = new LinkedHashMap<>();
+        for (Tables.Table table : List.of(Tables.COMMITS, Tables.FILE_CHANGES, Tables.CHANGED_COMMITS,
+                Tables.COMMIT_CHANGES)) {
+            before.put(table, rows(store, table));
+        }
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema7(statement);
+            writtenBeforeFlyway(statement, 7);
+            connection.commit();
+        }
+
+        Recorded rescan = scanStored(store, request);
+
+        assertEquals(0, rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        for (Map.Entry<Tables.Table, List<String>> table : before.entrySet()) {
+            assertEquals(table.getKey().name(), table.getValue(), rows(store, table.getKey()));
+        }
+        try (Connection connection = store.database(null).openForReading()) {
+            assertEquals(Schema.CURRENT, Schema.version(connection));
+            assertFalse("changed_commits is a view", Schema.isTable(connection, Tables.CHANGED_COMMITS.name()));
+        }
+        assertEquals("file_changes has no key", 0, count(store, "information_schema.table_constraints WHERE "
+                + "LOWER(table_name) = 'file_changes' AND constraint_type = 'PRIMARY KEY'"));
+        repo.write("src/Main.java", "class Main {\n  int y;\n}\n").commit("later", ANN);
+        scanStored(store, request);
+        assertEquals(before.get(Tables.FILE_CHANGES).size() + 1, rows(store, Tables.FILE_CHANGES).size());
+        assertEquals(before.get(Tables.CHANGED_COMMITS).size() + 1, rows(store, Tables.CHANGED_COMMITS).size());
+        assertEquals(events(request, null), scanStored(store, request).events);
+    }
+
+    /** Turns a store of this version's shape into schema 7's: changed_commits a table of its own, file_changes keyed. */
+    private static void schema7(Statement statement) throws SQLException {
+        statement.execute("DROP VIEW " + Tables.CHANGED_COMMITS.name());
+        statement.execute("CREATE TABLE changed_commits (settings_id BIGINT NOT NULL, commit_id VARCHAR(64) NOT NULL, "
+                + "PRIMARY KEY (settings_id, commit_id))");
+        statement.execute("INSERT INTO changed_commits SELECT settings_id, commit_id FROM commit_changes");
+        statement.execute("ALTER TABLE file_changes ADD PRIMARY KEY (settings_id, commit_id, seq)");
+    }
+
+    /** A table's (or view's) rows, every column as text, sorted. */
+    private static List<String> rows(ScanStoreImpl store, Tables.Table table) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT * FROM " + table.name())) {
+            List<String> all = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rows.getObject(i);
+                    row.append(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value)
+                            .append('|');
+                }
+                all.add(row.toString());
+            }
+            Collections.sort(all);
+            return all;
+        }
     }
 
     /**
@@ -415,7 +493,7 @@ public class StoredScanTest {
             assertEquals(Schema.CURRENT, Schema.version(connection));
         }
         assertEquals("Flyway took the store's version as its baseline and ran the steps after it",
-                List.of("5 BASELINE", "6 JDBC", "7 JDBC"), migrations(store));
+                List.of("5 BASELINE", "6 JDBC", "7 JDBC", "8 JDBC"), migrations(store));
     }
 
     /**
@@ -586,6 +664,8 @@ public class StoredScanTest {
         }
 
         assertEquals(sessions.size(), store.history(repo.dir()).size());
+        assertEquals("each change once: file_changes is kept once by its commit's value", count(store, "file_changes"),
+                count(store, "(SELECT DISTINCT settings_id, commit_id, seq FROM file_changes) d"));
         Recorded rescan = scanStored(store, request);
         assertEquals(0, rescan.misses.get());
         assertEquals(events(request, null), rescan.events);
@@ -838,6 +918,7 @@ public class StoredScanTest {
                 statement.execute("ALTER TABLE scans DROP COLUMN " + column + "_from");
                 statement.execute("ALTER TABLE scans DROP COLUMN " + column + "_digest");
             }
+            schema7(statement);
             statement.execute("DROP TABLE commit_changes");
             statement.execute("DROP TABLE reports");
             statement.execute("DROP TABLE blob_results");

@@ -1,12 +1,16 @@
 package org.gstats.store.internal.command;
 
 import java.io.PrintStream;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,11 +47,35 @@ final class ResultTable {
             for (int i = 1; i <= columns.size(); i++) {
                 Object value = results.getObject(i);
                 row.add(value instanceof java.sql.Timestamp || value instanceof TemporalAccessor
-                        ? timestamp(results, i) : value);
+                        ? timestamp(results, i) : printable(value));
             }
             table.rows.add(row);
         }
         return table;
+    }
+
+    /**
+     * A value as the formats print it: binary as PostgreSQL prints bytea ({@code \\x} and hex),
+     * large text as its text, an array as its elements; never a driver object's own name.
+     */
+    private static Object printable(Object value) throws SQLException {
+        if (value instanceof byte[] bytes) {
+            return "\\x" + HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof Blob blob) {
+            return printable(blob.getBytes(1, Math.toIntExact(blob.length())));
+        }
+        if (value instanceof Clob clob) {
+            return clob.getSubString(1, Math.toIntExact(clob.length()));
+        }
+        if (value instanceof Array array) {
+            List<String> elements = new ArrayList<>();
+            for (Object element : (Object[]) array.getArray()) {
+                elements.add(element == null ? "null" : cell(printable(element)));
+            }
+            return "[" + String.join(", ", elements) + "]";
+        }
+        return value;
     }
 
     private static String timestamp(ResultSet results, int column) throws SQLException {

@@ -164,7 +164,10 @@ final class StoreAdmin {
             connection.setReadOnly(false);
             for (int i = Tables.ALL.size() - 1; i >= 0; i--) {
                 Tables.Table table = Tables.ALL.get(i);
-                statement.execute(table.view() ? "DROP VIEW IF EXISTS " + table.name() + " CASCADE"
+                // a table that a later schema made a view (changed_commits) is dropped as what the store has
+                boolean view = table.view() && (table.since() == table.viewSince()
+                        || !Schema.isTable(connection, table.name()));
+                statement.execute(view ? "DROP VIEW IF EXISTS " + table.name() + " CASCADE"
                         : "DROP TABLE IF EXISTS " + table.name() + " CASCADE");
             }
             statement.execute("DROP TABLE IF EXISTS " + Schema.VERSION_TABLE);
@@ -195,11 +198,9 @@ final class StoreAdmin {
                     + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id)) "
                     + "OR commit_id NOT IN (SELECT c.commit_id FROM commits c)";
             long rows = update(connection, "DELETE FROM file_changes WHERE " + unreachable);
-            rows += update(connection, "DELETE FROM changed_commits WHERE " + unreachable);
             rows += update(connection, "DELETE FROM commit_changes WHERE " + unreachable);
             rows += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
                     + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
-                    + "(SELECT 1 FROM changed_commits x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
                     + "(SELECT 1 FROM commit_changes x WHERE x.settings_id = s.settings_id)");
             String latestScans = "(SELECT MAX(x.scan_id) FROM scans x GROUP BY x.repository_id)";
             // a result is kept for a blob at a latest scan's head, or for the head commit itself

@@ -1,8 +1,11 @@
 package org.gstats.store.internal.schema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -13,8 +16,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * {@code version}: the DDL {@link Tables} derives for that version, then the new version in
  * {@value Schema#VERSION_TABLE}, which every gstats reads (those before Flyway too) to refuse a
  * store newer than it knows. Every statement may run again harmlessly (tables created
- * {@code IF NOT EXISTS}, columns added {@code IF NOT EXISTS}, a rename only while the old name is
- * a table): a store that a gstats before Flyway left between two steps is taken as it is.
+ * {@code IF NOT EXISTS}, columns added {@code IF NOT EXISTS}, a rename, or a table's replacement
+ * by a view, only while the old name is a table, a key dropped only while it is there): a store
+ * that a gstats before Flyway left between two steps is taken as it is.
  */
 final class Step implements JavaMigration {
 
@@ -63,12 +67,43 @@ final class Step implements JavaMigration {
                     statement.execute("ALTER TABLE " + table.formerName() + " RENAME TO " + table.name());
                 }
             }
+            if (version == Tables.ONE_KEY && Schema.isTable(connection, Tables.CHANGED_COMMITS.name())) {
+                // the view that replaces changed_commits lists the commits that have a value
+                ChangeValues.encodeMissing(connection);
+            }
+            for (Tables.Table table : Tables.ALL) {
+                if (table.view() && table.viewSince() == version && table.since() < version
+                        && Schema.isTable(connection, table.name())) {
+                    statement.execute("DROP TABLE " + table.name());
+                }
+                if (table.keyless() == version) {
+                    dropPrimaryKey(connection, statement, table.name());
+                }
+            }
             for (Tables.Table table : Tables.ALL) {
                 for (String sql : table.ddl(version)) {
                     statement.execute(sql);
                 }
             }
             statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = " + version);
+        }
+    }
+
+    /** Drops the table's primary key, if it still has one (H2 and PostgreSQL name it each their own way). */
+    private static void dropPrimaryKey(Connection connection, Statement statement, String table) throws SQLException {
+        String constraint = null;
+        try (PreparedStatement select = connection.prepareStatement("SELECT constraint_name FROM "
+                + "information_schema.table_constraints WHERE LOWER(table_name) = ? AND LOWER(table_schema) = "
+                + "LOWER(CURRENT_SCHEMA) AND constraint_type = 'PRIMARY KEY'")) {
+            select.setString(1, table.toLowerCase(Locale.ROOT));
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    constraint = row.getString(1);
+                }
+            }
+        }
+        if (constraint != null) {
+            statement.execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + constraint + "\"");
         }
     }
 }

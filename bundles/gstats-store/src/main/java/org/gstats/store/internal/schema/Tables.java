@@ -50,9 +50,12 @@ public final class Tables {
      * @param source     for a copy of a report table: its {@code SECTION.TABLE}, whose columns of
      *                   the same names fill it; else null
      * @param formerName the table's name before the schema version {@code renamed}; null when never renamed
+     * @param viewSince  for a view, the schema version from which it is one: {@code since}, or the version
+     *                   that replaced the table of that name (its columns and key) by the view
+     * @param keyless    the schema version from which the table keeps no primary key; 0 when it always has it
      */
     public record Table(String name, String description, List<Column> columns, String primaryKey, String query,
-            String source, int since, String formerName, int renamed) {
+            String source, int since, String formerName, int renamed, int viewSince, int keyless) {
 
         Table(String name, String description, List<Column> columns, String primaryKey, String query) {
             this(name, description, columns, primaryKey, query, null, 1);
@@ -65,17 +68,35 @@ public final class Tables {
 
         Table(String name, String description, List<Column> columns, String primaryKey, String query,
                 String source, int since) {
-            this(name, description, columns, primaryKey, query, source, since, null, 0);
+            this(name, description, columns, primaryKey, query, source, since, null, 0, query == null ? 0 : since, 0);
         }
 
         /** This table, called {@code former} before schema version {@code version}. */
         Table renamedFrom(String former, int version) {
-            return new Table(name, description, columns, primaryKey, query, source, since, former, version);
+            return new Table(name, description, columns, primaryKey, query, source, since, former, version, viewSince,
+                    keyless);
+        }
+
+        /** This table, replaced at schema version {@code version} by a view of the same name and columns. */
+        Table viewFrom(int version, String description, String query) {
+            return new Table(name, description, columns, primaryKey, query, source, since, formerName, renamed,
+                    version, keyless);
+        }
+
+        /** This table without its primary key from schema version {@code version}. */
+        Table keylessFrom(int version) {
+            return new Table(name, description, columns, primaryKey, query, source, since, formerName, renamed,
+                    viewSince, version);
         }
 
         /** The table's name at a schema version. */
         String nameAt(int version) {
             return formerName != null && version < renamed ? formerName : name;
+        }
+
+        /** Whether it is a table, with these columns and key, at a schema version before it became a view. */
+        boolean tableAt(int version) {
+            return !view() || version < viewSince;
         }
 
         /** The columns a report table fills: all but the key columns the store adds. */
@@ -90,20 +111,22 @@ public final class Tables {
         /**
          * The statements that bring this table from schema version {@code version - 1} to
          * {@code version}: its creation with the columns it had then, or the columns added (a
-         * rename is {@link Schema}'s, which knows whether it is still to be done).
+         * rename, a key dropped and a table replaced by a view are {@link Step}'s, which knows
+         * whether each is still to be done).
          */
         public List<String> ddl(int version) {
+            if (version < since) {
+                return List.of();
+            }
+            if (!tableAt(version)) {
+                return version == viewSince ? List.of("CREATE OR REPLACE VIEW " + name + " AS " + query) : List.of();
+            }
             if (version == since) {
-                if (view()) {
-                    return List.of("CREATE OR REPLACE VIEW " + name + " AS " + query);
-                }
                 String body = columns.stream().filter(column -> column.since() <= version)
                         .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
+                boolean keyed = primaryKey != null && (keyless == 0 || version < keyless);
                 return List.of("CREATE TABLE IF NOT EXISTS " + nameAt(version) + " (" + body
-                        + (primaryKey == null ? "" : ", PRIMARY KEY (" + primaryKey + ")") + ")");
-            }
-            if (version < since || view()) {
-                return List.of();
+                        + (keyed ? ", PRIMARY KEY (" + primaryKey + ")" : "") + ")");
             }
             // every statement may run again harmlessly, should a step have run without being recorded
             List<String> ddl = new ArrayList<>();
@@ -135,6 +158,15 @@ public final class Tables {
 
     /** The schema version that tells a scan of part of the history from one of all of it. */
     static final int SCOPED = 7;
+
+    /**
+     * The schema version that keeps one key per recorded commit: {@code changed_commits} becomes
+     * a view of {@code commit_changes}, and {@code file_changes} loses its primary key (its rows go
+     * in with their commit's value, whose key keeps them once). H2 keeps a table whose key is not
+     * one integer column as its rows under a hidden row id plus a second B-tree for the key: each
+     * was a second B-tree written for every row, which nothing read.
+     */
+    static final int ONE_KEY = 8;
 
     private static final String ID = "BIGINT GENERATED BY DEFAULT AS IDENTITY";
     private static final List<String> KEYS = List.of("scan_id", "row_no");
@@ -206,10 +238,14 @@ public final class Tables {
             "the commits whose file changes are recorded under each settings (also those with none)",
             List.of(new Column("settings_id", "BIGINT NOT NULL", "the change settings"),
                     new Column("commit_id", "VARCHAR(64) NOT NULL", "the commit")),
-            "settings_id, commit_id", null);
+            "settings_id, commit_id", null).viewFrom(ONE_KEY, "a view: the commits whose file changes are recorded "
+                    + "under each settings (also those with none), one per row of commit_changes (a table of its "
+                    + "own before schema 8)", "SELECT settings_id, commit_id FROM commit_changes");
 
     public static final Table FILE_CHANGES = new Table("file_changes",
-            "one row per file a commit changed, as git log --numstat counts it under the settings", List.of(
+            "one row per file a commit changed, as git log --numstat counts it under the settings; written with its "
+                    + "commit's row of commit_changes, whose key holds them once (no key of their own since schema 8)",
+            List.of(
                     new Column("settings_id", "BIGINT NOT NULL", "the change settings"),
                     new Column("commit_id", "VARCHAR(64) NOT NULL", "the commit"),
                     new Column("seq", "INTEGER NOT NULL", "order within the commit"),
@@ -222,7 +258,7 @@ public final class Tables {
                     new Column("old_size", "BIGINT NOT NULL", "bytes before"),
                     new Column("new_size", "BIGINT NOT NULL", "bytes after"),
                     new Column("lines_after", "INTEGER NOT NULL", "lines after the change, -1 for binary")),
-            "settings_id, commit_id, seq", null);
+            "settings_id, commit_id, seq", null).keylessFrom(ONE_KEY);
 
     public static final Table COMMIT_CHANGES = new Table("commit_changes",
             "each recorded commit's file changes in one value, the form a rescan reads (file_changes holds the same "
@@ -336,7 +372,9 @@ public final class Tables {
      * the scans that share them (tables {@code files}, {@code functions} and {@code hotspots}
      * renamed {@code head_…}, and views of their old names and columns), version 6 shares each
      * of the three on its own ({@code scans.functions_from}, {@code hotspots_from}, and the
-     * views of functions and hotspots replaced to read them).
+     * views of functions and hotspots replaced to read them), version 7 adds {@code scans.scope},
+     * version 8 replaces the table {@link #CHANGED_COMMITS} by a view of {@link #COMMIT_CHANGES}
+     * and drops the key of {@link #FILE_CHANGES} ({@link #ONE_KEY}).
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
             FILE_CHANGES, COMMIT_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS, HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS,
@@ -347,7 +385,7 @@ public final class Tables {
 
     /** The newest schema version a table or column names. */
     public static final int VERSION = ALL.stream()
-            .flatMap(table -> Stream.concat(Stream.of(table.since()),
+            .flatMap(table -> Stream.concat(Stream.of(table.since(), table.viewSince(), table.keyless()),
                     table.columns().stream().flatMap(column -> Stream.of(column.since(), column.nullSince()))))
             .mapToInt(Integer::intValue).max().orElse(1);
 
