@@ -1,5 +1,8 @@
 package org.gstats.store.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,6 +16,8 @@ import javax.sql.DataSource;
 import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.schema.Schema;
 import org.osgi.service.jdbc.DataSourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One store location and the driver's {@link DataSourceFactory} that reaches it: H2 for
@@ -20,6 +25,8 @@ import org.osgi.service.jdbc.DataSourceFactory;
  * {@link StoreException} with one line for the user, without the password.
  */
 public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
 
     static final String H2_DRIVER = "org.h2.Driver";
     static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
@@ -83,6 +90,40 @@ public final class Database {
         return settings;
     }
 
+    /**
+     * Whether the store is an embedded H2 file that is not there yet: it holds nothing, so a scan
+     * needs nothing from it before the scan is written, and its walk need not wait for its creation.
+     * False for every other location (a server, an H2 URL this does not read as a plain file),
+     * which is opened as it is.
+     */
+    public boolean absent() {
+        Path file = h2File(location.url());
+        return file != null && !Files.exists(file);
+    }
+
+    /**
+     * The file of an H2 URL naming a file by its absolute path ({@code jdbc:h2:file:/…} or
+     * {@code jdbc:h2:/…}, as the default store and {@code --store} give it), with the
+     * {@code .mv.db} H2 adds; null for any other URL (memory, a server, a relative or {@code ~} path).
+     */
+    static Path h2File(String url) {
+        String rest = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                : url.startsWith("jdbc:h2:/") ? url.substring("jdbc:h2:".length()) : null;
+        if (rest == null) {
+            return null;
+        }
+        int settings = rest.indexOf(';');
+        String path = settings < 0 ? rest : rest.substring(0, settings);
+        if (!path.startsWith("/")) {
+            return null;
+        }
+        try {
+            return Path.of(path + ".mv.db");
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** Whether the store is an embedded H2 file, which {@link #compact} can shrink. */
     public boolean embedded() {
         return location.url().startsWith("jdbc:h2:");
@@ -118,9 +159,15 @@ public final class Database {
     public Connection open() throws StoreException {
         Connection connection = null;
         try {
+            long start = System.nanoTime();
             connection = dataSource.getConnection();
+            long connected = System.nanoTime();
             Schema.migrate(dataSource, connection, location.url());
+            long migrated = System.nanoTime();
             Schema.verify(connection, location.url());
+            LOG.debug("store connected in {} ms, its version checked (or created) in {} ms, its tables in {} ms",
+                    (connected - start) / 1_000_000, (migrated - connected) / 1_000_000,
+                    (System.nanoTime() - migrated) / 1_000_000);
             return connection;
         } catch (SQLException | StoreException | RuntimeException e) {
             closeQuietly(connection);
@@ -144,14 +191,18 @@ public final class Database {
     }
 
     /**
-     * Makes what was committed durable before saying it is stored. An embedded H2 writes
-     * committed changes to its file later, and on a full disk it would lose them without a
-     * word; its {@code CHECKPOINT SYNC} writes them now, or fails. PostgreSQL commits durably.
+     * Writes what was committed to an embedded H2 file now, so that a full disk fails the scan's
+     * write in one line: H2 writes committed changes later on its own, and on a full disk it would
+     * lose them without a word. The file is synced (fsync) by H2 itself as the session's last
+     * connection closes the database; a {@code CHECKPOINT SYNC} here synced it a first time, which
+     * none of the store's guarantees needs (a process killed after the write leaves the written
+     * file whole; after a crash of the system H2 opens its last whole version). PostgreSQL commits
+     * durably.
      */
-    public void sync(Connection connection) throws SQLException {
+    public void checkpoint(Connection connection) throws SQLException {
         if (embedded()) {
             try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
+                statement.execute("CHECKPOINT");
             }
         }
     }

@@ -47,12 +47,15 @@ import org.slf4j.LoggerFactory;
  * One scan's use of the store. On open it reads, in one query, every commit's changes recorded
  * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
  * asks for it), and lets the database go: the scan runs without a
- * connection, so a second scan of the same store is not locked out meanwhile. It keeps the
+ * connection, so a second scan of the same store is not locked out meanwhile. A store that is not
+ * there yet (an H2 file) holds nothing: it is not read, and is created on a thread of its own while
+ * the scan starts and walks. It keeps the
  * scan's commits that have something to write (new to the repository's rows, or diffed) and
  * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
  * however long the history), the head's rows in memory. Once every commit is told (the head's
- * first file), a second thread writes the new commits and their changes while the scan reads the
- * head and the plugins finish; on {@link #finish} the session waits for it, then writes the head's
+ * first file), a second thread opens the store and writes the new commits and their changes while
+ * the scan reads the head and the plugins finish; on {@link #finish} the session waits for it, then,
+ * on its connection, writes the head's
  * files, functions and hotspots (unless they are the repository's previous scan's: then the scan
  * shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the
  * scan's summary in one last transaction. The file is deleted when the session finishes or closes
@@ -135,11 +138,17 @@ final class StoreSessionImpl implements StoreSession {
     private boolean warned;
     private boolean finished;
     /**
-     * The new commits and their changes being written on a thread of their own since the history
-     * was told (the first head file), while the plugins finish; null until then, or when the
-     * scan is written all at once.
+     * The store opened (created, when it was not there) and the new commits and their changes
+     * written, on a thread of their own since the history was told (the first head file), while
+     * the plugins finish: its connection, committed, is the last transaction's. Null until then,
+     * or when the scan is written all at once.
      */
-    private FutureTask<Void> history;
+    private FutureTask<Connection> history;
+    /**
+     * A new store being created beside the scan, for the history's writer; null when the store was
+     * there (read when the session opened).
+     */
+    private FutureTask<Connection> creating;
     /** Tells the history's writer to stop: the scan failed or was cancelled. */
     private volatile boolean abandoned;
 
@@ -173,13 +182,28 @@ final class StoreSessionImpl implements StoreSession {
      */
     static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
             Path spillFolder, ReportJson reportJson) throws StoreException {
+        if (database.absent()) {
+            // a store that is not there holds nothing: the scan need not wait for it, it is created on a thread of
+            // its own while the scan starts and walks, for the history's writer
+            LOG.debug("the store at {} is new: created beside the scan", database.location().url());
+            StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(),
+                    repository, null, new HashMap<>(), StoredBlobResults.none(), reportJson);
+            session.creating = started(database::open, "gstats-store-create");
+            return session;
+        }
         Connection connection = database.open();
         try {
+            long start = System.nanoTime();
             Map<String, byte[]> known = load(connection, settings);
+            long loaded = System.nanoTime();
             Long repositoryId = storedRepositoryId(connection, repository);
             Map<String, byte[]> settled = settle(connection, repositoryId, known);
+            long settledAt = System.nanoTime();
             StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
             connection.rollback();
+            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms, "
+                    + "per-blob results in {} ms", known.size() + settled.size(), (loaded - start) / 1_000_000,
+                    settled.size(), (settledAt - loaded) / 1_000_000, (System.nanoTime() - settledAt) / 1_000_000);
             return new StoreSessionImpl(database, settings, scope, spillFolder, known, repository, repositoryId,
                     settled, blobResults, reportJson);
         } catch (SQLException e) {
@@ -392,49 +416,73 @@ final class StoreSessionImpl implements StoreSession {
      */
     private void historyTold() {
         spillPending();
-        if (history != null || spill == null || spillFailure != null || (spilled != null && spilled.isEmpty())) {
+        if (history != null || spill == null || spillFailure != null) {
             return;
         }
         boolean changes = !warned;
-        history = started(() -> {
-            writeHistoryAlone(changes);
-            return null;
-        }, "gstats-store-history");
+        history = started(() -> writeHistoryAlone(changes), "gstats-store-history");
     }
 
-    /** The history's rows in a connection of their own, committed in steps; rolled back where it fails. */
-    private void writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
-        Connection connection = database.open();
+    /**
+     * Opens the store (or takes the new store's connection) and writes the history's rows, committed
+     * in steps, then has H2 write them to its file; rolled back and closed where it fails. The open
+     * connection is handed to the last transaction: H2 closes an embedded database with its last
+     * connection (writing and syncing its file) and opens it again with the next (reading it,
+     * re-running its schema's statements), and neither belongs on the scan's path. An unchanged
+     * rescan, with nothing to write, opens it here too, while the plugins finish.
+     */
+    private Connection writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
+        Connection connection = creating == null ? database.open() : created();
         try {
             long repositoryId = checkedRepositoryId(connection);
             long settingsId = ensureSettings(connection);
             connection.commit();
             writeHistory(connection, repositoryId, settingsId, changes);
+            // H2's pages of the history go to the file here, not in the last transaction's checkpoint
+            database.checkpoint(connection);
+            // finish uses it, or close() closes it
+            return connection;
         } catch (SQLException | IOException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            throw e;
-        } finally {
             Database.closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The new store's connection, once created. */
+    private Connection created() throws StoreException {
+        try {
+            return creating.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the store was created", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException store) {
+                throw store;
+            }
+            if (e.getCause() instanceof Exception cause) {
+                throw Database.failure("cannot create the store at " + database.location().url(), cause);
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
     /**
-     * Waits for the history's writer. Whether the history is written: false when there was none,
-     * or it met another scan's rows (the scan's write then writes what is left).
+     * Waits for the history's writer. Its open connection, the history written; null when there
+     * was no writer, or it met another scan's rows (the scan's write then writes what is left).
      *
      * @throws StoreException when it failed otherwise
      */
-    private boolean historyWritten() throws StoreException {
+    private Connection historyWritten() throws StoreException {
         if (history == null) {
-            return false;
+            return null;
         }
         try {
-            history.get();
-            return true;
+            return history.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while the scan's commits were written to the store", e);
@@ -443,7 +491,7 @@ final class StoreSessionImpl implements StoreSession {
                 throw store;
             }
             if (e.getCause() instanceof SQLException sql && concurrentWrite(sql)) {
-                return false;
+                return null;
             }
             if (e.getCause() instanceof Exception cause) {
                 throw Database.failure("cannot write the scan to the store at " + database.location().url(), cause);
@@ -471,30 +519,42 @@ final class StoreSessionImpl implements StoreSession {
             throw Database.failure("cannot keep the scan's commits in a temporary file", spillFailure);
         }
         try {
+            // the report's JSON is written and deflated on a second core while the writer ends and the rows go in
+            FutureTask<byte[]> json = started(() -> json(report), "gstats-store-report");
             long waiting = System.nanoTime();
-            boolean historyWritten = historyWritten();
+            Connection written = historyWritten();
             if (history != null) {
                 // what the scan did not hide of its history's write (-v shows it beside "scan stored in")
                 LOG.debug("waited {} ms for the scan's commits to be written",
                         (System.nanoTime() - waiting) / 1_000_000);
             }
-            write(report, historyWritten);
+            write(report, json, written);
         } finally {
             discardSpill();
         }
     }
 
-    /** @param historyWritten whether the new commits and their changes are written already */
-    private void write(Report report, boolean historyWritten) throws StoreException {
-        // the report's JSON is written and deflated on a second core while the rows go in
-        FutureTask<byte[]> json = started(() -> json(report), "gstats-store-report");
+    /**
+     * @param written the history's writer's connection, the new commits and their changes written; null when they
+     *                are to be written here
+     */
+    private void write(Report report, FutureTask<byte[]> json, Connection written) throws StoreException {
+        boolean historyWritten = written != null;
         for (int attempt = 1;; attempt++) {
-            Connection connection = database.open();
+            Connection connection = attempt == 1 && written != null ? written : database.open();
             try {
+                long start = System.nanoTime();
                 write(connection, report, json, historyWritten);
+                long rows = System.nanoTime();
                 connection.commit();
-                database.sync(connection);
+                database.checkpoint(connection);
+                long checkpointed = System.nanoTime();
                 Database.closeQuietly(connection);
+                // -v: the last transaction's parts, the close being H2's own (it writes and syncs an embedded file)
+                LOG.debug("the scan's rows written in {} ms, committed and checkpointed in {} ms, "
+                        + "the store closed in {} ms",
+                        (rows - start) / 1_000_000, (checkpointed - rows) / 1_000_000,
+                        (System.nanoTime() - checkpointed) / 1_000_000);
                 return;
             } catch (SQLException | IOException | RuntimeException e) {
                 try {
@@ -1059,11 +1119,23 @@ final class StoreSessionImpl implements StoreSession {
     /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
-        // the session holds no connection between open and finish, but its history's writer may
+        // the session holds no connection between open and finish, but a new store's creation and its history's
+        // writer may
         abandoned = true;
+        if (creating != null) {
+            try {
+                // the history's writer's, when there was one: closed already, or below
+                Database.closeQuietly(creating.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // it was not created: nothing to close
+            }
+        }
         if (history != null) {
             try {
-                history.get();
+                // closed already when the last transaction used it
+                Database.closeQuietly(history.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {

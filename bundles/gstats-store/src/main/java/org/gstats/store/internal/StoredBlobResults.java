@@ -34,6 +34,11 @@ final class StoredBlobResults implements BlobResults {
         this.stored = stored;
     }
 
+    /** None stored yet: a store that is not there (the scan creates it). */
+    static StoredBlobResults none() {
+        return new StoredBlobResults(new HashMap<>());
+    }
+
     /**
      * Every analyser's results for the blobs at the head of the latest stored scan of the
      * repository at {@code repository} (a path as the store keeps it), and those kept under that

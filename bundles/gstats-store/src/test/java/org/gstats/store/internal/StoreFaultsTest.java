@@ -13,11 +13,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.gstats.api.PluginDataRequirements;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportHeader;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.store.StoreException;
+import org.gstats.api.store.StoreSession;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
 import org.junit.Test;
@@ -78,24 +83,13 @@ public class StoreFaultsTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scans.scanStored(store, request);
 
-        // another JVM holds the database open: H2's shell waits on its standard input
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
-                "org.h2.tools.Shell", "-url", StoreLocation.h2Url(base), "-user", "", "-password", "").redirectErrorStream(true).start();
+        Process other = holding(base);
         try {
-            awaitPrompt(other);
             StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
             assertOneLine(refused);
             assertTrue(refused.getMessage(), refused.getMessage().contains("in use"));
         } finally {
-            try (OutputStream input = other.getOutputStream()) {
-                input.write("quit\n".getBytes());
-            } catch (IOException gone) {
-                // it has exited already
-            }
-            if (!other.waitFor(20, TimeUnit.SECONDS)) {
-                other.destroyForcibly();
-            }
+            quit(other);
         }
         // and once the other process is gone, the store replays again
         StoredScanTest.Recorded rescan = scans.scanStored(store, request);
@@ -103,17 +97,137 @@ public class StoreFaultsTest {
         assertEquals(0, rescan.misses.get());
     }
 
-    /** Waits until H2's shell in the other process has connected (it prompts), or fails with what it said. */
-    private static void awaitPrompt(Process other) throws IOException {
+    /**
+     * A store that is not there yet is not read: the scan runs from nothing (as it would from the
+     * empty store) while the store is created beside it, in a folder that is not there either, and
+     * the scan is stored whole.
+     */
+    @Test
+    public void aNewStoreIsCreatedBesideTheScanAndStoresItWhole() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("new").resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        Path file = Path.of(base + ".mv.db");
+
+        StoredScanTest.Events events = new StoredScanTest.Events();
+        try (StoreSession session = store.open(request)) {
+            scans.scanner.scan(request, PluginDataRequirements.NONE, new StoredScanTest.Both(events, session), session);
+            session.finish(report(request));
+        }
+        assertEquals(scans.events(request, null), events.lines);
+        assertTrue(Files.exists(file));
+        assertEquals(1, store.history(repo.dir()).size());
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(0, rescan.misses.get());
+    }
+
+    /**
+     * A new store that cannot be created where it is asked for (its folder would be inside a
+     * regular file; as for a read-only folder, which root, as CI runs, could write) fails the
+     * write in one line: the scan's events are a cold scan's, and nothing is created.
+     */
+    @Test
+    public void aNewStoreThatCannotBeCreatedFailsTheWriteInOneLine() throws Exception {
+        GitRepo repo = repo();
+        Path notAFolder = temp.newFile("not-a-folder").toPath();
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(notAFolder.resolve("store")), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+
+        StoredScanTest.Events events = new StoredScanTest.Events();
+        try (StoreSession session = store.open(request)) {
+            scans.scanner.scan(request, PluginDataRequirements.NONE, new StoredScanTest.Both(events, session), session);
+            assertOneLine(assertThrows(StoreException.class, () -> session.finish(report(request))));
+        }
+        assertEquals(scans.events(request, null), events.lines);
+        assertTrue(Files.isRegularFile(notAFolder));
+        assertEquals(0, Files.size(notAFolder));
+    }
+
+    /**
+     * Another process opens the store while this scan, which found no store when it started,
+     * creates it: one of them has it. When the other does, this scan's write is refused in one
+     * line; when this one does, the other is refused. The scan's events are whole either way, and
+     * the next scan, the other process gone, stores or replays it.
+     */
+    @Test
+    public void aNewStoreOpenedByAnotherProcessDuringTheScanIsOneOfTheirs() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+
+        StoredScanTest.Events events = new StoredScanTest.Events();
+        try (StoreSession session = store.open(request)) {
+            Process other = shell(base);
+            try {
+                String said = prompted(other);
+                scans.scanner.scan(request, PluginDataRequirements.NONE, new StoredScanTest.Both(events, session),
+                        session);
+                if (said == null) {
+                    StoreException refused = assertThrows(StoreException.class,
+                            () -> session.finish(report(request)));
+                    assertOneLine(refused);
+                    assertTrue(refused.getMessage(), refused.getMessage().contains("in use"));
+                } else {
+                    assertTrue("the other process was refused: " + said, said.contains("already in use"));
+                    session.finish(report(request));
+                }
+            } finally {
+                quit(other);
+            }
+        }
+        assertEquals(scans.events(request, null), events.lines);
+        StoredScanTest.Recorded next = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), next.events);
+    }
+
+    /** Another JVM holding the store open (creating it when it is not there): H2's shell waits on its standard input. */
+    private static Process holding(Path base) throws Exception {
+        Process other = shell(base);
+        String refused = prompted(other);
+        if (refused != null) {
+            fail("the other process did not open the store: " + refused);
+        }
+        return other;
+    }
+
+    private static Process shell(Path base) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                "org.h2.tools.Shell", "-url", StoreLocation.h2Url(base), "-user", "", "-password", "")
+                .redirectErrorStream(true).start();
+    }
+
+    /** Null once H2's shell in the other process has connected (it prompts); what it said when it could not. */
+    private static String prompted(Process other) throws IOException {
         StringBuilder said = new StringBuilder();
         java.io.InputStream output = other.getInputStream();
         while (said.indexOf("sql>") < 0) {
             int next = output.read();
             if (next < 0) {
-                fail("the other process did not open the store: " + said);
+                return said.toString();
             }
             said.append((char) next);
         }
+        return null;
+    }
+
+    private static void quit(Process other) throws InterruptedException {
+        try (OutputStream input = other.getOutputStream()) {
+            input.write("quit\n".getBytes());
+        } catch (IOException gone) {
+            // it has exited already
+        }
+        if (!other.waitFor(20, TimeUnit.SECONDS)) {
+            other.destroyForcibly();
+        }
+    }
+
+    private static Report report(ScanRequest request) {
+        return new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null, Instant.now(), 1),
+                List.of(), List.of());
     }
 
     /**
@@ -146,6 +260,38 @@ public class StoreFaultsTest {
             assertTrue(store.history(big.dir()).isEmpty());
             StoredScanTest.Recorded rescan = scans.scanStored(store, request);
             assertEquals(scans.events(request, null), rescan.events);
+        } finally {
+            run("umount", "-l", mount.toString());
+        }
+    }
+
+    /**
+     * A new store on a full filesystem: the scan runs from nothing, its write fails in one line,
+     * and what the failed creation left is brought forward by the next scan, which stores it whole.
+     */
+    @Test
+    public void aNewStoreOnAFullDiskFailsTheWriteInOneLineAndTheNextScanStoresIt() throws Exception {
+        Path mount = temp.newFolder("full").toPath();
+        run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString());
+        try {
+            GitRepo repo = repo();
+            ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(mount.resolve("store")), "scanner 1");
+            ScanRequest request = ScanRequest.builder(repo.dir()).build();
+            fill(mount.resolve("filler"));
+
+            StoredScanTest.Events events = new StoredScanTest.Events();
+            try (StoreSession session = store.open(request)) {
+                scans.scanner.scan(request, PluginDataRequirements.NONE, new StoredScanTest.Both(events, session),
+                        session);
+                assertOneLine(assertThrows(StoreException.class, () -> session.finish(report(request))));
+            }
+            assertEquals(scans.events(request, null), events.lines);
+
+            Files.delete(mount.resolve("filler"));
+            StoredScanTest.Recorded stored = scans.scanStored(store, request);
+            assertEquals(scans.events(request, null), stored.events);
+            assertEquals(1, store.history(repo.dir()).size());
+            assertEquals(0, scans.scanStored(store, request).misses.get());
         } finally {
             run("umount", "-l", mount.toString());
         }

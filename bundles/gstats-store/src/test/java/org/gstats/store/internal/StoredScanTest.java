@@ -70,7 +70,7 @@ public class StoredScanTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final JGitRepositoryScanner scanner = new JGitRepositoryScanner();
+    final JGitRepositoryScanner scanner = new JGitRepositoryScanner();
 
     /** The store under test: an H2 file by default; {@link PostgresStoredScanTest} runs the same on PostgreSQL. */
     protected String storeUrl() throws IOException {
