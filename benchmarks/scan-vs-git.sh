@@ -4,9 +4,13 @@
 # prints each run and the medians of wall time, CPU time (user + system) and peak RSS, with gstats'
 # ratios to git.
 #
-#   benchmarks/scan-vs-git.sh [--runs N] [--gstats PATH] [--] REPOSITORY... [-- SCAN OPTIONS...]
+#   benchmarks/scan-vs-git.sh [--runs N] [--gstats PATH] [--empty-store] [--] REPOSITORY... [-- SCAN OPTIONS...]
 #
 # --runs N       pairs per repository (default 3)
+# --empty-store  every gstats run scans into a new, empty H2 store of its own (`--store`, in a temporary
+#                folder removed afterwards): a repository's first scan as the default run makes it, store
+#                written; without it the scan options decide (`--no-store`, or the user's store, where
+#                every run after the first is a rescan)
 # --gstats PATH  the bin/gstats to run (default: distribution/target/gstats/bin/gstats of this tree,
 #                built by `mvn -B -o -q package -pl distribution -am -DskipTests`)
 # Options after a second `--` go to `gstats scan` (e.g. `-- --plugins commits`). JAVA_OPTS, when set,
@@ -21,6 +25,7 @@ set -euo pipefail
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 gstats=$root/distribution/target/gstats/bin/gstats
 runs=3
+empty_store=
 repositories=()
 scan_options=()
 
@@ -28,7 +33,8 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --gstats) gstats=${2:?--gstats needs a path}; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --empty-store) empty_store=yes; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     --) shift
         # before the repositories it ends the options; after them the scan's options follow
         if [[ ${#repositories[@]} -gt 0 ]]; then scan_options=("$@"); break; fi
@@ -60,7 +66,20 @@ for repository in "${repositories[@]}"; do
 done
 
 measurements=$(mktemp)
-trap 'rm -f "$measurements"' EXIT
+stores=$(mktemp -d)
+trap 'rm -rf "$measurements" "$stores"' EXIT
+
+# The scan's store option for the next gstats run: a new empty store with --empty-store, else none.
+store_runs=0
+store_option=()
+next_store() {
+  store_option=()
+  if [[ -n $empty_store ]]; then
+    rm -rf "${stores:?}"/*
+    store_runs=$((store_runs + 1))
+    store_option=(--store "jdbc:h2:$stores/run-$store_runs/store")
+  fi
+}
 
 # One run: prints "wall cpu rss_mb"; the command's own output is dropped, its failure is fatal.
 measure() {
@@ -76,10 +95,11 @@ median() {
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)  JAVA_OPTS: ${JAVA_OPTS:-(none)}"
-echo "gstats scan options: --format json ${scan_options[*]:-}"
+echo "gstats scan options: --format json ${scan_options[*]:-}${empty_store:+ (each run into an empty store)}"
 echo "warming up: one unmeasured gstats scan of ${repositories[0]}"
+next_store
 GSTATS_DAEMON=${GSTATS_DAEMON:-off} measure "$gstats" scan "${repositories[0]}" --format json --quiet \
-  "${scan_options[@]}" >/dev/null
+  "${store_option[@]}" "${scan_options[@]}" >/dev/null
 printf '%-28s %-8s %4s %9s %9s %9s\n' repository tool run 'wall s' 'cpu s' 'rss MB'
 for repository in "${repositories[@]}"; do
   name=$(basename "$(cd "$repository" && pwd -P)")
@@ -90,8 +110,9 @@ for repository in "${repositories[@]}"; do
     row=$(measure git -C "$repository" log --numstat -M)
     git_rows+=("$row")
     printf '%-28s %-8s %4d %9s %9s %9s\n' "$name" git "$run" $row
+    next_store
     row=$(GSTATS_DAEMON=${GSTATS_DAEMON:-off} measure "$gstats" scan "$repository" --format json --quiet \
-      "${scan_options[@]}")
+      "${store_option[@]}" "${scan_options[@]}")
     gstats_rows+=("$row")
     printf '%-28s %-8s %4d %9s %9s %9s\n' "$name" gstats "$run" $row
   done

@@ -1,6 +1,7 @@
 package org.gstats.launcher;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -46,6 +47,8 @@ final class FrameworkCache {
     /** Another installation's slots unused this long are removed, as bin/gstats removes its class archives. */
     static final int UNUSED_DAYS = 30;
     private static final String LOCK_SUFFIX = ".lock";
+    /** Written into a slot's lock file when it is taken, which sets the file's time of last change. */
+    private static final byte[] LAST_USE = {'\n'};
     /** Written last, after every bundle is installed: its content is the description the slot was built for. */
     private static final String COMPLETE = "complete";
     /**
@@ -135,8 +138,10 @@ final class FrameworkCache {
                 if (lock.isEmpty()) {
                     continue;
                 }
-                // when it was last used, which tells other installations' runs whether it is abandoned
-                Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
+                // when it was last used, which tells other installations' runs whether it is abandoned;
+                // written through the locked channel: closing any other descriptor of the file (as
+                // Files.setLastModifiedTime does) releases this process's lock on it
+                lock.get().write(ByteBuffer.wrap(LAST_USE), 0);
                 try {
                     boolean complete = description.equals(readComplete(folder));
                     if (!complete) {

@@ -227,6 +227,14 @@ public final class Main {
             }
             int status = headless(framework, commandLine, HeadlessCommand.Context.ofProcess(), in, out, err,
                     closedPipe);
+            // in the run that writes the class archive (kept only when the command succeeded), while
+            // the bundles' class loaders still serve
+            if (status == 0) {
+                int linked = ClassArchiveLinks.linkLoadedClasses(framework.context());
+                if (linked > 0) {
+                    StartupTrace.mark(linked + " bundle classes linked for the class archive");
+                }
+            }
             // main exits next: a one-shot run stops only what holds resources
             framework.closeBeforeExit();
             return status;

@@ -1,6 +1,7 @@
 package org.gstats.launcher;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -61,7 +62,10 @@ public class LauncherScriptTest {
                     exit "${FAKE_CLIENT_STATUS:-75}" ;;
                 esac
                 for option in "$@"; do
-                  case $option in -XX:ArchiveClassesAtExit=*) echo archive > "${option#*=}" ;; esac
+                  case $option in
+                    -XX:ArchiveClassesAtExit=*) echo archive > "${option#*=}" ;;
+                    -Dgstats.cds.loaded-classes=*) echo "org.Loaded source: file:/a.jar" > "${option#*=}" ;;
+                  esac
                 done
                 echo "$@"
                 exit "${FAKE_STATUS:-0}"
@@ -137,16 +141,24 @@ public class LauncherScriptTest {
         List<String> failed = jvmOptions(Map.of("FAKE_STATUS", "1"), "scan", repository.toString());
         assertTrue(failed.toString(),
                 failed.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=")));
-        assertEquals("a failed run leaves no archive", List.of(), archives());
+        assertEquals("a failed run leaves no archive, nor its log of loaded classes", List.of(), archives());
 
         List<String> first = jvmOptions(Map.of(), "scan", repository.toString());
         String dumped = first.stream().filter(option -> option.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
                 .orElseThrow();
         List<Path> archives = archives();
-        assertEquals(1, archives.size());
+        // the archive alone: its log of loaded classes goes once it is written
+        assertEquals(archives.toString(), 1, archives.size());
         assertTrue(dumped, dumped.startsWith("-XX:ArchiveClassesAtExit=" + archives.get(0) + "."));
+        // the JVM logs the classes it loads for the launcher, which links the bundles' before the dump
+        String log = dumped.substring("-XX:ArchiveClassesAtExit=".length()) + ".classes";
+        assertTrue(first.toString(), first.contains("-Dgstats.cds.loaded-classes=" + log));
+        assertTrue(first.toString(),
+                first.contains("-Xlog:class+load=info:file=\"" + log + "\":none:filecount=0"));
         List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
         assertTrue(later.toString(), later.contains("-XX:SharedArchiveFile=" + archives.get(0)));
+        assertTrue(later.toString(), later.stream().noneMatch(option -> option.contains("class+load")
+                || option.contains("loaded-classes")));
         assertTrue(jvmOptions(Map.of(), "plugins").contains("-XX:SharedArchiveFile=" + archives.get(0)));
 
         List<String> off = jvmOptions(Map.of("GSTATS_CDS", "off"), "scan", repository.toString());
@@ -172,10 +184,13 @@ public class LauncherScriptTest {
         Path recent = Files.writeString(cache.resolve("classes-3-4.jsa"), "archive");
         Path killed = Files.writeString(cache.resolve("classes-5-6.jsa.999.tmp"), "half an archive");
         Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
+        Path killedLog = Files.writeString(cache.resolve("classes-5-6.jsa.999.tmp.classes"), "a log");
+        Files.setLastModifiedTime(killedLog, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
 
         jvmOptions(Map.of(), "scan", repository.toString());
         List<Path> left = archives();
         assertTrue(left.toString(), left.contains(recent) && !left.contains(unused) && !left.contains(killed));
+        assertFalse(Files.exists(killedLog));
         assertEquals(left.toString(), 2, left.size());
 
         // a run that maps an archive marks it as used

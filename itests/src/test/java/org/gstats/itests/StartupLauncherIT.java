@@ -110,6 +110,31 @@ public class StartupLauncherIT {
         assertEquals(List.of(), slots(cacheHome));
     }
 
+    @Test
+    public void theClassArchiveHoldsTheBundleClassesTheVerifierLoadedWithoutLinking() throws IOException {
+        Path cacheHome = TEMP.newFolder("class-archive").toPath();
+        String[] scan = {"scan", sample.dir().toString(), "--format", "json", "--quiet", "--no-store"};
+
+        LauncherIT.Run first = gstats(cacheHome, scan);
+        Path loaded = TEMP.getRoot().toPath().resolve("loaded-classes.log");
+        LauncherIT.Run next = LauncherIT.run(launcher, sample.dir(), Map.of("XDG_CACHE_HOME", cacheHome.toString(),
+                "JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded + ":none"), "", scan);
+
+        assertEquals(first.stderr(), 0, first.exit());
+        assertTrue(first.stderr(), first.stderr().contains("bundle classes linked for the class archive"));
+        assertEquals(next.stderr(), 0, next.exit());
+        assertEquals(commitsSection(first.stdout()), commitsSection(next.stdout()));
+        // JGit's classes (about a hundred of them were only loaded, for the verifier, and never
+        // linked, so the dump at exit left them out) all come from the archive now
+        List<String> fromJar = Files.readAllLines(loaded).stream()
+                .filter(line -> line.startsWith("org.eclipse.jgit.") && line.contains(" source: file:")).toList();
+        assertEquals(List.of(), fromJar);
+        // the log of the run that wrote the archive is gone with it
+        try (Stream<Path> files = Files.list(cacheHome.resolve("gstats"))) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".classes")).toList());
+        }
+    }
+
     /** The framework cache slots under {@code cacheHome}, complete ones only. */
     private static List<Path> slots(Path cacheHome) throws IOException {
         Path root = cacheHome.resolve("gstats");
