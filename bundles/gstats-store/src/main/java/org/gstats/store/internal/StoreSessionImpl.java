@@ -461,14 +461,19 @@ final class StoreSessionImpl implements StoreSession {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while the store was created", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreException store) {
-                throw store;
-            }
-            if (e.getCause() instanceof Exception cause) {
-                throw Database.failure("cannot create the store at " + database.location().url(), cause);
-            }
-            throw new IllegalStateException(e.getCause());
+            throw failure(e, "cannot create the store at ");
         }
+    }
+
+    /** A store thread's failure: its own StoreException, or one line saying {@code what} and the store's URL. */
+    private StoreException failure(ExecutionException e, String what) {
+        if (e.getCause() instanceof StoreException store) {
+            return store;
+        }
+        if (e.getCause() instanceof Exception cause) {
+            return Database.failure(what + database.location().url(), cause);
+        }
+        throw new IllegalStateException(e.getCause());
     }
 
     /**
@@ -487,16 +492,10 @@ final class StoreSessionImpl implements StoreSession {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while the scan's commits were written to the store", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreException store) {
-                throw store;
-            }
             if (e.getCause() instanceof SQLException sql && concurrentWrite(sql)) {
                 return null;
             }
-            if (e.getCause() instanceof Exception cause) {
-                throw Database.failure("cannot write the scan to the store at " + database.location().url(), cause);
-            }
-            throw new IllegalStateException(e.getCause());
+            throw failure(e, "cannot write the scan to the store at ");
         }
     }
 
