@@ -1,5 +1,9 @@
 package org.gstats.store.internal;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -160,6 +164,9 @@ public final class Database {
         Connection connection = null;
         try {
             long start = System.nanoTime();
+            if (absent()) {
+                createFolder();
+            }
             connection = dataSource.getConnection();
             long connected = System.nanoTime();
             Schema.migrate(dataSource, connection, location.url());
@@ -175,6 +182,25 @@ public final class Database {
                 throw store;
             }
             throw failure("cannot open the store at " + location.url(), e);
+        }
+    }
+
+    /**
+     * The folder of a new H2 file, made here so that one that cannot be made is named in words
+     * (H2 says "IO Exception" and the path twice).
+     */
+    private void createFolder() throws StoreException {
+        Path folder = h2File(location.url()).getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (FileSystemException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied for " + e.getFile()
+                    : e instanceof FileAlreadyExistsException ? e.getFile() + " is not a folder"
+                    : e.getMessage();
+            throw new StoreException("cannot create the store at " + location.url() + ": " + why
+                    + " (give --store a path in a folder you may write)", e);
+        } catch (IOException e) {
+            throw failure("cannot create the store at " + location.url(), e);
         }
     }
 

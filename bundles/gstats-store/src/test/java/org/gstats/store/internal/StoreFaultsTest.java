@@ -138,7 +138,11 @@ public class StoreFaultsTest {
         StoredScanTest.Events events = new StoredScanTest.Events();
         try (StoreSession session = store.open(request)) {
             scans.scanner.scan(request, PluginDataRequirements.NONE, new StoredScanTest.Both(events, session), session);
-            assertOneLine(assertThrows(StoreException.class, () -> session.finish(report(request))));
+            StoreException refused = assertThrows(StoreException.class, () -> session.finish(report(request)));
+            assertOneLine(refused);
+            assertEquals("cannot create the store at " + StoreLocation.h2Url(notAFolder.resolve("store")) + ": "
+                    + notAFolder + " is not a folder (give --store a path in a folder you may write)",
+                    refused.getMessage());
         }
         assertEquals(scans.events(request, null), events.lines);
         assertTrue(Files.isRegularFile(notAFolder));
