@@ -37,10 +37,12 @@ public final class Database {
 
     private final StoreLocation location;
     private final DataSource dataSource;
+    private final DataSourceFactory factory;
 
-    private Database(StoreLocation location, DataSource dataSource) {
+    private Database(StoreLocation location, DataSource dataSource, DataSourceFactory factory) {
         this.location = location;
         this.dataSource = dataSource;
+        this.factory = factory;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class Database {
             properties.setProperty(DataSourceFactory.JDBC_PASSWORD, location.password());
         }
         try {
-            return new Database(location, factory.createDataSource(properties));
+            return new Database(location, factory.createDataSource(properties), factory);
         } catch (SQLException e) {
             throw failure("cannot use the store at " + location.url(), e);
         }
@@ -207,13 +209,21 @@ public final class Database {
     /** A connection without migration, for reading only: a store of another version is read as it is. */
     public Connection openForReading() throws StoreException {
         try {
-            Connection connection = dataSource.getConnection();
+            // a store that is not there yet reads as an empty one, and a read does not create its file
+            Connection connection = absent() ? emptyStore() : dataSource.getConnection();
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException | RuntimeException e) {
             throw failure("cannot open the store at " + location.url(), e);
         }
+    }
+
+    /** A private in-memory H2 database, gone with its connection: what a store not created yet holds. */
+    private Connection emptyStore() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL, "jdbc:h2:mem:");
+        return factory.createDataSource(properties).getConnection();
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -644,11 +645,20 @@ public class StoredScanTest {
         }
     }
 
+    /** The store's database as it is, not migrated; an H2 file that is not there yet is created empty. */
+    private static Connection unmigrated(ScanStoreImpl store) throws Exception {
+        Database database = store.database(null);
+        if (database.absent()) {
+            new org.h2.Driver().connect(Database.h2Settings(database.location().url()), new Properties()).close();
+        }
+        return database.openForReading();
+    }
+
     /** A schema 4 store's head rows, in tables of their own names then, are the views' rows after migration. */
     @Test
     public void aSchema4StoresHeadRowsAreReadThroughTheViews() throws Exception {
         ScanStoreImpl store = store();
-        try (Connection connection = store.database(null).openForReading();
+        try (Connection connection = unmigrated(store);
                 Statement statement = connection.createStatement()) {
             connection.setReadOnly(false);
             statement.execute("CREATE TABLE store_schema (version INTEGER NOT NULL)");

@@ -78,6 +78,11 @@ final class StoreAdmin {
     ResultTable info() throws StoreException {
         ResultTable table = new ResultTable(List.of("what", "value"));
         table.add(List.of("location", database.location().url()));
+        if (database.absent()) {
+            table.add(List.of("schema", "none: not created yet; the first scan creates it (this gstats writes "
+                    + Schema.CURRENT + ")"));
+            return table;
+        }
         Connection connection = database.openForReading();
         try {
             int version = Schema.version(connection);

@@ -1,6 +1,7 @@
 package org.gstats.store.internal.command;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.store.StoreException;
@@ -26,6 +28,23 @@ public class StoreAdminTest {
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void aStoreThatIsNotThereReadsAsAnEmptyOneAndIsNotCreated() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        Path folder = temp.getRoot().toPath().resolve("no-store-yet");
+        StoreAdmin admin = new StoreAdmin(scans.store().database("jdbc:h2:file:" + folder.resolve("store")));
+
+        StoreException refused = assertThrows(StoreException.class, () -> admin.query("SELECT * FROM commits"));
+        assertTrue(refused.getMessage(), refused.getMessage().endsWith("(the store is empty: scan a repository first)"));
+        assertEquals(0, admin.query("SELECT 1 AS one WHERE 1 = 0").rowCount());
+        assertEquals(List.of(), admin.history(temp.getRoot().toPath()));
+        ByteArrayOutputStream info = new ByteArrayOutputStream();
+        admin.info().print("csv", new PrintStream(info, true, StandardCharsets.UTF_8));
+        assertTrue(info.toString(StandardCharsets.UTF_8), info.toString(StandardCharsets.UTF_8)
+                .contains("schema,none: not created yet; the first scan creates it"));
+        assertFalse(Files.exists(folder));
+    }
 
     @Test
     public void gcDropsChangesOnlyAnOlderSettingsRecordedAndKeepsWhatTheLatestScanReplays() throws Exception {
