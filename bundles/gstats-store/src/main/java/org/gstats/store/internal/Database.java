@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -103,8 +104,12 @@ public final class Database {
      * which is opened as it is.
      */
     public boolean absent() {
-        Path file = h2File(location.url());
-        return file != null && !Files.exists(file);
+        return file().filter(file -> !Files.exists(file)).isPresent();
+    }
+
+    /** The embedded H2 file of the store, when it is one named by its absolute path ({@link #h2File}). */
+    public Optional<Path> file() {
+        return Optional.ofNullable(h2File(location.url()));
     }
 
     /**
@@ -192,7 +197,7 @@ public final class Database {
      * (H2 says "IO Exception" and the path twice).
      */
     private void createFolder() throws StoreException {
-        Path folder = h2File(location.url()).getParent();
+        Path folder = file().orElseThrow().getParent();
         try {
             Files.createDirectories(folder);
         } catch (FileSystemException e) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
@@ -103,16 +104,15 @@ final class StoreAdmin {
     }
 
     private String size(Connection connection) throws SQLException {
-        String url = database.location().url();
-        if (url.startsWith("jdbc:h2:file:")) {
-            Path file = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
+        Optional<Path> file = database.file();
+        if (file.isPresent()) {
             try {
-                return Files.size(file) + " bytes (" + file + ")";
+                return Files.size(file.get()) + " bytes (" + file.get() + ")";
             } catch (java.io.IOException e) {
-                return "unknown (" + file + ": " + e.getMessage() + ")";
+                return "unknown (" + file.get() + ": " + e.getMessage() + ")";
             }
         }
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (database.location().url().startsWith("jdbc:postgresql:")) {
             try (Statement statement = connection.createStatement();
                     ResultSet row = statement.executeQuery("SELECT pg_database_size(current_database())")) {
                 row.next();
