@@ -95,11 +95,20 @@ final class AuthorIdentities {
                 join(clusters, reasons, byEmail.putIfAbsent(email, i), i, SAME_EMAIL);
             }
         }
+        List<String> asLogins = null;
+        List<String> emails = null;
         for (int i = 0; i < all.size(); i++) {
             Matcher noreply = NOREPLY.matcher(all.get(i).email == null ? "" : all.get(i).email.strip());
             if (noreply.matches()) {
+                if (asLogins == null) {
+                    // made once for the scan: a name's login form costs a normalisation and two regular expressions
+                    asLogins = all.stream().map(identity -> NOT_IN_LOGIN.matcher(normalisedName(identity.name))
+                            .replaceAll("")).toList();
+                    emails = all.stream().map(identity -> identity.email == null ? ""
+                            : identity.email.toLowerCase(Locale.ROOT)).toList();
+                }
                 String login = noreply.group(1).toLowerCase(Locale.ROOT);
-                join(clusters, reasons, userOf(all, login, i), i, GITHUB_NOREPLY);
+                join(clusters, reasons, userOf(asLogins, emails, login, i), i, GITHUB_NOREPLY);
             }
         }
 
@@ -127,14 +136,13 @@ final class AuthorIdentities {
 
     /**
      * The identity (most commits first) that a GitHub login names: its name written together
-     * ({@code marcphilipp} for Marc Philipp) or its email's user ({@code marcphilipp@example.com}).
+     * ({@code marcphilipp} for Marc Philipp) or its email's user ({@code marcphilipp@example.com});
+     * {@code asLogins} and {@code emails} hold each identity's name so written and its email in lower case.
      */
-    private static Integer userOf(List<AuthorStats> all, String login, int except) {
-        for (int i = 0; i < all.size(); i++) {
-            AuthorStats identity = all.get(i);
-            String email = identity.email == null ? "" : identity.email.toLowerCase(Locale.ROOT);
-            if (i != except && (NOT_IN_LOGIN.matcher(normalisedName(identity.name)).replaceAll("").equals(login)
-                    || email.startsWith(login + "@"))) {
+    private static Integer userOf(List<String> asLogins, List<String> emails, String login, int except) {
+        String user = login + "@";
+        for (int i = 0; i < asLogins.size(); i++) {
+            if (i != except && (asLogins.get(i).equals(login) || emails.get(i).startsWith(user))) {
                 return i;
             }
         }
