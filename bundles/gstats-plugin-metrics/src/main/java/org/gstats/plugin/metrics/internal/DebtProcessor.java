@@ -51,6 +51,8 @@ final class DebtProcessor {
         for (String hotspot : hotspots) {
             hotspotCommits.put(hotspot, history.commitsOf(hotspot));
         }
+        BitSet anyHotspot = new BitSet();
+        hotspotCommits.values().forEach(anyHotspot::or);
         MetricsSettings.Weights w = settings.weights();
         double scale = 100 / w.sum();
         List<Debt> result = new ArrayList<>();
@@ -59,7 +61,7 @@ final class DebtProcessor {
             double churn = Numbers.ratio(churn(frequencies, file), maxChurn);
             double size = Numbers.ratio(file.counts.code(), maxCode);
             double duplication = Numbers.ratio(file.duplicatedLines, file.counts.total());
-            double coupling = coupling(history.commitsOf(file.path), file.path, hotspotCommits);
+            double coupling = coupling(history.commitsOf(file.path), file.path, hotspotCommits, anyHotspot);
             double complexityPoints = scale * w.complexity() * complexity;
             double churnPoints = scale * w.churn() * churn;
             double sizePoints = scale * w.size() * size;
@@ -84,19 +86,28 @@ final class DebtProcessor {
         return frequency == null ? 0 : frequency.churn()[0];
     }
 
-    private static double coupling(BitSet own, String path, Map<String, BitSet> hotspotCommits) {
+    /**
+     * The share of the file's commits that changed another hotspot too. The commits shared with
+     * any of the others are the file's commits within their union: for a file that is no hotspot,
+     * the union of all, made once ({@code anyHotspot}), rather than one intersection per hotspot.
+     */
+    private static double coupling(BitSet own, String path, Map<String, BitSet> hotspotCommits,
+            BitSet anyHotspot) {
         int revisions = own.cardinality();
         if (revisions == 0) {
             return 0;
         }
-        BitSet shared = new BitSet();
-        hotspotCommits.forEach((hotspot, commits) -> {
-            if (!hotspot.equals(path)) {
-                BitSet both = (BitSet) own.clone();
-                both.and(commits);
-                shared.or(both);
+        BitSet others = anyHotspot;
+        if (hotspotCommits.containsKey(path)) {
+            others = new BitSet();
+            for (Map.Entry<String, BitSet> hotspot : hotspotCommits.entrySet()) {
+                if (!hotspot.getKey().equals(path)) {
+                    others.or(hotspot.getValue());
+                }
             }
-        });
+        }
+        BitSet shared = (BitSet) own.clone();
+        shared.and(others);
         return (double) shared.cardinality() / revisions;
     }
 

@@ -115,6 +115,7 @@ public final class ChangeHistory {
         for (int w = 0; w < windows.length; w++) {
             starts[w] = headTime.minusSeconds(86_400L * windows[w]);
         }
+        boolean[] within = within(starts);
         Map<String, Accumulator> byFile = new TreeMap<>();
         Map<String, Accumulator> byDirectory = new TreeMap<>();
         for (String path : paths) {
@@ -124,17 +125,14 @@ public final class ChangeHistory {
             if (events == null) {
                 continue;
             }
-            List<Accumulator> targets = new ArrayList<>();
-            targets.add(file);
-            for (String directory : directories(path)) {
-                targets.add(byDirectory.computeIfAbsent(directory, d -> new Accumulator(windows.length)));
-            }
             for (int i = 0; i < events.size; i++) {
                 int commit = events.commits[i];
-                Instant time = commitTimes.get(commit);
-                for (Accumulator target : targets) {
-                    target.add(commit, time, events.churn[i], events.authors[i], starts);
-                }
+                file.add(commit, commitTimes.get(commit), events.churn[i], events.authors[i], within,
+                        commit * (windows.length + 1));
+            }
+            // a directory's figures are its files' together: sets joined and sums added once per file, not per change
+            for (String directory : directories(path)) {
+                byDirectory.computeIfAbsent(directory, d -> new Accumulator(windows.length)).addAll(file);
             }
         }
         for (String path : paths) {
@@ -147,6 +145,24 @@ public final class ChangeHistory {
         Map<String, Frequency> directoryRows = new TreeMap<>();
         byDirectory.forEach((path, acc) -> directoryRows.put(path, acc.frequency(headTime)));
         return new Frequencies(fileRows, directoryRows);
+    }
+
+    /**
+     * Which windows each commit's time falls in, worked out once per commit rather than per change
+     * and directory: at {@code commit * (starts.length + 1) + w}, window 0 (all history) always,
+     * window {@code w} when the time is not before {@code starts[w - 1]}.
+     */
+    private boolean[] within(Instant[] starts) {
+        int stride = starts.length + 1;
+        boolean[] within = new boolean[commitTimes.size() * stride];
+        for (int commit = 0; commit < commitTimes.size(); commit++) {
+            Instant time = commitTimes.get(commit);
+            within[commit * stride] = true;
+            for (int w = 1; w <= starts.length; w++) {
+                within[commit * stride + w] = !time.isBefore(starts[w - 1]);
+            }
+        }
+        return within;
     }
 
     static List<String> directories(String path) {
@@ -206,18 +222,30 @@ public final class ChangeHistory {
             }
         }
 
-        void add(int commit, Instant time, int lines, int author, Instant[] starts) {
-            for (int w = 0; w <= starts.length; w++) {
-                if (w == 0 || !time.isBefore(starts[w - 1])) {
-                    if (!commits[w].get(commit)) {
-                        commits[w].set(commit);
-                    }
+        /** One change; {@code within[at + w]} says whether its commit falls in window {@code w} ({@link #within}). */
+        void add(int commit, Instant time, int lines, int author, boolean[] within, int at) {
+            for (int w = 0; w < commits.length; w++) {
+                if (within[at + w]) {
+                    commits[w].set(commit);
                     churn[w] += lines;
                     authors[w].set(author);
                 }
             }
             first = first == null || time.isBefore(first) ? time : first;
             last = last == null || time.isAfter(last) ? time : last;
+        }
+
+        /** Every change {@code other} was given, as if each had been added here too. */
+        void addAll(Accumulator other) {
+            for (int w = 0; w < commits.length; w++) {
+                commits[w].or(other.commits[w]);
+                churn[w] += other.churn[w];
+                authors[w].or(other.authors[w]);
+            }
+            if (other.first != null) {
+                first = first == null || other.first.isBefore(first) ? other.first : first;
+                last = last == null || other.last.isAfter(last) ? other.last : last;
+            }
         }
 
         Frequency frequency(Instant headTime) {
