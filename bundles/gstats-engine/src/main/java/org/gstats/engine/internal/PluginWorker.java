@@ -288,7 +288,11 @@ final class PluginWorker {
     }
 
     private void finish(Analysis analysis) throws Exception {
+        long start = System.nanoTime();
         ReportSection result = step(analysis::result);
+        // -v: which plugin's last work a scan waits for
+        LOG.debug("plugin {} made its section in {} ms", plugin.name(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         if (result == null) {
             failure.compareAndSet(null, "result returned null");
         } else if (!result.name().equals(plugin.name())) {
