@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import org.gstats.api.ChangeType;
 import org.gstats.api.CommitInfo;
@@ -56,5 +59,34 @@ public class ScanSpillTest {
             }
         }
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    public void manyCommitsComeBackInIdOrderAndIdsAlikeAsAppended() throws Exception {
+        Random random = new Random(14);
+        List<CommitInfo> appended = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            byte[] id = new byte[20];
+            random.nextBytes(id);
+            appended.add(commit(HexFormat.of().formatHex(id)));
+        }
+        // alike in their first 15 digits, the key's: as appended, not by id
+        appended.add(commit("f".repeat(15) + "2".repeat(25)));
+        appended.add(commit("f".repeat(15) + "1".repeat(25)));
+        List<CommitInfo> expected = new ArrayList<>(appended);
+        expected.sort(Comparator.comparing((CommitInfo commit) -> commit.id().substring(0, 15)));
+        try (ScanSpill spill = ScanSpill.create(temp.getRoot().toPath())) {
+            for (CommitInfo commit : appended) {
+                spill.append(commit, null);
+            }
+            List<CommitInfo> read = new ArrayList<>();
+            spill.read((commit, value) -> read.add(commit));
+            assertEquals(expected, read);
+        }
+    }
+
+    private static CommitInfo commit(String id) {
+        OffsetDateTime time = OffsetDateTime.of(2021, 5, 6, 7, 8, 9, 0, ZoneOffset.UTC);
+        return new CommitInfo(id, List.of(), "Ann", "ann@example.com", time, "Ann", "ann@example.com", time, "s");
     }
 }
