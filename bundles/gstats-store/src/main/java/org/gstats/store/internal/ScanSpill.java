@@ -1,12 +1,10 @@
 package org.gstats.store.internal;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -151,17 +149,23 @@ final class ScanSpill implements AutoCloseable {
             if (channel.size() != written) {
                 throw new IOException("the scan's temporary file " + file + " is not the size it was written");
             }
+            // one buffer for every record, grown to the largest
+            ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
             for (int i : order) {
                 long end = i + 1 < commits ? offsets[i + 1] : written;
-                ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(end - offsets[i]));
+                int length = Math.toIntExact(end - offsets[i]);
+                if (length > bytes.capacity()) {
+                    bytes = ByteBuffer.allocate(length);
+                }
+                bytes.clear().limit(length);
                 while (bytes.hasRemaining()) {
                     if (channel.read(bytes, offsets[i] + bytes.position()) < 0) {
                         throw new IOException("the scan's temporary file " + file + " ends too early");
                     }
                 }
-                visit(new DataInputStream(new ByteArrayInputStream(bytes.array())), visitor);
+                visit(bytes.flip(), visitor);
             }
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new IOException("the scan's temporary file " + file + " holds a damaged record", e);
         }
     }
@@ -190,7 +194,7 @@ final class ScanSpill implements AutoCloseable {
         return order;
     }
 
-    private static void visit(DataInputStream in, Visitor visitor) throws IOException, SQLException {
+    private static void visit(ByteBuffer in, Visitor visitor) throws IOException, SQLException {
         String id = readText(in);
         String parents = readText(in);
         List<String> parentIds = parents.isEmpty() ? List.of() : Arrays.asList(parents.split(" "));
@@ -201,15 +205,18 @@ final class ScanSpill implements AutoCloseable {
         String committerEmail = readText(in);
         OffsetDateTime commitTime = readTime(in);
         String summary = readText(in);
-        int authorZone = in.readInt();
-        int commitZone = in.readInt();
-        int length = in.readInt();
+        int authorZone = in.getInt();
+        int commitZone = in.getInt();
+        int length = in.getInt();
         byte[] changes = null;
         if (length >= 0) {
+            if (length > in.remaining()) {
+                throw new BufferUnderflowException();
+            }
             changes = new byte[length];
-            in.readFully(changes);
+            in.get(changes);
         }
-        if (in.read() != -1) {
+        if (in.hasRemaining()) {
             throw new IOException("a record of the scan's temporary file is longer than it should be");
         }
         visitor.visit(new CommitInfo(id, parentIds, authorName, authorEmail, authorTime, committerName,
@@ -242,20 +249,24 @@ final class ScanSpill implements AutoCloseable {
         recordOut.writeInt(instant.getNano());
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    /** A text from the record's buffer, decoded in place. */
+    private static String readText(ByteBuffer in) {
+        int length = in.getInt();
         if (length < 0) {
             return null;
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 
     /** In UTC: {@link CommitInfo}'s constructor sets the offset from the zone minutes. */
-    private static OffsetDateTime readTime(DataInputStream in) throws IOException {
-        long seconds = in.readLong();
-        int nanos = in.readInt();
+    private static OffsetDateTime readTime(ByteBuffer in) {
+        long seconds = in.getLong();
+        int nanos = in.getInt();
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneOffset.UTC);
     }
 }

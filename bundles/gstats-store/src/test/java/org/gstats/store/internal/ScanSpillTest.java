@@ -4,8 +4,14 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,6 +88,20 @@ public class ScanSpillTest {
             List<CommitInfo> read = new ArrayList<>();
             spill.read((commit, value) -> read.add(commit));
             assertEquals(expected, read);
+        }
+    }
+
+    @Test
+    public void aDamagedRecordIsRefusedInOneLine() throws Exception {
+        try (ScanSpill spill = ScanSpill.create(temp.getRoot().toPath())) {
+            spill.append(commit("a".repeat(40)), new byte[] {1, 0});
+            spill.seal();
+            try (FileChannel file = FileChannel.open(spill.file(), StandardOpenOption.WRITE)) {
+                // the id's length, past the record's end
+                file.write(ByteBuffer.allocate(4).putInt(0, 1 << 20), 0);
+            }
+            IOException refused = assertThrows(IOException.class, () -> spill.read((commit, value) -> { }));
+            assertTrue(refused.getMessage(), refused.getMessage().endsWith("holds a damaged record"));
         }
     }
 
