@@ -1,12 +1,10 @@
 package org.gstats.store.internal;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.gstats.api.CommitInfo;
 
@@ -33,7 +29,7 @@ import org.gstats.api.CommitInfo;
  * rows inserted in key order append to the database's B-trees, where the walk's order rewrote
  * pages all over them at each step of 1,000 rows (a cold git/git store under {@code -Xmx128m}: a
  * 537 MB file for 44 MB of live rows). Memory keeps, per commit, its place in the file and the
- * first 60 bits of its id (16 bytes), which order the records.
+ * first 60 bits of its id (16 bytes), which order the records, and once read, that order (4 bytes).
  *
  * <p>Layout per record: the id, the parent ids joined by spaces, author name and email, author
  * time (epoch seconds and nanoseconds), committer name and email, commit time, summary, the two
@@ -56,6 +52,8 @@ final class ScanSpill implements AutoCloseable {
     private long written;
     private long[] keys = new long[1024];
     private long[] offsets = new long[1024];
+    /** The records' numbers in id order, once sealed. */
+    private int[] order;
 
     private ScanSpill(Path file, DataOutputStream out) {
         this.file = file;
@@ -140,32 +138,63 @@ final class ScanSpill implements AutoCloseable {
         void visit(CommitInfo commit, byte[] changes) throws SQLException;
     }
 
-    /** Reads every record, in commit id order (by the ids' first 60 bits, then as appended). */
+    /**
+     * Reads every record, in commit id order (by the ids' first bits, then as appended; see
+     * {@link #order()}).
+     */
     void read(Visitor visitor) throws IOException, SQLException {
         seal();
-        int[] order = IntStream.range(0, commits).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> keys[i]).thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
+        int[] order = order();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() != written) {
                 throw new IOException("the scan's temporary file " + file + " is not the size it was written");
             }
+            // one buffer for every record, grown to the largest
+            ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
             for (int i : order) {
                 long end = i + 1 < commits ? offsets[i + 1] : written;
-                ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(end - offsets[i]));
+                int length = Math.toIntExact(end - offsets[i]);
+                if (length > bytes.capacity()) {
+                    bytes = ByteBuffer.allocate(length);
+                }
+                bytes.clear().limit(length);
                 while (bytes.hasRemaining()) {
                     if (channel.read(bytes, offsets[i] + bytes.position()) < 0) {
                         throw new IOException("the scan's temporary file " + file + " ends too early");
                     }
                 }
-                visit(new DataInputStream(new ByteArrayInputStream(bytes.array())), visitor);
+                visit(bytes.flip(), visitor);
             }
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new IOException("the scan's temporary file " + file + " holds a damaged record", e);
         }
     }
 
-    private static void visit(DataInputStream in, Visitor visitor) throws IOException, SQLException {
+    /**
+     * The records' numbers in id order, sorted once: each id's key with its low bits replaced by
+     * the record's number, sorted as plain longs (a sort of boxed numbers through a comparator was
+     * a tenth of the history writer's samples, done once per reading). Ids alike in their first
+     * 60 bits less the number's (43 bits for 100,000 commits) keep the order they were appended in;
+     * the order only keeps the database's B-trees appended to.
+     */
+    private int[] order() {
+        if (order == null) {
+            int numberBits = Math.max(1, Integer.SIZE - Integer.numberOfLeadingZeros(commits));
+            long number = (1L << numberBits) - 1;
+            long[] sorted = new long[commits];
+            for (int i = 0; i < commits; i++) {
+                sorted[i] = keys[i] & ~number | i;
+            }
+            Arrays.sort(sorted);
+            order = new int[commits];
+            for (int i = 0; i < commits; i++) {
+                order[i] = (int) (sorted[i] & number);
+            }
+        }
+        return order;
+    }
+
+    private static void visit(ByteBuffer in, Visitor visitor) throws IOException, SQLException {
         String id = readText(in);
         String parents = readText(in);
         List<String> parentIds = parents.isEmpty() ? List.of() : Arrays.asList(parents.split(" "));
@@ -176,15 +205,18 @@ final class ScanSpill implements AutoCloseable {
         String committerEmail = readText(in);
         OffsetDateTime commitTime = readTime(in);
         String summary = readText(in);
-        int authorZone = in.readInt();
-        int commitZone = in.readInt();
-        int length = in.readInt();
+        int authorZone = in.getInt();
+        int commitZone = in.getInt();
+        int length = in.getInt();
         byte[] changes = null;
         if (length >= 0) {
+            if (length > in.remaining()) {
+                throw new BufferUnderflowException();
+            }
             changes = new byte[length];
-            in.readFully(changes);
+            in.get(changes);
         }
-        if (in.read() != -1) {
+        if (in.hasRemaining()) {
             throw new IOException("a record of the scan's temporary file is longer than it should be");
         }
         visitor.visit(new CommitInfo(id, parentIds, authorName, authorEmail, authorTime, committerName,
@@ -217,20 +249,24 @@ final class ScanSpill implements AutoCloseable {
         recordOut.writeInt(instant.getNano());
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    /** A text from the record's buffer, decoded in place. */
+    private static String readText(ByteBuffer in) {
+        int length = in.getInt();
         if (length < 0) {
             return null;
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 
     /** In UTC: {@link CommitInfo}'s constructor sets the offset from the zone minutes. */
-    private static OffsetDateTime readTime(DataInputStream in) throws IOException {
-        long seconds = in.readLong();
-        int nanos = in.readInt();
+    private static OffsetDateTime readTime(ByteBuffer in) {
+        long seconds = in.getLong();
+        int nanos = in.getInt();
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneOffset.UTC);
     }
 }

@@ -658,15 +658,65 @@ final class StoreSessionImpl implements StoreSession {
         return id;
     }
 
-    /** The new commits' rows, then (unless the scan warned) their changes, committed in steps. */
+    /**
+     * The new commits' rows and (unless the scan warned) their changes, in one reading of the
+     * spill, committed in steps of about {@value #BATCH} rows. A commit's value goes in with its
+     * rows of file_changes, in the same step: the value's key (settings and commit) is the one that
+     * keeps both once, since file_changes has no key of its own (a concurrent scan's value makes the
+     * step fail with the key's violation, and the write, tried again, skips what it finds).
+     */
     private void writeHistory(Connection connection, long repositoryId, long settingsId, boolean changes)
             throws SQLException, IOException {
-        if (spilled == null || !spilled.isEmpty()) {
-            insertCommits(connection, repositoryId);
+        boolean newCommits = spilled == null || !spilled.isEmpty();
+        boolean newChanges = changes && (diffed == null || !diffed.isEmpty());
+        if (!newCommits && !newChanges) {
+            return;
         }
-        if (changes && (diffed == null || !diffed.isEmpty())) {
-            insertChanges(connection, settingsId);
+        // another scan may have recorded some of them since this one opened the store
+        Set<String> stored = newCommits ? recorded(connection, "commits", "repository_id", repositoryId, spilled)
+                : null;
+        Set<String> encoded = newChanges
+                ? recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed) : null;
+        try (PreparedStatement commit = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
+                + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
+                + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement value = connection.prepareStatement(
+                        "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
+                PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
+                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
+                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int[] pending = {0};
+            spill.read((scanned, encodedChanges) -> {
+                stopIfAbandoned();
+                String id = scanned.id();
+                if (newCommits && !stored.contains(id)) {
+                    addCommit(commit, repositoryId, scanned);
+                    pending[0]++;
+                }
+                if (newChanges && encodedChanges != null && !encoded.contains(id)) {
+                    value.setLong(1, settingsId);
+                    value.setString(2, id);
+                    value.setBytes(3, encodedChanges);
+                    value.addBatch();
+                    pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, encodedChanges, paths));
+                }
+                if (pending[0] >= BATCH) {
+                    executeStep(connection, commit, value, change);
+                    pending[0] = 0;
+                }
+            });
+            executeStep(connection, commit, value, change);
         }
+    }
+
+    /** One step of the history's rows, committed. */
+    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values,
+            PreparedStatement changes) throws SQLException {
+        commits.executeBatch();
+        // the values before their rows: their key is the one a concurrent scan's rows meet
+        values.executeBatch();
+        changes.executeBatch();
+        connection.commit();
     }
 
     /** The work, started on a thread of its own. */
@@ -874,79 +924,21 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private void insertCommits(Connection connection, long repositoryId) throws SQLException, IOException {
-        Set<String> stored = recorded(connection, "commits", "repository_id", repositoryId, spilled);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
-                + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
-                + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int[] pending = {0};
-            spill.read((commit, changes) -> {
-                stopIfAbandoned();
-                if (stored.contains(commit.id())) {
-                    return;
-                }
-                insert.setLong(1, repositoryId);
-                insert.setString(2, commit.id());
-                insert.setString(3, String.join(" ", commit.parentIds()));
-                insert.setString(4, text(commit.authorName()));
-                insert.setString(5, text(commit.authorEmail()));
-                insert.setObject(6, commit.authorTime(), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setString(7, text(commit.committerName()));
-                insert.setString(8, text(commit.committerEmail()));
-                insert.setObject(9, commit.commitTime(), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setString(10, text(commit.summary()));
-                insert.setInt(11, commit.authorZoneMinutes());
-                insert.setInt(12, commit.commitZoneMinutes());
-                insert.addBatch();
-                if (++pending[0] == BATCH) {
-                    insert.executeBatch();
-                    connection.commit();
-                    pending[0] = 0;
-                }
-            });
-            insert.executeBatch();
-            connection.commit();
-        }
-    }
-
-    /**
-     * Each new commit's value and its rows of file_changes, together: the value's key (settings
-     * and commit) is the one that keeps both once, since file_changes has no key of its own (a
-     * concurrent scan's value makes the step fail with the key's violation, and the write, tried
-     * again, skips what it finds).
-     */
-    private void insertChanges(Connection connection, long settingsId) throws SQLException, IOException {
-        // another scan may have recorded some of them since this one opened the store
-        Set<String> encoded = recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed);
-        try (PreparedStatement value = connection.prepareStatement(
-                "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
-                PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
-                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
-                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int[] pending = {0};
-            spill.read((scanned, changes) -> {
-                stopIfAbandoned();
-                String id = scanned.id();
-                if (changes == null || encoded.contains(id)) {
-                    return;
-                }
-                value.setLong(1, settingsId);
-                value.setString(2, id);
-                value.setBytes(3, changes);
-                value.addBatch();
-                pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, changes, paths));
-                if (pending[0] >= BATCH) {
-                    // the values first: their key is the one a concurrent scan's rows meet
-                    value.executeBatch();
-                    change.executeBatch();
-                    connection.commit();
-                    pending[0] = 0;
-                }
-            });
-            value.executeBatch();
-            change.executeBatch();
-            connection.commit();
-        }
+    private static void addCommit(PreparedStatement insert, long repositoryId, CommitInfo commit)
+            throws SQLException {
+        insert.setLong(1, repositoryId);
+        insert.setString(2, commit.id());
+        insert.setString(3, String.join(" ", commit.parentIds()));
+        insert.setString(4, text(commit.authorName()));
+        insert.setString(5, text(commit.authorEmail()));
+        insert.setObject(6, commit.authorTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(7, text(commit.committerName()));
+        insert.setString(8, text(commit.committerEmail()));
+        insert.setObject(9, commit.commitTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(10, text(commit.summary()));
+        insert.setInt(11, commit.authorZoneMinutes());
+        insert.setInt(12, commit.commitZoneMinutes());
+        insert.addBatch();
     }
 
     private void stopIfAbandoned() throws SQLException {
