@@ -51,14 +51,14 @@ public class LauncherScriptTest {
                 StandardCopyOption.REPLACE_EXISTING);
         javaHome = root.resolve("jdk");
         Files.createDirectories(javaHome.resolve("bin"));
-        // prints its options; "writes" the class archive it is asked for; exits with $FAKE_STATUS. As
+        // prints its options, one a line; "writes" the class archive it is asked for; exits with $FAKE_STATUS. As
         // the daemon's client it writes its options to $FAKE_CLIENT_LOG and exits with
         // $FAKE_CLIENT_STATUS, by default 75: "run the command directly"
         Files.writeString(javaHome.resolve("bin/java"), """
                 #!/bin/sh
                 case " $* " in
                   *" org.gstats.launcher.DaemonClient "*)
-                    [ -n "$FAKE_CLIENT_LOG" ] && echo "$@" > "$FAKE_CLIENT_LOG"
+                    [ -n "$FAKE_CLIENT_LOG" ] && printf '%s\n' "$@" > "$FAKE_CLIENT_LOG"
                     exit "${FAKE_CLIENT_STATUS:-75}" ;;
                 esac
                 for option in "$@"; do
@@ -67,12 +67,13 @@ public class LauncherScriptTest {
                     -Dgstats.cds.loaded-classes=*) echo "org.Loaded source: file:/a.jar" > "${option#*=}" ;;
                   esac
                 done
-                echo "$@"
+                printf '%s\n' "$@"
                 exit "${FAKE_STATUS:-0}"
                 """);
         Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         userConfigHome = root.resolve("xdg");
-        cacheHome = root.resolve("cache");
+        // a space in the cache's path, as in a home folder named "Jane Doe": the class archive's options name it
+        cacheHome = root.resolve("user cache");
         repository = root.resolve("repo");
         Files.createDirectories(repository.resolve("src"));
         Process init = new ProcessBuilder("git", "init", "-q", repository.toString()).inheritIO().start();
@@ -225,7 +226,7 @@ public class LauncherScriptTest {
         Path log = folder.getRoot().toPath().resolve("client.log");
         List<String> options = jvmOptions(Map.of("FAKE_CLIENT_LOG", log.toString()), "scan", "--max-memory",
                 "1GB", repository.toString());
-        List<String> client = List.of(Files.readString(log).trim().split(" "));
+        List<String> client = List.of(Files.readString(log).trim().split("\n"));
         assertTrue(client.toString(), client.contains("-Dgstats.daemon.job-heap=1280"));
         assertTrue(client.toString(), client.stream().anyMatch(option -> option.startsWith("-Dgstats.daemon.heap=")));
         assertTrue("75: the command ran directly after the client: " + options, options.contains("-Xmx1280m"));
@@ -282,6 +283,6 @@ public class LauncherScriptTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue("bin/gstats did not finish", process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(output, environment.getOrDefault("FAKE_STATUS", "0"), String.valueOf(process.exitValue()));
-        return List.of(output.split(" "));
+        return List.of(output.split("\n"));
     }
 }
