@@ -202,8 +202,8 @@ public class StoreFaultsTest {
     public void aRescanConnectsToTheStoreOnce() throws Exception {
         GitRepo repo = repo();
         AtomicInteger connections = new AtomicInteger();
-        ScanStoreImpl store = new ScanStoreImpl(Stores.configuration(
-                StoreLocation.h2Url(temp.getRoot().toPath().resolve("store")), null, null), "scanner 1", Map.of(), null);
+        String url = StoreLocation.h2Url(temp.getRoot().toPath().resolve("store"));
+        ScanStoreImpl store = new ScanStoreImpl(Stores.configuration(url, null, null), "scanner 1", Map.of(), null);
         DataSourceFactory h2 = new org.h2.util.OsgiDataSourceFactory(new org.h2.Driver());
         store.addFactory(new DataSourceFactory() {
             @Override
