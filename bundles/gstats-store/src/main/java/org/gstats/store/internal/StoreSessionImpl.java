@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * first file), a second thread takes the open's connection (or the new store's) and writes the new
  * commits and their changes while the scan reads the head and the plugins finish; on
  * {@link #finish} the session waits for it, then, on its connection, writes the head's files,
- * functions and hotspots (unless they are the repository's previous scan's: then the scan shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the
- * scan's summary in one last transaction. The file is deleted when the session finishes or closes
+ * functions and hotspots (unless they are the repository's previous scan's: then the scan shares
+ * them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
+ * summary in one last transaction. The file is deleted when the session finishes or closes
  * (a failed or cancelled scan closes it, once the second thread has stopped).
  *
  * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
