@@ -3,8 +3,10 @@ package org.gstats.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +23,8 @@ import com.google.gson.JsonParser;
 /**
  * Two {@code bin/gstats} processes scanning the same repository into the same H2 store at
  * once: both succeed with the cold scan's report; one of them may say in one line that it ran
- * without the store.
+ * without the store. A store that cannot be opened (the engine opens it beside the scan's start)
+ * is the same one line.
  */
 public class StoreLauncherIT {
 
@@ -54,6 +57,27 @@ public class StoreLauncherIT {
                         || lines.size() == 1 && lines.get(0).contains("scanning without the store"));
             }
         }
+    }
+
+    @Test
+    public void aCorruptStoreIsOneLineAndTheScanRunsWithoutIt() throws Exception {
+        Path base = TEMP.getRoot().toPath().resolve("corrupt-store");
+        byte[] garbage = "this is not an H2 database\n".repeat(200).getBytes();
+        Files.write(Path.of(base + ".mv.db"), garbage);
+        Run cold = scan(Map.of(), "--no-store");
+
+        // without --quiet, which keeps warnings off stderr
+        Run run = LauncherIT.run(launcher, sample.dir(), Map.of("GSTATS_STORE", "jdbc:h2:file:" + base), "", "scan",
+                "--format", "json");
+
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals(report(cold), report(run));
+        // the progress lines aside ("gstats: scanning …", "gstats: scanned 3 commits …")
+        List<String> lines = run.stderrLines().stream().filter(line -> !line.startsWith("gstats: scann")).toList();
+        assertEquals(run.stderr(), 1, lines.size());
+        assertTrue(run.stderr(), lines.get(0).contains("scanning without the store"));
+        assertTrue(run.stderr(), lines.get(0).contains(base.toString()));
+        assertTrue(Arrays.equals(garbage, Files.readAllBytes(Path.of(base + ".mv.db"))));
     }
 
     private static Run scan(Map<String, String> environment, String... options) {

@@ -1,29 +1,51 @@
 package org.gstats.engine.internal;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.gstats.api.BlobResults;
+import org.gstats.api.CommitInfo;
+import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
+import org.gstats.api.FileInfo;
+import org.gstats.api.HeadCheckout;
 import org.gstats.api.report.Report;
 import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.ScanWarning;
 import org.gstats.api.store.ScanStore;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 /**
  * The engine's use of the optional {@link ScanStore} for one scan. The store only saves work:
  * when it is missing, turned off, or fails to open or to write, the scan runs cold with one
  * warning line and its report is the same.
+ *
+ * <p>The store is opened on a thread of its own while the plugins start and the scanner opens the
+ * repository and resolves its head; the scan waits for it at its first question or event (the
+ * start of the walk). Opening an existing store (H2's start, the file, the schema's check, the
+ * recorded changes) is a third of a short scan's command.
  */
 final class StoreUse {
 
     static final StoreUse NONE = new StoreUse(null, null);
 
-    private final StoreSession session;
+    /** The session being opened; null without a store. */
+    private final FutureTask<StoreSession> opening;
     private final Logger log;
+    /** Whether the wait for the open was told (-v) or its failure warned of: once a scan. */
+    private final AtomicBoolean awaited = new AtomicBoolean();
 
-    private StoreUse(StoreSession session, Logger log) {
-        this.session = session;
+    private StoreUse(FutureTask<StoreSession> opening, Logger log) {
+        this.opening = opening;
         this.log = log;
     }
 
@@ -32,31 +54,90 @@ final class StoreUse {
             return NONE;
         }
         long start = System.nanoTime();
-        try {
+        // the open's log lines carry the scan's id as the scan's own do
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        FutureTask<StoreSession> opening = new FutureTask<>(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
             StoreSession session = store.open(request);
             log.debug("store {} in {} ms", session == null ? "turned off" : "opened", millisSince(start));
-            return session == null ? NONE : new StoreUse(session, log);
-        } catch (StoreException | RuntimeException e) {
-            log.warn("{}; scanning without the store", oneLine(e));
-            return NONE;
+            return session;
+        });
+        Thread thread = new Thread(opening, "gstats-store-open");
+        thread.setDaemon(true);
+        thread.start();
+        return new StoreUse(opening, log);
+    }
+
+    /** The session once open; null without one (its failure warned of once: the scan runs without the store). */
+    private StoreSession session() {
+        if (opening == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    StoreSession session = opening.get();
+                    if (awaited.compareAndSet(false, true)) {
+                        log.debug("waited {} ms for the store's open", millisSince(start));
+                    }
+                    return session;
+                } catch (InterruptedException e) {
+                    // the open ends on its own (a server's connect times out); the session must not be left open
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (awaited.compareAndSet(false, true)) {
+                log.warn("{}; scanning without the store", oneLine(e.getCause()));
+            }
+            return null;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     ChangeCache cache() {
-        return session == null ? ChangeCache.NONE : session;
+        return opening == null ? ChangeCache.NONE : new ChangeCache() {
+            @Override
+            public List<FileChange> recorded(String commitId) {
+                StoreSession session = session();
+                return session == null ? null : session.recorded(commitId);
+            }
+        };
     }
 
     BlobResults blobResults() {
-        return session == null ? BlobResults.NONE : session;
+        return opening == null ? BlobResults.NONE : new BlobResults() {
+            @Override
+            public byte[] get(String analyser, String blobId) {
+                StoreSession session = session();
+                return session == null ? null : session.get(analyser, blobId);
+            }
+
+            @Override
+            public void put(String analyser, String blobId, byte[] result) {
+                StoreSession session = session();
+                if (session != null) {
+                    session.put(analyser, blobId, result);
+                }
+            }
+        };
     }
 
     /** The run's listener, with the session hearing every event the run hears. */
     ScanListener listening(ScanListener run) {
-        return session == null ? run : new TeeListener(run, session);
+        return opening == null ? run : new TeeListener(run, new SessionListener());
     }
 
     /** Records the finished scan; a failure costs the next scan its head start, never this report. */
     void finish(Report report) {
+        StoreSession session = session();
         if (session == null) {
             return;
         }
@@ -72,6 +153,7 @@ final class StoreUse {
     }
 
     void abandon() {
+        StoreSession session = session();
         if (session != null) {
             session.close();
         }
@@ -81,8 +163,84 @@ final class StoreUse {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? "the store failed" : e.getMessage();
         return message.strip().lines().findFirst().orElse("the store failed");
+    }
+
+    /** The session's side of the scan's events, once it is open; nothing when there is none. */
+    private final class SessionListener implements ScanListener {
+
+        @Override
+        public void onStart(ScanTarget target) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onStart(target);
+            }
+        }
+
+        @Override
+        public void onCommit(CommitInfo commit) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onCommit(commit);
+            }
+        }
+
+        @Override
+        public void onFileChange(FileChange change) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onFileChange(change);
+            }
+        }
+
+        @Override
+        public void onWarning(ScanWarning warning) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onWarning(warning);
+            }
+        }
+
+        @Override
+        public void onFileInfo(FileInfo file) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onFileInfo(file);
+            }
+        }
+
+        @Override
+        public void onFileContent(FileContent content) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onFileContent(content);
+            }
+        }
+
+        @Override
+        public void onHistoricalContent(FileContent content) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onHistoricalContent(content);
+            }
+        }
+
+        @Override
+        public void onCheckout(HeadCheckout checkout) {
+            StoreSession session = session();
+            if (session != null) {
+                session.onCheckout(checkout);
+            }
+        }
+
+        @Override
+        public void onEnd() {
+            StoreSession session = session();
+            if (session != null) {
+                session.onEnd();
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -46,19 +47,22 @@ import org.slf4j.LoggerFactory;
 /**
  * One scan's use of the store. On open it reads, in one query, every commit's changes recorded
  * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
- * asks for it), and lets the database go: the scan runs without a
- * connection, so a second scan of the same store is not locked out meanwhile. A store that is not
+ * asks for it), then the content plugins' per-blob results on a thread of its own while the scan
+ * walks (the plugins ask for them at the head). The open's connection is held for the history's
+ * writer, so that H2 opens an embedded store once a scan: an embedded H2 file stays locked to
+ * other processes meanwhile, and one of two processes scanning at once runs without the store,
+ * with one line. A store that is not
  * there yet (an H2 file) holds nothing: it is not read, and is created on a thread of its own while
  * the scan starts and walks. It keeps the
  * scan's commits that have something to write (new to the repository's rows, or diffed) and
  * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
  * however long the history), the head's rows in memory. Once every commit is told (the head's
- * first file), a second thread opens the store and writes the new commits and their changes while
- * the scan reads the head and the plugins finish; on {@link #finish} the session waits for it, then,
- * on its connection, writes the head's
- * files, functions and hotspots (unless they are the repository's previous scan's: then the scan
- * shares them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the
- * scan's summary in one last transaction. The file is deleted when the session finishes or closes
+ * first file), a second thread takes the open's connection (or the new store's) and writes the new
+ * commits and their changes while the scan reads the head and the plugins finish; on
+ * {@link #finish} the session waits for it, then, on its connection, writes the head's files,
+ * functions and hotspots (unless they are the repository's previous scan's: then the scan shares
+ * them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
+ * summary in one last transaction. The file is deleted when the session finishes or closes
  * (a failed or cancelled scan closes it, once the second thread has stopped).
  *
  * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
@@ -112,7 +116,17 @@ final class StoreSessionImpl implements StoreSession {
     /** The report as deflated JSON, or null when no JSON writer is there (then no report is kept). */
     private final ReportJson reportJson;
 
-    private final StoredBlobResults blobResults;
+    /**
+     * The per-blob results the store had for the repository's head: none for a new store, or when
+     * their read failed (the plugins then compute what they would have found).
+     */
+    private final CompletableFuture<StoredBlobResults> blobResults = new CompletableFuture<>();
+    /**
+     * The per-blob results read beside the scan, then the open's connection, held for the history's
+     * writer: closing it would have H2 close an embedded database (writing and syncing its file) and
+     * the writer's open read the file and run its schema's statements again. Null for a new store.
+     */
+    private FutureTask<Connection> reading;
     private ScanTarget target;
     /** The commits so far and the changes computed for them, in a temporary file; null until the scan starts. */
     private ScanSpill spill;
@@ -154,7 +168,7 @@ final class StoreSessionImpl implements StoreSession {
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
             Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
-            StoredBlobResults blobResults, ReportJson reportJson) {
+            ReportJson reportJson) {
         this.database = database;
         this.settings = settings;
         this.spillFolder = spillFolder;
@@ -163,7 +177,6 @@ final class StoreSessionImpl implements StoreSession {
         this.repository = repository;
         this.repositoryId = repositoryId;
         this.settled = settled;
-        this.blobResults = blobResults;
         this.reportJson = reportJson;
     }
 
@@ -187,7 +200,8 @@ final class StoreSessionImpl implements StoreSession {
             // its own while the scan starts and walks, for the history's writer
             LOG.debug("the store at {} is new: created beside the scan", database.location().url());
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(),
-                    repository, null, new HashMap<>(), StoredBlobResults.none(), reportJson);
+                    repository, null, new HashMap<>(), reportJson);
+            session.blobResults.complete(StoredBlobResults.none());
             session.creating = started(database::open, "gstats-store-create");
             return session;
         }
@@ -198,18 +212,38 @@ final class StoreSessionImpl implements StoreSession {
             long loaded = System.nanoTime();
             Long repositoryId = storedRepositoryId(connection, repository);
             Map<String, byte[]> settled = settle(connection, repositoryId, known);
-            long settledAt = System.nanoTime();
-            StoredBlobResults blobResults = StoredBlobResults.load(connection, repository);
-            connection.rollback();
-            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms, "
-                    + "per-blob results in {} ms", known.size() + settled.size(), (loaded - start) / 1_000_000,
-                    settled.size(), (settledAt - loaded) / 1_000_000, (System.nanoTime() - settledAt) / 1_000_000);
-            return new StoreSessionImpl(database, settings, scope, spillFolder, known, repository, repositoryId,
-                    settled, blobResults, reportJson);
-        } catch (SQLException e) {
-            throw Database.failure("cannot read the store at " + database.location().url(), e);
-        } finally {
+            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms",
+                    known.size() + settled.size(), (loaded - start) / 1_000_000, settled.size(),
+                    (System.nanoTime() - loaded) / 1_000_000);
+            StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, known, repository,
+                    repositoryId, settled, reportJson);
+            session.reading = started(() -> session.readBlobResults(connection), "gstats-store-read");
+            return session;
+        } catch (SQLException | RuntimeException e) {
             Database.closeQuietly(connection);
+            throw Database.failure("cannot read the store at " + database.location().url(), e);
+        }
+    }
+
+    /**
+     * Reads the per-blob results on the open's connection, which it then hands on to the history's
+     * writer; closes it when the read fails (the writer then opens the store anew, and a damaged
+     * store fails the write in one line).
+     */
+    private Connection readBlobResults(Connection connection) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            blobResults.complete(StoredBlobResults.load(connection, repository));
+            connection.rollback();
+            LOG.debug("per-blob results read in {} ms beside the scan", (System.nanoTime() - start) / 1_000_000);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("the stored per-blob results were not read: {}", Database.oneLine(e));
+            Database.closeQuietly(connection);
+            throw e;
+        } finally {
+            // whatever happened, the plugins do not wait for it again
+            blobResults.complete(StoredBlobResults.none());
         }
     }
 
@@ -309,12 +343,12 @@ final class StoreSessionImpl implements StoreSession {
 
     @Override
     public byte[] get(String analyser, String blobId) {
-        return blobResults.get(analyser, blobId);
+        return blobResults.join().get(analyser, blobId);
     }
 
     @Override
     public void put(String analyser, String blobId, byte[] result) {
-        blobResults.put(analyser, blobId, result);
+        blobResults.join().put(analyser, blobId, result);
     }
 
     @Override
@@ -424,15 +458,14 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /**
-     * Opens the store (or takes the new store's connection) and writes the history's rows, committed
+     * Takes the open's connection (or the new store's) and writes the history's rows, committed
      * in steps, then has H2 write them to its file; rolled back and closed where it fails. The open
      * connection is handed to the last transaction: H2 closes an embedded database with its last
      * connection (writing and syncing its file) and opens it again with the next (reading it,
-     * re-running its schema's statements), and neither belongs on the scan's path. An unchanged
-     * rescan, with nothing to write, opens it here too, while the plugins finish.
+     * re-running its schema's statements), and neither belongs on the scan's path.
      */
     private Connection writeHistoryAlone(boolean changes) throws StoreException, SQLException, IOException {
-        Connection connection = creating == null ? database.open() : created();
+        Connection connection = creating == null ? held() : created();
         try {
             long repositoryId = checkedRepositoryId(connection);
             long settingsId = ensureSettings(connection);
@@ -450,6 +483,19 @@ final class StoreSessionImpl implements StoreSession {
             }
             Database.closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /** The open's connection, once the per-blob results are read; a new one when their read failed. */
+    private Connection held() throws StoreException {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the store was read", e);
+        } catch (ExecutionException e) {
+            // it closed its connection; a store that cannot be read fails this open in one line
+            return database.open();
         }
     }
 
@@ -641,7 +687,7 @@ final class StoreSessionImpl implements StoreSession {
             }
         }
         completeScan(connection, scanId, shared, computed(digests));
-        blobResults.write(connection);
+        blobResults.join().write(connection);
         byte[] deflated = awaited(json);
         if (deflated != null) {
             keepLatestReport(connection, repositoryId, scanId, deflated);
@@ -1110,8 +1156,7 @@ final class StoreSessionImpl implements StoreSession {
     /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
-        // the session holds no connection between open and finish, but a new store's creation and its history's
-        // writer may
+        // the open's connection, a new store's creation and the history's writer may hold one
         abandoned = true;
         if (creating != null) {
             try {
@@ -1132,6 +1177,16 @@ final class StoreSessionImpl implements StoreSession {
             } catch (ExecutionException e) {
                 // what it wrote is committed whole; the rest is not the store's
                 LOG.debug("the scan's commits were not all stored: {}", Database.oneLine(e.getCause()));
+            }
+        }
+        if (reading != null) {
+            try {
+                // the history's writer's, when there was one: closed already
+                Database.closeQuietly(reading.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // its read failed and closed it
             }
         }
         pending = null;

@@ -9,13 +9,24 @@ import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.ConnectionPoolDataSource;
+import javax.sql.DataSource;
+import javax.sql.XADataSource;
 
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.report.Report;
@@ -25,6 +36,7 @@ import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
+import org.osgi.service.jdbc.DataSourceFactory;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
@@ -147,6 +159,93 @@ public class StoreFaultsTest {
         assertEquals(scans.events(request, null), events.lines);
         assertTrue(Files.isRegularFile(notAFolder));
         assertEquals(0, Files.size(notAFolder));
+    }
+
+    /**
+     * A rescan holds the store from its open to its write (H2 opens the file once a scan): another
+     * process that opens it meanwhile is refused in one line (its scan runs without the store), and
+     * this scan's write, on the connection it opened, is not.
+     */
+    @Test
+    public void anotherProcessOpeningTheStoreDuringARescanIsRefusedAndTheRescanStores() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+
+        StoredScanTest.Events events = new StoredScanTest.Events();
+        try (StoreSession session = store.open(request)) {
+            Process other = shell(base);
+            try {
+                String said = prompted(other);
+                assertTrue("the other process was refused: " + said, said != null && said.contains("already in use"));
+            } finally {
+                quit(other);
+            }
+            scans.scanner.scan(request, PluginDataRequirements.NONE, new StoredScanTest.Both(events, session), session);
+            session.finish(report(request));
+        }
+        assertEquals(scans.events(request, null), events.lines);
+        assertEquals(2, store.history(repo.dir()).size());
+        StoredScanTest.Recorded next = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), next.events);
+        assertEquals(0, next.misses.get());
+    }
+
+    /**
+     * A rescan connects to the store once: its write goes on the connection its open read from
+     * (H2 closing an embedded database with its last connection and opening it again cost a
+     * short scan's writer about 50 ms).
+     */
+    @Test
+    public void aRescanConnectsToTheStoreOnce() throws Exception {
+        GitRepo repo = repo();
+        AtomicInteger connections = new AtomicInteger();
+        String url = StoreLocation.h2Url(temp.getRoot().toPath().resolve("store"));
+        ScanStoreImpl store = new ScanStoreImpl(Stores.configuration(url, null, null), "scanner 1", Map.of(), null);
+        DataSourceFactory h2 = new org.h2.util.OsgiDataSourceFactory(new org.h2.Driver());
+        store.addFactory(new DataSourceFactory() {
+            @Override
+            public DataSource createDataSource(Properties properties) throws SQLException {
+                DataSource dataSource = h2.createDataSource(properties);
+                return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                            if (method.getName().equals("getConnection")) {
+                                connections.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(dataSource, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public ConnectionPoolDataSource createConnectionPoolDataSource(Properties properties) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public XADataSource createXADataSource(Properties properties) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Driver createDriver(Properties properties) {
+                throw new UnsupportedOperationException();
+            }
+        }, Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, Database.H2_DRIVER));
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+        repo.write("b.txt", "two\n").commit("second", ANN);
+
+        connections.set(0);
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(1, connections.get());
+        assertEquals(2, store.history(repo.dir()).size());
     }
 
     /**
