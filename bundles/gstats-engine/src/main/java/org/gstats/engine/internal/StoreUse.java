@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gstats.api.BlobResults;
 import org.gstats.api.CommitInfo;
@@ -41,8 +40,14 @@ final class StoreUse {
     /** The session being opened; null without a store. */
     private final FutureTask<StoreSession> opening;
     private final Logger log;
-    /** Whether the wait for the open was told (-v) or its failure warned of: once a scan. */
-    private final AtomicBoolean awaited = new AtomicBoolean();
+    /**
+     * Whether the scan has waited for the open, after which {@link #opened} is what it came to:
+     * every event asks, so that is a read, and a failed open is warned of (and its exception made)
+     * once, not at each event.
+     */
+    private volatile boolean settled;
+    /** The open session, or null (turned off, or failed); written before {@link #settled}. */
+    private StoreSession opened;
 
     private StoreUse(FutureTask<StoreSession> opening, Logger log) {
         this.opening = opening;
@@ -75,15 +80,25 @@ final class StoreUse {
         if (opening == null) {
             return null;
         }
+        if (!settled) {
+            synchronized (this) {
+                if (!settled) {
+                    opened = awaitOpen();
+                    settled = true;
+                }
+            }
+        }
+        return opened;
+    }
+
+    private StoreSession awaitOpen() {
         long start = System.nanoTime();
         boolean interrupted = false;
         try {
             while (true) {
                 try {
                     StoreSession session = opening.get();
-                    if (awaited.compareAndSet(false, true)) {
-                        log.debug("waited {} ms for the store's open", millisSince(start));
-                    }
+                    log.debug("waited {} ms for the store's open", millisSince(start));
                     return session;
                 } catch (InterruptedException e) {
                     // the open ends on its own (a server's connect times out); the session must not be left open
@@ -91,9 +106,11 @@ final class StoreUse {
                 }
             }
         } catch (ExecutionException e) {
-            if (awaited.compareAndSet(false, true)) {
-                log.warn("{}; scanning without the store", oneLine(e.getCause()));
+            // as when the scan's thread opened it: the store's faults are a warning, the JVM's errors are not
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
+            log.warn("{}; scanning without the store", oneLine(e.getCause()));
             return null;
         } finally {
             if (interrupted) {
