@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 import org.gstats.api.BlobResults;
 import org.gstats.api.CommitInfo;
@@ -190,73 +191,53 @@ final class StoreUse {
 
         @Override
         public void onStart(ScanTarget target) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onStart(target);
-            }
+            tell(session -> session.onStart(target));
         }
 
         @Override
         public void onCommit(CommitInfo commit) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onCommit(commit);
-            }
+            tell(session -> session.onCommit(commit));
         }
 
         @Override
         public void onFileChange(FileChange change) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onFileChange(change);
-            }
+            tell(session -> session.onFileChange(change));
         }
 
         @Override
         public void onWarning(ScanWarning warning) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onWarning(warning);
-            }
+            tell(session -> session.onWarning(warning));
         }
 
         @Override
         public void onFileInfo(FileInfo file) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onFileInfo(file);
-            }
+            tell(session -> session.onFileInfo(file));
         }
 
         @Override
         public void onFileContent(FileContent content) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onFileContent(content);
-            }
+            tell(session -> session.onFileContent(content));
         }
 
         @Override
         public void onHistoricalContent(FileContent content) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onHistoricalContent(content);
-            }
+            tell(session -> session.onHistoricalContent(content));
         }
 
         @Override
         public void onCheckout(HeadCheckout checkout) {
-            StoreSession session = session();
-            if (session != null) {
-                session.onCheckout(checkout);
-            }
+            tell(session -> session.onCheckout(checkout));
         }
 
         @Override
         public void onEnd() {
+            tell(StoreSession::onEnd);
+        }
+
+        private void tell(Consumer<StoreSession> event) {
             StoreSession session = session();
             if (session != null) {
-                session.onEnd();
+                event.accept(session);
             }
         }
     }
