@@ -156,11 +156,36 @@ public final class ServeCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            stop(startedHttp, servlets, http);
+        }
+    }
+
+    /**
+     * Undoes what the run set up, every step even when one fails. Ctrl-C ends a run by interrupting
+     * its thread, and Jetty's stop (which joins its threads) and the configurations' removal
+     * (which SCR and Felix HTTP act on) must not be cut short by that interrupt: a server or a
+     * configuration left half gone would meet the next serve in the same process (the shell). The
+     * interrupt is set aside while they run and restored after.
+     */
+    private static void stop(Bundle startedHttp, Configuration servlets, Configuration http)
+            throws BundleException, IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
             if (startedHttp != null) {
                 startedHttp.stop(Bundle.STOP_TRANSIENT);
             }
-            servlets.delete();
-            http.delete();
+        } finally {
+            try {
+                servlets.delete();
+            } finally {
+                try {
+                    http.delete();
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
         }
     }
 
