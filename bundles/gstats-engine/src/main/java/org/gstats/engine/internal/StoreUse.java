@@ -49,6 +49,7 @@ final class StoreUse {
     private volatile boolean settled;
     /** The open session, or null (turned off, or failed); written before {@link #settled}. */
     private StoreSession opened;
+    private final LateSession late = new LateSession();
 
     private StoreUse(FutureTask<StoreSession> opening, Logger log) {
         this.opening = opening;
@@ -121,36 +122,16 @@ final class StoreUse {
     }
 
     ChangeCache cache() {
-        return opening == null ? ChangeCache.NONE : new ChangeCache() {
-            @Override
-            public List<FileChange> recorded(String commitId) {
-                StoreSession session = session();
-                return session == null ? null : session.recorded(commitId);
-            }
-        };
+        return opening == null ? ChangeCache.NONE : late;
     }
 
     BlobResults blobResults() {
-        return opening == null ? BlobResults.NONE : new BlobResults() {
-            @Override
-            public byte[] get(String analyser, String blobId) {
-                StoreSession session = session();
-                return session == null ? null : session.get(analyser, blobId);
-            }
-
-            @Override
-            public void put(String analyser, String blobId, byte[] result) {
-                StoreSession session = session();
-                if (session != null) {
-                    session.put(analyser, blobId, result);
-                }
-            }
-        };
+        return opening == null ? BlobResults.NONE : late;
     }
 
     /** The run's listener, with the session hearing every event the run hears. */
     ScanListener listening(ScanListener run) {
-        return opening == null ? run : new TeeListener(run, new SessionListener());
+        return opening == null ? run : new TeeListener(run, late);
     }
 
     /** Records the finished scan; a failure costs the next scan its head start, never this report. */
@@ -186,8 +167,28 @@ final class StoreUse {
         return message.strip().lines().findFirst().orElse("the store failed");
     }
 
-    /** The session's side of the scan's events, once it is open; nothing when there is none. */
-    private final class SessionListener implements ScanListener {
+    /**
+     * The session for the scanner and the plugins from the scan's start, before the open ends: each
+     * question or event waits for it once, then goes to it; nothing when there is none.
+     */
+    private final class LateSession implements ChangeCache, BlobResults, ScanListener {
+
+        @Override
+        public List<FileChange> recorded(String commitId) {
+            StoreSession session = session();
+            return session == null ? null : session.recorded(commitId);
+        }
+
+        @Override
+        public byte[] get(String analyser, String blobId) {
+            StoreSession session = session();
+            return session == null ? null : session.get(analyser, blobId);
+        }
+
+        @Override
+        public void put(String analyser, String blobId, byte[] result) {
+            tell(session -> session.put(analyser, blobId, result));
+        }
 
         @Override
         public void onStart(ScanTarget target) {
