@@ -1153,42 +1153,32 @@ final class StoreSessionImpl implements StoreSession {
         return value == null ? "" : value;
     }
 
+    /**
+     * Closes the connection a store thread ended with, once it has; one that failed holds none (what the
+     * history's writer committed before it failed is whole).
+     */
+    private static void closeWhenDone(FutureTask<Connection> task, String failed) {
+        if (task == null) {
+            return;
+        }
+        try {
+            Database.closeQuietly(task.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debug("{}: {}", failed, Database.oneLine(e.getCause()));
+        }
+    }
+
     /** Deletes the spill: a scan that failed or was cancelled ends its session here without finishing. */
     @Override
     public void close() {
-        // the open's connection, a new store's creation and the history's writer may hold one
+        // the open's connection, a new store's creation and the history's writer may hold one (the writer's is the
+        // open's or the new store's: closed twice, it closes once)
         abandoned = true;
-        if (creating != null) {
-            try {
-                // the history's writer's, when there was one: closed already, or below
-                Database.closeQuietly(creating.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // it was not created: nothing to close
-            }
-        }
-        if (history != null) {
-            try {
-                // closed already when the last transaction used it
-                Database.closeQuietly(history.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // what it wrote is committed whole; the rest is not the store's
-                LOG.debug("the scan's commits were not all stored: {}", Database.oneLine(e.getCause()));
-            }
-        }
-        if (reading != null) {
-            try {
-                // the history's writer's, when there was one: closed already
-                Database.closeQuietly(reading.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // its read failed and closed it
-            }
-        }
+        closeWhenDone(creating, "the store was not created");
+        closeWhenDone(history, "the scan's commits were not all stored");
+        closeWhenDone(reading, "the stored per-blob results were not read");
         pending = null;
         current = null;
         discardSpill();
