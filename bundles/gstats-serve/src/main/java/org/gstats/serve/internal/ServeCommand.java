@@ -167,26 +167,35 @@ public final class ServeCommand {
      * configuration left half gone would meet the next serve in the same process (the shell). The
      * interrupt is set aside while they run and restored after.
      */
-    private static void stop(Bundle startedHttp, Configuration servlets, Configuration http)
-            throws BundleException, IOException {
+    private static void stop(Bundle startedHttp, Configuration servlets, Configuration http) throws Exception {
         boolean interrupted = Thread.interrupted();
-        try {
+        Exception failed = null;
+        for (Step step : new Step[] {() -> {
             if (startedHttp != null) {
                 startedHttp.stop(Bundle.STOP_TRANSIENT);
             }
-        } finally {
+        }, servlets::delete, http::delete}) {
             try {
-                servlets.delete();
-            } finally {
-                try {
-                    http.delete();
-                } finally {
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
+                step.run();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
                 }
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** One step of {@link #stop}. */
+    private interface Step {
+        void run() throws Exception;
     }
 
     /**
