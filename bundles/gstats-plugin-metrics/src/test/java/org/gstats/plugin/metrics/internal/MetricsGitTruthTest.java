@@ -370,6 +370,37 @@ public class MetricsGitTruthTest {
     }
 
     @Test
+    public void couplingIsTheShareOfAFilesCommitsThatChangedAnotherHotspotAsGitLogFollowSays() {
+        Map<String, Set<String>> hotspotCommits = new HashMap<>();
+        for (List<Object> row : table("hotspots").rows()) {
+            String hotspot = (String) row.get(0);
+            hotspotCommits.put(hotspot, followedCommits(hotspot));
+        }
+        Map<String, Map<String, Object>> debt = rows("debt", "path");
+        for (Map.Entry<String, Map<String, Object>> entry : debt.entrySet()) {
+            String path = entry.getKey();
+            Set<String> own = followedCommits(path);
+            Set<String> others = new HashSet<>();
+            hotspotCommits.forEach((hotspot, commits) -> {
+                if (!hotspot.equals(path)) {
+                    others.addAll(commits);
+                }
+            });
+            long shared = own.stream().filter(others::contains).count();
+            assertEquals(path, Numbers.round((double) shared / own.size(), 4),
+                    (Double) entry.getValue().get("coupling_ratio"), 0);
+        }
+        // a hotspot's own commits do not count, another's do; a file no hotspot shares a commit with has none
+        assertEquals(0.25, (Double) debt.get("src/app/Main.java").get("coupling_ratio"), 0);
+        assertEquals(0.5, (Double) debt.get("src/app/Util.java").get("coupling_ratio"), 0);
+        assertEquals(0.0, (Double) debt.get("tools/run").get("coupling_ratio"), 0);
+    }
+
+    private static Set<String> followedCommits(String path) {
+        return new HashSet<>(repo.git("log", "--follow", "-M", "--format=%H", "--", path).lines().toList());
+    }
+
+    @Test
     public void hotspotsAreFrequencyTimesComplexityNormalisedWithinTheRepository() {
         Map<String, Integer> cyclomaticByPath = new HashMap<>();
         for (List<Object> row : table("functions").rows()) {
