@@ -104,9 +104,7 @@ public class StoreFaultsTest {
             quit(other);
         }
         // and once the other process is gone, the store replays again
-        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
-        assertEquals(scans.events(request, null), rescan.events);
-        assertEquals(0, rescan.misses.get());
+        assertRescanIsCold(store, request);
     }
 
     /**
@@ -130,9 +128,7 @@ public class StoreFaultsTest {
         assertEquals(scans.events(request, null), events.lines);
         assertTrue(Files.exists(file));
         assertEquals(1, store.history(repo.dir()).size());
-        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
-        assertEquals(scans.events(request, null), rescan.events);
-        assertEquals(0, rescan.misses.get());
+        assertRescanIsCold(store, request);
     }
 
     /**
@@ -188,9 +184,7 @@ public class StoreFaultsTest {
         }
         assertEquals(scans.events(request, null), events.lines);
         assertEquals(2, store.history(repo.dir()).size());
-        StoredScanTest.Recorded next = scans.scanStored(store, request);
-        assertEquals(scans.events(request, null), next.events);
-        assertEquals(0, next.misses.get());
+        assertRescanIsCold(store, request);
     }
 
     /**
@@ -284,6 +278,13 @@ public class StoreFaultsTest {
         assertEquals(scans.events(request, null), events.lines);
         StoredScanTest.Recorded next = scans.scanStored(store, request);
         assertEquals(scans.events(request, null), next.events);
+    }
+
+    /** A rescan through the store gives the cold scan's events, every commit's changes replayed. */
+    private void assertRescanIsCold(ScanStoreImpl store, ScanRequest request) throws Exception {
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(0, rescan.misses.get());
     }
 
     /** Another JVM holding the store open (creating it when it is not there): H2's shell waits on its standard input. */
