@@ -11,7 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>A result over a whole head, computed from all its files, may be kept the same way under the
  * head commit's id ({@link ScanContext#headId()}), which names its tree for ever; the scan store
- * reads those of the latest stored scan's head with the blobs' results.
+ * reads those of the latest stored scan's head with the blobs' results. A new head finds them
+ * under {@link #storedHeadId()}: such a result may be taken over when what it was computed from is
+ * what this scan gives (checked by the plugin, for example by a digest of its inputs kept in it).
  *
  * <p>{@code analyser} names the analyser and its version together (for example the plugin's
  * name and its bundle's version): an analyser whose numbers could differ must use a new name,
@@ -43,4 +45,15 @@ public interface BlobResults {
      * must not be changed afterwards.
      */
     void put(String analyser, String blobId, byte[] result);
+
+    /**
+     * The head commit under which results over a whole head were read for this scan (those the
+     * repository's latest stored scan kept), so that {@link #get} finds them under it when this
+     * scan's head is another; {@code null} when none were read.
+     *
+     * @since 1.5
+     */
+    default String storedHeadId() {
+        return null;
+    }
 }

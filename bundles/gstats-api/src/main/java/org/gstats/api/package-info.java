@@ -5,7 +5,7 @@
  * (plus {@code org.gstats.api.report} for their results).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.gstats.api;
 
 import org.osgi.annotation.bundle.Export;

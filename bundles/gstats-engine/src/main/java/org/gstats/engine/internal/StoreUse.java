@@ -191,6 +191,12 @@ final class StoreUse {
         }
 
         @Override
+        public String storedHeadId() {
+            StoreSession session = session();
+            return session == null ? null : session.storedHeadId();
+        }
+
+        @Override
         public void onStart(ScanTarget target) {
             tell(session -> session.onStart(target));
         }

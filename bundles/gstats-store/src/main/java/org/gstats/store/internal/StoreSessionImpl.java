@@ -352,6 +352,11 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     @Override
+    public String storedHeadId() {
+        return blobResults.join().storedHeadId();
+    }
+
+    @Override
     public void onStart(ScanTarget scanTarget) {
         target = scanTarget;
         settling = !settled.isEmpty() && scanTarget.repository().toString().equals(repository);

@@ -30,15 +30,18 @@ final class StoredBlobResults implements BlobResults {
     }
 
     private final Map<Key, byte[]> stored;
+    /** The head commit whose whole-head results were read; null when none were. */
+    private final String storedHeadId;
     private final Map<Key, byte[]> added = new ConcurrentHashMap<>();
 
-    private StoredBlobResults(Map<Key, byte[]> stored) {
+    private StoredBlobResults(Map<Key, byte[]> stored, String storedHeadId) {
         this.stored = stored;
+        this.storedHeadId = storedHeadId;
     }
 
     /** None stored yet: a store that is not there (the scan creates it). */
     static StoredBlobResults none() {
-        return new StoredBlobResults(new HashMap<>());
+        return new StoredBlobResults(new HashMap<>(), null);
     }
 
     /**
@@ -53,22 +56,27 @@ final class StoredBlobResults implements BlobResults {
         // two queries: H2 runs the two subqueries' union in one IN (or an OR of both) many times slower
         read(connection, "SELECT b.analyser, b.blob_id, b.result FROM blob_results b WHERE b.blob_id IN "
                 + "(SELECT f.blob_id FROM files f WHERE f.scan_id = " + latest + ")", repository, stored);
-        read(connection, "SELECT b.analyser, b.blob_id, b.result FROM blob_results b WHERE b.blob_id = "
+        // the head's id comes with its results: with none, there is nothing to find under it
+        String headId = read(connection, "SELECT b.analyser, b.blob_id, b.result FROM blob_results b WHERE b.blob_id = "
                 + "(SELECT h.head_id FROM scans h WHERE h.scan_id = " + latest + ")", repository, stored);
-        return new StoredBlobResults(stored);
+        return new StoredBlobResults(stored, headId);
     }
 
-    private static void read(Connection connection, String query, String repository, Map<Key, byte[]> stored)
+    /** Reads the query's results into {@code stored}; the blob id of the last, or null when there was none. */
+    private static String read(Connection connection, String query, String repository, Map<Key, byte[]> stored)
             throws SQLException {
+        String blobId = null;
         try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setString(1, repository);
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(new Key(rows.getString(1), rows.getString(2)), rows.getBytes(3));
+                    blobId = rows.getString(2);
+                    stored.put(new Key(rows.getString(1), blobId), rows.getBytes(3));
                 }
             }
         }
+        return blobId;
     }
 
     @Override
@@ -76,6 +84,11 @@ final class StoredBlobResults implements BlobResults {
         Key key = new Key(analyser, blobId);
         byte[] result = stored.get(key);
         return result != null ? result : added.get(key);
+    }
+
+    @Override
+    public String storedHeadId() {
+        return storedHeadId;
     }
 
     @Override

@@ -798,14 +798,22 @@ public class StoredScanTest {
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         assertNull("nothing kept before the first scan", scanWithHeadPlugin(store, request));
+        assertNull("nor read under any head", storedHead);
         String head = repo.git("rev-parse", "HEAD").strip();
         assertEquals("the head's result, as the first scan put it", "summary of " + head,
                 scanWithHeadPlugin(store, request));
+        assertEquals(head, storedHead);
 
         repo.write("src/Util.java", "class Util {\n  void run() {}\n  void stop() {}\n}\n").commit("stop", ANN);
         assertNull("a new head has none", scanWithHeadPlugin(store, request));
-        assertEquals("summary of " + repo.git("rev-parse", "HEAD").strip(), scanWithHeadPlugin(store, request));
+        assertEquals("the latest stored scan's head, whose result was read", head, storedHead);
+        String newHead = repo.git("rev-parse", "HEAD").strip();
+        assertEquals("summary of " + newHead, scanWithHeadPlugin(store, request));
+        assertEquals(newHead, storedHead);
     }
+
+    /** What the last {@link #scanWithHeadPlugin} scan's session named as the head its whole-head results are of. */
+    private String storedHead;
 
     /**
      * Scans with a plugin that asks for a result kept under the scan's head commit (one over the
@@ -817,6 +825,7 @@ public class StoredScanTest {
             ScanListener plugin = new ScanListener() {
                 @Override
                 public void onStart(ScanTarget target) {
+                    storedHead = session.storedHeadId();
                     byte[] kept = session.get("summary 1", target.headId());
                     if (kept != null) {
                         found[0] = new String(kept, StandardCharsets.UTF_8);

@@ -26,12 +26,14 @@ import org.gstats.plugin.metrics.internal.duplication.Fragment;
 
 /**
  * Clone detection's result over a whole head, kept through {@link BlobResults} under the head
- * commit's id, so that a rescan of an unchanged head does not detect its clones again. A
- * commit's tree never changes, but which of its files reach the detection also depends on the
- * settings and on what the scan delivered; so the result is kept with the SHA-256 of exactly what
- * it was computed from (each file's path and blob id, in path order: a blob's tokens are a
- * function of its bytes and path) and used only when this scan's inputs give the same digest.
- * The settings that shape the detection itself are in the analyser's name.
+ * commit's id, so that a rescan does not detect its clones again. Which files reach the detection
+ * depends on the head's tree, the settings and what the scan delivered; so the result is kept with
+ * the SHA-256 of exactly what it was computed from (each file's path and blob id, in path order: a
+ * blob's tokens are a function of its bytes and path) and used only when this scan's inputs give
+ * the same digest. That digest, not the commit, is what makes it exact: a new head whose source
+ * files are the same (new commits that change other files) takes over the result kept under the
+ * latest stored scan's head ({@link BlobResults#storedHeadId()}) and keeps it under its own. The
+ * settings that shape the detection itself are in the analyser's name.
  *
  * <p>Encoded by hand and deflated, as {@link StoredFileResult}; {@link #FORMAT} is part of the
  * analyser's name.
@@ -47,8 +49,13 @@ final class KeptClones {
     private final BlobResults results;
     private final String analyser;
     private final String headId;
-    /** What was kept for this head when the analysis began; null for nothing. */
+    /**
+     * What was kept for this head when the analysis began, else for the latest stored scan's head;
+     * null for nothing.
+     */
     private final byte[] kept;
+    /** Whether {@link #kept} was kept under another head, so is to be kept under this one when used. */
+    private final boolean carried;
 
     /**
      * @param fileAnalyser the per-blob results' analyser name, or null when nothing is kept
@@ -59,25 +66,33 @@ final class KeptClones {
         this.analyser = fileAnalyser == null || headId == null ? null
                 : fileAnalyser + " clones/" + FORMAT + " min-tokens=" + minTokens + " min-lines=" + minLines;
         this.headId = headId;
-        this.kept = analyser == null ? null : results.get(analyser, headId);
+        byte[] own = analyser == null ? null : results.get(analyser, headId);
+        String storedHead = own != null || analyser == null ? null : results.storedHeadId();
+        this.carried = storedHead != null && !storedHead.equals(headId);
+        this.kept = carried ? results.get(analyser, storedHead) : own;
     }
 
     /**
-     * Whether a result is kept for this head: then the files' tokens are likely not needed (the
-     * inputs are known, and checked, only once every file came).
+     * Whether a result is kept for this head or the latest stored one: then the files' tokens are
+     * likely not needed (the inputs are known, and checked, only once every file came).
      */
     boolean likely() {
         return kept != null;
     }
 
     /**
-     * The result kept for this head and exactly these inputs; null when there is none, it was
-     * computed from other inputs, or it cannot be read (then the clones are detected again).
+     * The result kept for exactly these inputs; null when there is none, it was computed from
+     * other inputs, or it cannot be read (then the clones are detected again). One kept under
+     * another head is kept under this one too, for the next scan of it.
      *
      * @param inputs each file's blob id by path; null when a file came without one
      */
     CloneDetector.Result find(Map<String, String> inputs) {
-        return kept == null || inputs == null ? null : decode(kept, digest(inputs));
+        CloneDetector.Result result = kept == null || inputs == null ? null : decode(kept, digest(inputs));
+        if (result != null && carried) {
+            results.put(analyser, headId, kept);
+        }
+        return result;
     }
 
     /** Keeps the result computed from {@code inputs} for the next scan of this head. */

@@ -2,6 +2,7 @@ package org.gstats.plugin.metrics.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
@@ -41,6 +42,7 @@ public class KeptBlobResultsTest {
     private static final Path CORPUS = Path.of("target", "complexity-corpus");
     private static final String ANALYSER = "metrics/test";
     private static final String HEAD = "0123456789abcdef0123456789abcdef01234567";
+    private static final String NEXT_HEAD = "89abcdef0123456789abcdef0123456789abcdef";
     private static final MetricsAnalysis.Resources THREADS = new MetricsAnalysis.Resources(3, 1L << 30);
 
     /** Results in memory, as a store session keeps them during a scan; counts what was asked. */
@@ -48,6 +50,8 @@ public class KeptBlobResultsTest {
         final Map<String, byte[]> results = new ConcurrentHashMap<>();
         final AtomicInteger hits = new AtomicInteger();
         final AtomicInteger puts = new AtomicInteger();
+        /** The head the store read whole-head results under; null for none. */
+        volatile String storedHead;
 
         @Override
         public byte[] get(String analyser, String blobId) {
@@ -62,6 +66,11 @@ public class KeptBlobResultsTest {
         public void put(String analyser, String blobId, byte[] result) {
             puts.incrementAndGet();
             results.put(analyser + " " + blobId, result);
+        }
+
+        @Override
+        public String storedHeadId() {
+            return storedHead;
         }
     }
 
@@ -160,6 +169,51 @@ public class KeptBlobResultsTest {
         // damaged: detected again
         kept.results.put(clones, Arrays.copyOf(kept.results.get(clones), kept.results.get(clones).length / 2));
         assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD));
+    }
+
+    @Test
+    public void aNewHeadWithTheSameFilesTakesOverTheClonesOfTheStoredHead() throws IOException {
+        List<FileContent> contents = corpus("");
+        ReportSection cold = analyse(contents, MetricsSettings.DEFAULTS, BlobResults.NONE);
+        Kept kept = new Kept();
+        analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD);
+        String clones = kept.results.keySet().stream().filter(key -> key.endsWith(" " + HEAD)).findFirst()
+                .orElseThrow();
+        String carried = clones.replace(HEAD, NEXT_HEAD);
+
+        // without the stored head's id the new head's clones are detected again, and kept under it
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, NEXT_HEAD));
+        assertNotSame(kept.results.get(clones), kept.results.get(carried));
+        kept.results.remove(carried);
+
+        // new commits that changed no source file: the stored head's clones, kept as they are under the new head
+        kept.storedHead = HEAD;
+        kept.puts.set(0);
+        kept.hits.set(0);
+        assertEquals(cold, analyse(contents, MetricsSettings.DEFAULTS, kept, NEXT_HEAD));
+        assertEquals("every file and the stored head's clones", contents.size() + 1, kept.hits.get());
+        assertEquals("the clones under the new head, nothing else", 1, kept.puts.get());
+        assertSame(kept.results.get(clones), kept.results.get(carried));
+
+        // a source file changed: the stored head's clones are not this head's, detected again
+        kept.results.remove(carried);
+        String largest = contents.stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow().path();
+        List<FileContent> changed = contents.stream().map(c -> c.path().equals(largest) ? changedCopy(c) : c)
+                .toList();
+        assertEquals(analyse(changed, MetricsSettings.DEFAULTS, BlobResults.NONE),
+                analyse(changed, MetricsSettings.DEFAULTS, kept, NEXT_HEAD));
+        assertNotSame(kept.results.get(clones), kept.results.get(carried));
+    }
+
+    /** The file with its first half only, a blob of its own. */
+    private static FileContent changedCopy(FileContent content) {
+        byte[] data = Arrays.copyOf(content.toByteArray(), content.length() / 2);
+        int lines = 0;
+        for (byte b : data) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        return new FileContent(new FileInfo(content.path(), data.length, lines, false), "1", blobId(data), data);
     }
 
     @Test
