@@ -24,4 +24,15 @@ public interface ChangeCache {
      * when the commit is not known (then the scanner diffs it).
      */
     List<FileChange> recorded(String commitId);
+
+    /**
+     * Whether {@link #recorded} answers now; false while the recorded changes are still being
+     * read (the scan store opening beside the scan's start), when a scanner may walk further ahead
+     * of what it tells, as its questions would wait.
+     *
+     * @since 2.2
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -30,9 +30,11 @@ import org.slf4j.MDC;
  * warning line and its report is the same.
  *
  * <p>The store is opened on a thread of its own while the plugins start and the scanner opens the
- * repository and resolves its head; the scan waits for it at its first question or event (the
- * start of the walk). Opening an existing store (H2's start, the file, the schema's check, the
- * recorded changes) is a third of a short scan's command.
+ * repository, resolves its head and walks its first commits; the scan waits for it at its first
+ * question (a commit's recorded changes, a blob's result) or event after the start. Opening an
+ * existing store (H2's start, the file, the schema's check, the recorded changes) is a third of a
+ * short scan's command. Until it is open the cache says it is not {@linkplain ChangeCache#ready()
+ * ready}, so that the scanner walks ahead (parsing commits) rather than wait.
  */
 final class StoreUse {
 
@@ -136,7 +138,7 @@ final class StoreUse {
 
     /** Records the finished scan; a failure costs the next scan its head start, never this report. */
     void finish(Report report) {
-        StoreSession session = session();
+        StoreSession session = late.started();
         if (session == null) {
             return;
         }
@@ -173,10 +175,21 @@ final class StoreUse {
      */
     private final class LateSession implements ChangeCache, BlobResults, ScanListener {
 
+        /**
+         * The scan's start, told before the open ended: the session hears it before its next event
+         * (all on the scanner's thread), so that the scanner does not wait for the open to start.
+         */
+        private ScanTarget started;
+
         @Override
         public List<FileChange> recorded(String commitId) {
             StoreSession session = session();
             return session == null ? null : session.recorded(commitId);
+        }
+
+        @Override
+        public boolean ready() {
+            return settled || opening.isDone();
         }
 
         @Override
@@ -198,7 +211,11 @@ final class StoreUse {
 
         @Override
         public void onStart(ScanTarget target) {
-            tell(session -> session.onStart(target));
+            if (ready()) {
+                tell(session -> session.onStart(target));
+            } else {
+                started = target;
+            }
         }
 
         @Override
@@ -242,10 +259,20 @@ final class StoreUse {
         }
 
         private void tell(Consumer<StoreSession> event) {
-            StoreSession session = session();
+            StoreSession session = started();
             if (session != null) {
                 event.accept(session);
             }
+        }
+
+        /** The session once open, having heard the scan's start; null without one. On the scanner's thread. */
+        StoreSession started() {
+            StoreSession session = session();
+            if (session != null && started != null) {
+                session.onStart(started);
+                started = null;
+            }
+            return session;
         }
     }
 }

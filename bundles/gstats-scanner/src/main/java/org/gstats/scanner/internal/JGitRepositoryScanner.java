@@ -63,6 +63,12 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     /** How many of the commits behind a damaged pack a report names: enough to start {@code git log} from. */
     private static final int UNREAD_NAMED = 10;
+    /**
+     * How many commits the walk may hold parsed and untold while the change cache is not ready
+     * (the store opening beside the start): their parsing, a good part of a replayed commit's cost,
+     * then overlaps the open instead of following it. Some 2 MB of commit infos at most.
+     */
+    private static final int AHEAD_WHILE_CACHE_NOT_READY = 4_096;
 
     private final ScanObserver observer;
     private final Path tempRoot;
@@ -181,6 +187,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         }
     }
 
+    /**
+     * How many walked commits may wait to be told: what keeps the workers busy, or while the
+     * cache's answers would wait, more (within {@code --max-commits}), so that the walk goes on.
+     */
+    private static int ahead(DiffWorkers workers, ChangeCache cache, int maxCommits) {
+        if (cache.ready()) {
+            return workers.inFlight();
+        }
+        int ahead = maxCommits > 0 ? Math.min(AHEAD_WHILE_CACHE_NOT_READY, maxCommits) : AHEAD_WHILE_CACHE_NOT_READY;
+        return Math.max(workers.inFlight(), ahead);
+    }
+
     /** The commit to start from, or {@code null} when the repository has no commits at all. */
     private static ObjectId resolve(Repository repository, String branch, Path location) throws ScanException {
         try {
@@ -272,7 +290,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 Exception walkFailure = null;
                 while (!walked || !pending.isEmpty()) {
                     stopIfInterrupted(location);
-                    if (!walked && pending.size() < workers.inFlight()) {
+                    if (!walked && pending.size() < ahead(workers, cache, request.maxCommits())) {
                         RevCommit commit;
                         try {
                             commit = commits.next();
