@@ -37,7 +37,7 @@ final class BlobCache {
      * (a fixed 96 MB alone would not fit a scan under -Xmx64m), and less in a small heap
      * ({@link CacheBudget}).
      */
-    static final long BUDGET = Math.min(96L << 20, CacheBudget.of(Runtime.getRuntime().maxMemory(), 8));
+    private static final long BUDGET = Math.min(96L << 20, CacheBudget.of(Runtime.getRuntime().maxMemory(), 8));
 
     /** Hears of every blob read from the object database (not of those found in the cache). */
     @FunctionalInterface

@@ -72,11 +72,6 @@ final class FileTracker implements BlobCache.Reads {
         }
     }
 
-    /** Whether the blob's stats are known (a diff or a read of the head has read it). */
-    synchronized boolean known(ObjectId id) {
-        return known.get(id) != null;
-    }
-
     /** The head's files in git's path order. */
     List<HeadFile> files() {
         return files;

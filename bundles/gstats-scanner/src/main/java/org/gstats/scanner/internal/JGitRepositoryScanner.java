@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -259,8 +258,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 request.replaceObjects() && ReplacingReader.replaceRefsByEnvironment());
                 PackedBlobs packedBlobs = packedBlobs(repository, reader);
                 RevWalk revWalk = new RevWalk(reader);
-                CheckoutManager checkouts = new CheckoutManager(tempRoot);
-                HeadPrefetch prefetch = new HeadPrefetch(reader)) {
+                CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
             TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
@@ -277,25 +275,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     request.firstParent(), walkMissing);
             RevFlag walkedFlag = revWalk.newFlag("walked");
             GitAttributes attributes = GitAttributes.of(repository);
-            // a replayed commit reads no blob: once one is, the head's files are read beside the walk
-            AtomicBoolean replaying = new AtomicBoolean();
-            ChangeCache watched = new ChangeCache() {
-                @Override
-                public List<FileChange> recorded(String commitId) {
-                    List<FileChange> recorded = cache.recorded(commitId);
-                    if (recorded != null) {
-                        replaying.set(true);
-                    }
-                    return recorded;
-                }
-
-                @Override
-                public boolean ready() {
-                    return cache.ready();
-                }
-            };
             DiffWorkers.DifferFactory differs = (workerReader, warnings) -> differ(request, requirements, paths,
-                    commits, blobs.withReader(workerReader), workerReader, attributes, watched,
+                    commits, blobs.withReader(workerReader), workerReader, attributes, cache,
                     request.strict() ? MissingObjects.strict(packs) : MissingObjects.reportTo(warnings, packs));
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
@@ -336,9 +317,6 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     if (walked) {
                         // the last commits make a batch shorter than the others
                         workers.flush();
-                    }
-                    if (replaying.get() && !prefetch.started() && threads > 1) {
-                        prefetch.start(tracker, blobs);
                     }
                     Pending next = pending.poll();
                     RevCommit walkedTo = current;
