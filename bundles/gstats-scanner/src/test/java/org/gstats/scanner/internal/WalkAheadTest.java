@@ -59,8 +59,10 @@ public class WalkAheadTest {
         @Override
         public List<FileChange> recorded(String commitId) {
             try {
-                if (!opened.await(10, TimeUnit.SECONDS)) {
+                if (!opened.await(5, TimeUnit.SECONDS)) {
+                    // the walk stopped short: answer from now on, so that the scan ends and the test fails
                     gaveUp.set(true);
+                    opened.countDown();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
