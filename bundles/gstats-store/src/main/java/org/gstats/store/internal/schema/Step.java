@@ -95,7 +95,7 @@ final class Step implements JavaMigration {
      * A new store as the steps 1..{@code version} leave it, in one statement per table and view
      * ({@link Tables.Table#createdAt}): the tables, then the views that read them, then the version.
      * Uncommitted, as a step (H2 commits each DDL statement itself): a creation stopped half-way is a
-     * store of version 0 whose statements all run again harmlessly.
+     * store of version 0, which the steps from 1 bring forward ({@link Schema}).
      */
     static void createAt(Connection connection, int version) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +56,34 @@ public class NewStoreTest {
         assertCreatedEqualsMigrated(postgres(created), created, postgres(server.newDatabase("migrated")));
     }
 
+    /**
+     * A creation stopped half-way by a gstats that created stores step by step (its version table
+     * at 0, the first step's tables there): the steps from 1 finish it, rather than a creation at
+     * once that would keep those tables as they are.
+     */
+    @Test
+    public void aCreationStoppedHalfWayIsFinishedByTheSteps() throws Exception {
+        DataSource stopped = h2("stopped");
+        try (Connection connection = stopped.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            Step.apply(connection, 1);
+            statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = 0");
+            connection.commit();
+        }
+        try (Connection connection = stopped.getConnection()) {
+            assertFalse("not created from nothing", Schema.migrate(stopped, connection, "jdbc:h2:mem:stopped"));
+            Schema.verify(connection, "jdbc:h2:mem:stopped");
+        }
+        DataSource migrated = h2("migratedToo");
+        Migrations.flyway(migrated, 0).migrate();
+
+        assertEquals(shape(migrated), shape(stopped));
+    }
+
     private static void assertCreatedEqualsMigrated(DataSource created, String createdUrl, DataSource migrated)
             throws Exception {
         try (Connection connection = created.getConnection()) {
-            Schema.migrate(created, connection, createdUrl);
+            assertTrue("created from nothing", Schema.migrate(created, connection, createdUrl));
             assertFalse("a new store is created without Flyway", Schema.isTable(connection, Migrations.HISTORY_TABLE));
         }
         Migrations.flyway(migrated, 0).migrate();
