@@ -53,16 +53,17 @@ public final class Schema {
     public static boolean migrate(DataSource dataSource, Connection connection, String location)
             throws SQLException, StoreException {
         connection.setAutoCommit(false);
-        if (!behind(connection, location)) {
-            return false;
-        }
-        if (!SHARED.equals(connection.getMetaData().getDatabaseProductName())) {
-            // an H2 file is one process's at a time; its scans (serve) take turns here
-            synchronized (Schema.class) {
-                return migrateLocked(dataSource, connection, location);
+        if (behind(connection, location)) {
+            if (!SHARED.equals(connection.getMetaData().getDatabaseProductName())) {
+                // an H2 file is one process's at a time; its scans (serve) take turns here
+                synchronized (Schema.class) {
+                    return migrateLocked(dataSource, connection, location);
+                }
+            } else {
+                return migrateShared(dataSource, connection, location);
             }
         }
-        return migrateShared(dataSource, connection, location);
+        return false;
     }
 
     /**
