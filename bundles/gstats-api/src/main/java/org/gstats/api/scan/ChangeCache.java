@@ -30,7 +30,7 @@ public interface ChangeCache {
      * read (the scan store opening beside the scan's start), when a scanner may walk further ahead
      * of what it tells, as its questions would wait.
      *
-     * @since 2.2
+     * @since 2.3
      */
     default boolean ready() {
         return true;
