@@ -706,10 +706,10 @@ final class StoreSessionImpl implements StoreSession {
 
     /**
      * The new commits' rows and (unless the scan warned) their changes, in one reading of the
-     * spill, committed in steps of about {@value #BATCH} rows. A commit's value goes in with its
-     * rows of file_changes, in the same step: the value's key (settings and commit) is the one that
-     * keeps both once, since file_changes has no key of its own (a concurrent scan's value makes the
-     * step fail with the key's violation, and the write, tried again, skips what it finds).
+     * spill, committed in steps of about {@value #BATCH} rows. A commit's changes go in as its value
+     * only: file_changes' rows are derived from it when that table is read ({@link ChangeRows}). A
+     * concurrent scan's value makes the step fail with the key's violation, and the write, tried
+     * again, skips what it finds.
      */
     private void writeHistory(Connection connection, long repositoryId, long settingsId, boolean changes)
             throws SQLException, IOException {
@@ -727,10 +727,7 @@ final class StoreSessionImpl implements StoreSession {
                 + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement value = connection.prepareStatement(
-                        "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
-                PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
-                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
-                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO commit_changes (settings_id, commit_id, changes, rows_pending) VALUES (?, ?, ?, TRUE)")) {
             int[] pending = {0};
             spill.read((scanned, encodedChanges) -> {
                 stopIfAbandoned();
@@ -744,24 +741,22 @@ final class StoreSessionImpl implements StoreSession {
                     value.setString(2, id);
                     value.setBytes(3, encodedChanges);
                     value.addBatch();
-                    pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, encodedChanges, paths));
+                    pending[0]++;
                 }
                 if (pending[0] >= BATCH) {
-                    executeStep(connection, commit, value, change);
+                    executeStep(connection, commit, value);
                     pending[0] = 0;
                 }
             });
-            executeStep(connection, commit, value, change);
+            executeStep(connection, commit, value);
         }
     }
 
     /** One step of the history's rows, committed. */
-    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values,
-            PreparedStatement changes) throws SQLException {
+    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values)
+            throws SQLException {
         commits.executeBatch();
-        // the values before their rows: their key is the one a concurrent scan's rows meet
         values.executeBatch();
-        changes.executeBatch();
         connection.commit();
     }
 
@@ -991,28 +986,6 @@ final class StoreSessionImpl implements StoreSession {
         if (abandoned) {
             throw new SQLException("the scan stopped before it was stored");
         }
-    }
-
-    /** A commit's rows of file_changes, added to the batch; returns how many. */
-    private static int addChanges(PreparedStatement change, long settingsId, String commitId,
-            List<FileChange> changes) throws SQLException {
-        int seq = 0;
-        for (FileChange fileChange : changes) {
-            change.setLong(1, settingsId);
-            change.setString(2, commitId);
-            change.setInt(3, seq++);
-            change.setString(4, fileChange.path());
-            change.setString(5, fileChange.oldPath());
-            change.setString(6, fileChange.type().name());
-            change.setInt(7, fileChange.insertions());
-            change.setInt(8, fileChange.deletions());
-            change.setBoolean(9, fileChange.binary());
-            change.setLong(10, fileChange.oldSize());
-            change.setLong(11, fileChange.newSize());
-            change.setInt(12, fileChange.linesAfter());
-            change.addBatch();
-        }
-        return seq + 1;
     }
 
     /**
