@@ -30,15 +30,15 @@ import org.slf4j.LoggerFactory;
  * the same value wait for the first and then find it cleared. Expansions and {@code store gc} also
  * take turns on a lock (the server's advisory lock; an H2 file is one process's, whose readers
  * take turns on this class's), so that no work is done twice and gc never drops a value whose
- * rows are being added. A value a scan commits meanwhile is expanded by the next read. Values
- * are expanded in steps of {@value #BATCH} values in key order, each committed with its marks:
+ * rows are being added. A value a scan commits meanwhile is expanded by the next read. The values
+ * are read in one pass and expanded in steps of {@value #BATCH}, each committed with its claims:
  * one long transaction makes H2 write its pages several times over.
  */
 public final class ChangeRows {
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
 
-    /** Values expanded (and marked) per committed step. */
+    /** Values expanded (and claimed) per committed step. */
     private static final int BATCH = 1000;
 
     /** The key of the server's advisory lock that expansions and gc take: "gstatsfc" in ASCII. */
@@ -109,75 +109,94 @@ public final class ChangeRows {
 
     private static long expandAll(Connection connection) throws SQLException {
         long started = System.nanoTime();
-        long rows = 0;
-        int damaged = 0;
-        Map<String, String> paths = new HashMap<>();
-        // the settings' key first: each step then seeks the values' key (settings, commit) from where it stopped
-        try (PreparedStatement values = connection.prepareStatement("SELECT commit_id, changes FROM commit_changes "
-                + "WHERE settings_id = ? AND commit_id > ? AND rows_pending ORDER BY commit_id LIMIT " + BATCH);
-                PreparedStatement claim = connection.prepareStatement("UPDATE commit_changes SET rows_pending = NULL "
-                        + "WHERE settings_id = ? AND commit_id = ? AND rows_pending");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
-                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
-                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (long settingsId : settingsIds(connection)) {
-                String after = "";
-                while (after != null) {
-                    List<String> ids = new ArrayList<>();
-                    List<byte[]> encoded = new ArrayList<>();
-                    values.setLong(1, settingsId);
-                    values.setString(2, after);
-                    try (ResultSet step = values.executeQuery()) {
-                        while (step.next()) {
-                            ids.add(step.getString(1));
-                            encoded.add(step.getBytes(2));
-                        }
-                    }
-                    after = ids.size() < BATCH ? null : ids.get(ids.size() - 1);
-                    for (String id : ids) {
-                        claim.setLong(1, settingsId);
-                        claim.setString(2, id);
-                        claim.addBatch();
-                    }
-                    int[] claimed = claim.executeBatch();
-                    for (int i = 0; i < ids.size(); i++) {
-                        if (claimed[i] == 0) {
-                            continue; // another expansion's (it waited for ours, or ran first)
-                        }
-                        try {
-                            rows += add(insert, settingsId, ids.get(i), ChangeCodec.decode(ids.get(i),
-                                    encoded.get(i), paths));
-                        } catch (IllegalArgumentException e) {
-                            // cleared all the same: a rescan diffs the commit again, and no read can do better
-                            damaged++;
-                        }
-                    }
-                    insert.executeBatch();
-                    connection.commit();
-                }
+        // one pass, in the table's own order (the rows go in under a row id of their own: no order to keep);
+        // the result is held over each step's commit (both drivers read it whole, H2 spilling a large one to disk)
+        try (Expansion expansion = new Expansion(connection);
+                PreparedStatement select = connection.prepareStatement("SELECT settings_id, commit_id, changes FROM "
+                        + "commit_changes WHERE rows_pending", ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY, ResultSet.HOLD_CURSORS_OVER_COMMIT);
+                ResultSet values = select.executeQuery()) {
+            while (values.next()) {
+                expansion.add(values.getLong(1), values.getString(2), values.getBytes(3));
             }
+            expansion.step();
+            if (expansion.damaged > 0) {
+                LOG.warn("file_changes lacks the changes of {} commits whose recorded value cannot be read",
+                        expansion.damaged);
+            }
+            LOG.debug("file_changes: {} rows derived from the recorded changes in {} ms", expansion.rows,
+                    (System.nanoTime() - started) / 1_000_000);
+            return expansion.rows;
         }
-        if (damaged > 0) {
-            LOG.warn("file_changes lacks the changes of {} commits whose recorded value cannot be read", damaged);
-        }
-        LOG.debug("file_changes: {} rows derived from the recorded changes in {} ms", rows,
-                (System.nanoTime() - started) / 1_000_000);
-        return rows;
     }
 
-    private static List<Long> settingsIds(Connection connection) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT settings_id FROM settings ORDER BY settings_id")) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
+    /** The values read so far, expanded and committed a step at a time. */
+    private static final class Expansion implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement claim;
+        private final PreparedStatement insert;
+        private final Map<String, String> paths = new HashMap<>();
+        private final List<Long> settingsIds = new ArrayList<>(BATCH);
+        private final List<String> commitIds = new ArrayList<>(BATCH);
+        private final List<byte[]> values = new ArrayList<>(BATCH);
+        long rows;
+        int damaged;
+
+        Expansion(Connection connection) throws SQLException {
+            this.connection = connection;
+            claim = connection.prepareStatement("UPDATE commit_changes SET rows_pending = NULL WHERE settings_id = ? "
+                    + "AND commit_id = ? AND rows_pending");
+            insert = connection.prepareStatement("INSERT INTO file_changes (settings_id, commit_id, seq, path, "
+                    + "old_path, change_type, insertions, deletions, is_binary, old_size, new_size, lines_after) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        void add(long settingsId, String commitId, byte[] value) throws SQLException {
+            settingsIds.add(settingsId);
+            commitIds.add(commitId);
+            values.add(value);
+            if (values.size() == BATCH) {
+                step();
             }
         }
-        return ids;
+
+        /** Claims the values held, adds the rows of those it claimed, and commits both. */
+        void step() throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                claim.setLong(1, settingsIds.get(i));
+                claim.setString(2, commitIds.get(i));
+                claim.addBatch();
+            }
+            int[] claimed = claim.executeBatch();
+            for (int i = 0; i < values.size(); i++) {
+                if (claimed[i] == 0) {
+                    continue; // another expansion's (it waited for ours, or ran first)
+                }
+                try {
+                    rows += addRows(insert, settingsIds.get(i), commitIds.get(i),
+                            ChangeCodec.decode(commitIds.get(i), values.get(i), paths));
+                } catch (IllegalArgumentException e) {
+                    // cleared all the same: a rescan diffs the commit again, and no read can do better
+                    damaged++;
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+            settingsIds.clear();
+            commitIds.clear();
+            values.clear();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (insert) {
+                claim.close();
+            }
+        }
     }
 
     /** A commit's rows, added to the batch; returns how many. */
-    private static int add(PreparedStatement insert, long settingsId, String commitId, List<FileChange> changes)
+    private static int addRows(PreparedStatement insert, long settingsId, String commitId, List<FileChange> changes)
             throws SQLException {
         int seq = 0;
         for (FileChange change : changes) {
