@@ -1,5 +1,6 @@
 package org.gstats.store.internal;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,32 +21,34 @@ import org.slf4j.LoggerFactory;
 /**
  * The rows of {@code file_changes}, derived from the values of {@code commit_changes} when
  * something reads that table. A scan writes a commit's changes once, as its value (what a rescan
- * reads); the rows, the same facts for queries, were a quarter of a first scan's cost of writing
- * the store, so they are added by the first read that needs them ({@code gstats sql} naming the
- * table, {@code store info}, the fleet) and kept: {@code commit_changes.rows_pending} marks the values
- * whose rows are not there yet (a scan writes it true; values stored before schema 10 have their rows).
+ * reads), and lists each step's values in a row of {@code pending_changes}; the rows, the same
+ * facts for queries, were a quarter of a first scan's cost of writing the store, so they are added
+ * by the first read that needs them ({@code gstats sql} naming the table, the fleet) and kept. The
+ * values are not touched: a read with nothing pending reads one empty table.
  *
- * <p>Each value is claimed (its mark cleared only where it is still set) in the transaction that
- * adds its rows, so its rows go in once whatever runs beside: PostgreSQL makes a second claim of
- * the same value wait for the first and then find it cleared. Expansions and {@code store gc} also
- * take turns on a lock (the server's advisory lock; an H2 file is one process's, whose readers
- * take turns on this class's), so that no work is done twice and gc never drops a value whose
- * rows are being added. A value a scan commits meanwhile is expanded by the next read. The values
- * are read in one pass and expanded in steps of {@value #BATCH}, each committed with its claims:
- * one long transaction makes H2 write its pages several times over.
+ * <p>A step's row of {@code pending_changes} is claimed (deleted) in the transaction that adds its
+ * values' rows, so they go in once whatever runs beside: PostgreSQL makes a second claim of the same
+ * row wait for the first and then find it gone. Expansions and {@code store gc} also take turns on a
+ * lock (the server's advisory lock; an H2 file is one process's, whose readers take turns on this
+ * class's), so that gc never drops a value whose rows are being added. A step a scan commits
+ * meanwhile is expanded by the next read.
  */
 public final class ChangeRows {
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
-
-    /** Values expanded (and claimed) per committed step. */
-    private static final int BATCH = 1000;
 
     /** The key of the server's advisory lock that expansions and gc take: "gstatsfc" in ASCII. */
     private static final long LOCK_KEY = 0x6773746174736663L;
 
     /** What expansions and gc of an H2 store in this process take turns on. */
     private static final Object LOCAL_LOCK = new Object();
+
+    /**
+     * A step's values: joined to the listed ids, which both databases then look up by the values' key
+     * (H2 looked up {@code commit_id = ANY(?)} by the settings alone, reading all their values per step).
+     */
+    private static final String VALUES = "SELECT c.commit_id, c.changes FROM UNNEST(?) AS t(id) JOIN commit_changes c "
+            + "ON c.commit_id = t.id WHERE c.settings_id = ?";
 
     private ChangeRows() {
     }
@@ -93,8 +96,9 @@ public final class ChangeRows {
     }
 
     /**
-     * Adds the rows of every value not yet expanded, committed. A store older than
-     * {@link Tables#DERIVED_ROWS} has every value's rows (its scans wrote them) and is left as it is.
+     * Adds the rows of every value a scan left pending, each step's committed with its claim. A
+     * store older than {@link Tables#DERIVED_ROWS} has every value's rows (its scans wrote them) and
+     * is left as it is.
      *
      * @return the rows added
      */
@@ -104,95 +108,77 @@ public final class ChangeRows {
             connection.rollback();
             return 0;
         }
-        return exclusively(connection, () -> expandAll(connection));
+        List<Pending> steps = pending(connection);
+        if (steps.isEmpty()) {
+            return 0;
+        }
+        return exclusively(connection, () -> expandAll(connection, steps));
     }
 
-    private static long expandAll(Connection connection) throws SQLException {
+    /** One row of pending_changes. */
+    private record Pending(long id, long settingsId, String[] commitIds) {
+    }
+
+    private static List<Pending> pending(Connection connection) throws SQLException {
+        List<Pending> steps = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT pending_id, settings_id, commit_ids FROM pending_changes ORDER BY pending_id")) {
+            while (rows.next()) {
+                steps.add(new Pending(rows.getLong(1), rows.getLong(2), rows.getString(3).split(" ")));
+            }
+        }
+        connection.commit();
+        return steps;
+    }
+
+    private static long expandAll(Connection connection, List<Pending> steps) throws SQLException {
         long started = System.nanoTime();
-        // one pass, in the table's own order (the rows go in under a row id of their own: no order to keep);
-        // the result is held over each step's commit (both drivers read it whole, H2 spilling a large one to disk)
-        try (Expansion expansion = new Expansion(connection);
-                PreparedStatement select = connection.prepareStatement("SELECT settings_id, commit_id, changes FROM "
-                        + "commit_changes WHERE rows_pending", ResultSet.TYPE_FORWARD_ONLY,
-                        ResultSet.CONCUR_READ_ONLY, ResultSet.HOLD_CURSORS_OVER_COMMIT);
-                ResultSet values = select.executeQuery()) {
-            while (values.next()) {
-                expansion.add(values.getLong(1), values.getString(2), values.getBytes(3));
+        long rows = 0;
+        int damaged = 0;
+        Map<String, String> paths = new HashMap<>();
+        try (PreparedStatement claim = connection.prepareStatement("DELETE FROM pending_changes WHERE pending_id = ?");
+                PreparedStatement values = connection.prepareStatement(VALUES);
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
+                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
+                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Pending step : steps) {
+                claim.setLong(1, step.id());
+                if (claim.executeUpdate() == 0) {
+                    connection.rollback();
+                    continue; // another read's (it ran first)
+                }
+                try (ResultSet value = select(connection, values, step)) {
+                    while (value.next()) {
+                        String commitId = value.getString(1);
+                        try {
+                            rows += addRows(insert, step.settingsId(), commitId,
+                                    ChangeCodec.decode(commitId, value.getBytes(2), paths));
+                        } catch (IllegalArgumentException e) {
+                            // no rows: a rescan diffs the commit again, and no read can do better
+                            damaged++;
+                        }
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
             }
-            expansion.step();
-            if (expansion.damaged > 0) {
-                LOG.warn("file_changes lacks the changes of {} commits whose recorded value cannot be read",
-                        expansion.damaged);
-            }
-            LOG.debug("file_changes: {} rows derived from the recorded changes in {} ms", expansion.rows,
-                    (System.nanoTime() - started) / 1_000_000);
-            return expansion.rows;
         }
+        if (damaged > 0) {
+            LOG.warn("file_changes lacks the changes of {} commits whose recorded value cannot be read", damaged);
+        }
+        LOG.debug("file_changes: {} rows derived from the recorded changes in {} ms", rows,
+                (System.nanoTime() - started) / 1_000_000);
+        return rows;
     }
 
-    /** The values read so far, expanded and committed a step at a time. */
-    private static final class Expansion implements AutoCloseable {
-        private final Connection connection;
-        private final PreparedStatement claim;
-        private final PreparedStatement insert;
-        private final Map<String, String> paths = new HashMap<>();
-        private final List<Long> settingsIds = new ArrayList<>(BATCH);
-        private final List<String> commitIds = new ArrayList<>(BATCH);
-        private final List<byte[]> values = new ArrayList<>(BATCH);
-        long rows;
-        int damaged;
-
-        Expansion(Connection connection) throws SQLException {
-            this.connection = connection;
-            claim = connection.prepareStatement("UPDATE commit_changes SET rows_pending = NULL WHERE settings_id = ? "
-                    + "AND commit_id = ? AND rows_pending");
-            insert = connection.prepareStatement("INSERT INTO file_changes (settings_id, commit_id, seq, path, "
-                    + "old_path, change_type, insertions, deletions, is_binary, old_size, new_size, lines_after) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-
-        void add(long settingsId, String commitId, byte[] value) throws SQLException {
-            settingsIds.add(settingsId);
-            commitIds.add(commitId);
-            values.add(value);
-            if (values.size() == BATCH) {
-                step();
-            }
-        }
-
-        /** Claims the values held, adds the rows of those it claimed, and commits both. */
-        void step() throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                claim.setLong(1, settingsIds.get(i));
-                claim.setString(2, commitIds.get(i));
-                claim.addBatch();
-            }
-            int[] claimed = claim.executeBatch();
-            for (int i = 0; i < values.size(); i++) {
-                if (claimed[i] == 0) {
-                    continue; // another expansion's (it waited for ours, or ran first)
-                }
-                try {
-                    rows += addRows(insert, settingsIds.get(i), commitIds.get(i),
-                            ChangeCodec.decode(commitIds.get(i), values.get(i), paths));
-                } catch (IllegalArgumentException e) {
-                    // cleared all the same: a rescan diffs the commit again, and no read can do better
-                    damaged++;
-                }
-            }
-            insert.executeBatch();
-            connection.commit();
-            settingsIds.clear();
-            commitIds.clear();
-            values.clear();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (insert) {
-                claim.close();
-            }
-        }
+    /** The values a step lists (a value gc dropped since is not there), by the values' key. */
+    private static ResultSet select(Connection connection, PreparedStatement values, Pending step)
+            throws SQLException {
+        Array ids = connection.createArrayOf("VARCHAR", step.commitIds());
+        values.setArray(1, ids);
+        values.setLong(2, step.settingsId());
+        return values.executeQuery();
     }
 
     /** A commit's rows, added to the batch; returns how many. */
@@ -218,26 +204,28 @@ public final class ChangeRows {
     }
 
     /**
-     * The rows {@code file_changes} gives a query: those there, and those of the values not yet
-     * expanded, counted from the values' heads without adding them.
+     * The rows {@code file_changes} gives a query: those there, and those of the values still
+     * pending, counted from the values' heads without adding them.
      */
     public static long count(Connection connection) throws SQLException {
         long rows;
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM file_changes")) {
-                count.next();
-                rows = count.getLong(1);
-            }
-            if (Schema.version(connection) < Tables.DERIVED_ROWS) {
-                return rows;
-            }
-            try (ResultSet values = statement.executeQuery(
-                    "SELECT commit_id, changes FROM commit_changes WHERE rows_pending")) {
-                while (values.next()) {
-                    try {
-                        rows += ChangeCodec.count(values.getString(1), values.getBytes(2));
-                    } catch (IllegalArgumentException e) {
-                        // a damaged value gives no rows (expand() says so)
+        try (Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM file_changes")) {
+            count.next();
+            rows = count.getLong(1);
+        }
+        if (Schema.version(connection) < Tables.DERIVED_ROWS) {
+            return rows;
+        }
+        try (PreparedStatement values = connection.prepareStatement(VALUES)) {
+            for (Pending step : pending(connection)) {
+                try (ResultSet value = select(connection, values, step)) {
+                    while (value.next()) {
+                        try {
+                            rows += ChangeCodec.count(value.getString(1), value.getBytes(2));
+                        } catch (IllegalArgumentException e) {
+                            // a damaged value gives no rows (expand() says so)
+                        }
                     }
                 }
             }

@@ -707,9 +707,9 @@ final class StoreSessionImpl implements StoreSession {
     /**
      * The new commits' rows and (unless the scan warned) their changes, in one reading of the
      * spill, committed in steps of about {@value #BATCH} rows. A commit's changes go in as its value
-     * only: file_changes' rows are derived from it when that table is read ({@link ChangeRows}). A
-     * concurrent scan's value makes the step fail with the key's violation, and the write, tried
-     * again, skips what it finds.
+     * only, each step's values listed in one row of pending_changes: file_changes' rows are derived
+     * from them when that table is read ({@link ChangeRows}). A concurrent scan's value makes the
+     * step fail with the key's violation, and the write, tried again, skips what it finds.
      */
     private void writeHistory(Connection connection, long repositoryId, long settingsId, boolean changes)
             throws SQLException, IOException {
@@ -727,36 +727,46 @@ final class StoreSessionImpl implements StoreSession {
                 + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement value = connection.prepareStatement(
-                        "INSERT INTO commit_changes (settings_id, commit_id, changes, rows_pending) VALUES (?, ?, ?, TRUE)")) {
-            int[] pending = {0};
+                        "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
+                PreparedStatement pending = connection.prepareStatement(
+                        "INSERT INTO pending_changes (settings_id, commit_ids) VALUES (?, ?)")) {
+            int[] rows = {0};
+            StringBuilder valued = new StringBuilder();
             spill.read((scanned, encodedChanges) -> {
                 stopIfAbandoned();
                 String id = scanned.id();
                 if (newCommits && !stored.contains(id)) {
                     addCommit(commit, repositoryId, scanned);
-                    pending[0]++;
+                    rows[0]++;
                 }
                 if (newChanges && encodedChanges != null && !encoded.contains(id)) {
                     value.setLong(1, settingsId);
                     value.setString(2, id);
                     value.setBytes(3, encodedChanges);
                     value.addBatch();
-                    pending[0]++;
+                    valued.append(valued.isEmpty() ? "" : " ").append(id);
+                    rows[0]++;
                 }
-                if (pending[0] >= BATCH) {
-                    executeStep(connection, commit, value);
-                    pending[0] = 0;
+                if (rows[0] >= BATCH) {
+                    executeStep(connection, commit, value, pending, settingsId, valued);
+                    rows[0] = 0;
                 }
             });
-            executeStep(connection, commit, value);
+            executeStep(connection, commit, value, pending, settingsId, valued);
         }
     }
 
-    /** One step of the history's rows, committed. */
-    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values)
-            throws SQLException {
+    /** One step of the history's rows, committed with the list of its values, whose rows a read of file_changes adds. */
+    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values,
+            PreparedStatement pending, long settingsId, StringBuilder valued) throws SQLException {
         commits.executeBatch();
         values.executeBatch();
+        if (!valued.isEmpty()) {
+            pending.setLong(1, settingsId);
+            pending.setString(2, valued.toString());
+            pending.executeUpdate();
+            valued.setLength(0);
+        }
         connection.commit();
     }
 

@@ -382,11 +382,11 @@ public class StoredScanTest {
 
     /**
      * Turns a store of this version's shape into schema 9's: every value's rows in file_changes, as
-     * its scan wrote them then, and no rows_pending.
+     * its scan wrote them then, and no pending_changes.
      */
     private static void schema9(Statement statement) throws SQLException {
         ChangeRows.expand(statement.getConnection());
-        statement.execute("ALTER TABLE commit_changes DROP COLUMN rows_pending");
+        statement.execute("DROP TABLE " + Tables.PENDING_CHANGES.name());
     }
 
     /** Turns a store of this version's shape into schema 8's: blob_results keyed by analyser first. */
@@ -485,13 +485,14 @@ public class StoredScanTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
         assertEquals("a scan writes no row of file_changes", 0, count(store, "file_changes"));
-        assertEquals("every commit's value (a merge's holds none)", commitCount(repo),
-                count(store, "commit_changes WHERE rows_pending"));
+        assertEquals("a write of one step", 1, count(store, "pending_changes"));
+        assertEquals("lists every commit's value (a merge's holds none)", commitCount(repo),
+                pendingCommits(store).size());
 
         List<String> expected = deliveredRows(request, settingsId(store));
         assertEquals(expected, rows(store, Tables.FILE_CHANGES));
         assertEquals("read again, nothing is added", expected, rows(store, Tables.FILE_CHANGES));
-        assertEquals(0, count(store, "commit_changes WHERE rows_pending"));
+        assertEquals(0, count(store, "pending_changes"));
 
         Map<String, String> git = new TreeMap<>();
         Numstat.log(repo, "-M").forEach((commit, entries) -> entries.forEach(entry -> git.put(commit + " "
@@ -532,8 +533,8 @@ public class StoredScanTest {
         assertEquals(1, rescan.misses.get());
         assertEquals(List.of((Tables.DERIVED_ROWS - 1) + " BASELINE", Tables.DERIVED_ROWS + " JDBC"),
                 migrations(store));
-        assertEquals("only the new commit's value waits for its rows", 1,
-                count(store, "commit_changes WHERE rows_pending"));
+        assertEquals("only the new commit's value waits for its rows",
+                List.of(repo.git("rev-parse", "HEAD").strip()), pendingCommits(store));
         assertEquals(before.size(), count(store, "file_changes"));
         List<String> after = rows(store, Tables.FILE_CHANGES);
         assertEquals(deliveredRows(request, settingsId(store)), after);
@@ -583,7 +584,20 @@ public class StoredScanTest {
         List<String> rows = rows(store, Tables.FILE_CHANGES);
         assertEquals(deliveredRows(request, settingsId(store)), rows);
         assertEquals(3_000, rows.size());
-        assertEquals(0, count(store, "commit_changes WHERE rows_pending"));
+        assertEquals(0, count(store, "pending_changes"));
+    }
+
+    /** The commits pending_changes lists. */
+    private static List<String> pendingCommits(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT commit_ids FROM pending_changes")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.addAll(List.of(rows.getString(1).split(" ")));
+            }
+            return ids;
+        }
     }
 
     /** Adds file_changes' missing rows, as gstats sql does before a query that reads the table. */

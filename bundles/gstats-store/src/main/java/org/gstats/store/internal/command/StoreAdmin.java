@@ -241,12 +241,14 @@ final class StoreAdmin {
             long rows = ChangeRows.exclusively(connection, () -> {
                 // Uncorrelated NOT IN: both databases evaluate the subquery once into a set; a
                 // correlated lookup of commit_id, which no index leads with, took minutes on git/git.
-                String unreachable = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
-                        + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id)) "
-                        + "OR commit_id NOT IN (SELECT c.commit_id FROM commits c)";
+                String unusedSettings = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
+                        + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id))";
+                String unreachable = unusedSettings + " OR commit_id NOT IN (SELECT c.commit_id FROM commits c)";
                 // the values before their rows: a row is never left without its value
                 long dropped = update(connection, "DELETE FROM commit_changes WHERE " + unreachable);
                 dropped += update(connection, "DELETE FROM file_changes WHERE " + unreachable);
+                // what is left of a pending step (values of commits no repository has) finds no value to expand
+                dropped += update(connection, "DELETE FROM pending_changes WHERE " + unusedSettings);
                 dropped += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
                         + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
                         + "(SELECT 1 FROM commit_changes x WHERE x.settings_id = s.settings_id)");

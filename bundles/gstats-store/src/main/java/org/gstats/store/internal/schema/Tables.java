@@ -197,7 +197,7 @@ public final class Tables {
     /**
      * The schema version from which a scan writes a commit's changes as its value only: the rows
      * of {@code file_changes} are derived from the values when something reads that table
-     * ({@code ChangeRows}), and {@code commit_changes.rows_pending} tells which values lack theirs.
+     * ({@code ChangeRows}), and {@link #PENDING_CHANGES} lists the values that lack theirs.
      * They were a quarter of a first scan's cost of writing the store, for a table only queries read.
      */
     public static final int DERIVED_ROWS = 10;
@@ -279,7 +279,7 @@ public final class Tables {
     public static final Table FILE_CHANGES = new Table("file_changes",
             "one row per file a commit changed, as git log --numstat counts it under the settings; derived from its "
                     + "commit's value in commit_changes when file_changes is read (gstats sql, store info, the fleet), "
-                    + "whose key and rows_pending column hold them once (written by the scan itself before schema 10; no "
+                    + "whose key holds them once (written by the scan itself before schema 10; no "
                     + "key of their own since schema 8)",
             List.of(
                     new Column("settings_id", "BIGINT NOT NULL", "the change settings"),
@@ -302,12 +302,17 @@ public final class Tables {
             List.of(new Column("settings_id", "BIGINT NOT NULL", "the change settings", 5),
                     new Column("commit_id", "VARCHAR(64) NOT NULL", "the commit", 5),
                     new Column("changes", "BYTEA NOT NULL", "its file_changes rows in order, in gstats' own "
-                            + "encoding (ChangeCodec)", 5),
-                    new Column("rows_pending", "BOOLEAN", "true while its rows are not yet in file_changes (a scan "
-                            + "writes the value only; the first read of file_changes adds them and clears this); null "
-                            + "once they are, and for the values stored before schema 10, whose scans wrote them",
-                            DERIVED_ROWS)),
+                            + "encoding (ChangeCodec)", 5)),
             "settings_id, commit_id", null, null, 5);
+
+    public static final Table PENDING_CHANGES = new Table("pending_changes",
+            "the commits whose changes a scan recorded as values only, one row per step of its write: the first read "
+                    + "of file_changes adds their rows from commit_changes and deletes this row (values stored before "
+                    + "schema 10 have their rows)",
+            List.of(new Column("pending_id", ID, "the store's id of the step", DERIVED_ROWS),
+                    new Column("settings_id", "BIGINT NOT NULL", "the change settings", DERIVED_ROWS),
+                    new Column("commit_ids", "VARCHAR NOT NULL", "the commits, separated by spaces", DERIVED_ROWS)),
+            "pending_id", null, null, DERIVED_ROWS);
 
     public static final Table HEAD_FILES = new Table("head_files", "the files at the head of a scan, kept once "
             + "for the scans whose rows are the same (scans.rows_from): the files view gives them per scan", List.of(
@@ -416,12 +421,11 @@ public final class Tables {
      * views of functions and hotspots replaced to read them), version 7 adds {@code scans.scope},
      * version 8 replaces the table {@link #CHANGED_COMMITS} by a view of {@link #COMMIT_CHANGES}
      * and drops the key of {@link #FILE_CHANGES} ({@link #ONE_KEY}), version 9 keys
-     * {@link #BLOB_RESULTS} by blob id first ({@link #BLOB_KEY}), version 10 adds
-     * {@code commit_changes.rows_pending} ({@link #DERIVED_ROWS}; null for every value already
-     * stored, whose rows the scan wrote: the step fills nothing, and may run again harmlessly).
+     * {@link #BLOB_RESULTS} by blob id first ({@link #BLOB_KEY}), version 10 creates
+     * {@link #PENDING_CHANGES} ({@link #DERIVED_ROWS}; empty: every value already stored has its rows).
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, CHANGED_COMMITS,
-            FILE_CHANGES, COMMIT_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS, HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS,
+            FILE_CHANGES, COMMIT_CHANGES, PENDING_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS, HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS,
             FILES, FUNCTIONS, HOTSPOTS);
 
     /** The views of the rows a scan shares with others, each row once per scan, as the tables were before schema 5. */
