@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gstats.api.FileChange;
+import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.schema.Schema;
 import org.gstats.store.internal.schema.Tables;
 import org.slf4j.Logger;
@@ -113,6 +114,39 @@ public final class ChangeRows {
             return 0;
         }
         return exclusively(connection, () -> expandAll(connection, steps));
+    }
+
+    /**
+     * Adds the pending rows of a store at this gstats' version, on a connection of the store's that
+     * is returned open for the caller to close after its read: an embedded database closes with its
+     * last connection. Null, and nothing done, for a store that is not there, or not at this version
+     * (an older one has all its rows; a newer one is not this gstats' to write).
+     */
+    public static Connection expanded(Database database) throws StoreException {
+        if (database.absent()) {
+            return null;
+        }
+        Connection connection = database.openForReading();
+        try {
+            int version = Schema.version(connection);
+            // PostgreSQL takes read-only off between transactions only
+            connection.rollback();
+            if (version != Schema.CURRENT) {
+                Database.closeQuietly(connection);
+                return null;
+            }
+            connection.setReadOnly(false);
+            expand(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            Database.closeQuietly(connection);
+            throw Database.failure("cannot add file_changes' rows to the store at " + database.location().url(), e);
+        }
     }
 
     /** One row of pending_changes. */

@@ -43,37 +43,12 @@ final class StoreAdmin {
      * has the rows of the changes recorded since the last such query added ({@link ChangeRows}).
      */
     ResultTable query(String sql) throws StoreException {
-        Connection expanded = ChangeRows.readBy(sql) ? expanded() : null;
+        Connection expanded = ChangeRows.readBy(sql) ? ChangeRows.expanded(database) : null;
         try {
             return queried(sql);
         } finally {
             // closed after the query's: an embedded database closes with its last connection
             Database.closeQuietly(expanded);
-        }
-    }
-
-    /**
-     * The connection that added file_changes' missing rows, still open; null for a store that is not
-     * there, or not at this gstats' version (its rows are all there, or it is not this gstats' to write).
-     */
-    private Connection expanded() throws StoreException {
-        if (database.absent()) {
-            return null;
-        }
-        Connection connection = database.openForReading();
-        try {
-            if (Schema.version(connection) != Schema.CURRENT) {
-                rollback(connection);
-                Database.closeQuietly(connection);
-                return null;
-            }
-            connection.setReadOnly(false);
-            ChangeRows.expand(connection);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            rollback(connection);
-            Database.closeQuietly(connection);
-            throw Database.failure("cannot add file_changes' rows to the store at " + database.location().url(), e);
         }
     }
 
