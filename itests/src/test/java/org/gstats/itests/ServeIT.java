@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -285,6 +290,56 @@ public class ServeIT {
         }
         assertError(send(request("/api/scans").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))), 401, "needs a token");
+    }
+
+    /**
+     * Each run of serve in one framework (the shell) has its own settings, however soon it follows
+     * the last: SCR once kept a stopped run's token when the next run's settings came before it had
+     * taken the old ones down. A listener ranked before SCR's holds Configuration Admin's event
+     * thread at each deletion of the servlets' settings, as a loaded machine does.
+     */
+    @Test
+    public void aServeRightAfterAnotherHasItsOwnToken() throws Exception {
+        ConfigurationListener slow = event -> {
+            if (event.getType() == ConfigurationEvent.CM_DELETED && event.getPid().startsWith("org.gstats.serve")) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ServiceRegistration<ConfigurationListener> held = context.registerService(ConfigurationListener.class,
+                slow, new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
+        try {
+            Path root = Files.createTempDirectory(SampleRepository.workDir(), "serve-root-");
+            for (String token : new String[] {"first", "second", "third"}) {
+                serve("--root " + quote(root) + " --token " + token);
+                assertEquals(token, 200, send(request("/api/health").header("Authorization", "Bearer " + token)
+                        .GET()).statusCode());
+                for (String old : new String[] {"first", "second"}) {
+                    if (!old.equals(token)) {
+                        assertError(send(request("/api/health").header("Authorization", "Bearer " + old).GET()),
+                                401, "needs a token");
+                    }
+                }
+                stopServing();
+            }
+        } finally {
+            held.unregister();
+        }
+    }
+
+    /** One serve per process: a second one while the first serves is told so at once, and the first goes on. */
+    @Test
+    public void aSecondServeInTheSameProcessIsRefused() throws Exception {
+        Path root = Files.createTempDirectory(SampleRepository.workDir(), "serve-root-");
+        serve("--root " + quote(root));
+        GogoCommands.Outcome second = new GogoCommands(context).execute("serve", "--port 0 --root " + quote(root));
+        assertNotNull(second.toString(), second.failure());
+        assertEquals("serve: gstats:serve is already serving in this gstats process: stop it (Ctrl-C) first",
+                second.failure().getMessage());
+        assertEquals(200, send(request("/api/health").GET()).statusCode());
     }
 
     @Test

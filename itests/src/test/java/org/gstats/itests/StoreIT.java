@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -165,6 +166,17 @@ public class StoreIT {
         Outcome nowhere = gogo.execute("history", quote(missing));
         assertEquals(2, nowhere.exit());
         assertEquals("no such directory: " + missing, nowhere.failure().getMessage());
+        // a directory never scanned: an empty table, which text says in words
+        Path unscanned = GitRepo.init(Files.createTempDirectory(SampleRepository.workDir(), "never-scanned-")).dir()
+                .toRealPath();
+        Outcome none = gogo.execute("history", quote(unscanned));
+        assertNull(none.failure());
+        List<String> lines = none.output().lines().toList();
+        assertEquals(none.output(), 2, lines.size());
+        assertTrue(lines.get(1), lines.get(1).matches("gstats: the store at jdbc:h2:.* holds no scan of "
+                + Pattern.quote(unscanned.toString()) + ": gstats scan stores one \\(unless --no-store\\)"));
+        assertEquals("scan_id,started,branch,scope,head_id,commits,authors,files,lines,duration_ms",
+                gogo.execute("history", "--format csv " + quote(unscanned)).output().strip());
     }
 
     /** The report without what differs between any two runs: timings and memory figures. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -60,6 +61,8 @@ public final class ServeCommand {
     static final int MAX_PORT = 65_535;
     private static final String EXIT = "gstats.exit";
     private static final long START_TIMEOUT_MS = 20_000;
+    /** How long a run interrupted takes at most to begin its stop. */
+    private static final long STOPPING_MS = 2_000;
     /** The API's and the pages'. */
     private static final int SERVLETS = 2;
 
@@ -70,6 +73,11 @@ public final class ServeCommand {
     private volatile GstatsConfiguration configuration;
 
     private BundleContext context;
+
+    /** Held by the run of serve that is starting, serving or stopping: one at a time. */
+    private final ReentrantLock runs = new ReentrantLock();
+    /** Whether the run holding {@link #runs} is serving (neither starting nor stopping). */
+    private volatile boolean serving;
 
     @Activate
     void activate(BundleContext bundleContext) {
@@ -128,9 +136,39 @@ public final class ServeCommand {
             session.put(EXIT, 2);
             throw e;
         }
+        awaitTurn();
+        try {
+            serve(session, options);
+        } finally {
+            runs.unlock();
+        }
+    }
+
+    /**
+     * Takes {@link #runs}. Gogo hands Ctrl-C's interrupt to a command and returns at once, so a
+     * next serve in the same shell can come while the last one's stop still runs: that one is
+     * waited for. A run still serving after {@value #STOPPING_MS} ms is not stopping, and the
+     * next is refused.
+     */
+    private void awaitTurn() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        long servingSince = Long.MAX_VALUE;
+        while (!runs.tryLock(20, TimeUnit.MILLISECONDS)) {
+            long now = System.currentTimeMillis();
+            servingSince = serving ? Math.min(servingSince, now) : Long.MAX_VALUE;
+            if (now - servingSince > STOPPING_MS || now > deadline) {
+                throw new IllegalStateException("serve: gstats:serve is already serving in this gstats process: "
+                        + "stop it (Ctrl-C) first");
+            }
+        }
+    }
+
+    private void serve(CommandSession session, Options options) throws Exception {
+        Bundle server = stoppedHttp();
         Configuration http = configurationAdmin.getConfiguration(HTTP_PID, "?");
-        Configuration servlets = configurationAdmin.getConfiguration(ServeSettings.PID, "?");
-        Bundle startedHttp = null;
+        String run = UUID.randomUUID().toString();
+        Configuration servlets = configurationAdmin.getFactoryConfiguration(ServeSettings.PID, run, "?");
+        Throwable failed = null;
         try {
             Hashtable<String, Object> httpProperties = new Hashtable<>();
             httpProperties.put("org.apache.felix.http.enable", true);
@@ -140,41 +178,59 @@ public final class ServeCommand {
             Hashtable<String, Object> serveProperties = new Hashtable<>();
             serveProperties.put("roots", options.roots().stream().map(Path::toString).toArray(String[]::new));
             serveProperties.put(".token", options.token());
-            String run = UUID.randomUUID().toString();
             serveProperties.put("run", run);
+            serveProperties.put(ServeSettings.SCANS_TARGET, "(run=" + run + ")");
             servlets.update(serveProperties);
-            startedHttp = startHttp();
+            server.start(Bundle.START_TRANSIENT);
             String endpoint = awaitEndpoint(options.port());
             awaitServlets(run);
             awaitAnswer(endpoint, options.token());
             PrintStream out = session.getConsole();
             out.println("gstats: serving " + shown(endpoint, options.bind()) + " (repositories under " + options.roots() + "; Ctrl-C stops)");
             out.flush();
+            serving = true;
             while (true) {
                 Thread.sleep(TimeUnit.HOURS.toMillis(1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception | Error e) {
+            failed = e;
+            throw e;
         } finally {
-            stop(startedHttp, servlets, http);
+            serving = false;
+            try {
+                stop(server, servlets, run);
+            } catch (Exception e) {
+                // the reason serving failed comes first; a clean-up that failed after it is its footnote
+                if (failed == null) {
+                    throw e;
+                }
+                failed.addSuppressed(e);
+            }
         }
     }
 
     /**
      * Undoes what the run set up, every step even when one fails. Ctrl-C ends a run by interrupting
-     * its thread, and Jetty's stop (which joins its threads) and the configurations' removal
-     * (which SCR and Felix HTTP act on) must not be cut short by that interrupt: a server or a
-     * configuration left half gone would meet the next serve in the same process (the shell). The
-     * interrupt is set aside while they run and restored after.
+     * its thread, and Jetty's stop (which joins its threads) and the servlets' settings' removal
+     * (which SCR acts on) must not be cut short by that interrupt: a server or servlets left half
+     * gone would meet the next serve in the same process (the shell). The interrupt is set aside
+     * while they run and restored after.
+     * <p>
+     * Each run's servlets have settings of their own (a factory configuration named by the run):
+     * Configuration Admin tells SCR of a deletion on a thread of its own, and a singleton
+     * configuration made again under the same PID starts at the revision the deleted one had,
+     * which SCR, when the new one came before it had handled the deletion, took for one it had
+     * seen, leaving a component with the last run's token and roots. The stop waits until the
+     * run's servlets are gone, so that the next run's server never sees two of them. Felix HTTP's
+     * settings are kept for the next run to update (the bundle stopped, they serve nothing): a
+     * deletion it learns late would take the next run's address.
      */
-    private static void stop(Bundle startedHttp, Configuration servlets, Configuration http) throws Exception {
+    private void stop(Bundle server, Configuration servlets, String run) throws Exception {
         boolean interrupted = Thread.interrupted();
         Exception failed = null;
-        for (Step step : new Step[] {() -> {
-            if (startedHttp != null) {
-                startedHttp.stop(Bundle.STOP_TRANSIENT);
-            }
-        }, servlets::delete, http::delete}) {
+        for (Step step : new Step[] {() -> server.stop(Bundle.STOP_TRANSIENT), servlets::delete, () -> awaitGone(run)}) {
             try {
                 step.run();
             } catch (Exception e) {
@@ -199,18 +255,20 @@ public final class ServeCommand {
     }
 
     /**
-     * Starts Felix HTTP when the launcher left it stopped (it starts it for no other command).
-     *
-     * @return the bundle when this started it, else {@code null}
+     * Felix HTTP, stopped. The launcher installs it without starting it; one found running (a
+     * serve that died, or a framework that starts every bundle, as Pax Exam does) is stopped
+     * before this run's settings are given, since Felix HTTP restarting on new settings while
+     * the last run's servlets go can keep a gone servlet in the new server.
      */
-    private Bundle startHttp() throws BundleException {
+    private Bundle stoppedHttp() throws BundleException {
         for (Bundle bundle : context.getBundles()) {
-            if (HTTP_BUNDLE.equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
-                bundle.start(Bundle.START_TRANSIENT);
+            if (HTTP_BUNDLE.equals(bundle.getSymbolicName())) {
+                bundle.stop(Bundle.STOP_TRANSIENT);
                 return bundle;
             }
         }
-        return null;
+        throw new IllegalStateException("serve: the web server (" + HTTP_BUNDLE + ") is not installed: "
+                + "reinstall gstats");
     }
 
     /** The address Felix HTTP says it serves on, once it has started with the new port. */
@@ -234,6 +292,18 @@ public final class ServeCommand {
         }
         throw new IllegalStateException("the web server did not start within " + START_TIMEOUT_MS / 1000
                 + " s (is the port taken?)");
+    }
+
+    /** Waits until no service has this run's settings. */
+    private void awaitGone(String run) throws InterruptedException, InvalidSyntaxException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        String filter = "(run=" + run + ")";
+        while (context.getServiceReferences((String) null, filter) != null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the web UI did not stop within " + START_TIMEOUT_MS / 1000 + " s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Waits until both servlets are registered with this run's settings. */

@@ -4,14 +4,17 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * What {@code gstats:serve} hands its servlets through Configuration Admin (PID
- * {@value #PID}). The servlets require it: without a running {@code gstats:serve} nothing is
- * served.
+ * What {@code gstats:serve} hands its servlets through Configuration Admin: a factory configuration
+ * of {@value #PID} per run, named by the run. The servlets require one: without a running
+ * {@code gstats:serve} nothing is served.
  */
-@ObjectClassDefinition(pid = ServeSettings.PID, name = "gstats serve", description = "the web UI and REST API")
+@ObjectClassDefinition(factoryPid = ServeSettings.PID, name = "gstats serve", description = "the web UI and REST API")
 public @interface ServeSettings {
 
     String PID = "org.gstats.serve";
+
+    /** Binds a run's API servlet to that run's scans (Declarative Services' {@code <reference>.target}). */
+    String SCANS_TARGET = "scans.target";
 
     @AttributeDefinition(description = "directories whose repositories may be scanned and shown (real paths)")
     String[] roots();

@@ -70,7 +70,8 @@ public final class StoreCommands {
             }
             Path repository = repositoryRoot(path.length == 0 ? currentDir(session) : currentDir(session)
                     .resolve(path[0]));
-            List<ScanSummary> scans = admin(url).history(repository);
+            StoreAdmin admin = admin(url);
+            List<ScanSummary> scans = admin.history(repository);
             // a repository deleted since its scans keeps its history; a mistyped path has none
             if (scans.isEmpty() && !Files.isDirectory(repository)) {
                 throw new CommandError(CommandError.BAD_USAGE, "no such directory: " + repository);
@@ -82,6 +83,11 @@ public final class StoreCommands {
                         scan.headId(), scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.durationMs()));
             }
             table.print(format, session.getConsole());
+            // the other formats stay what a program reads: an empty table
+            if (scans.isEmpty() && format.equals("text")) {
+                session.getConsole().println("gstats: the store at " + admin.location() + " holds no scan of "
+                        + repository + ": gstats scan stores one (unless --no-store)");
+            }
         });
     }
 
