@@ -158,7 +158,8 @@ public final class ScanEngineImpl implements ScanEngine {
             ReportHeader header = run.withMemory(new ReportHeader(VERSION, target.repository().toString(),
                     target.branch(), target.headId(), started, durationMs));
             Report report = new Report(header, sections, run.errors());
-            stored.finish(report);
+            // the caller writes the report while the store records the scan
+            stored.finish(report, () -> progress.reportReady(report));
             return report;
         }
     }

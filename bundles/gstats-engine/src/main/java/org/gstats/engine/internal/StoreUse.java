@@ -19,7 +19,6 @@ import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
 import org.gstats.api.store.ScanStore;
-import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
@@ -134,20 +133,61 @@ final class StoreUse {
         return opening == null ? run : new TeeListener(run, late);
     }
 
-    /** Records the finished scan; a failure costs the next scan its head start, never this report. */
-    void finish(Report report) {
+    /**
+     * Records the finished scan on a thread of its own while {@code meanwhile} (the caller writing
+     * the report) runs on the scan's, and returns once both have ended: the report reaches its user
+     * while the store's last transaction runs, and whoever waits for the scan (the command, the
+     * process) still waits for the store. A failed write costs the next scan its head start, never
+     * this report: one warning line, logged here on the scan's thread as before.
+     */
+    void finish(Report report, Runnable meanwhile) {
         StoreSession session = session();
         if (session == null) {
+            meanwhile.run();
             return;
         }
         long start = System.nanoTime();
-        try {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        FutureTask<Void> recording = new FutureTask<>(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
             session.finish(report);
-            log.debug("scan stored in {} ms", millisSince(start));
-        } catch (StoreException | RuntimeException e) {
-            log.warn("{}; the next scan runs cold", oneLine(e));
+            return null;
+        });
+        Thread thread = new Thread(recording, "gstats-store-finish");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            meanwhile.run();
+        } finally {
+            awaitRecorded(recording, session, start);
+        }
+    }
+
+    /** Waits for the store's write to end, whatever interrupts the wait: the session must not be closed under it. */
+    private void awaitRecorded(FutureTask<Void> recording, StoreSession session, long start) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    recording.get();
+                    log.debug("scan stored in {} ms", millisSince(start));
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            log.warn("{}; the next scan runs cold", oneLine(e.getCause()));
         } finally {
             session.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

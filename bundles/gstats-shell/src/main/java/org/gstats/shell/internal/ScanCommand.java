@@ -20,6 +20,7 @@ import org.gstats.api.scan.PluginInfo;
 import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginSelection;
 import org.gstats.api.scan.PluginState;
+import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
 import org.gstats.config.api.ConfigException;
@@ -160,27 +161,18 @@ public class ScanCommand {
 
         Report report;
         ShellInterrupt interrupt = ShellInterrupt.watch(session);
+        Delivery delivery = new Delivery(session, output, progress, interrupt);
         try {
-            report = engine.scan(options.request(in.settings()), selection, progress);
+            report = engine.scan(options.request(in.settings()), selection, delivery);
         } catch (ScanException | RuntimeException e) {
             if (interrupt.happened()) {
                 throw CommandFailure.interrupted(INTERRUPTED);
             }
             throw e;
         } finally {
-            // before anything is written: an interrupted thread would close Gogo's output channels
-            interrupt.close();
-            progress.finish();
+            delivery.scanEnded();
         }
-        if (interrupt.happened()) {
-            // the scan ended before it saw the interrupt; the user asked for no report
-            throw CommandFailure.interrupted(INTERRUPTED);
-        }
-
-        // the shell's Tab offers them for --table from now on
-        session.put(TabCompletion.LAST_TABLES, report.itemNames());
-        output.checkTable(report);
-        String written = output.write(report, session.getConsole());
+        String written = delivery.written(report);
         if (!options.quiet()) {
             err.println(summary(report, progress.commits()) + written);
         }
@@ -189,6 +181,80 @@ public class ScanCommand {
             // the report is written, with what could be read; a script must still learn it is incomplete
             throw CommandFailure.failed((unread == 1 ? "1 commit" : unread + " commits") + " of " + report.header()
                     .repository() + " could not be read; the report leaves them out (its errors say where)", null);
+        }
+    }
+
+    /**
+     * The scan's progress on stderr, and its report written as soon as the engine has it
+     * ({@link ProgressListener#reportReady}), while the store records the scan: the user reads it
+     * that much sooner, and the command still ends when the scan (with the store's write) has.
+     */
+    private static final class Delivery implements ProgressListener {
+
+        private final CommandSession session;
+        private final ReportOutput output;
+        private final ProgressPrinter progress;
+        private final ShellInterrupt interrupt;
+        private boolean ended;
+        /** What the summary line says about the report, once it is written; null before. */
+        private String written;
+        private CommandFailure failure;
+
+        Delivery(CommandSession session, ReportOutput output, ProgressPrinter progress, ShellInterrupt interrupt) {
+            this.session = session;
+            this.output = output;
+            this.progress = progress;
+            this.interrupt = interrupt;
+        }
+
+        @Override
+        public void commitsScanned(long commits) {
+            progress.commitsScanned(commits);
+        }
+
+        @Override
+        public void reportReady(Report report) {
+            scanEnded();
+            if (interrupt.happened()) {
+                return;
+            }
+            try {
+                written = write(report);
+            } catch (CommandFailure e) {
+                // thrown again on the command's thread once the scan returns, as before
+                failure = e;
+            }
+        }
+
+        /** Before anything is written: an interrupted thread would close Gogo's output channels. */
+        void scanEnded() {
+            if (!ended) {
+                ended = true;
+                interrupt.close();
+                progress.finish();
+            }
+        }
+
+        /**
+         * What the summary line says about the written report, writing it now if the engine did not
+         * hand it over early.
+         */
+        String written(Report report) throws CommandFailure {
+            if (interrupt.happened()) {
+                // the scan ended before it saw the interrupt; the user asked for no report
+                throw CommandFailure.interrupted(INTERRUPTED);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return written != null ? written : write(report);
+        }
+
+        private String write(Report report) throws CommandFailure {
+            // the shell's Tab offers them for --table from now on
+            session.put(TabCompletion.LAST_TABLES, report.itemNames());
+            output.checkTable(report);
+            return output.write(report, session.getConsole());
         }
     }
 

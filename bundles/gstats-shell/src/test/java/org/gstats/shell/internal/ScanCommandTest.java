@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,6 +321,47 @@ public class ScanCommandTest {
         assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s, wrote json report to " + file + "\n",
                 gogo.err());
         assertEquals(0, gogo.exitCode());
+    }
+
+    /**
+     * An engine that hands the report over before it returns (while its store records the scan):
+     * the report is written then, once, and the summary follows when the scan has returned.
+     */
+    @Test
+    public void aReportHandedOverEarlyIsWrittenThenAndOnce() throws IOException {
+        Path file = currentDir.resolve("report.json");
+        List<String> writtenAtHandover = new ArrayList<>();
+        engine.handover = () -> writtenAtHandover.add(readOrNothing(file));
+
+        assertNull(gogo.execute("gstats:scan --format json --output report.json"));
+
+        assertEquals(List.of("json report of " + currentDir + "\n"), writtenAtHandover);
+        assertEquals("json report of " + currentDir + "\n", Files.readString(file));
+        assertEquals("gstats: scanned 3 commits of " + currentDir + " in 2.1 s, wrote json report to " + file + "\n",
+                gogo.err());
+        assertEquals(0, gogo.exitCode());
+    }
+
+    /** A write that fails at the handover fails the command as it did after the scan: exit 1, the old file kept. */
+    @Test
+    public void aWriteFailingAtTheHandoverIsExitOneAndLeavesTheOldFile() throws IOException {
+        Path file = Files.writeString(currentDir.resolve("report.txt"), "old report");
+        engine.handover = () -> { };
+
+        Exception failure = gogo.execute("gstats:scan --format broken --output report.txt");
+
+        assertTrue(String.valueOf(failure), failure instanceof CommandFailure);
+        assertEquals("cannot write the report to " + file + ": disk full", failure.getMessage());
+        assertEquals(1, gogo.exitCode());
+        assertEquals("old report", Files.readString(file));
+    }
+
+    private static String readOrNothing(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "nothing";
+        }
     }
 
     @Test
@@ -693,6 +735,8 @@ public class ScanCommandTest {
         ScanException failure;
         RuntimeException crash;
         List<ReportError> errors = List.of();
+        /** When set, the report is handed over before the scan returns (as a store's write runs), then this runs. */
+        Runnable handover;
 
         @Override
         public Report scan(ScanRequest scanRequest, ProgressListener progress) throws ScanException {
@@ -715,7 +759,12 @@ public class ScanCommandTest {
                     "0123456789abcdef0123456789abcdef01234567", CLOCK.instant(), 2100);
             ReportSection commits = new ReportSection("commits", List.of(new Fields("totals", Map.of("commits", 3)),
                     Table.builder("authors", "name").row("Ann").build()));
-            return new Report(header, List.of(commits), errors);
+            Report report = new Report(header, List.of(commits), errors);
+            if (handover != null) {
+                progress.reportReady(report);
+                handover.run();
+            }
+            return report;
         }
     }
 

@@ -176,9 +176,11 @@ public final class Database {
             }
             connection = dataSource.getConnection();
             long connected = System.nanoTime();
-            Schema.migrate(dataSource, connection, location.url());
+            boolean created = Schema.migrate(dataSource, connection, location.url());
             long migrated = System.nanoTime();
-            Schema.verify(connection, location.url());
+            if (!created) {
+                Schema.verify(connection, location.url());
+            }
             LOG.debug("store connected in {} ms, its version checked (or created) in {} ms, its tables in {} ms",
                     (connected - start) / 1_000_000, (migrated - connected) / 1_000_000,
                     (System.nanoTime() - migrated) / 1_000_000);

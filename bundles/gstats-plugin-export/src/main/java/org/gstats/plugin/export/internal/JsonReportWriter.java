@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.gstats.api.report.ChartSpec;
@@ -48,16 +49,23 @@ public class JsonReportWriter implements ReportWriter {
     static final int KEPT_BYTES = 8 << 20;
 
     /**
-     * The last document written, if it was small enough to keep: a scan with the store has its
-     * report written twice, kept (deflated) by the store and then to the user's output, and the
+     * The last document written (or being written), if it was small enough to keep: a scan with the
+     * store has its report written twice, kept (deflated) by the store and to the user's output, at
+     * the same time since the store's last transaction runs while the report reaches the user; the
      * second write copies these bytes instead of serialising the report again (a fifth of the CPU
-     * of a stored rescan was its two JSON writes). A report is immutable, so the same instance
-     * with the same options gives the same bytes; the report is held weakly, the bytes softly,
-     * and both are let go at the second write.
+     * of a stored rescan was its two JSON writes), waiting for the first to end if it is still
+     * going. A report is immutable, so the same instance with the same options gives the same
+     * bytes; the report is held weakly, the bytes softly, and both are let go at the second write.
      */
     private final AtomicReference<Written> last = new AtomicReference<>();
 
-    private record Written(WeakReference<Report> report, boolean pretty, SoftReference<byte[]> bytes) {
+    /** @param bytes the document once written; null in it when it was too large to keep, or failed */
+    private record Written(WeakReference<Report> report, boolean pretty,
+            CompletableFuture<SoftReference<byte[]>> bytes) {
+
+        boolean of(Report report, WriterOptions options) {
+            return this.report.get() == report && pretty == options.pretty();
+        }
     }
 
     @Override
@@ -77,20 +85,35 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, WriterOptions options, OutputStream out) throws IOException {
-        Written written = last.get();
-        byte[] kept = written != null && written.report().get() == report && written.pretty() == options.pretty()
-                ? written.bytes().get() : null;
-        if (kept != null) {
-            last.compareAndSet(written, null);
-            out.write(kept);
-            out.flush();
-            return;
+        Written mine = new Written(new WeakReference<>(report), options.pretty(), new CompletableFuture<>());
+        while (true) {
+            Written written = last.get();
+            if (written != null && written.of(report, options)) {
+                SoftReference<byte[]> kept = written.bytes().join();
+                byte[] bytes = kept == null ? null : kept.get();
+                if (bytes != null) {
+                    last.compareAndSet(written, null);
+                    out.write(bytes);
+                    out.flush();
+                    return;
+                }
+            }
+            // one writer of a report at a time registers, so that the other waits for its bytes
+            if (last.compareAndSet(written, mine)) {
+                break;
+            }
         }
         KeepingStream keeping = new KeepingStream(out);
-        serialise(report, options, keeping);
-        if (keeping.copy != null) {
-            last.set(new Written(new WeakReference<>(report), options.pretty(),
-                    new SoftReference<>(keeping.copy.toByteArray())));
+        byte[] whole = null;
+        try {
+            serialise(report, options, keeping);
+            whole = keeping.copy == null ? null : keeping.copy.toByteArray();
+        } finally {
+            // a writer waiting for these bytes serialises the report itself when there are none
+            mine.bytes().complete(whole == null ? null : new SoftReference<>(whole));
+            if (whole == null) {
+                last.compareAndSet(mine, null);
+            }
         }
     }
 

@@ -2,10 +2,13 @@ package org.gstats.plugin.export.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.gstats.api.report.ChartSpec;
 import org.gstats.api.report.Fields;
@@ -206,6 +213,81 @@ public class JsonReportWriterTest {
         String other = write(second);
         assertTrue(other, other.contains("\"sections\":{\"other\":{}}"));
         assertEquals(compact, write(first));
+    }
+
+    /**
+     * The store keeps a report's JSON while the same report is written to the user's output: the
+     * write that comes second waits for the first's bytes instead of serialising the report again.
+     */
+    @Test
+    public void aSecondWriteOfTheReportDuringTheFirstWaitsForItsBytes() throws Exception {
+        Report report = sampleReport();
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ByteArrayOutputStream firstBytes = new ByteArrayOutputStream();
+        OutputStream held = new FilterOutputStream(firstBytes) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                firstWriting.countDown();
+                await(release);
+                out.write(bytes, offset, length);
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> {
+                writer.write(report, held);
+                return null;
+            });
+            firstWriting.await();
+            ByteArrayOutputStream secondBytes = new ByteArrayOutputStream();
+            Thread[] secondThread = new Thread[1];
+            Future<?> second = threads.submit(() -> {
+                secondThread[0] = Thread.currentThread();
+                writer.write(report, secondBytes);
+                return null;
+            });
+            // the second write waits for the first; serialising on its own, it would have written
+            while (secondThread[0] == null || secondThread[0].getState() != Thread.State.WAITING) {
+                assertFalse("the second write ended while the first was still writing", second.isDone());
+                Thread.sleep(5);
+            }
+            assertEquals(0, secondBytes.size());
+
+            release.countDown();
+            first.get();
+            second.get();
+            assertEquals(firstBytes.toString(StandardCharsets.UTF_8), secondBytes.toString(StandardCharsets.UTF_8));
+            assertEquals(parse(write(sampleReport())), parse(secondBytes.toString(StandardCharsets.UTF_8)));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** A first write that fails leaves the report to be serialised whole by the next. */
+    @Test
+    public void aWriteAfterAFailedOneSerialisesTheReportItself() throws IOException {
+        Report report = sampleReport();
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        assertThrows(IOException.class, () -> writer.write(report, failing));
+
+        String again = write(report);
+        assertEquals(write(sampleReport()), again);
+    }
+
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @Test

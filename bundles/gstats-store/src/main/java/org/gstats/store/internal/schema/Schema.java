@@ -46,21 +46,24 @@ public final class Schema {
      *
      * @param dataSource where Flyway takes its own connections
      * @param connection the caller's connection, which reads the version and holds the lock
+     * @return whether this call created the store from nothing ({@link #create}): its tables are
+     *         then {@link Tables}' by construction, and {@link #verify} has nothing to find
      * @throws StoreException when a newer gstats wrote the store
      */
-    public static void migrate(DataSource dataSource, Connection connection, String location)
+    public static boolean migrate(DataSource dataSource, Connection connection, String location)
             throws SQLException, StoreException {
         connection.setAutoCommit(false);
         if (behind(connection, location)) {
             if (!shared(connection)) {
                 // an H2 file is one process's at a time; its scans (serve) take turns here
                 synchronized (Schema.class) {
-                    migrateLocked(dataSource, connection, location);
+                    return migrateLocked(dataSource, connection, location);
                 }
             } else {
-                migrateShared(dataSource, connection, location);
+                return migrateShared(dataSource, connection, location);
             }
         }
+        return false;
     }
 
     /**
@@ -68,12 +71,12 @@ public final class Schema {
      * only after it has decided whether to baseline: two processes creating a fresh store at once
      * could both decide to, and one failed.
      */
-    private static void migrateShared(DataSource dataSource, Connection connection, String location)
+    private static boolean migrateShared(DataSource dataSource, Connection connection, String location)
             throws SQLException, StoreException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
             try {
-                migrateLocked(dataSource, connection, location);
+                return migrateLocked(dataSource, connection, location);
             } finally {
                 statement.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
                 connection.commit();
@@ -96,30 +99,51 @@ public final class Schema {
      * Brings the store forward if it is still behind, once the caller holds the lock: a store
      * that is not there yet is created at once, an older one is migrated by Flyway.
      */
-    private static void migrateLocked(DataSource dataSource, Connection connection, String location)
+    private static boolean migrateLocked(DataSource dataSource, Connection connection, String location)
             throws SQLException, StoreException {
         if (!behind(connection, location)) {
-            return;
+            return false;
         }
         int version = version(connection);
         if (version == 0 && !isTable(connection, Migrations.HISTORY_TABLE)) {
-            create(connection);
-        } else {
-            Migrations.flyway(dataSource, version).migrate();
+            // without the version table nothing of a store is there; with it, a creation stopped half-way
+            boolean fromNothing = !isTable(connection, VERSION_TABLE);
+            create(connection, fromNothing);
+            return fromNothing;
         }
+        Migrations.flyway(dataSource, version).migrate();
+        return false;
     }
+
+    /**
+     * The version a new store is created at in one statement per table and view, derived from
+     * {@link Tables} as the steps are; the steps after it run as they are. A fixed version, not
+     * {@link #CURRENT}: a new step lands on top without a change here (a step may do more than
+     * {@link Tables} says, as step 8 encoded values), and raising it later only needs
+     * {@code NewStoreTest} to pass.
+     */
+    static final int CREATED_AT = Tables.BLOB_KEY;
 
     /**
      * A new store at the current version in one transaction, without Flyway: loading Flyway and
      * running each step in a transaction of its own with its history row was half of a first
-     * scan's opening of the store. The steps are the ones Flyway runs, in order, each ending with
-     * its version, so that a creation stopped half-way (H2 commits each DDL statement) is a store
-     * of the last version reached, which the next open brings forward; Flyway, needed only when a
-     * later gstats adds a step, then takes the store's version as its baseline, as it does for the
-     * stores written before it.
+     * scan's opening of the store; running the steps 1..9 one by one (creating tables that later
+     * steps rename, re-key, alter or replace by views) was most of the rest, so a store made from
+     * nothing is created at {@link #CREATED_AT} at once. A creation stopped half-way (H2 commits each
+     * DDL statement) leaves the version table at 0 beside some tables, of whichever shape the
+     * stopped gstats created them: the steps from 1, each of which may run again harmlessly, bring
+     * that forward. Flyway, needed only when a later gstats adds a step, then takes the store's
+     * version as its baseline, as it does for the stores written before it.
+     *
+     * @param fromNothing whether the database holds nothing of a store (no version table)
      */
-    private static void create(Connection connection) throws SQLException {
-        for (int step = 1; step <= CURRENT; step++) {
+    private static void create(Connection connection, boolean fromNothing) throws SQLException {
+        int created = 0;
+        if (fromNothing) {
+            Step.createAt(connection, CREATED_AT);
+            created = CREATED_AT;
+        }
+        for (int step = created + 1; step <= CURRENT; step++) {
             Step.apply(connection, step);
         }
         connection.commit();

@@ -59,9 +59,7 @@ final class Step implements JavaMigration {
     static void apply(Connection connection, int version) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (version == 1) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + Schema.VERSION_TABLE + " (version INTEGER NOT NULL)");
-                statement.execute("DELETE FROM " + Schema.VERSION_TABLE);
-                statement.execute("INSERT INTO " + Schema.VERSION_TABLE + " (version) VALUES (0)");
+                createVersionTable(statement);
             }
             for (Tables.Table table : Tables.ALL) {
                 if (table.renamed() == version && Schema.isTable(connection, table.formerName())) {
@@ -91,6 +89,33 @@ final class Step implements JavaMigration {
             }
             statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = " + version);
         }
+    }
+
+    /**
+     * A new store as the steps 1..{@code version} leave it, in one statement per table and view
+     * ({@link Tables.Table#createdAt}): the tables, then the views that read them, then the version.
+     * Uncommitted, as a step (H2 commits each DDL statement itself): a creation stopped half-way is a
+     * store of version 0, which the steps from 1 bring forward ({@link Schema}).
+     */
+    static void createAt(Connection connection, int version) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            createVersionTable(statement);
+            for (boolean views : new boolean[] {false, true}) {
+                for (Tables.Table table : Tables.ALL) {
+                    String sql = table.createdAt(version);
+                    if (sql != null && table.tableAt(version) != views) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            statement.executeUpdate("UPDATE " + Schema.VERSION_TABLE + " SET version = " + version);
+        }
+    }
+
+    private static void createVersionTable(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE IF NOT EXISTS " + Schema.VERSION_TABLE + " (version INTEGER NOT NULL)");
+        statement.execute("DELETE FROM " + Schema.VERSION_TABLE);
+        statement.execute("INSERT INTO " + Schema.VERSION_TABLE + " (version) VALUES (0)");
     }
 
     /** Gives the table its primary key of now, unless it has it already. */

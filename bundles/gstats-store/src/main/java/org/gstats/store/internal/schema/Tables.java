@@ -126,6 +126,26 @@ public final class Tables {
         }
 
         /**
+         * The statement that creates this table or view as it is at schema version {@code version}, in one
+         * go (its columns of then, its key of then, its name of then); null when it is not there at that
+         * version. A new store is created so ({@link Schema}): the same store as the steps up to that
+         * version give one by one, which {@code NewStoreTest} holds against the steps on H2 and PostgreSQL.
+         */
+        String createdAt(int version) {
+            if (version < since) {
+                return null;
+            }
+            if (!tableAt(version)) {
+                return "CREATE OR REPLACE VIEW " + name + " AS " + query;
+            }
+            String body = columns.stream().filter(column -> column.since() <= version)
+                    .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
+            String key = keyAt(version);
+            return "CREATE TABLE IF NOT EXISTS " + nameAt(version) + " (" + body
+                    + (key != null ? ", PRIMARY KEY (" + key + ")" : "") + ")";
+        }
+
+        /**
          * The statements that bring this table from schema version {@code version - 1} to
          * {@code version}: its creation with the columns it had then, or the columns added (a
          * rename, a key dropped or replaced and a table replaced by a view are {@link Step}'s,
@@ -139,11 +159,7 @@ public final class Tables {
                 return version == viewSince ? List.of("CREATE OR REPLACE VIEW " + name + " AS " + query) : List.of();
             }
             if (version == since) {
-                String body = columns.stream().filter(column -> column.since() <= version)
-                        .map(column -> column.ddl(version)).collect(Collectors.joining(", "));
-                String key = keyAt(version);
-                return List.of("CREATE TABLE IF NOT EXISTS " + nameAt(version) + " (" + body
-                        + (key != null ? ", PRIMARY KEY (" + key + ")" : "") + ")");
+                return List.of(createdAt(version));
             }
             // every statement may run again harmlessly, should a step have run without being recorded
             List<String> ddl = new ArrayList<>();
