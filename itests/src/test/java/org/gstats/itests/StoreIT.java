@@ -9,6 +9,8 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ import org.gstats.api.store.ScanStore;
 import org.gstats.itests.GogoCommands.Outcome;
 import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
+import org.gstats.testkit.Numstat;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -29,6 +32,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.jdbc.DataSourceFactory;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -120,6 +124,24 @@ public class StoreIT {
         assertEquals(4, rows.size());
         assertEquals(repo.git("rev-list", "--reverse", "HEAD").lines().findFirst().orElseThrow(),
                 rows.get(0).getAsJsonObject().get("commit_id").getAsString());
+
+        // the scans recorded their changes as values; a query of file_changes adds the rows, each once,
+        // as git log --numstat counts them
+        Outcome changes = gogo.execute("sql", "--format json "
+                + quote("SELECT commit_id, path, insertions, deletions FROM file_changes"));
+        assertNull(changes.errors(), changes.failure());
+        List<String> storedChanges = new ArrayList<>();
+        for (JsonElement each : JsonParser.parseString(changes.output()).getAsJsonArray()) {
+            JsonObject change = each.getAsJsonObject();
+            storedChanges.add(change.get("commit_id").getAsString() + " " + change.get("path").getAsString() + " "
+                    + change.get("insertions").getAsInt() + " " + change.get("deletions").getAsInt());
+        }
+        List<String> gitChanges = new ArrayList<>();
+        Numstat.log(repo, "-M").forEach((commit, entries) -> entries.forEach(entry -> gitChanges.add(commit + " "
+                + entry.path() + " " + entry.insertions() + " " + entry.deletions())));
+        Collections.sort(storedChanges);
+        Collections.sort(gitChanges);
+        assertEquals(gitChanges, storedChanges);
 
         // the functions table holds the report's metrics.functions rows, column for column
         JsonObject functions = JsonParser.parseString(gogo.execute("scan", "--format json --no-store "

@@ -49,6 +49,7 @@ import org.gstats.api.scan.ScanRequest;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.EffectiveConfiguration;
 import org.gstats.config.internal.StandaloneConfiguration;
+import org.gstats.store.internal.ChangeRows;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.gstats.store.internal.schema.Tables;
 
@@ -307,6 +308,8 @@ final class ScanTask implements Serializable {
         try (Connection connection = store == null ? DriverManager.getConnection(storeUrl)
                 : DriverManager.getConnection(storeUrl, store.user(), store.password())) {
             long[] scan = storedScan(connection, report);
+            // a scan records its changes as values: their rows of file_changes are added when read
+            ChangeRows.expand(connection);
             if (reports != null) {
                 writeReport(Path.of(reports), repositoryId, connection, scan[0]);
             }

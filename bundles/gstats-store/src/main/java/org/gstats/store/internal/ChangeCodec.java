@@ -10,8 +10,8 @@ import org.gstats.api.ChangeType;
 import org.gstats.api.FileChange;
 
 /**
- * A commit's file changes as one value of {@code commit_changes}: what a rescan reads instead
- * of the commit's rows of {@code file_changes} (which stay, for queries). One row per commit
+ * A commit's file changes as one value of {@code commit_changes}: what a scan writes and a rescan
+ * reads, and what the rows of {@code file_changes} are derived from ({@link ChangeRows}). One row per commit
  * instead of one per file, and no column values to build per row: reading commons-lang's
  * 26,478 changes this way is one row for each of its 9,738 commits.
  *
@@ -58,12 +58,7 @@ public final class ChangeCodec {
      * @throws IllegalArgumentException when the bytes are not a commit's changes in this layout
      */
     static List<FileChange> decode(String commitId, byte[] bytes, Map<String, String> paths) {
-        Reader in = new Reader(bytes);
-        int version = in.next();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("recorded changes of " + commitId + " are in layout " + version
-                    + ", this gstats reads " + VERSION);
-        }
+        Reader in = opened(commitId, bytes);
         int count = in.varInt();
         List<FileChange> changes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -80,6 +75,26 @@ public final class ChangeCodec {
             throw new IllegalArgumentException("recorded changes of " + commitId + " are damaged");
         }
         return List.copyOf(changes);
+    }
+
+    /**
+     * How many changes the value holds, read from its head alone.
+     *
+     * @throws IllegalArgumentException when the bytes are not in this layout
+     */
+    static int count(String commitId, byte[] bytes) {
+        return opened(commitId, bytes).varInt();
+    }
+
+    /** A reader past the layout's version, which must be this one's. */
+    private static Reader opened(String commitId, byte[] bytes) {
+        Reader in = new Reader(bytes);
+        int version = in.next();
+        if (version != VERSION) {
+            throw new IllegalArgumentException("recorded changes of " + commitId + " are in layout " + version
+                    + ", this gstats reads " + VERSION);
+        }
+        return in;
     }
 
     private static void writeText(ByteArrayOutputStream out, String text) {

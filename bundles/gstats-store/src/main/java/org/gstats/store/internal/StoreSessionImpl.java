@@ -721,10 +721,10 @@ final class StoreSessionImpl implements StoreSession {
 
     /**
      * The new commits' rows and (unless the scan warned) their changes, in one reading of the
-     * spill, committed in steps of about {@value #BATCH} rows. A commit's value goes in with its
-     * rows of file_changes, in the same step: the value's key (settings and commit) is the one that
-     * keeps both once, since file_changes has no key of its own (a concurrent scan's value makes the
-     * step fail with the key's violation, and the write, tried again, skips what it finds).
+     * spill, committed in steps of about {@value #BATCH} rows. A commit's changes go in as its value
+     * only, each step's values listed in one row of pending_changes: file_changes' rows are derived
+     * from them when that table is read ({@link ChangeRows}). A concurrent scan's value makes the
+     * step fail with the key's violation, and the write, tried again, skips what it finds.
      */
     private void writeHistory(Connection connection, long repositoryId, long settingsId, boolean changes)
             throws SQLException, IOException {
@@ -743,40 +743,45 @@ final class StoreSessionImpl implements StoreSession {
                 + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement value = connection.prepareStatement(
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
-                PreparedStatement change = connection.prepareStatement("INSERT INTO file_changes (settings_id, "
-                        + "commit_id, seq, path, old_path, change_type, insertions, deletions, is_binary, old_size, "
-                        + "new_size, lines_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int[] pending = {0};
+                PreparedStatement pending = connection.prepareStatement(
+                        "INSERT INTO pending_changes (settings_id, commit_ids) VALUES (?, ?)")) {
+            int[] rows = {0};
+            StringBuilder valued = new StringBuilder();
             spill.read((scanned, encodedChanges) -> {
                 stopIfAbandoned();
                 String id = scanned.id();
                 if (newCommits && !stored.contains(id)) {
                     addCommit(commit, repositoryId, scanned);
-                    pending[0]++;
+                    rows[0]++;
                 }
                 if (newChanges && encodedChanges != null && !encoded.contains(id)) {
                     value.setLong(1, settingsId);
                     value.setString(2, id);
                     value.setBytes(3, encodedChanges);
                     value.addBatch();
-                    pending[0] += addChanges(change, settingsId, id, ChangeCodec.decode(id, encodedChanges, paths));
+                    valued.append(valued.isEmpty() ? "" : " ").append(id);
+                    rows[0]++;
                 }
-                if (pending[0] >= BATCH) {
-                    executeStep(connection, commit, value, change);
-                    pending[0] = 0;
+                if (rows[0] >= BATCH) {
+                    executeStep(connection, commit, value, pending, settingsId, valued);
+                    rows[0] = 0;
                 }
             });
-            executeStep(connection, commit, value, change);
+            executeStep(connection, commit, value, pending, settingsId, valued);
         }
     }
 
-    /** One step of the history's rows, committed. */
+    /** One step of the history's rows, committed with the list of its values, whose rows a read of file_changes adds. */
     private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values,
-            PreparedStatement changes) throws SQLException {
+            PreparedStatement pending, long settingsId, StringBuilder valued) throws SQLException {
         commits.executeBatch();
-        // the values before their rows: their key is the one a concurrent scan's rows meet
         values.executeBatch();
-        changes.executeBatch();
+        if (!valued.isEmpty()) {
+            pending.setLong(1, settingsId);
+            pending.setString(2, valued.toString());
+            pending.executeUpdate();
+            valued.setLength(0);
+        }
         connection.commit();
     }
 
@@ -1006,28 +1011,6 @@ final class StoreSessionImpl implements StoreSession {
         if (abandoned) {
             throw new SQLException("the scan stopped before it was stored");
         }
-    }
-
-    /** A commit's rows of file_changes, added to the batch; returns how many. */
-    private static int addChanges(PreparedStatement change, long settingsId, String commitId,
-            List<FileChange> changes) throws SQLException {
-        int seq = 0;
-        for (FileChange fileChange : changes) {
-            change.setLong(1, settingsId);
-            change.setString(2, commitId);
-            change.setInt(3, seq++);
-            change.setString(4, fileChange.path());
-            change.setString(5, fileChange.oldPath());
-            change.setString(6, fileChange.type().name());
-            change.setInt(7, fileChange.insertions());
-            change.setInt(8, fileChange.deletions());
-            change.setBoolean(9, fileChange.binary());
-            change.setLong(10, fileChange.oldSize());
-            change.setLong(11, fileChange.newSize());
-            change.setInt(12, fileChange.linesAfter());
-            change.addBatch();
-        }
-        return seq + 1;
     }
 
     /**

@@ -242,6 +242,7 @@ public class StoreSpillTest {
         List<String> cold = scans.events(request, null);
         assertEquals(cold, scans.scanStored(store, request).events);
         assertEquals(20_000, count("SELECT COUNT(*) FROM commits"));
+        StoredScanTest.expandFileChanges(store);
         assertEquals(20_000, count("SELECT COUNT(*) FROM file_changes"));
 
         StoredScanTest.Recorded rescan = scans.scanStored(store, request);

@@ -55,6 +55,7 @@ import org.gstats.store.internal.schema.Schema;
 import org.gstats.scanner.internal.JGitRepositoryScanner;
 import org.gstats.store.internal.schema.Tables;
 import org.gstats.testkit.GitRepo;
+import org.gstats.testkit.Numstat;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -379,8 +380,18 @@ public class StoredScanTest {
         }
     }
 
+    /**
+     * Turns a store of this version's shape into schema 9's: every value's rows in file_changes, as
+     * its scan wrote them then, and no pending_changes.
+     */
+    private static void schema9(Statement statement) throws SQLException {
+        ChangeRows.expand(statement.getConnection());
+        statement.execute("DROP TABLE " + Tables.PENDING_CHANGES.name());
+    }
+
     /** Turns a store of this version's shape into schema 8's: blob_results keyed by analyser first. */
     private static void schema8(Statement statement) throws SQLException {
+        schema9(statement);
         statement.execute("CREATE TABLE kept_results AS SELECT analyser, blob_id, result FROM blob_results");
         statement.execute("DROP TABLE blob_results");
         for (String ddl : Tables.BLOB_RESULTS.ddl(Tables.BLOB_RESULTS.since())) {
@@ -403,8 +414,9 @@ public class StoredScanTest {
         statement.execute("ALTER TABLE file_changes ADD PRIMARY KEY (settings_id, commit_id, seq)");
     }
 
-    /** A table's (or view's) rows, every column as text, sorted. */
+    /** A table's (or view's) rows, every column as text, sorted, as gstats sql shows them (file_changes' rows added first). */
     private static List<String> rows(ScanStoreImpl store, Tables.Table table) throws Exception {
+        expandFileChanges(store);
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT * FROM " + table.name())) {
@@ -459,6 +471,178 @@ public class StoredScanTest {
         assertEquals(1, rescan.misses.get());
         assertEquals(events(request, null), rescan.events);
         assertEquals("the scan is stored", 2, store.history(repo.dir()).size());
+    }
+
+    /**
+     * file_changes gives exactly the rows a scan wrote into it before schema 10, one per change the
+     * scanner delivered, in its order, as git log --numstat counts them: the scan writes the values
+     * only, and the first read adds the rows, once.
+     */
+    @Test
+    public void fileChangesGivesTheChangesTheScanDeliveredAsGitCountsThem() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        assertEquals("a scan writes no row of file_changes", 0, count(store, "file_changes"));
+        assertEquals("a write of one step", 1, count(store, "pending_changes"));
+        assertEquals("lists every commit's value (a merge's holds none)", commitCount(repo),
+                pendingCommits(store).size());
+
+        List<String> expected = deliveredRows(request, settingsId(store));
+        assertEquals(expected, rows(store, Tables.FILE_CHANGES));
+        assertEquals("read again, nothing is added", expected, rows(store, Tables.FILE_CHANGES));
+        assertEquals(0, count(store, "pending_changes"));
+
+        Map<String, String> git = new TreeMap<>();
+        Numstat.log(repo, "-M").forEach((commit, entries) -> entries.forEach(entry -> git.put(commit + " "
+                + entry.path(), entry.binary() ? "binary" : entry.insertions() + " " + entry.deletions())));
+        Map<String, String> stored = new TreeMap<>();
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT commit_id, path, insertions, deletions, is_binary "
+                        + "FROM file_changes")) {
+            while (rows.next()) {
+                stored.put(rows.getString(1) + " " + rows.getString(2),
+                        rows.getBoolean(5) ? "binary" : rows.getInt(3) + " " + rows.getInt(4));
+            }
+        }
+        assertEquals(git, stored);
+    }
+
+    /**
+     * A store of schema 9, whose scans wrote every row of file_changes, is brought to 10 with its
+     * rows as they were and none added twice; a later scan's changes are added by the next read.
+     */
+    @Test
+    public void aSchema9StoreKeepsItsRowsAndTheNextScansAreAddedWhenRead() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        List<String> before = rows(store, Tables.FILE_CHANGES);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema9(statement);
+            writtenBeforeFlyway(statement, Tables.DERIVED_ROWS - 1);
+            connection.commit();
+        }
+        repo.write("src/Main.java", "class Main {\n  int y;\n}\n").commit("later", ANN);
+
+        Recorded rescan = scanStored(store, request);
+
+        assertEquals(1, rescan.misses.get());
+        assertEquals(List.of((Tables.DERIVED_ROWS - 1) + " BASELINE", Tables.DERIVED_ROWS + " JDBC"),
+                migrations(store));
+        assertEquals("only the new commit's value waits for its rows",
+                List.of(repo.git("rev-parse", "HEAD").strip()), pendingCommits(store));
+        assertEquals(before.size(), count(store, "file_changes"));
+        List<String> after = rows(store, Tables.FILE_CHANGES);
+        assertEquals(deliveredRows(request, settingsId(store)), after);
+        assertEquals(before.size() + 1, after.size());
+        assertTrue(after.containsAll(before));
+    }
+
+    /**
+     * Reads of file_changes beside a scan writing its history (each on a connection of its own, as
+     * other processes would: on PostgreSQL each is a server process of its own) neither lose nor
+     * duplicate a row: each value's rows go in once, with the clearing of its mark, and a value
+     * committed after a read began is added by the next.
+     */
+    @Test
+    public void readsOfFileChangesBesideAScanWritingItsHistoryAddEachRowOnce() throws Exception {
+        GitRepo repo = GitRepo.init(temp.newFolder("long").toPath()).importHistory(3_000, 50);
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(repo.dir()).maxCommits(10).build());
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        java.util.concurrent.atomic.AtomicBoolean scanning = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                running.add(readers.submit(() -> {
+                    while (scanning.get()) {
+                        expandFileChanges(store);
+                        reads.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            try {
+                scanStored(store, request);
+            } finally {
+                scanning.set(false);
+            }
+            for (Future<?> reader : running) {
+                reader.get();
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertTrue("reads ran beside the scan: " + reads.get(), reads.get() > 2);
+
+        List<String> rows = rows(store, Tables.FILE_CHANGES);
+        assertEquals(deliveredRows(request, settingsId(store)), rows);
+        assertEquals(3_000, rows.size());
+        assertEquals(0, count(store, "pending_changes"));
+    }
+
+    /** The commits pending_changes lists. */
+    private static List<String> pendingCommits(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT commit_ids FROM pending_changes")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.addAll(List.of(rows.getString(1).split(" ")));
+            }
+            return ids;
+        }
+    }
+
+    /** Adds file_changes' missing rows, as gstats sql does before a query that reads the table. */
+    static void expandFileChanges(ScanStoreImpl store) throws Exception {
+        Database.closeQuietly(ChangeRows.expanded(store.database(null)));
+    }
+
+    /**
+     * The rows of file_changes for the changes a cold scan delivers, as a scan wrote them before
+     * schema 10 (each commit's changes numbered in order from 0), every column as text, sorted.
+     */
+    private List<String> deliveredRows(ScanRequest request, long settingsId) throws Exception {
+        List<String> rows = new ArrayList<>();
+        Map<String, Integer> seq = new java.util.HashMap<>();
+        scanner.scan(request, PluginDataRequirements.NONE, new ScanListener() {
+            @Override
+            public void onStart(ScanTarget target) {
+            }
+
+            @Override
+            public void onCommit(CommitInfo commit) {
+            }
+
+            @Override
+            public void onFileChange(FileChange change) {
+                rows.add(settingsId + "|" + change.commitId() + "|" + (seq.merge(change.commitId(), 1, Integer::sum)
+                        - 1) + "|" + change.path() + "|" + change.oldPath() + "|" + change.type().name() + "|"
+                        + change.insertions() + "|" + change.deletions() + "|" + change.binary() + "|"
+                        + change.oldSize() + "|" + change.newSize() + "|" + change.linesAfter() + "|");
+            }
+        }, ChangeCache.NONE);
+        Collections.sort(rows);
+        return rows;
+    }
+
+    /** The one change settings the store holds. */
+    private static long settingsId(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT settings_id FROM settings")) {
+            assertTrue(row.next());
+            long id = row.getLong(1);
+            assertFalse("one settings", row.next());
+            return id;
+        }
     }
 
     private static long count(ScanStoreImpl store, String table) throws Exception {
@@ -555,7 +739,7 @@ public class StoredScanTest {
             assertEquals(Schema.CURRENT, Schema.version(connection));
         }
         assertEquals("Flyway took the store's version as its baseline and ran the steps after it",
-                List.of("5 BASELINE", "6 JDBC", "7 JDBC", "8 JDBC", "9 JDBC"), migrations(store));
+                List.of("5 BASELINE", "6 JDBC", "7 JDBC", "8 JDBC", "9 JDBC", "10 JDBC"), migrations(store));
     }
 
     /**
@@ -735,6 +919,7 @@ public class StoredScanTest {
         }
 
         assertEquals(sessions.size(), store.history(repo.dir()).size());
+        expandFileChanges(store);
         assertEquals("each change once: file_changes is kept once by its commit's value", count(store, "file_changes"),
                 count(store, "(SELECT DISTINCT settings_id, commit_id, seq FROM file_changes) d"));
         Recorded rescan = scanStored(store, request);

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
+import org.gstats.store.internal.ChangeRows;
 import org.gstats.store.internal.Database;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.gstats.store.internal.schema.Migrations;
@@ -38,9 +39,20 @@ final class StoreAdmin {
 
     /**
      * Runs a query on a read-only connection whose transaction is rolled back, and only when the
-     * statement describes a result set (a query, not an update).
+     * statement describes a result set (a query, not an update). A query naming file_changes first
+     * has the rows of the changes recorded since the last such query added ({@link ChangeRows}).
      */
     ResultTable query(String sql) throws StoreException {
+        Connection expanded = ChangeRows.readBy(sql) ? ChangeRows.expanded(database) : null;
+        try {
+            return queried(sql);
+        } finally {
+            // closed after the query's: an embedded database closes with its last connection
+            Database.closeQuietly(expanded);
+        }
+    }
+
+    private ResultTable queried(String sql) throws StoreException {
         Connection connection = database.openForReading();
         try (PreparedStatement statement = prepare(connection, sql)) {
             if (statement.getMetaData() == null) {
@@ -91,7 +103,10 @@ final class StoreAdmin {
             table.add(List.of("size", size(connection)));
             if (version > 0) {
                 for (Tables.Table each : Tables.ALL) {
-                    table.add(List.of(each.name() + " rows", String.valueOf(count(connection, each.name()))));
+                    // file_changes as a query gives it: also the rows of changes not yet expanded
+                    long rows = each == Tables.FILE_CHANGES ? ChangeRows.count(connection)
+                            : count(connection, each.name());
+                    table.add(List.of(each.name() + " rows", String.valueOf(rows)));
                 }
             }
             return table;
@@ -197,22 +212,30 @@ final class StoreAdmin {
     long gc() throws StoreException {
         Connection connection = database.open();
         try {
-            // Uncorrelated NOT IN: both databases evaluate the subquery once into a set; a
-            // correlated lookup of commit_id, which no index leads with, took minutes on git/git.
-            String unreachable = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
-                    + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id)) "
-                    + "OR commit_id NOT IN (SELECT c.commit_id FROM commits c)";
-            long rows = update(connection, "DELETE FROM file_changes WHERE " + unreachable);
-            rows += update(connection, "DELETE FROM commit_changes WHERE " + unreachable);
-            rows += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
-                    + "(SELECT 1 FROM commit_changes x WHERE x.settings_id = s.settings_id)");
-            String latestScans = "(SELECT MAX(x.scan_id) FROM scans x GROUP BY x.repository_id)";
-            // a result is kept for a blob at a latest scan's head, or for the head commit itself
-            rows += update(connection, "DELETE FROM blob_results WHERE blob_id NOT IN (SELECT f.blob_id FROM files f "
-                    + "WHERE f.blob_id IS NOT NULL AND f.scan_id IN " + latestScans + ") AND blob_id NOT IN "
-                    + "(SELECT h.head_id FROM scans h WHERE h.head_id IS NOT NULL AND h.scan_id IN " + latestScans + ")");
-            connection.commit();
+            // no expansion beside: it could add rows of a value this drops
+            long rows = ChangeRows.exclusively(connection, () -> {
+                // Uncorrelated NOT IN: both databases evaluate the subquery once into a set; a
+                // correlated lookup of commit_id, which no index leads with, took minutes on git/git.
+                String unusedSettings = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
+                        + "(SELECT MAX(x.scan_id) FROM scans x WHERE x.repository_id = s.repository_id))";
+                String unreachable = unusedSettings + " OR commit_id NOT IN (SELECT c.commit_id FROM commits c)";
+                // the values before their rows: a row is never left without its value
+                long dropped = update(connection, "DELETE FROM commit_changes WHERE " + unreachable);
+                dropped += update(connection, "DELETE FROM file_changes WHERE " + unreachable);
+                // what is left of a pending step (values of commits no repository has) finds no value to expand
+                dropped += update(connection, "DELETE FROM pending_changes WHERE " + unusedSettings);
+                dropped += update(connection, "DELETE FROM settings s WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM scans x WHERE x.settings_id = s.settings_id) AND NOT EXISTS "
+                        + "(SELECT 1 FROM commit_changes x WHERE x.settings_id = s.settings_id)");
+                String latestScans = "(SELECT MAX(x.scan_id) FROM scans x GROUP BY x.repository_id)";
+                // a result is kept for a blob at a latest scan's head, or for the head commit itself
+                dropped += update(connection, "DELETE FROM blob_results WHERE blob_id NOT IN (SELECT f.blob_id FROM "
+                        + "files f WHERE f.blob_id IS NOT NULL AND f.scan_id IN " + latestScans + ") AND blob_id NOT "
+                        + "IN (SELECT h.head_id FROM scans h WHERE h.head_id IS NOT NULL AND h.scan_id IN "
+                        + latestScans + ")");
+                connection.commit();
+                return dropped;
+            });
             database.compact(connection);
             return rows;
         } catch (SQLException e) {

@@ -54,7 +54,7 @@ public final class Schema {
             throws SQLException, StoreException {
         connection.setAutoCommit(false);
         if (behind(connection, location)) {
-            if (!SHARED.equals(connection.getMetaData().getDatabaseProductName())) {
+            if (!shared(connection)) {
                 // an H2 file is one process's at a time; its scans (serve) take turns here
                 synchronized (Schema.class) {
                     return migrateLocked(dataSource, connection, location);
@@ -86,6 +86,11 @@ public final class Schema {
 
     /** The database product whose processes share a store. */
     private static final String SHARED = "PostgreSQL";
+
+    /** Whether other processes may use the store at once (a server's); else it is an H2 file, one process's. */
+    public static boolean shared(Connection connection) throws SQLException {
+        return SHARED.equals(connection.getMetaData().getDatabaseProductName());
+    }
 
     /** The key of the server's advisory lock that migrations take: "gstats" in ASCII. */
     private static final long LOCK_KEY = 0x677374617473L;

@@ -56,9 +56,12 @@ public class StoreAdminTest {
         scans.scan(store, latest);
         StoreAdmin admin = new StoreAdmin(store.database(null));
         long before = count(admin, "SELECT COUNT(*) FROM changed_commits");
+        long rows = count(admin, "SELECT COUNT(*) FROM file_changes");
 
         assertTrue(admin.gc() > 0);
         assertEquals(before / 2, count(admin, "SELECT COUNT(*) FROM changed_commits"));
+        assertEquals("the rows of the values dropped go with them", rows / 2,
+                count(admin, "SELECT COUNT(*) FROM file_changes"));
         assertEquals(0, scans.misses(store, latest));
         assertEquals(0, admin.gc());
     }
@@ -113,6 +116,7 @@ public class StoreAdminTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scans.scan(store, request);
         StoreAdmin admin = new StoreAdmin(store.database(null));
+        assertTrue("its rows read (so added) before", count(admin, "SELECT COUNT(*) FROM file_changes") > 0);
 
         assertEquals(1, admin.clear(repo.dir().toRealPath()));
         assertEquals(-1, admin.clear(repo.dir().toRealPath()));
@@ -121,6 +125,35 @@ public class StoreAdminTest {
         for (String table : new String[] {"commits", "file_changes", "changed_commits", "files", "scans"}) {
             assertEquals(table, 0, count(admin, "SELECT COUNT(*) FROM " + table));
         }
+    }
+
+    /**
+     * A query naming file_changes has the rows of the changes a scan recorded (as values only)
+     * added first; one that does not name it writes nothing; store info counts the rows a query
+     * gives, whether added yet or not.
+     */
+    @Test
+    public void aQueryOfFileChangesAddsItsRowsAndInfoCountsThemEitherWay() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        scans.scan(store, ScanRequest.builder(repo.dir()).build());
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        long changes = repo.git("log", "--numstat", "--format=", "-M").lines().filter(line -> !line.isBlank()).count();
+        assertEquals(1, count(admin, "SELECT COUNT(*) FROM pending_changes"));
+        String info = info(admin);
+
+        assertTrue(info, info.contains("\nfile_changes rows," + changes + "\r\n"));
+        assertEquals("a query of another table adds nothing", 1, count(admin, "SELECT COUNT(*) FROM pending_changes"));
+        assertEquals(changes, count(admin, "SELECT COUNT(*) FROM FILE_CHANGES"));
+        assertEquals(0, count(admin, "SELECT COUNT(*) FROM pending_changes"));
+        assertTrue(info(admin).contains("\nfile_changes rows," + changes + "\r\n"));
+    }
+
+    private static String info(StoreAdmin admin) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        admin.info().print("csv", new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A store whose tables disagree with its version is emptied whole; the next scans store and replay again. */
