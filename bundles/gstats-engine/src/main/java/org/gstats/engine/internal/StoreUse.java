@@ -2,6 +2,7 @@ package org.gstats.engine.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -62,19 +63,11 @@ final class StoreUse {
             return NONE;
         }
         long start = System.nanoTime();
-        // the open's log lines carry the scan's id as the scan's own do
-        Map<String, String> context = MDC.getCopyOfContextMap();
-        FutureTask<StoreSession> opening = new FutureTask<>(() -> {
-            if (context != null) {
-                MDC.setContextMap(context);
-            }
+        FutureTask<StoreSession> opening = beside("gstats-store-open", () -> {
             StoreSession session = store.open(request);
             log.debug("store {} in {} ms", session == null ? "turned off" : "opened", millisSince(start));
             return session;
         });
-        Thread thread = new Thread(opening, "gstats-store-open");
-        thread.setDaemon(true);
-        thread.start();
         return new StoreUse(opening, log);
     }
 
@@ -96,24 +89,50 @@ final class StoreUse {
 
     private StoreSession awaitOpen() {
         long start = System.nanoTime();
+        StoreSession session = await(opening, "scanning without the store");
+        if (session != null) {
+            log.debug("waited {} ms for the store's open", millisSince(start));
+        }
+        return session;
+    }
+
+    /** Runs {@code task} on a daemon thread of its own, its log lines carrying the scan's id as the scan's own do. */
+    private static <T> FutureTask<T> beside(String name, Callable<T> task) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        FutureTask<T> future = new FutureTask<>(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            return task.call();
+        });
+        Thread thread = new Thread(future, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /**
+     * What a store task gave, waited for whatever interrupts the wait: the task ends on its own (a
+     * server's connect times out), and the session it opens or writes must not be let go under it;
+     * the interrupt is kept for the caller. A store fault is one warning line ending in
+     * {@code instead} and gives null; the JVM's errors are thrown, as when the scan's thread ran the
+     * task itself.
+     */
+    private <T> T await(FutureTask<T> task, String instead) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    StoreSession session = opening.get();
-                    log.debug("waited {} ms for the store's open", millisSince(start));
-                    return session;
+                    return task.get();
                 } catch (InterruptedException e) {
-                    // the open ends on its own (a server's connect times out); the session must not be left open
                     interrupted = true;
                 }
             }
         } catch (ExecutionException e) {
-            // as when the scan's thread opened it: the store's faults are a warning, the JVM's errors are not
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            log.warn("{}; scanning without the store", oneLine(e.getCause()));
+            log.warn("{}; {}", oneLine(e.getCause()), instead);
             return null;
         } finally {
             if (interrupted) {
@@ -149,46 +168,19 @@ final class StoreUse {
             return;
         }
         long start = System.nanoTime();
-        Map<String, String> context = MDC.getCopyOfContextMap();
-        FutureTask<Void> recording = new FutureTask<>(() -> {
-            if (context != null) {
-                MDC.setContextMap(context);
-            }
+        FutureTask<Boolean> recording = beside("gstats-store-finish", () -> {
             session.finish(report);
-            return null;
+            return true;
         });
-        Thread thread = new Thread(recording, "gstats-store-finish");
-        thread.setDaemon(true);
-        thread.start();
         try {
             meanwhile.run();
         } finally {
-            awaitRecorded(recording, session, start);
-        }
-    }
-
-    /** Waits for the store's write to end, whatever interrupts the wait: the session must not be closed under it. */
-    private void awaitRecorded(FutureTask<Void> recording, StoreSession session, long start) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    recording.get();
+            try {
+                if (await(recording, "the next scan runs cold") != null) {
                     log.debug("scan stored in {} ms", millisSince(start));
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
                 }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            log.warn("{}; the next scan runs cold", oneLine(e.getCause()));
-        } finally {
-            session.close();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            } finally {
+                session.close();
             }
         }
     }
