@@ -26,6 +26,15 @@ public interface ScanStore {
     StoreSession open(ScanRequest request) throws StoreException;
 
     /**
+     * Whether {@link #open} would open the store for this request rather than return {@code null},
+     * decided from the settings alone without touching the store: a scan the store is turned off
+     * for then prepares nothing for it (content plugins encode no per-blob results to keep).
+     *
+     * @since 1.5
+     */
+    boolean enabled(ScanRequest request);
+
+    /**
      * The summaries of every stored scan of the repository at {@code repository} (a work tree
      * or a bare repository's directory, as the report's header names it), oldest first; empty
      * when none is stored.

@@ -62,10 +62,14 @@ final class StoreUse {
         if (store == null) {
             return NONE;
         }
+        if (!store.enabled(request)) {
+            log.debug("store turned off");
+            return NONE;
+        }
         long start = System.nanoTime();
         FutureTask<StoreSession> opening = beside("gstats-store-open", () -> {
             StoreSession session = store.open(request);
-            log.debug("store {} in {} ms", session == null ? "turned off" : "opened", millisSince(start));
+            log.debug("store opened in {} ms", millisSince(start));
             return session;
         });
         return new StoreUse(opening, log);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.gstats.api.BlobResults;
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.report.Report;
@@ -76,6 +77,22 @@ public class StoreOverlapTest {
         assertTrue(store.closed);
     }
 
+    /** A request the store is turned off for: the store is not opened, and plugins get no per-blob results to fill. */
+    @Test
+    public void aStoreTurnedOffIsNeitherOpenedNorOfferedToPlugins() throws Exception {
+        TestPlugin plugin = TestPlugin.healthy("commits");
+        plugin.bindTo(plugins, 1);
+        WaitingStore store = new WaitingStore(false);
+        store.turnedOff = true;
+
+        Report report = engine(store).scan(ScanRequest.builder(FixedHistoryScanner.REPOSITORY).build(),
+                new Handover(store));
+
+        assertEquals(List.of(), report.errors());
+        assertFalse("opened", store.opened);
+        assertSame(BlobResults.NONE, plugin.contexts.get(0).blobResults());
+    }
+
     private static final class Handover implements ProgressListener {
         private final WaitingStore store;
         private final List<Report> reports = new ArrayList<>();
@@ -103,6 +120,8 @@ public class StoreOverlapTest {
         private final CountDownLatch handedOver = new CountDownLatch(1);
         private volatile Report recorded;
         private volatile boolean closed;
+        private volatile boolean opened;
+        private volatile boolean turnedOff;
 
         WaitingStore(boolean failing) {
             this.failing = failing;
@@ -110,7 +129,13 @@ public class StoreOverlapTest {
 
         @Override
         public StoreSession open(ScanRequest request) {
+            opened = true;
             return this;
+        }
+
+        @Override
+        public boolean enabled(ScanRequest request) {
+            return !turnedOff;
         }
 
         @Override

@@ -170,18 +170,23 @@ public final class ScanStoreImpl implements ScanStore {
 
     @Override
     public StoreSession open(ScanRequest request) throws StoreException {
-        // this scan's [store] settings, resolved for its repository and command line, before the installation's
-        Map<String, Object> settings = request.settings(SECTION);
-        Object enabled = settings.get("enabled");
-        if (enabled == null ? !configuration.enabled() : !Boolean.parseBoolean(String.valueOf(enabled))) {
+        if (!enabled(request)) {
             return null;
         }
+        Map<String, Object> settings = request.settings(SECTION);
         Database database = database(given(settings.get("url")), given(settings.get("user")),
                 given(settings.get("password")));
         ReportWriter writer = json;
         return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
                 request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request), spillFolder,
                 writer == null ? null : report -> deflated(writer, report));
+    }
+
+    @Override
+    public boolean enabled(ScanRequest request) {
+        // this scan's [store] settings, resolved for its repository and command line, before the installation's
+        Object enabled = request.settings(SECTION).get("enabled");
+        return enabled == null ? configuration.enabled() : Boolean.parseBoolean(String.valueOf(enabled));
     }
 
     /** The report as the writer writes it, deflated as it is written (never whole in memory). */
