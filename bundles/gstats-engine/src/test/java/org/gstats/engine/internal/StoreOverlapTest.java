@@ -48,13 +48,17 @@ public class StoreOverlapTest {
         return engine;
     }
 
+    private Report scan(WaitingStore store, Handover handover) throws Exception {
+        return engine(store).scan(ScanRequest.builder(FixedHistoryScanner.REPOSITORY).build(), handover);
+    }
+
     @Test
     public void theReportIsHandedOverWhileTheStoreRecordsTheScanWhichEndsFirst() throws Exception {
         TestPlugin.healthy("commits").bindTo(plugins, 1);
         WaitingStore store = new WaitingStore(false);
         Handover handover = new Handover(store);
 
-        Report report = engine(store).scan(ScanRequest.builder(FixedHistoryScanner.REPOSITORY).build(), handover);
+        Report report = scan(store, handover);
 
         assertEquals(1, handover.reports.size());
         assertSame(report, handover.reports.get(0));
@@ -70,7 +74,7 @@ public class StoreOverlapTest {
         WaitingStore store = new WaitingStore(true);
         Handover handover = new Handover(store);
 
-        Report report = engine(store).scan(ScanRequest.builder(FixedHistoryScanner.REPOSITORY).build(), handover);
+        Report report = scan(store, handover);
 
         assertEquals(List.of(report), handover.reports);
         assertEquals(List.of(), report.errors());
@@ -85,8 +89,7 @@ public class StoreOverlapTest {
         WaitingStore store = new WaitingStore(false);
         store.turnedOff = true;
 
-        Report report = engine(store).scan(ScanRequest.builder(FixedHistoryScanner.REPOSITORY).build(),
-                new Handover(store));
+        Report report = scan(store, new Handover(store));
 
         assertEquals(List.of(), report.errors());
         assertFalse("opened", store.opened);
