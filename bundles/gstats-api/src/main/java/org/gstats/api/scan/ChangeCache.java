@@ -35,4 +35,27 @@ public interface ChangeCache {
     default boolean ready() {
         return true;
     }
+
+    /**
+     * The commits an earlier scan with the same change settings told when it walked the whole
+     * history from {@code headId}, its identities made as {@code identities} names them (the
+     * scanner's fingerprint of its mailmap), when that scan recorded every commit's changes and
+     * met no warning; {@code null} when there is no such walk (then the scanner walks). Waits, as
+     * {@link #recorded} does, while the cache is not {@link #ready()}.
+     *
+     * @since 2.4
+     */
+    default StoredWalk walked(String headId, String identities) {
+        return null;
+    }
+
+    /**
+     * Says, before its first commit, that the scan tells its whole walk from its start (no filter
+     * leaves a commit out), with identities as {@code identities} names them: the cache may keep
+     * that walk for a later scan's {@link #walked}.
+     *
+     * @since 2.4
+     */
+    default void walking(String identities) {
+    }
 }

@@ -18,6 +18,7 @@ import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.StoredWalk;
 import org.gstats.api.scan.ScanWarning;
 import org.gstats.api.store.ScanStore;
 import org.gstats.api.store.StoreSession;
@@ -226,6 +227,17 @@ final class StoreUse {
         @Override
         public boolean ready() {
             return settled || opening.isDone();
+        }
+
+        @Override
+        public StoredWalk walked(String headId, String identities) {
+            StoreSession session = session();
+            return session == null ? null : session.walked(headId, identities);
+        }
+
+        @Override
+        public void walking(String identities) {
+            tell(session -> session.walking(identities));
         }
 
         @Override

@@ -44,6 +44,7 @@ import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
+import org.gstats.api.scan.StoredWalk;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -280,6 +281,22 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     request.strict() ? MissingObjects.strict(packs) : MissingObjects.reportTo(warnings, packs));
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
+            HeadFiles headFiles = new HeadFiles(tracker, blobs);
+            if (wholeWalk(request, requirements, paths, reader, shallow)) {
+                String identities = mailmap.fingerprint();
+                // the store's answer waits for its open: read the head's files meanwhile, which every scan reads
+                while (!cache.ready() && headFiles.readNext()) {
+                    stopIfInterrupted(location);
+                }
+                StoredWalk stored = cache.walked(head.name(), identities);
+                cache.walking(identities);
+                if (stored != null && present(reader, stored.ids())) {
+                    replay(stored, request, requirements, paths, attributes, reader, blobs, packs, cache, listener);
+                    tellHead(head, headFiles, content, headMissing, listener);
+                    listener.onEnd();
+                    return;
+                }
+            }
             boolean limited = false;
             RevCommit unreadFrom = null;
             Set<String> droppedPacks = new HashSet<>();
@@ -356,20 +373,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         id -> revWalk.lookupOrNull(id) instanceof RevCommit known && known.has(walkedFlag));
             }
             current = head;
-            for (FileTracker.HeadFile file : tracker.files()) {
-                FileInfo info;
-                try {
-                    info = tracker.info(file, blobs);
-                } catch (MissingObjectException e) {
-                    headMissing.skip(e, head.name(), "its file " + file.path() + " at the head is not reported");
-                    continue;
-                }
-                listener.onFileInfo(info);
-                FileContent headContent = content.head(file, info, head.name());
-                if (headContent != null) {
-                    listener.onFileContent(headContent);
-                }
-            }
+            tellHead(head, headFiles, content, headMissing, listener);
             listener.onEnd();
         } catch (InterruptedIOException e) {
             throw interrupted(location);
@@ -381,6 +385,90 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     "cannot read " + (current == null ? "the history" : "commit " + current.name()) + " in "
                             + location + ": " + oneLine(e),
                     e);
+        }
+    }
+
+    /** Tells every file at the head, and its content as far as the plugins asked. */
+    private static void tellHead(RevCommit head, HeadFiles headFiles, ContentReader content,
+            MissingObjects headMissing, ScanListener listener) throws IOException {
+        List<FileTracker.HeadFile> files = headFiles.files();
+        for (int i = 0; i < files.size(); i++) {
+            FileTracker.HeadFile file = files.get(i);
+            FileInfo info;
+            try {
+                info = headFiles.info(i);
+            } catch (MissingObjectException e) {
+                headMissing.skip(e, head.name(), "its file " + file.path() + " at the head is not reported");
+                continue;
+            }
+            listener.onFileInfo(info);
+            FileContent headContent = content.head(file, info, head.name());
+            if (headContent != null) {
+                listener.onFileContent(headContent);
+            }
+        }
+    }
+
+    /**
+     * Whether the scan tells its whole walk, each commit as it is, so that a walk the store kept
+     * may stand in for it and this one may be kept: no filter of commits or paths, no replaced
+     * objects or grafts (the store's commits are the objects' own), no shallow history, and no
+     * plugin asking for each commit's content (which is read through the walked commits).
+     */
+    private static boolean wholeWalk(ScanRequest request, PluginDataRequirements requirements, TreeFilter paths,
+            ObjectReader reader, Set<ObjectId> shallow) {
+        return request.since() == null && request.until() == null && request.author() == null
+                && request.maxCommits() == 0 && paths == TreeFilter.ALL && !(reader instanceof ReplacingReader)
+                && shallow.isEmpty() && !requirements.historicalContent();
+    }
+
+    /**
+     * Whether the repository still has every commit of a stored walk: one that lost some since
+     * (a damaged or pruned repository) is walked, so that what is missing is said as a walk says it.
+     */
+    private static boolean present(ObjectReader reader, List<String> ids) throws IOException {
+        for (String id : ids) {
+            if (!reader.has(ObjectId.fromString(id), Constants.OBJ_COMMIT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Tells a stored walk's commits as the walk would: in its order, each with its recorded
+     * changes (none for a merge, unless first-parent), a commit whose recorded value cannot be
+     * read diffed here. The stored walk is the one a scan with the same change settings and
+     * mailmap told from the same head, and a commit id names its parents and times for ever, so
+     * git's order over the same commits is the same order ({@link CommitWalk}).
+     */
+    private static void replay(StoredWalk stored, ScanRequest request, PluginDataRequirements requirements,
+            TreeFilter paths, GitAttributes attributes, ObjectReader reader, BlobCache blobs, DamagedPacks packs,
+            ChangeCache cache, ScanListener listener) throws IOException {
+        CommitDiffer differ = null;
+        try (RevWalk revWalk = new RevWalk(reader)) {
+            for (CommitInfo info : stored) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException();
+                }
+                List<FileChange> changes = info.isMerge() && !request.firstParent() ? List.of()
+                        : cache.recorded(info.id());
+                if (changes == null) {
+                    if (differ == null) {
+                        differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
+                                LineCounter.of(request.diffAlgorithm()), request.strict() ? MissingObjects.strict(packs)
+                                        : MissingObjects.reportTo(listener::onWarning, packs),
+                                attributes, requirements.historicalContent());
+                    }
+                    RevCommit commit = revWalk.parseCommit(ObjectId.fromString(info.id()));
+                    changes = differ.changes(commit,
+                            commit.getParentCount() == 0 ? null : revWalk.parseCommit(commit.getParent(0)));
+                }
+                listener.onCommit(info);
+                for (FileChange change : changes) {
+                    listener.onFileChange(change);
+                }
+            }
         }
     }
 

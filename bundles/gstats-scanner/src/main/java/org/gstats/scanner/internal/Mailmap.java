@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jgit.lib.Constants;
@@ -37,6 +43,8 @@ final class Mailmap {
     }
 
     private final Map<String, Entry> byEmail = new HashMap<>();
+    /** Every text parsed, in order: what the mapping is made of, for its {@link #fingerprint}. */
+    private final List<String> texts = new ArrayList<>();
 
     private Mailmap() {
     }
@@ -88,7 +96,28 @@ final class Mailmap {
         }
     }
 
+    /**
+     * SHA-256 of the texts the mapping was read from, in order: two mailmaps with the same
+     * fingerprint map every identity alike, so identities a scan made under one are those the other
+     * would make (a stored walk's, {@code ChangeCache.walked}).
+     */
+    String fingerprint() {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String text : texts) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                // each text after its length: two lists of texts never give the same bytes
+                sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(utf8.length).array());
+                sha256.update(utf8);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     private void parse(String text) {
+        texts.add(text);
         for (String line : text.split("\n", -1)) {
             if (line.startsWith("#")) {
                 continue;

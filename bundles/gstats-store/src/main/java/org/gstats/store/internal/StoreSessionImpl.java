@@ -38,6 +38,7 @@ import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.scan.ScanTarget;
 import org.gstats.api.scan.ScanWarning;
+import org.gstats.api.scan.StoredWalk;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.store.internal.schema.Tables;
@@ -115,6 +116,15 @@ final class StoreSessionImpl implements StoreSession {
     private final Map<String, String> paths = new ConcurrentHashMap<>();
     /** The report as deflated JSON, or null when no JSON writer is there (then no report is kept). */
     private final ReportJson reportJson;
+    /** The repository's kept walk under the scan's change settings; null when the store has none. */
+    private final KeptWalk keptWalk;
+    /**
+     * The scan's walk as it is told, when the scanner says it tells the whole walk and the store does not
+     * keep the same one already; else null.
+     */
+    private WalkCodec.Writer walk;
+    /** The fingerprint of the identities the scan's walk was told with. */
+    private String walkIdentities;
 
     /**
      * The per-blob results the store had for the repository's head: none for a new store, or when
@@ -168,7 +178,7 @@ final class StoreSessionImpl implements StoreSession {
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
             Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
-            ReportJson reportJson) {
+            ReportJson reportJson, KeptWalk keptWalk) {
         this.database = database;
         this.settings = settings;
         this.spillFolder = spillFolder;
@@ -178,6 +188,11 @@ final class StoreSessionImpl implements StoreSession {
         this.repositoryId = repositoryId;
         this.settled = settled;
         this.reportJson = reportJson;
+        this.keptWalk = keptWalk;
+    }
+
+    /** A walk the store keeps: the head it started from, the identities' fingerprint, the value. */
+    private record KeptWalk(String headId, String identities, byte[] value) {
     }
 
     /** Writes a report as the json format does, deflated. */
@@ -200,7 +215,7 @@ final class StoreSessionImpl implements StoreSession {
             // its own while the scan starts and walks, for the history's writer
             LOG.debug("the store at {} is new: created beside the scan", database.location().url());
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(),
-                    repository, null, new HashMap<>(), reportJson);
+                    repository, null, new HashMap<>(), reportJson, null);
             session.blobResults.complete(StoredBlobResults.none());
             session.creating = started(database::open, "gstats-store-create");
             return session;
@@ -208,15 +223,19 @@ final class StoreSessionImpl implements StoreSession {
         Connection connection = database.open();
         try {
             long start = System.nanoTime();
-            Map<String, byte[]> known = load(connection, settings);
+            Long settingsId = settingsId(connection, settings);
+            Map<String, byte[]> known = load(connection, settingsId);
             long loaded = System.nanoTime();
             Long repositoryId = storedRepositoryId(connection, repository);
             Map<String, byte[]> settled = settle(connection, repositoryId, known);
-            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms",
-                    known.size() + settled.size(), (loaded - start) / 1_000_000, settled.size(),
-                    (System.nanoTime() - loaded) / 1_000_000);
+            long ids = System.nanoTime();
+            KeptWalk walk = keptWalk(connection, repositoryId, settingsId);
+            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms, "
+                    + "a kept walk of {} bytes in {} ms", known.size() + settled.size(), (loaded - start) / 1_000_000,
+                    settled.size(), (ids - loaded) / 1_000_000, walk == null ? 0 : walk.value().length,
+                    (System.nanoTime() - ids) / 1_000_000);
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, known, repository,
-                    repositoryId, settled, reportJson);
+                    repositoryId, settled, reportJson, walk);
             session.reading = started(() -> session.readBlobResults(connection), "gstats-store-read");
             return session;
         } catch (SQLException | RuntimeException e) {
@@ -248,8 +267,7 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** Every commit's recorded changes under the settings, still encoded: a commit is decoded when the walk meets it. */
-    private static Map<String, byte[]> load(Connection connection, ChangeSettings settings) throws SQLException {
-        Long settingsId = settingsId(connection, settings);
+    private static Map<String, byte[]> load(Connection connection, Long settingsId) throws SQLException {
         Map<String, byte[]> known = new HashMap<>();
         if (settingsId == null) {
             return known;
@@ -293,6 +311,21 @@ final class StoreSessionImpl implements StoreSession {
             }
         }
         return settled;
+    }
+
+    /** The repository's kept walk, when a scan under these change settings kept it; else null. */
+    private static KeptWalk keptWalk(Connection connection, Long repositoryId, Long settingsId) throws SQLException {
+        if (repositoryId == null || settingsId == null) {
+            return null;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.head_id, w.identities, w.commits "
+                + "FROM walks w JOIN scans s ON s.scan_id = w.scan_id WHERE s.repository_id = ? AND s.settings_id = ?")) {
+            select.setLong(1, repositoryId);
+            select.setLong(2, settingsId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new KeptWalk(row.getString(1), row.getString(2), row.getBytes(3)) : null;
+            }
+        }
     }
 
     private static Long storedRepositoryId(Connection connection, String path) throws SQLException {
@@ -342,6 +375,44 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     @Override
+    public StoredWalk walked(String headId, String identities) {
+        if (!keeps(headId, identities)) {
+            return null;
+        }
+        StoredWalk walked;
+        try {
+            walked = WalkCodec.decode(keptWalk.value());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{} in the store; walking the history again", e.getMessage());
+            return null;
+        }
+        for (String id : walked.ids()) {
+            // every commit of the walk has its value (a merge's is empty) unless gc dropped it since
+            if (!known.containsKey(id) && !settled.containsKey(id)) {
+                return null;
+            }
+        }
+        return walked;
+    }
+
+    /** Whether the store keeps the walk from this head with these identities. */
+    private boolean keeps(String headId, String identities) {
+        return keptWalk != null && keptWalk.headId().equals(headId) && keptWalk.identities().equals(identities);
+    }
+
+    /**
+     * The walk is kept for the scans of the whole history only, and written only when the store does
+     * not keep the same one (an unchanged rescan writes none).
+     */
+    @Override
+    public void walking(String identities) {
+        if (scope == null && target != null && target.headId() != null && !keeps(target.headId(), identities)) {
+            walk = new WalkCodec.Writer();
+            walkIdentities = identities;
+        }
+    }
+
+    @Override
     public byte[] get(String analyser, String blobId) {
         return blobResults.join().get(analyser, blobId);
     }
@@ -372,6 +443,9 @@ final class StoreSessionImpl implements StoreSession {
         spillPending();
         commits++;
         authors.add(String.valueOf(commit.authorEmail()));
+        if (walk != null) {
+            walk.add(commit);
+        }
         if (settling && settled.containsKey(commit.id())) {
             return;
         }
@@ -702,6 +776,9 @@ final class StoreSessionImpl implements StoreSession {
         if (deflated != null) {
             keepLatestReport(connection, repositoryId, scanId, deflated);
         }
+        if (walk != null && !warned && walk.count() == commits && commits > 0) {
+            keepWalk(connection, repositoryId, scanId, walkIdentities, walk.value());
+        }
         // -v: the parts of "the scan's rows written in"
         LOG.debug("the scan's row and head rows in {} ms, their digests awaited {} ms, per-blob results in {} ms, "
                 + "the report's JSON awaited {} ms and written in {} ms", (headRows - start) / 1_000_000,
@@ -893,6 +970,23 @@ final class StoreSessionImpl implements StoreSession {
                 "INSERT INTO reports (scan_id, json_deflated) VALUES (?, ?)")) {
             insert.setLong(1, scanId);
             insert.setBytes(2, json);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The repository's kept walk is this scan's now: a rescan replays the latest one only. */
+    private static void keepWalk(Connection connection, long repositoryId, long scanId, String identities,
+            byte[] value) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM walks WHERE scan_id IN "
+                + "(SELECT scan_id FROM scans WHERE repository_id = ?)")) {
+            delete.setLong(1, repositoryId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO walks (scan_id, identities, commits) VALUES (?, ?, ?)")) {
+            insert.setLong(1, scanId);
+            insert.setString(2, identities);
+            insert.setBytes(3, value);
             insert.executeUpdate();
         }
     }

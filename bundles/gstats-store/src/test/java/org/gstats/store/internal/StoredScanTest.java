@@ -45,6 +45,7 @@ import org.gstats.api.scan.ChangeCache;
 import org.gstats.api.scan.ScanListener;
 import org.gstats.api.scan.ScanRequest;
 import org.gstats.api.scan.ScanTarget;
+import org.gstats.api.scan.StoredWalk;
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
@@ -96,6 +97,118 @@ public class StoredScanTest {
         assertEquals("every commit replayed, none diffed (merges are not diffed)", diffedCount(repo),
                 second.hits.get());
         assertEquals(0, second.misses.get());
+    }
+
+    @Test
+    public void anUnchangedRescanTellsTheKeptWalkAsTheWalkWould() throws Exception {
+        GitRepo repo = skewedHistory();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        List<String> cold = events(request, null);
+
+        Recorded first = scanStored(store, request);
+        assertFalse("nothing kept yet", first.walked);
+        assertEquals(cold, first.events);
+        Recorded second = scanStored(store, request);
+        assertTrue("the kept walk stands in for the walk", second.walked);
+        assertEquals(cold, second.events);
+        List<String> kept = rows(store, Tables.WALKS);
+        Recorded third = scanStored(store, request);
+        assertTrue(third.walked);
+        assertEquals(cold, third.events);
+        assertEquals("an unchanged rescan keeps the walk it told, unwritten", kept, rows(store, Tables.WALKS));
+        assertEquals(1, kept.size());
+
+        ScanRequest firstParent = ScanRequest.builder(repo.dir()).firstParent(true).build();
+        assertFalse("other change settings walk", scanStored(store, firstParent).walked);
+        Recorded firstParentAgain = scanStored(store, firstParent);
+        assertTrue(firstParentAgain.walked);
+        assertEquals(events(firstParent, null), firstParentAgain.events);
+    }
+
+    @Test
+    public void aChangedMailmapWalksAgainAndIsKeptWithItsIdentities() throws Exception {
+        GitRepo repo = skewedHistory();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        assertTrue(scanStored(store, request).walked);
+
+        // not committed: a work tree's .mailmap changes the identities without a new head
+        Files.writeString(repo.dir().resolve(".mailmap"), "Robert <rob@example.com> Bob <bob@example.com>\n");
+        List<String> mapped = events(request, null);
+        assertTrue(String.join("\n", mapped), mapped.stream().anyMatch(line -> line.contains("Robert")));
+        Recorded changed = scanStored(store, request);
+        assertFalse("a changed mailmap walks", changed.walked);
+        assertEquals(mapped, changed.events);
+        Recorded again = scanStored(store, request);
+        assertTrue(again.walked);
+        assertEquals(mapped, again.events);
+
+        ScanRequest unmapped = ScanRequest.builder(repo.dir()).mailmap(false).build();
+        Recorded off = scanStored(store, unmapped);
+        assertFalse("identities as recorded are another walk's", off.walked);
+        assertEquals(events(unmapped, null), off.events);
+    }
+
+    @Test
+    public void newCommitsOnTopAndARewrittenBranchAreWalkedThenKept() throws Exception {
+        GitRepo repo = skewedHistory();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+
+        repo.write("notes.txt", "one\n").commit("on top", ANN);
+        repo.write("notes.txt", "one\ntwo\n").commit("on top again", BOB, Instant.parse("2023-06-01T00:00:00Z"));
+        Recorded onTop = scanStored(store, request);
+        assertFalse("a new head walks", onTop.walked);
+        assertEquals(events(request, null), onTop.events);
+        Recorded onTopAgain = scanStored(store, request);
+        assertTrue(onTopAgain.walked);
+        assertEquals(events(request, null), onTopAgain.events);
+
+        repo.git("reset", "-q", "--hard", "HEAD~3");
+        repo.write("src/Main.java", "class Main {\n  // rewritten\n}\n").commit("rewritten", BOB);
+        Recorded rewritten = scanStored(store, request);
+        assertFalse(rewritten.walked);
+        assertEquals(events(request, null), rewritten.events);
+        Recorded rewrittenAgain = scanStored(store, request);
+        assertTrue(rewrittenAgain.walked);
+        assertEquals(events(request, null), rewrittenAgain.events);
+    }
+
+    @Test
+    public void aScanOfPartOfTheHistoryNeitherTellsNorKeepsAWalk() throws Exception {
+        GitRepo repo = skewedHistory();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        List<String> kept = rows(store, Tables.WALKS);
+        for (ScanRequest part : List.of(ScanRequest.builder(repo.dir()).maxCommits(3).build(),
+                ScanRequest.builder(repo.dir()).author("Bob").build(),
+                ScanRequest.builder(repo.dir()).since(Instant.parse("2024-01-15T12:00:00Z")).build())) {
+            Recorded scanned = scanStored(store, part);
+            assertFalse(scanned.walked);
+            assertEquals(events(part, null), scanned.events);
+        }
+        assertEquals(kept, rows(store, Tables.WALKS));
+    }
+
+    /**
+     * {@link #history()} with a side branch whose commits are dated before their parents (git's
+     * order then is not the parents' order), and two commits with the same date on either side of a
+     * second merge (the order they were reached decides).
+     */
+    private GitRepo skewedHistory() throws IOException {
+        GitRepo repo = history();
+        Instant same = Instant.parse("2024-02-01T00:00:00Z");
+        repo.git("checkout", "-q", "-b", "skewed");
+        repo.write("old.txt", "back\n").commit("dated before its parents", BOB, Instant.parse("2020-01-01T00:00:00Z"));
+        repo.write("same.txt", "a\n").commit("same date, side", ANN, same);
+        repo.git("checkout", "-q", "main");
+        repo.write("main.txt", "b\n").commit("same date, main", BOB, same);
+        repo.merge("skewed", ANN);
+        return repo;
     }
 
     @Test
@@ -531,8 +644,8 @@ public class StoredScanTest {
         Recorded rescan = scanStored(store, request);
 
         assertEquals(1, rescan.misses.get());
-        assertEquals(List.of((Tables.DERIVED_ROWS - 1) + " BASELINE", Tables.DERIVED_ROWS + " JDBC"),
-                migrations(store));
+        assertEquals(List.of((Tables.DERIVED_ROWS - 1) + " BASELINE", Tables.DERIVED_ROWS + " JDBC",
+                Tables.WALKED + " JDBC"), migrations(store));
         assertEquals("only the new commit's value waits for its rows",
                 List.of(repo.git("rev-parse", "HEAD").strip()), pendingCommits(store));
         assertEquals(before.size(), count(store, "file_changes"));
@@ -739,7 +852,8 @@ public class StoredScanTest {
             assertEquals(Schema.CURRENT, Schema.version(connection));
         }
         assertEquals("Flyway took the store's version as its baseline and ran the steps after it",
-                List.of("5 BASELINE", "6 JDBC", "7 JDBC", "8 JDBC", "9 JDBC", "10 JDBC"), migrations(store));
+                List.of("5 BASELINE", "6 JDBC", "7 JDBC", "8 JDBC", "9 JDBC", "10 JDBC", "11 JDBC"),
+                migrations(store));
     }
 
     /**
@@ -1265,6 +1379,8 @@ public class StoredScanTest {
         List<String> events;
         final AtomicInteger hits = new AtomicInteger();
         final AtomicInteger misses = new AtomicInteger();
+        /** Whether the scan told the store's kept walk instead of walking. */
+        boolean walked;
     }
 
     Recorded scanStored(ScanStoreImpl store, ScanRequest request) throws Exception {
@@ -1276,10 +1392,25 @@ public class StoredScanTest {
         Recorded recorded = new Recorded();
         try (var session = store.open(request)) {
             Events events = new Events();
-            ChangeCache counting = commitId -> {
-                List<FileChange> changes = session.recorded(commitId);
-                (changes == null ? recorded.misses : recorded.hits).incrementAndGet();
-                return changes;
+            ChangeCache counting = new ChangeCache() {
+                @Override
+                public List<FileChange> recorded(String commitId) {
+                    List<FileChange> changes = session.recorded(commitId);
+                    (changes == null ? recorded.misses : recorded.hits).incrementAndGet();
+                    return changes;
+                }
+
+                @Override
+                public StoredWalk walked(String headId, String identities) {
+                    StoredWalk walk = session.walked(headId, identities);
+                    recorded.walked = walk != null;
+                    return walk;
+                }
+
+                @Override
+                public void walking(String identities) {
+                    session.walking(identities);
+                }
             };
             scanner.scan(request, PluginDataRequirements.NONE, new Both(events, session), counting);
             session.finish(new Report(new ReportHeader("test", request.repository().toString(), "HEAD", null,

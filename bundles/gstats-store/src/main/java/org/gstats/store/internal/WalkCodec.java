@@ -1,0 +1,352 @@
+package org.gstats.store.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+import org.gstats.api.CommitInfo;
+import org.gstats.api.scan.StoredWalk;
+
+/**
+ * A scan's walk as one value of {@code walks}: every commit it told, in order, as the
+ * {@link CommitInfo} it told, so that a rescan of the same head tells them again without walking.
+ * Every field is kept as it was, so that the decoded commit equals the told one: the strings char
+ * by char (not as UTF-8, which could not keep a lone surrogate), the times as seconds and nanos
+ * with the zones' minutes (the commit info puts the times at their zones itself).
+ *
+ * <p>Layout, deflated: a version byte, the number of commits, their ids (20 bytes each, so that
+ * they are read without the rest), then per commit its parents (a count and 20 bytes each), its
+ * author and committer (an index into the identities met so far, followed by the name and email
+ * when new), their times and zones, and the subject. Decoding is strict: a value that does not end
+ * where its commits do is refused.
+ */
+final class WalkCodec {
+
+    /** The layout's version: a value in another one is not replayed. */
+    static final int VERSION = 1;
+    private static final int ID_BYTES = 20;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private WalkCodec() {
+    }
+
+    /** Encodes the commits as they are told; {@link #value} once every one is. */
+    static final class Writer {
+        private final ByteArrayOutputStream ids = new ByteArrayOutputStream(1 << 16);
+        private final ByteArrayOutputStream records = new ByteArrayOutputStream(1 << 16);
+        private final Map<List<String>, Integer> identities = new HashMap<>();
+        private int count;
+
+        void add(CommitInfo commit) {
+            ids.writeBytes(HEX.parseHex(commit.id()));
+            writeVarLong(records, commit.parentIds().size());
+            for (String parent : commit.parentIds()) {
+                records.writeBytes(HEX.parseHex(parent));
+            }
+            identity(commit.authorName(), commit.authorEmail());
+            time(commit.authorTime(), commit.authorZoneMinutes());
+            identity(commit.committerName(), commit.committerEmail());
+            time(commit.commitTime(), commit.commitZoneMinutes());
+            writeText(records, commit.summary());
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The walk, deflated. */
+        byte[] value() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(ids.size() + records.size() / 2);
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
+                ByteArrayOutputStream head = new ByteArrayOutputStream(8);
+                head.write(VERSION);
+                writeVarLong(head, count);
+                head.writeTo(out);
+                ids.writeTo(out);
+                records.writeTo(out);
+            } finally {
+                deflater.end();
+            }
+            return bytes.toByteArray();
+        }
+
+        private void identity(String name, String email) {
+            List<String> key = Arrays.asList(name, email);
+            Integer index = identities.get(key);
+            if (index != null) {
+                writeVarLong(records, index);
+                return;
+            }
+            writeVarLong(records, identities.size());
+            identities.put(key, identities.size());
+            writeText(records, name);
+            writeText(records, email);
+        }
+
+        private void time(OffsetDateTime time, int zoneMinutes) {
+            Instant instant = time.toInstant();
+            writeVarLong(records, zigZag(instant.getEpochSecond()));
+            writeVarLong(records, instant.getNano());
+            writeVarLong(records, zigZag(zoneMinutes));
+        }
+    }
+
+    /**
+     * The walk a value holds.
+     *
+     * @throws IllegalArgumentException when the bytes are not a walk in this layout
+     */
+    static StoredWalk decode(byte[] deflated) {
+        byte[] bytes;
+        Inflater inflater = new Inflater();
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated), inflater, 1 << 16)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the stored walk is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+        Reader head = new Reader(bytes, 0);
+        int version = head.next();
+        if (version != VERSION) {
+            throw new IllegalArgumentException("the stored walk is in layout " + version + ", this gstats reads "
+                    + VERSION);
+        }
+        int count = head.varInt();
+        int idsAt = head.at;
+        if ((long) count * ID_BYTES > bytes.length - idsAt) {
+            throw new IllegalArgumentException("the stored walk ends too early");
+        }
+        return new Decoded(bytes, count, idsAt);
+    }
+
+    private record Decoded(byte[] bytes, int count, int idsAt) implements StoredWalk {
+
+        @Override
+        public List<String> ids() {
+            return new Ids(bytes, idsAt, count);
+        }
+
+        @Override
+        public Iterator<CommitInfo> iterator() {
+            return new Commits(bytes, count, idsAt);
+        }
+    }
+
+    /** The ids, each made a string when asked for. */
+    private static final class Ids extends AbstractList<String> implements RandomAccess {
+        private final byte[] bytes;
+        private final int at;
+        private final int count;
+
+        Ids(byte[] bytes, int at, int count) {
+            this.bytes = bytes;
+            this.at = at;
+            this.count = count;
+        }
+
+        @Override
+        public String get(int index) {
+            if (index < 0 || index >= count) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return HEX.formatHex(bytes, at + index * ID_BYTES, at + (index + 1) * ID_BYTES);
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
+    }
+
+    /** The commits, decoded one by one; the last one checks that the value ends with it. */
+    private static final class Commits implements Iterator<CommitInfo> {
+        private final Reader in;
+        private final int count;
+        private final int idsAt;
+        private final List<String[]> identities = new ArrayList<>();
+        private int next;
+
+        Commits(byte[] bytes, int count, int idsAt) {
+            this.in = new Reader(bytes, idsAt + count * ID_BYTES);
+            this.count = count;
+            this.idsAt = idsAt;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < count;
+        }
+
+        @Override
+        public CommitInfo next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String id = HEX.formatHex(in.bytes, idsAt + next * ID_BYTES, idsAt + (next + 1) * ID_BYTES);
+            int parentCount = in.varInt();
+            List<String> parents = new ArrayList<>(parentCount);
+            for (int i = 0; i < parentCount; i++) {
+                parents.add(in.id());
+            }
+            String[] author = identity();
+            OffsetDateTime authorTime = in.time();
+            int authorZone = in.zigZagInt();
+            String[] committer = identity();
+            OffsetDateTime commitTime = in.time();
+            int commitZone = in.zigZagInt();
+            String summary = in.text();
+            if (++next == count && !in.atEnd()) {
+                throw new IllegalArgumentException("the stored walk goes on past its commits");
+            }
+            return new CommitInfo(id, parents, author[0], author[1], authorTime, committer[0], committer[1],
+                    commitTime, summary, authorZone, commitZone);
+        }
+
+        private String[] identity() {
+            int index = in.varInt();
+            if (index < identities.size()) {
+                return identities.get(index);
+            }
+            if (index != identities.size()) {
+                throw new IllegalArgumentException("the stored walk names an identity it does not hold");
+            }
+            String[] identity = {in.text(), in.text()};
+            identities.add(identity);
+            return identity;
+        }
+    }
+
+    /** Text char by char, each an unsigned variable-length integer; a length of 0 is null, else the length + 1. */
+    private static void writeText(ByteArrayOutputStream out, String text) {
+        if (text == null) {
+            out.write(0);
+            return;
+        }
+        writeVarLong(out, text.length() + 1L);
+        for (int i = 0; i < text.length(); i++) {
+            writeVarLong(out, text.charAt(i));
+        }
+    }
+
+    private static long zigZag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static void writeVarLong(ByteArrayOutputStream out, long value) {
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            out.write((int) (rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        out.write((int) rest);
+    }
+
+    /** Reads the layout, refusing to run past the end. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int at;
+
+        Reader(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
+        }
+
+        int next() {
+            if (at >= bytes.length) {
+                throw new IllegalArgumentException("the stored walk ends too early");
+            }
+            return bytes[at++] & 0xFF;
+        }
+
+        long varLong() {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                int b = next();
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException("the stored walk holds a number too long");
+        }
+
+        int varInt() {
+            long value = varLong();
+            if (value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the stored walk holds a count too large");
+            }
+            return (int) value;
+        }
+
+        long zigZag() {
+            long value = varLong();
+            return (value >>> 1) ^ -(value & 1);
+        }
+
+        int zigZagInt() {
+            return Math.toIntExact(zigZag());
+        }
+
+        String id() {
+            if (bytes.length - at < ID_BYTES) {
+                throw new IllegalArgumentException("the stored walk ends too early");
+            }
+            String id = HEX.formatHex(bytes, at, at + ID_BYTES);
+            at += ID_BYTES;
+            return id;
+        }
+
+        OffsetDateTime time() {
+            long seconds = zigZag();
+            long nanos = varLong();
+            if (nanos >= 1_000_000_000L) {
+                throw new IllegalArgumentException("the stored walk holds a time it cannot have");
+            }
+            return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneOffset.UTC);
+        }
+
+        String text() {
+            int length = varInt();
+            if (length == 0) {
+                return null;
+            }
+            if (length - 1 > bytes.length - at) {
+                throw new IllegalArgumentException("the stored walk ends too early");
+            }
+            char[] chars = new char[length - 1];
+            for (int i = 0; i < chars.length; i++) {
+                long c = varLong();
+                if (c > Character.MAX_VALUE) {
+                    throw new IllegalArgumentException("the stored walk holds a char it cannot have");
+                }
+                chars[i] = (char) c;
+            }
+            return new String(chars);
+        }
+
+        boolean atEnd() {
+            return at == bytes.length;
+        }
+    }
+}
