@@ -428,7 +428,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
      */
     private static boolean present(ObjectReader reader, List<String> ids) throws IOException {
         for (String id : ids) {
-            if (!reader.has(ObjectId.fromString(id), Constants.OBJ_COMMIT)) {
+            if (!reader.has(ObjectId.fromString(id))) {
                 return false;
             }
         }
