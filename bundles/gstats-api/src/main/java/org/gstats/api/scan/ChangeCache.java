@@ -37,15 +37,17 @@ public interface ChangeCache {
     }
 
     /**
-     * The commits an earlier scan with the same change settings told when it walked the whole
-     * history from {@code headId}, its identities made as {@code identities} names them (the
-     * scanner's fingerprint of its mailmap), when that scan recorded every commit's changes and
-     * met no warning; {@code null} when there is no such walk (then the scanner walks). Waits, as
-     * {@link #recorded} does, while the cache is not {@link #ready()}.
+     * The commits an earlier scan of the repository with the same change settings told when it
+     * walked the whole history from its head (the first of them), its identities made as
+     * {@code identities} names them (the scanner's fingerprint of its mailmap), when that scan
+     * recorded every commit's changes and met no warning; {@code null} when there is no such walk.
+     * A scanner tells them instead of walking from that head: for its whole history when that head
+     * is its start, or once its own walk from a newer start has come down to that head alone. Waits,
+     * as {@link #recorded} does, while the cache is not {@link #ready()}.
      *
      * @since 2.4
      */
-    default StoredWalk walked(String headId, String identities) {
+    default StoredWalk walked(String identities) {
         return null;
     }
 

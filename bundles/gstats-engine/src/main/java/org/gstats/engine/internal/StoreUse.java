@@ -230,9 +230,9 @@ final class StoreUse {
         }
 
         @Override
-        public StoredWalk walked(String headId, String identities) {
+        public StoredWalk walked(String identities) {
             StoreSession session = session();
-            return session == null ? null : session.walked(headId, identities);
+            return session == null ? null : session.walked(identities);
         }
 
         @Override

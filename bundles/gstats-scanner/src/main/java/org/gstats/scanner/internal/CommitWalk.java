@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevFlag;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -42,6 +44,9 @@ final class CommitWalk {
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(GIT_LOG_ORDER);
     private long reached;
     private RevCommit firstMissing;
+    /** The commits of a stored walk, whose queueing is counted; empty when none is watched. */
+    private Set<ObjectId> watched = Set.of();
+    private int watchedQueued;
 
     CommitWalk(RevWalk walk, AnyObjectId start, Instant since, Instant until, boolean firstParent,
             MissingObjects missingObjects) throws IOException {
@@ -77,6 +82,26 @@ final class CommitWalk {
         return null;
     }
 
+    /** Counts from now on how many of {@code commits} (a stored walk's) the walk queues. */
+    void watch(Set<ObjectId> commits) {
+        watched = commits;
+        for (Pending queuedAlready : pending) {
+            if (commits.contains(queuedAlready.commit())) {
+                watchedQueued++;
+            }
+        }
+    }
+
+    /**
+     * Whether the walk has come down to {@code head} alone: it is the one commit queued, and the one
+     * watched commit ever queued. Then what is left of this walk is the walk from {@code head} by
+     * itself, in the same order (git's queue holds nothing else, and no commit behind {@code head}
+     * was reached before), which a stored walk from {@code head} may stand in for.
+     */
+    boolean downTo(AnyObjectId head) {
+        return pending.size() == 1 && watchedQueued == 1 && pending.peek().commit().equals(head);
+    }
+
     /** The first parent found missing, where a line of history stopped; {@code null} when none. */
     RevCommit firstMissing() {
         return firstMissing;
@@ -90,6 +115,9 @@ final class CommitWalk {
     private void enqueue(RevCommit commit, RevCommit child) throws IOException {
         if (!commit.has(queued)) {
             commit.add(queued);
+            if (watched.contains(commit)) {
+                watchedQueued++;
+            }
             try {
                 walk.parseHeaders(commit);
             } catch (MissingObjectException e) {

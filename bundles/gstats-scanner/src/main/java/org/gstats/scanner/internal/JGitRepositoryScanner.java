@@ -282,21 +282,33 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
             HeadFiles headFiles = new HeadFiles(tracker, blobs);
+            StoredWalk stored = null;
+            ObjectId storedHead = null;
             if (wholeWalk(request, requirements, paths, reader, shallow)) {
                 String identities = mailmap.fingerprint();
                 // the store's answer waits for its open: read the head's files meanwhile, which every scan reads
                 while (!cache.ready() && headFiles.readNext()) {
                     stopIfInterrupted(location);
                 }
-                StoredWalk stored = cache.walked(head.name(), identities);
+                stored = cache.walked(identities);
                 cache.walking(identities);
-                if (stored != null && present(reader, stored.ids())) {
-                    replay(stored, request, requirements, paths, attributes, reader, blobs, packs, cache, listener);
-                    tellHead(head, headFiles, content, headMissing, listener);
-                    listener.onEnd();
-                    return;
+                if (stored != null && !stored.ids().isEmpty() && present(reader, stored.ids())) {
+                    storedHead = ObjectId.fromString(stored.ids().get(0));
+                    if (storedHead.equals(start)) {
+                        replay(stored, request, requirements, paths, attributes, reader, blobs, packs, cache,
+                                listener);
+                        tellHead(head, headFiles, content, headMissing, listener);
+                        listener.onEnd();
+                        return;
+                    }
+                    commits.watch(idSet(stored.ids()));
                 }
             }
+            // the walk came down to the stored walk's head alone and waits for what it walked to be told
+            boolean paused = false;
+            // what it walked was told without a warning, and the stored walk tells the rest
+            boolean handedOff = false;
+            boolean warned = false;
             boolean limited = false;
             RevCommit unreadFrom = null;
             Set<String> droppedPacks = new HashSet<>();
@@ -307,7 +319,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 Exception walkFailure = null;
                 while (!walked || !pending.isEmpty()) {
                     stopIfInterrupted(location);
-                    if (!walked && pending.size() < ahead(workers, cache, request.maxCommits())) {
+                    if (!walked && !paused && pending.size() < ahead(workers, cache, request.maxCommits())) {
                         RevCommit commit;
                         try {
                             commit = commits.next();
@@ -326,19 +338,34 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                             pending.add(new Pending(commit, info, List.copyOf(walkWarnings), shallow.contains(commit),
                                     workers.submit(commit, info)));
                             walkWarnings.clear();
+                            paused = storedHead != null && commits.downTo(storedHead);
                         } else {
                             walked = true;
                         }
                         continue;
                     }
-                    if (walked) {
+                    if (walked || paused) {
                         // the last commits make a batch shorter than the others
                         workers.flush();
+                    }
+                    if (paused && pending.isEmpty()) {
+                        paused = false;
+                        if (!warned && walkWarnings.isEmpty() && commits.firstMissing() == null
+                                && droppedPacks.isEmpty()) {
+                            handedOff = true;
+                            walked = true;
+                        } else {
+                            // what it walked warned: walk on, as a scan without a stored walk does
+                            storedHead = null;
+                        }
+                        continue;
                     }
                     Pending next = pending.poll();
                     RevCommit walkedTo = current;
                     current = next.commit();
-                    if (next.tell(listener, location) && ++reported == request.maxCommits()) {
+                    boolean reportedNext = next.tell(listener, location);
+                    warned |= next.warned();
+                    if (reportedNext && ++reported == request.maxCommits()) {
                         walkWarnings.clear();
                         limited = true;
                         break;
@@ -363,6 +390,9 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 if (walkFailure instanceof LargeObjectException e) {
                     throw e;
                 }
+            }
+            if (handedOff) {
+                replay(stored, request, requirements, paths, attributes, reader, blobs, packs, cache, listener);
             }
             walkWarnings.forEach(listener::onWarning);
             if (unreadFrom == null) {
@@ -435,12 +465,21 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         return true;
     }
 
+    private static Set<ObjectId> idSet(List<String> ids) {
+        Set<ObjectId> set = new HashSet<>(ids.size() * 4 / 3 + 1);
+        for (String id : ids) {
+            set.add(ObjectId.fromString(id));
+        }
+        return set;
+    }
+
     /**
      * Tells a stored walk's commits as the walk would: in its order, each with its recorded
      * changes (none for a merge, unless first-parent), a commit whose recorded value cannot be
      * read diffed here. The stored walk is the one a scan with the same change settings and
-     * mailmap told from the same head, and a commit id names its parents and times for ever, so
-     * git's order over the same commits is the same order ({@link CommitWalk}).
+     * mailmap told from its head, and a commit id names its parents and times for ever, so git's
+     * order over the same commits is the same order ({@link CommitWalk}): from that head, or from a
+     * newer start once the walk has come down to that head alone ({@link CommitWalk#downTo}).
      */
     private static void replay(StoredWalk stored, ScanRequest request, PluginDataRequirements requirements,
             TreeFilter paths, GitAttributes attributes, ObjectReader reader, BlobCache blobs, DamagedPacks packs,
@@ -510,6 +549,11 @@ public class JGitRepositoryScanner implements RepositoryScanner {
      */
     private record Pending(RevCommit commit, CommitInfo info, List<ScanWarning> walkWarnings, boolean shallow,
             CompletableFuture<DiffWorkers.Outcome> outcome) {
+
+        /** Whether telling it said a warning; once told. */
+        boolean warned() {
+            return !walkWarnings.isEmpty() || !outcome.getNow(null).warnings().isEmpty() || shallow;
+        }
 
         /** Tells the listener what a single-threaded scan would; whether the commit was reported. */
         boolean tell(ScanListener listener, Path location) throws IOException, ScanException {

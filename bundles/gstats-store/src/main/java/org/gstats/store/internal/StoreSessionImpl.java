@@ -375,8 +375,8 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     @Override
-    public StoredWalk walked(String headId, String identities) {
-        if (!keeps(headId, identities)) {
+    public StoredWalk walked(String identities) {
+        if (keptWalk == null || !keptWalk.identities().equals(identities)) {
             return null;
         }
         StoredWalk walked;

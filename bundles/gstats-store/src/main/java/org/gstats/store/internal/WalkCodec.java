@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,8 +33,10 @@ import org.gstats.api.scan.StoredWalk;
  * by char (not as UTF-8, which could not keep a lone surrogate), the times as seconds and nanos
  * with the zones' minutes (the commit info puts the times at their zones itself).
  *
- * <p>Layout, deflated: a version byte, the number of commits, their ids (20 bytes each, so that
- * they are read without the rest), then per commit its parents (a count and 20 bytes each), its
+ * <p>Layout, deflated: a version byte, the number of commits, the parents' part's length, the
+ * commits' ids (20 bytes each, so that they are read without the rest), their parents (per commit
+ * a count, then per parent how many commits further down the walk it is, or 0 and its 20 bytes when
+ * the walk does not hold it, as first-parent walks leave other parents out), then per commit its
  * author and committer (an index into the identities met so far, followed by the name and email
  * when new), their times and zones, and the subject. Decoding is strict: a value that does not end
  * where its commits do is refused.
@@ -52,14 +55,16 @@ final class WalkCodec {
     static final class Writer {
         private final ByteArrayOutputStream ids = new ByteArrayOutputStream(1 << 16);
         private final ByteArrayOutputStream records = new ByteArrayOutputStream(1 << 16);
+        /** Per commit its parents' count and ids, made references into the walk once every commit is in. */
+        private final ByteArrayOutputStream parentIds = new ByteArrayOutputStream(1 << 16);
         private final Map<List<String>, Integer> identities = new HashMap<>();
         private int count;
 
         void add(CommitInfo commit) {
             ids.writeBytes(HEX.parseHex(commit.id()));
-            writeVarLong(records, commit.parentIds().size());
+            writeVarLong(parentIds, commit.parentIds().size());
             for (String parent : commit.parentIds()) {
-                records.writeBytes(HEX.parseHex(parent));
+                parentIds.writeBytes(HEX.parseHex(parent));
             }
             identity(commit.authorName(), commit.authorEmail());
             time(commit.authorTime(), commit.authorZoneMinutes());
@@ -75,19 +80,49 @@ final class WalkCodec {
 
         /** The walk, deflated. */
         byte[] value() throws IOException {
+            byte[] idBytes = ids.toByteArray();
+            ByteArrayOutputStream parents = parents(idBytes);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(ids.size() + records.size() / 2);
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
             try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
-                ByteArrayOutputStream head = new ByteArrayOutputStream(8);
+                ByteArrayOutputStream head = new ByteArrayOutputStream(16);
                 head.write(VERSION);
                 writeVarLong(head, count);
+                writeVarLong(head, parents.size());
                 head.writeTo(out);
-                ids.writeTo(out);
+                out.write(idBytes);
+                parents.writeTo(out);
                 records.writeTo(out);
             } finally {
                 deflater.end();
             }
             return bytes.toByteArray();
+        }
+
+        /** The parents as references down the walk: a parent always comes after its child in git's order. */
+        private ByteArrayOutputStream parents(byte[] idBytes) {
+            Map<ByteBuffer, Integer> index = new HashMap<>(count * 4 / 3 + 1);
+            for (int i = 0; i < count; i++) {
+                index.put(ByteBuffer.wrap(idBytes, i * ID_BYTES, ID_BYTES).slice(), i);
+            }
+            byte[] raw = parentIds.toByteArray();
+            Reader in = new Reader(raw, 0);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(count * 3);
+            for (int i = 0; i < count; i++) {
+                int parentCount = in.varInt();
+                writeVarLong(out, parentCount);
+                for (int p = 0; p < parentCount; p++) {
+                    Integer at = index.get(ByteBuffer.wrap(raw, in.at, ID_BYTES).slice());
+                    if (at != null && at > i) {
+                        writeVarLong(out, at - i);
+                    } else {
+                        out.write(0);
+                        out.write(raw, in.at, ID_BYTES);
+                    }
+                    in.at += ID_BYTES;
+                }
+            }
+            return out;
         }
 
         private void identity(String name, String email) {
@@ -133,14 +168,15 @@ final class WalkCodec {
                     + VERSION);
         }
         int count = head.varInt();
+        int parentsLength = head.varInt();
         int idsAt = head.at;
-        if ((long) count * ID_BYTES > bytes.length - idsAt) {
+        if ((long) count * ID_BYTES + parentsLength > bytes.length - idsAt) {
             throw new IllegalArgumentException("the stored walk ends too early");
         }
-        return new Decoded(bytes, count, idsAt);
+        return new Decoded(bytes, count, idsAt, parentsLength);
     }
 
-    private record Decoded(byte[] bytes, int count, int idsAt) implements StoredWalk {
+    private record Decoded(byte[] bytes, int count, int idsAt, int parentsLength) implements StoredWalk {
 
         @Override
         public List<String> ids() {
@@ -149,7 +185,7 @@ final class WalkCodec {
 
         @Override
         public Iterator<CommitInfo> iterator() {
-            return new Commits(bytes, count, idsAt);
+            return new Commits(bytes, count, idsAt, parentsLength);
         }
     }
 
@@ -181,14 +217,18 @@ final class WalkCodec {
 
     /** The commits, decoded one by one; the last one checks that the value ends with it. */
     private static final class Commits implements Iterator<CommitInfo> {
+        private final Reader parents;
+        private final int parentsEnd;
         private final Reader in;
         private final int count;
         private final int idsAt;
         private final List<String[]> identities = new ArrayList<>();
         private int next;
 
-        Commits(byte[] bytes, int count, int idsAt) {
-            this.in = new Reader(bytes, idsAt + count * ID_BYTES);
+        Commits(byte[] bytes, int count, int idsAt, int parentsLength) {
+            this.parents = new Reader(bytes, idsAt + count * ID_BYTES);
+            this.parentsEnd = parents.at + parentsLength;
+            this.in = new Reader(bytes, parentsEnd);
             this.count = count;
             this.idsAt = idsAt;
         }
@@ -203,11 +243,21 @@ final class WalkCodec {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            String id = HEX.formatHex(in.bytes, idsAt + next * ID_BYTES, idsAt + (next + 1) * ID_BYTES);
-            int parentCount = in.varInt();
+            String id = id(next);
+            int parentCount = this.parents.varInt();
             List<String> parents = new ArrayList<>(parentCount);
             for (int i = 0; i < parentCount; i++) {
-                parents.add(in.id());
+                int down = this.parents.varInt();
+                if (down == 0) {
+                    parents.add(this.parents.id());
+                } else if (down < count - next) {
+                    parents.add(id(next + down));
+                } else {
+                    throw new IllegalArgumentException("the stored walk names a parent it does not hold");
+                }
+            }
+            if (this.parents.at > parentsEnd) {
+                throw new IllegalArgumentException("the stored walk's parents run into its commits");
             }
             String[] author = identity();
             OffsetDateTime authorTime = in.time();
@@ -216,11 +266,15 @@ final class WalkCodec {
             OffsetDateTime commitTime = in.time();
             int commitZone = in.zigZagInt();
             String summary = in.text();
-            if (++next == count && !in.atEnd()) {
+            if (++next == count && (!in.atEnd() || this.parents.at != parentsEnd)) {
                 throw new IllegalArgumentException("the stored walk goes on past its commits");
             }
             return new CommitInfo(id, parents, author[0], author[1], authorTime, committer[0], committer[1],
                     commitTime, summary, authorZone, commitZone);
+        }
+
+        private String id(int index) {
+            return HEX.formatHex(in.bytes, idsAt + index * ID_BYTES, idsAt + (index + 1) * ID_BYTES);
         }
 
         private String[] identity() {

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,22 +108,23 @@ public class StoredScanTest {
         List<String> cold = events(request, null);
 
         Recorded first = scanStored(store, request);
-        assertFalse("nothing kept yet", first.walked);
+        assertEquals("nothing kept yet", 0, first.replayed.get());
         assertEquals(cold, first.events);
         Recorded second = scanStored(store, request);
-        assertTrue("the kept walk stands in for the walk", second.walked);
+        assertEquals("the kept walk stands in for the walk", commitCount(repo), second.replayed.get());
         assertEquals(cold, second.events);
         List<String> kept = rows(store, Tables.WALKS);
         Recorded third = scanStored(store, request);
-        assertTrue(third.walked);
+        assertEquals(commitCount(repo), third.replayed.get());
         assertEquals(cold, third.events);
         assertEquals("an unchanged rescan keeps the walk it told, unwritten", kept, rows(store, Tables.WALKS));
         assertEquals(1, kept.size());
 
         ScanRequest firstParent = ScanRequest.builder(repo.dir()).firstParent(true).build();
-        assertFalse("other change settings walk", scanStored(store, firstParent).walked);
+        assertEquals("other change settings walk", 0, scanStored(store, firstParent).replayed.get());
         Recorded firstParentAgain = scanStored(store, firstParent);
-        assertTrue(firstParentAgain.walked);
+        assertEquals(Integer.parseInt(repo.git("rev-list", "--count", "--first-parent", "HEAD").strip()),
+                firstParentAgain.replayed.get());
         assertEquals(events(firstParent, null), firstParentAgain.events);
     }
 
@@ -132,49 +134,85 @@ public class StoredScanTest {
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
-        assertTrue(scanStored(store, request).walked);
+        assertEquals(commitCount(repo), scanStored(store, request).replayed.get());
 
         // not committed: a work tree's .mailmap changes the identities without a new head
         Files.writeString(repo.dir().resolve(".mailmap"), "Robert <rob@example.com> Bob <bob@example.com>\n");
         List<String> mapped = events(request, null);
         assertTrue(String.join("\n", mapped), mapped.stream().anyMatch(line -> line.contains("Robert")));
         Recorded changed = scanStored(store, request);
-        assertFalse("a changed mailmap walks", changed.walked);
+        assertEquals("a changed mailmap walks", 0, changed.replayed.get());
         assertEquals(mapped, changed.events);
         Recorded again = scanStored(store, request);
-        assertTrue(again.walked);
+        assertEquals(commitCount(repo), again.replayed.get());
         assertEquals(mapped, again.events);
 
         ScanRequest unmapped = ScanRequest.builder(repo.dir()).mailmap(false).build();
         Recorded off = scanStored(store, unmapped);
-        assertFalse("identities as recorded are another walk's", off.walked);
+        assertEquals("identities as recorded are another walk's", 0, off.replayed.get());
         assertEquals(events(unmapped, null), off.events);
     }
 
     @Test
-    public void newCommitsOnTopAndARewrittenBranchAreWalkedThenKept() throws Exception {
+    public void newCommitsOnTopAreWalkedDownToTheKeptHeadThenTheKeptWalkIsTold() throws Exception {
+        GitRepo repo = skewedHistory();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        int kept = commitCount(repo);
+
+        repo.write("notes.txt", "one\n").commit("on top", ANN);
+        // dated before its parent: git's queue still comes down to the kept head alone
+        repo.write("notes.txt", "one\ntwo\n").commit("on top again", BOB, Instant.parse("2023-06-01T00:00:00Z"));
+        Recorded onTop = scanStored(store, request);
+        assertEquals("the kept walk tells all but the new commits", kept, onTop.replayed.get());
+        assertEquals(events(request, null), onTop.events);
+        Recorded onTopAgain = scanStored(store, request);
+        assertEquals(commitCount(repo), onTopAgain.replayed.get());
+        assertEquals(events(request, null), onTopAgain.events);
+
+        // a new branch merged: both lines come down to the kept head
+        kept = commitCount(repo);
+        repo.git("checkout", "-q", "-b", "topic");
+        repo.write("topic.txt", "t\n").commit("topic", BOB);
+        repo.git("checkout", "-q", "main");
+        repo.write("main.txt", "c\n").commit("main again", ANN);
+        repo.merge("topic", ANN);
+        Recorded merged = scanStored(store, request);
+        assertEquals(kept, merged.replayed.get());
+        assertEquals(events(request, null), merged.events);
+
+        // a new line dated before the kept head: git's queue holds it beside that head, so the walk goes on
+        repo.git("checkout", "-q", "-b", "old-topic");
+        repo.write("topic.txt", "old\n").commit("old topic", BOB, Instant.parse("2019-01-01T00:00:00Z"));
+        repo.git("checkout", "-q", "main");
+        repo.merge("old-topic", ANN);
+        Recorded old = scanStored(store, request);
+        assertEquals(0, old.replayed.get());
+        assertEquals(events(request, null), old.events);
+    }
+
+    @Test
+    public void aRewrittenBranchWalksWhatTheKeptWalkCannotTell() throws Exception {
         GitRepo repo = skewedHistory();
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
 
-        repo.write("notes.txt", "one\n").commit("on top", ANN);
-        repo.write("notes.txt", "one\ntwo\n").commit("on top again", BOB, Instant.parse("2023-06-01T00:00:00Z"));
-        Recorded onTop = scanStored(store, request);
-        assertFalse("a new head walks", onTop.walked);
-        assertEquals(events(request, null), onTop.events);
-        Recorded onTopAgain = scanStored(store, request);
-        assertTrue(onTopAgain.walked);
-        assertEquals(events(request, null), onTopAgain.events);
-
         repo.git("reset", "-q", "--hard", "HEAD~3");
         repo.write("src/Main.java", "class Main {\n  // rewritten\n}\n").commit("rewritten", BOB);
         Recorded rewritten = scanStored(store, request);
-        assertFalse(rewritten.walked);
+        assertEquals("the new commit's parent is behind the kept head", 0, rewritten.replayed.get());
         assertEquals(events(request, null), rewritten.events);
         Recorded rewrittenAgain = scanStored(store, request);
-        assertTrue(rewrittenAgain.walked);
+        assertEquals(commitCount(repo), rewrittenAgain.replayed.get());
         assertEquals(events(request, null), rewrittenAgain.events);
+
+        // an older head whose walk the store keeps part of: walked
+        repo.git("reset", "-q", "--hard", "HEAD~2");
+        Recorded older = scanStored(store, request);
+        assertEquals(0, older.replayed.get());
+        assertEquals(events(request, null), older.events);
     }
 
     @Test
@@ -186,9 +224,10 @@ public class StoredScanTest {
         List<String> kept = rows(store, Tables.WALKS);
         for (ScanRequest part : List.of(ScanRequest.builder(repo.dir()).maxCommits(3).build(),
                 ScanRequest.builder(repo.dir()).author("Bob").build(),
-                ScanRequest.builder(repo.dir()).since(Instant.parse("2024-01-15T12:00:00Z")).build())) {
+                ScanRequest.builder(repo.dir()).since(Instant.parse("2024-01-15T12:00:00Z")).build(),
+                ScanRequest.builder(repo.dir()).includes(List.of("src/**")).build())) {
             Recorded scanned = scanStored(store, part);
-            assertFalse(scanned.walked);
+            assertEquals(0, scanned.replayed.get());
             assertEquals(events(part, null), scanned.events);
         }
         assertEquals(kept, rows(store, Tables.WALKS));
@@ -1379,8 +1418,8 @@ public class StoredScanTest {
         List<String> events;
         final AtomicInteger hits = new AtomicInteger();
         final AtomicInteger misses = new AtomicInteger();
-        /** Whether the scan told the store's kept walk instead of walking. */
-        boolean walked;
+        /** How many commits the scan told from the store's kept walk instead of walking. */
+        final AtomicInteger replayed = new AtomicInteger();
     }
 
     Recorded scanStored(ScanStoreImpl store, ScanRequest request) throws Exception {
@@ -1401,10 +1440,31 @@ public class StoredScanTest {
                 }
 
                 @Override
-                public StoredWalk walked(String headId, String identities) {
-                    StoredWalk walk = session.walked(headId, identities);
-                    recorded.walked = walk != null;
-                    return walk;
+                public StoredWalk walked(String identities) {
+                    StoredWalk walk = session.walked(identities);
+                    return walk == null ? null : new StoredWalk() {
+                        @Override
+                        public List<String> ids() {
+                            return walk.ids();
+                        }
+
+                        @Override
+                        public Iterator<CommitInfo> iterator() {
+                            Iterator<CommitInfo> commits = walk.iterator();
+                            return new Iterator<>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return commits.hasNext();
+                                }
+
+                                @Override
+                                public CommitInfo next() {
+                                    recorded.replayed.incrementAndGet();
+                                    return commits.next();
+                                }
+                            };
+                        }
+                    };
                 }
 
                 @Override

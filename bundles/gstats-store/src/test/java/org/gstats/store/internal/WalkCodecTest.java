@@ -14,7 +14,10 @@ import org.gstats.api.CommitInfo;
 import org.gstats.api.scan.StoredWalk;
 import org.junit.Test;
 
-/** A kept walk decodes to commits equal to those told, field by field, whatever their text and zones. */
+/**
+ * A kept walk decodes to commits equal to those told, field by field, whatever their text and zones,
+ * and parents in the walk or not (a first-parent walk leaves a merge's other parents out).
+ */
 public class WalkCodecTest {
 
     private static final String A = "a".repeat(40);
@@ -24,7 +27,7 @@ public class WalkCodecTest {
     @Test
     public void everyFieldComesBackAsTold() throws Exception {
         List<CommitInfo> told = List.of(
-                commit(A, List.of(B, C), "Ann", "ann@example.com", "Merge side", 60, -300),
+                commit(A, List.of(B, C, "e".repeat(40)), "Ann", "ann@example.com", "Merge side", 60, -300),
                 // +9999 is 6039 minutes, beyond what an offset holds: the time stays in UTC
                 commit(B, List.of(C), "Zoë \uD800 lone", "", "subject with \u00e9 and \uD83D\uDE00", 6039, 0),
                 commit(C, List.of(), null, null, "", -720, 840),
