@@ -94,6 +94,11 @@ public class StoreIT {
         assertEquals(cold, first);
         assertEquals(cold, second);
         assertEquals(2, store.history(repo.dir()).size());
+        // the first scan kept its walk, which the second told (its report the cold one) and did not write again
+        Outcome walks = gogo.execute("sql", "--format json " + quote("SELECT w.scan_id = (SELECT MIN(scan_id) FROM "
+                + "scans) AS first_scans FROM walks w"));
+        assertNull(walks.errors(), walks.failure());
+        assertEquals("[{\"first_scans\":true}]", JsonParser.parseString(walks.output()).getAsJsonArray().toString());
         JsonObject metrics = JsonParser.parseString(second).getAsJsonObject().getAsJsonObject("sections")
                 .getAsJsonObject("metrics");
         assertEquals("one clone pair", 2, metrics.getAsJsonArray("duplication").size());
