@@ -41,8 +41,8 @@ final class FleetSchema {
      * sharing them, and {@code changed_commits}, a view since it replaced its table; other views
      * left out, and {@code reports}: a JSON document a row is no table to
      * query (the fleet keeps each report as {@code OUT/reports/ID.json.gz}, the store in its own); and
-     * {@code blob_results} and {@code commit_changes}, caches in gstats' own encodings that no query
-     * reads, and {@code pending_changes}, the store's note of the values whose rows of
+     * {@code blob_results}, {@code commit_changes} and {@code walks}, caches in gstats' own encodings
+     * that no query reads, and {@code pending_changes}, the store's note of the values whose rows of
      * {@code file_changes} are still to be added (none once the task has read them).
      */
     static List<Tables.Table> storeTables() {
@@ -50,7 +50,8 @@ final class FleetSchema {
         return Tables.ALL.stream().filter(table -> table.view()
                 ? Tables.PER_SCAN_VIEWS.contains(table) || table.since() < table.viewSince()
                 : table != Tables.REPORTS && table != Tables.BLOB_RESULTS && table != Tables.COMMIT_CHANGES
-                        && table != Tables.PENDING_CHANGES && !shared.contains(table)).toList();
+                        && table != Tables.PENDING_CHANGES && table != Tables.WALKS && !shared.contains(table))
+                .toList();
     }
 
     static StructType storeSchema(Tables.Table table) {

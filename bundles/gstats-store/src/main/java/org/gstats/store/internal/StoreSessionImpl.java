@@ -125,6 +125,8 @@ final class StoreSessionImpl implements StoreSession {
     private WalkCodec.Writer walk;
     /** The fingerprint of the identities the scan's walk was told with. */
     private String walkIdentities;
+    /** The walk's value, encoded on a thread of its own once the history is told; null until then. */
+    private FutureTask<byte[]> walkValue;
 
     /**
      * The per-blob results the store had for the repository's head: none for a new store, or when
@@ -529,6 +531,10 @@ final class StoreSessionImpl implements StoreSession {
      */
     private void historyTold() {
         spillPending();
+        if (walk != null && walkValue == null && !warned) {
+            // the walk is whole: encoded beside the head's files and the plugins, not in the last transaction
+            walkValue = started(walk::value, "gstats-store-walk");
+        }
         if (history != null || spill == null || spillFailure != null) {
             return;
         }
@@ -777,7 +783,7 @@ final class StoreSessionImpl implements StoreSession {
             keepLatestReport(connection, repositoryId, scanId, deflated);
         }
         if (walk != null && !warned && walk.count() == commits && commits > 0) {
-            keepWalk(connection, repositoryId, scanId, walkIdentities, walk.value());
+            keepWalk(connection, repositoryId, scanId, walkIdentities, walkValue());
         }
         // -v: the parts of "the scan's rows written in"
         LOG.debug("the scan's row and head rows in {} ms, their digests awaited {} ms, per-blob results in {} ms, "
@@ -971,6 +977,24 @@ final class StoreSessionImpl implements StoreSession {
             insert.setLong(1, scanId);
             insert.setBytes(2, json);
             insert.executeUpdate();
+        }
+    }
+
+    /** The walk's value, as encoded beside the scan (or now, when no head file told the history's end). */
+    private byte[] walkValue() throws IOException {
+        if (walkValue == null) {
+            return walk.value();
+        }
+        try {
+            return walkValue.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the scan's walk was encoded", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
