@@ -9,12 +9,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The configured store's connection, made on a thread of its own while a direct {@code gstats scan}
  * process is still starting (its framework's components, its command), and handed to the scan's
- * open when the scan names the same store. In a fresh JVM H2's first connection is its engine's
- * start, the file's header and last chunk, and its tables' statements replayed: 80 to 200 ms that
- * the scan's open used to wait for. A scan that names another store, or none, has it closed, so
- * that a file this process will not use is not left locked to other processes; so does the store's
- * deactivation. A connection that fails is dropped in silence: the scan's own open fails the same
- * way and says so in its one line.
+ * open when the scan names the same store; the open then migrates and checks it as it does its own
+ * ({@link Database#prepare}), since a store the scan does not use must not be migrated. In a fresh
+ * JVM H2's first connection is its engine's start, the file's header and last chunk, and its
+ * tables' statements replayed: 80 to 200 ms that the scan's open used to wait for. A scan that
+ * names another store, or none, has it closed, so that a file this process will not use is not
+ * left locked to other processes longer than that; so does the store's deactivation. A connection
+ * that fails is dropped in silence: the scan's own open fails the same way and says so in its one
+ * line.
  */
 final class EarlyConnection {
 
@@ -43,7 +45,7 @@ final class EarlyConnection {
         long start = System.nanoTime();
         Connection opened = null;
         try {
-            opened = database.open();
+            opened = database.connect();
             LOG.debug("store connected early in {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (StoreException | RuntimeException e) {
             LOG.debug("the early connection failed: {}", Database.oneLine(e));

@@ -187,8 +187,8 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /**
-     * @param early      a connection to {@code database} made before the scan asked ({@link EarlyConnection}), or
-     *                   null: the open connects
+     * @param early      a connection to {@code database} made before the scan asked, neither migrated nor checked
+     *                   yet ({@link EarlyConnection}), or null: the open connects
      * @param repository the repository's path as the scan will name it
      * @param scope      the history options that limit the scan's commits ({@link HistoryScope}), null for none
      * @param spillFolder where the scan's spill file goes ({@link ScanSpill})
@@ -207,7 +207,7 @@ final class StoreSessionImpl implements StoreSession {
             session.creating = started(database::open, "gstats-store-create");
             return session;
         }
-        Connection connection = early != null ? early : database.open();
+        Connection connection = early != null ? database.prepare(early, System.nanoTime()) : database.open();
         try {
             long start = System.nanoTime();
             Map<String, byte[]> known = load(connection, settings);

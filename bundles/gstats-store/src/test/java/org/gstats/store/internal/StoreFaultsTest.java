@@ -249,6 +249,32 @@ public class StoreFaultsTest {
         store.deactivate();
     }
 
+    /**
+     * The connection made early is neither migrated nor checked (the scan may use another store):
+     * the scan that takes it checks it, and a store a newer gstats wrote is refused in the same one
+     * line as without it.
+     */
+    @Test
+    public void aConnectionMadeEarlyIsCheckedByTheScanThatTakesIt() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+        try (java.sql.Connection connection = store.database(null).open();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE store_schema SET version = 99");
+            connection.commit();
+        }
+
+        store.connectEarly();
+        StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
+        assertOneLine(refused);
+        assertTrue(refused.getMessage(), refused.getMessage().contains("newer gstats (schema 99"));
+        store.deactivate();
+        quit(holdingOnceFree(base));
+    }
+
     /** A store that is not there yet is not made early: the scan may name another, or none. */
     @Test
     public void noStoreIsCreatedEarly() throws Exception {
