@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * JVM H2's first connection is its engine's start, the file's header and last chunk, and its
  * tables' statements replayed: 80 to 200 ms that the scan's open used to wait for. A scan that
  * names another store, or none, has it closed, so that a file this process will not use is not
- * left locked to other processes longer than that; so does the store's deactivation. A connection
- * that fails is dropped in silence: the scan's own open fails the same way and says so in its one
- * line.
+ * left locked to other processes longer than that; so does the store's deactivation, which does
+ * not wait for it (a usage error ends as fast as before; a process that exits while H2 is still
+ * opening the file, which it only reads then, leaves it as a killed one would, and H2 keeps its files
+ * whole through that). A connection that fails is dropped in silence: the scan's own open fails the
+ * same way and says so in its one line.
  */
 final class EarlyConnection {
 
@@ -98,26 +100,5 @@ final class EarlyConnection {
         released = true;
         Database.closeQuietly(connection);
         connection = null;
-    }
-
-    /**
-     * Closes the connection, waiting for it when it is still being made: the store's deactivation,
-     * after which the process may exit, which must not end H2 half-way through opening its file.
-     */
-    void close() {
-        release();
-        boolean interrupted = false;
-        synchronized (this) {
-            while (!made) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -188,10 +188,10 @@ public final class ScanStoreImpl implements ScanStore {
         }
     }
 
-    /** Closes a connection made early that no scan took, once it is made. */
+    /** Closes a connection made early that no scan took, now or once it is made. */
     @Deactivate
     void deactivate() {
-        Optional.ofNullable(early.getAndSet(null)).ifPresent(EarlyConnection::close);
+        Optional.ofNullable(early.getAndSet(null)).ifPresent(EarlyConnection::release);
     }
 
     /** The connection made early when it reaches {@code database}, else null (and it is closed). */
