@@ -242,7 +242,10 @@ public final class Main {
         }
     }
 
-    /** The store's framework property that has it connect while the framework starts (EarlyConnectionStarter). */
+    /**
+     * The store's framework property that has it connect while the framework starts (the store bundle's
+     * EarlyConnectionStarter.PROPERTY, which the launcher cannot import; StoreLauncherIT fails if they part).
+     */
     static final String STORE_EARLY_PROPERTY = "gstats.store.connect-early";
 
     /**
