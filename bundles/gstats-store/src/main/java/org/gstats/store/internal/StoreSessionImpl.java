@@ -187,15 +187,17 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /**
+     * @param early      a connection to {@code database} made before the scan asked, neither migrated nor checked
+     *                   yet ({@link EarlyConnection}), or null: the open connects
      * @param repository the repository's path as the scan will name it
      * @param scope      the history options that limit the scan's commits ({@link HistoryScope}), null for none
      * @param spillFolder where the scan's spill file goes ({@link ScanSpill})
      * @param reportJson the json format, whose output is kept deflated as the repository's latest report; null for
      *                   none
      */
-    static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
-            Path spillFolder, ReportJson reportJson) throws StoreException {
-        if (database.absent()) {
+    static StoreSessionImpl open(Database database, Connection early, ChangeSettings settings, String repository,
+            String scope, Path spillFolder, ReportJson reportJson) throws StoreException {
+        if (early == null && database.absent()) {
             // a store that is not there holds nothing: the scan need not wait for it, it is created on a thread of
             // its own while the scan starts and walks, for the history's writer
             LOG.debug("the store at {} is new: created beside the scan", database.location().url());
@@ -205,7 +207,7 @@ final class StoreSessionImpl implements StoreSession {
             session.creating = started(database::open, "gstats-store-create");
             return session;
         }
-        Connection connection = database.open();
+        Connection connection = early != null ? database.prepare(early, System.nanoTime()) : database.open();
         try {
             long start = System.nanoTime();
             Map<String, byte[]> known = load(connection, settings);
