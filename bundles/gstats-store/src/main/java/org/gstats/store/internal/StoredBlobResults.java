@@ -106,24 +106,14 @@ final class StoredBlobResults implements BlobResults {
         }
         // another scan may have stored some since this one started
         Set<Key> present = present(connection, added.keySet());
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO blob_results (analyser, blob_id, result) VALUES (?, ?, ?)")) {
-            int pending = 0;
+        try (RowInsert insert = new RowInsert(connection, "blob_results", "analyser", "blob_id", "result")) {
             for (Map.Entry<Key, byte[]> entry : added.entrySet()) {
                 Key key = entry.getKey();
-                if (present.contains(key)) {
-                    continue;
-                }
-                insert.setString(1, key.analyser());
-                insert.setString(2, key.blobId());
-                insert.setBytes(3, entry.getValue());
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
+                if (!present.contains(key)) {
+                    insert.add(key.analyser(), key.blobId(), entry.getValue());
                 }
             }
-            insert.executeBatch();
+            insert.flush();
         }
     }
 
