@@ -738,10 +738,11 @@ final class StoreSessionImpl implements StoreSession {
                 : null;
         Set<String> encoded = newChanges
                 ? recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed) : null;
-        try (RowInsert commit = new RowInsert(connection, "commits", "repository_id", "commit_id", "parent_ids",
-                "author_name", "author_email", "author_time", "committer_name", "committer_email", "commit_time",
-                "summary", "author_zone", "commit_zone");
-                RowInsert value = new RowInsert(connection, "commit_changes", "settings_id", "commit_id", "changes");
+        try (PreparedStatement commit = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
+                + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
+                + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement value = connection.prepareStatement(
+                        "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
                 PreparedStatement pending = connection.prepareStatement(
                         "INSERT INTO pending_changes (settings_id, commit_ids) VALUES (?, ?)")) {
             int[] rows = {0};
@@ -754,7 +755,10 @@ final class StoreSessionImpl implements StoreSession {
                     rows[0]++;
                 }
                 if (newChanges && encodedChanges != null && !encoded.contains(id)) {
-                    value.add(settingsId, id, encodedChanges);
+                    value.setLong(1, settingsId);
+                    value.setString(2, id);
+                    value.setBytes(3, encodedChanges);
+                    value.addBatch();
                     valued.append(valued.isEmpty() ? "" : " ").append(id);
                     rows[0]++;
                 }
@@ -768,10 +772,10 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** One step of the history's rows, committed with the list of its values, whose rows a read of file_changes adds. */
-    private static void executeStep(Connection connection, RowInsert commits, RowInsert values,
+    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values,
             PreparedStatement pending, long settingsId, StringBuilder valued) throws SQLException {
-        commits.flush();
-        values.flush();
+        commits.executeBatch();
+        values.executeBatch();
         if (!valued.isEmpty()) {
             pending.setLong(1, settingsId);
             pending.setString(2, valued.toString());
@@ -918,24 +922,25 @@ final class StoreSessionImpl implements StoreSession {
             return;
         }
         List<Tables.Column> columns = table.reportColumns();
-        String[] names = new String[2 + columns.size()];
-        names[0] = "scan_id";
-        names[1] = "row_no";
-        for (int i = 0; i < columns.size(); i++) {
-            names[2 + i] = columns.get(i).name();
-        }
-        try (RowInsert insert = new RowInsert(connection, table.name(), names)) {
-            Object[] values = new Object[names.length];
-            values[0] = scanId;
+        String names = columns.stream().map(Tables.Column::name).collect(Collectors.joining(", "));
+        String marks = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name()
+                + " (scan_id, row_no, " + names + ") VALUES (?, ?, " + marks + ")")) {
             int rowNo = 0;
+            int pending = 0;
             for (List<Object> row : rows) {
-                values[1] = rowNo++;
+                insert.setLong(1, scanId);
+                insert.setInt(2, rowNo++);
                 for (int i = 0; i < row.size(); i++) {
-                    values[2 + i] = row.get(i);
+                    insert.setObject(3 + i, row.get(i));
                 }
-                insert.add(values);
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
             }
-            insert.flush();
+            insert.executeBatch();
         }
     }
 
@@ -985,11 +990,21 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private static void addCommit(RowInsert insert, long repositoryId, CommitInfo commit) throws SQLException {
-        insert.add(repositoryId, commit.id(), String.join(" ", commit.parentIds()), text(commit.authorName()),
-                text(commit.authorEmail()), commit.authorTime(), text(commit.committerName()),
-                text(commit.committerEmail()), commit.commitTime(), text(commit.summary()),
-                commit.authorZoneMinutes(), commit.commitZoneMinutes());
+    private static void addCommit(PreparedStatement insert, long repositoryId, CommitInfo commit)
+            throws SQLException {
+        insert.setLong(1, repositoryId);
+        insert.setString(2, commit.id());
+        insert.setString(3, String.join(" ", commit.parentIds()));
+        insert.setString(4, text(commit.authorName()));
+        insert.setString(5, text(commit.authorEmail()));
+        insert.setObject(6, commit.authorTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(7, text(commit.committerName()));
+        insert.setString(8, text(commit.committerEmail()));
+        insert.setObject(9, commit.commitTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(10, text(commit.summary()));
+        insert.setInt(11, commit.authorZoneMinutes());
+        insert.setInt(12, commit.commitZoneMinutes());
+        insert.addBatch();
     }
 
     private void stopIfAbandoned() throws SQLException {
@@ -1061,12 +1076,24 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     private void insertFiles(Connection connection, long scanId) throws SQLException {
-        try (RowInsert insert = new RowInsert(connection, Tables.HEAD_FILES.name(), "scan_id", "path", "size", "lines",
-                "is_binary", "blob_id")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + Tables.HEAD_FILES.name() + " (scan_id, path, size, lines, is_binary, blob_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
             for (FileInfo file : files) {
-                insert.add(scanId, file.path(), file.size(), file.lines(), file.binary(), blobIds.get(file.path()));
+                insert.setLong(1, scanId);
+                insert.setString(2, file.path());
+                insert.setLong(3, file.size());
+                insert.setInt(4, file.lines());
+                insert.setBoolean(5, file.binary());
+                insert.setString(6, blobIds.get(file.path()));
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
             }
-            insert.flush();
+            insert.executeBatch();
         }
     }
 

@@ -106,14 +106,24 @@ final class StoredBlobResults implements BlobResults {
         }
         // another scan may have stored some since this one started
         Set<Key> present = present(connection, added.keySet());
-        try (RowInsert insert = new RowInsert(connection, "blob_results", "analyser", "blob_id", "result")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO blob_results (analyser, blob_id, result) VALUES (?, ?, ?)")) {
+            int pending = 0;
             for (Map.Entry<Key, byte[]> entry : added.entrySet()) {
                 Key key = entry.getKey();
-                if (!present.contains(key)) {
-                    insert.add(key.analyser(), key.blobId(), entry.getValue());
+                if (present.contains(key)) {
+                    continue;
+                }
+                insert.setString(1, key.analyser());
+                insert.setString(2, key.blobId());
+                insert.setBytes(3, entry.getValue());
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
                 }
             }
-            insert.flush();
+            insert.executeBatch();
         }
     }
 
