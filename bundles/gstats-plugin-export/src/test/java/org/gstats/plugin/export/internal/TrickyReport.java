@@ -73,6 +73,9 @@ final class TrickyReport {
                 "--date=2024-03-01T01:30:00+0200", "-m", "east of UTC");
 
         ReportSection commits = scanCommits(repo.dir());
+        // The scan reads the file from the history; the work tree's copy goes now, since Java cannot
+        // name it to delete it (its name is not UTF-8) and TemporaryFolder would leave the folder behind.
+        shell(repo.dir(), "rm -- \"$(printf '" + LATIN1_FILE + "')\"");
         ReportHeader header = new ReportHeader("0.1.0-TEST", repo.dir().toString(), "HEAD",
                 repo.git("rev-parse", "HEAD").trim(), Instant.parse("2024-06-01T12:00:00.250Z"), 1234)
                 .withMemory(52_428_800L, 3, 95);
