@@ -70,8 +70,9 @@ import org.slf4j.LoggerFactory;
  * of the scan, so they are committed in steps of about {@value #BATCH} rows, each commit's rows
  * and value together: H2 writes the pages of a long transaction to its file several times over
  * before the commit rewrites them all (a cold scan of commons-lang left a file of 34 MB with 14 MB
- * live in one transaction, 17 MB in steps). A scan that fails part-way leaves commits whose changes are recorded, whole and
- * true, which the next scan replays, and no scan: its row, head rows and report go together.
+ * live in one transaction, 17 MB in steps). A scan that fails part-way leaves commits whose
+ * changes are recorded, whole and true, which the next scan replays, and no scan: its row, head
+ * rows and report go together.
  *
  * <p>Changes are recorded only from scans without scanner warnings while they walk the history: a
  * commit diffed against a missing parent (a shallow or damaged clone) has changes that a complete
