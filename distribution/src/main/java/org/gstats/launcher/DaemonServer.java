@@ -137,7 +137,8 @@ final class DaemonServer {
         String content = content(installation);
         logStream.println(Instant.now() + " gstats daemon: starting, pid " + ProcessHandle.current().pid());
         EmbeddedFramework framework = Main.startFramework(options,
-                pluginDir == null || pluginDir.isEmpty() ? Optional.empty() : Optional.of(Path.of(pluginDir)), false);
+                pluginDir == null || pluginDir.isEmpty() ? Optional.empty() : Optional.of(Path.of(pluginDir)), false,
+                false);
         try {
             new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
         } catch (CommandServices.UnavailableException e) {

@@ -23,6 +23,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Felix, started in this JVM with the installation's bundles, on a framework cache no other
@@ -151,6 +152,7 @@ final class EmbeddedFramework implements AutoCloseable {
                 }
             });
         }
+        List<Bundle> starting = new ArrayList<>();
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
                     || ON_DEMAND.contains(bundle.getSymbolicName())) {
@@ -159,11 +161,18 @@ final class EmbeddedFramework implements AutoCloseable {
             if (deferred.contains(bundle.getSymbolicName())) {
                 heldBack.add(bundle);
             } else {
-                start(bundle);
-                StartupTrace.mark("  started " + bundle.getSymbolicName());
+                starting.add(bundle);
             }
         }
-        StartupTrace.mark("bundles resolved and started");
+        // One run of the resolver for them all: each start would otherwise run it again for its bundle. A bundle
+        // it cannot resolve fails its start below, with the resolver's message, as before.
+        framework.adapt(FrameworkWiring.class).resolveBundles(starting);
+        StartupTrace.mark("bundles resolved");
+        for (Bundle bundle : starting) {
+            start(bundle);
+            StartupTrace.mark("  started " + bundle.getSymbolicName());
+        }
+        StartupTrace.mark("bundles started");
     }
 
     /**

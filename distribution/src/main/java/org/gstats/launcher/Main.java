@@ -206,7 +206,8 @@ public final class Main {
             PrintStream err, BooleanSupplier closedPipe)
             throws IOException, BundleException, InterruptedException {
         boolean shell = commandLine.command() == CommandLine.Command.SHELL;
-        try (EmbeddedFramework framework = startFramework(commandLine, pluginFolder, shell)) {
+        boolean scan = commandLine.command() == CommandLine.Command.SCAN && commandLine.helpTopic().isEmpty();
+        try (EmbeddedFramework framework = startFramework(commandLine, pluginFolder, shell, scan)) {
             if (shell) {
                 try {
                     new CommandServices(framework.context()).await(CommandServices.GSTATS_COMMANDS);
@@ -242,15 +243,28 @@ public final class Main {
     }
 
     /**
+     * The store's framework property that has it connect while the framework starts (the store bundle's
+     * EarlyConnectionStarter.PROPERTY, which the launcher cannot import; StoreLauncherIT fails if they part).
+     */
+    static final String STORE_EARLY_PROPERTY = "gstats.store.connect-early";
+
+    /**
      * Starts Felix with the installation's bundles and the launcher's options as the command-line
      * rung of the configuration; a direct run's and the daemon's.
+     *
+     * @param oneScan whether the process runs one scan and ends: the store then connects while the
+     *                framework starts (never in a process that lives on, which would keep an embedded
+     *                store's file locked between its commands)
      */
-    static EmbeddedFramework startFramework(CommandLine commandLine, Optional<Path> pluginFolder, boolean shell)
-            throws IOException, BundleException {
+    static EmbeddedFramework startFramework(CommandLine commandLine, Optional<Path> pluginFolder, boolean shell,
+            boolean oneScan) throws IOException, BundleException {
         Installation installation = Installation.locate();
         installation.applySystemProperties();
         Map<String, String> properties = installation.frameworkProperties();
         configure(commandLine, properties);
+        if (oneScan) {
+            properties.put(STORE_EARLY_PROPERTY, "true");
+        }
         pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         if (shell) {
             Path history = historyFile(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));

@@ -89,6 +89,23 @@ public class LauncherScriptTest {
     }
 
     @Test
+    public void withoutALimitTheGenerationsAreSizedFromTheHeap() throws Exception {
+        List<String> options = jvmOptions(Map.of(), "scan", repository.toString());
+        int heap = megabytes(options.stream().filter(option -> option.startsWith("-Xmx")).findFirst().orElseThrow());
+        assertTrue(options.toString(), options.contains("-Xms" + heap * 3 / 5 + "m"));
+        assertTrue(options.toString(), options.contains("-Xmn" + heap * 2 / 5 + "m"));
+        assertTrue(options.toString(), options.contains("-XX:SurvivorRatio=4"));
+        // a limit, or JAVA_OPTS sizing the heap or choosing the collector, leaves the generations to the JVM
+        for (List<String> left : List.of(jvmOptions(Map.of(), "scan", "--max-memory", "1GB", repository.toString()),
+                jvmOptions(Map.of("JAVA_OPTS", "-Xmx64m"), "scan", repository.toString()),
+                jvmOptions(Map.of("JAVA_OPTS", "-XX:NewRatio=1"), "scan", repository.toString()),
+                jvmOptions(Map.of("JAVA_OPTS", "-XX:+UseParallelGC"), "scan", repository.toString()))) {
+            assertTrue(left.toString(), left.stream().noneMatch(option -> option.startsWith("-Xms")
+                    || option.startsWith("-Xmn") || option.startsWith("-XX:SurvivorRatio")));
+        }
+    }
+
+    @Test
     public void maxMemoryOnTheCommandLineGivesTheLimitAndAQuarter() throws Exception {
         assertHeap(1280, Map.of(), "scan", "--max-memory", "1GB", repository.toString());
         assertHeap(320, Map.of(), "scan", repository.toString(), "--max-memory", "256m");

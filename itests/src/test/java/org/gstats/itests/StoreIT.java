@@ -99,6 +99,15 @@ public class StoreIT {
                 + "scans) AS first_scans FROM walks w"));
         assertNull(walks.errors(), walks.failure());
         assertEquals("[{\"first_scans\":true}]", JsonParser.parseString(walks.output()).getAsJsonArray().toString());
+        // both whole-history scans (no scope: an empty cell), with -v after the path as scan takes it
+        Outcome history = gogo.execute("history", "--format csv " + quote(repo.dir()) + " -v");
+        assertNull(history.errors(), history.failure());
+        List<String> scans = history.output().strip().lines().toList();
+        assertEquals(history.output(), 3, scans.size());
+        String head = repo.git("rev-parse", "HEAD").trim();
+        for (String scan : scans.subList(1, 3)) {
+            assertTrue(scan, scan.matches("\\d+,[^,]+,HEAD,," + head + ",4,2,4,\\d+,\\d+"));
+        }
         JsonObject metrics = JsonParser.parseString(second).getAsJsonObject().getAsJsonObject("sections")
                 .getAsJsonObject("metrics");
         assertEquals("one clone pair", 2, metrics.getAsJsonArray("duplication").size());

@@ -80,6 +80,48 @@ public class StoreLauncherIT {
         assertTrue(Arrays.equals(garbage, Files.readAllBytes(Path.of(base + ".mv.db"))));
     }
 
+    /**
+     * A direct scan's process connects to its configured store while it starts, and the scan takes
+     * that connection: H2 is connected to once. A scan naming another store with {@code --store}
+     * has that one, and the configured store is left as it was.
+     */
+    @Test
+    public void aDirectScanConnectsToItsStoreOnceAndStoreStillWins() throws Exception {
+        Path configured = TEMP.getRoot().toPath().resolve("configured-store");
+        Path other = TEMP.getRoot().toPath().resolve("other-store");
+        Map<String, String> store = Map.of("GSTATS_STORE", "jdbc:h2:file:" + configured);
+        Run cold = scan(Map.of(), "--no-store");
+        scan(store);
+
+        Run rescan = verbose(store);
+        assertEquals(rescan.stderr(), 0, rescan.exit());
+        assertEquals(report(cold), report(rescan));
+        assertEquals(rescan.stderr(), 1, connections(rescan));
+        assertTrue(rescan.stderr(), rescan.stderr().contains("store connected early"));
+
+        Run elsewhere = verbose(store, "--store", "jdbc:h2:file:" + other);
+        assertEquals(elsewhere.stderr(), 0, elsewhere.exit());
+        assertEquals(report(cold), report(elsewhere));
+        assertTrue(Files.exists(Path.of(other + ".mv.db")));
+        // and the configured store, connected to early and let go, replays as before
+        Run again = verbose(store);
+        assertEquals(again.stderr(), 0, again.exit());
+        assertEquals(report(cold), report(again));
+        assertEquals(again.stderr(), 1, connections(again));
+    }
+
+    /** A scan with the debug log on stderr (which --quiet keeps off). */
+    private static Run verbose(Map<String, String> environment, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("scan", "--format", "json", "--verbose"));
+        arguments.addAll(List.of(options));
+        return LauncherIT.run(launcher, sample.dir(), environment, "", arguments.toArray(String[]::new));
+    }
+
+    /** How many times H2 was connected to, as the store's debug log says. */
+    private static long connections(Run run) {
+        return run.stderrLines().stream().filter(line -> line.contains("store connected in")).count();
+    }
+
     private static Run scan(Map<String, String> environment, String... options) {
         List<String> arguments = new ArrayList<>(List.of("scan", "--format", "json", "--quiet"));
         arguments.addAll(List.of(options));

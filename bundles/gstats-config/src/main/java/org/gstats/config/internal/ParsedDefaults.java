@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +20,11 @@ import org.gstats.config.api.Setting;
 /**
  * The installation's defaults file as an earlier read found it, so that a start need not run
  * tomlj's parser, which in a new JVM takes longer than the rest of the configuration's start
- * (docs/performance.md). A read is kept under a SHA-256 of the file's whole text and of what
- * the schema was read from ({@link Schema#source()}: the installed bundles, gstats-config among
- * them, each by id and time of change), in memory and in {@code store} (the bundle's data area,
+ * (docs/performance.md). A read is kept with the file's whole text and what the schema was read
+ * from ({@link Schema#source()}: the installed bundles, gstats-config among them, each by id and
+ * time of change), and used only when both are the same to the character (a digest of them, the
+ * JDK's SHA-256, cost some 20 ms of a start in a new JVM: its provider's start and its code
+ * interpreted), in memory and in {@code store} (the bundle's data area,
  * which the framework cache keeps between runs); anything else, such as an edited file, another
  * bundle or a schema of unknown source, is read by {@link TomlReader} as before. Only reads
  * without warnings are kept, so that every message about a file comes from reading it.
@@ -35,7 +34,7 @@ final class ParsedDefaults {
     /** The file in the bundle's data area. */
     static final String FILE = "parsed-defaults";
     /** Changed whenever what is written changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final byte BOOLEAN = 'b';
     private static final byte LONG = 'l';
     private static final byte DOUBLE = 'd';
@@ -72,14 +71,9 @@ final class ParsedDefaults {
         return settings;
     }
 
+    /** What a kept read is kept for, whole. */
     private static String key(String source, String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((FORMAT + "\n" + source + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return source + "\n" + text;
     }
 
     /** Takes the stored read when it is the one wanted; a missing, other or unreadable one is no read. */
@@ -92,7 +86,7 @@ final class ParsedDefaults {
             return;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(wanted)) {
+            if (in.readInt() != FORMAT || !readLongText(in).equals(wanted)) {
                 return;
             }
             int count = in.readInt();
@@ -121,7 +115,7 @@ final class ParsedDefaults {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(FORMAT);
-            out.writeUTF(wanted);
+            writeLongText(out, wanted);
             out.writeInt(kept.size());
             for (Map.Entry<String, Object> value : kept) {
                 out.writeUTF(value.getKey());
@@ -145,6 +139,21 @@ final class ParsedDefaults {
                 // nothing more to do: the framework cache empties the data area when its slot is taken
             }
         }
+    }
+
+    /** A text of any length (writeUTF takes 64 KB at most). */
+    private static void writeLongText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readLongText(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("a text longer than the file");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     private static void writeValue(DataOutputStream out, Object value) throws IOException {

@@ -168,13 +168,34 @@ public final class Database {
 
     /** A connection to a store at the current schema, in manual-commit mode. */
     public Connection open() throws StoreException {
-        Connection connection = null;
+        long start = System.nanoTime();
+        return prepare(connect(), start);
+    }
+
+    /**
+     * A connection to the store as it is, neither migrated nor checked ({@link #prepare} does both):
+     * what a connection made before a scan asks for it does ({@link EarlyConnection}), which must not
+     * migrate a store the scan may not use.
+     */
+    Connection connect() throws StoreException {
         try {
-            long start = System.nanoTime();
             if (absent()) {
                 createFolder();
             }
-            connection = dataSource.getConnection();
+            return dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw failure("cannot open the store at " + location.url(), e);
+        }
+    }
+
+    /**
+     * Brings a {@linkplain #connect() connection} to the current schema and checks its tables; closes it
+     * when that fails.
+     *
+     * @param start when the connection was asked for ({@link System#nanoTime()}), for the log
+     */
+    Connection prepare(Connection connection, long start) throws StoreException {
+        try {
             long connected = System.nanoTime();
             boolean created = Schema.migrate(dataSource, connection, location.url());
             long migrated = System.nanoTime();

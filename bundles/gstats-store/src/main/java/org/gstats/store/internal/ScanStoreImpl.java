@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
@@ -36,6 +37,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -70,6 +72,8 @@ public final class ScanStoreImpl implements ScanStore {
     /** Where sessions keep their scans' spill files ({@link ScanSpill}). */
     private final Path spillFolder;
     private volatile ReportWriter json;
+    /** The configured store's connection made before any scan asked ({@link #connectEarly}); null when none is. */
+    private final AtomicReference<EarlyConnection> early = new AtomicReference<>();
 
     @Activate
     public ScanStoreImpl(StoreConfiguration configuration,
@@ -168,6 +172,34 @@ public final class ScanStoreImpl implements ScanStore {
         }
     }
 
+    /**
+     * Starts connecting to the configured store, for a scan about to ask for it ({@link EarlyConnection}):
+     * an embedded H2 file that is there already. A new store is created beside the scan anyway, and made
+     * here it would be made for a scan that may name another store or none; a server is left to the scan.
+     */
+    void connectEarly() {
+        try {
+            Database database = database(null);
+            if (database.file().isPresent() && !database.absent()) {
+                Optional.ofNullable(early.getAndSet(EarlyConnection.start(database))).ifPresent(EarlyConnection::release);
+            }
+        } catch (StoreException e) {
+            // the scan's own open meets the same fault and says it in its one line
+        }
+    }
+
+    /** Closes a connection made early that no scan took, now or once it is made. */
+    @Deactivate
+    void deactivate() {
+        Optional.ofNullable(early.getAndSet(null)).ifPresent(EarlyConnection::release);
+    }
+
+    /** The connection made early when it reaches {@code database}, else null (and it is closed). */
+    private Connection early(Database database) {
+        EarlyConnection made = early.getAndSet(null);
+        return made == null ? null : made.take(database.location());
+    }
+
     @Override
     public StoreSession open(ScanRequest request) throws StoreException {
         if (!enabled(request)) {
@@ -177,7 +209,7 @@ public final class ScanStoreImpl implements ScanStore {
         Database database = database(given(settings.get("url")), given(settings.get("user")),
                 given(settings.get("password")));
         ReportWriter writer = json;
-        return StoreSessionImpl.open(database, ChangeSettings.of(request, scannerVersion),
+        return StoreSessionImpl.open(database, early(database), ChangeSettings.of(request, scannerVersion),
                 request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request), spillFolder,
                 writer == null ? null : report -> deflated(writer, report));
     }
@@ -185,8 +217,13 @@ public final class ScanStoreImpl implements ScanStore {
     @Override
     public boolean enabled(ScanRequest request) {
         // this scan's [store] settings, resolved for its repository and command line, before the installation's
-        Object enabled = request.settings(SECTION).get("enabled");
-        return enabled == null ? configuration.enabled() : Boolean.parseBoolean(String.valueOf(enabled));
+        Object setting = request.settings(SECTION).get("enabled");
+        boolean enabled = setting == null ? configuration.enabled() : Boolean.parseBoolean(String.valueOf(setting));
+        if (!enabled) {
+            // a scan without the store: a connection made early for it must not keep the file locked meanwhile
+            Optional.ofNullable(early.getAndSet(null)).ifPresent(EarlyConnection::release);
+        }
+        return enabled;
     }
 
     /** The report as the writer writes it, deflated as it is written (never whole in memory). */

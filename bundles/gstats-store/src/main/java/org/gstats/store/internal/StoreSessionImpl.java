@@ -59,19 +59,21 @@ import org.slf4j.LoggerFactory;
  * their computed changes in a temporary file ({@link ScanSpill}: memory stays flat
  * however long the history), the head's rows in memory. Once every commit is told (the head's
  * first file), a second thread takes the open's connection (or the new store's) and writes the new
- * commits and their changes while the scan reads the head and the plugins finish; on
+ * commits and their changes, then the content plugins' per-blob results put by then
+ * ({@link StoredBlobResults}), while the scan reads the head and the plugins finish; on
  * {@link #finish} the session waits for it, then, on its connection, writes the head's files,
  * functions and hotspots (unless they are the repository's previous scan's: then the scan shares
- * them), the content plugins' new per-blob results ({@link StoredBlobResults}) and the scan's
- * summary in one last transaction. The file is deleted when the session finishes or closes
- * (a failed or cancelled scan closes it, once the second thread has stopped).
+ * them), the per-blob results put since and the scan's summary in one last transaction. The
+ * file is deleted when the session finishes or closes (a failed or cancelled scan closes it, once
+ * the second thread has stopped).
  *
- * <p>Commits and their changes are facts that stay true whatever becomes of the scan, so they are
- * committed in steps of about {@value #BATCH} rows, each commit's rows and value together: H2 writes
- * the pages of a long transaction to its file several times over before the commit rewrites them
- * all (a cold scan of commons-lang left a file of 34 MB with 14 MB live in one transaction, 17 MB
- * in steps). A scan that fails part-way leaves commits whose changes are recorded, whole and
- * true, which the next scan replays, and no scan: its row, head rows and report go together.
+ * <p>Commits and their changes, like per-blob results, are facts that stay true whatever becomes
+ * of the scan, so they are committed in steps of about {@value #BATCH} rows, each commit's rows
+ * and value together: H2 writes the pages of a long transaction to its file several times over
+ * before the commit rewrites them all (a cold scan of commons-lang left a file of 34 MB with 14 MB
+ * live in one transaction, 17 MB in steps). A scan that fails part-way leaves commits whose
+ * changes are recorded, whole and true, which the next scan replays, and no scan: its row, head
+ * rows and report go together.
  *
  * <p>Changes are recorded only from scans without scanner warnings while they walk the history: a
  * commit diffed against a missing parent (a shallow or damaged clone) has changes that a complete
@@ -204,15 +206,17 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /**
+     * @param early      a connection to {@code database} made before the scan asked, neither migrated nor checked
+     *                   yet ({@link EarlyConnection}), or null: the open connects
      * @param repository the repository's path as the scan will name it
      * @param scope      the history options that limit the scan's commits ({@link HistoryScope}), null for none
      * @param spillFolder where the scan's spill file goes ({@link ScanSpill})
      * @param reportJson the json format, whose output is kept deflated as the repository's latest report; null for
      *                   none
      */
-    static StoreSessionImpl open(Database database, ChangeSettings settings, String repository, String scope,
-            Path spillFolder, ReportJson reportJson) throws StoreException {
-        if (database.absent()) {
+    static StoreSessionImpl open(Database database, Connection early, ChangeSettings settings, String repository,
+            String scope, Path spillFolder, ReportJson reportJson) throws StoreException {
+        if (early == null && database.absent()) {
             // a store that is not there holds nothing: the scan need not wait for it, it is created on a thread of
             // its own while the scan starts and walks, for the history's writer
             LOG.debug("the store at {} is new: created beside the scan", database.location().url());
@@ -222,7 +226,7 @@ final class StoreSessionImpl implements StoreSession {
             session.creating = started(database::open, "gstats-store-create");
             return session;
         }
-        Connection connection = database.open();
+        Connection connection = early != null ? database.prepare(early, System.nanoTime()) : database.open();
         try {
             long start = System.nanoTime();
             Long settingsId = settingsId(connection, settings);
@@ -556,6 +560,11 @@ final class StoreSessionImpl implements StoreSession {
             long settingsId = ensureSettings(connection);
             connection.commit();
             writeHistory(connection, repositoryId, settingsId, changes);
+            // the per-blob results put by now are facts too (a blob's bytes and an analyser's version name them):
+            // written here, beside the plugins, they leave the last transaction only those put since
+            Runnable blobResultsWritten = blobResults.join().write(connection);
+            connection.commit();
+            blobResultsWritten.run();
             // H2's pages of the history go to the file here, not in the last transaction's checkpoint
             database.checkpoint(connection);
             // finish uses it, or close() closes it

@@ -18,8 +18,8 @@ import org.gstats.api.BlobResults;
  * The content plugins' per-blob results for one scan. What earlier scans stored is read when
  * the session opens, in the same query pass as the recorded changes, for the blobs at the head
  * of the repository's latest stored scan: those a rescan finds again. What the plugins put is
- * kept in memory and written with the scan ({@link #write}); a result already stored is not
- * written again.
+ * kept in memory and written ({@link #write}) by the history's writer, those put by then, and
+ * with the scan, the rest; a result already stored is not written again.
  */
 final class StoredBlobResults implements BlobResults {
 
@@ -33,6 +33,8 @@ final class StoredBlobResults implements BlobResults {
     /** The head commit whose whole-head results were read; null when none were. */
     private final String storedHeadId;
     private final Map<Key, byte[]> added = new ConcurrentHashMap<>();
+    /** Those of {@link #added} that a committed transaction wrote. */
+    private final Set<Key> written = ConcurrentHashMap.newKeySet();
 
     private StoredBlobResults(Map<Key, byte[]> stored, String storedHeadId) {
         this.stored = stored;
@@ -99,24 +101,30 @@ final class StoredBlobResults implements BlobResults {
         }
     }
 
-    /** Writes the results put in this scan that the store does not hold yet, in the caller's transaction. */
-    void write(Connection connection) throws SQLException {
-        if (added.isEmpty()) {
-            return;
+    /**
+     * Writes the results put in this scan so far that the store does not hold yet, in the caller's
+     * transaction; results put meanwhile are left to the next call.
+     *
+     * @return to be run once that transaction is committed: the next call writes none of these again
+     */
+    Runnable write(Connection connection) throws SQLException {
+        Set<Key> keys = new HashSet<>(added.keySet());
+        keys.removeAll(written);
+        if (keys.isEmpty()) {
+            return () -> { };
         }
         // another scan may have stored some since this one started
-        Set<Key> present = present(connection, added.keySet());
+        Set<Key> present = present(connection, keys);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO blob_results (analyser, blob_id, result) VALUES (?, ?, ?)")) {
             int pending = 0;
-            for (Map.Entry<Key, byte[]> entry : added.entrySet()) {
-                Key key = entry.getKey();
+            for (Key key : keys) {
                 if (present.contains(key)) {
                     continue;
                 }
                 insert.setString(1, key.analyser());
                 insert.setString(2, key.blobId());
-                insert.setBytes(3, entry.getValue());
+                insert.setBytes(3, added.get(key));
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();
@@ -125,6 +133,7 @@ final class StoredBlobResults implements BlobResults {
             }
             insert.executeBatch();
         }
+        return () -> written.addAll(keys);
     }
 
     /**

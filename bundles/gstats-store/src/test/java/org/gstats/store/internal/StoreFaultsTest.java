@@ -9,24 +9,14 @@ import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Driver;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.ConnectionPoolDataSource;
-import javax.sql.DataSource;
-import javax.sql.XADataSource;
 
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.report.Report;
@@ -36,7 +26,6 @@ import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.testkit.GitRepo;
 import org.junit.Rule;
-import org.osgi.service.jdbc.DataSourceFactory;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
@@ -197,40 +186,7 @@ public class StoreFaultsTest {
         GitRepo repo = repo();
         AtomicInteger connections = new AtomicInteger();
         String url = StoreLocation.h2Url(temp.getRoot().toPath().resolve("store"));
-        ScanStoreImpl store = new ScanStoreImpl(Stores.configuration(url, null, null), "scanner 1", Map.of(), null);
-        DataSourceFactory h2 = new org.h2.util.OsgiDataSourceFactory(new org.h2.Driver());
-        store.addFactory(new DataSourceFactory() {
-            @Override
-            public DataSource createDataSource(Properties properties) throws SQLException {
-                DataSource dataSource = h2.createDataSource(properties);
-                return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
-                            if (method.getName().equals("getConnection")) {
-                                connections.incrementAndGet();
-                            }
-                            try {
-                                return method.invoke(dataSource, arguments);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-            }
-
-            @Override
-            public ConnectionPoolDataSource createConnectionPoolDataSource(Properties properties) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public XADataSource createXADataSource(Properties properties) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Driver createDriver(Properties properties) {
-                throw new UnsupportedOperationException();
-            }
-        }, Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, Database.H2_DRIVER));
+        ScanStoreImpl store = Stores.countingConnections(url, connections);
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scans.scanStored(store, request);
         repo.write("b.txt", "two\n").commit("second", ANN);
@@ -240,6 +196,114 @@ public class StoreFaultsTest {
         assertEquals(scans.events(request, null), rescan.events);
         assertEquals(1, connections.get());
         assertEquals(2, store.history(repo.dir()).size());
+    }
+
+    /**
+     * A direct scan's process connects to the configured store while it starts
+     * ({@link ScanStoreImpl#connectEarly}): a scan of that store takes the connection, and H2 is
+     * still connected to once a scan, with the cold scan's events.
+     */
+    @Test
+    public void aScanOfTheConfiguredStoreTakesTheConnectionMadeEarly() throws Exception {
+        GitRepo repo = repo();
+        AtomicInteger connections = new AtomicInteger();
+        ScanStoreImpl store = Stores.countingConnections(
+                StoreLocation.h2Url(temp.getRoot().toPath().resolve("store")), connections);
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+        repo.write("b.txt", "two\n").commit("second", ANN);
+
+        connections.set(0);
+        store.connectEarly();
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(1, connections.get());
+        store.deactivate();
+        assertEquals(2, store.history(repo.dir()).size());
+    }
+
+    /**
+     * A scan that names another store, or runs without one, has the connection made early closed:
+     * the configured file is not left locked to other processes for the rest of the run.
+     */
+    @Test
+    public void aScanOfAnotherStoreOrNoneLeavesTheConfiguredOneFree() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+
+        store.connectEarly();
+        Path other = temp.getRoot().toPath().resolve("other");
+        ScanRequest elsewhere = ScanRequest.builder(repo.dir())
+                .settings("store", java.util.Map.of("url", StoreLocation.h2Url(other))).build();
+        StoredScanTest.Recorded there = scans.scanStored(store, elsewhere);
+        assertEquals(scans.events(elsewhere, null), there.events);
+        quit(holdingOnceFree(base));
+
+        store.connectEarly();
+        assertFalse(store.enabled(ScanRequest.builder(repo.dir())
+                .settings("store", java.util.Map.of("enabled", false)).build()));
+        quit(holdingOnceFree(base));
+        store.deactivate();
+    }
+
+    /**
+     * The connection made early is neither migrated nor checked (the scan may use another store):
+     * the scan that takes it checks it, and a store a newer gstats wrote is refused in the same one
+     * line as without it.
+     */
+    @Test
+    public void aConnectionMadeEarlyIsCheckedByTheScanThatTakesIt() throws Exception {
+        GitRepo repo = repo();
+        Path base = temp.getRoot().toPath().resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+        try (java.sql.Connection connection = store.database(null).open();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE store_schema SET version = 99");
+            connection.commit();
+        }
+
+        store.connectEarly();
+        StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
+        assertOneLine(refused);
+        assertTrue(refused.getMessage(), refused.getMessage().contains("newer gstats (schema 99"));
+        store.deactivate();
+        quit(holdingOnceFree(base));
+    }
+
+    /** A store that is not there yet is not made early: the scan may name another, or none. */
+    @Test
+    public void noStoreIsCreatedEarly() throws Exception {
+        Path base = temp.getRoot().toPath().resolve("new").resolve("store");
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
+        store.connectEarly();
+        store.deactivate();
+        assertFalse(Files.exists(base.getParent()));
+    }
+
+    /**
+     * Another process holding the store, once this one has let it go: the connection made early
+     * is closed as soon as it is made, which the test cannot see from outside, so it asks again
+     * for a while (a store never let go fails the test).
+     */
+    private static Process holdingOnceFree(Path base) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Process other = shell(base);
+            String refused = prompted(other);
+            if (refused == null) {
+                return other;
+            }
+            quit(other);
+            if (System.nanoTime() > deadline) {
+                fail("the store stayed locked: " + refused);
+            }
+            Thread.sleep(100);
+        }
     }
 
     /**

@@ -24,26 +24,44 @@ record MetricsSettings(int[] windows, int topN, Weights weights, double[] rating
     /** The defaults of {@link MetricsConfig}, its one schema. */
     static final MetricsSettings DEFAULTS = of(Map.of());
 
+    // each message is made only when its check fails: a record's toString is linked at its first call,
+    // which in a new JVM cost more than the checks (this constructor runs as the plugin activates)
     MetricsSettings {
         windows = windows.clone();
         ratingThresholds = ratingThresholds.clone();
         for (int window : windows) {
-            require(window > 0, "windows", "positive numbers of days, not " + window);
+            if (window <= 0) {
+                throw invalid("windows", "positive numbers of days, not " + window);
+            }
         }
-        require(topN > 0, "top-n", "a positive number, not " + topN);
-        require(weights.complexity() >= 0 && weights.churn() >= 0 && weights.size() >= 0
-                && weights.duplication() >= 0 && weights.coupling() >= 0 && weights.sum() > 0,
-                "weight-*", "weights of zero or more with a positive sum, not " + weights);
-        require(ratingThresholds.length == 4, "rating-thresholds",
-                "four ascending scores (the highest for A, B, C and D), not " + Arrays.toString(ratingThresholds));
+        if (topN <= 0) {
+            throw invalid("top-n", "a positive number, not " + topN);
+        }
+        if (!(weights.complexity() >= 0 && weights.churn() >= 0 && weights.size() >= 0
+                && weights.duplication() >= 0 && weights.coupling() >= 0 && weights.sum() > 0)) {
+            throw invalid("weight-*", "weights of zero or more with a positive sum, not " + weights);
+        }
+        if (ratingThresholds.length != 4) {
+            throw invalid("rating-thresholds",
+                    "four ascending scores (the highest for A, B, C and D), not " + Arrays.toString(ratingThresholds));
+        }
         for (int i = 1; i < ratingThresholds.length; i++) {
-            require(ratingThresholds[i - 1] <= ratingThresholds[i], "rating-thresholds",
-                    "ascending scores, not " + Arrays.toString(ratingThresholds));
+            if (!(ratingThresholds[i - 1] <= ratingThresholds[i])) {
+                throw invalid("rating-thresholds", "ascending scores, not " + Arrays.toString(ratingThresholds));
+            }
         }
-        require(minTokens >= 2, "min-tokens", "2 or more, not " + minTokens);
-        require(minLines >= 1, "min-lines", "1 or more, not " + minLines);
-        require(maxFiles >= 0, "max-files", "0 or more, not " + maxFiles);
-        require(maxFileSize >= 0, "max-file-size", "0 or more bytes, not " + maxFileSize);
+        if (minTokens < 2) {
+            throw invalid("min-tokens", "2 or more, not " + minTokens);
+        }
+        if (minLines < 1) {
+            throw invalid("min-lines", "1 or more, not " + minLines);
+        }
+        if (maxFiles < 0) {
+            throw invalid("max-files", "0 or more, not " + maxFiles);
+        }
+        if (maxFileSize < 0) {
+            throw invalid("max-file-size", "0 or more bytes, not " + maxFileSize);
+        }
     }
 
     /**
@@ -83,9 +101,7 @@ record MetricsSettings(int[] windows, int topN, Weights weights, double[] rating
         return "E";
     }
 
-    private static void require(boolean condition, String key, String what) {
-        if (!condition) {
-            throw new IllegalArgumentException("[module.metrics] " + key + " takes " + what);
-        }
+    private static IllegalArgumentException invalid(String key, String what) {
+        return new IllegalArgumentException("[module.metrics] " + key + " takes " + what);
     }
 }

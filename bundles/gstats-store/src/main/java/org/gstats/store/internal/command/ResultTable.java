@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,8 @@ final class ResultTable {
     }
 
     void add(List<Object> row) {
-        rows.add(List.copyOf(row));
+        // not List.copyOf: a row may hold nulls (SQL NULL, a scan without a scope)
+        rows.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
 
     void print(String format, PrintStream out) {

@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class StoreCommands {
 
     static final String EXIT = "gstats.exit";
+    static final String VERBOSE = "gstats.verbose";
     private static final String ABSENT = "\u0000absent";
 
     private final ScanStoreImpl store;
@@ -44,8 +45,10 @@ public final class StoreCommands {
             @Parameter(names = "--format", absentValue = "text") String format,
             @Descriptor("the store's JDBC URL (default: GSTATS_STORE, [store] url, or the H2 file)")
             @Parameter(names = "--store", absentValue = ABSENT) String url,
+            @Descriptor("print stack traces on failure")
+            @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the query") String... query) throws CommandError {
-        run(session, () -> {
+        run(session, verbose, () -> {
             checkFormat(format);
             String sql = String.join(" ", query);
             String refusal = SqlCheck.refusal(sql);
@@ -61,8 +64,10 @@ public final class StoreCommands {
             @Descriptor("output format: text, csv, json or markdown (default text)")
             @Parameter(names = "--format", absentValue = "text") String format,
             @Descriptor("the store's JDBC URL") @Parameter(names = "--store", absentValue = ABSENT) String url,
+            @Descriptor("print stack traces on failure")
+            @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository (default: the current directory)") String... path) throws CommandError {
-        run(session, () -> {
+        run(session, verbose, () -> {
             checkFormat(format);
             if (path.length > 1) {
                 throw new CommandError(CommandError.BAD_USAGE, "history takes one repository path, got "
@@ -95,8 +100,10 @@ public final class StoreCommands {
             + "clear --all (drop every table of the store), gc (drop rows no stored scan needs)")
     public void store(CommandSession session,
             @Descriptor("the store's JDBC URL") @Parameter(names = "--store", absentValue = ABSENT) String url,
+            @Descriptor("print stack traces on failure")
+            @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("info | clear PATH | clear --all | gc") String... arguments) throws CommandError {
-        run(session, () -> {
+        run(session, verbose, () -> {
             List<String> words = new ArrayList<>(Arrays.asList(arguments));
             String action = words.isEmpty() ? "info" : words.remove(0);
             StoreAdmin admin = admin(url);
@@ -141,7 +148,14 @@ public final class StoreCommands {
         void run() throws CommandError, StoreException;
     }
 
-    private static void run(CommandSession session, Work work) throws CommandError {
+    /**
+     * Runs a command's work, leaving its exit code under {@value #EXIT} and, for {@code -v}, asking
+     * for stack traces under {@value #VERBOSE}, as every gstats command does.
+     */
+    private static void run(CommandSession session, boolean verbose, Work work) throws CommandError {
+        if (verbose) {
+            session.put(VERBOSE, Boolean.TRUE);
+        }
         try {
             work.run();
             session.put(EXIT, 0);
