@@ -36,7 +36,7 @@ public final class ChangeCodec {
     public static byte[] encode(List<FileChange> changes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 + 48 * changes.size());
         out.write(VERSION);
-        writeVarLong(out, changes.size());
+        VarInts.write(out, changes.size());
         for (FileChange change : changes) {
             out.write(change.type().ordinal() | (change.binary() ? BINARY : 0)
                     | (change.oldPath() != null ? OLD_PATH : 0));
@@ -44,11 +44,11 @@ public final class ChangeCodec {
             if (change.oldPath() != null) {
                 writeText(out, change.oldPath());
             }
-            writeVarLong(out, change.insertions());
-            writeVarLong(out, change.deletions());
-            writeVarLong(out, change.oldSize());
-            writeVarLong(out, change.newSize());
-            writeVarLong(out, change.linesAfter() + 1L);
+            VarInts.write(out, change.insertions());
+            VarInts.write(out, change.deletions());
+            VarInts.write(out, change.oldSize());
+            VarInts.write(out, change.newSize());
+            VarInts.write(out, change.linesAfter() + 1L);
         }
         return out.toByteArray();
     }
@@ -99,67 +99,23 @@ public final class ChangeCodec {
 
     private static void writeText(ByteArrayOutputStream out, String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        writeVarLong(out, utf8.length);
+        VarInts.write(out, utf8.length);
         out.write(utf8, 0, utf8.length);
     }
 
-    private static void writeVarLong(ByteArrayOutputStream out, long value) {
-        long rest = value;
-        while ((rest & ~0x7FL) != 0) {
-            out.write((int) (rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        out.write((int) rest);
-    }
-
     /** Reads the layout, refusing to run past the end. */
-    private static final class Reader {
-        private final byte[] bytes;
-        private int at;
+    private static final class Reader extends VarInts.Reader {
 
         Reader(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        int next() {
-            if (at >= bytes.length) {
-                throw new IllegalArgumentException("recorded changes end too early");
-            }
-            return bytes[at++] & 0xFF;
-        }
-
-        long varLong() {
-            long value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int b = next();
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("recorded changes hold a number too long");
-        }
-
-        int varInt() {
-            long value = varLong();
-            if (value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("recorded changes hold a count too large");
-            }
-            return (int) value;
+            super(bytes, 0, "recorded changes");
         }
 
         String text() {
             int length = varInt();
-            if (length > bytes.length - at) {
-                throw new IllegalArgumentException("recorded changes end too early");
-            }
+            need(length);
             String text = new String(bytes, at, length, StandardCharsets.UTF_8);
             at += length;
             return text;
-        }
-
-        boolean atEnd() {
-            return at == bytes.length;
         }
     }
 }

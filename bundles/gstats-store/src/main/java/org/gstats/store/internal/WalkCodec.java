@@ -62,7 +62,7 @@ final class WalkCodec {
 
         void add(CommitInfo commit) {
             ids.writeBytes(HEX.parseHex(commit.id()));
-            writeVarLong(parentIds, commit.parentIds().size());
+            VarInts.write(parentIds, commit.parentIds().size());
             for (String parent : commit.parentIds()) {
                 parentIds.writeBytes(HEX.parseHex(parent));
             }
@@ -87,8 +87,8 @@ final class WalkCodec {
             try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
                 ByteArrayOutputStream head = new ByteArrayOutputStream(16);
                 head.write(VERSION);
-                writeVarLong(head, count);
-                writeVarLong(head, parents.size());
+                VarInts.write(head, count);
+                VarInts.write(head, parents.size());
                 head.writeTo(out);
                 out.write(idBytes);
                 parents.writeTo(out);
@@ -110,11 +110,11 @@ final class WalkCodec {
             ByteArrayOutputStream out = new ByteArrayOutputStream(count * 3);
             for (int i = 0; i < count; i++) {
                 int parentCount = in.varInt();
-                writeVarLong(out, parentCount);
+                VarInts.write(out, parentCount);
                 for (int p = 0; p < parentCount; p++) {
                     Integer at = index.get(ByteBuffer.wrap(raw, in.at, ID_BYTES).slice());
                     if (at != null && at > i) {
-                        writeVarLong(out, at - i);
+                        VarInts.write(out, at - i);
                     } else {
                         out.write(0);
                         out.write(raw, in.at, ID_BYTES);
@@ -129,10 +129,10 @@ final class WalkCodec {
             List<String> key = Arrays.asList(name, email);
             Integer index = identities.get(key);
             if (index != null) {
-                writeVarLong(records, index);
+                VarInts.write(records, index);
                 return;
             }
-            writeVarLong(records, identities.size());
+            VarInts.write(records, identities.size());
             identities.put(key, identities.size());
             writeText(records, name);
             writeText(records, email);
@@ -140,9 +140,9 @@ final class WalkCodec {
 
         private void time(OffsetDateTime time, int zoneMinutes) {
             Instant instant = time.toInstant();
-            writeVarLong(records, zigZag(instant.getEpochSecond()));
-            writeVarLong(records, instant.getNano());
-            writeVarLong(records, zigZag(zoneMinutes));
+            VarInts.write(records, zigZag(instant.getEpochSecond()));
+            VarInts.write(records, instant.getNano());
+            VarInts.write(records, zigZag(zoneMinutes));
         }
     }
 
@@ -170,9 +170,7 @@ final class WalkCodec {
         int count = head.varInt();
         int parentsLength = head.varInt();
         int idsAt = head.at;
-        if ((long) count * ID_BYTES + parentsLength > bytes.length - idsAt) {
-            throw new IllegalArgumentException("the stored walk ends too early");
-        }
+        head.need((long) count * ID_BYTES + parentsLength);
         return new Decoded(bytes, count, idsAt, parentsLength);
     }
 
@@ -297,9 +295,9 @@ final class WalkCodec {
             out.write(0);
             return;
         }
-        writeVarLong(out, text.length() + 1L);
+        VarInts.write(out, text.length() + 1L);
         for (int i = 0; i < text.length(); i++) {
-            writeVarLong(out, text.charAt(i));
+            VarInts.write(out, text.charAt(i));
         }
     }
 
@@ -307,50 +305,11 @@ final class WalkCodec {
         return (value << 1) ^ (value >> 63);
     }
 
-    private static void writeVarLong(ByteArrayOutputStream out, long value) {
-        long rest = value;
-        while ((rest & ~0x7FL) != 0) {
-            out.write((int) (rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        out.write((int) rest);
-    }
-
     /** Reads the layout, refusing to run past the end. */
-    private static final class Reader {
-        private final byte[] bytes;
-        private int at;
+    private static final class Reader extends VarInts.Reader {
 
         Reader(byte[] bytes, int at) {
-            this.bytes = bytes;
-            this.at = at;
-        }
-
-        int next() {
-            if (at >= bytes.length) {
-                throw new IllegalArgumentException("the stored walk ends too early");
-            }
-            return bytes[at++] & 0xFF;
-        }
-
-        long varLong() {
-            long value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int b = next();
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("the stored walk holds a number too long");
-        }
-
-        int varInt() {
-            long value = varLong();
-            if (value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("the stored walk holds a count too large");
-            }
-            return (int) value;
+            super(bytes, at, "the stored walk");
         }
 
         long zigZag() {
@@ -363,9 +322,7 @@ final class WalkCodec {
         }
 
         String id() {
-            if (bytes.length - at < ID_BYTES) {
-                throw new IllegalArgumentException("the stored walk ends too early");
-            }
+            need(ID_BYTES);
             String id = HEX.formatHex(bytes, at, at + ID_BYTES);
             at += ID_BYTES;
             return id;
@@ -375,7 +332,7 @@ final class WalkCodec {
             long seconds = zigZag();
             long nanos = varLong();
             if (nanos >= 1_000_000_000L) {
-                throw new IllegalArgumentException("the stored walk holds a time it cannot have");
+                throw damaged("a time it cannot have");
             }
             return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneOffset.UTC);
         }
@@ -385,22 +342,16 @@ final class WalkCodec {
             if (length == 0) {
                 return null;
             }
-            if (length - 1 > bytes.length - at) {
-                throw new IllegalArgumentException("the stored walk ends too early");
-            }
+            need(length - 1);
             char[] chars = new char[length - 1];
             for (int i = 0; i < chars.length; i++) {
                 long c = varLong();
                 if (c > Character.MAX_VALUE) {
-                    throw new IllegalArgumentException("the stored walk holds a char it cannot have");
+                    throw damaged("a char it cannot have");
                 }
                 chars[i] = (char) c;
             }
             return new String(chars);
-        }
-
-        boolean atEnd() {
-            return at == bytes.length;
         }
     }
 }
