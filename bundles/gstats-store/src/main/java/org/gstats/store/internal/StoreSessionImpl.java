@@ -98,7 +98,10 @@ final class StoreSessionImpl implements StoreSession {
     private final String scope;
     /** Where the scan's spill file goes: the bundle's data area in a framework. */
     private final Path spillFolder;
-    /** Recorded changes by commit id, encoded ({@link ChangeCodec}), of the commits not {@link #settled}. */
+    /**
+     * Recorded changes by commit id, encoded ({@link ChangeCodec}), of the commits not {@link #settled}:
+     * every commit's under the settings when the store did not know the repository, else none.
+     */
     private final Map<String, byte[]> known;
     /**
      * The recorded changes of the commits the repository's rows already name: there is nothing to
@@ -230,16 +233,18 @@ final class StoreSessionImpl implements StoreSession {
         try {
             long start = System.nanoTime();
             Long settingsId = settingsId(connection, settings);
-            Map<String, byte[]> known = load(connection, settingsId);
-            long loaded = System.nanoTime();
             Long repositoryId = storedRepositoryId(connection, repository);
-            Map<String, byte[]> settled = settle(connection, repositoryId, known);
-            long ids = System.nanoTime();
+            // a stored repository replays its own commits only, so that what a rescan reads is bounded by its
+            // history, not by the store's; a path scanned the first time may share commits with any stored one
+            // (a clone, a fork) and reads every commit's changes under the settings
+            Map<String, byte[]> settled = repositoryId == null ? new HashMap<>()
+                    : load(connection, settingsId, repositoryId);
+            Map<String, byte[]> known = repositoryId == null ? load(connection, settingsId, null) : new HashMap<>();
+            long loaded = System.nanoTime();
             KeptWalk walk = keptWalk(connection, repositoryId, settingsId);
-            LOG.debug("store read: {} commits' changes in {} ms, {} of them the repository's in {} ms, "
-                    + "a kept walk of {} bytes in {} ms", known.size() + settled.size(), (loaded - start) / 1_000_000,
-                    settled.size(), (ids - loaded) / 1_000_000, walk == null ? 0 : walk.value().length,
-                    (System.nanoTime() - ids) / 1_000_000);
+            LOG.debug("store read: {} commits' changes ({} of them the repository's) in {} ms, a kept walk of {} "
+                    + "bytes in {} ms", known.size() + settled.size(), settled.size(), (loaded - start) / 1_000_000,
+                    walk == null ? 0 : walk.value().length, (System.nanoTime() - loaded) / 1_000_000);
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, known, repository,
                     repositoryId, settled, reportJson, walk);
             session.reading = started(() -> session.readBlobResults(connection), "gstats-store-read");
@@ -272,51 +277,32 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    /** Every commit's recorded changes under the settings, still encoded: a commit is decoded when the walk meets it. */
-    private static Map<String, byte[]> load(Connection connection, Long settingsId) throws SQLException {
-        Map<String, byte[]> known = new HashMap<>();
-        if (settingsId == null) {
-            return known;
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?")) {
-            select.setLong(1, settingsId);
-            select.setFetchSize(BATCH);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    known.put(rows.getString(1), rows.getBytes(2));
-                }
-            }
-        }
-        return known;
-    }
-
     /**
-     * Moves out of {@code known} the commits whose rows the repository already has: the scan
-     * replays them and writes nothing for them. The ids are the repository's commits, read once
-     * here rather than when the scan is written.
+     * The recorded changes under the settings, still encoded (a commit is decoded when the walk
+     * meets it): of the repository's commits, or of every commit when {@code repositoryId} is null.
      */
-    private static Map<String, byte[]> settle(Connection connection, Long repositoryId, Map<String, byte[]> known)
+    private static Map<String, byte[]> load(Connection connection, Long settingsId, Long repositoryId)
             throws SQLException {
-        Map<String, byte[]> settled = new HashMap<>();
-        if (repositoryId == null || known.isEmpty()) {
-            return settled;
+        Map<String, byte[]> loaded = new HashMap<>();
+        if (settingsId == null) {
+            return loaded;
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT commit_id FROM commits WHERE repository_id = ?")) {
-            select.setLong(1, repositoryId);
+        try (PreparedStatement select = connection.prepareStatement(repositoryId == null
+                ? "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?"
+                : "SELECT v.commit_id, v.changes FROM commit_changes v JOIN commits c ON c.commit_id = v.commit_id "
+                        + "WHERE v.settings_id = ? AND c.repository_id = ?")) {
+            select.setLong(1, settingsId);
+            if (repositoryId != null) {
+                select.setLong(2, repositoryId);
+            }
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    String id = rows.getString(1);
-                    byte[] changes = known.remove(id);
-                    if (changes != null) {
-                        settled.put(id, changes);
-                    }
+                    loaded.put(rows.getString(1), rows.getBytes(2));
                 }
             }
         }
-        return settled;
+        return loaded;
     }
 
     /** The repository's kept walk, when a scan under these change settings kept it; else null. */

@@ -268,6 +268,33 @@ public class StoredScanTest {
         assertEquals(diffedCount(repo) - 2, rescan.hits.get());
     }
 
+    /**
+     * A path scanned the first time replays the commits any stored repository shares with it; a
+     * stored repository replays its own commits only, so a rescan reads no more than its history.
+     */
+    @Test
+    public void aNewPathReplaysSharedCommitsAndAStoredOneItsOwn() throws Exception {
+        GitRepo origin = history();
+        ScanStoreImpl store = store();
+        ScanRequest originScan = ScanRequest.builder(origin.dir()).build();
+        scanStored(store, originScan);
+        GitRepo clone = GitRepo.open(temp.getRoot().toPath().resolve("clone"));
+        origin.git("clone", "-q", origin.dir().toString(), clone.dir().toString());
+        clone.write("clone.txt", "only here\n").commit("the clone's own", ANN);
+
+        ScanRequest cloneScan = ScanRequest.builder(clone.dir()).build();
+        Recorded first = scanStored(store, cloneScan);
+        assertEquals(events(cloneScan, null), first.events);
+        assertEquals("the origin's commits replayed", diffedCount(origin), first.hits.get());
+        assertEquals(1, first.misses.get());
+
+        origin.git("pull", "-q", "--ff-only", clone.dir().toString(), "main");
+        Recorded rescan = scanStored(store, originScan);
+        assertEquals(events(originScan, null), rescan.events);
+        assertEquals("the clone's commit is diffed again", 1, rescan.misses.get());
+        assertEquals(diffedCount(origin) - 1, rescan.hits.get());
+    }
+
     @Test
     public void otherChangeSettingsDoNotReplay() throws Exception {
         GitRepo repo = history();
