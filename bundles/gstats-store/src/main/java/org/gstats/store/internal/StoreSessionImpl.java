@@ -289,8 +289,8 @@ final class StoreSessionImpl implements StoreSession {
         }
         try (PreparedStatement select = connection.prepareStatement(repositoryId == null
                 ? "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?"
-                : "SELECT v.commit_id, v.changes FROM commit_changes v JOIN commits c ON c.commit_id = v.commit_id "
-                        + "WHERE v.settings_id = ? AND c.repository_id = ?")) {
+                : "SELECT c.commit_id, v.changes FROM commits c JOIN commit_changes v ON v.settings_id = ? "
+                        + "AND v.commit_id = c.commit_id WHERE c.repository_id = ?")) {
             select.setLong(1, settingsId);
             if (repositoryId != null) {
                 select.setLong(2, repositoryId);
