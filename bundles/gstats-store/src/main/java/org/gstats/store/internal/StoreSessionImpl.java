@@ -287,9 +287,11 @@ final class StoreSessionImpl implements StoreSession {
         if (settingsId == null) {
             return loaded;
         }
+        // an outer join, so that H2 reads the repository's commits first and finds each value by its key; an inner
+        // join H2 planned as a read of every value under the settings (82,116 for 150 wanted, beside git/git's)
         try (PreparedStatement select = connection.prepareStatement(repositoryId == null
                 ? "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?"
-                : "SELECT c.commit_id, v.changes FROM commits c JOIN commit_changes v ON v.settings_id = ? "
+                : "SELECT c.commit_id, v.changes FROM commits c LEFT JOIN commit_changes v ON v.settings_id = ? "
                         + "AND v.commit_id = c.commit_id WHERE c.repository_id = ?")) {
             select.setLong(1, settingsId);
             if (repositoryId != null) {
@@ -298,7 +300,11 @@ final class StoreSessionImpl implements StoreSession {
             select.setFetchSize(BATCH);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    loaded.put(rows.getString(1), rows.getBytes(2));
+                    byte[] changes = rows.getBytes(2);
+                    // null: a commit recorded without its changes (a scan that warned) or under other settings
+                    if (changes != null) {
+                        loaded.put(rows.getString(1), changes);
+                    }
                 }
             }
         }
