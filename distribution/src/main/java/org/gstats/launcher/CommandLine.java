@@ -36,10 +36,12 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         MAILMAP("mailmap", "[PATH]", "propose .mailmap lines for author identities that look like one person"),
         CONFIG("config", "[--defaults] [PATH]", "show the configuration in effect for PATH, each key with where it "
                 + "came from; --defaults prints a commented default file"),
-        SQL("sql", "\"SELECT …\"", "read-only SQL over the scan store (--format text|csv|json|markdown)"),
-        HISTORY("history", "[PATH]", "the summary of every stored scan of a repository"),
-        STORE("store", "info|clear PATH|clear --all|gc", "the scan store: size and contents; forget a repository; "
-                + "empty the store; drop rows no stored scan needs"),
+        SQL("sql", "[--format F] [--store URL] \"SELECT …\"", "read-only SQL over the scan store (F: text, csv, "
+                + "json or markdown; URL: the store's JDBC URL, default GSTATS_STORE, [store] url or the H2 file)"),
+        HISTORY("history", "[--format F] [--store URL] [PATH]", "the summary of every stored scan of a repository "
+                + "(default: the current directory), oldest first (F: text, csv, json or markdown)"),
+        STORE("store", "[--store URL] info|clear PATH|clear --all|gc", "the scan store: size and contents; forget a "
+                + "repository; empty the store; drop rows no stored scan needs"),
         SERVE("serve", "[--port N] [--bind ADDR] [--root DIR]... [--token T]", "the dashboard and REST API on "
                 + "http://127.0.0.1:8080/ until Ctrl-C (docs/serve.md)"),
         DAEMON("daemon", "status|stop", "the warm gstats processes that run commands for bin/gstats: list them "
