@@ -494,10 +494,9 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         : cache.recorded(info.id());
                 if (changes == null) {
                     if (differ == null) {
-                        differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
-                                LineCounter.of(request.diffAlgorithm()), request.strict() ? MissingObjects.strict(packs)
-                                        : MissingObjects.reportTo(listener::onWarning, packs),
-                                attributes, requirements.historicalContent());
+                        differ = commitDiffer(request, requirements, paths, blobs, reader, attributes,
+                                request.strict() ? MissingObjects.strict(packs)
+                                        : MissingObjects.reportTo(listener::onWarning, packs));
                     }
                     RevCommit commit = revWalk.parseCommit(ObjectId.fromString(info.id()));
                     changes = differ.changes(commit,
@@ -521,12 +520,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         PackCacheConfiguration.deltaBaseCacheLimit(Runtime.getRuntime().maxMemory()));
     }
 
+    /** A differ with the request's rename detection, diff algorithm and paths, and the plugins' needs. */
+    private static CommitDiffer commitDiffer(ScanRequest request, PluginDataRequirements requirements,
+            TreeFilter paths, BlobCache blobs, ObjectReader reader, GitAttributes attributes, MissingObjects missing) {
+        return new CommitDiffer(reader, blobs, request.detectRenames(), paths, LineCounter.of(request.diffAlgorithm()),
+                missing, attributes, requirements.historicalContent());
+    }
+
     /** A worker's differ: its own reader and line counter, the scan's kept blobs and filters. */
     private DiffWorkers.Differ differ(ScanRequest request, PluginDataRequirements requirements, TreeFilter paths,
             CommitWalk commits, BlobCache blobs, ObjectReader reader, GitAttributes attributes, ChangeCache cache,
             MissingObjects missing) {
-        CommitDiffer differ = new CommitDiffer(reader, blobs, request.detectRenames(), paths,
-                LineCounter.of(request.diffAlgorithm()), missing, attributes, requirements.historicalContent());
+        CommitDiffer differ = commitDiffer(request, requirements, paths, blobs, reader, attributes, missing);
         CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
                 paths != TreeFilter.ALL, cache);
         ContentReader content = new ContentReader(blobs, reader, requirements, observer);

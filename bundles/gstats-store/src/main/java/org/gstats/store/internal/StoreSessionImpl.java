@@ -781,10 +781,11 @@ final class StoreSessionImpl implements StoreSession {
         byte[] deflated = awaited(json);
         long serialised = System.nanoTime();
         if (deflated != null) {
-            keepLatestReport(connection, repositoryId, scanId, deflated);
+            keepLatest(connection, Tables.REPORTS, "json_deflated", repositoryId, scanId, deflated);
         }
         if (walk != null && !warned && walk.count() == commits && commits > 0) {
-            keepWalk(connection, repositoryId, scanId, walkIdentities, walkValue());
+            keepLatest(connection, Tables.WALKS, "identities, commits", repositoryId, scanId, walkIdentities,
+                    walkValue());
         }
         // -v: the parts of "the scan's rows written in"
         LOG.debug("the scan's row and head rows in {} ms, their digests awaited {} ms, per-blob results in {} ms, "
@@ -965,18 +966,23 @@ final class StoreSessionImpl implements StoreSession {
         sha256.update(ROW_END);
     }
 
-    /** The repository's report is this scan's now; earlier scans' go (only the latest is drawn again). */
-    private static void keepLatestReport(Connection connection, long repositoryId, long scanId, byte[] json)
-            throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reports WHERE scan_id IN "
+    /**
+     * The repository's row of {@code table}, which keeps its latest scan's only (its report, drawn
+     * again; its walk, replayed), is this scan's now: earlier scans' rows go.
+     */
+    private static void keepLatest(Connection connection, Tables.Table table, String columns, long repositoryId,
+            long scanId, Object... values) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE scan_id IN "
                 + "(SELECT scan_id FROM scans WHERE repository_id = ?)")) {
             delete.setLong(1, repositoryId);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO reports (scan_id, json_deflated) VALUES (?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name() + " (scan_id, "
+                + columns + ") VALUES (?" + ", ?".repeat(values.length) + ")")) {
             insert.setLong(1, scanId);
-            insert.setBytes(2, json);
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 2, values[i]);
+            }
             insert.executeUpdate();
         }
     }
@@ -996,23 +1002,6 @@ final class StoreSessionImpl implements StoreSession {
                 throw io;
             }
             throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** The repository's kept walk is this scan's now: a rescan replays the latest one only. */
-    private static void keepWalk(Connection connection, long repositoryId, long scanId, String identities,
-            byte[] value) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM walks WHERE scan_id IN "
-                + "(SELECT scan_id FROM scans WHERE repository_id = ?)")) {
-            delete.setLong(1, repositoryId);
-            delete.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO walks (scan_id, identities, commits) VALUES (?, ?, ?)")) {
-            insert.setLong(1, scanId);
-            insert.setString(2, identities);
-            insert.setBytes(3, value);
-            insert.executeUpdate();
         }
     }
 
