@@ -105,27 +105,18 @@ public class StoredScanTest {
         GitRepo repo = skewedHistory();
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
-        List<String> cold = events(request, null);
 
-        Recorded first = scanStored(store, request);
-        assertEquals("nothing kept yet", 0, first.replayed.get());
-        assertEquals(cold, first.events);
-        Recorded second = scanStored(store, request);
-        assertEquals("the kept walk stands in for the walk", commitCount(repo), second.replayed.get());
-        assertEquals(cold, second.events);
+        assertReplays("nothing kept yet", 0, store, request);
+        assertReplays("the kept walk stands in for the walk", commitCount(repo), store, request);
         List<String> kept = rows(store, Tables.WALKS);
-        Recorded third = scanStored(store, request);
-        assertEquals(commitCount(repo), third.replayed.get());
-        assertEquals(cold, third.events);
+        assertReplays("the kept walk stands in for the walk", commitCount(repo), store, request);
         assertEquals("an unchanged rescan keeps the walk it told, unwritten", kept, rows(store, Tables.WALKS));
         assertEquals(1, kept.size());
 
         ScanRequest firstParent = ScanRequest.builder(repo.dir()).firstParent(true).build();
-        assertEquals("other change settings walk", 0, scanStored(store, firstParent).replayed.get());
-        Recorded firstParentAgain = scanStored(store, firstParent);
-        assertEquals(Integer.parseInt(repo.git("rev-list", "--count", "--first-parent", "HEAD").strip()),
-                firstParentAgain.replayed.get());
-        assertEquals(events(firstParent, null), firstParentAgain.events);
+        assertReplays("other change settings walk", 0, store, firstParent);
+        assertReplays("the first-parent walk kept", Integer.parseInt(repo.git("rev-list", "--count", "--first-parent",
+                "HEAD").strip()), store, firstParent);
     }
 
     @Test
@@ -140,17 +131,11 @@ public class StoredScanTest {
         Files.writeString(repo.dir().resolve(".mailmap"), "Robert <rob@example.com> Bob <bob@example.com>\n");
         List<String> mapped = events(request, null);
         assertTrue(String.join("\n", mapped), mapped.stream().anyMatch(line -> line.contains("Robert")));
-        Recorded changed = scanStored(store, request);
-        assertEquals("a changed mailmap walks", 0, changed.replayed.get());
-        assertEquals(mapped, changed.events);
-        Recorded again = scanStored(store, request);
-        assertEquals(commitCount(repo), again.replayed.get());
-        assertEquals(mapped, again.events);
+        assertReplays("a changed mailmap walks", 0, store, request);
+        assertReplays("the walk kept with the new identities", commitCount(repo), store, request);
 
         ScanRequest unmapped = ScanRequest.builder(repo.dir()).mailmap(false).build();
-        Recorded off = scanStored(store, unmapped);
-        assertEquals("identities as recorded are another walk's", 0, off.replayed.get());
-        assertEquals(events(unmapped, null), off.events);
+        assertReplays("identities as recorded are another walk's", 0, store, unmapped);
     }
 
     @Test
@@ -164,12 +149,8 @@ public class StoredScanTest {
         repo.write("notes.txt", "one\n").commit("on top", ANN);
         // dated before its parent: git's queue still comes down to the kept head alone
         repo.write("notes.txt", "one\ntwo\n").commit("on top again", BOB, Instant.parse("2023-06-01T00:00:00Z"));
-        Recorded onTop = scanStored(store, request);
-        assertEquals("the kept walk tells all but the new commits", kept, onTop.replayed.get());
-        assertEquals(events(request, null), onTop.events);
-        Recorded onTopAgain = scanStored(store, request);
-        assertEquals(commitCount(repo), onTopAgain.replayed.get());
-        assertEquals(events(request, null), onTopAgain.events);
+        assertReplays("the kept walk tells all but the new commits", kept, store, request);
+        assertReplays("commits told from the kept walk", commitCount(repo), store, request);
 
         // a new branch merged: both lines come down to the kept head
         kept = commitCount(repo);
@@ -178,18 +159,14 @@ public class StoredScanTest {
         repo.git("checkout", "-q", "main");
         repo.write("main.txt", "c\n").commit("main again", ANN);
         repo.merge("topic", ANN);
-        Recorded merged = scanStored(store, request);
-        assertEquals(kept, merged.replayed.get());
-        assertEquals(events(request, null), merged.events);
+        assertReplays("the kept walk tells what is behind the merged lines", kept, store, request);
 
         // a new line dated before the kept head: git's queue holds it beside that head, so the walk goes on
         repo.git("checkout", "-q", "-b", "old-topic");
         repo.write("topic.txt", "old\n").commit("old topic", BOB, Instant.parse("2019-01-01T00:00:00Z"));
         repo.git("checkout", "-q", "main");
         repo.merge("old-topic", ANN);
-        Recorded old = scanStored(store, request);
-        assertEquals(0, old.replayed.get());
-        assertEquals(events(request, null), old.events);
+        assertReplays("walked past the kept head", 0, store, request);
     }
 
     @Test
@@ -201,18 +178,12 @@ public class StoredScanTest {
 
         repo.git("reset", "-q", "--hard", "HEAD~3");
         repo.write("src/Main.java", "class Main {\n  // rewritten\n}\n").commit("rewritten", BOB);
-        Recorded rewritten = scanStored(store, request);
-        assertEquals("the new commit's parent is behind the kept head", 0, rewritten.replayed.get());
-        assertEquals(events(request, null), rewritten.events);
-        Recorded rewrittenAgain = scanStored(store, request);
-        assertEquals(commitCount(repo), rewrittenAgain.replayed.get());
-        assertEquals(events(request, null), rewrittenAgain.events);
+        assertReplays("the new commit's parent is behind the kept head", 0, store, request);
+        assertReplays("commits told from the kept walk", commitCount(repo), store, request);
 
         // an older head whose walk the store keeps part of: walked
         repo.git("reset", "-q", "--hard", "HEAD~2");
-        Recorded older = scanStored(store, request);
-        assertEquals(0, older.replayed.get());
-        assertEquals(events(request, null), older.events);
+        assertReplays("an older head walks", 0, store, request);
     }
 
     @Test
@@ -226,11 +197,18 @@ public class StoredScanTest {
                 ScanRequest.builder(repo.dir()).author("Bob").build(),
                 ScanRequest.builder(repo.dir()).since(Instant.parse("2024-01-15T12:00:00Z")).build(),
                 ScanRequest.builder(repo.dir()).includes(List.of("src/**")).build())) {
-            Recorded scanned = scanStored(store, part);
-            assertEquals(0, scanned.replayed.get());
-            assertEquals(events(part, null), scanned.events);
+            assertReplays("part of the history walks", 0, store, part);
         }
         assertEquals(kept, rows(store, Tables.WALKS));
+    }
+
+    /** Scans {@code request} with the store: its events are a cold scan's, {@code replayed} of them from the kept walk. */
+    private Recorded assertReplays(String message, int replayed, ScanStoreImpl store, ScanRequest request)
+            throws Exception {
+        Recorded scanned = scanStored(store, request);
+        assertEquals(message, replayed, scanned.replayed.get());
+        assertEquals(events(request, null), scanned.events);
+        return scanned;
     }
 
     /**
