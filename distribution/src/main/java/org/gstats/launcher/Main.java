@@ -247,13 +247,29 @@ public final class Main {
      * EarlyConnectionStarter.PROPERTY, which the launcher cannot import; StoreLauncherIT fails if they part).
      */
     static final String STORE_EARLY_PROPERTY = "gstats.store.connect-early";
+    /** Its value for the configured store (GSTATS_STORE, [store] url, the default H2 file); else a JDBC URL. */
+    static final String CONFIGURED_STORE = "configured";
+
+    /**
+     * The store a direct scan connects to while its framework starts: the URL its {@code --store}
+     * names, else the configured one; none with {@code --no-store}, where connecting would open a
+     * file the scan never reads.
+     */
+    static Optional<String> earlyStore(List<String> scanArguments) {
+        if (scanArguments.contains("--no-store")) {
+            return Optional.empty();
+        }
+        int store = scanArguments.lastIndexOf("--store");
+        return Optional.of(store >= 0 && store + 1 < scanArguments.size() ? scanArguments.get(store + 1)
+                : CONFIGURED_STORE);
+    }
 
     /**
      * Starts Felix with the installation's bundles and the launcher's options as the command-line
      * rung of the configuration; a direct run's and the daemon's.
      *
-     * @param oneScan whether the process runs one scan and ends: the store then connects while the
-     *                framework starts (never in a process that lives on, which would keep an embedded
+     * @param oneScan whether the process runs one scan and ends: the store it names then connects while
+     *                the framework starts (never in a process that lives on, which would keep an embedded
      *                store's file locked between its commands)
      */
     static EmbeddedFramework startFramework(CommandLine commandLine, Optional<Path> pluginFolder, boolean shell,
@@ -263,7 +279,7 @@ public final class Main {
         Map<String, String> properties = installation.frameworkProperties();
         configure(commandLine, properties);
         if (oneScan) {
-            properties.put(STORE_EARLY_PROPERTY, "true");
+            earlyStore(commandLine.arguments()).ifPresent(store -> properties.put(STORE_EARLY_PROPERTY, store));
         }
         pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         if (shell) {

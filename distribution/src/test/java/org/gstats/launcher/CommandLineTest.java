@@ -24,6 +24,17 @@ public class CommandLineTest {
         assertFalse(line.verbose());
     }
 
+    /** The store a direct scan's process connects to while its framework starts. */
+    @Test
+    public void aDirectScanConnectsEarlyToTheStoreItNames() throws UsageException {
+        assertEquals(Optional.of(Main.CONFIGURED_STORE), Main.earlyStore(CommandLine.parse(List.of("scan", "."))
+                .arguments()));
+        assertEquals(Optional.of("jdbc:h2:file:/s/store"), Main.earlyStore(CommandLine.parse(
+                List.of("scan", "--store", "jdbc:h2:file:/s/store", ".")).arguments()));
+        assertEquals(Optional.empty(), Main.earlyStore(CommandLine.parse(List.of("scan", "--no-store", "."))
+                .arguments()));
+    }
+
     @Test
     public void verboseAmongTheArgumentsIsPassedOnAndNoted() throws UsageException {
         CommandLine line = CommandLine.parse(List.of("scan", "--verbose", "."));

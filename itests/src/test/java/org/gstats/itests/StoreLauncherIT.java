@@ -1,6 +1,7 @@
 package org.gstats.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -83,7 +84,8 @@ public class StoreLauncherIT {
     /**
      * A direct scan's process connects to its configured store while it starts, and the scan takes
      * that connection: H2 is connected to once. A scan naming another store with {@code --store}
-     * has that one, and the configured store is left as it was.
+     * connects early to that one, one with {@code --no-store} to none, and the configured store is
+     * left as it was.
      */
     @Test
     public void aDirectScanConnectsToItsStoreOnceAndStoreStillWins() throws Exception {
@@ -103,7 +105,18 @@ public class StoreLauncherIT {
         assertEquals(elsewhere.stderr(), 0, elsewhere.exit());
         assertEquals(report(cold), report(elsewhere));
         assertTrue(Files.exists(Path.of(other + ".mv.db")));
-        // and the configured store, connected to early and let go, replays as before
+        // once there, the store --store names is the one connected to early
+        Run named = verbose(store, "--store", "jdbc:h2:file:" + other);
+        assertEquals(named.stderr(), 0, named.exit());
+        assertEquals(report(cold), report(named));
+        assertEquals(named.stderr(), 1, connections(named));
+        assertTrue(named.stderr(), named.stderr().contains("store connected early"));
+        // and --no-store connects to none
+        Run none = verbose(store, "--no-store");
+        assertEquals(none.stderr(), 0, none.exit());
+        assertEquals(report(cold), report(none));
+        assertFalse(none.stderr(), none.stderr().contains("store connected"));
+        // the configured store replays as before
         Run again = verbose(store);
         assertEquals(again.stderr(), 0, again.exit());
         assertEquals(report(cold), report(again));

@@ -9,22 +9,26 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Has the store connect as the framework starts ({@link EarlyConnection}) in a process the launcher
  * started for one direct {@code gstats scan}, which it says with the framework property
- * {@value #PROPERTY}. Never in a process that lives on (the daemon, {@code serve}, the shell): an
+ * {@value #PROPERTY}: {@value #CONFIGURED} for the configured store, or the URL the scan's
+ * {@code --store} gives (unset for {@code --no-store}). Never in a process that lives on (the daemon, {@code serve}, the shell): an
  * embedded H2 file is locked to other processes while a connection is open. The store is referenced
  * by its service objects, so that in every other process it is not even activated here.
  */
 @Component(service = {})
 public final class EarlyConnectionStarter {
 
-    /** The framework property, {@code true} in a direct scan's process. */
+    /** The framework property, set in a direct scan's process. */
     public static final String PROPERTY = "gstats.store.connect-early";
+    /** The property's value that names the configured store. */
+    public static final String CONFIGURED = "configured";
 
     @Activate
     public EarlyConnectionStarter(BundleContext context,
             @Reference(name = "store") ComponentServiceObjects<ScanStoreImpl> store) {
-        if (Boolean.parseBoolean(context.getProperty(PROPERTY))) {
+        String named = context.getProperty(PROPERTY);
+        if (named != null && !named.isEmpty()) {
             // the store's component lives as long as the framework: SCR deactivates it when it stops
-            store.getService().connectEarly();
+            store.getService().connectEarly(CONFIGURED.equals(named) ? null : named);
         }
     }
 }

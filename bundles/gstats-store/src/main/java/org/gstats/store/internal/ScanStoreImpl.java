@@ -173,13 +173,14 @@ public final class ScanStoreImpl implements ScanStore {
     }
 
     /**
-     * Starts connecting to the configured store, for a scan about to ask for it ({@link EarlyConnection}):
-     * an embedded H2 file that is there already. A new store is created beside the scan anyway, and made
-     * here it would be made for a scan that may name another store or none; a server is left to the scan.
+     * Starts connecting to the store at {@code url} (null: the configured one), for a scan about to ask
+     * for it ({@link EarlyConnection}): an embedded H2 file that is there already. A new store is
+     * created beside the scan anyway, and made here it would be made for a scan whose settings may
+     * still turn the store off; a server is left to the scan.
      */
-    void connectEarly() {
+    void connectEarly(String url) {
         try {
-            Database database = database(null);
+            Database database = database(url);
             if (database.file().isPresent() && !database.absent()) {
                 Optional.ofNullable(early.getAndSet(EarlyConnection.start(database))).ifPresent(EarlyConnection::release);
             }

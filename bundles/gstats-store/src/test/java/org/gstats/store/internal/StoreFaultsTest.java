@@ -214,12 +214,37 @@ public class StoreFaultsTest {
         repo.write("b.txt", "two\n").commit("second", ANN);
 
         connections.set(0);
-        store.connectEarly();
+        store.connectEarly(null);
         StoredScanTest.Recorded rescan = scans.scanStored(store, request);
         assertEquals(scans.events(request, null), rescan.events);
         assertEquals(1, connections.get());
         store.deactivate();
         assertEquals(2, store.history(repo.dir()).size());
+    }
+
+    /**
+     * The launcher has a scan that names its store with {@code --store} connect to that one early:
+     * the scan takes the connection, and the configured store is not opened at all.
+     */
+    @Test
+    public void aScanOfTheStoreItNamesTakesTheConnectionMadeEarlyToIt() throws Exception {
+        GitRepo repo = repo();
+        AtomicInteger connections = new AtomicInteger();
+        Path configured = temp.getRoot().toPath().resolve("configured");
+        ScanStoreImpl store = Stores.countingConnections(StoreLocation.h2Url(configured), connections);
+        String named = StoreLocation.h2Url(temp.getRoot().toPath().resolve("named"));
+        ScanRequest request = ScanRequest.builder(repo.dir()).settings("store", java.util.Map.of("url", named))
+                .build();
+        scans.scanStored(store, request);
+        repo.write("b.txt", "two\n").commit("second", ANN);
+
+        connections.set(0);
+        store.connectEarly(named);
+        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
+        assertEquals(scans.events(request, null), rescan.events);
+        assertEquals(1, connections.get());
+        store.deactivate();
+        assertFalse(Files.exists(Path.of(configured + ".mv.db")));
     }
 
     /**
@@ -234,7 +259,7 @@ public class StoreFaultsTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scans.scanStored(store, request);
 
-        store.connectEarly();
+        store.connectEarly(null);
         Path other = temp.getRoot().toPath().resolve("other");
         ScanRequest elsewhere = ScanRequest.builder(repo.dir())
                 .settings("store", java.util.Map.of("url", StoreLocation.h2Url(other))).build();
@@ -242,7 +267,7 @@ public class StoreFaultsTest {
         assertEquals(scans.events(elsewhere, null), there.events);
         quit(holdingOnceFree(base));
 
-        store.connectEarly();
+        store.connectEarly(null);
         assertFalse(store.enabled(ScanRequest.builder(repo.dir())
                 .settings("store", java.util.Map.of("enabled", false)).build()));
         quit(holdingOnceFree(base));
@@ -267,7 +292,7 @@ public class StoreFaultsTest {
             connection.commit();
         }
 
-        store.connectEarly();
+        store.connectEarly(null);
         StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
         assertOneLine(refused);
         assertTrue(refused.getMessage(), refused.getMessage().contains("newer gstats (schema 99"));
@@ -280,7 +305,7 @@ public class StoreFaultsTest {
     public void noStoreIsCreatedEarly() throws Exception {
         Path base = temp.getRoot().toPath().resolve("new").resolve("store");
         ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
-        store.connectEarly();
+        store.connectEarly(null);
         store.deactivate();
         assertFalse(Files.exists(base.getParent()));
     }
