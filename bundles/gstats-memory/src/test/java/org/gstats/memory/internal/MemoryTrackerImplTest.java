@@ -220,6 +220,7 @@ public class MemoryTrackerImplTest {
     public void aSteadyRiseAfterCollectionsIsALeakAndASpikeIsNot() {
         readings.max = 10_000;
         tracker.limit(10_000);
+        clock.now = clock.now.plusMillis(MemoryTrackerImpl.LEAK_CONFIRM_INTERVAL_MS);
         for (long used : new long[] {1000, 1100, 1200, 1300, 1400, 1500}) {
             levelAt(used);
             assertNull(tracker.status().leak());
@@ -239,10 +240,27 @@ public class MemoryTrackerImplTest {
         assertNull("one spike is no trend", tracker.status().leak());
     }
 
+    /** A short run (a scan of a few seconds) is not stopped for a full collection to check a rise. */
+    @Test
+    public void noRiseIsCheckedInTheTrackersFirstThirtySeconds() {
+        readings.max = 10_000;
+        tracker.limit(10_000);
+        for (long used : new long[] {1000, 1100, 1200, 1300, 1400, 1500, 1600}) {
+            levelAt(used);
+        }
+        assertNull(tracker.status().leak());
+        assertEquals(0, readings.collections);
+        clock.now = clock.now.plusMillis(MemoryTrackerImpl.LEAK_CONFIRM_INTERVAL_MS);
+        levelAt(1700);
+        assertEquals(new LeakSuspicion(6, 1100, 1700), tracker.status().leak());
+        assertEquals(1, readings.collections);
+    }
+
     @Test
     public void aRiseThatAFullCollectionTakesBackIsNoLeak() {
         readings.max = 10_000;
         tracker.limit(10_000);
+        clock.now = clock.now.plusMillis(MemoryTrackerImpl.LEAK_CONFIRM_INTERVAL_MS);
         readings.liveAfterCollect = 1050;
         for (long used : new long[] {1000, 1100, 1200, 1300, 1400, 1500, 1600}) {
             levelAt(used);

@@ -1,9 +1,5 @@
 package org.gstats.plugin.metrics.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,9 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 import org.gstats.api.BlobResults;
 import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
@@ -43,7 +36,6 @@ final class KeptClones {
     /** The encoding's version, part of the analyser's name. */
     static final int FORMAT = 1;
 
-    private static final int BUFFER = 1 << 13;
     private static final int DIGEST_BYTES = 32;
 
     private final BlobResults results;
@@ -125,39 +117,34 @@ final class KeptClones {
 
     /** Null when it cannot be encoded (a path over 64 KB), so is not kept. */
     static byte[] encode(byte[] digest, CloneDetector.Result result) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(bytes,
-                deflater), BUFFER))) {
-            out.write(digest);
-            StoredFileResult.writeVarint(out, result.groups().size());
-            for (CloneGroup group : result.groups()) {
-                StoredFileResult.writeVarint(out, group.id());
-                StoredFileResult.writeVarint(out, group.fragments().size());
-                for (Fragment fragment : group.fragments()) {
-                    out.writeUTF(fragment.path());
-                    StoredFileResult.writeVarint(out, fragment.startLine());
-                    StoredFileResult.writeVarint(out, fragment.endLine());
-                    StoredFileResult.writeVarint(out, fragment.tokens());
+        try {
+            return DeflatedValues.deflated(out -> {
+                out.write(digest);
+                StoredFileResult.writeVarint(out, result.groups().size());
+                for (CloneGroup group : result.groups()) {
+                    StoredFileResult.writeVarint(out, group.id());
+                    StoredFileResult.writeVarint(out, group.fragments().size());
+                    for (Fragment fragment : group.fragments()) {
+                        out.writeUTF(fragment.path());
+                        StoredFileResult.writeVarint(out, fragment.startLine());
+                        StoredFileResult.writeVarint(out, fragment.endLine());
+                        StoredFileResult.writeVarint(out, fragment.tokens());
+                    }
                 }
-            }
-            StoredFileResult.writeVarint(out, result.duplicatedLines().size());
-            for (Map.Entry<String, Integer> file : result.duplicatedLines().entrySet()) {
-                out.writeUTF(file.getKey());
-                StoredFileResult.writeVarint(out, file.getValue());
-            }
+                StoredFileResult.writeVarint(out, result.duplicatedLines().size());
+                for (Map.Entry<String, Integer> file : result.duplicatedLines().entrySet()) {
+                    out.writeUTF(file.getKey());
+                    StoredFileResult.writeVarint(out, file.getValue());
+                }
+            });
         } catch (IOException e) {
             return null;
-        } finally {
-            deflater.end();
         }
-        return bytes.toByteArray();
     }
 
     /** What {@link #encode} wrote, when it was computed from inputs of this digest; else null. */
     static CloneDetector.Result decode(byte[] encoded, byte[] digest) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(
-                new ByteArrayInputStream(encoded)), BUFFER))) {
+        try (DataInputStream in = DeflatedValues.inflated(encoded)) {
             byte[] kept = new byte[DIGEST_BYTES];
             in.readFully(kept);
             if (!Arrays.equals(kept, digest)) {

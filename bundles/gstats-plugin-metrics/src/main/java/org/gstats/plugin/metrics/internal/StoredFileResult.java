@@ -1,18 +1,10 @@
 package org.gstats.plugin.metrics.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 import org.gstats.plugin.metrics.internal.complexity.FileComplexity;
 import org.gstats.plugin.metrics.internal.complexity.FunctionComplexity;
@@ -52,35 +44,29 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
     static final Tokens NOT_READ = new Tokens(new int[0], new int[0], new int[0]);
 
     private static final String NONE = "";
-    private static final int BUFFER = 1 << 13;
 
     /** The encoded result; {@code null} when it cannot be encoded (a name over 64 KB), so is not kept. */
     byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        // buffered: unbuffered, each byte written went through the deflater (a native call) on its own
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(bytes,
-                deflater), BUFFER))) {
-            out.writeUTF(path);
-            out.writeUTF(format.language() == null ? NONE : format.language().name());
-            out.writeByte(format.category().ordinal());
-            out.writeByte(format.binaryKind() == null ? -1 : format.binaryKind().ordinal());
-            out.writeDouble(format.confidence());
-            writeVarint(out, counts.code());
-            writeVarint(out, counts.comment());
-            writeVarint(out, counts.blank());
-            out.writeBoolean(complexityRun);
-            out.writeBoolean(complexity != null);
-            if (complexity != null) {
-                writeComplexity(out);
-            }
-            writeTokens(out);
+        try {
+            return DeflatedValues.deflated(out -> {
+                out.writeUTF(path);
+                out.writeUTF(format.language() == null ? NONE : format.language().name());
+                out.writeByte(format.category().ordinal());
+                out.writeByte(format.binaryKind() == null ? -1 : format.binaryKind().ordinal());
+                out.writeDouble(format.confidence());
+                writeVarint(out, counts.code());
+                writeVarint(out, counts.comment());
+                writeVarint(out, counts.blank());
+                out.writeBoolean(complexityRun);
+                out.writeBoolean(complexity != null);
+                if (complexity != null) {
+                    writeComplexity(out);
+                }
+                writeTokens(out);
+            });
         } catch (IOException e) {
             return null;
-        } finally {
-            deflater.end();
         }
-        return bytes.toByteArray();
     }
 
     private void writeTokens(DataOutputStream out) throws IOException {
@@ -130,13 +116,10 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
 
     /**
      * As {@link #decode(byte[])}; without tokens, kept tokens are {@link #NOT_READ}: their bytes are
-     * only inflated to the end, which checks the value's checksum, so that a damaged value is not used.
+     * only inflated, which checks the value's checksum, so that a damaged value is not used.
      */
     static StoredFileResult decode(byte[] encoded, boolean withTokens) {
-        // buffered: unbuffered, each byte read was a native inflate call of its own (a seventh of the
-        // CPU of a stored rescan of commons-lang went to restoring its 707 files' results)
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(
-                new ByteArrayInputStream(encoded)), BUFFER))) {
+        try (DataInputStream in = DeflatedValues.inflated(encoded)) {
             String path = in.readUTF();
             String languageName = in.readUTF();
             Language language = languageName.equals(NONE) ? null : Languages.byName(languageName).orElse(null);
@@ -153,9 +136,6 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
             Tokens tokens = null;
             if (in.readBoolean()) {
                 tokens = withTokens ? readTokens(in) : NOT_READ;
-            }
-            if (!withTokens) {
-                in.transferTo(OutputStream.nullOutputStream());
             }
             return new StoredFileResult(path, format, counts, tokens, complexityRun, complexity);
         } catch (IOException | RuntimeException e) {

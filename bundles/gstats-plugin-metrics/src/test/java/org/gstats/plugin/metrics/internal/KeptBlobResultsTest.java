@@ -1,5 +1,6 @@
 package org.gstats.plugin.metrics.internal;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotSame;
@@ -7,6 +8,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 import org.gstats.api.Analysis;
 import org.gstats.api.BlobResults;
@@ -282,4 +288,38 @@ public class KeptBlobResultsTest {
         assertTrue(encoded.length + " bytes for " + tokens + " tokens", encoded.length < 4 * tokens);
         assertNotEquals(0, result.complexity().functions().size());
     }
+
+    /**
+     * The values stores hold were deflated through a stream, in pieces; the same content deflated
+     * in one call is read the same, and is the same once inflated: the encoding did not change.
+     */
+    @Test
+    public void aResultDeflatedThroughAStreamIsReadTheSame() throws IOException {
+        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
+        Kept kept = new Kept();
+        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
+        byte[] encoded = kept.results.values().iterator().next();
+        byte[] written;
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(encoded))) {
+            written = in.readAllBytes();
+        }
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(streamed, new Deflater(Deflater.BEST_SPEED))) {
+            for (byte b : written) {
+                out.write(b);
+            }
+        }
+        StoredFileResult ours = StoredFileResult.decode(encoded);
+        StoredFileResult theirs = StoredFileResult.decode(streamed.toByteArray());
+        assertEquals(ours.counts(), theirs.counts());
+        assertEquals(ours.complexity(), theirs.complexity());
+        assertArrayEquals(ours.tokens().values(), theirs.tokens().values());
+        assertArrayEquals(ours.tokens().startLines(), theirs.tokens().startLines());
+        assertArrayEquals(ours.tokens().endLines(), theirs.tokens().endLines());
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(ours.encode()))) {
+            assertArrayEquals(written, in.readAllBytes());
+        }
+    }
 }
+
