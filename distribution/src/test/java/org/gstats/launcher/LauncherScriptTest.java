@@ -95,14 +95,23 @@ public class LauncherScriptTest {
         assertTrue(options.toString(), options.contains("-Xms" + heap * 3 / 5 + "m"));
         assertTrue(options.toString(), options.contains("-Xmn" + heap * 2 / 5 + "m"));
         assertTrue(options.toString(), options.contains("-XX:SurvivorRatio=4"));
+        // huge pages where this kernel gives them on request, as the script reads it
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean hugePages = Files.isReadable(modes) && Files.readString(modes).matches("(?s).*\\[(always|madvise)\\].*");
+        assertEquals(options.toString(), hugePages, options.contains("-XX:+UseTransparentHugePages"));
         // a limit, or JAVA_OPTS sizing the heap or choosing the collector, leaves the generations to the JVM
         for (List<String> left : List.of(jvmOptions(Map.of(), "scan", "--max-memory", "1GB", repository.toString()),
                 jvmOptions(Map.of("JAVA_OPTS", "-Xmx64m"), "scan", repository.toString()),
                 jvmOptions(Map.of("JAVA_OPTS", "-XX:NewRatio=1"), "scan", repository.toString()),
                 jvmOptions(Map.of("JAVA_OPTS", "-XX:+UseParallelGC"), "scan", repository.toString()))) {
             assertTrue(left.toString(), left.stream().noneMatch(option -> option.startsWith("-Xms")
-                    || option.startsWith("-Xmn") || option.startsWith("-XX:SurvivorRatio")));
+                    || option.startsWith("-Xmn") || option.startsWith("-XX:SurvivorRatio")
+                    || option.contains("TransparentHugePages")));
         }
+        // and JAVA_OPTS naming huge pages has its way
+        List<String> off = jvmOptions(Map.of("JAVA_OPTS", "-XX:-UseTransparentHugePages"), "scan",
+                repository.toString());
+        assertFalse(off.toString(), off.contains("-XX:+UseTransparentHugePages"));
     }
 
     @Test
