@@ -270,19 +270,24 @@ final class PluginWorker {
         Analysis analysis = new RequiredContent(created, step(() -> plugin.plugin().requirements()));
         while (failure.get() == null) {
             for (QueuedEvent event : queue.takeBatch(POLL_MS, TimeUnit.MILLISECONDS)) {
-                if (failure.get() != null) {
-                    return;
-                }
-                currentStep = event.step();
                 if (event == FINISH) {
-                    finish(analysis);
+                    if (failure.get() == null) {
+                        currentStep = FINISHING;
+                        finish(analysis);
+                    }
                     return;
                 }
-                step(() -> {
-                    event.action().accept(analysis);
-                    return null;
-                });
-                events++;
+                for (QueuedEvent.Step part : event.steps()) {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    currentStep = part.name();
+                    step(() -> {
+                        part.action().accept(analysis);
+                        return null;
+                    });
+                    events++;
+                }
             }
         }
     }

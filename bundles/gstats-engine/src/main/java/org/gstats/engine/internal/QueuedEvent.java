@@ -1,5 +1,6 @@
 package org.gstats.engine.internal;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.gstats.api.Analysis;
@@ -10,12 +11,26 @@ import org.gstats.api.FileInfo;
 import org.gstats.api.runtime.QueueMessage;
 
 /**
- * One scanner event on its way to a plugin, with the memory it keeps alive: content counts its
- * bytes, the rest their text (two bytes a character) over an object's overhead. {@code step}
- * says what the plugin does with it, for a message about a failure in that step ("while
- * {@code step}").
+ * Scanner events on their way to a plugin, in scan order, with the memory they keep alive: content
+ * counts its bytes, the rest their text (two bytes a character) over an object's overhead. Each
+ * step's {@code name} says what the plugin does with it, for a message about a failure in that
+ * step ("while {@code name}"). A commit and its file changes travel as one message: one message
+ * an event woke a plugin's thread for each (a fifth of the plugins' CPU in a rescan of
+ * commons-lang went to waking and parking).
  */
-record QueuedEvent(String step, Consumer<Analysis> action, long estimatedBytes) implements QueueMessage {
+record QueuedEvent(List<Step> steps, long estimatedBytes) implements QueueMessage {
+
+    /** One event: what the plugin does with it, and the call. */
+    record Step(String name, Consumer<Analysis> action) {
+    }
+
+    QueuedEvent {
+        steps = List.copyOf(steps);
+    }
+
+    QueuedEvent(String step, Consumer<Analysis> action, long estimatedBytes) {
+        this(List.of(new Step(step, action)), estimatedBytes);
+    }
 
     private static final long OBJECT = 64;
 

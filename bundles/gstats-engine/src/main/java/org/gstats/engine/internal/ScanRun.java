@@ -44,6 +44,7 @@ import org.gstats.api.scan.ScanWarning;
 final class ScanRun implements ScanListener {
 
     static final long PROGRESS_INTERVAL = 1000;
+    static final int HELD_STEPS = 64;
 
     /** The engine's own section: what each plugin did in this scan. */
     static final String SECTION = Report.ENGINE_SECTION;
@@ -68,6 +69,13 @@ final class ScanRun implements ScanListener {
     private final List<ReportError> warnings = new ArrayList<>();
     private boolean checkedOut;
     private long blockedMs;
+    /**
+     * The current commit's events not yet handed over: the commit and its file changes go as one
+     * message ({@link QueuedEvent}), of at most {@value #HELD_STEPS} events, so that a commit of a
+     * hundred thousand files is not held whole.
+     */
+    private final List<QueuedEvent.Step> held = new ArrayList<>();
+    private long heldBytes;
 
     /**
      * @param memory      the memory tracker's latest sample
@@ -112,7 +120,10 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onCommit(CommitInfo commit) {
-        deliver("reading a commit", analysis -> analysis.onCommit(commit), QueuedEvent.size(commit));
+        requireStarted();
+        handOver();
+        hold(new QueuedEvent.Step("reading a commit", analysis -> analysis.onCommit(commit)),
+                QueuedEvent.size(commit));
         commits++;
         if (commits % PROGRESS_INTERVAL == 0) {
             progress.commitsScanned(commits);
@@ -121,7 +132,32 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileChange(FileChange change) {
-        deliver("reading a file change", analysis -> analysis.onFileChange(change), QueuedEvent.size(change));
+        QueuedEvent.Step step = new QueuedEvent.Step("reading a file change", analysis -> analysis.onFileChange(change));
+        if (held.isEmpty()) {
+            deliver(step, QueuedEvent.size(change));
+            return;
+        }
+        hold(step, QueuedEvent.size(change));
+        if (held.size() == HELD_STEPS) {
+            handOver();
+        }
+    }
+
+    /** Adds an event to the commit's message. */
+    private void hold(QueuedEvent.Step step, long bytes) {
+        held.add(step);
+        heldBytes += bytes;
+    }
+
+    /** Hands the commit's events, held so far, to the workers as one message. */
+    private void handOver() {
+        if (held.isEmpty()) {
+            return;
+        }
+        QueuedEvent event = new QueuedEvent(held, heldBytes);
+        held.clear();
+        heldBytes = 0;
+        deliverEvent(event);
     }
 
     /**
@@ -181,6 +217,7 @@ final class ScanRun implements ScanListener {
     /** The scanner deletes the checkout when this returns: the plugins must be done with it. */
     @Override
     public void onEnd() {
+        handOver();
         if (checkedOut) {
             for (PluginWorker worker : workers) {
                 if (worker.live()) {
@@ -202,6 +239,7 @@ final class ScanRun implements ScanListener {
      */
     List<ReportSection> results() {
         requireStarted();
+        handOver();
         progress.commitsScanned(commits);
         for (PluginWorker worker : workers) {
             if (worker.live()) {
@@ -275,9 +313,18 @@ final class ScanRun implements ScanListener {
     }
 
     private void deliver(String step, Consumer<Analysis> action, long bytes) {
+        deliver(new QueuedEvent.Step(step, action), bytes);
+    }
+
+    /** An event on its own, after the commit's held ones. */
+    private void deliver(QueuedEvent.Step step, long bytes) {
         requireStarted();
+        handOver();
+        deliverEvent(new QueuedEvent(List.of(step), bytes));
+    }
+
+    private void deliverEvent(QueuedEvent event) {
         memory.look();
-        QueuedEvent event = new QueuedEvent(step, action, bytes);
         for (PluginWorker worker : workers) {
             if (worker.live()) {
                 worker.deliver(event);

@@ -77,6 +77,42 @@ public class ScanEngineImplTest {
         assertEquals(List.of(), report.errors());
     }
 
+    /**
+     * A commit and its file changes reach a plugin as one message of at most
+     * {@value ScanRun#HELD_STEPS} events: a commit of more changes than that still arrives whole, in
+     * order, each event counted.
+     */
+    @Test
+    public void aCommitOfManyFileChangesArrivesWholeAndInOrder() throws ScanException {
+        TestPlugin plugin = TestPlugin.healthy("alpha").bindTo(plugins, 1);
+        String[] paths = new String[ScanRun.HELD_STEPS * 2 + 5];
+        List<String> expected = new ArrayList<>(List.of("commit c2"));
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = "f" + i + ".txt";
+            expected.add("change c2 " + paths[i]);
+        }
+        expected.add("commit c1");
+        expected.add("change c1 a.txt");
+
+        Report report = engine(new FixedHistoryScanner("c2").commit("c2", paths).commit("c1", "a.txt"))
+                .scan(request(), ProgressListener.NONE);
+
+        assertEquals(expected, plugin.events);
+        assertEquals(expected.size(), eventCount(report, "alpha"));
+    }
+
+    /** A failure in a file change of a commit's message names that step, not the commit's. */
+    @Test
+    public void outOfMemoryInAFileChangeNamesThatStep() {
+        TestPlugin.failing("hungry", Stage.ON_FILE_CHANGE, new OutOfMemoryError("Java heap space")).bindTo(plugins, 1);
+        ScanEngineImpl engine = engine(threeCommits());
+
+        ScanException thrown = assertThrows(ScanException.class, () -> engine.scan(request(), ProgressListener.NONE));
+
+        assertTrue(thrown.getMessage(), thrown.getMessage().startsWith(
+                "scan stopped: plugin hungry ran out of memory while reading a file change;"));
+    }
+
     @Test
     public void headerNamesTheTargetAndTheGstatsVersion() throws ScanException {
         Report report = engine(threeCommits())
