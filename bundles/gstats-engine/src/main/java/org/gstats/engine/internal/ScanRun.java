@@ -76,6 +76,8 @@ final class ScanRun implements ScanListener {
      */
     private final List<QueuedEvent.Step> held = new ArrayList<>();
     private long heldBytes;
+    /** Whether file changes now come from the commit told last, so go with it. */
+    private boolean inCommit;
 
     /**
      * @param memory      the memory tracker's latest sample
@@ -124,6 +126,7 @@ final class ScanRun implements ScanListener {
         handOver();
         hold(new QueuedEvent.Step("reading a commit", analysis -> analysis.onCommit(commit)),
                 QueuedEvent.size(commit));
+        inCommit = true;
         commits++;
         if (commits % PROGRESS_INTERVAL == 0) {
             progress.commitsScanned(commits);
@@ -132,8 +135,9 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileChange(FileChange change) {
-        QueuedEvent.Step step = new QueuedEvent.Step("reading a file change", analysis -> analysis.onFileChange(change));
-        if (held.isEmpty()) {
+        QueuedEvent.Step step = new QueuedEvent.Step("reading a file change",
+                analysis -> analysis.onFileChange(change));
+        if (!inCommit) {
             deliver(step, QueuedEvent.size(change));
             return;
         }
@@ -320,6 +324,7 @@ final class ScanRun implements ScanListener {
     private void deliver(QueuedEvent.Step step, long bytes) {
         requireStarted();
         handOver();
+        inCommit = false;
         deliverEvent(new QueuedEvent(List.of(step), bytes));
     }
 
