@@ -49,9 +49,11 @@ timed() { # NAME COMMAND... : prints "NAME wall_s cpu_s maxrss_mb", output to $w
   echo "$secs" > "$work/$name.secs"
   echo "$cpu" > "$work/$name.cpu"
 }
+# EXPRESSION to DIGITS decimals, rounded (bc's scale truncates: a ratio of 0.259 printed as .25)
+rounded() { awk "BEGIN { printf \"%.$1f\", $2 }"; }
 # wall and CPU ratios: on a loaded machine the wall times follow the load, the CPU times less so
-ratio() { echo "$(echo "scale=2; $(cat "$work/$1.secs") / $(cat "$work/$2.secs")" | bc)x wall, \
-$(echo "scale=2; $(cat "$work/$1.cpu") / $(cat "$work/$2.cpu")" | bc)x CPU"; }
+ratio() { echo "$(rounded 2 "$(cat "$work/$1.secs") / $(cat "$work/$2.secs")")x wall, \
+$(rounded 2 "$(cat "$work/$1.cpu") / $(cat "$work/$2.cpu")")x CPU"; }
 
 # the first scan of an installation writes its class-data archive (docs/performance.md) as it
 # exits: a short scan writes it here, so that no measured run pays for it; with the measured runs'
@@ -127,7 +129,7 @@ warm_scans 5 > "$work/warm_5.in"
 timed git_log_5 git -C "$repo" log --numstat -M
 timed warm_1 sh -c '"$0" shell < "$1"' "$gstats" "$work/warm_1.in"
 timed warm_5 sh -c '"$0" shell < "$1"' "$gstats" "$work/warm_5.in"
-per_warm() { echo "scale=2; ($(cat "$work/warm_5.$1") - $(cat "$work/warm_1.$1")) / 4" | bc; }
+per_warm() { rounded 2 "($(cat "$work/warm_5.$1") - $(cat "$work/warm_1.$1")) / 4"; }
 warm_secs=$(per_warm secs)
 warm_cpu=$(per_warm cpu)
 pack_bytes=$(find "$source_repo" -path '*objects/pack/*.pack' -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -144,14 +146,14 @@ if [ -n "$daemon" ]; then
   echo "the same, warm daemon / git log:     $(ratio rescan_daemon_10_new git_log_6)   (target <= 0.30; CPU: client + daemon)"
 fi
 echo "rescan in a warm shell, start-up excluded: $warm_secs s wall, $warm_cpu s CPU = \
-$(echo "scale=2; $warm_secs / $(cat "$work/git_log_5.secs")" | bc)x wall, \
-$(echo "scale=2; $warm_cpu / $(cat "$work/git_log_5.cpu")" | bc)x CPU of git log"
+$(rounded 2 "$warm_secs / $(cat "$work/git_log_5.secs")")x wall, \
+$(rounded 2 "$warm_cpu / $(cat "$work/git_log_5.cpu")")x CPU of git log"
 echo "store size / pack size:              $((store_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
-$(echo "scale=1; 100 * $store_bytes / $pack_bytes" | bc) %   (target <= 30 %)"
+$(rounded 1 "100 * $store_bytes / $pack_bytes") %   (target <= 30 %)"
 echo "after the queries of file_changes:   $((queried_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
-$(echo "scale=1; 100 * $queried_bytes / $pack_bytes" | bc) %"
+$(rounded 1 "100 * $queried_bytes / $pack_bytes") %"
 echo "after gstats store gc:               $((gc_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
-$(echo "scale=1; 100 * $gc_bytes / $pack_bytes" | bc) %"
+$(rounded 1 "100 * $gc_bytes / $pack_bytes") %"
 echo "first query of file_changes:         $(cat "$work/sql_file_changes.secs") s wall, \
 $(cat "$work/sql_file_changes.cpu") s CPU (the next: $(cat "$work/sql_file_changes_2.secs") s, \
 $(cat "$work/sql_file_changes_2.cpu") s CPU; $(tail -n 1 "$work/sql_file_changes.out" | tr -d ' ') rows)"
