@@ -210,15 +210,7 @@ public class StoreFaultsTest {
         ScanStoreImpl store = Stores.countingConnections(
                 StoreLocation.h2Url(temp.getRoot().toPath().resolve("store")), connections);
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
-        scans.scanStored(store, request);
-        repo.write("b.txt", "two\n").commit("second", ANN);
-
-        connections.set(0);
-        store.connectEarly(null);
-        StoredScanTest.Recorded rescan = scans.scanStored(store, request);
-        assertEquals(scans.events(request, null), rescan.events);
-        assertEquals(1, connections.get());
-        store.deactivate();
+        rescanWithTheConnectionMadeEarly(repo, store, request, null, connections);
         assertEquals(2, store.history(repo.dir()).size());
     }
 
@@ -235,16 +227,25 @@ public class StoreFaultsTest {
         String named = StoreLocation.h2Url(temp.getRoot().toPath().resolve("named"));
         ScanRequest request = ScanRequest.builder(repo.dir()).settings("store", java.util.Map.of("url", named))
                 .build();
+        rescanWithTheConnectionMadeEarly(repo, store, request, named, connections);
+        assertFalse(Files.exists(Path.of(configured + ".mv.db")));
+    }
+
+    /**
+     * Scans, adds a commit, connects early to the store at {@code url} (null: the configured one)
+     * and rescans: H2 connected to once, the cold scan's events; then the store is deactivated.
+     */
+    private void rescanWithTheConnectionMadeEarly(GitRepo repo, ScanStoreImpl store, ScanRequest request,
+            String url, AtomicInteger connections) throws Exception {
         scans.scanStored(store, request);
         repo.write("b.txt", "two\n").commit("second", ANN);
 
         connections.set(0);
-        store.connectEarly(named);
+        store.connectEarly(url);
         StoredScanTest.Recorded rescan = scans.scanStored(store, request);
         assertEquals(scans.events(request, null), rescan.events);
         assertEquals(1, connections.get());
         store.deactivate();
-        assertFalse(Files.exists(Path.of(configured + ".mv.db")));
     }
 
     /**

@@ -224,11 +224,7 @@ public class KeptBlobResultsTest {
 
     @Test
     public void aResultReadWithoutItsTokensIsStillCheckedToItsEnd() throws IOException {
-        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
-                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
-        Kept kept = new Kept();
-        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
-        byte[] encoded = kept.results.values().iterator().next();
+        byte[] encoded = largestJavaFileResult();
         StoredFileResult whole = StoredFileResult.decode(encoded);
         StoredFileResult withoutTokens = StoredFileResult.decode(encoded, false);
         assertSame(StoredFileResult.NOT_READ, withoutTokens.tokens());
@@ -277,11 +273,7 @@ public class KeptBlobResultsTest {
 
     @Test
     public void tokensTakeAFewBytesEach() throws IOException {
-        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
-                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
-        Kept kept = new Kept();
-        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
-        byte[] encoded = kept.results.values().iterator().next();
+        byte[] encoded = largestJavaFileResult();
         StoredFileResult result = StoredFileResult.decode(encoded);
         int tokens = result.tokens().values().length;
         assertTrue(tokens + " tokens", tokens > 2_000);
@@ -295,11 +287,7 @@ public class KeptBlobResultsTest {
      */
     @Test
     public void aResultDeflatedThroughAStreamIsReadTheSame() throws IOException {
-        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
-                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
-        Kept kept = new Kept();
-        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
-        byte[] encoded = kept.results.values().iterator().next();
+        byte[] encoded = largestJavaFileResult();
         byte[] written;
         try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(encoded))) {
             written = in.readAllBytes();
@@ -321,5 +309,13 @@ public class KeptBlobResultsTest {
             assertArrayEquals(written, in.readAllBytes());
         }
     }
-}
 
+    /** The kept result of the corpus's largest Java file (clone tokens, functions). */
+    private byte[] largestJavaFileResult() throws IOException {
+        FileContent content = corpus("").stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow();
+        Kept kept = new Kept();
+        analyse(List.of(content), MetricsSettings.DEFAULTS, kept);
+        return kept.results.values().iterator().next();
+    }
+}
