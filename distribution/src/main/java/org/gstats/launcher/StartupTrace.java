@@ -33,12 +33,30 @@ final class StartupTrace {
         this.enabled = enabled;
         if (enabled) {
             long now = System.nanoTime();
-            Optional<Instant> started = ProcessHandle.current().info().startInstant();
-            long sinceStart = started.map(start -> Duration.between(start, Instant.now()).toNanos()).orElse(0L);
-            processStartNanos = now - sinceStart;
+            processStartNanos = now - nanosSinceStart();
             previousNanos = processStartNanos;
         } else {
             processStartNanos = 0;
+        }
+    }
+
+    /**
+     * How long ago the process started: on Linux its start in clock ticks since boot against the
+     * uptime, both in steps of {@value #TICK_MS} ms ({@code ProcessHandle}'s start instant adds the
+     * boot time in whole seconds, which put the first step up to a second late); elsewhere the
+     * JDK's figure.
+     */
+    static long nanosSinceStart() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // the fields after the command's name, from the third (state); the 22nd is the start
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startMillis = Long.parseLong(fields[22 - 3]) * TICK_MS;
+            double uptimeSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            return Math.max(0, Math.round(uptimeSeconds * 1000) - startMillis) * 1_000_000;
+        } catch (IOException | RuntimeException e) {
+            Optional<Instant> started = ProcessHandle.current().info().startInstant();
+            return started.map(start -> Duration.between(start, Instant.now()).toNanos()).orElse(0L);
         }
     }
 
