@@ -97,7 +97,8 @@ public class LauncherScriptTest {
         assertTrue(options.toString(), options.contains("-XX:SurvivorRatio=4"));
         // huge pages where this kernel gives them on request, as the script reads it
         Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-        boolean hugePages = Files.isReadable(modes) && Files.readString(modes).matches("(?s).*\\[(always|madvise)\\].*");
+        boolean hugePages = Files.isReadable(modes)
+                && Files.readString(modes).matches("(?s).*\\[(always|madvise)\\].*");
         assertEquals(options.toString(), hugePages, options.contains("-XX:+UseTransparentHugePages"));
         // a limit, or JAVA_OPTS sizing the heap or choosing the collector, leaves the generations to the JVM
         for (List<String> left : List.of(jvmOptions(Map.of(), "scan", "--max-memory", "1GB", repository.toString()),

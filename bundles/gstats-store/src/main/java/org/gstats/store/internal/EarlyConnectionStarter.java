@@ -10,9 +10,10 @@ import org.osgi.service.component.annotations.Reference;
  * Has the store connect as the framework starts ({@link EarlyConnection}) in a process the launcher
  * started for one direct {@code gstats scan}, which it says with the framework property
  * {@value #PROPERTY}: {@value #CONFIGURED} for the configured store, or the URL the scan's
- * {@code --store} gives (unset for {@code --no-store}). Never in a process that lives on (the daemon, {@code serve}, the shell): an
- * embedded H2 file is locked to other processes while a connection is open. The store is referenced
- * by its service objects, so that in every other process it is not even activated here.
+ * {@code --store} gives (unset for {@code --no-store}). Never in a process that lives on (the
+ * daemon, {@code serve}, the shell): an embedded H2 file is locked to other processes while a
+ * connection is open. The store is referenced by its service objects, so that in every other
+ * process it is not even activated here.
  */
 @Component(service = {})
 public final class EarlyConnectionStarter {
