@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -265,6 +267,40 @@ public final class Main {
     }
 
     /**
+     * The store's framework property listing where the scan's repository may be (the store bundle's
+     * EarlyConnectionStarter.REPOSITORIES; StoreLauncherIT fails if they part).
+     */
+    static final String STORE_EARLY_REPOSITORIES_PROPERTY = "gstats.store.connect-early.repositories";
+
+    /**
+     * Where a direct scan's repository may be, most likely first, as the scan names a repository
+     * (absolute, normalised): each argument that names a folder, else the current one (the
+     * default). Which argument is the repository only the scan's option table says, and the
+     * framework has it; the store reads ahead what it holds of the first it knows, and the scan's
+     * open uses that only for the repository it scans.
+     */
+    static List<String> likelyRepositories(List<String> scanArguments) {
+        Set<String> folders = new LinkedHashSet<>();
+        for (String argument : scanArguments) {
+            if (argument.startsWith("-")) {
+                continue;
+            }
+            try {
+                Path folder = Path.of(argument);
+                if (Files.isDirectory(folder)) {
+                    folders.add(folder.toAbsolutePath().normalize().toString());
+                }
+            } catch (InvalidPathException e) {
+                // not a path: the scan says what it is
+            }
+        }
+        if (folders.isEmpty()) {
+            folders.add(Path.of("").toAbsolutePath().normalize().toString());
+        }
+        return List.copyOf(folders);
+    }
+
+    /**
      * Starts Felix with the installation's bundles and the launcher's options as the command-line
      * rung of the configuration; a direct run's and the daemon's.
      *
@@ -279,7 +315,11 @@ public final class Main {
         Map<String, String> properties = installation.frameworkProperties();
         configure(commandLine, properties);
         if (oneScan) {
-            earlyStore(commandLine.arguments()).ifPresent(store -> properties.put(STORE_EARLY_PROPERTY, store));
+            earlyStore(commandLine.arguments()).ifPresent(store -> {
+                properties.put(STORE_EARLY_PROPERTY, store);
+                properties.put(STORE_EARLY_REPOSITORIES_PROPERTY,
+                        String.join("\n", likelyRepositories(commandLine.arguments())));
+            });
         }
         pluginFolder.ifPresent(folder -> properties.put(PluginFolder.PROPERTY, folder.toString()));
         if (shell) {

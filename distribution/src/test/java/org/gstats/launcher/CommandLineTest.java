@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,23 @@ public class CommandLineTest {
                 List.of("scan", "--store", "jdbc:h2:file:/s/store", ".")).arguments()));
         assertEquals(Optional.empty(), Main.earlyStore(CommandLine.parse(List.of("scan", "--no-store", "."))
                 .arguments()));
+    }
+
+    /** Where the store reads ahead for a direct scan: the arguments naming folders, else the current folder. */
+    @Test
+    public void aDirectScansRepositoryIsLookedForAmongItsFoldersThenTheCurrentOne() throws Exception {
+        Path first = Files.createTempDirectory("gstats-likely");
+        Path second = Files.createTempDirectory("gstats-likely");
+        try {
+            String here = Path.of("").toAbsolutePath().normalize().toString();
+            assertEquals(List.of(first.toString(), second.toString()), Main.likelyRepositories(List.of(
+                    "--format", "json", first + "/./", "--output", second.toString(), "--since", "2024-01-01")));
+            assertEquals(List.of(here), Main.likelyRepositories(List.of("--format", "json")));
+            assertEquals(List.of(here), Main.likelyRepositories(List.of("--no-store", ".")));
+        } finally {
+            Files.delete(first);
+            Files.delete(second);
+        }
     }
 
     @Test

@@ -82,8 +82,9 @@ public class StoreLauncherIT {
     }
 
     /**
-     * A direct scan's process connects to its configured store while it starts, and the scan takes
-     * that connection: H2 is connected to once. A scan naming another store with {@code --store}
+     * A direct scan's process connects to its configured store while it starts, reads what the scan
+     * will read of its repository, and the scan takes that connection and those rows: H2 is
+     * connected to once. A scan naming another store with {@code --store}
      * connects early to that one, one with {@code --no-store} to none, and the configured store is
      * left as it was.
      */
@@ -100,6 +101,8 @@ public class StoreLauncherIT {
         assertEquals(report(cold), report(rescan));
         assertEquals(rescan.stderr(), 1, connections(rescan));
         assertTrue(rescan.stderr(), rescan.stderr().contains("store connected early"));
+        // and what the scan reads of its repository was read meanwhile
+        assertTrue(rescan.stderr(), rescan.stderr().contains("both read while the framework started"));
 
         Run elsewhere = verbose(store, "--store", "jdbc:h2:file:" + other);
         assertEquals(elsewhere.stderr(), 0, elsewhere.exit());

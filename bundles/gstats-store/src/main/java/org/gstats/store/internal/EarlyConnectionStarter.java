@@ -1,5 +1,7 @@
 package org.gstats.store.internal;
 
+import java.util.List;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -22,6 +24,11 @@ public final class EarlyConnectionStarter {
     public static final String PROPERTY = "gstats.store.connect-early";
     /** The property's value that names the configured store. */
     public static final String CONFIGURED = "configured";
+    /**
+     * The framework property that lists, one a line, where the scan's repository may be, most likely
+     * first, as the scan names a repository (an absolute, normalised path).
+     */
+    public static final String REPOSITORIES = "gstats.store.connect-early.repositories";
 
     @Activate
     public EarlyConnectionStarter(BundleContext context,
@@ -29,7 +36,9 @@ public final class EarlyConnectionStarter {
         String named = context.getProperty(PROPERTY);
         if (named != null && !named.isEmpty()) {
             // the store's component lives as long as the framework: SCR deactivates it when it stops
-            store.getService().connectEarly(CONFIGURED.equals(named) ? null : named);
+            String repositories = context.getProperty(REPOSITORIES);
+            store.getService().connectEarly(CONFIGURED.equals(named) ? null : named,
+                    repositories == null || repositories.isEmpty() ? List.of() : List.of(repositories.split("\n")));
         }
     }
 }

@@ -177,12 +177,16 @@ public final class ScanStoreImpl implements ScanStore {
      * for it ({@link EarlyConnection}): an embedded H2 file that is there already. A new store is
      * created beside the scan anyway, and made here it would be made for a scan whose settings may
      * still turn the store off; a server is left to the scan.
+     *
+     * @param repositories where the scan's repository may be, most likely first, as a scan names it
+     *                     (absolute, normalised): what the store holds of the first it knows is read too
      */
-    void connectEarly(String url) {
+    void connectEarly(String url, List<String> repositories) {
         try {
             Database database = database(url);
             if (database.file().isPresent() && !database.absent()) {
-                Optional.ofNullable(early.getAndSet(EarlyConnection.start(database))).ifPresent(EarlyConnection::release);
+                Optional.ofNullable(early.getAndSet(EarlyConnection.start(database, repositories)))
+                        .ifPresent(EarlyConnection::release);
             }
         } catch (StoreException e) {
             // the scan's own open meets the same fault and says it in its one line
@@ -195,8 +199,8 @@ public final class ScanStoreImpl implements ScanStore {
         Optional.ofNullable(early.getAndSet(null)).ifPresent(EarlyConnection::release);
     }
 
-    /** The connection made early when it reaches {@code database}, else null (and it is closed). */
-    private Connection early(Database database) {
+    /** The connection made early and what it read, when it reaches {@code database}; else null (and it is closed). */
+    private EarlyConnection.Taken early(Database database) {
         EarlyConnection made = early.getAndSet(null);
         return made == null ? null : made.take(database.location());
     }
@@ -210,7 +214,9 @@ public final class ScanStoreImpl implements ScanStore {
         Database database = database(given(settings.get("url")), given(settings.get("user")),
                 given(settings.get("password")));
         ReportWriter writer = json;
-        return StoreSessionImpl.open(database, early(database), ChangeSettings.of(request, scannerVersion),
+        EarlyConnection.Taken taken = early(database);
+        return StoreSessionImpl.open(database, taken == null ? null : taken.connection(),
+                taken == null ? null : taken.prefetched(), ChangeSettings.of(request, scannerVersion),
                 request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request), spillFolder,
                 writer == null ? null : report -> deflated(writer, report));
     }

@@ -41,6 +41,7 @@ import org.gstats.api.scan.ScanWarning;
 import org.gstats.api.scan.StoredWalk;
 import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
+import org.gstats.store.internal.schema.Schema;
 import org.gstats.store.internal.schema.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,7 +200,53 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** A walk the store keeps: the head it started from, the identities' fingerprint, the value. */
-    private record KeptWalk(String headId, String identities, byte[] value) {
+    record KeptWalk(String headId, String identities, byte[] value) {
+    }
+
+    /**
+     * What a connection made early read of a repository while the framework started
+     * ({@link EarlyConnection}): under the change settings of its latest stored scan, its commits'
+     * recorded changes and its kept walk. The open uses them when the scan names that repository
+     * and those settings, and reads them itself otherwise.
+     */
+    record Prefetched(String repository, long repositoryId, long settingsId, Map<String, byte[]> settled,
+            KeptWalk walk) {
+    }
+
+    /**
+     * Reads what the open would read of the first of {@code repositories} (paths as a scan names them)
+     * that the store holds, under the settings of its latest scan; null when none is there, or the
+     * store is not at this gstats' schema (the open migrates it first, so anything read before is
+     * not what it would read). Only reads: the scan that takes the connection checks and migrates.
+     */
+    static Prefetched prefetch(Connection connection, List<String> repositories) throws SQLException {
+        try {
+            if (Schema.version(connection) != Schema.CURRENT) {
+                return null;
+            }
+            for (String repository : repositories) {
+                Long repositoryId = storedRepositoryId(connection, repository);
+                if (repositoryId == null) {
+                    continue;
+                }
+                Long settingsId = latestSettingsId(connection, repositoryId);
+                return settingsId == null ? null : new Prefetched(repository, repositoryId, settingsId,
+                        load(connection, settingsId, repositoryId), keptWalk(connection, repositoryId, settingsId));
+            }
+            return null;
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private static Long latestSettingsId(Connection connection, long repositoryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT settings_id FROM scans "
+                + "WHERE repository_id = ? ORDER BY scan_id DESC FETCH FIRST 1 ROWS ONLY")) {
+            select.setLong(1, repositoryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
     }
 
     /** Writes a report as the json format does, deflated. */
@@ -211,14 +258,15 @@ final class StoreSessionImpl implements StoreSession {
     /**
      * @param early      a connection to {@code database} made before the scan asked, neither migrated nor checked
      *                   yet ({@link EarlyConnection}), or null: the open connects
+     * @param prefetched what that connection read of a repository before the scan asked, or null
      * @param repository the repository's path as the scan will name it
      * @param scope      the history options that limit the scan's commits ({@link HistoryScope}), null for none
      * @param spillFolder where the scan's spill file goes ({@link ScanSpill})
      * @param reportJson the json format, whose output is kept deflated as the repository's latest report; null for
      *                   none
      */
-    static StoreSessionImpl open(Database database, Connection early, ChangeSettings settings, String repository,
-            String scope, Path spillFolder, ReportJson reportJson) throws StoreException {
+    static StoreSessionImpl open(Database database, Connection early, Prefetched prefetched, ChangeSettings settings,
+            String repository, String scope, Path spillFolder, ReportJson reportJson) throws StoreException {
         if (early == null && database.absent()) {
             // a store that is not there holds nothing: the scan need not wait for it, it is created on a thread of
             // its own while the scan starts and walks, for the history's writer
@@ -237,14 +285,18 @@ final class StoreSessionImpl implements StoreSession {
             // a stored repository replays its own commits only, so that what a rescan reads is bounded by its
             // history, not by the store's; a path scanned the first time may share commits with any stored one
             // (a clone, a fork) and reads every commit's changes under the settings
-            Map<String, byte[]> settled = repositoryId == null ? new HashMap<>()
-                    : load(connection, settingsId, repositoryId);
+            boolean read = prefetched != null && prefetched.repository().equals(repository)
+                    && Long.valueOf(prefetched.repositoryId()).equals(repositoryId)
+                    && Long.valueOf(prefetched.settingsId()).equals(settingsId);
+            Map<String, byte[]> settled = read ? prefetched.settled()
+                    : repositoryId == null ? new HashMap<>() : load(connection, settingsId, repositoryId);
             Map<String, byte[]> known = repositoryId == null ? load(connection, settingsId, null) : new HashMap<>();
             long loaded = System.nanoTime();
-            KeptWalk walk = keptWalk(connection, repositoryId, settingsId);
+            KeptWalk walk = read ? prefetched.walk() : keptWalk(connection, repositoryId, settingsId);
             LOG.debug("store read: {} commits' changes ({} of them the repository's) in {} ms, a kept walk of {} "
-                    + "bytes in {} ms", known.size() + settled.size(), settled.size(), (loaded - start) / 1_000_000,
-                    walk == null ? 0 : walk.value().length, (System.nanoTime() - loaded) / 1_000_000);
+                    + "bytes in {} ms{}", known.size() + settled.size(), settled.size(), (loaded - start) / 1_000_000,
+                    walk == null ? 0 : walk.value().length, (System.nanoTime() - loaded) / 1_000_000,
+                    read ? ", both read while the framework started" : "");
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, known, repository,
                     repositoryId, settled, reportJson, walk);
             session.reading = started(() -> session.readBlobResults(connection), "gstats-store-read");

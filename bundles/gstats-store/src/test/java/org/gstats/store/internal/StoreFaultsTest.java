@@ -3,6 +3,8 @@ package org.gstats.store.internal;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -232,6 +234,52 @@ public class StoreFaultsTest {
     }
 
     /**
+     * What the early connection reads of a repository ({@link StoreSessionImpl#prefetch}) is what the
+     * open would read, and the open takes it only for the repository and settings it was read for.
+     */
+    @Test
+    public void whatIsReadEarlyIsTheOpensOwnReadAndUsedOnlyForItsRepositoryAndSettings() throws Exception {
+        GitRepo repo = repo();
+        String path = repo.dir().toAbsolutePath().normalize().toString();
+        ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(temp.getRoot().toPath().resolve("store")),
+                "scanner 1");
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanStored(store, request);
+        int commits = Integer.parseInt(repo.git("rev-list", "--count", "HEAD").strip());
+        Database database = store.database(null);
+
+        StoreSessionImpl.Prefetched read;
+        try (java.sql.Connection connection = database.open()) {
+            assertNull(StoreSessionImpl.prefetch(connection, List.of(temp.getRoot().getAbsolutePath())));
+            read = StoreSessionImpl.prefetch(connection, List.of(temp.getRoot().getAbsolutePath(), path));
+        }
+        assertEquals(path, read.repository());
+        assertEquals(commits, read.settled().size());
+        assertNotNull(read.walk());
+
+        ChangeSettings settings = ChangeSettings.of(request, "scanner 1");
+        // taken as read: a stand-in with nothing in it shows which the open used
+        StoreSessionImpl.Prefetched empty = new StoreSessionImpl.Prefetched(path, read.repositoryId(),
+                read.settingsId(), new java.util.HashMap<>(), null);
+        assertEquals(0, openedKnowing(database, empty, settings, path));
+        assertEquals(commits, openedKnowing(database, read, settings, path));
+        // read for other settings, or another path: the open reads for itself
+        assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path, read.repositoryId(),
+                read.settingsId() + 1, new java.util.HashMap<>(), null), settings, path));
+        assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path + "-other",
+                read.repositoryId(), read.settingsId(), new java.util.HashMap<>(), null), settings, path));
+    }
+
+    /** How many commits' changes a session opened with {@code prefetched} knows. */
+    private int openedKnowing(Database database, StoreSessionImpl.Prefetched prefetched, ChangeSettings settings,
+            String path) throws Exception {
+        try (StoreSessionImpl session = StoreSessionImpl.open(database, null, prefetched, settings, path, null,
+                temp.getRoot().toPath(), null)) {
+            return session.knownCommits();
+        }
+    }
+
+    /**
      * Scans, adds a commit, connects early to the store at {@code url} (null: the configured one)
      * and rescans: H2 connected to once, the cold scan's events; then the store is deactivated.
      */
@@ -241,7 +289,9 @@ public class StoreFaultsTest {
         repo.write("b.txt", "two\n").commit("second", ANN);
 
         connections.set(0);
-        store.connectEarly(url);
+        // where the launcher would say the repository may be: a folder the store does not hold first
+        store.connectEarly(url, List.of(temp.getRoot().getAbsolutePath(),
+                repo.dir().toAbsolutePath().normalize().toString()));
         StoredScanTest.Recorded rescan = scans.scanStored(store, request);
         assertEquals(scans.events(request, null), rescan.events);
         assertEquals(1, connections.get());
@@ -260,7 +310,7 @@ public class StoreFaultsTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scans.scanStored(store, request);
 
-        store.connectEarly(null);
+        store.connectEarly(null, List.of());
         Path other = temp.getRoot().toPath().resolve("other");
         ScanRequest elsewhere = ScanRequest.builder(repo.dir())
                 .settings("store", java.util.Map.of("url", StoreLocation.h2Url(other))).build();
@@ -268,7 +318,7 @@ public class StoreFaultsTest {
         assertEquals(scans.events(elsewhere, null), there.events);
         quit(holdingOnceFree(base));
 
-        store.connectEarly(null);
+        store.connectEarly(null, List.of());
         assertFalse(store.enabled(ScanRequest.builder(repo.dir())
                 .settings("store", java.util.Map.of("enabled", false)).build()));
         quit(holdingOnceFree(base));
@@ -293,7 +343,7 @@ public class StoreFaultsTest {
             connection.commit();
         }
 
-        store.connectEarly(null);
+        store.connectEarly(null, List.of());
         StoreException refused = assertThrows(StoreException.class, () -> store.open(request));
         assertOneLine(refused);
         assertTrue(refused.getMessage(), refused.getMessage().contains("newer gstats (schema 99"));
@@ -306,7 +356,7 @@ public class StoreFaultsTest {
     public void noStoreIsCreatedEarly() throws Exception {
         Path base = temp.getRoot().toPath().resolve("new").resolve("store");
         ScanStoreImpl store = Stores.h2AndPostgres(StoreLocation.h2Url(base), "scanner 1");
-        store.connectEarly(null);
+        store.connectEarly(null, List.of());
         store.deactivate();
         assertFalse(Files.exists(base.getParent()));
     }
