@@ -40,8 +40,9 @@ final class EarlyConnection {
     private boolean made;
     private boolean released;
 
-    /** The connection and what it read, taken by the scan's open. */
+    /** The connection and what it read, taken by the scan's open; both null when there is none. */
     record Taken(Connection connection, StoreSessionImpl.Prefetched prefetched) {
+        static final Taken NONE = new Taken(null, null);
     }
 
     private EarlyConnection(Database database, List<String> repositories) {
@@ -107,13 +108,13 @@ final class EarlyConnection {
     }
 
     /**
-     * The connection, once made, and what it read, when it reaches {@code location}; else null, and it is
-     * closed. Either way it is this object's no more.
+     * The connection, once made, and what it read, when it reaches {@code location}; else
+     * {@link Taken#NONE}, and it is closed. Either way it is this object's no more.
      */
     Taken take(StoreLocation location) {
         if (!database.location().equals(location)) {
             release();
-            return null;
+            return Taken.NONE;
         }
         boolean interrupted = false;
         try {
@@ -127,7 +128,7 @@ final class EarlyConnection {
                     }
                 }
                 released = true;
-                Taken taken = connection == null ? null : new Taken(connection, prefetched);
+                Taken taken = connection == null ? Taken.NONE : new Taken(connection, prefetched);
                 connection = null;
                 prefetched = null;
                 return taken;

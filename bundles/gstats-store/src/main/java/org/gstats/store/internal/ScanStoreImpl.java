@@ -199,10 +199,10 @@ public final class ScanStoreImpl implements ScanStore {
         Optional.ofNullable(early.getAndSet(null)).ifPresent(EarlyConnection::release);
     }
 
-    /** The connection made early and what it read, when it reaches {@code database}; else null (and it is closed). */
+    /** The connection made early and what it read, when it reaches {@code database} (else it is closed). */
     private EarlyConnection.Taken early(Database database) {
         EarlyConnection made = early.getAndSet(null);
-        return made == null ? null : made.take(database.location());
+        return made == null ? EarlyConnection.Taken.NONE : made.take(database.location());
     }
 
     @Override
@@ -215,8 +215,8 @@ public final class ScanStoreImpl implements ScanStore {
                 given(settings.get("password")));
         ReportWriter writer = json;
         EarlyConnection.Taken taken = early(database);
-        return StoreSessionImpl.open(database, taken == null ? null : taken.connection(),
-                taken == null ? null : taken.prefetched(), ChangeSettings.of(request, scannerVersion),
+        return StoreSessionImpl.open(database, taken.connection(), taken.prefetched(),
+                ChangeSettings.of(request, scannerVersion),
                 request.repository().toAbsolutePath().normalize().toString(), HistoryScope.of(request), spillFolder,
                 writer == null ? null : report -> deflated(writer, report));
     }

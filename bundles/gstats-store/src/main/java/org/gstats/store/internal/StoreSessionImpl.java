@@ -207,7 +207,7 @@ final class StoreSessionImpl implements StoreSession {
      * What a connection made early read of a repository while the framework started
      * ({@link EarlyConnection}): under the change settings of its latest stored scan, its commits'
      * recorded changes and its kept walk. The open uses them when the scan names that repository
-     * and those settings, and reads them itself otherwise.
+     * (its id) and those settings, and reads them itself otherwise; the path is for the log.
      */
     record Prefetched(String repository, long repositoryId, long settingsId, Map<String, byte[]> settled,
             KeptWalk walk) {
@@ -285,8 +285,8 @@ final class StoreSessionImpl implements StoreSession {
             // a stored repository replays its own commits only, so that what a rescan reads is bounded by its
             // history, not by the store's; a path scanned the first time may share commits with any stored one
             // (a clone, a fork) and reads every commit's changes under the settings
-            boolean read = prefetched != null && prefetched.repository().equals(repository)
-                    && Long.valueOf(prefetched.repositoryId()).equals(repositoryId)
+            // the same repository's id (a path has one) and the same settings: what this open would read
+            boolean read = prefetched != null && Long.valueOf(prefetched.repositoryId()).equals(repositoryId)
                     && Long.valueOf(prefetched.settingsId()).equals(settingsId);
             Map<String, byte[]> settled = read ? prefetched.settled()
                     : repositoryId == null ? new HashMap<>() : load(connection, settingsId, repositoryId);

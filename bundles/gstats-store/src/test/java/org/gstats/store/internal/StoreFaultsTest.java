@@ -263,11 +263,11 @@ public class StoreFaultsTest {
                 read.settingsId(), new java.util.HashMap<>(), null);
         assertEquals(0, openedKnowing(database, empty, settings, path));
         assertEquals(commits, openedKnowing(database, read, settings, path));
-        // read for other settings, or another path: the open reads for itself
+        // read for other settings, or another repository: the open reads for itself
         assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path, read.repositoryId(),
                 read.settingsId() + 1, new java.util.HashMap<>(), null), settings, path));
-        assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path + "-other",
-                read.repositoryId(), read.settingsId(), new java.util.HashMap<>(), null), settings, path));
+        assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path,
+                read.repositoryId() + 1, read.settingsId(), new java.util.HashMap<>(), null), settings, path));
     }
 
     /** How many commits' changes a session opened with {@code prefetched} knows. */
