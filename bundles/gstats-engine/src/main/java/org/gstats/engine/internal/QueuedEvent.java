@@ -14,9 +14,9 @@ import org.gstats.api.runtime.QueueMessage;
  * Scanner events on their way to a plugin, in scan order, with the memory they keep alive: content
  * counts its bytes, the rest their text (two bytes a character) over an object's overhead. Each
  * step's {@code name} says what the plugin does with it, for a message about a failure in that
- * step ("while {@code name}"). A commit and its file changes travel as one message: with a message
- * an event, waking a plugin's thread for each took a quarter of the plugins' CPU in a rescan of
- * commons-lang.
+ * step ("while {@code name}"). Consecutive events travel as one message ({@link ScanRun} holds
+ * them): with a message an event, waking a plugin's thread for each took a quarter of the plugins'
+ * CPU in a rescan of commons-lang.
  */
 record QueuedEvent(List<Step> steps, long estimatedBytes) implements QueueMessage {
 

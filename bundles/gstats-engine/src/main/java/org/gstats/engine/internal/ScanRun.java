@@ -44,7 +44,9 @@ import org.gstats.api.scan.ScanWarning;
 final class ScanRun implements ScanListener {
 
     static final long PROGRESS_INTERVAL = 1000;
-    static final int HELD_STEPS = 64;
+    static final int HELD_STEPS = 256;
+    /** Bytes of held events past which they go at once: a head file's content is the whole file. */
+    static final long HELD_BYTES = 1 << 20;
 
     /** The engine's own section: what each plugin did in this scan. */
     static final String SECTION = Report.ENGINE_SECTION;
@@ -70,14 +72,12 @@ final class ScanRun implements ScanListener {
     private boolean checkedOut;
     private long blockedMs;
     /**
-     * The current commit's events not yet handed over: the commit and its file changes go as one
-     * message ({@link QueuedEvent}), of at most {@value #HELD_STEPS} events, so that a commit of a
-     * hundred thousand files is not held whole.
+     * The events not yet handed over: they go as one message ({@link QueuedEvent}) of
+     * {@value #HELD_STEPS} events, or fewer once they keep {@value #HELD_BYTES} bytes alive or
+     * something must reach the plugins now (the checkout, the end).
      */
     private final List<QueuedEvent.Step> held = new ArrayList<>();
     private long heldBytes;
-    /** Whether file changes now come from the commit told last, so go with it. */
-    private boolean inCommit;
 
     /**
      * @param memory      the memory tracker's latest sample
@@ -122,11 +122,7 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onCommit(CommitInfo commit) {
-        requireStarted();
-        handOver();
-        hold(new QueuedEvent.Step("reading a commit", analysis -> analysis.onCommit(commit)),
-                QueuedEvent.size(commit));
-        inCommit = true;
+        hold("reading a commit", analysis -> analysis.onCommit(commit), QueuedEvent.size(commit));
         commits++;
         if (commits % PROGRESS_INTERVAL == 0) {
             progress.commitsScanned(commits);
@@ -135,25 +131,24 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileChange(FileChange change) {
-        QueuedEvent.Step step = new QueuedEvent.Step("reading a file change",
-                analysis -> analysis.onFileChange(change));
-        if (!inCommit) {
-            deliver(step, QueuedEvent.size(change));
-            return;
-        }
-        hold(step, QueuedEvent.size(change));
-        if (held.size() == HELD_STEPS) {
+        hold("reading a file change", analysis -> analysis.onFileChange(change), QueuedEvent.size(change));
+    }
+
+    /**
+     * Adds an event to the next message, and hands that over once full: each message may wake each
+     * plugin's thread (a message an event took a quarter of the plugins' CPU in a rescan of
+     * commons-lang), so events go together whatever commit they belong to.
+     */
+    private void hold(String step, Consumer<Analysis> action, long bytes) {
+        requireStarted();
+        held.add(new QueuedEvent.Step(step, action));
+        heldBytes += bytes;
+        if (held.size() == HELD_STEPS || heldBytes >= HELD_BYTES) {
             handOver();
         }
     }
 
-    /** Adds an event to the commit's message. */
-    private void hold(QueuedEvent.Step step, long bytes) {
-        held.add(step);
-        heldBytes += bytes;
-    }
-
-    /** Hands the commit's events, held so far, to the workers as one message. */
+    /** Hands the events held so far to the workers as one message. */
     private void handOver() {
         if (held.isEmpty()) {
             return;
@@ -197,18 +192,17 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileInfo(FileInfo file) {
-        deliver("reading a head file", analysis -> analysis.onFileInfo(file), QueuedEvent.size(file));
+        hold("reading a head file", analysis -> analysis.onFileInfo(file), QueuedEvent.size(file));
     }
 
     @Override
     public void onFileContent(FileContent content) {
-        deliver("reading a head file's content", analysis -> analysis.onFileContent(content),
-                QueuedEvent.size(content));
+        hold("reading a head file's content", analysis -> analysis.onFileContent(content), QueuedEvent.size(content));
     }
 
     @Override
     public void onHistoricalContent(FileContent content) {
-        deliver("reading a historical file's content", analysis -> analysis.onHistoricalContent(content),
+        hold("reading a historical file's content", analysis -> analysis.onHistoricalContent(content),
                 QueuedEvent.size(content));
     }
 
@@ -316,16 +310,11 @@ final class ScanRun implements ScanListener {
         return table.build();
     }
 
+    /** An event on its own, after the held ones: the scanner waits for the plugins to be done with it. */
     private void deliver(String step, Consumer<Analysis> action, long bytes) {
-        deliver(new QueuedEvent.Step(step, action), bytes);
-    }
-
-    /** An event on its own, after the commit's held ones. */
-    private void deliver(QueuedEvent.Step step, long bytes) {
         requireStarted();
         handOver();
-        inCommit = false;
-        deliverEvent(new QueuedEvent(List.of(step), bytes));
+        deliverEvent(new QueuedEvent(step, action, bytes));
     }
 
     private void deliverEvent(QueuedEvent event) {

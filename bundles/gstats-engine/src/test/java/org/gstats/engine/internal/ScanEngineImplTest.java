@@ -78,9 +78,8 @@ public class ScanEngineImplTest {
     }
 
     /**
-     * A commit and its file changes reach a plugin as one message of at most
-     * {@value ScanRun#HELD_STEPS} events: a commit of more changes than that still arrives whole, in
-     * order, each event counted.
+     * Events reach a plugin in messages of at most {@value ScanRun#HELD_STEPS} events: a commit of
+     * more changes than that still arrives whole, in order, each event counted.
      */
     @Test
     public void aCommitOfManyFileChangesArrivesWholeAndInOrder() throws ScanException {
