@@ -111,27 +111,47 @@
   /**
    * Draws the trend of the stored scans into holder; again, with the new scan, after each scan. Only
    * scans of the whole history count: a --since or --max-count scan's figures are not the repository's.
+   * The head's debt and duplication, 0 to 100 both, get a chart of their own once a scan has them (the
+   * metrics plugin's figures, stored since schema 12).
    */
   function trend(stored, holder) {
     const history = stored.filter(s => s.scope == null);
     if (history.length === 0 || typeof echarts === 'undefined') {
       return;
     }
-    if (!holder.chart) {
-      const box = element('div', null, {class: 'trend'});
-      holder.append(element('h2', 'History of stored scans of the whole history'), box);
-      holder.chart = echarts.init(box);
-      window.addEventListener('resize', () => holder.chart.resize());
-    }
-    holder.chart.setOption({
-      tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
-      xAxis: {type: 'time', axisLabel: {hideOverlap: true}},
-      yAxis: [{type: 'value', name: 'commits'}, {type: 'value', name: 'lines'}],
+    const at = value => history.map(s => [s.started, value(s)]);
+    trendChart(holder, 'chart', 'History of stored scans of the whole history', {
+      yAxis: [{type: 'value', name: 'commits, complexity'}, {type: 'value', name: 'lines'}],
       series: [
-        {name: 'commits', type: 'line', data: history.map(s => [s.started, s.commits])},
-        {name: 'lines', type: 'line', yAxisIndex: 1, data: history.map(s => [s.started, s.lines])}
+        {name: 'commits', type: 'line', data: at(s => s.commits)},
+        {name: 'complexity', type: 'line', data: at(s => s.complexity)},
+        {name: 'lines', type: 'line', yAxisIndex: 1, data: at(s => s.lines)}
       ]
     });
+    if (history.some(s => s.debtScore != null || s.duplication != null)) {
+      trendChart(holder, 'health', 'Debt and duplication at each head', {
+        yAxis: [{type: 'value', name: '0 to 100', min: 0, max: 100}],
+        series: [
+          {name: 'debt score', type: 'line', data: at(s => s.debtScore)},
+          {name: 'duplication %', type: 'line',
+            data: at(s => s.duplication == null ? null : Math.round(s.duplication * 1000) / 10)}
+        ]
+      });
+    }
+  }
+
+  /** One chart of the trend, made at its first drawing and kept in holder[key]. */
+  function trendChart(holder, key, title, option) {
+    if (!holder[key]) {
+      const box = element('div', null, {class: 'trend'});
+      holder.append(element('h2', title), box);
+      holder[key] = echarts.init(box);
+      window.addEventListener('resize', () => holder[key].resize());
+    }
+    holder[key].setOption(Object.assign({
+      tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
+      xAxis: {type: 'time', axisLabel: {hideOverlap: true}}
+    }, option));
   }
 
   async function showReport(id) {

@@ -141,6 +141,9 @@ public class ServeLauncherIT {
                 tab.waitFor("document.body.dataset.rendered === 'true'");
                 assertTrue("the history trend is not drawn", tab.evaluate(
                         "Boolean(document.querySelector('.trend canvas'))").getAsBoolean());
+                // the metrics plugin ran: the head's debt and duplication have a chart of their own
+                assertEquals(2, tab.evaluate("[...document.querySelectorAll('.trend')].filter(box => "
+                        + "box.querySelector('canvas')).length").getAsInt());
                 List<String> drawn = new ArrayList<>();
                 JsonArray views = tab.evaluate("[...document.querySelectorAll('.tab')].map(tab => tab.dataset.view)")
                         .getAsJsonArray();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 import org.gstats.api.store.ScanStore;
+import org.gstats.api.store.ScanSummary;
 import org.gstats.itests.GogoCommands.Outcome;
 import org.gstats.testkit.GitRepo;
 import org.gstats.testkit.GitRepo.Person;
@@ -106,10 +108,17 @@ public class StoreIT {
         assertEquals(history.output(), 3, scans.size());
         String head = repo.git("rev-parse", "HEAD").trim();
         for (String scan : scans.subList(1, 3)) {
-            assertTrue(scan, scan.matches("\\d+,[^,]+,HEAD,," + head + ",4,2,4,\\d+,\\d+"));
+            assertTrue(scan, scan.matches("\\d+,[^,]+,HEAD,," + head + ",4,2,4,\\d+,\\d+,[0-9.]+,[A-E],[0-9.]+,\\d+"));
         }
         JsonObject metrics = JsonParser.parseString(second).getAsJsonObject().getAsJsonObject("sections")
                 .getAsJsonObject("metrics");
+        // the head's figures in history are the metrics plugin's summaries
+        ScanSummary latest = store.history(repo.dir()).get(1);
+        JsonObject summary = metrics.getAsJsonObject("summary");
+        JsonObject debt = metrics.getAsJsonObject("debt_summary");
+        assertEquals(List.of(summary.get("cyclomatic").getAsLong(), debt.get("score").getAsDouble(),
+                debt.get("rating").getAsString(), summary.get("duplication_ratio").getAsDouble()),
+                Arrays.asList(latest.complexity(), latest.debtScore(), latest.debtRating(), latest.duplication()));
         assertEquals("one clone pair", 2, metrics.getAsJsonArray("duplication").size());
 
         // the metrics plugin kept a result per text blob at the head, which the second scan used
@@ -189,7 +198,8 @@ public class StoreIT {
         assertEquals(none.output(), 2, lines.size());
         assertTrue(lines.get(1), lines.get(1).matches("gstats: the store at jdbc:h2:.* holds no scan of "
                 + Pattern.quote(unscanned.toString()) + ": gstats scan stores one \\(unless --no-store\\)"));
-        assertEquals("scan_id,started,branch,scope,head_id,commits,authors,files,lines,duration_ms",
+        assertEquals("scan_id,started,branch,scope,head_id,commits,authors,files,lines,complexity,debt_score,"
+                + "debt_rating,duplication,duration_ms",
                 gogo.execute("history", "--format csv " + quote(unscanned)).output().strip());
     }
 

@@ -33,6 +33,7 @@ import org.gstats.api.store.StoreException;
 import org.gstats.api.store.StoreSession;
 import org.gstats.api.store.StoredReport;
 import org.gstats.store.internal.schema.Schema;
+import org.gstats.store.internal.schema.Tables;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -358,20 +359,27 @@ public final class ScanStoreImpl implements ScanStore {
         // closed on every path, an empty store's too: an embedded H2 file stays locked to other
         // processes while a connection to it is open
         try {
-            if (Schema.version(connection) == 0) {
+            int version = Schema.version(connection);
+            if (version == 0) {
                 return List.of();
             }
+            // a read does not migrate: a store of an older gstats has no head metrics to give
+            String metrics = version >= Tables.SUMMARISED ? "s.complexity, s.debt_score, s.debt_rating, s.duplication"
+                    : "CAST(NULL AS BIGINT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR), "
+                            + "CAST(NULL AS DOUBLE PRECISION)";
             try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
-                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope FROM scans s JOIN "
-                    + "repositories"
-                    + " r ON r.repository_id = s.repository_id WHERE r.path = ? ORDER BY s.scan_id")) {
+                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope, " + metrics
+                    + " FROM scans s JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? "
+                    + "ORDER BY s.scan_id")) {
                 select.setString(1, repository.toAbsolutePath().normalize().toString());
                 List<ScanSummary> scans = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)
                                 .toInstant(), rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
-                                rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10)));
+                                rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10),
+                                rows.getObject(11, Long.class), rows.getObject(12, Double.class), rows.getString(13),
+                                rows.getObject(14, Double.class)));
                     }
                 }
                 return scans;

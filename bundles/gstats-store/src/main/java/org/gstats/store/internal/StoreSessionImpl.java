@@ -32,6 +32,7 @@ import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
 import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
+import org.gstats.api.report.Fields;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportItem;
 import org.gstats.api.report.ReportSection;
@@ -1105,17 +1106,36 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     private static Table reportTable(Report report, String sectionAndTable) {
-        String[] parts = sectionAndTable.split("\\.", 2);
+        return reportItem(report, sectionAndTable) instanceof Table table ? table : null;
+    }
+
+    /** A value of a report's fields ("section.fields"); null when the report lacks it, or it is null. */
+    private static Object reportField(Report report, String sectionAndFields, String key) {
+        return reportItem(report, sectionAndFields) instanceof Fields fields ? fields.values().get(key) : null;
+    }
+
+    /** The report's item "section.item"; null when it has none of that name. */
+    private static ReportItem reportItem(Report report, String sectionAndItem) {
+        String[] parts = sectionAndItem.split("\\.", 2);
         for (ReportSection section : report.sections()) {
             if (section.name().equals(parts[0])) {
                 for (ReportItem item : section.items()) {
-                    if (item instanceof Table table && table.name().equals(parts[1])) {
-                        return table;
+                    if (item.name().equals(parts[1])) {
+                        return item;
                     }
                 }
             }
         }
         return null;
+    }
+
+    private static void setOrNull(PreparedStatement statement, int index, Object value, int sqlType)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, sqlType);
+        } else {
+            statement.setObject(index, value, sqlType);
+        }
     }
 
     private static long repositoryId(Connection connection, String path) throws SQLException {
@@ -1183,8 +1203,9 @@ final class StoreSessionImpl implements StoreSession {
         String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from()).collect(Collectors.joining());
         String sharedMarks = ", ?".repeat(Tables.SHARED.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
-                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope"
-                + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
+                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope, "
+                + "complexity, debt_score, debt_rating, duplication" + sharedColumns
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
                 new String[] {"scan_id"})) {
             insert.setLong(1, repositoryId);
             insert.setLong(2, settingsId);
@@ -1199,7 +1220,12 @@ final class StoreSessionImpl implements StoreSession {
             insert.setLong(10, report.header().durationMs());
             insert.setString(11, report.header().version());
             insert.setString(12, scope);
-            int column = 13;
+            // the metrics plugin's head figures, as its report gives them; null without that plugin
+            setOrNull(insert, 13, reportField(report, "metrics.summary", "cyclomatic"), Types.BIGINT);
+            setOrNull(insert, 14, reportField(report, "metrics.debt_summary", "score"), Types.DOUBLE);
+            setOrNull(insert, 15, reportField(report, "metrics.debt_summary", "rating"), Types.VARCHAR);
+            setOrNull(insert, 16, reportField(report, "metrics.summary", "duplication_ratio"), Types.DOUBLE);
+            int column = 17;
             for (Tables.Shared rows : Tables.SHARED) {
                 Long from = shared.get(rows);
                 if (from == null) {

@@ -199,6 +199,10 @@ public final class ApiServlet extends HttpServlet {
         json.addProperty("authors", summary.authors());
         json.addProperty("files", summary.files());
         json.addProperty("lines", summary.lines());
+        json.addProperty("complexity", summary.complexity());
+        json.addProperty("debtScore", summary.debtScore());
+        json.addProperty("debtRating", summary.debtRating());
+        json.addProperty("duplication", summary.duplication());
         json.addProperty("durationMs", summary.durationMs());
         return json;
     }

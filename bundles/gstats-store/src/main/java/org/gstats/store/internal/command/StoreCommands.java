@@ -82,10 +82,12 @@ public final class StoreCommands {
                 throw new CommandError(CommandError.BAD_USAGE, "no such directory: " + repository);
             }
             ResultTable table = new ResultTable(List.of("scan_id", "started", "branch", "scope", "head_id",
-                    "commits", "authors", "files", "lines", "duration_ms"));
+                    "commits", "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication",
+                    "duration_ms"));
             for (ScanSummary scan : scans) {
                 table.add(Arrays.asList(scan.scanId(), scan.started().toString(), scan.branch(), scan.scope(),
-                        scan.headId(), scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.durationMs()));
+                        scan.headId(), scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.complexity(),
+                        scan.debtScore(), scan.debtRating(), scan.duplication(), scan.durationMs()));
             }
             table.print(format, session.getConsole());
             // the other formats stay what a program reads: an empty table
