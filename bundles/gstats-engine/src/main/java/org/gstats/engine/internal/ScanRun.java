@@ -135,9 +135,8 @@ final class ScanRun implements ScanListener {
     }
 
     /**
-     * Adds an event to the next message, and hands that over once full: each message may wake each
-     * plugin's thread (a message an event took a quarter of the plugins' CPU in a rescan of
-     * commons-lang), so events go together whatever commit they belong to.
+     * Adds an event to the next message, whatever commit it belongs to, and hands that over once
+     * full: each message may wake each plugin's thread ({@link QueuedEvent}).
      */
     private void hold(String step, Consumer<Analysis> action, long bytes) {
         requireStarted();
@@ -197,7 +196,8 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onFileContent(FileContent content) {
-        hold("reading a head file's content", analysis -> analysis.onFileContent(content), QueuedEvent.size(content));
+        hold("reading a head file's content", analysis -> analysis.onFileContent(content),
+                QueuedEvent.size(content));
     }
 
     @Override

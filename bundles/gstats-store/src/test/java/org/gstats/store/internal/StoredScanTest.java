@@ -993,7 +993,7 @@ public class StoredScanTest {
     }
 
     /** Flyway's history of the store's versions, oldest first: "VERSION TYPE" per row; empty when it has none. */
-    /** Flyway's history of a store at {@code baseline} brought to this gstats' version: the baseline, then each step. */
+    /** Flyway's history of a store at {@code baseline} brought to this gstats' version: the baseline, each step. */
     private static List<String> migratedFrom(int baseline) {
         List<String> expected = new ArrayList<>(List.of(baseline + " BASELINE"));
         for (int version = baseline + 1; version <= Schema.CURRENT; version++) {
