@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
@@ -363,23 +364,27 @@ public final class ScanStoreImpl implements ScanStore {
             if (version == 0) {
                 return List.of();
             }
-            // a read does not migrate: a store of an older gstats has no head metrics to give
-            String metrics = version >= Tables.SUMMARISED ? "s.complexity, s.debt_score, s.debt_rating, s.duplication"
-                    : "CAST(NULL AS BIGINT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS VARCHAR), "
-                            + "CAST(NULL AS DOUBLE PRECISION)";
+            // a read does not migrate: a store of an older gstats has no head figures to give
+            boolean figures = version >= Tables.SUMMARISED;
             try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
-                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope, " + metrics
+                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope"
+                    + (figures ? Tables.HEAD_FIGURES.stream().map(figure -> ", s." + figure.column())
+                            .collect(Collectors.joining()) : "")
                     + " FROM scans s JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? "
                     + "ORDER BY s.scan_id")) {
                 select.setString(1, repository.toAbsolutePath().normalize().toString());
                 List<ScanSummary> scans = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
+                        // in the order of Tables.HEAD_FIGURES, which is ScanSummary's
+                        Long complexity = figures ? rows.getObject(11, Long.class) : null;
+                        Double debtScore = figures ? rows.getObject(12, Double.class) : null;
+                        String debtRating = figures ? rows.getString(13) : null;
+                        Double duplication = figures ? rows.getObject(14, Double.class) : null;
                         scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)
                                 .toInstant(), rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
-                                rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10),
-                                rows.getObject(11, Long.class), rows.getObject(12, Double.class), rows.getString(13),
-                                rows.getObject(14, Double.class)));
+                                rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10), complexity,
+                                debtScore, debtRating, duplication));
                     }
                 }
                 return scans;

@@ -1129,15 +1129,6 @@ final class StoreSessionImpl implements StoreSession {
         return null;
     }
 
-    private static void setOrNull(PreparedStatement statement, int index, Object value, int sqlType)
-            throws SQLException {
-        if (value == null) {
-            statement.setNull(index, sqlType);
-        } else {
-            statement.setObject(index, value, sqlType);
-        }
-    }
-
     private static long repositoryId(Connection connection, String path) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT repository_id FROM repositories WHERE path = ?")) {
@@ -1200,12 +1191,15 @@ final class StoreSessionImpl implements StoreSession {
     private long insertScan(Connection connection, Report report, long repositoryId, long settingsId,
             Map<Tables.Shared, Long> shared) throws SQLException {
         long lines = files.stream().filter(file -> !file.binary()).mapToLong(FileInfo::lines).sum();
+        String figureColumns = Tables.HEAD_FIGURES.stream().map(figure -> ", " + figure.column())
+                .collect(Collectors.joining());
+        String figureMarks = ", ?".repeat(Tables.HEAD_FIGURES.size());
         String sharedColumns = Tables.SHARED.stream().map(rows -> ", " + rows.from()).collect(Collectors.joining());
         String sharedMarks = ", ?".repeat(Tables.SHARED.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scans (repository_id, settings_id, "
-                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope, "
-                + "complexity, debt_score, debt_rating, duplication" + sharedColumns
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + sharedMarks + ")",
+                + "started, branch, head_id, commits, authors, files, lines, duration_ms, gstats_version, scope"
+                + figureColumns + sharedColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + figureMarks
+                + sharedMarks + ")",
                 new String[] {"scan_id"})) {
             insert.setLong(1, repositoryId);
             insert.setLong(2, settingsId);
@@ -1220,12 +1214,17 @@ final class StoreSessionImpl implements StoreSession {
             insert.setLong(10, report.header().durationMs());
             insert.setString(11, report.header().version());
             insert.setString(12, scope);
-            // the metrics plugin's head figures, as its report gives them; null without that plugin
-            setOrNull(insert, 13, reportField(report, "metrics.summary", "cyclomatic"), Types.BIGINT);
-            setOrNull(insert, 14, reportField(report, "metrics.debt_summary", "score"), Types.DOUBLE);
-            setOrNull(insert, 15, reportField(report, "metrics.debt_summary", "rating"), Types.VARCHAR);
-            setOrNull(insert, 16, reportField(report, "metrics.summary", "duplication_ratio"), Types.DOUBLE);
-            int column = 17;
+            int column = 13;
+            // the head's figures as the report gives them; null without their plugin
+            for (Tables.ReportFigure figure : Tables.HEAD_FIGURES) {
+                Object value = reportField(report, figure.fields(), figure.key());
+                if (value == null) {
+                    insert.setNull(column, figure.jdbcType());
+                } else {
+                    insert.setObject(column, value, figure.jdbcType());
+                }
+                column++;
+            }
             for (Tables.Shared rows : Tables.SHARED) {
                 Long from = shared.get(rows);
                 if (from == null) {

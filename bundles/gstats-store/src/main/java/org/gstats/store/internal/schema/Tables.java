@@ -1,5 +1,6 @@
 package org.gstats.store.internal.schema;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -287,6 +288,20 @@ public final class Tables {
             new Column("duplication", "DOUBLE PRECISION", "the share of the lines of the head's source files that "
                     + "lie in clones, 0 to 1 (the metrics plugin's summary); null as complexity", SUMMARISED)),
             "scan_id", null);
+
+    /**
+     * A figure of {@code scans} that a plugin's report gives: its column, the report's fields
+     * ({@code section.name}) and the value's key there, and its JDBC type (for a null).
+     */
+    public record ReportFigure(String column, String fields, String key, int jdbcType) {
+    }
+
+    /** The head's figures of {@link #SCANS} that the metrics plugin's summaries give ({@link #SUMMARISED}). */
+    public static final List<ReportFigure> HEAD_FIGURES = List.of(
+            new ReportFigure("complexity", "metrics.summary", "cyclomatic", Types.BIGINT),
+            new ReportFigure("debt_score", "metrics.debt_summary", "score", Types.DOUBLE),
+            new ReportFigure("debt_rating", "metrics.debt_summary", "rating", Types.VARCHAR),
+            new ReportFigure("duplication", "metrics.summary", "duplication_ratio", Types.DOUBLE));
 
     public static final Table COMMITS = new Table("commits", "one row per repository and commit ever reported",
             List.of(new Column("repository_id", "BIGINT NOT NULL", "the repository"),
