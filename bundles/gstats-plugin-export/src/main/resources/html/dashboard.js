@@ -1,8 +1,9 @@
 /*
  * gstats dashboard: draws a JSON report (as gstats scan --format json writes it) as views of
- * charts: Overview, People, Code, the charts that plugin sections declare, and All data. Every
- * chart has its rows folded beneath it ("Show table": sortable, paged). The report comes in
- * through gstatsDashboard(root, report); where it comes from (embedded in a file, fetched from a
+ * charts: Overview, People, Code, the charts that plugin sections declare, History (the trend of
+ * the repository's stored scans, when they are handed in) and All data. Every chart has its rows
+ * folded beneath it ("Show table": sortable, paged). The report comes in through
+ * gstatsDashboard(root, report, scans); where it comes from (embedded in a file, fetched from a
  * server) is the caller's business. Everything from the data goes into the page as text, never
  * as markup; chart tooltips are canvas text.
  */
@@ -811,6 +812,50 @@
     return panels;
   }
 
+  /**
+   * The trend of stored scans, given as the rows gstats history prints (oldest first), as charts
+   * ({id, title, option}). Only scans of the whole history count: a --since or --max-count scan's
+   * figures are not the repository's. The head's debt score and duplication, 0 to 100 both, get a
+   * chart of their own once a scan has them (the metrics plugin's figures). gstats serve draws the
+   * same charts above its dashboard.
+   */
+  function trendCharts(scans) {
+    const whole = scans.filter(scan => scan.scope == null);
+    if (whole.length === 0) {
+      return [];
+    }
+    const at = value => whole.map(scan => [scan.started, value(scan)]);
+    const option = (yAxis, series) => Object.assign(baseOption(), {
+      legend: { top: 0 },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      // the names over the axes, aligned inwards: centred, the left one's start is cut off
+      yAxis: yAxis.map((axis, index) => Object.assign({ type: 'value', axisLabel: { formatter: compactNumber },
+        nameTextStyle: { align: index === 0 ? 'left' : 'right' } }, axis)),
+      series: series.map(line => Object.assign({ type: 'line' }, line)),
+    });
+    const charts = [{ id: 'trend', title: 'Stored scans of the whole history', option: option(
+      [{ name: 'commits, complexity' }, { name: 'lines' }],
+      [{ name: 'commits', data: at(scan => scan.commits) }, { name: 'complexity', data: at(scan => scan.complexity) },
+        { name: 'lines', yAxisIndex: 1, data: at(scan => scan.lines) }]) }];
+    if (whole.some(scan => scan.debt_score != null || scan.duplication != null)) {
+      charts.push({ id: 'health', title: 'Debt and duplication at each head', option: option(
+        [{ name: '0 to 100', min: 0, max: 100 }],
+        [{ name: 'debt score', data: at(scan => scan.debt_score) },
+          { name: 'duplication %', data: at(scan => scan.duplication == null ? null
+            : Math.round(scan.duplication * 1000) / 10) }]) });
+    }
+    return charts;
+  }
+
+  /** The History view: from two scans of the whole history on, which make a trend; the stored rows beneath. */
+  function history(scans) {
+    if (!scans || scans.filter(scan => scan.scope == null).length < 2) {
+      return [];
+    }
+    return trendCharts(scans).map((chart, index) => panel('history-' + chart.id, chart.title, { wide: true,
+      option: () => chart.option, height: 300, table: index === 0 ? ['history', scans] : undefined }));
+  }
+
   /** Every section's fields and tables, folded, and the scan's errors. */
   function allData(report) {
     const panels = [];
@@ -868,15 +913,17 @@
   /**
    * Draws the report into root: a header, a tab per view that has something to show, the views
    * (charts drawn when their view is first shown, so that the first view paints quickly), and
-   * the errors. Returns a promise that settles once the first view is painted.
+   * the errors. scans, if given, are the repository's stored scans for the History view. Returns a
+   * promise that settles once the first view is painted.
    */
-  function gstatsDashboard(root, report) {
+  function gstatsDashboard(root, report, scans) {
     const data = reader(report);
     const views = [
       { id: 'overview', title: 'Overview', panels: overview(data) },
       { id: 'people', title: 'People', panels: people(data) },
       { id: 'code', title: 'Code', panels: code(data) },
       { id: 'plugins', title: 'Plugins', panels: declared(data, report) },
+      { id: 'history', title: 'History', panels: history(scans) },
       { id: 'data', title: 'All data', panels: allData(report) },
     ].filter(view => view.panels.length > 0);
     const instances = [];
@@ -995,4 +1042,5 @@
   }
 
   global.gstatsDashboard = gstatsDashboard;
+  gstatsDashboard.trendCharts = trendCharts;
 }(window));

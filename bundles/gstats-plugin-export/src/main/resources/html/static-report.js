@@ -1,6 +1,7 @@
 /*
  * Starts the dashboard of a static report file: the JSON report sits in the page
- * gzip-compressed and in base64; the browser's DecompressionStream unpacks it.
+ * gzip-compressed and in base64; the browser's DecompressionStream unpacks it. The stored scans,
+ * when the page has them, are plain JSON beside it.
  */
 (function () {
   'use strict';
@@ -16,12 +17,18 @@
     return JSON.parse(await new Response(json).text());
   }
 
+  /** The repository's stored scans, which the page holds when the store had them; else null. */
+  function embeddedHistory() {
+    const block = document.getElementById('gstats-history');
+    return block ? JSON.parse(block.textContent) : null;
+  }
+
   const root = document.getElementById('report');
   embeddedReport()
     .then(report => {
       // the phases of the first view, for benchmarks/dashboard-report.sh: data unpacked, then views drawn
       performance.mark('gstats-data-unpacked');
-      return gstatsDashboard(root, report);
+      return gstatsDashboard(root, report, embeddedHistory());
     })
     .then(() => {
       performance.mark('gstats-first-view');

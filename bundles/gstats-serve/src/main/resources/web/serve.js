@@ -109,49 +109,24 @@
   }
 
   /**
-   * Draws the trend of the stored scans into holder; again, with the new scan, after each scan. Only
-   * scans of the whole history count: a --since or --max-count scan's figures are not the repository's.
-   * The head's debt and duplication, 0 to 100 both, get a chart of their own once a scan has them (the
-   * metrics plugin's figures, stored since schema 12).
+   * Draws the trend of the stored scans (as /api/history gives them) into holder, with the charts of
+   * the dashboard's History view; again, with the new scan, after each scan.
    */
   function trend(stored, holder) {
-    const history = stored.filter(s => s.scope == null);
-    if (history.length === 0 || typeof echarts === 'undefined') {
+    if (typeof echarts === 'undefined') {
       return;
     }
-    const at = value => history.map(s => [s.started, value(s)]);
-    trendChart(holder, 'chart', 'History of stored scans of the whole history', {
-      yAxis: [{type: 'value', name: 'commits, complexity'}, {type: 'value', name: 'lines'}],
-      series: [
-        {name: 'commits', type: 'line', data: at(s => s.commits)},
-        {name: 'complexity', type: 'line', data: at(s => s.complexity)},
-        {name: 'lines', type: 'line', yAxisIndex: 1, data: at(s => s.lines)}
-      ]
+    // the dashboard takes the rows gstats history prints, whose two-word columns are snake_case
+    const rows = stored.map(scan => Object.assign({debt_score: scan.debtScore}, scan));
+    gstatsDashboard.trendCharts(rows).forEach(chart => {
+      if (!holder[chart.id]) {
+        const box = element('div', null, {class: 'trend'});
+        holder.append(element('h2', chart.title), box);
+        holder[chart.id] = echarts.init(box);
+        window.addEventListener('resize', () => holder[chart.id].resize());
+      }
+      holder[chart.id].setOption(chart.option);
     });
-    if (history.some(s => s.debtScore != null || s.duplication != null)) {
-      trendChart(holder, 'health', 'Debt and duplication at each head', {
-        yAxis: [{type: 'value', name: '0 to 100', min: 0, max: 100}],
-        series: [
-          {name: 'debt score', type: 'line', data: at(s => s.debtScore)},
-          {name: 'duplication %', type: 'line',
-            data: at(s => s.duplication == null ? null : Math.round(s.duplication * 1000) / 10)}
-        ]
-      });
-    }
-  }
-
-  /** One chart of the trend, made at its first drawing and kept in holder[key]. */
-  function trendChart(holder, key, title, option) {
-    if (!holder[key]) {
-      const box = element('div', null, {class: 'trend'});
-      holder.append(element('h2', title), box);
-      holder[key] = echarts.init(box);
-      window.addEventListener('resize', () => holder[key].resize());
-    }
-    holder[key].setOption(Object.assign({
-      tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 60, right: 60},
-      xAxis: {type: 'time', axisLabel: {hideOverlap: true}}
-    }, option));
   }
 
   async function showReport(id) {

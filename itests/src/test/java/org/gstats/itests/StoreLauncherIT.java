@@ -2,8 +2,10 @@ package org.gstats.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gstats.itests.LauncherIT.Run;
 import org.junit.BeforeClass;
@@ -18,6 +22,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -124,6 +129,57 @@ public class StoreLauncherIT {
         assertEquals(again.stderr(), 0, again.exit());
         assertEquals(report(cold), report(again));
         assertEquals(again.stderr(), 1, connections(again));
+    }
+
+    /**
+     * The HTML report holds the repository's scans as the store the scan used lists them, this scan
+     * among them: what {@code gstats history} prints. A scan without the store has none.
+     */
+    @Test
+    public void theHtmlReportHoldsTheScansOfTheStoreTheScanUsed() throws Exception {
+        String url = "jdbc:h2:file:" + TEMP.getRoot().toPath().resolve("html-store");
+        Path page = TEMP.getRoot().toPath().resolve("report.html");
+        // the configured store is another: the scan's --store is the one it lists
+        Map<String, String> configured = Map.of("GSTATS_STORE", "jdbc:h2:file:" + TEMP.getRoot().toPath()
+                .resolve("html-configured-store"));
+        scan(configured);
+
+        for (int scans = 1; scans <= 2; scans++) {
+            Run run = html(configured, page, "--store", url);
+            assertEquals(run.stderr(), 0, run.exit());
+            Run history = LauncherIT.run(launcher, sample.dir(), Map.of(), "", "history", "--format", "json",
+                    "--store", url);
+            assertEquals(history.stderr(), 0, history.exit());
+            JsonElement listed = JsonParser.parseString(history.stdout());
+            assertEquals(scans, listed.getAsJsonArray().size());
+            assertEquals(listed, storedScans(page));
+        }
+        Run none = html(configured, page, "--no-store");
+        assertEquals(none.stderr(), 0, none.exit());
+        assertNull(storedScans(page));
+    }
+
+    private static Run html(Map<String, String> environment, Path page, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("scan", "--format", "html", "--output", page.toString(),
+                "--quiet"));
+        arguments.addAll(List.of(options));
+        return LauncherIT.run(launcher, sample.dir(), environment, "", arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The stored scans the HTML page holds beside its report, without the null values (which
+     * {@code gstats history --format json} leaves out); null when it holds none.
+     */
+    private static JsonElement storedScans(Path page) throws IOException {
+        Matcher block = Pattern.compile("<script type=\"application/json\" id=\"gstats-history\">(.*?)</script>")
+                .matcher(Files.readString(page));
+        if (!block.find()) {
+            return null;
+        }
+        JsonElement scans = JsonParser.parseString(block.group(1));
+        scans.getAsJsonArray().forEach(scan -> scan.getAsJsonObject().entrySet()
+                .removeIf(value -> value.getValue().isJsonNull()));
+        return scans;
     }
 
     /** A scan with the debug log on stderr (which --quiet keeps off). */

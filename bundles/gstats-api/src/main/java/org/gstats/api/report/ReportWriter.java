@@ -34,7 +34,15 @@ public interface ReportWriter {
          *
          * @since 1.3
          */
-        FULL
+        FULL,
+        /**
+         * {@link WriterOptions#history()}: the repository's earlier scans beside the report, e.g. as a
+         * trend. Callers read the store for it only for formats that take it, and hand it to them once
+         * the store has recorded this scan, so that this scan is among them.
+         *
+         * @since 1.5
+         */
+        HISTORY
     }
 
     /** The format's name, equal to the service's {@value #FORMAT_PROPERTY} property. */

@@ -16,9 +16,13 @@ package org.gstats.api.report;
  * @param color  whether ANSI colours may be written ({@code --color}) (since 1.3)
  * @param theme  the colours to choose: {@value #DARK} for light text on a dark background, or
  *               {@value #LIGHT} (since 1.3)
+ * @param history the repository's scans as the scan store holds them, oldest first, this scan among
+ *               them: the table {@code gstats history} prints, one row a scan; {@code null} when the
+ *               store is turned off or cannot be read ({@link ReportWriter.Option#HISTORY}) (since 1.5)
  * @since 1.1
  */
-public record WriterOptions(boolean pretty, String table, boolean full, int width, boolean color, String theme) {
+public record WriterOptions(boolean pretty, String table, boolean full, int width, boolean color, String theme,
+        Table history) {
 
     /** The width when nothing tells the console's (no terminal, no {@code COLUMNS}). @since 1.3 */
     public static final int DEFAULT_WIDTH = 100;
@@ -37,8 +41,18 @@ public record WriterOptions(boolean pretty, String table, boolean full, int widt
         theme = LIGHT.equals(theme) ? LIGHT : DARK;
     }
 
+    /** The options of the 1.3 and 1.4 API: no history. @since 1.3 */
+    public WriterOptions(boolean pretty, String table, boolean full, int width, boolean color, String theme) {
+        this(pretty, table, full, width, color, theme, null);
+    }
+
     /** The options of the 1.1 and 1.2 API: a summary, 100 columns, no colour. */
     public WriterOptions(boolean pretty, String table) {
         this(pretty, table, false, DEFAULT_WIDTH, false, DARK);
+    }
+
+    /** These options with the repository's stored scans. @since 1.5 */
+    public WriterOptions withHistory(Table scans) {
+        return new WriterOptions(pretty, table, full, width, color, theme, scans);
     }
 }

@@ -42,6 +42,15 @@ public interface ScanStore {
     List<ScanSummary> history(Path repository) throws StoreException;
 
     /**
+     * As {@link #history(Path)}, of the request's repository in the store the request's settings
+     * name (as {@link #open} finds it); empty when the request turns the store off. Asked once a
+     * scan has ended, its own scan is among them.
+     *
+     * @since 1.7
+     */
+    List<ScanSummary> history(ScanRequest request) throws StoreException;
+
+    /**
      * The repositories the store holds scans of (work trees, or bare repositories' directories,
      * as {@link #history(Path)} takes them), sorted by path; empty when none is stored.
      *

@@ -1,7 +1,12 @@
 package org.gstats.api.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+
+import org.gstats.api.report.Table;
 
 /**
  * The summary figures of one stored scan.
@@ -41,6 +46,26 @@ public record ScanSummary(long scanId, Instant started, String branch, String he
             long files, long lines, long durationMs, String scope) {
         this(scanId, started, branch, headId, commits, authors, files, lines, durationMs, scope, null, null, null,
                 null);
+    }
+
+    /** The columns of {@link #table}: the summary's components, as {@code gstats history} heads them. @since 1.7 */
+    public static final List<String> COLUMNS = List.of("scan_id", "started", "branch", "scope", "head_id", "commits",
+            "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication", "duration_ms");
+
+    /**
+     * The scans as a table named {@code history}, one row a scan in the given order, under {@link #COLUMNS};
+     * {@code started} as ISO-8601 text.
+     *
+     * @since 1.7
+     */
+    public static Table table(List<ScanSummary> scans) {
+        List<List<Object>> rows = new ArrayList<>(scans.size());
+        for (ScanSummary scan : scans) {
+            rows.add(Arrays.asList(scan.scanId, scan.started.toString(), scan.branch, scan.scope, scan.headId,
+                    scan.commits, scan.authors, scan.files, scan.lines, scan.complexity, scan.debtScore,
+                    scan.debtRating, scan.duplication, scan.durationMs));
+        }
+        return new Table("history", COLUMNS, rows);
     }
 
     /** A summary of a scan of the branch's whole history. */

@@ -5,7 +5,7 @@
  * {@link org.gstats.api.store.ScanStore} is the service; the engine works without it.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.gstats.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -194,6 +194,11 @@ public class StoreOverlapTest {
         }
 
         @Override
+        public List<ScanSummary> history(ScanRequest request) {
+            return List.of();
+        }
+
+        @Override
         public List<Path> repositories() {
             return List.of();
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.ReportWriter.Option;
+import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
 
 /**
@@ -164,13 +165,20 @@ final class ReportOutput {
         }
     }
 
+    /** Whether the format draws the repository's stored scans beside the report ({@link Option#HISTORY}). */
+    boolean takesHistory() {
+        return writer.options().contains(Option.HISTORY);
+    }
+
     /**
-     * Writes the report; returns what the scan's summary line says about it, e.g.
-     * {@code , wrote csv report to /tmp/out}, or nothing for the console.
+     * Writes the report, with the repository's stored scans ({@code history}, null for none) for a
+     * format that {@linkplain #takesHistory() takes them}; returns what the scan's summary line says
+     * about it, e.g. {@code , wrote csv report to /tmp/out}, or nothing for the console.
      */
-    String write(Report report, PrintStream console) throws CommandFailure {
+    String write(Report report, Table history, PrintStream console) throws CommandFailure {
+        WriterOptions options = takesHistory() ? this.options.withHistory(history) : this.options;
         if (output == null) {
-            writeToConsole(report, console);
+            writeToConsole(report, options, console);
             return "";
         }
         try {
@@ -197,7 +205,7 @@ final class ReportOutput {
         return ", wrote " + format + " report to " + output;
     }
 
-    private void writeToConsole(Report report, PrintStream console) throws CommandFailure {
+    private void writeToConsole(Report report, WriterOptions options, PrintStream console) throws CommandFailure {
         try {
             writer.write(report, options, console);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -16,6 +17,7 @@ import org.apache.felix.service.command.annotations.GogoCommand;
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportError;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.report.Table;
 import org.gstats.api.scan.PluginInfo;
 import org.gstats.api.scan.PluginRegistry;
 import org.gstats.api.scan.PluginSelection;
@@ -23,6 +25,10 @@ import org.gstats.api.scan.PluginState;
 import org.gstats.api.scan.ProgressListener;
 import org.gstats.api.scan.ScanEngine;
 import org.gstats.api.scan.ScanException;
+import org.gstats.api.scan.ScanRequest;
+import org.gstats.api.store.ScanStore;
+import org.gstats.api.store.ScanSummary;
+import org.gstats.api.store.StoreException;
 import org.gstats.config.api.ConfigException;
 import org.gstats.config.api.ConfigRequest;
 import org.gstats.config.api.EffectiveConfiguration;
@@ -57,6 +63,10 @@ public class ScanCommand {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginRegistry registry;
+    /** The scans stored before, for a format that draws them (the HTML report's History view); optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ScanStore store;
     /** Without gstats-config, a scan takes its options from the command line alone. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -160,10 +170,12 @@ public class ScanCommand {
                 ProgressPrinter.style(options.quiet(), options.verbose(), stderrTerminal(session)), System::nanoTime);
 
         Report report;
+        ScanRequest request = options.request(in.settings());
         ShellInterrupt interrupt = ShellInterrupt.watch(session);
-        Delivery delivery = new Delivery(session, output, progress, interrupt);
+        Delivery delivery = new Delivery(session, output, progress, interrupt,
+                () -> storedScans(request, options.verbose(), err));
         try {
-            report = engine.scan(options.request(in.settings()), selection, delivery);
+            report = engine.scan(request, selection, delivery);
         } catch (ScanException | RuntimeException e) {
             if (interrupt.happened()) {
                 throw CommandFailure.interrupted(INTERRUPTED);
@@ -185,9 +197,31 @@ public class ScanCommand {
     }
 
     /**
+     * The repository's stored scans, this one among them, as {@code gstats history} lists them; null
+     * without a store or when it cannot be read. Then the scan has warned of the store's fault
+     * already, in its one line; the reason it gives here again is for {@code --verbose}.
+     */
+    private Table storedScans(ScanRequest request, boolean verbose, PrintStream err) {
+        ScanStore current = store;
+        if (current == null) {
+            return null;
+        }
+        try {
+            List<ScanSummary> scans = current.history(request);
+            return scans.isEmpty() ? null : ScanSummary.table(scans);
+        } catch (StoreException e) {
+            if (verbose) {
+                err.println("gstats: the report shows no stored scans: " + e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /**
      * The scan's progress on stderr, and its report written as soon as the engine has it
      * ({@link ProgressListener#reportReady}), while the store records the scan: the user reads it
-     * that much sooner, and the command still ends when the scan (with the store's write) has.
+     * that much sooner, and the command still ends when the scan (with the store's write) has. A
+     * format that draws the stored scans is written once the store has recorded this one.
      */
     private static final class Delivery implements ProgressListener {
 
@@ -195,16 +229,20 @@ public class ScanCommand {
         private final ReportOutput output;
         private final ProgressPrinter progress;
         private final ShellInterrupt interrupt;
+        /** Read only for a format that takes them, after the scan. */
+        private final Supplier<Table> storedScans;
         private boolean ended;
         /** What the summary line says about the report, once it is written; null before. */
         private String written;
         private CommandFailure failure;
 
-        Delivery(CommandSession session, ReportOutput output, ProgressPrinter progress, ShellInterrupt interrupt) {
+        Delivery(CommandSession session, ReportOutput output, ProgressPrinter progress, ShellInterrupt interrupt,
+                Supplier<Table> storedScans) {
             this.session = session;
             this.output = output;
             this.progress = progress;
             this.interrupt = interrupt;
+            this.storedScans = storedScans;
         }
 
         @Override
@@ -215,7 +253,7 @@ public class ScanCommand {
         @Override
         public void reportReady(Report report) {
             scanEnded();
-            if (interrupt.happened()) {
+            if (interrupt.happened() || output.takesHistory()) {
                 return;
             }
             try {
@@ -254,7 +292,7 @@ public class ScanCommand {
             // the shell's Tab offers them for --table from now on
             session.put(TabCompletion.LAST_TABLES, report.itemNames());
             output.checkTable(report);
-            return output.write(report, session.getConsole());
+            return output.write(report, output.takesHistory() ? storedScans.get() : null, session.getConsole());
         }
     }
 

@@ -212,9 +212,7 @@ public final class ScanStoreImpl implements ScanStore {
         if (!enabled(request)) {
             return null;
         }
-        Map<String, Object> settings = request.settings(SECTION);
-        Database database = database(given(settings.get("url")), given(settings.get("user")),
-                given(settings.get("password")));
+        Database database = requested(request);
         ReportWriter writer = json;
         EarlyConnection.Taken taken = early(database);
         return StoreSessionImpl.open(database, taken.connection(), taken.prefetched(),
@@ -266,6 +264,11 @@ public final class ScanStoreImpl implements ScanStore {
     @Override
     public List<ScanSummary> history(Path repository) throws StoreException {
         return history(database(null), repository);
+    }
+
+    @Override
+    public List<ScanSummary> history(ScanRequest request) throws StoreException {
+        return enabled(request) ? history(requested(request), request.repository()) : List.of();
     }
 
     @Override
@@ -345,6 +348,12 @@ public final class ScanStoreImpl implements ScanStore {
     /** The store at {@code url}, or the configured one when it is null. */
     public Database database(String url) throws StoreException {
         return database(url, null, null);
+    }
+
+    /** The store the request's {@code [store]} settings name, else the configured one. */
+    private Database requested(ScanRequest request) throws StoreException {
+        Map<String, Object> settings = request.settings(SECTION);
+        return database(given(settings.get("url")), given(settings.get("user")), given(settings.get("password")));
     }
 
     /** As {@link #database(String)}, with this scan's user and password (null: the configured ones). */

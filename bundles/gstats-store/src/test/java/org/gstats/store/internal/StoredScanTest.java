@@ -336,6 +336,28 @@ public class StoredScanTest {
         assertEquals(repo.git("rev-parse", "HEAD").strip(), scans.get(1).headId());
     }
 
+    /**
+     * A scan's request names the store whose history it reads, as it names the one it is stored in;
+     * a request with the store turned off reads none.
+     */
+    @Test
+    public void historyOfARequestIsThatOfTheStoreItNames() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl configured = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(configured, request);
+        String elsewhere = StoreLocation.h2Url(temp.newFolder().toPath().resolve("elsewhere"));
+        ScanRequest named = ScanRequest.builder(repo.dir()).settings("store", Map.of("url", elsewhere)).build();
+        scanStored(configured, named);
+        scanStored(configured, named);
+
+        assertEquals(1, configured.history(request).size());
+        assertEquals(configured.history(repo.dir()), configured.history(request));
+        assertEquals(2, configured.history(named).size());
+        assertEquals(List.of(), configured.history(ScanRequest.builder(repo.dir())
+                .settings("store", Map.of("url", elsewhere, "enabled", false)).build()));
+    }
+
     /** The metrics plugin's head figures go into the scan's summary; a scan without that plugin has none. */
     @Test
     public void theHeadsMetricsFiguresAreSummarisedInHistory() throws Exception {

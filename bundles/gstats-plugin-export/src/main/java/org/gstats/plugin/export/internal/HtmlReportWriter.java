@@ -12,14 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
+import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
 import org.osgi.service.component.annotations.Component;
+
+import com.google.gson.stream.JsonWriter;
 
 /**
  * The report as one HTML file that opens offline in a current browser: the dashboard of
@@ -27,8 +31,10 @@ import org.osgi.service.component.annotations.Component;
  * beneath) drawn from the JSON report, which sits in the page gzip-compressed and in base64 (a
  * large repository's report is several megabytes of JSON and a tenth of that compressed);
  * {@code static-report.js} unpacks it with the browser's {@code DecompressionStream} and hands
- * it to the dashboard. A Content-Security-Policy allows exactly the page's own scripts and no
- * request to anywhere. The fleet's dashboard page ({@code gstats-fleet}) takes the same scripts
+ * it to the dashboard. The repository's stored scans, when the store holds them, sit beside it as
+ * a JSON table, from which the dashboard draws its History view: beside the report, not in it,
+ * since a report is the same whether or not a store kept earlier scans. A Content-Security-Policy
+ * allows exactly the page's own scripts and no request to anywhere. The fleet's dashboard page ({@code gstats-fleet}) takes the same scripts
  * and style by these resource names.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + HtmlReportWriter.FORMAT)
@@ -90,7 +96,17 @@ public class HtmlReportWriter implements ReportWriter {
     }
 
     @Override
+    public Set<Option> options() {
+        return Set.of(Option.HISTORY);
+    }
+
+    @Override
     public void write(Report report, OutputStream out) throws IOException {
+        write(report, WriterOptions.DEFAULT, out);
+    }
+
+    @Override
+    public void write(Report report, WriterOptions options, OutputStream out) throws IOException {
         Page page = page();
         Writer html = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -105,6 +121,11 @@ public class HtmlReportWriter implements ReportWriter {
         html.flush();
         writeCompressed(report, out);
         html.write("</script>\n");
+        if (options.history() != null) {
+            html.write("<script type=\"application/json\" id=\"gstats-history\">");
+            writeHistory(options.history(), html);
+            html.write("</script>\n");
+        }
         for (String script : new String[] {page.echarts, page.dashboard, page.boot}) {
             html.write("<script>");
             html.write(script);
@@ -125,6 +146,17 @@ public class HtmlReportWriter implements ReportWriter {
         try (GZIPOutputStream gzip = new GZIPOutputStream(Base64.getEncoder().wrap(kept), 1 << 16)) {
             new JsonReportWriter().write(report, WriterOptions.DEFAULT, gzip);
         }
+    }
+
+    /**
+     * The stored scans as JSON that cannot end its element: HTML-safe, so that the {@code <} and
+     * {@code >} a branch name may hold are written as JSON's unicode escapes.
+     */
+    private static void writeHistory(Table history, Writer html) throws IOException {
+        JsonWriter json = new JsonWriter(html);
+        json.setHtmlSafe(true);
+        JsonReportWriter.writeTable(history, json);
+        json.flush();
     }
 
     private static String title(Report report) {

@@ -289,7 +289,8 @@ public class JsonReportWriter implements ReportWriter {
         json.endObject();
     }
 
-    private static void writeTable(Table table, JsonWriter json) throws IOException {
+    /** The table as a JSON array of one object a row, keyed by column. */
+    static void writeTable(Table table, JsonWriter json) throws IOException {
         List<String> columns = table.columns().stream().map(ReportValues::text).toList();
         json.beginArray();
         for (List<Object> row : table.rows()) {

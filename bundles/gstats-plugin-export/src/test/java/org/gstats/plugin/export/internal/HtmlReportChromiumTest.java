@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportSection;
 import org.gstats.api.report.Table;
 import org.gstats.api.report.WriterOptions;
+import org.gstats.api.store.ScanSummary;
 import org.gstats.testkit.HeadlessChromium;
 import org.junit.AfterClass;
 import org.junit.Assume;
@@ -96,9 +98,14 @@ public class HtmlReportChromiumTest {
     }
 
     private static HeadlessChromium.Page open(Report shown) throws IOException, InterruptedException {
+        return open(shown, WriterOptions.DEFAULT);
+    }
+
+    private static HeadlessChromium.Page open(Report shown, WriterOptions options)
+            throws IOException, InterruptedException {
         // named .html: Chromium tells a file's type by its extension
         Path file = TEMP.newFolder().toPath().resolve("report.html");
-        Files.write(file, ReportData.write(new HtmlReportWriter(), shown, WriterOptions.DEFAULT));
+        Files.write(file, ReportData.write(new HtmlReportWriter(), shown, options));
         HeadlessChromium.Page opened = chromium.open(file.toUri());
         opened.waitFor("document.body.dataset.rendered === 'true'");
         return opened;
@@ -286,6 +293,59 @@ public class HtmlReportChromiumTest {
         // sorted as text: file0 file1 file10 file100 file1000 ... file1019 file102
         assertEquals("file102", longTable.evaluate("document.querySelector('tbody td').textContent").getAsString());
         assertEquals(List.of(), longTable.problems());
+    }
+
+    @Test
+    public void historyViewDrawsTheStoredScansOfTheWholeHistory() throws Exception {
+        Instant day = Instant.parse("2026-01-05T10:00:00Z");
+        List<ScanSummary> scans = List.of(
+                new ScanSummary(1, day, "main", "a".repeat(40), 10, 2, 5, 100, 900, null, 40L, 12.5, "A", 0.02),
+                // a --since scan's figures are not the repository's: listed, not drawn
+                new ScanSummary(2, day.plusSeconds(86400), "main", "b".repeat(40), 3, 1, 5, 110, 300,
+                        "since 2026-01-01", 41L, 12.5, "A", 0.02),
+                new ScanSummary(3, day.plusSeconds(2 * 86400), "</script><b>x", "c".repeat(40), 12, 3, 6, 130, 800,
+                        null, 47L, 30.25, "C", 0.125));
+        HeadlessChromium.Page trend = open(report, WriterOptions.DEFAULT.withHistory(ScanSummary.table(scans)));
+        trend.evaluate("document.querySelector('.tab[data-view=\"history\"]').click()");
+
+        JsonObject figures = option(trend, "history-trend");
+        assertEquals("[10,12]", seriesData(figures, 0));
+        assertEquals("[40,47]", seriesData(figures, 1));
+        assertEquals("[100,130]", seriesData(figures, 2));
+        JsonObject health = option(trend, "history-health");
+        assertEquals("[12.5,30.25]", seriesData(health, 0));
+        assertEquals("[2,12.5]", seriesData(health, 1));
+        trend.evaluate(UNFOLD);
+        assertEquals(3, trend.evaluate("document.querySelectorAll('[data-panel=\"history-trend\"] tbody tr').length")
+                .getAsInt());
+        assertTrue(trend.evaluate("[...document.querySelectorAll('[data-panel=\"history-trend\"] td')]"
+                + ".some(td => td.textContent === '</script><b>x')").getAsBoolean());
+        assertEquals(0, trend.evaluate("document.querySelectorAll('b').length").getAsInt());
+        assertEquals(List.of(), trend.problems());
+    }
+
+    @Test
+    public void oneStoredScanMakesNoHistoryView() throws Exception {
+        List<ScanSummary> scans = List.of(new ScanSummary(1, Instant.parse("2026-01-05T10:00:00Z"), "main",
+                "a".repeat(40), 10, 2, 5, 100, 900));
+        HeadlessChromium.Page one = open(report, WriterOptions.DEFAULT.withHistory(ScanSummary.table(scans)));
+
+        assertEquals(0, one.evaluate("document.querySelectorAll('.tab[data-view=\"history\"]').length").getAsInt());
+        assertEquals(List.of(), one.problems());
+    }
+
+    /** The options of the page's panel's chart, as ECharts holds them after drawing. */
+    private static JsonObject option(HeadlessChromium.Page shown, String panel) throws IOException {
+        return shown.evaluate("echarts.getInstanceByDom(document.querySelector('[data-panel=\"" + panel
+                + "\"] .chart-area')).getOption()").getAsJsonObject();
+    }
+
+    /** A series' values (the time axis' points are [time, value]). */
+    private static String seriesData(JsonObject option, int series) {
+        JsonArray values = new JsonArray();
+        option.getAsJsonArray("series").get(series).getAsJsonObject().getAsJsonArray("data")
+                .forEach(point -> values.add(point.getAsJsonArray().get(1)));
+        return values.toString();
     }
 
     private static Report single(Table table) {

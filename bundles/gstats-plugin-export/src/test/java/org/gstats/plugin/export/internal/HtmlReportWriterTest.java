@@ -8,21 +8,26 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.WriterOptions;
+import org.gstats.api.store.ScanSummary;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
@@ -112,8 +117,30 @@ public class HtmlReportWriterTest {
     }
 
     @Test
-    public void takesNoOptions() {
-        assertEquals(Set.of(), new HtmlReportWriter().options());
+    public void takesTheStoredScansAlone() {
+        assertEquals(Set.of(ReportWriter.Option.HISTORY), new HtmlReportWriter().options());
         assertEquals("html", new HtmlReportWriter().format());
+    }
+
+    @Test
+    public void storedScansSitBesideTheReportAsJsonThatCannotEndItsElement() throws IOException {
+        List<ScanSummary> scans = List.of(new ScanSummary(7, Instant.parse("2026-01-05T10:00:00Z"),
+                "</script><!-- & '", "a".repeat(40), 10, 2, 5, 100, 900));
+        String page = ReportData.strictUtf8(ReportData.write(new HtmlReportWriter(), report,
+                WriterOptions.DEFAULT.withHistory(ScanSummary.table(scans))));
+
+        Matcher block = Pattern.compile("<script type=\"application/json\" id=\"gstats-history\">(.*?)</script>",
+                Pattern.DOTALL).matcher(page);
+        assertTrue(block.find());
+        assertFalse(block.group(1), block.group(1).contains("<"));
+        JsonObject scan = JsonParser.parseString(block.group(1)).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("</script><!-- & '", scan.get("branch").getAsString());
+        assertEquals(ScanSummary.COLUMNS, List.copyOf(scan.keySet()));
+        assertEquals(7, scan.get("scan_id").getAsLong());
+        assertEquals("2026-01-05T10:00:00Z", scan.get("started").getAsString());
+        // and the report is the same as without them
+        assertEquals(SCRIPT.matcher(html).results().map(MatchResult::group).toList(), SCRIPT.matcher(page).results()
+                .map(MatchResult::group).filter(script -> !script.contains("gstats-history\">")).toList());
+        assertFalse(html.contains("id=\"gstats-history\""));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.gstats.api.report.Table;
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.ScanStoreImpl;
@@ -81,14 +82,9 @@ public final class StoreCommands {
             if (scans.isEmpty() && !Files.isDirectory(repository)) {
                 throw new CommandError(CommandError.BAD_USAGE, "no such directory: " + repository);
             }
-            ResultTable table = new ResultTable(List.of("scan_id", "started", "branch", "scope", "head_id",
-                    "commits", "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication",
-                    "duration_ms"));
-            for (ScanSummary scan : scans) {
-                table.add(Arrays.asList(scan.scanId(), scan.started().toString(), scan.branch(), scan.scope(),
-                        scan.headId(), scan.commits(), scan.authors(), scan.files(), scan.lines(), scan.complexity(),
-                        scan.debtScore(), scan.debtRating(), scan.duplication(), scan.durationMs()));
-            }
+            Table history = ScanSummary.table(scans);
+            ResultTable table = new ResultTable(history.columns());
+            history.rows().forEach(table::add);
             table.print(format, session.getConsole());
             // the other formats stay what a program reads: an empty table
             if (scans.isEmpty() && format.equals("text")) {
