@@ -36,9 +36,9 @@ public interface ReportWriter {
          */
         FULL,
         /**
-         * {@link WriterOptions#history()}: the repository's earlier scans beside the report, e.g. as a
-         * trend. Callers read the store for it only for formats that take it, and hand it to them once
-         * the store has recorded this scan, so that this scan is among them.
+         * {@link WriterOptions#history()}: the repository's stored scans beside the report, e.g. as a
+         * trend. Callers read the store for them only for formats that take them, and hand them over
+         * once the store has recorded this scan, so that this scan is among them.
          *
          * @since 1.5
          */

@@ -37,6 +37,10 @@ public record ScanSummary(long scanId, Instant started, String branch, String he
         long files, long lines, long durationMs, String scope, Long complexity, Double debtScore, String debtRating,
         Double duplication) {
 
+    /** The columns of {@link #table}: the components, as {@code gstats history} heads them. @since 1.7 */
+    public static final List<String> COLUMNS = List.of("scan_id", "started", "branch", "scope", "head_id", "commits",
+            "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication", "duration_ms");
+
     public ScanSummary {
         Objects.requireNonNull(started, "started");
     }
@@ -48,9 +52,11 @@ public record ScanSummary(long scanId, Instant started, String branch, String he
                 null);
     }
 
-    /** The columns of {@link #table}: the summary's components, as {@code gstats history} heads them. @since 1.7 */
-    public static final List<String> COLUMNS = List.of("scan_id", "started", "branch", "scope", "head_id", "commits",
-            "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication", "duration_ms");
+    /** A summary of a scan of the branch's whole history. */
+    public ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
+            long files, long lines, long durationMs) {
+        this(scanId, started, branch, headId, commits, authors, files, lines, durationMs, null);
+    }
 
     /**
      * The scans as a table named {@code history}, one row a scan in the given order, under {@link #COLUMNS};
@@ -66,11 +72,5 @@ public record ScanSummary(long scanId, Instant started, String branch, String he
                     scan.debtRating, scan.duplication, scan.durationMs));
         }
         return new Table("history", COLUMNS, rows);
-    }
-
-    /** A summary of a scan of the branch's whole history. */
-    public ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
-            long files, long lines, long durationMs) {
-        this(scanId, started, branch, headId, commits, authors, files, lines, durationMs, null);
     }
 }

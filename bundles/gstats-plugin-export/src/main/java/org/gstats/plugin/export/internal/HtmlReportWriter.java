@@ -34,8 +34,8 @@ import com.google.gson.stream.JsonWriter;
  * it to the dashboard. The repository's stored scans, when the store holds them, sit beside it as
  * a JSON table, from which the dashboard draws its History view: beside the report, not in it,
  * since a report is the same whether or not a store kept earlier scans. A Content-Security-Policy
- * allows exactly the page's own scripts and no request to anywhere. The fleet's dashboard page ({@code gstats-fleet}) takes the same scripts
- * and style by these resource names.
+ * allows exactly the page's own scripts and no request to anywhere. The fleet's dashboard page
+ * ({@code gstats-fleet}) takes the same scripts and style by these resource names.
  */
 @Component(service = ReportWriter.class, property = ReportWriter.FORMAT_PROPERTY + "=" + HtmlReportWriter.FORMAT)
 public class HtmlReportWriter implements ReportWriter {
