@@ -39,7 +39,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Map
         SQL("sql", "[--format F] [--store URL] \"SELECT …\"", "read-only SQL over the scan store (F: text, csv, "
                 + "json or markdown; URL: the store's JDBC URL, default GSTATS_STORE, [store] url or the H2 file)"),
         HISTORY("history", "[--format F] [--store URL] [PATH]", "the summary of every stored scan of a repository "
-                + "(default: the current directory), oldest first (F: text, csv, json or markdown)"),
+                + "(default: the current directory), oldest first (F: text, csv, json, markdown, or a report format: "
+                + "xml, yaml, html draws the trend)"),
         STORE("store", "[--store URL] info|clear PATH|clear --all|gc", "the scan store: size and contents; forget a "
                 + "repository; empty the store; drop rows no stored scan needs"),
         SERVE("serve", "[--port N] [--bind ADDR] [--root DIR]... [--token T]", "the dashboard and REST API on "

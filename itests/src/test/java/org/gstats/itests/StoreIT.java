@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -108,8 +109,27 @@ public class StoreIT {
         assertEquals(history.output(), 3, scans.size());
         String head = repo.git("rev-parse", "HEAD").trim();
         for (String scan : scans.subList(1, 3)) {
-            assertTrue(scan, scan.matches("\\d+,[^,]+,HEAD,," + head + ",4,2,4,\\d+,\\d+,[0-9.]+,[A-E],[0-9.]+,\\d+"));
+            assertTrue(scan, scan.matches("\\d+,[^,]+,HEAD,," + head + ",4,2,4,\\d+,\\d+,[0-9.]+,[A-E],[0-9.]+,\\d+,"
+                    + Pattern.quote(JsonParser.parseString(second).getAsJsonObject().getAsJsonObject("gstats")
+                            .get("version").getAsString())));
         }
+        // in the report formats too: the same rows, as the one table of a history section
+        Outcome yaml = gogo.execute("history", "--format yaml " + quote(repo.dir()));
+        assertNull(yaml.errors(), yaml.failure());
+        assertEquals(yaml.output(), 2, yaml.output().lines().filter(line -> line.matches("\\s*- \\{scan_id: \\d+, .*"))
+                .count());
+        Outcome html = gogo.execute("history", "--format html " + quote(repo.dir()));
+        assertNull(html.errors(), html.failure());
+        Matcher block = Pattern.compile("<script type=\"application/json\" id=\"gstats-history\">(.*?)</script>")
+                .matcher(html.output());
+        assertTrue(block.find());
+        JsonArray drawn = JsonParser.parseString(block.group(1)).getAsJsonArray();
+        assertEquals(2, drawn.size());
+        assertEquals(head, drawn.get(1).getAsJsonObject().get("head_id").getAsString());
+        Outcome unknownFormat = gogo.execute("history", "--format nope " + quote(repo.dir()));
+        assertEquals(2, unknownFormat.exit());
+        assertEquals("unknown format 'nope' (use text, csv, json, markdown, html, xml, yaml)",
+                unknownFormat.failure().getMessage());
         JsonObject metrics = JsonParser.parseString(second).getAsJsonObject().getAsJsonObject("sections")
                 .getAsJsonObject("metrics");
         // the head's figures in history are the metrics plugin's summaries
@@ -199,7 +219,7 @@ public class StoreIT {
         assertTrue(lines.get(1), lines.get(1).matches("gstats: the store at jdbc:h2:.* holds no scan of "
                 + Pattern.quote(unscanned.toString()) + ": gstats scan stores one \\(unless --no-store\\)"));
         assertEquals("scan_id,started,branch,scope,head_id,commits,authors,files,lines,complexity,debt_score,"
-                + "debt_rating,duplication,duration_ms",
+                + "debt_rating,duplication,duration_ms,gstats_version",
                 gogo.execute("history", "--format csv " + quote(unscanned)).output().strip());
     }
 

@@ -32,17 +32,28 @@ import org.gstats.api.report.Table;
  *                    {@code complexity} (since 1.6)
  * @param duplication the share of the lines of the head's source files that lie in clones, 0 to 1;
  *                    {@code null} as {@code complexity} (since 1.6)
+ * @param gstatsVersion the version of the gstats that ran the scan, as its report's header gives it
+ *                    (since 1.7)
  */
 public record ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
         long files, long lines, long durationMs, String scope, Long complexity, Double debtScore, String debtRating,
-        Double duplication) {
+        Double duplication, String gstatsVersion) {
 
     /** The columns of {@link #table}: the components, as {@code gstats history} heads them. @since 1.7 */
     public static final List<String> COLUMNS = List.of("scan_id", "started", "branch", "scope", "head_id", "commits",
-            "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication", "duration_ms");
+            "authors", "files", "lines", "complexity", "debt_score", "debt_rating", "duplication", "duration_ms",
+            "gstats_version");
 
     public ScanSummary {
         Objects.requireNonNull(started, "started");
+    }
+
+    /** A summary without the version of the gstats that ran the scan (as before 1.7). */
+    public ScanSummary(long scanId, Instant started, String branch, String headId, long commits, long authors,
+            long files, long lines, long durationMs, String scope, Long complexity, Double debtScore,
+            String debtRating, Double duplication) {
+        this(scanId, started, branch, headId, commits, authors, files, lines, durationMs, scope, complexity,
+                debtScore, debtRating, duplication, null);
     }
 
     /** A summary without the head's metrics figures (as before 1.6). */
@@ -69,7 +80,7 @@ public record ScanSummary(long scanId, Instant started, String branch, String he
         for (ScanSummary scan : scans) {
             rows.add(Arrays.asList(scan.scanId, scan.started.toString(), scan.branch, scan.scope, scan.headId,
                     scan.commits, scan.authors, scan.files, scan.lines, scan.complexity, scan.debtScore,
-                    scan.debtRating, scan.duplication, scan.durationMs));
+                    scan.debtRating, scan.duplication, scan.durationMs, scan.gstatsVersion));
         }
         return new Table("history", COLUMNS, rows);
     }

@@ -376,7 +376,7 @@ public final class ScanStoreImpl implements ScanStore {
             // a read does not migrate: a store of an older gstats has no head figures to give
             boolean figures = version >= Tables.SUMMARISED;
             try (PreparedStatement select = connection.prepareStatement("SELECT s.scan_id, s.started, s.branch, "
-                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope"
+                    + "s.head_id, s.commits, s.authors, s.files, s.lines, s.duration_ms, s.scope, s.gstats_version"
                     + (figures ? Tables.HEAD_FIGURES.stream().map(figure -> ", s." + figure.column())
                             .collect(Collectors.joining()) : "")
                     + " FROM scans s JOIN repositories r ON r.repository_id = s.repository_id WHERE r.path = ? "
@@ -386,14 +386,14 @@ public final class ScanStoreImpl implements ScanStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         // in the order of Tables.HEAD_FIGURES, which is ScanSummary's
-                        Long complexity = figures ? rows.getObject(11, Long.class) : null;
-                        Double debtScore = figures ? rows.getObject(12, Double.class) : null;
-                        String debtRating = figures ? rows.getString(13) : null;
-                        Double duplication = figures ? rows.getObject(14, Double.class) : null;
+                        Long complexity = figures ? rows.getObject(12, Long.class) : null;
+                        Double debtScore = figures ? rows.getObject(13, Double.class) : null;
+                        String debtRating = figures ? rows.getString(14) : null;
+                        Double duplication = figures ? rows.getObject(15, Double.class) : null;
                         scans.add(new ScanSummary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)
                                 .toInstant(), rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
                                 rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getString(10), complexity,
-                                debtScore, debtRating, duplication));
+                                debtScore, debtRating, duplication, rows.getString(11)));
                     }
                 }
                 return scans;

@@ -204,6 +204,7 @@ public final class ApiServlet extends HttpServlet {
         json.addProperty("debtRating", summary.debtRating());
         json.addProperty("duplication", summary.duplication());
         json.addProperty("durationMs", summary.durationMs());
+        json.addProperty("gstatsVersion", summary.gstatsVersion());
         return json;
     }
 

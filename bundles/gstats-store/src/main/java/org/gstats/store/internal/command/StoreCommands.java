@@ -1,5 +1,6 @@
 package org.gstats.store.internal.command;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,17 +8,26 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.gstats.api.report.Report;
+import org.gstats.api.report.ReportHeader;
+import org.gstats.api.report.ReportSection;
+import org.gstats.api.report.ReportWriter;
 import org.gstats.api.report.Table;
+import org.gstats.api.report.WriterOptions;
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code gstats:sql}, {@code gstats:history} and {@code gstats:store}: the store's contents
@@ -32,11 +42,26 @@ public final class StoreCommands {
     static final String VERBOSE = "gstats.verbose";
     private static final String ABSENT = "\u0000absent";
 
+    /** The section of a report format's history. */
+    static final String HISTORY_SECTION = "history";
+
     private final ScanStoreImpl store;
+    /** The report writers by format, for history in the formats a table does not print. */
+    private final Map<String, ReportWriter> writers = new ConcurrentHashMap<>();
 
     @Activate
     public StoreCommands(@Reference(name = "store") ScanStoreImpl store) {
         this.store = store;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + ReportWriter.FORMAT_PROPERTY + "=*)")
+    void addReportWriter(ReportWriter writer, Map<String, Object> properties) {
+        writers.put(String.valueOf(properties.get(ReportWriter.FORMAT_PROPERTY)), writer);
+    }
+
+    void removeReportWriter(ReportWriter writer, Map<String, Object> properties) {
+        writers.remove(String.valueOf(properties.get(ReportWriter.FORMAT_PROPERTY)), writer);
     }
 
     @Descriptor("run a read-only SQL query over the scan store (tables: repositories, scans, commits, "
@@ -62,14 +87,25 @@ public final class StoreCommands {
 
     @Descriptor("print the summary figures of every stored scan of a repository, oldest first")
     public void history(CommandSession session,
-            @Descriptor("output format: text, csv, json or markdown (default text)")
+            @Descriptor("output format: text, csv, json, markdown, or a report format such as xml, yaml or html "
+                    + "(the trend, drawn) (default text)")
             @Parameter(names = "--format", absentValue = "text") String format,
             @Descriptor("the store's JDBC URL") @Parameter(names = "--store", absentValue = ABSENT) String url,
             @Descriptor("print stack traces on failure")
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository (default: the current directory)") String... path) throws CommandError {
         run(session, verbose, () -> {
-            checkFormat(format);
+            ReportWriter writer = ResultTable.FORMATS.contains(format) ? null : writers.get(format);
+            if (writer == null && !ResultTable.FORMATS.contains(format)) {
+                List<String> formats = new ArrayList<>(ResultTable.FORMATS);
+                writers.keySet().stream().filter(name -> !formats.contains(name)).sorted().forEach(formats::add);
+                throw new CommandError(CommandError.BAD_USAGE,
+                        "unknown format '" + format + "' (use " + String.join(", ", formats) + ")");
+            }
+            if (writer != null && writer.writesDirectory(WriterOptions.DEFAULT)) {
+                throw new CommandError(CommandError.BAD_USAGE, format + " writes several files, and history prints "
+                        + "to the console (use text, csv, json or markdown)");
+            }
             if (path.length > 1) {
                 throw new CommandError(CommandError.BAD_USAGE, "history takes one repository path, got "
                         + String.join(" ", path));
@@ -83,6 +119,10 @@ public final class StoreCommands {
                 throw new CommandError(CommandError.BAD_USAGE, "no such directory: " + repository);
             }
             Table history = ScanSummary.table(scans);
+            if (writer != null) {
+                writeReport(writer, repository, scans, history, session.getConsole());
+                return;
+            }
             ResultTable table = new ResultTable(history.columns());
             history.rows().forEach(table::add);
             table.print(format, session.getConsole());
@@ -135,6 +175,28 @@ public final class StoreCommands {
                         "unknown store action '" + action + "' (use info, clear PATH, clear --all or gc)");
             }
         });
+    }
+
+    /**
+     * The history in a report format: a report of one section, {@code history}, whose one table is
+     * the scans, under the header of the latest of them (none for a repository without a stored scan);
+     * a format that draws the stored scans has them beside it too (the HTML report's History view).
+     */
+    private static void writeReport(ReportWriter writer, Path repository, List<ScanSummary> scans, Table history,
+            PrintStream out) throws CommandError {
+        ScanSummary latest = scans.isEmpty() ? null : scans.get(scans.size() - 1);
+        ReportHeader header = latest == null ? new ReportHeader(null, repository.toString(), null, null, null, 0)
+                : new ReportHeader(latest.gstatsVersion(), repository.toString(), latest.branch(), latest.headId(),
+                        latest.started(), latest.durationMs());
+        Report report = new Report(header, List.of(new ReportSection(HISTORY_SECTION, List.of(history))), List.of());
+        WriterOptions options = writer.options().contains(ReportWriter.Option.HISTORY)
+                ? WriterOptions.DEFAULT.withHistory(history) : WriterOptions.DEFAULT;
+        try {
+            writer.write(report, options, out);
+        } catch (IOException e) {
+            throw new CommandError(CommandError.FAILED, "cannot write the history: " + e.getMessage());
+        }
+        out.flush();
     }
 
     private StoreAdmin admin(String url) throws StoreException {
