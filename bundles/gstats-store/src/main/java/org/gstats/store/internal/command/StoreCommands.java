@@ -43,7 +43,7 @@ public final class StoreCommands {
     private static final String ABSENT = "\u0000absent";
 
     /** The section of a report format's history. */
-    static final String HISTORY_SECTION = "history";
+    private static final String HISTORY_SECTION = "history";
 
     private final ScanStoreImpl store;
     /** The report writers by format, for history in the formats a table does not print. */
