@@ -221,6 +221,10 @@ public class StoreIT {
         assertEquals("scan_id,started,branch,scope,head_id,commits,authors,files,lines,complexity,debt_score,"
                 + "debt_rating,duplication,duration_ms,gstats_version",
                 gogo.execute("history", "--format csv " + quote(unscanned)).output().strip());
+        // and in a report format, the history section's empty table under a header of the path alone
+        Outcome emptyYaml = gogo.execute("history", "--format yaml " + quote(unscanned));
+        assertNull(emptyYaml.errors(), emptyYaml.failure());
+        assertTrue(emptyYaml.output(), emptyYaml.output().contains("history: []"));
     }
 
     /** The report without what differs between any two runs: timings and memory figures. */

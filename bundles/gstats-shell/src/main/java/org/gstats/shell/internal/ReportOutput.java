@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.gstats.api.report.Report;
 import org.gstats.api.report.ReportWriter;
@@ -171,12 +172,12 @@ final class ReportOutput {
     }
 
     /**
-     * Writes the report, with the repository's stored scans ({@code history}, null for none) for a
-     * format that {@linkplain #takesHistory() takes them}; returns what the scan's summary line says
-     * about it, e.g. {@code , wrote csv report to /tmp/out}, or nothing for the console.
+     * Writes the report, with the repository's stored scans ({@code storedScans}, asked only for a
+     * format that {@linkplain #takesHistory() takes them}; null for none); returns what the scan's
+     * summary line says about it, e.g. {@code , wrote csv report to /tmp/out}, or nothing for the console.
      */
-    String write(Report report, Table history, PrintStream console) throws CommandFailure {
-        WriterOptions options = takesHistory() ? this.options.withHistory(history) : this.options;
+    String write(Report report, Supplier<Table> storedScans, PrintStream console) throws CommandFailure {
+        WriterOptions options = takesHistory() ? this.options.withHistory(storedScans.get()) : this.options;
         if (output == null) {
             writeToConsole(report, options, console);
             return "";

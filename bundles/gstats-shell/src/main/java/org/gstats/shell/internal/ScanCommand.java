@@ -229,7 +229,7 @@ public class ScanCommand {
         private final ReportOutput output;
         private final ProgressPrinter progress;
         private final ShellInterrupt interrupt;
-        /** Read only for a format that takes them, after the scan. */
+        /** Read only for a format that takes them ({@link ReportOutput#write}), after the scan. */
         private final Supplier<Table> storedScans;
         private boolean ended;
         /** What the summary line says about the report, once it is written; null before. */
@@ -292,7 +292,7 @@ public class ScanCommand {
             // the shell's Tab offers them for --table from now on
             session.put(TabCompletion.LAST_TABLES, report.itemNames());
             output.checkTable(report);
-            return output.write(report, output.takesHistory() ? storedScans.get() : null, session.getConsole());
+            return output.write(report, storedScans, session.getConsole());
         }
     }
 

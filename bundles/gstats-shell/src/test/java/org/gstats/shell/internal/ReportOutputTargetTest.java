@@ -139,7 +139,7 @@ public class ReportOutputTargetTest {
         for (Path output : List.of(devFull, link)) {
             ReportOutput out = ReportOutput.check(json, options("json", output), writers);
             try {
-                out.write(report(), null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                out.write(report(), () -> null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
                 fail("a write to /dev/full succeeded");
             } catch (CommandFailure e) {
                 assertEquals("cannot write the report to " + output + ": no space left on device", e.getMessage());
@@ -214,7 +214,7 @@ public class ReportOutputTargetTest {
 
     private void write(ReportWriter writer, Path output) throws CommandFailure {
         ReportOutput.check(writer, options(writer.format(), output), writers)
-                .write(report(), null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                .write(report(), () -> null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     private void assertBadUsage(String message, ReportWriter writer, Path output) {

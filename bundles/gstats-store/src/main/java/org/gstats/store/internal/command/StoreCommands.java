@@ -95,17 +95,7 @@ public final class StoreCommands {
             @Parameter(names = {"-v", "--verbose"}, absentValue = "false", presentValue = "true") boolean verbose,
             @Descriptor("the repository (default: the current directory)") String... path) throws CommandError {
         run(session, verbose, () -> {
-            ReportWriter writer = ResultTable.FORMATS.contains(format) ? null : writers.get(format);
-            if (writer == null && !ResultTable.FORMATS.contains(format)) {
-                List<String> formats = new ArrayList<>(ResultTable.FORMATS);
-                writers.keySet().stream().filter(name -> !formats.contains(name)).sorted().forEach(formats::add);
-                throw new CommandError(CommandError.BAD_USAGE,
-                        "unknown format '" + format + "' (use " + String.join(", ", formats) + ")");
-            }
-            if (writer != null && writer.writesDirectory(WriterOptions.DEFAULT)) {
-                throw new CommandError(CommandError.BAD_USAGE, format + " writes several files, and history prints "
-                        + "to the console (use text, csv, json or markdown)");
-            }
+            ReportWriter writer = reportWriter(format);
             if (path.length > 1) {
                 throw new CommandError(CommandError.BAD_USAGE, "history takes one repository path, got "
                         + String.join(" ", path));
@@ -175,6 +165,29 @@ public final class StoreCommands {
                         "unknown store action '" + action + "' (use info, clear PATH, clear --all or gc)");
             }
         });
+    }
+
+    /**
+     * The writer of a report format for history; null for a format the table prints itself.
+     *
+     * @throws CommandError bad usage: a format there is no writer of, or one that writes a directory
+     */
+    private ReportWriter reportWriter(String format) throws CommandError {
+        if (ResultTable.FORMATS.contains(format)) {
+            return null;
+        }
+        ReportWriter writer = writers.get(format);
+        if (writer == null) {
+            List<String> formats = new ArrayList<>(ResultTable.FORMATS);
+            writers.keySet().stream().filter(name -> !formats.contains(name)).sorted().forEach(formats::add);
+            throw new CommandError(CommandError.BAD_USAGE,
+                    "unknown format '" + format + "' (use " + String.join(", ", formats) + ")");
+        }
+        if (writer.writesDirectory(WriterOptions.DEFAULT)) {
+            throw new CommandError(CommandError.BAD_USAGE, format + " writes several files, and history prints "
+                    + "to the console (use text, csv, json or markdown)");
+        }
+        return writer;
     }
 
     /**
