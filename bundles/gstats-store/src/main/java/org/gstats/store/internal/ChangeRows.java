@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.gstats.api.FileChange;
 import org.gstats.api.store.StoreException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rows of {@code file_changes}, derived from the values of {@code commit_changes} when
- * something reads that table. A scan writes a commit's changes once, as its value (what a rescan
+ * something reads that table (and, on the same turns, {@code commits}' from {@code pending_commits}:
+ * {@link CommitRows}). A scan writes a commit's changes once, as its value (what a rescan
  * reads), and lists each step's values in a row of {@code pending_changes}; the rows, the same
  * facts for queries, were a quarter of a first scan's cost of writing the store, so they are added
  * by the first read that needs them ({@code gstats sql} naming the table, the fleet) and kept. The
@@ -54,9 +56,14 @@ public final class ChangeRows {
     private ChangeRows() {
     }
 
-    /** Whether a query may read {@code file_changes}: it names the table (in any case, quoted or not). */
+    /**
+     * Whether a query may read a table whose rows are derived: it names {@code file_changes}, {@code commits} or the
+     * {@code authors} view of it (in any case, quoted or not; a column named so, as {@code scans.commits}, counts too).
+     */
     public static boolean readBy(String sql) {
-        return sql.toLowerCase(Locale.ROOT).contains(Tables.FILE_CHANGES.name());
+        String query = sql.toLowerCase(Locale.ROOT);
+        return Stream.of(Tables.FILE_CHANGES, Tables.COMMITS, Tables.AUTHORS)
+                .anyMatch(table -> query.contains(table.name()));
     }
 
     /** Work on the store's connection that commits what it does. */
@@ -97,9 +104,9 @@ public final class ChangeRows {
     }
 
     /**
-     * Adds the rows of every value a scan left pending, each step's committed with its claim. A
-     * store older than {@link Tables#DERIVED_ROWS} has every value's rows (its scans wrote them) and
-     * is left as it is.
+     * Adds the rows of every value a scan left pending, those of {@code commits} ({@link CommitRows}) and
+     * those of {@code file_changes}, each step's committed with its claim. A store older than
+     * {@link Tables#DERIVED_ROWS} has every value's rows (its scans wrote them) and is left as it is.
      *
      * @return the rows added
      */
@@ -109,15 +116,11 @@ public final class ChangeRows {
             connection.rollback();
             return 0;
         }
-        List<Pending> steps = pending(connection);
-        if (steps.isEmpty()) {
-            return 0;
-        }
-        return exclusively(connection, () -> expandAll(connection, steps));
+        return exclusively(connection, () -> CommitRows.expand(connection) + expandAll(connection, pending(connection)));
     }
 
     /**
-     * Adds the pending rows of a store at this gstats' version, on a connection of the store's that
+     * Adds the pending rows (of both tables) of a store at this gstats' version, on a connection of the store's that
      * is returned open for the caller to close after its read: an embedded database closes with its
      * last connection. Null, and nothing done, for a store that is not there, or not at this version
      * (an older one has all its rows; a newer one is not this gstats' to write).
@@ -145,7 +148,7 @@ public final class ChangeRows {
                 e.addSuppressed(rollback);
             }
             Database.closeQuietly(connection);
-            throw Database.failure("cannot add file_changes' rows to the store at " + database.location().url(), e);
+            throw Database.failure("cannot add the recorded rows to the store at " + database.location().url(), e);
         }
     }
 
@@ -167,6 +170,9 @@ public final class ChangeRows {
     }
 
     private static long expandAll(Connection connection, List<Pending> steps) throws SQLException {
+        if (steps.isEmpty()) {
+            return 0;
+        }
         long started = System.nanoTime();
         long rows = 0;
         int damaged = 0;

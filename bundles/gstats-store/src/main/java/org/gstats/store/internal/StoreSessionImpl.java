@@ -332,7 +332,8 @@ final class StoreSessionImpl implements StoreSession {
 
     /**
      * The recorded changes under the settings, still encoded (a commit is decoded when the walk
-     * meets it): of the repository's commits, or of every commit when {@code repositoryId} is null.
+     * meets it): of the repository's commits (its rows of {@code commits} and those still pending,
+     * {@link CommitRows}), or of every commit when {@code repositoryId} is null.
      */
     private static Map<String, byte[]> load(Connection connection, Long settingsId, Long repositoryId)
             throws SQLException {
@@ -360,6 +361,9 @@ final class StoreSessionImpl implements StoreSession {
                     }
                 }
             }
+        }
+        if (repositoryId != null) {
+            CommitRows.loadPending(connection, settingsId, repositoryId, loaded);
         }
         return loaded;
     }
@@ -872,13 +876,11 @@ final class StoreSessionImpl implements StoreSession {
             return;
         }
         // another scan may have recorded some of them since this one opened the store
-        Set<String> stored = newCommits ? recorded(connection, "commits", "repository_id", repositoryId, spilled)
-                : null;
+        Set<String> stored = newCommits ? CommitRows.stored(connection, repositoryId, spilled) : null;
         Set<String> encoded = newChanges
                 ? recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed) : null;
-        try (PreparedStatement commit = connection.prepareStatement("INSERT INTO commits (repository_id, commit_id, "
-                + "parent_ids, author_name, author_email, author_time, committer_name, committer_email, "
-                + "commit_time, summary, author_zone, commit_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        CommitRows.Step step = new CommitRows.Step(connection, repositoryId);
+        try (PreparedStatement commits = step.statement();
                 PreparedStatement value = connection.prepareStatement(
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
                 PreparedStatement pending = connection.prepareStatement(
@@ -889,7 +891,7 @@ final class StoreSessionImpl implements StoreSession {
                 stopIfAbandoned();
                 String id = scanned.id();
                 if (newCommits && !stored.contains(id)) {
-                    addCommit(commit, repositoryId, scanned);
+                    step.add(scanned);
                     rows[0]++;
                 }
                 if (newChanges && encodedChanges != null && !encoded.contains(id)) {
@@ -901,18 +903,21 @@ final class StoreSessionImpl implements StoreSession {
                     rows[0]++;
                 }
                 if (rows[0] >= BATCH) {
-                    executeStep(connection, commit, value, pending, settingsId, valued);
+                    executeStep(connection, step, value, pending, settingsId, valued);
                     rows[0] = 0;
                 }
             });
-            executeStep(connection, commit, value, pending, settingsId, valued);
+            executeStep(connection, step, value, pending, settingsId, valued);
         }
     }
 
-    /** One step of the history's rows, committed with the list of its values, whose rows a read of file_changes adds. */
-    private static void executeStep(Connection connection, PreparedStatement commits, PreparedStatement values,
+    /**
+     * One step of the history's rows, committed with the lists of its commits and values, whose rows a read of
+     * commits or file_changes adds.
+     */
+    private static void executeStep(Connection connection, CommitRows.Step commits, PreparedStatement values,
             PreparedStatement pending, long settingsId, StringBuilder valued) throws SQLException {
-        commits.executeBatch();
+        commits.write();
         values.executeBatch();
         if (!valued.isEmpty()) {
             pending.setLong(1, settingsId);
@@ -1161,23 +1166,6 @@ final class StoreSessionImpl implements StoreSession {
         }
     }
 
-    private static void addCommit(PreparedStatement insert, long repositoryId, CommitInfo commit)
-            throws SQLException {
-        insert.setLong(1, repositoryId);
-        insert.setString(2, commit.id());
-        insert.setString(3, String.join(" ", commit.parentIds()));
-        insert.setString(4, text(commit.authorName()));
-        insert.setString(5, text(commit.authorEmail()));
-        insert.setObject(6, commit.authorTime(), Types.TIMESTAMP_WITH_TIMEZONE);
-        insert.setString(7, text(commit.committerName()));
-        insert.setString(8, text(commit.committerEmail()));
-        insert.setObject(9, commit.commitTime(), Types.TIMESTAMP_WITH_TIMEZONE);
-        insert.setString(10, text(commit.summary()));
-        insert.setInt(11, commit.authorZoneMinutes());
-        insert.setInt(12, commit.commitZoneMinutes());
-        insert.addBatch();
-    }
-
     private void stopIfAbandoned() throws SQLException {
         if (abandoned) {
             throw new SQLException("the scan stopped before it was stored");
@@ -1329,11 +1317,6 @@ final class StoreSessionImpl implements StoreSession {
             }
             return keys.getLong(1);
         }
-    }
-
-    /** Git allows empty names and emails; the columns are NOT NULL. */
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     /**

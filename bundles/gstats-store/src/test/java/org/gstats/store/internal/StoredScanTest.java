@@ -388,6 +388,7 @@ public class StoredScanTest {
         Fields summary = new Fields("summary", Map.of("cyclomatic", 3L, "duplication_ratio", 0.0));
         scanStored(store, request, List.of(new ReportSection("metrics", List.of(summary))));
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema12(statement);
             for (String column : List.of("complexity", "debt_score", "debt_rating", "duplication")) {
                 statement.execute("ALTER TABLE scans DROP COLUMN " + column);
             }
@@ -459,6 +460,7 @@ public class StoredScanTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema12(statement);
             statement.execute("ALTER TABLE commits DROP COLUMN author_zone");
             statement.execute("ALTER TABLE commits DROP COLUMN commit_zone");
             writtenBeforeFlyway(statement, 3);
@@ -469,6 +471,7 @@ public class StoredScanTest {
                 "Eve <eve@example.com> 1711836000 -0130");
 
         scanStored(store, request);
+        expandRows(store);
 
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
@@ -606,11 +609,20 @@ public class StoredScanTest {
     }
 
     /**
+     * Turns a store of this version's shape into schema 12's: every commit's row in commits (and every value's
+     * rows in file_changes), as its scan wrote them then, and no pending_commits.
+     */
+    static void schema12(Statement statement) throws SQLException {
+        ChangeRows.expand(statement.getConnection());
+        statement.execute("DROP TABLE " + Tables.PENDING_COMMITS.name());
+    }
+
+    /**
      * Turns a store of this version's shape into schema 9's: every value's rows in file_changes, as
      * its scan wrote them then, and no pending_changes.
      */
     private static void schema9(Statement statement) throws SQLException {
-        ChangeRows.expand(statement.getConnection());
+        schema12(statement);
         statement.execute("DROP TABLE " + Tables.PENDING_CHANGES.name());
     }
 
@@ -641,7 +653,7 @@ public class StoredScanTest {
 
     /** A table's (or view's) rows, every column as text, sorted, as gstats sql shows them (file_changes' rows added first). */
     private static List<String> rows(ScanStoreImpl store, Tables.Table table) throws Exception {
-        expandFileChanges(store);
+        expandRows(store);
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT * FROM " + table.name())) {
@@ -736,6 +748,97 @@ public class StoredScanTest {
     }
 
     /**
+     * commits gives exactly the commits git log prints, each once, mapped by the mailmap as git maps them: the scan
+     * writes its commits as values only (pending_commits, one per step), and the first read adds the rows, once.
+     */
+    @Test
+    public void commitsGivesTheCommitsGitLogPrints() throws Exception {
+        GitRepo repo = history();
+        repo.write(".mailmap", "Robert <bob@example.com> Bob <bob@example.com>\n").commit("mailmap", ANN);
+        repo.write("far.txt", "east\n");
+        repo.commitRaw("far east", "Eve <eve@example.com> 1711836000 +0530", "Eve <eve@example.com> 1711836060 -0130");
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(repo.dir()).build());
+        assertEquals("a scan writes no row of commits", 0, count(store, "commits"));
+        assertEquals("a write of one step", 1, count(store, "pending_commits"));
+
+        List<String> git = new ArrayList<>(List.of(repo.git("log", "--format=%H|%P|%aN|%aE|%at|%ai|%cN|%cE|%ct|%ci|%s")
+                .strip().split("\n")));
+        git.replaceAll(line -> {
+            String[] fields = line.split("\\|", -1);
+            return String.join("|", fields[0], fields[1], fields[2], fields[3], fields[4], zoneMinutes(fields[5]),
+                    fields[6], fields[7], fields[8], zoneMinutes(fields[9]), fields[10]);
+        });
+        Collections.sort(git);
+        assertEquals(git, commitRows(store));
+        assertEquals("read again, nothing is added", git, commitRows(store));
+        assertEquals(0, count(store, "pending_commits"));
+        assertTrue(git.toString(), git.stream().anyMatch(line -> line.contains("|Robert|bob@example.com|")));
+    }
+
+    /** A zone as git prints it at the end of a time ("+0530"), in minutes east of UTC. */
+    private static String zoneMinutes(String time) {
+        String zone = time.substring(time.length() - 5);
+        int minutes = Integer.parseInt(zone.substring(1, 3)) * 60 + Integer.parseInt(zone.substring(3));
+        return Integer.toString(zone.charAt(0) == '-' ? -minutes : minutes);
+    }
+
+    /** The rows of commits as git log's fields, their rows added first, sorted. */
+    private static List<String> commitRows(ScanStoreImpl store) throws Exception {
+        expandRows(store);
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT commit_id, parent_ids, author_name, author_email, "
+                        + "author_time, author_zone, committer_name, committer_email, commit_time, commit_zone, summary "
+                        + "FROM commits")) {
+            while (row.next()) {
+                rows.add(String.join("|", row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        Long.toString(row.getObject(5, java.time.OffsetDateTime.class).toEpochSecond()),
+                        row.getString(6), row.getString(7), row.getString(8),
+                        Long.toString(row.getObject(9, java.time.OffsetDateTime.class).toEpochSecond()),
+                        row.getString(10), row.getString(11)));
+            }
+        }
+        Collections.sort(rows);
+        return rows;
+    }
+
+    /**
+     * A store of schema 12, whose scans wrote every row of commits, is brought to 13 with its rows as they were and
+     * none added twice; a later scan's commits are read by the next rescan as pending values, and added by the next
+     * read of commits.
+     */
+    @Test
+    public void aSchema12StoreKeepsItsCommitRowsAndTheNextScansAreAddedWhenRead() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        List<String> before = commitRows(store);
+        try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema12(statement);
+            writtenBeforeFlyway(statement, Tables.DERIVED_COMMITS - 1);
+            connection.commit();
+        }
+        repo.write("src/Main.java", "class Main {\n  int y;\n}\n").commit("later", ANN);
+
+        Recorded rescan = scanStored(store, request);
+        assertEquals(1, rescan.misses.get());
+        assertEquals(migratedFrom(Tables.DERIVED_COMMITS - 1), migrations(store));
+        assertEquals(before.size(), count(store, "commits"));
+        assertEquals("the new commit waits in one value", 1, count(store, "pending_commits"));
+        Recorded again = scanStored(store, request);
+        assertEquals("the rows and the pending value together are the repository's commits", 0, again.misses.get());
+        assertEquals(events(request, null), again.events);
+
+        List<String> after = commitRows(store);
+        assertEquals(before.size() + 1, after.size());
+        assertTrue(after.containsAll(before));
+        assertEquals(0, count(store, "pending_commits"));
+    }
+
+    /**
      * A store of schema 9, whose scans wrote every row of file_changes, is brought to 10 with its
      * rows as they were and none added twice; a later scan's changes are added by the next read.
      */
@@ -786,7 +889,7 @@ public class StoredScanTest {
             for (int i = 0; i < 2; i++) {
                 running.add(readers.submit(() -> {
                     while (scanning.get()) {
-                        expandFileChanges(store);
+                        expandRows(store);
                         reads.incrementAndGet();
                     }
                     return null;
@@ -824,8 +927,8 @@ public class StoredScanTest {
         }
     }
 
-    /** Adds file_changes' missing rows, as gstats sql does before a query that reads the table. */
-    static void expandFileChanges(ScanStoreImpl store) throws Exception {
+    /** Adds the missing rows of file_changes and commits, as gstats sql does before a query that reads them. */
+    static void expandRows(ScanStoreImpl store) throws Exception {
         Database.closeQuietly(ChangeRows.expanded(store.database(null)));
     }
 
@@ -943,6 +1046,7 @@ public class StoredScanTest {
         scanStored(store, request, metrics("run"));
         scanStored(store, request, metrics("run"));
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema12(statement);
             for (Tables.Table view : List.of(Tables.FUNCTIONS, Tables.HOTSPOTS)) {
                 statement.execute("DROP VIEW " + view.name());
                 statement.execute("ALTER TABLE scans DROP COLUMN " + view.name() + "_from");
@@ -1152,7 +1256,7 @@ public class StoredScanTest {
         }
 
         assertEquals(sessions.size(), store.history(repo.dir()).size());
-        expandFileChanges(store);
+        assertEquals("each commit once, however many scans wrote it", commitCount(repo), commitRows(store).size());
         assertEquals("each change once: file_changes is kept once by its commit's value", count(store, "file_changes"),
                 count(store, "(SELECT DISTINCT settings_id, commit_id, seq FROM file_changes) d"));
         Recorded rescan = scanStored(store, request);
@@ -1367,6 +1471,7 @@ public class StoredScanTest {
             update.setString(1, json);
             update.executeUpdate();
             try (Statement statement = connection.createStatement()) {
+                schema12(statement);
                 statement.execute("ALTER TABLE reports DROP COLUMN json_deflated");
                 statement.execute("ALTER TABLE reports ALTER COLUMN json SET NOT NULL");
                 writtenBeforeFlyway(statement, 4);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.gstats.api.store.ScanSummary;
 import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.ChangeRows;
+import org.gstats.store.internal.CommitRows;
 import org.gstats.store.internal.Database;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.gstats.store.internal.schema.Migrations;
@@ -103,9 +104,9 @@ final class StoreAdmin {
             table.add(List.of("size", size(connection)));
             if (version > 0) {
                 for (Tables.Table each : Tables.ALL) {
-                    // file_changes as a query gives it: also the rows of changes not yet expanded
+                    // file_changes and commits as a query gives them: also the rows not yet expanded
                     long rows = each == Tables.FILE_CHANGES ? ChangeRows.count(connection)
-                            : count(connection, each.name());
+                            : each == Tables.COMMITS ? CommitRows.count(connection) : count(connection, each.name());
                     table.add(List.of(each.name() + " rows", String.valueOf(rows)));
                 }
             }
@@ -138,7 +139,7 @@ final class StoreAdmin {
     }
 
     /**
-     * Deletes a repository's scans, head files and commits in one transaction.
+     * Deletes a repository's scans, head files and commits (rows and pending) in one transaction.
      *
      * @return the scans deleted, -1 when the repository is not in the store
      */
@@ -162,6 +163,7 @@ final class StoreAdmin {
             }
             long scans = update(connection, "DELETE FROM scans WHERE repository_id = ?", id);
             update(connection, "DELETE FROM commits WHERE repository_id = ?", id);
+            update(connection, "DELETE FROM pending_commits WHERE repository_id = ?", id);
             update(connection, "DELETE FROM repositories WHERE repository_id = ?", id);
             connection.commit();
             return scans;
@@ -214,6 +216,8 @@ final class StoreAdmin {
         try {
             // no expansion beside: it could add rows of a value this drops
             long rows = ChangeRows.exclusively(connection, () -> {
+                // which commits the stored repositories have: their rows, once the pending ones are added
+                CommitRows.expand(connection);
                 // Uncorrelated NOT IN: both databases evaluate the subquery once into a set; a
                 // correlated lookup of commit_id, which no index leads with, took minutes on git/git.
                 String unusedSettings = "settings_id NOT IN (SELECT s.settings_id FROM scans s WHERE s.scan_id = "
