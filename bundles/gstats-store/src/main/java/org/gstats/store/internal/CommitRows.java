@@ -45,21 +45,16 @@ public final class CommitRows {
     private CommitRows() {
     }
 
-    /** A step's new commits, encoded as they are told; written as one row of {@code pending_commits}. */
-    static final class Step {
+    /** A write's new commits, encoded as they are told; each step's written as one row of {@code pending_commits}. */
+    static final class Step implements AutoCloseable {
         private final PreparedStatement insert;
         private final long repositoryId;
         private WalkCodec.Writer commits = new WalkCodec.Writer();
 
-        /** The statement is the caller's to close. */
         Step(Connection connection, long repositoryId) throws SQLException {
             this.insert = connection.prepareStatement(
                     "INSERT INTO pending_commits (repository_id, commits) VALUES (?, ?)");
             this.repositoryId = repositoryId;
-        }
-
-        PreparedStatement statement() {
-            return insert;
         }
 
         void add(CommitInfo commit) {
@@ -79,6 +74,11 @@ public final class CommitRows {
             }
             insert.executeUpdate();
             commits = new WalkCodec.Writer();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
         }
     }
 

@@ -879,8 +879,7 @@ final class StoreSessionImpl implements StoreSession {
         Set<String> stored = newCommits ? CommitRows.stored(connection, repositoryId, spilled) : null;
         Set<String> encoded = newChanges
                 ? recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed) : null;
-        CommitRows.Step step = new CommitRows.Step(connection, repositoryId);
-        try (PreparedStatement commits = step.statement();
+        try (CommitRows.Step step = new CommitRows.Step(connection, repositoryId);
                 PreparedStatement value = connection.prepareStatement(
                         "INSERT INTO commit_changes (settings_id, commit_id, changes) VALUES (?, ?, ?)");
                 PreparedStatement pending = connection.prepareStatement(

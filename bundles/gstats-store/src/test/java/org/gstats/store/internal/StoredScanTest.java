@@ -711,6 +711,31 @@ public class StoredScanTest {
     }
 
     /**
+     * A damaged value of pending_commits costs its commits' diffs (the rescan does not know them), never the scan or
+     * its events; the rescan records them again, and commits gives every one once.
+     */
+    @Test
+    public void aDamagedValueOfPendingCommitsIsRecordedAgain() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request);
+        try (Connection connection = store.database(null).open();
+                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE pending_commits SET commits = ?")) {
+            update.setBytes(1, new byte[] {1, 2});
+            assertEquals(1, update.executeUpdate());
+            connection.commit();
+        }
+
+        Recorded rescan = scanStored(store, request);
+        assertEquals(diffedCount(repo), rescan.misses.get());
+        assertEquals(events(request, null), rescan.events);
+        assertEquals(0, scanStored(store, request).misses.get());
+        assertEquals(commitCount(repo), commitRows(store).size());
+        assertEquals(0, count(store, "pending_commits"));
+    }
+
+    /**
      * file_changes gives exactly the rows a scan wrote into it before schema 10, one per change the
      * scanner delivered, in its order, as git log --numstat counts them: the scan writes the values
      * only, and the first read adds the rows, once.

@@ -122,12 +122,12 @@ public final class Schema {
      * {@link Tables} says, as step 8 encoded values), and raising it later only needs
      * {@code NewStoreTest} to pass.
      */
-    static final int CREATED_AT = Tables.BLOB_KEY;
+    static final int CREATED_AT = Tables.DERIVED_COMMITS;
 
     /**
      * A new store at the current version in one transaction, without Flyway: loading Flyway and
      * running each step in a transaction of its own with its history row was half of a first
-     * scan's opening of the store; running the steps 1..9 one by one (creating tables that later
+     * scan's opening of the store; running the steps one by one (creating tables that later
      * steps rename, re-key, alter or replace by views) was most of the rest, so a store made from
      * nothing is created at {@link #CREATED_AT} at once. A creation stopped half-way (H2 commits each
      * DDL statement) leaves the version table at 0 beside some tables, of whichever shape the

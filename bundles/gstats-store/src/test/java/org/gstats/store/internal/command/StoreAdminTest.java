@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 
@@ -148,6 +149,49 @@ public class StoreAdminTest {
         assertEquals(changes, count(admin, "SELECT COUNT(*) FROM FILE_CHANGES"));
         assertEquals(0, count(admin, "SELECT COUNT(*) FROM pending_changes"));
         assertTrue(info(admin).contains("\nfile_changes rows," + changes + "\r\n"));
+    }
+
+    /**
+     * A query naming commits, or the authors view of it, has the rows of the commits a scan recorded (as values
+     * only) added first, as git counts them; store info counts them either way; clear deletes the values still
+     * pending with the repository.
+     */
+    @Test
+    public void aQueryOfCommitsOrAuthorsAddsTheRowsAndClearDropsThemPending() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scan(store, request);
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        long commits = Long.parseLong(repo.git("rev-list", "--count", "HEAD").strip());
+        long authors = repo.git("shortlog", "-se", "HEAD").lines().count();
+        assertEquals(1, rows(store, "pending_commits"));
+        assertEquals(0, rows(store, "commits"));
+
+        assertTrue(info(admin), info(admin).contains("\ncommits rows," + commits + "\r\n"));
+        assertEquals(authors, count(admin, "SELECT COUNT(*) FROM Authors"));
+        assertEquals(0, rows(store, "pending_commits"));
+        assertEquals(commits, rows(store, "commits"));
+        assertEquals(commits, count(admin, "SELECT COUNT(*) FROM commits"));
+        assertTrue(info(admin).contains("\ncommits rows," + commits + "\r\n"));
+
+        repo.write("later.txt", "later\n").commit("later", new GitRepo.Person("Ann", "ann@example.com"));
+        scans.scan(store, request);
+        assertEquals("the new commit waits", 1, rows(store, "pending_commits"));
+        assertEquals(2, admin.clear(repo.dir().toRealPath()));
+        assertEquals(0, rows(store, "pending_commits"));
+        assertEquals(0, rows(store, "commits"));
+    }
+
+    /** The table's rows as they are, without adding the derived ones first. */
+    private static long rows(ScanStoreImpl store, String table) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static String info(StoreAdmin admin) throws Exception {
