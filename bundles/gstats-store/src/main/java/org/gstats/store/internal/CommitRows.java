@@ -1,7 +1,6 @@
 package org.gstats.store.internal;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -140,29 +139,11 @@ public final class CommitRows {
         return ids;
     }
 
-    /**
-     * The recorded changes under the settings of the repository's pending commits, added to {@code loaded}:
-     * the values looked up by their key, joined to the ids.
-     */
-    static void loadPending(Connection connection, long settingsId, long repositoryId, Map<String, byte[]> loaded)
-            throws SQLException {
-        Set<String> ids = pendingIds(connection, repositoryId);
-        if (ids.isEmpty()) {
-            return;
-        }
-        // in the key's order, as a join from the commits' rows looks them up: H2 then reads each page of the key once
-        Array array = connection.createArrayOf("VARCHAR", ids.stream().sorted().toArray(String[]::new));
-        try (PreparedStatement select = connection.prepareStatement("SELECT c.commit_id, c.changes FROM "
-                + "UNNEST(?) AS t(id) JOIN commit_changes c ON c.commit_id = t.id WHERE c.settings_id = ?")) {
-            select.setArray(1, array);
-            select.setLong(2, settingsId);
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    loaded.put(rows.getString(1), rows.getBytes(2));
-                }
-            }
-        }
+    /** The ids of the repository's commits: its rows and those still pending. */
+    static Set<String> ids(Connection connection, long repositoryId) throws SQLException {
+        Set<String> ids = rowIds(connection, repositoryId);
+        ids.addAll(pendingIds(connection, repositoryId));
+        return ids;
     }
 
     /**
@@ -228,12 +209,10 @@ public final class CommitRows {
      * @param ids the commits, or null for too many to look up one by one
      */
     static Set<String> stored(Connection connection, long repositoryId, List<String> ids) throws SQLException {
-        Set<String> pending = pendingIds(connection, repositoryId);
         if (ids == null) {
-            Set<String> stored = rowIds(connection, repositoryId);
-            stored.addAll(pending);
-            return stored;
+            return ids(connection, repositoryId);
         }
+        Set<String> pending = pendingIds(connection, repositoryId);
         Set<String> found = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT 1 FROM commits WHERE repository_id = ? AND commit_id = ?")) {

@@ -232,7 +232,7 @@ final class StoreSessionImpl implements StoreSession {
                 }
                 Long settingsId = latestSettingsId(connection, repositoryId);
                 return settingsId == null ? null : new Prefetched(repository, repositoryId, settingsId,
-                        load(connection, settingsId, repositoryId), keptWalk(connection, repositoryId, settingsId));
+                        RecordedChanges.read(connection, settingsId, repositoryId), keptWalk(connection, repositoryId, settingsId));
             }
             return null;
         } finally {
@@ -290,8 +290,8 @@ final class StoreSessionImpl implements StoreSession {
             boolean read = prefetched != null && Long.valueOf(prefetched.repositoryId()).equals(repositoryId)
                     && Long.valueOf(prefetched.settingsId()).equals(settingsId);
             Map<String, byte[]> settled = read ? prefetched.settled()
-                    : repositoryId == null ? new HashMap<>() : load(connection, settingsId, repositoryId);
-            Map<String, byte[]> known = repositoryId == null ? load(connection, settingsId, null) : new HashMap<>();
+                    : repositoryId == null ? new HashMap<>() : RecordedChanges.read(connection, settingsId, repositoryId);
+            Map<String, byte[]> known = repositoryId == null ? RecordedChanges.read(connection, settingsId, null) : new HashMap<>();
             long loaded = System.nanoTime();
             KeptWalk walk = read ? prefetched.walk() : keptWalk(connection, repositoryId, settingsId);
             LOG.debug("store read: {} commits' changes ({} of them the repository's) in {} ms, a kept walk of {} "
@@ -328,44 +328,6 @@ final class StoreSessionImpl implements StoreSession {
             // whatever happened, the plugins do not wait for it again
             blobResults.complete(StoredBlobResults.none());
         }
-    }
-
-    /**
-     * The recorded changes under the settings, still encoded (a commit is decoded when the walk
-     * meets it): of the repository's commits (its rows of {@code commits} and those still pending,
-     * {@link CommitRows}), or of every commit when {@code repositoryId} is null.
-     */
-    private static Map<String, byte[]> load(Connection connection, Long settingsId, Long repositoryId)
-            throws SQLException {
-        Map<String, byte[]> loaded = new HashMap<>();
-        if (settingsId == null) {
-            return loaded;
-        }
-        // an outer join, so that H2 reads the repository's commits first and finds each value by its key; an inner
-        // join H2 planned as a read of every value under the settings (82,116 for 150 wanted, beside git/git's)
-        try (PreparedStatement select = connection.prepareStatement(repositoryId == null
-                ? "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?"
-                : "SELECT c.commit_id, v.changes FROM commits c LEFT JOIN commit_changes v ON v.settings_id = ? "
-                        + "AND v.commit_id = c.commit_id WHERE c.repository_id = ?")) {
-            select.setLong(1, settingsId);
-            if (repositoryId != null) {
-                select.setLong(2, repositoryId);
-            }
-            select.setFetchSize(BATCH);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    byte[] changes = rows.getBytes(2);
-                    // null: a commit recorded without its changes (a scan that warned) or under other settings
-                    if (changes != null) {
-                        loaded.put(rows.getString(1), changes);
-                    }
-                }
-            }
-        }
-        if (repositoryId != null) {
-            CommitRows.loadPending(connection, settingsId, repositoryId, loaded);
-        }
-        return loaded;
     }
 
     /** The repository's kept walk, when a scan under these change settings kept it; else null. */

@@ -275,6 +275,30 @@ public class StoredScanTest {
         assertEquals(diffedCount(origin) - 1, rescan.hits.get());
     }
 
+    /**
+     * A repository whose commits are few of the values under its settings (beside a larger one) has its own looked up
+     * by their key rather than read with the others: pending and as rows, each replays.
+     */
+    @Test
+    public void aSmallRepositoryBesideALargeOneReplaysItsOwnCommits() throws Exception {
+        GitRepo large = GitRepo.init(temp.newFolder("large").toPath()).importHistory(200, 10);
+        GitRepo small = history();
+        ScanStoreImpl store = store();
+        scanStored(store, ScanRequest.builder(large.dir()).build());
+        ScanRequest request = ScanRequest.builder(small.dir()).build();
+        scanStored(store, request);
+        List<String> cold = events(request, null);
+
+        Recorded pending = scanStored(store, request);
+        assertEquals(0, pending.misses.get());
+        assertEquals(cold, pending.events);
+        expandRows(store);
+        Recorded rows = scanStored(store, request);
+        assertEquals(0, rows.misses.get());
+        assertEquals(cold, rows.events);
+        assertEquals(200 + commitCount(small), commitRows(store).size());
+    }
+
     @Test
     public void otherChangeSettingsDoNotReplay() throws Exception {
         GitRepo repo = history();

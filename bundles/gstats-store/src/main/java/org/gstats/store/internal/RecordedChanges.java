@@ -1,0 +1,99 @@
+package org.gstats.store.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a scan's open reads of {@code commit_changes}: the recorded changes under the scan's settings, still
+ * encoded (a commit is decoded when the walk meets it), of every commit for a repository the store does not know,
+ * else of the repository's commits (its rows of {@code commits} and those still pending, {@link CommitRows}).
+ *
+ * <p>A repository's values are read in one pass over the settings' values, in the key's order, when its commits
+ * are at least half of them (a store of one repository, or of its clones): on commons-lang that took 90-140 ms in a
+ * new JVM where looking each up by its key took 180-260 ms, on a rescan's critical path. Otherwise (a small
+ * repository beside a large one) each is looked up by its key, the ids joined to the values in the key's order, so
+ * that H2 reads each page of the key once.
+ */
+final class RecordedChanges {
+
+    private static final int FETCH = 1000;
+
+    private RecordedChanges() {
+    }
+
+    /**
+     * @param settingsId   the settings' id; null when the store has none (then nothing is recorded under them)
+     * @param repositoryId the repository's id; null for every commit's
+     */
+    static Map<String, byte[]> read(Connection connection, Long settingsId, Long repositoryId) throws SQLException {
+        Map<String, byte[]> read = new HashMap<>();
+        if (settingsId == null) {
+            return read;
+        }
+        if (repositoryId == null) {
+            readAll(connection, settingsId, null, read);
+            return read;
+        }
+        Set<String> ids = CommitRows.ids(connection, repositoryId);
+        if (ids.isEmpty()) {
+            return read;
+        }
+        if (2L * ids.size() >= values(connection, settingsId)) {
+            readAll(connection, settingsId, ids, read);
+        } else {
+            lookUp(connection, settingsId, ids, read);
+        }
+        return read;
+    }
+
+    private static long values(Connection connection, long settingsId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM commit_changes WHERE settings_id = ?")) {
+            count.setLong(1, settingsId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Every value under the settings, those of {@code ids} only unless it is null. */
+    private static void readAll(Connection connection, long settingsId, Set<String> ids, Map<String, byte[]> read)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT commit_id, changes FROM commit_changes WHERE settings_id = ?")) {
+            select.setLong(1, settingsId);
+            select.setFetchSize(FETCH);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    if (ids == null || ids.contains(id)) {
+                        read.put(id, rows.getBytes(2));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void lookUp(Connection connection, long settingsId, Set<String> ids, Map<String, byte[]> read)
+            throws SQLException {
+        Array array = connection.createArrayOf("VARCHAR", ids.stream().sorted().toArray(String[]::new));
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.commit_id, c.changes FROM "
+                + "UNNEST(?) AS t(id) JOIN commit_changes c ON c.commit_id = t.id WHERE c.settings_id = ?")) {
+            select.setArray(1, array);
+            select.setLong(2, settingsId);
+            select.setFetchSize(FETCH);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    read.put(rows.getString(1), rows.getBytes(2));
+                }
+            }
+        }
+    }
+}
