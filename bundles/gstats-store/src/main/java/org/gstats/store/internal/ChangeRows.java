@@ -116,7 +116,8 @@ public final class ChangeRows {
             connection.rollback();
             return 0;
         }
-        return exclusively(connection, () -> CommitRows.expand(connection) + expandAll(connection, pending(connection)));
+        return exclusively(connection,
+                () -> CommitRows.expand(connection) + expandAll(connection, pending(connection)));
     }
 
     /**

@@ -48,9 +48,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scan's use of the store. On open it reads, in one query, every commit's changes recorded
- * under the scan's {@link ChangeSettings} (one encoded value per commit, decoded when the walk
- * asks for it), then the content plugins' per-blob results on a thread of its own while the scan
+ * One scan's use of the store. On open it reads every commit's changes recorded under the scan's
+ * {@link ChangeSettings} that it may replay ({@link RecordedChanges}: one encoded value per commit,
+ * decoded when the walk asks for it), then the content plugins' per-blob results on a thread of its own while the scan
  * walks (the plugins ask for them at the head). The open's connection is held for the history's
  * writer, so that H2 opens an embedded store once a scan: an embedded H2 file stays locked to
  * other processes meanwhile, and one of two processes scanning at once runs without the store,
@@ -232,7 +232,8 @@ final class StoreSessionImpl implements StoreSession {
                 }
                 Long settingsId = latestSettingsId(connection, repositoryId);
                 return settingsId == null ? null : new Prefetched(repository, repositoryId, settingsId,
-                        RecordedChanges.read(connection, settingsId, repositoryId), keptWalk(connection, repositoryId, settingsId));
+                        RecordedChanges.read(connection, settingsId, repositoryId),
+                        keptWalk(connection, repositoryId, settingsId));
             }
             return null;
         } finally {
@@ -290,8 +291,10 @@ final class StoreSessionImpl implements StoreSession {
             boolean read = prefetched != null && Long.valueOf(prefetched.repositoryId()).equals(repositoryId)
                     && Long.valueOf(prefetched.settingsId()).equals(settingsId);
             Map<String, byte[]> settled = read ? prefetched.settled()
-                    : repositoryId == null ? new HashMap<>() : RecordedChanges.read(connection, settingsId, repositoryId);
-            Map<String, byte[]> known = repositoryId == null ? RecordedChanges.read(connection, settingsId, null) : new HashMap<>();
+                    : repositoryId == null ? new HashMap<>()
+                    : RecordedChanges.read(connection, settingsId, repositoryId);
+            Map<String, byte[]> known = repositoryId == null ? RecordedChanges.read(connection, settingsId, null)
+                    : new HashMap<>();
             long loaded = System.nanoTime();
             KeptWalk walk = read ? prefetched.walk() : keptWalk(connection, repositoryId, settingsId);
             LOG.debug("store read: {} commits' changes ({} of them the repository's) in {} ms, a kept walk of {} "

@@ -509,8 +509,8 @@ public final class Tables {
      * {@link #PENDING_COMMITS} ({@link #DERIVED_COMMITS}; empty: every commit already stored has its row).
      */
     public static final List<Table> ALL = List.of(REPOSITORIES, SETTINGS, SCANS, COMMITS, PENDING_COMMITS,
-            CHANGED_COMMITS, FILE_CHANGES, COMMIT_CHANGES, PENDING_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS, HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS,
-            WALKS, FILES, FUNCTIONS, HOTSPOTS);
+            CHANGED_COMMITS, FILE_CHANGES, COMMIT_CHANGES, PENDING_CHANGES, HEAD_FILES, AUTHORS, HEAD_FUNCTIONS,
+            HEAD_HOTSPOTS, REPORTS, BLOB_RESULTS, WALKS, FILES, FUNCTIONS, HOTSPOTS);
 
     /** The views of the rows a scan shares with others, each row once per scan, as the tables were before schema 5. */
     public static final List<Table> PER_SCAN_VIEWS = SHARED.stream().map(Shared::view).toList();
