@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * to the repository as one value per step of its write ({@link WalkCodec}, the form its walk is
  * kept in); what the repository's commits are, for its rescans, is then its rows and its pending
  * values together. The first read that needs the rows ({@code gstats sql} naming {@code commits} or
- * the {@code authors} view, {@code store info}, gc, the fleet) adds them, each value's in the
- * transaction that claims (deletes) it, on {@link ChangeRows}' turns.
+ * the {@code authors} view, gc, the fleet) adds them, each value's in the transaction that claims
+ * (deletes) it, on {@link ChangeRows}' turns; {@code store info} counts them without adding them.
  *
  * <p>Two scans of a repository at once may both write a commit new to it; the rows are added once
  * (a commit the table has is skipped) and a rescan reads the commit once.

@@ -1021,7 +1021,8 @@ public class StoredScanTest {
         }
     }
 
-    private static long count(ScanStoreImpl store, String table) throws Exception {
+    /** The table's rows as they are, without adding the derived ones first. */
+    static long count(ScanStoreImpl store, String table) throws Exception {
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -43,6 +43,11 @@ public final class StoredScanTests {
         return StoredScanTest.headBlobs(repo);
     }
 
+    /** The table's rows as they are, without adding the derived ones first. */
+    public static long rows(ScanStoreImpl store, String table) throws Exception {
+        return StoredScanTest.count(store, table);
+    }
+
     /** How many commits a stored scan had to diff. */
     public int misses(ScanStoreImpl store, ScanRequest request) throws Exception {
         return scans.scanStored(store, request).misses.get();

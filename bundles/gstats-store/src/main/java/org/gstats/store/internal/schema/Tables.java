@@ -312,8 +312,8 @@ public final class Tables {
             new ReportFigure("duplication", "metrics.summary", "duplication_ratio", Types.DOUBLE));
 
     public static final Table COMMITS = new Table("commits", "one row per repository and commit ever reported; "
-            + "derived from pending_commits when commits (or the authors view) is read (gstats sql, store info, gc, "
-            + "the fleet), written by the scan itself before schema 13",
+            + "derived from pending_commits when commits (or the authors view) is read (gstats sql, gc, the fleet), "
+            + "written by the scan itself before schema 13",
             List.of(new Column("repository_id", "BIGINT NOT NULL", "the repository"),
                     new Column("commit_id", "VARCHAR(64) NOT NULL", "full hex commit id"),
                     new Column("parent_ids", "VARCHAR NOT NULL", "parent ids separated by spaces"),

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 
@@ -166,32 +165,22 @@ public class StoreAdminTest {
         StoreAdmin admin = new StoreAdmin(store.database(null));
         long commits = Long.parseLong(repo.git("rev-list", "--count", "HEAD").strip());
         long authors = repo.git("shortlog", "-se", "HEAD").lines().count();
-        assertEquals(1, rows(store, "pending_commits"));
-        assertEquals(0, rows(store, "commits"));
+        assertEquals(1, StoredScanTests.rows(store, "pending_commits"));
+        assertEquals(0, StoredScanTests.rows(store, "commits"));
 
         assertTrue(info(admin), info(admin).contains("\ncommits rows," + commits + "\r\n"));
         assertEquals(authors, count(admin, "SELECT COUNT(*) FROM Authors"));
-        assertEquals(0, rows(store, "pending_commits"));
-        assertEquals(commits, rows(store, "commits"));
+        assertEquals(0, StoredScanTests.rows(store, "pending_commits"));
+        assertEquals(commits, StoredScanTests.rows(store, "commits"));
         assertEquals(commits, count(admin, "SELECT COUNT(*) FROM commits"));
         assertTrue(info(admin).contains("\ncommits rows," + commits + "\r\n"));
 
         repo.write("later.txt", "later\n").commit("later", new GitRepo.Person("Ann", "ann@example.com"));
         scans.scan(store, request);
-        assertEquals("the new commit waits", 1, rows(store, "pending_commits"));
+        assertEquals("the new commit waits", 1, StoredScanTests.rows(store, "pending_commits"));
         assertEquals(2, admin.clear(repo.dir().toRealPath()));
-        assertEquals(0, rows(store, "pending_commits"));
-        assertEquals(0, rows(store, "commits"));
-    }
-
-    /** The table's rows as they are, without adding the derived ones first. */
-    private static long rows(ScanStoreImpl store, String table) throws Exception {
-        try (Connection connection = store.database(null).openForReading();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            row.next();
-            return row.getLong(1);
-        }
+        assertEquals(0, StoredScanTests.rows(store, "pending_commits"));
+        assertEquals(0, StoredScanTests.rows(store, "commits"));
     }
 
     private static String info(StoreAdmin admin) throws Exception {
