@@ -91,7 +91,7 @@ done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 for build in a b; do
-  printf '%s  wall %.2f s  CPU %.2f s  peak RSS %d MB   walls: %s\n' "$(echo "$build" | tr ab AB)" \
+  printf '%s  wall %.2f s  CPU %.2f s  peak RSS %.0f MB   walls: %s\n' "$(echo "$build" | tr ab AB)" \
     "$(cut -d' ' -f1 "$work/$build.times" | median)" "$(awk '{ print $2 + $3 }' "$work/$build.times" | median)" \
     "$(awk '{ print int($4 / 1024) }' "$work/$build.times" | median)" "$(cut -d' ' -f1 "$work/$build.times" | tr '\n' ' ')"
 done
