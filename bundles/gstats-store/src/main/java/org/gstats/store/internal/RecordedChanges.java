@@ -15,10 +15,11 @@ import java.util.Set;
  * encoded (a commit is decoded when the walk meets it), of every commit for a repository the store does not know,
  * else of the repository's commits (its rows of {@code commits} and those still pending, {@link CommitRows}).
  *
- * <p>A repository's values are read in one pass over the settings' values, in the key's order, while its commits
- * are at least half of those read (a store of one repository, or of its clones): on commons-lang that took 90-140 ms
- * in a new JVM where looking each up by its key took 180-260 ms, on a rescan's critical path. Once they are not (a
- * small repository beside a large one), the pass stops and the rest are looked up by their key, the ids joined to
+ * <p>A repository's values are read in one pass over the settings' values, in the key's order, until the pass has
+ * met more values of other commits than the repository has commits (in a store of one repository, or of its clones,
+ * it never does): on commons-lang the pass took 90-140 ms in a new JVM where looking each up by its key took
+ * 180-260 ms, on a rescan's critical path. Past that point (a small repository beside a large one) the pass stops
+ * and the rest are looked up by their key, the ids joined to
  * the values in the key's order, so that H2 reads each page of the key once. Counting the values first, to choose,
  * took 90 ms on git/git's store.
  */
