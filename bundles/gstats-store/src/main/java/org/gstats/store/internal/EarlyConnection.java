@@ -72,7 +72,7 @@ final class EarlyConnection {
             LOG.debug("store connected early in {} ms", (connected - start) / 1_000_000);
             read = prefetch(opened);
             if (read != null) {
-                LOG.debug("store read early: {} commits' changes of {} in {} ms", read.settled().size(),
+                LOG.debug("store read early: {} commits' changes of {} in {} ms", read.settled().changes().size(),
                         read.repository(), (System.nanoTime() - connected) / 1_000_000);
             }
         } catch (StoreException | RuntimeException e) {

@@ -31,25 +31,41 @@ final class RecordedChanges {
     }
 
     /**
+     * What was read.
+     *
+     * @param changes        the recorded changes by commit id, encoded ({@link ChangeCodec})
+     * @param withoutChanges of a repository's commits, those the store has without changes under the settings (a
+     *                       scan that warned recorded them, or a scan under other settings); none when every commit's
+     *                       changes were read
+     */
+    record Read(Map<String, byte[]> changes, Set<String> withoutChanges) {
+
+        /** Nothing: a store that does not know the repository, or is new. */
+        static Read none() {
+            return new Read(new HashMap<>(), Set.of());
+        }
+    }
+
+    /**
      * @param settingsId   the settings' id; null when the store has none (then nothing is recorded under them)
      * @param repositoryId the repository's id; null for every commit's
      */
-    static Map<String, byte[]> read(Connection connection, Long settingsId, Long repositoryId) throws SQLException {
+    static Read read(Connection connection, Long settingsId, Long repositoryId) throws SQLException {
         Map<String, byte[]> read = new HashMap<>();
-        if (settingsId == null) {
-            return read;
-        }
         if (repositoryId == null) {
-            readAll(connection, settingsId, null, read);
-            return read;
+            if (settingsId != null) {
+                readAll(connection, settingsId, null, read);
+            }
+            return new Read(read, Set.of());
         }
         Set<String> ids = CommitRows.ids(connection, repositoryId);
-        if (!ids.isEmpty() && !readAll(connection, settingsId, ids, read)) {
+        if (settingsId != null && !ids.isEmpty() && !readAll(connection, settingsId, ids, read)) {
             Set<String> rest = new HashSet<>(ids);
             rest.removeAll(read.keySet());
             lookUp(connection, settingsId, rest, read);
         }
-        return read;
+        ids.removeAll(read.keySet());
+        return new Read(read, ids);
     }
 
     /**

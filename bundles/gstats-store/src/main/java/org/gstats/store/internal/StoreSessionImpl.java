@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One scan's use of the store. On open it reads every commit's changes recorded under the scan's
  * {@link ChangeSettings} that it may replay ({@link RecordedChanges}: one encoded value per commit,
- * decoded when the walk asks for it), then the content plugins' per-blob results on a thread of its own while the scan
- * walks (the plugins ask for them at the head). The open's connection is held for the history's
+ * decoded when the walk asks for it), then the content plugins' per-blob results on a thread of its
+ * own while the scan walks (the plugins ask for them at the head). The open's connection is held for the history's
  * writer, so that H2 opens an embedded store once a scan: an embedded H2 file stays locked to
  * other processes meanwhile, and one of two processes scanning at once runs without the store,
  * with one line. A store that is not
@@ -110,6 +110,11 @@ final class StoreSessionImpl implements StoreSession {
      * write for these, so they do not go to the spill (an unchanged rescan spills nothing).
      */
     private final Map<String, byte[]> settled;
+    /**
+     * The repository's commits that the store has (as rows of commits or pending) without their changes under the
+     * settings, when the session opened: the commits it did not settle that the store has all the same.
+     */
+    private final Set<String> unsettledRecorded;
     /** The repository's id when the session opened; null when the store did not know it. */
     private final Long repositoryId;
     /** The repository's path as the session was opened for it. */
@@ -186,7 +191,7 @@ final class StoreSessionImpl implements StoreSession {
     private volatile boolean abandoned;
 
     private StoreSessionImpl(Database database, ChangeSettings settings, String scope, Path spillFolder,
-            Map<String, byte[]> known, String repository, Long repositoryId, Map<String, byte[]> settled,
+            Map<String, byte[]> known, String repository, Long repositoryId, RecordedChanges.Read settled,
             ReportJson reportJson, KeptWalk keptWalk) {
         this.database = database;
         this.settings = settings;
@@ -195,7 +200,8 @@ final class StoreSessionImpl implements StoreSession {
         this.known = known;
         this.repository = repository;
         this.repositoryId = repositoryId;
-        this.settled = settled;
+        this.settled = settled.changes();
+        this.unsettledRecorded = settled.withoutChanges();
         this.reportJson = reportJson;
         this.keptWalk = keptWalk;
     }
@@ -210,7 +216,7 @@ final class StoreSessionImpl implements StoreSession {
      * recorded changes and its kept walk. The open uses them when the scan names that repository
      * (its id) and those settings, and reads them itself otherwise; the path is for the log.
      */
-    record Prefetched(String repository, long repositoryId, long settingsId, Map<String, byte[]> settled,
+    record Prefetched(String repository, long repositoryId, long settingsId, RecordedChanges.Read settled,
             KeptWalk walk) {
     }
 
@@ -274,7 +280,7 @@ final class StoreSessionImpl implements StoreSession {
             // its own while the scan starts and walks, for the history's writer
             LOG.debug("the store at {} is new: created beside the scan", database.location().url());
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(),
-                    repository, null, new HashMap<>(), reportJson, null);
+                    repository, null, RecordedChanges.Read.none(), reportJson, null);
             session.blobResults.complete(StoredBlobResults.none());
             session.creating = started(database::open, "gstats-store-create");
             return session;
@@ -290,15 +296,16 @@ final class StoreSessionImpl implements StoreSession {
             // the same repository's id (a path has one) and the same settings: what this open would read
             boolean read = prefetched != null && Long.valueOf(prefetched.repositoryId()).equals(repositoryId)
                     && Long.valueOf(prefetched.settingsId()).equals(settingsId);
-            Map<String, byte[]> settled = read ? prefetched.settled()
-                    : repositoryId == null ? new HashMap<>()
+            RecordedChanges.Read settled = read ? prefetched.settled()
+                    : repositoryId == null ? RecordedChanges.Read.none()
                     : RecordedChanges.read(connection, settingsId, repositoryId);
-            Map<String, byte[]> known = repositoryId == null ? RecordedChanges.read(connection, settingsId, null)
-                    : new HashMap<>();
+            Map<String, byte[]> known = repositoryId == null
+                    ? RecordedChanges.read(connection, settingsId, null).changes() : new HashMap<>();
             long loaded = System.nanoTime();
             KeptWalk walk = read ? prefetched.walk() : keptWalk(connection, repositoryId, settingsId);
             LOG.debug("store read: {} commits' changes ({} of them the repository's) in {} ms, a kept walk of {} "
-                    + "bytes in {} ms{}", known.size() + settled.size(), settled.size(), (loaded - start) / 1_000_000,
+                    + "bytes in {} ms{}", known.size() + settled.changes().size(), settled.changes().size(),
+                    (loaded - start) / 1_000_000,
                     walk == null ? 0 : walk.value().length, (System.nanoTime() - loaded) / 1_000_000,
                     read ? ", both read while the framework started" : "");
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, known, repository,
@@ -840,8 +847,10 @@ final class StoreSessionImpl implements StoreSession {
         if (!newCommits && !newChanges) {
             return;
         }
-        // another scan may have recorded some of them since this one opened the store
-        Set<String> stored = newCommits ? CommitRows.stored(connection, repositoryId, spilled) : null;
+        // which of them the store has: a settling scan knows from its open (a commit another scan recorded since
+        // is written twice, which the open and the rows' expansion both take once); another asks the store
+        Set<String> stored = !newCommits ? null
+                : settling ? unsettledRecorded : CommitRows.stored(connection, repositoryId, spilled);
         Set<String> encoded = newChanges
                 ? recorded(connection, Tables.COMMIT_CHANGES.name(), "settings_id", settingsId, diffed) : null;
         try (CommitRows.Step step = new CommitRows.Step(connection, repositoryId);

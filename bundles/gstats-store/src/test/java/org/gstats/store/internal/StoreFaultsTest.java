@@ -254,20 +254,20 @@ public class StoreFaultsTest {
             read = StoreSessionImpl.prefetch(connection, List.of(temp.getRoot().getAbsolutePath(), path));
         }
         assertEquals(path, read.repository());
-        assertEquals(commits, read.settled().size());
+        assertEquals(commits, read.settled().changes().size());
         assertNotNull(read.walk());
 
         ChangeSettings settings = ChangeSettings.of(request, "scanner 1");
         // taken as read: a stand-in with nothing in it shows which the open used
         StoreSessionImpl.Prefetched empty = new StoreSessionImpl.Prefetched(path, read.repositoryId(),
-                read.settingsId(), new java.util.HashMap<>(), null);
+                read.settingsId(), RecordedChanges.Read.none(), null);
         assertEquals(0, openedKnowing(database, empty, settings, path));
         assertEquals(commits, openedKnowing(database, read, settings, path));
         // read for other settings, or another repository: the open reads for itself
         assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path, read.repositoryId(),
-                read.settingsId() + 1, new java.util.HashMap<>(), null), settings, path));
+                read.settingsId() + 1, RecordedChanges.Read.none(), null), settings, path));
         assertEquals(commits, openedKnowing(database, new StoreSessionImpl.Prefetched(path,
-                read.repositoryId() + 1, read.settingsId(), new java.util.HashMap<>(), null), settings, path));
+                read.repositoryId() + 1, read.settingsId(), RecordedChanges.Read.none(), null), settings, path));
     }
 
     /** How many commits' changes a session opened with {@code prefetched} knows. */
