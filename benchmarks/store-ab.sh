@@ -24,8 +24,12 @@ if [ $# -lt 3 ]; then
 fi
 gstats_a=$1
 gstats_b=$2
+[ -d "$3/.git" ] || [ -f "$3/HEAD" ] || { echo "store-ab.sh: $3 is not a git repository (give a clone's path)" >&2; exit 2; }
 repo=$(cd "$3" && pwd)
 pairs=${4:-8}
+case "$pairs" in
+  ''|*[!0-9]*|0) echo "store-ab.sh: PAIRS must be a positive number, not '$pairs'" >&2; exit 2 ;;
+esac
 scenario=${5:-cold}
 case "$scenario" in
   cold|rescan|commits) ;;
