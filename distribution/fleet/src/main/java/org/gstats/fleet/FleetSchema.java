@@ -42,15 +42,17 @@ final class FleetSchema {
      * left out, and {@code reports}: a JSON document a row is no table to
      * query (the fleet keeps each report as {@code OUT/reports/ID.json.gz}, the store in its own); and
      * {@code blob_results}, {@code commit_changes} and {@code walks}, caches in gstats' own encodings
-     * that no query reads, and {@code pending_changes} and {@code pending_commits}, the store's notes of
-     * the rows of {@code file_changes} and {@code commits} still to be added (none once the task has read them).
+     * that no query reads, and {@code pending_changes}, {@code pending_commits} and {@code pending_head_rows}, the
+     * store's notes of the rows of {@code file_changes}, {@code commits} and the head tables still to be added (none
+     * once the task has read them).
      */
     static List<Tables.Table> storeTables() {
         List<Tables.Table> shared = Tables.PER_SCAN_VIEWS.stream().map(Tables::rowsOf).toList();
         return Tables.ALL.stream().filter(table -> table.view()
                 ? Tables.PER_SCAN_VIEWS.contains(table) || table.since() < table.viewSince()
                 : table != Tables.REPORTS && table != Tables.BLOB_RESULTS && table != Tables.COMMIT_CHANGES
-                        && table != Tables.PENDING_CHANGES && table != Tables.PENDING_COMMITS && table != Tables.WALKS
+                        && table != Tables.PENDING_CHANGES && table != Tables.PENDING_COMMITS
+                        && table != Tables.PENDING_HEAD_ROWS && table != Tables.WALKS
                         && !shared.contains(table))
                 .toList();
     }

@@ -58,11 +58,12 @@ public final class ChangeRows {
 
     /**
      * Whether a query may read a table whose rows are derived: it names {@code file_changes}, {@code commits} or the
-     * {@code authors} view of it (in any case, quoted or not; a column named so, as {@code scans.commits}, counts too).
+     * {@code authors} view of it, or a report table ({@code functions}, {@code hotspots}, or {@code head_…})
+     * (in any case, quoted or not; a column named so, as {@code scans.commits}, counts too).
      */
     public static boolean readBy(String sql) {
         String query = sql.toLowerCase(Locale.ROOT);
-        return Stream.of(Tables.FILE_CHANGES, Tables.COMMITS, Tables.AUTHORS)
+        return Stream.of(Tables.FILE_CHANGES, Tables.COMMITS, Tables.AUTHORS, Tables.FUNCTIONS, Tables.HOTSPOTS)
                 .anyMatch(table -> query.contains(table.name()));
     }
 
@@ -104,8 +105,8 @@ public final class ChangeRows {
     }
 
     /**
-     * Adds the rows of every value a scan left pending, those of {@code commits} ({@link CommitRows}) and
-     * those of {@code file_changes}, each step's committed with its claim. A store older than
+     * Adds the rows of every value a scan left pending, those of {@code commits} ({@link CommitRows}), of the report
+     * tables ({@link HeadRows}) and of {@code file_changes}, each step's committed with its claim. A store older than
      * {@link Tables#DERIVED_ROWS} has every value's rows (its scans wrote them) and is left as it is.
      *
      * @return the rows added
@@ -117,7 +118,8 @@ public final class ChangeRows {
             return 0;
         }
         return exclusively(connection,
-                () -> CommitRows.expand(connection) + expandAll(connection, pending(connection)));
+                () -> CommitRows.expand(connection) + HeadRows.expand(connection)
+                        + expandAll(connection, pending(connection)));
     }
 
     /**

@@ -784,25 +784,27 @@ final class StoreSessionImpl implements StoreSession {
             writeHistory(connection, repositoryId, settingsId, !warned);
         }
         long start = System.nanoTime();
-        Map<Tables.Table, List<List<Object>>> reportRows = new LinkedHashMap<>();
+        Map<Tables.Table, List<List<Object>>> headRows = new LinkedHashMap<>();
         for (Tables.Table table : Tables.FROM_REPORT) {
-            reportRows.put(table, reportRows(table, report));
+            headRows.put(table, reportRows(table, report));
         }
+        headRows.put(Tables.HEAD_FILES, fileRows());
         // on a second core: the first scan of a repository writes its rows meanwhile (a rescan compares first)
-        FutureTask<Map<Tables.Shared, String>> digests = started(() -> digests(reportRows), "gstats-store-digests");
+        FutureTask<Map<Tables.Shared, String>> digests = started(() -> digests(headRows), "gstats-store-digests");
         Map<Tables.Shared, Long> shared = sharedRows(connection, repositoryId, digests);
         long scanId = insertScan(connection, report, repositoryId, settingsId, shared);
         for (Tables.Shared rows : Tables.SHARED) {
             if (shared.containsKey(rows)) {
                 continue;
             }
+            // the files as rows: the next scan's open reads the latest head's blob ids from them
             if (rows.rows() == Tables.HEAD_FILES) {
                 insertFiles(connection, scanId);
             } else {
-                insertReportRows(connection, scanId, rows.rows(), reportRows.get(rows.rows()));
+                HeadRows.write(connection, scanId, rows.rows(), headRows.get(rows.rows()));
             }
         }
-        long headRows = System.nanoTime();
+        long headRowsWritten = System.nanoTime();
         completeScan(connection, scanId, shared, computed(digests));
         long digested = System.nanoTime();
         blobResults.join().write(connection);
@@ -818,8 +820,8 @@ final class StoreSessionImpl implements StoreSession {
         }
         // -v: the parts of "the scan's rows written in"
         LOG.debug("the scan's row and head rows in {} ms, their digests awaited {} ms, per-blob results in {} ms, "
-                + "the report's JSON awaited {} ms and written in {} ms", (headRows - start) / 1_000_000,
-                (digested - headRows) / 1_000_000, (perBlob - digested) / 1_000_000,
+                + "the report's JSON awaited {} ms and written in {} ms", (headRowsWritten - start) / 1_000_000,
+                (digested - headRowsWritten) / 1_000_000, (perBlob - digested) / 1_000_000,
                 (serialised - perBlob) / 1_000_000, (System.nanoTime() - serialised) / 1_000_000);
     }
 
@@ -911,10 +913,10 @@ final class StoreSessionImpl implements StoreSession {
     }
 
     /** SHA-256 of each kind of the head's rows. */
-    private Map<Tables.Shared, String> digests(Map<Tables.Table, List<List<Object>>> reportRows) {
+    private static Map<Tables.Shared, String> digests(Map<Tables.Table, List<List<Object>>> headRows) {
         Map<Tables.Shared, String> digests = new LinkedHashMap<>();
         for (Tables.Shared rows : Tables.SHARED) {
-            digests.put(rows, digest(rows.rows() == Tables.HEAD_FILES ? fileRows() : reportRows.get(rows.rows())));
+            digests.put(rows, digest(headRows.get(rows.rows())));
         }
         return digests;
     }
@@ -966,8 +968,7 @@ final class StoreSessionImpl implements StoreSession {
     private List<List<Object>> fileRows() {
         List<List<Object>> rows = new ArrayList<>(files.size());
         for (FileInfo file : files) {
-            rows.add(List.of(file.path(), file.size(), file.lines(), file.binary(),
-                    String.valueOf(blobIds.get(file.path()))));
+            rows.add(Arrays.asList(file.path(), file.size(), file.lines(), file.binary(), blobIds.get(file.path())));
         }
         return rows;
     }
@@ -1053,34 +1054,6 @@ final class StoreSessionImpl implements StoreSession {
             rows.add(Arrays.asList(values));
         }
         return rows;
-    }
-
-    private static void insertReportRows(Connection connection, long scanId, Tables.Table table,
-            List<List<Object>> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Tables.Column> columns = table.reportColumns();
-        String names = columns.stream().map(Tables.Column::name).collect(Collectors.joining(", "));
-        String marks = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name()
-                + " (scan_id, row_no, " + names + ") VALUES (?, ?, " + marks + ")")) {
-            int rowNo = 0;
-            int pending = 0;
-            for (List<Object> row : rows) {
-                insert.setLong(1, scanId);
-                insert.setInt(2, rowNo++);
-                for (int i = 0; i < row.size(); i++) {
-                    insert.setObject(3 + i, row.get(i));
-                }
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            insert.executeBatch();
-        }
     }
 
     private static Table reportTable(Report report, String sectionAndTable) {

@@ -633,11 +633,22 @@ public class StoredScanTest {
     }
 
     /**
+     * Turns a store of this version's shape into schema 13's: every head row in its table (and every commit's row in
+     * commits, every value's rows in file_changes), as its scan wrote them then, and no pending_head_rows.
+     */
+    static void schema13(Statement statement) throws SQLException {
+        if (Schema.isTable(statement.getConnection(), Tables.PENDING_HEAD_ROWS.name())) {
+            ChangeRows.expand(statement.getConnection());
+            statement.execute("DROP TABLE " + Tables.PENDING_HEAD_ROWS.name());
+        }
+    }
+
+    /**
      * Turns a store of this version's shape into schema 12's: every commit's row in commits (and every value's
-     * rows in file_changes), as its scan wrote them then, and no pending_commits.
+     * rows in file_changes), as its scan wrote them then, and no pending_commits (nor pending_head_rows).
      */
     static void schema12(Statement statement) throws SQLException {
-        ChangeRows.expand(statement.getConnection());
+        schema13(statement);
         statement.execute("DROP TABLE " + Tables.PENDING_COMMITS.name());
     }
 
@@ -976,7 +987,7 @@ public class StoredScanTest {
         }
     }
 
-    /** Adds the missing rows of file_changes and commits, as gstats sql does before a query that reads them. */
+    /** Adds the missing rows of file_changes, commits and the head tables, as gstats sql does before a query of them. */
     static void expandRows(ScanStoreImpl store) throws Exception {
         Database.closeQuietly(ChangeRows.expanded(store.database(null)));
     }
@@ -1022,6 +1033,12 @@ public class StoredScanTest {
     }
 
     /** The table's rows as they are, without adding the derived ones first. */
+    /** The rows of a table (a query's "FROM" part) once the derived rows are added. */
+    private static long added(ScanStoreImpl store, String table) throws Exception {
+        expandRows(store);
+        return count(store, table);
+    }
+
     static long count(ScanStoreImpl store, String table) throws Exception {
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
@@ -1041,17 +1058,17 @@ public class StoredScanTest {
         ScanStoreImpl store = store();
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
-        long headFiles = count(store, "head_files");
+        long headFiles = added(store, "head_files");
 
         scanStored(store, request);
 
-        assertEquals("no head row written again", headFiles, count(store, "head_files"));
+        assertEquals("no head row written again", headFiles, added(store, "head_files"));
         assertEquals(2 * headFiles, count(store, "files"));
         List<Long> scans = store.history(repo.dir()).stream().map(scan -> scan.scanId()).toList();
         assertEquals(filesOf(store, scans.get(0)), filesOf(store, scans.get(1)));
         repo.write("src/Main.java", "class Main {\n  long y;\n}\n").commit("y", ANN);
         scanStored(store, request);
-        assertEquals("a changed head writes its rows", 2 * headFiles, count(store, "head_files"));
+        assertEquals("a changed head writes its rows", 2 * headFiles, added(store, "head_files"));
         assertEquals(3 * headFiles, count(store, "files"));
     }
 
@@ -1066,12 +1083,12 @@ public class StoredScanTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         List<ReportSection> oneFunction = metrics("run");
         scanStored(store, request, oneFunction);
-        long headFiles = count(store, "head_files");
+        long headFiles = added(store, "head_files");
 
         repo.write("notes.txt", "new\n").commit("notes", ANN);
         scanStored(store, request, oneFunction);
 
-        assertEquals("the files written again", 2 * headFiles + 1, count(store, "head_files"));
+        assertEquals("the files written again", 2 * headFiles + 1, added(store, "head_files"));
         assertEquals("the functions shared", 1, count(store, "head_functions"));
         assertEquals(2, count(store, "functions WHERE name = 'run'"));
         List<Long> scans = store.history(repo.dir()).stream().map(scan -> scan.scanId()).toList();
@@ -1079,9 +1096,87 @@ public class StoredScanTest {
                 + "AND functions_from = " + scans.get(0)));
 
         scanStored(store, request, metrics("stop"));
-        assertEquals("a changed function writes the functions", 2, count(store, "head_functions"));
+        assertEquals("a changed function writes the functions", 2, added(store, "head_functions"));
         assertEquals("the files shared", 2 * headFiles + 1, count(store, "head_files"));
         assertEquals(List.of("run", "run", "stop"), functionNames(store));
+    }
+
+    /**
+     * A scan writes each of its report tables' rows as one value, which its rescan shares; the first read adds the
+     * rows, once, and what store info counts before is what the read then gives. The head's files are rows, as git
+     * ls-tree lists them.
+     */
+    @Test
+    public void reportRowsAreKeptAsValuesAndAddedByTheFirstRead() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request, metrics("run"));
+        scanStored(store, request, metrics("run"));
+        assertEquals("no row of functions written", 0, count(store, "head_functions"));
+        assertEquals("the functions, once for both scans", 1, count(store, "pending_head_rows"));
+        List<String> lsTree = new ArrayList<>();
+        for (String line : repo.git("ls-tree", "-r", "-l", "HEAD").lines().toList()) {
+            String[] metaAndPath = line.split("\t", 2);
+            lsTree.add(metaAndPath[1] + " " + metaAndPath[0].trim().split(" +")[3]);
+        }
+        Collections.sort(lsTree);
+        assertEquals(lsTree, headFiles(store));
+        List<Tables.Table> tables = List.of(Tables.HEAD_FUNCTIONS, Tables.FUNCTIONS, Tables.HEAD_HOTSPOTS,
+                Tables.HOTSPOTS);
+        Map<Tables.Table, Long> counted = new LinkedHashMap<>();
+        try (Connection connection = store.database(null).openForReading()) {
+            for (Tables.Table table : tables) {
+                counted.put(table, count(store, table.name()) + HeadRows.pendingRows(connection, table));
+            }
+        }
+
+        expandRows(store);
+
+        assertEquals(0, count(store, "pending_head_rows"));
+        for (Tables.Table table : tables) {
+            assertEquals(table.name(), (long) counted.get(table), count(store, table.name()));
+        }
+        assertEquals(List.of("run", "run"), functionNames(store));
+        assertEquals("read again, nothing is added", List.of("run", "run"), functionNames(store));
+        assertEquals(1, count(store, "head_functions"));
+    }
+
+    /** The head's files of the store's rows, "path size" sorted. */
+    private static List<String> headFiles(ScanStoreImpl store) throws Exception {
+        try (Connection connection = store.database(null).openForReading();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT path, size FROM head_files ORDER BY path")) {
+            List<String> files = new ArrayList<>();
+            while (rows.next()) {
+                files.add(rows.getString(1) + " " + rows.getLong(2));
+            }
+            return files;
+        }
+    }
+
+    /** A value of pending_head_rows that cannot be read is dropped by the first read, with one warning. */
+    @Test
+    public void aDamagedValueOfReportRowsIsDroppedByTheFirstRead() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scanStored(store, request, metrics("run"));
+        scanStored(store, request, metrics("run"));
+        try (Connection connection = store.database(null).open();
+                java.sql.PreparedStatement update = connection.prepareStatement(
+                        "UPDATE pending_head_rows SET encoded = ? WHERE table_name = 'head_functions'")) {
+            update.setBytes(1, new byte[] {1, 2});
+            assertEquals(1, update.executeUpdate());
+            connection.commit();
+        }
+
+        expandRows(store);
+
+        assertEquals(0, count(store, "pending_head_rows"));
+        assertEquals(0, count(store, "head_functions"));
+        assertEquals(2, count(store, "scans WHERE functions_from IS NOT NULL"));
+        assertEquals(0, count(store, "functions"));
     }
 
     /**
@@ -1197,7 +1292,7 @@ public class StoredScanTest {
     }
 
     /** A report whose metrics section has a functions table of one function. */
-    private static List<ReportSection> metrics(String function) {
+    static List<ReportSection> metrics(String function) {
         Table functions = Table.builder("functions", "path", "name", "start_line", "end_line", "cyclomatic",
                 "cognitive", "max_nesting", "parameters", "lines").row("src/Util.java", function, 2, 2, 1, 0, 0, 0, 1)
                 .build();
@@ -1205,6 +1300,7 @@ public class StoredScanTest {
     }
 
     private static List<String> functionNames(ScanStoreImpl store) throws Exception {
+        expandRows(store);
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT name FROM functions ORDER BY scan_id, row_no")) {
@@ -1261,6 +1357,7 @@ public class StoredScanTest {
     }
 
     private static List<String> filesOf(ScanStoreImpl store, long scanId) throws Exception {
+        expandRows(store);
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT path FROM files WHERE scan_id = " + scanId
@@ -1477,6 +1574,7 @@ public class StoredScanTest {
     }
 
     private static Map<String, String> blobIdsOfLatestScan(ScanStoreImpl store) throws Exception {
+        expandRows(store);
         Map<String, String> blobs = new TreeMap<>();
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
@@ -1563,6 +1661,7 @@ public class StoredScanTest {
         ScanRequest request = ScanRequest.builder(repo.dir()).build();
         scanStored(store, request);
         try (Connection connection = store.database(null).open(); Statement statement = connection.createStatement()) {
+            schema13(statement);
             for (String name : List.of("files", "functions", "hotspots")) {
                 statement.execute("DROP VIEW " + name);
                 statement.execute("ALTER TABLE head_" + name + " RENAME TO " + name);

@@ -28,6 +28,11 @@ public final class StoredScanTests {
         scans.scanStored(store, request);
     }
 
+    /** A scan whose report lists one function, of that name, in the metrics plugin's functions table. */
+    public void scanWithFunction(ScanStoreImpl store, ScanRequest request, String function) throws Exception {
+        scans.scanStored(store, request, StoredScanTest.metrics(function));
+    }
+
     /** A scan with a content plugin that keeps a result per head blob; what it found kept, by path. */
     public Map<String, String> scanWithContentPlugin(ScanStoreImpl store, ScanRequest request) throws Exception {
         return scans.scanWithContentPlugin(store, request);

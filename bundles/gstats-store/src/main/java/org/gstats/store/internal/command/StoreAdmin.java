@@ -15,6 +15,7 @@ import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.ChangeRows;
 import org.gstats.store.internal.CommitRows;
 import org.gstats.store.internal.Database;
+import org.gstats.store.internal.HeadRows;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.gstats.store.internal.schema.Migrations;
 import org.gstats.store.internal.schema.Schema;
@@ -104,9 +105,10 @@ final class StoreAdmin {
             table.add(List.of("size", size(connection)));
             if (version > 0) {
                 for (Tables.Table each : Tables.ALL) {
-                    // file_changes and commits as a query gives them: also the rows not yet expanded
+                    // file_changes, commits and the report tables as a query gives them: also the rows not yet added
                     long rows = each == Tables.FILE_CHANGES ? ChangeRows.count(connection)
-                            : each == Tables.COMMITS ? CommitRows.count(connection) : count(connection, each.name());
+                            : each == Tables.COMMITS ? CommitRows.count(connection)
+                            : count(connection, each.name()) + HeadRows.pendingRows(connection, each);
                     table.add(List.of(each.name() + " rows", String.valueOf(rows)));
                 }
             }

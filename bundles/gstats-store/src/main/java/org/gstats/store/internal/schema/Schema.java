@@ -122,7 +122,7 @@ public final class Schema {
      * {@link Tables} says, as step 8 encoded values), and raising it later only needs
      * {@code NewStoreTest} to pass.
      */
-    static final int CREATED_AT = Tables.DERIVED_COMMITS;
+    static final int CREATED_AT = Tables.DERIVED_HEADS;
 
     /**
      * A new store at the current version in one transaction, without Flyway: loading Flyway and

@@ -183,6 +183,37 @@ public class StoreAdminTest {
         assertEquals(0, StoredScanTests.rows(store, "commits"));
     }
 
+    /**
+     * The functions a scan wrote as one value: store info counts the rows a query gives before the first query adds
+     * them, and after; clear deletes a scan's value with its rows.
+     */
+    @Test
+    public void aQueryOfFunctionsAddsTheirRowsWhichInfoCountsBefore() throws Exception {
+        StoredScanTests scans = new StoredScanTests(temp);
+        GitRepo repo = scans.history();
+        ScanStoreImpl store = scans.store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        scans.scanWithFunction(store, request, "run");
+        scans.scanWithFunction(store, request, "run");
+        StoreAdmin admin = new StoreAdmin(store.database(null));
+        assertEquals(1, StoredScanTests.rows(store, "pending_head_rows"));
+        String counted = info(admin);
+        assertTrue(counted, counted.contains("\nhead_functions rows,1\r\n"));
+        assertTrue(counted, counted.contains("\nfunctions rows,2\r\n"));
+
+        assertEquals(2, count(admin, "SELECT COUNT(*) FROM Functions WHERE name = 'run'"));
+        assertEquals(0, StoredScanTests.rows(store, "pending_head_rows"));
+        assertEquals(1, StoredScanTests.rows(store, "head_functions"));
+        String after = info(admin);
+        assertTrue(after, after.contains("\nhead_functions rows,1\r\n") && after.contains("\nfunctions rows,2\r\n"));
+
+        scans.scanWithFunction(store, request, "stop");
+        assertEquals("the changed functions wait", 1, StoredScanTests.rows(store, "pending_head_rows"));
+        assertEquals(3, admin.clear(repo.dir().toRealPath()));
+        assertEquals(0, StoredScanTests.rows(store, "pending_head_rows"));
+        assertEquals(0, StoredScanTests.rows(store, "head_functions"));
+    }
+
     private static String info(StoreAdmin admin) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         admin.info().print("csv", new PrintStream(out, true, StandardCharsets.UTF_8));
