@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The encoding follows the table's columns ({@link Tables.Table#reportColumns()}: all but {@code scan_id} and
  * {@code row_no}, which a row's place gives): a version byte, the row count, then each row's values in
- * column order, each a presence byte and the value as its column's type reads it. Deflated.
+ * column order, each a presence byte and the value as its column's type reads it; deflated when kept. Its
+ * SHA-256 is the rows' digest ({@code scans.functions_digest}, …), for the head's files too.
  */
 public final class HeadRows {
 
@@ -52,30 +56,17 @@ public final class HeadRows {
 
 
     /**
-     * Writes a scan's rows of a report table as its pending value, in the caller's transaction; nothing for no rows.
-     *
-     * @param rows each row's values in the order of the table's {@link Tables.Table#reportColumns()}
+     * A head table's rows in the encoding, not yet deflated, and their SHA-256, which tells the next scan whether its
+     * rows are the same.
      */
-    static void write(Connection connection, long scanId, Tables.Table table, List<List<Object>> rows)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Tables.PENDING_HEAD_ROWS.name()
-                + " (scan_id, table_name, row_count, encoded) VALUES (?, ?, ?, ?)")) {
-            insert.setLong(1, scanId);
-            insert.setString(2, table.name());
-            insert.setInt(3, rows.size());
-            insert.setBytes(4, encoded(table, rows));
-            insert.executeUpdate();
-        }
+    record Encoded(int rows, byte[] bytes, String digest) {
     }
 
-    static byte[] encoded(Tables.Table table, List<List<Object>> rows) {
+    /** The rows encoded; each row's values in the order of the table's {@link Tables.Table#reportColumns()}. */
+    static Encoded encoded(Tables.Table table, List<List<Object>> rows) {
         List<Tables.Column> columns = table.reportColumns();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(
-                new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED), 1 << 16))) {
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeInt(rows.size());
             for (List<Object> row : rows) {
@@ -86,7 +77,35 @@ public final class HeadRows {
         } catch (IOException e) {
             throw new IllegalStateException("a byte array takes every write", e);
         }
-        return bytes.toByteArray();
+        byte[] encoded = bytes.toByteArray();
+        try {
+            return new Encoded(rows.size(), encoded,
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Writes a scan's rows of a report table as its pending value, in the caller's transaction; nothing for none. */
+    static void write(Connection connection, long scanId, Tables.Table table, Encoded rows) throws SQLException {
+        if (rows.rows() == 0) {
+            return;
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_SPEED),
+                1 << 16)) {
+            out.write(rows.bytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("a byte array takes every write", e);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Tables.PENDING_HEAD_ROWS.name()
+                + " (scan_id, table_name, row_count, encoded) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, scanId);
+            insert.setString(2, table.name());
+            insert.setInt(3, rows.rows());
+            insert.setBytes(4, deflated.toByteArray());
+            insert.executeUpdate();
+        }
     }
 
     /** A value as its column's type keeps it; a report's number for an integer column is taken as one. */

@@ -1,10 +1,7 @@
 package org.gstats.store.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -789,9 +785,11 @@ final class StoreSessionImpl implements StoreSession {
             headRows.put(table, reportRows(table, report));
         }
         headRows.put(Tables.HEAD_FILES, fileRows());
-        // on a second core: the first scan of a repository writes its rows meanwhile (a rescan compares first)
-        FutureTask<Map<Tables.Shared, String>> digests = started(() -> digests(headRows), "gstats-store-digests");
-        Map<Tables.Shared, Long> shared = sharedRows(connection, repositoryId, digests);
+        // on a second core, each kind of rows encoded and digested: a first scan writes its files meanwhile (a rescan
+        // compares first)
+        FutureTask<Map<Tables.Shared, HeadRows.Encoded>> encoded = started(() -> encoded(headRows),
+                "gstats-store-head-rows");
+        Map<Tables.Shared, Long> shared = sharedRows(connection, repositoryId, encoded);
         long scanId = insertScan(connection, report, repositoryId, settingsId, shared);
         for (Tables.Shared rows : Tables.SHARED) {
             if (shared.containsKey(rows)) {
@@ -801,11 +799,11 @@ final class StoreSessionImpl implements StoreSession {
             if (rows.rows() == Tables.HEAD_FILES) {
                 insertFiles(connection, scanId);
             } else {
-                HeadRows.write(connection, scanId, rows.rows(), headRows.get(rows.rows()));
+                HeadRows.write(connection, scanId, rows.rows(), computed(encoded).get(rows));
             }
         }
         long headRowsWritten = System.nanoTime();
-        completeScan(connection, scanId, shared, computed(digests));
+        completeScan(connection, scanId, shared, computed(encoded));
         long digested = System.nanoTime();
         blobResults.join().write(connection);
         long perBlob = System.nanoTime();
@@ -912,19 +910,19 @@ final class StoreSessionImpl implements StoreSession {
         return task;
     }
 
-    /** SHA-256 of each kind of the head's rows. */
-    private static Map<Tables.Shared, String> digests(Map<Tables.Table, List<List<Object>>> headRows) {
-        Map<Tables.Shared, String> digests = new LinkedHashMap<>();
+    /** Each kind of the head's rows encoded, with its digest. */
+    private static Map<Tables.Shared, HeadRows.Encoded> encoded(Map<Tables.Table, List<List<Object>>> headRows) {
+        Map<Tables.Shared, HeadRows.Encoded> encoded = new LinkedHashMap<>();
         for (Tables.Shared rows : Tables.SHARED) {
-            digests.put(rows, digest(headRows.get(rows.rows())));
+            encoded.put(rows, HeadRows.encoded(rows.rows(), headRows.get(rows.rows())));
         }
-        return digests;
+        return encoded;
     }
 
-    private static Map<Tables.Shared, String> computed(FutureTask<Map<Tables.Shared, String>> digests)
-            throws SQLException {
+    private static Map<Tables.Shared, HeadRows.Encoded> computed(
+            FutureTask<Map<Tables.Shared, HeadRows.Encoded>> encoded) throws SQLException {
         try {
-            return digests.get();
+            return encoded.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while the scan was written", e);
@@ -940,7 +938,7 @@ final class StoreSessionImpl implements StoreSession {
      * The digests are awaited only when the repository has a scan to compare with.
      */
     private static Map<Tables.Shared, Long> sharedRows(Connection connection, long repositoryId,
-            FutureTask<Map<Tables.Shared, String>> digests) throws SQLException {
+            FutureTask<Map<Tables.Shared, HeadRows.Encoded>> encoded) throws SQLException {
         String columns = Tables.SHARED.stream().map(rows -> rows.from() + ", " + rows.digest())
                 .collect(Collectors.joining(", "));
         Map<Tables.Shared, Long> shared = new HashMap<>();
@@ -953,7 +951,7 @@ final class StoreSessionImpl implements StoreSession {
                     for (Tables.Shared rows : Tables.SHARED) {
                         long from = row.getLong(column);
                         boolean written = !row.wasNull();
-                        if (written && computed(digests).get(rows).equals(row.getString(column + 1))) {
+                        if (written && computed(encoded).get(rows).digest().equals(row.getString(column + 1))) {
                             shared.put(rows, from);
                         }
                         column += 2;
@@ -971,31 +969,6 @@ final class StoreSessionImpl implements StoreSession {
             rows.add(Arrays.asList(file.path(), file.size(), file.lines(), file.binary(), blobIds.get(file.path())));
         }
         return rows;
-    }
-
-    /** SHA-256 of rows as they would be written. */
-    private static String digest(List<List<Object>> rows) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        for (List<Object> row : rows) {
-            digestRow(sha256, row);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static final byte ROW_END = 0x1E;
-    private static final byte VALUE_END = 0x1F;
-
-    private static void digestRow(MessageDigest sha256, List<Object> row) {
-        for (Object value : row) {
-            sha256.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
-            sha256.update(VALUE_END);
-        }
-        sha256.update(ROW_END);
     }
 
     /**
@@ -1178,7 +1151,7 @@ final class StoreSessionImpl implements StoreSession {
      * digests of all of them (known last when a first scan wrote its rows while they were computed).
      */
     private static void completeScan(Connection connection, long scanId, Map<Tables.Shared, Long> shared,
-            Map<Tables.Shared, String> digests) throws SQLException {
+            Map<Tables.Shared, HeadRows.Encoded> encoded) throws SQLException {
         String own = Tables.SHARED.stream().filter(rows -> !shared.containsKey(rows))
                 .map(rows -> rows.from() + " = scan_id, ").collect(Collectors.joining());
         String digestColumns = Tables.SHARED.stream().map(rows -> rows.digest() + " = ?")
@@ -1187,7 +1160,7 @@ final class StoreSessionImpl implements StoreSession {
                 "UPDATE scans SET " + own + digestColumns + " WHERE scan_id = ?")) {
             int column = 1;
             for (Tables.Shared rows : Tables.SHARED) {
-                update.setString(column++, digests.get(rows));
+                update.setString(column++, encoded.get(rows).digest());
             }
             update.setLong(column, scanId);
             update.executeUpdate();
