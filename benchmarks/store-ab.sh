@@ -13,13 +13,15 @@
 #                     rescan   a rescan of the unchanged repository (each build scans it once first)
 #                     commits  a rescan after 10 new commits, made before each pair in each build's
 #                              own clone (each build scans its clone once first)
+#                     code     as commits, but each commit renames the one function of STORE-AB.java, so
+#                              that the head's functions (and the rows kept of them) change with each rescan
 # Each build has its own store and cache in a temporary folder, removed afterwards; gstats runs
 # without the daemon, as --format json --quiet, and its first run (unmeasured) writes the build's
 # class data sharing archive.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 gstats_a=$1
@@ -32,8 +34,8 @@ case "$pairs" in
 esac
 scenario=${5:-cold}
 case "$scenario" in
-  cold|rescan|commits) ;;
-  *) echo "store-ab.sh: unknown scenario '$scenario' (use cold, rescan or commits)" >&2; exit 2 ;;
+  cold|rescan|commits|code) ;;
+  *) echo "store-ab.sh: unknown scenario '$scenario' (use cold, rescan, commits or code)" >&2; exit 2 ;;
 esac
 for gstats in "$gstats_a" "$gstats_b"; do
   [ -x "$gstats" ] || { echo "store-ab.sh: no gstats at $gstats (build it: mvn -B -o -q package -pl distribution -am -DskipTests)" >&2; exit 2; }
@@ -48,10 +50,16 @@ timed() { # FILE COMMAND...: appends "wall user sys maxrss_kb" to FILE
   shift
   /usr/bin/time -a -o "$file" -f "%e %U %S %M" "$@" > /dev/null
 }
-add_commits() { # CLONE ROUND: 10 commits to STORE-AB.txt
+add_commits() { # CLONE ROUND: 10 commits to STORE-AB.txt, or (code) to STORE-AB.java's function
   for i in $(seq 1 10); do
-    echo "round $2 line $i" >> "$1/STORE-AB.txt"
-    git -C "$1" add STORE-AB.txt
+    if [ "$scenario" = code ]; then
+      printf 'class StoreAb {\n    int round%sLine%s(int x) {\n        return x > 0 ? x : -x;\n    }\n}\n' "$2" "$i" \
+        > "$1/STORE-AB.java"
+      git -C "$1" add STORE-AB.java
+    else
+      echo "round $2 line $i" >> "$1/STORE-AB.txt"
+      git -C "$1" add STORE-AB.txt
+    fi
     git -C "$1" -c user.name=bench -c user.email=bench@example.com commit -q -m "bench $2.$i"
   done
 }
@@ -60,7 +68,7 @@ for build in a b; do
   gstats_var=gstats_$build
   mkdir -p "$work/$build/cache"
   target=$repo
-  if [ "$scenario" = commits ]; then
+  if [ "$scenario" = commits ] || [ "$scenario" = code ]; then
     git clone -q "$repo" "$work/$build/clone"
     target=$work/$build/clone
   fi
@@ -75,7 +83,7 @@ done
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for pair in $(seq "$pairs"); do
-  if [ "$scenario" = commits ]; then
+  if [ "$scenario" = commits ] || [ "$scenario" = code ]; then
     add_commits "$work/a/clone" "$pair"
     add_commits "$work/b/clone" "$pair"
   fi

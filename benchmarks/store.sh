@@ -2,8 +2,8 @@
 # The scan store's figures on a real repository, whole process, wall time, CPU time (user + system)
 # and peak RSS:
 #   cold scan with the store (empty) against --no-store, in both orders (the second of two runs is faster);
-#   rescan of the unchanged repository, and after 10 new commits, against git log --numstat -M (the
-#   median of STORE_ROUNDS rounds, default 3);
+#   rescan of the unchanged repository, and after 10 new commits (each renaming a function), against
+#   git log --numstat -M (the median of STORE_ROUNDS rounds, default 3);
 #   an unchanged rescan (of the history with those 10 commits) and one after 10 more commits,
 #   through a warm daemon (unless JAVA_OPTS is given, which turns it off), after the direct rows
 #   and stopped before the rest: a daemon goes on compiling after its commands, on the same cores;
@@ -75,10 +75,13 @@ for round in $(seq "$rounds"); do
   timed "git_log_2_$round" git -C "$repo" log --numstat -M
   timed "rescan_unchanged_$round" "$gstats" scan "$repo" --format json --quiet
 done
-add_commits() { # FIRST: 10 commits to STORE-BENCH.txt, numbered from FIRST
+# each changes code, as a day's commits do: the one function of STORE-BENCH.java is renamed, so that the
+# head's functions (and what the store keeps of them) change with each rescan, not only its files
+add_commits() { # FIRST: 10 commits to STORE-BENCH.java, numbered from FIRST
   for i in $(seq "$1" $(($1 + 9))); do
-    echo "line $i" >> "$repo/STORE-BENCH.txt"
-    git -C "$repo" add STORE-BENCH.txt
+    printf 'class StoreBench {\n    int commit%s(int x) {\n        return x > 0 ? x : -x;\n    }\n}\n' "$i" \
+      > "$repo/STORE-BENCH.java"
+    git -C "$repo" add STORE-BENCH.java
     git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m "bench $i"
   done
 }
