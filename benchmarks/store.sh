@@ -9,7 +9,7 @@
 #   and stopped before the rest: a daemon goes on compiling after its commands, on the same cores;
 #   a rescan in a warm JVM (start-up excluded: 5 rescans in one gstats shell against 1);
 #   the store's size against the repository's pack size, and the first (and second) query of
-#   file_changes, which adds that table's rows (and commits') from the recorded values;
+#   file_changes, which adds that table's rows from the recorded values;
 # and whether each stored rescan's report equals a cold scan's (timings and memory aside).
 # Works on a local clone in a temporary folder (the new commits go there) with a store of its own.
 # Usage: benchmarks/store.sh REPOSITORY [JAVA_OPTS]     (needs the distribution built:
@@ -130,7 +130,7 @@ if [ -n "$daemon" ]; then
 fi
 
 store_bytes=$(stat -c %s "$XDG_CACHE_HOME/gstats/store.mv.db")
-# the first query naming file_changes adds its rows, and commits', from the recorded values
+# the first query naming file_changes adds its rows from the recorded values (those of the tables it names)
 # (docs/store.md); the second finds them there
 timed sql_file_changes "$gstats" sql "SELECT COUNT(*) FROM file_changes"
 timed sql_file_changes_2 "$gstats" sql "SELECT COUNT(*) FROM file_changes"
@@ -183,11 +183,11 @@ $(rounded 2 "$warm_secs / $(cat "$work/git_log_5.secs")")x wall, \
 $(rounded 2 "$warm_cpu / $(cat "$work/git_log_5.cpu")")x CPU of git log"
 echo "store size / pack size:              $((store_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
 $(rounded 1 "100 * $store_bytes / $pack_bytes") %   (target <= 30 %)"
-echo "after the rows are added (a query):   $((queried_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
+echo "after file_changes' rows are added:   $((queried_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
 $(rounded 1 "100 * $queried_bytes / $pack_bytes") %"
 echo "after gstats store gc:               $((gc_bytes / 1024)) KB / $((pack_bytes / 1024)) KB = \
 $(rounded 1 "100 * $gc_bytes / $pack_bytes") %"
-echo "first query (adds file_changes' and commits' rows): $(cat "$work/sql_file_changes.secs") s wall, \
+echo "first query (adds file_changes' rows): $(cat "$work/sql_file_changes.secs") s wall, \
 $(cat "$work/sql_file_changes.cpu") s CPU (the next: $(cat "$work/sql_file_changes_2.secs") s, \
 $(cat "$work/sql_file_changes_2.cpu") s CPU; $(tail -n 1 "$work/sql_file_changes.out" | tr -d ' ') rows)"
 

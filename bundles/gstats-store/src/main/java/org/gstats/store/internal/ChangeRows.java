@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The rows of {@code file_changes}, derived from the values of {@code commit_changes} when
  * something reads that table (and, on the same turns, {@code commits}' from {@code pending_commits}:
- * {@link CommitRows}). A scan writes a commit's changes once, as its value (what a rescan
- * reads), and lists each step's values in a row of {@code pending_changes}; the rows, the same
- * facts for queries, were a quarter of a first scan's cost of writing the store, so they are added
- * by the first read that needs them ({@code gstats sql} naming the table, the fleet) and kept. The
+ * {@link CommitRows}; the report tables' from {@code pending_head_rows}: {@link HeadRows}). A scan writes
+ * a commit's changes once, as its value (what a rescan reads), and lists each step's values in a row of
+ * {@code pending_changes}; the rows, the same facts for queries, were a quarter of a first scan's cost of
+ * writing the store, so they are added by the first read that needs them ({@code gstats sql} naming the
+ * table, which adds the rows of the derived tables it names; the fleet, all of them) and kept. The
  * values are not touched: a read with nothing pending reads one empty table.
  *
  * <p>A step's row of {@code pending_changes} is claimed (deleted) in the transaction that adds its
@@ -57,14 +58,36 @@ public final class ChangeRows {
     }
 
     /**
-     * Whether a query may read a table whose rows are derived: it names {@code file_changes}, {@code commits} or the
-     * {@code authors} view of it, or a report table ({@code functions}, {@code hotspots}, or {@code head_…})
-     * (in any case, quoted or not; a column named so, as {@code scans.commits}, counts too).
+     * Which derived rows a query may read, each kind by the tables it names (in any case, quoted or not; a column
+     * named so, as {@code scans.commits}, counts too).
+     *
+     * @param commits     {@code commits}' rows: it names {@code commits} or the {@code authors} view of it
+     * @param changes     {@code file_changes}' rows
+     * @param reportRows  the report tables' rows: it names {@code functions} or {@code hotspots} (or their
+     *                    {@code head_…} tables)
      */
+    private record Reads(boolean commits, boolean changes, boolean reportRows) {
+
+        static final Reads ALL = new Reads(true, true, true);
+
+        static Reads of(String sql) {
+            String query = sql.toLowerCase(Locale.ROOT);
+            return new Reads(names(query, Tables.COMMITS, Tables.AUTHORS), names(query, Tables.FILE_CHANGES),
+                    names(query, Tables.FUNCTIONS, Tables.HOTSPOTS));
+        }
+
+        private static boolean names(String query, Tables.Table... tables) {
+            return Stream.of(tables).anyMatch(table -> query.contains(table.name()));
+        }
+
+        boolean any() {
+            return commits || changes || reportRows;
+        }
+    }
+
+    /** Whether a query may read a table whose rows are derived ({@link Reads}). */
     public static boolean readBy(String sql) {
-        String query = sql.toLowerCase(Locale.ROOT);
-        return Stream.of(Tables.FILE_CHANGES, Tables.COMMITS, Tables.AUTHORS, Tables.FUNCTIONS, Tables.HOTSPOTS)
-                .anyMatch(table -> query.contains(table.name()));
+        return Reads.of(sql).any();
     }
 
     /** Work on the store's connection that commits what it does. */
@@ -112,23 +135,27 @@ public final class ChangeRows {
      * @return the rows added
      */
     public static long expand(Connection connection) throws SQLException {
+        return expand(connection, Reads.ALL);
+    }
+
+    private static long expand(Connection connection, Reads reads) throws SQLException {
         connection.setAutoCommit(false);
         if (Schema.version(connection) < Tables.DERIVED_ROWS) {
             connection.rollback();
             return 0;
         }
-        return exclusively(connection,
-                () -> CommitRows.expand(connection) + HeadRows.expand(connection)
-                        + expandAll(connection, pending(connection)));
+        return exclusively(connection, () -> (reads.commits() ? CommitRows.expand(connection) : 0)
+                + (reads.reportRows() ? HeadRows.expand(connection) : 0)
+                + (reads.changes() ? expandAll(connection, pending(connection)) : 0));
     }
 
     /**
-     * Adds the pending rows (of both tables) of a store at this gstats' version, on a connection of the store's that
-     * is returned open for the caller to close after its read: an embedded database closes with its
-     * last connection. Null, and nothing done, for a store that is not there, or not at this version
-     * (an older one has all its rows; a newer one is not this gstats' to write).
+     * Adds the pending rows of the tables a query names ({@link Reads}) to a store at this gstats' version, on a
+     * connection of the store's that is returned open for the caller to close after its read: an embedded database
+     * closes with its last connection. Null, and nothing done, for a store that is not there, or not at this
+     * version (an older one has all its rows; a newer one is not this gstats' to write).
      */
-    public static Connection expanded(Database database) throws StoreException {
+    public static Connection expanded(Database database, String sql) throws StoreException {
         if (database.absent()) {
             return null;
         }
@@ -142,7 +169,7 @@ public final class ChangeRows {
                 return null;
             }
             connection.setReadOnly(false);
-            expand(connection);
+            expand(connection, Reads.of(sql));
             return connection;
         } catch (SQLException | RuntimeException e) {
             try {

@@ -46,6 +46,7 @@ public final class HeadRows {
 
     private static final Logger LOG = LoggerFactory.getLogger("gstats.store");
 
+    /** The encoding's first byte: another tells a value this gstats cannot read. */
     private static final int FORMAT = 1;
 
     /** Rows inserted per batch when a value's rows are added. */
@@ -53,7 +54,6 @@ public final class HeadRows {
 
     private HeadRows() {
     }
-
 
     /**
      * A head table's rows in the encoding, not yet deflated, and their SHA-256, which tells the next scan whether its

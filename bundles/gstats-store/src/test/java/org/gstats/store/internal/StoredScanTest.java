@@ -989,7 +989,7 @@ public class StoredScanTest {
 
     /** Adds the missing rows of file_changes, commits and the head tables, as gstats sql does before a query of them. */
     static void expandRows(ScanStoreImpl store) throws Exception {
-        Database.closeQuietly(ChangeRows.expanded(store.database(null)));
+        Database.closeQuietly(ChangeRows.expanded(store.database(null), "file_changes commits functions hotspots"));
     }
 
     /**

@@ -41,11 +41,11 @@ final class StoreAdmin {
 
     /**
      * Runs a query on a read-only connection whose transaction is rolled back, and only when the
-     * statement describes a result set (a query, not an update). A query naming file_changes first
-     * has the rows of the changes recorded since the last such query added ({@link ChangeRows}).
+     * statement describes a result set (a query, not an update). A query naming a derived table (file_changes,
+     * commits, functions, hotspots) first has its rows recorded since the last such query added ({@link ChangeRows}).
      */
     ResultTable query(String sql) throws StoreException {
-        Connection expanded = ChangeRows.readBy(sql) ? ChangeRows.expanded(database) : null;
+        Connection expanded = ChangeRows.readBy(sql) ? ChangeRows.expanded(database, sql) : null;
         try {
             return queried(sql);
         } finally {

@@ -184,8 +184,8 @@ public class StoreAdminTest {
     }
 
     /**
-     * The functions a scan wrote as one value: store info counts the rows a query gives before the first query adds
-     * them, and after; clear deletes a scan's value with its rows.
+     * The functions a scan wrote as one value: store info counts the rows a query gives before the first query of
+     * them adds them (and only them), and after; clear deletes a scan's value with its rows.
      */
     @Test
     public void aQueryOfFunctionsAddsTheirRowsWhichInfoCountsBefore() throws Exception {
@@ -201,8 +201,12 @@ public class StoreAdminTest {
         assertTrue(counted, counted.contains("\nhead_functions rows,1\r\n"));
         assertTrue(counted, counted.contains("\nfunctions rows,2\r\n"));
 
+        long pendingChanges = StoredScanTests.rows(store, "pending_changes");
+        assertTrue(pendingChanges > 0);
         assertEquals(2, count(admin, "SELECT COUNT(*) FROM Functions WHERE name = 'run'"));
         assertEquals(0, StoredScanTests.rows(store, "pending_head_rows"));
+        assertEquals("a query adds the rows of the tables it names", pendingChanges,
+                StoredScanTests.rows(store, "pending_changes"));
         assertEquals(1, StoredScanTests.rows(store, "head_functions"));
         String after = info(admin);
         assertTrue(after, after.contains("\nhead_functions rows,1\r\n") && after.contains("\nfunctions rows,2\r\n"));
