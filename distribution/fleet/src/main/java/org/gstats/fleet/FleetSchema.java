@@ -1,8 +1,8 @@
 package org.gstats.fleet;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -61,7 +61,7 @@ final class FleetSchema {
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField(REPOSITORY, DataTypes.StringType, false));
         for (Tables.Column column : table.columns()) {
-            fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), true));
+            fields.add(DataTypes.createStructField(column.name(), sparkType(column), true));
         }
         return DataTypes.createStructType(fields);
     }
@@ -84,26 +84,16 @@ final class FleetSchema {
     }
 
     /** The SQL types {@link Tables} uses, as Spark's. */
-    static DataType sparkType(String sqlType) {
-        String type = sqlType.toUpperCase(Locale.ROOT);
-        if (type.startsWith("BIGINT")) {
-            return DataTypes.LongType;
-        }
-        if (type.startsWith("INTEGER")) {
-            return DataTypes.IntegerType;
-        }
-        if (type.startsWith("VARCHAR") || type.startsWith("TEXT")) {
-            return DataTypes.StringType;
-        }
-        if (type.startsWith("BOOLEAN")) {
-            return DataTypes.BooleanType;
-        }
-        if (type.startsWith("TIMESTAMP")) {
-            return DataTypes.TimestampType;
-        }
-        if (type.startsWith("DOUBLE")) {
-            return DataTypes.DoubleType;
-        }
-        throw new IllegalArgumentException("the store uses an SQL type the fleet does not map: " + sqlType);
+    static DataType sparkType(Tables.Column column) {
+        return switch (column.jdbcType()) {
+            case Types.BIGINT -> DataTypes.LongType;
+            case Types.INTEGER -> DataTypes.IntegerType;
+            case Types.VARCHAR -> DataTypes.StringType;
+            case Types.BOOLEAN -> DataTypes.BooleanType;
+            case Types.TIMESTAMP_WITH_TIMEZONE -> DataTypes.TimestampType;
+            case Types.DOUBLE -> DataTypes.DoubleType;
+            default -> throw new IllegalArgumentException("the store uses an SQL type the fleet does not map: "
+                    + column.type());
+        };
     }
 }

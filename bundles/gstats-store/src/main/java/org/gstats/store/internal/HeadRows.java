@@ -114,7 +114,7 @@ public final class HeadRows {
         if (value == null) {
             return;
         }
-        switch (jdbcType(column)) {
+        switch (column.jdbcType()) {
             case Types.VARCHAR -> {
                 byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
                 out.writeInt(text.length);
@@ -126,7 +126,8 @@ public final class HeadRows {
                     : Long.parseLong(value.toString()));
             case Types.DOUBLE -> out.writeDouble(value instanceof Number number ? number.doubleValue()
                     : Double.parseDouble(value.toString()));
-            default -> out.writeBoolean((Boolean) value);
+            case Types.BOOLEAN -> out.writeBoolean((Boolean) value);
+            default -> throw new IllegalStateException("a report table's column of type " + column.type());
         }
     }
 
@@ -156,7 +157,7 @@ public final class HeadRows {
     }
 
     private static Object read(DataInputStream in, Tables.Column column) throws IOException {
-        return switch (jdbcType(column)) {
+        return switch (column.jdbcType()) {
             case Types.VARCHAR -> {
                 int length = in.readInt();
                 if (length < 0) {
@@ -167,29 +168,9 @@ public final class HeadRows {
             case Types.INTEGER -> in.readInt();
             case Types.BIGINT -> in.readLong();
             case Types.DOUBLE -> in.readDouble();
-            default -> in.readBoolean();
+            case Types.BOOLEAN -> in.readBoolean();
+            default -> throw new IllegalStateException("a report table's column of type " + column.type());
         };
-    }
-
-    /** The JDBC type of the column's SQL type, for the types report tables use. */
-    private static int jdbcType(Tables.Column column) {
-        String type = column.type();
-        if (type.startsWith("VARCHAR")) {
-            return Types.VARCHAR;
-        }
-        if (type.startsWith("INTEGER")) {
-            return Types.INTEGER;
-        }
-        if (type.startsWith("BIGINT")) {
-            return Types.BIGINT;
-        }
-        if (type.startsWith("DOUBLE PRECISION")) {
-            return Types.DOUBLE;
-        }
-        if (type.startsWith("BOOLEAN")) {
-            return Types.BOOLEAN;
-        }
-        throw new IllegalStateException("a report table's column of type " + type);
     }
 
     /** One row of pending_head_rows, without its value. */
@@ -273,7 +254,7 @@ public final class HeadRows {
                 insert.setLong(1, scanId);
                 insert.setInt(2, rowNo++);
                 for (int i = 0; i < row.length; i++) {
-                    int type = jdbcType(columns.get(i));
+                    int type = columns.get(i).jdbcType();
                     if (row[i] == null) {
                         insert.setNull(3 + i, type);
                     } else {

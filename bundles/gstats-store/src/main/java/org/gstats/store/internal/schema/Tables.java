@@ -3,6 +3,7 @@ package org.gstats.store.internal.schema;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,6 +42,33 @@ public final class Tables {
         /** The column's definition in a table created at {@code version}. */
         String ddl(int version) {
             return name + " " + (nullSince != 0 && nullSince <= version ? type.replace(" NOT NULL", "") : type);
+        }
+
+        /** The column's type as {@link Types} names it, for the types the store's tables use. */
+        public int jdbcType() {
+            String upper = type.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("BIGINT")) {
+                return Types.BIGINT;
+            }
+            if (upper.startsWith("INTEGER")) {
+                return Types.INTEGER;
+            }
+            if (upper.startsWith("VARCHAR") || upper.startsWith("TEXT")) {
+                return Types.VARCHAR;
+            }
+            if (upper.startsWith("BOOLEAN")) {
+                return Types.BOOLEAN;
+            }
+            if (upper.startsWith("DOUBLE PRECISION")) {
+                return Types.DOUBLE;
+            }
+            if (upper.startsWith("TIMESTAMP WITH TIME ZONE")) {
+                return Types.TIMESTAMP_WITH_TIMEZONE;
+            }
+            if (upper.startsWith("BYTEA")) {
+                return Types.VARBINARY;
+            }
+            throw new IllegalStateException("a column of a type the store does not use: " + type);
         }
     }
 
