@@ -194,8 +194,9 @@ public final class HeadRows {
             while (rows.next()) {
                 String name = rows.getString(2);
                 // the schema's version is this gstats': every name is one of its tables
-                values.add(new Pending(rows.getLong(1),
-                        Tables.FROM_REPORT.stream().filter(table -> table.name().equals(name)).findFirst().orElseThrow()));
+                Tables.Table table = Tables.FROM_REPORT.stream().filter(each -> each.name().equals(name))
+                        .findFirst().orElseThrow();
+                values.add(new Pending(rows.getLong(1), table));
             }
         }
         connection.commit();

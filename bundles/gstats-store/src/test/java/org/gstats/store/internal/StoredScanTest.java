@@ -987,7 +987,7 @@ public class StoredScanTest {
         }
     }
 
-    /** Adds the missing rows of file_changes, commits and the head tables, as gstats sql does before a query of them. */
+    /** Adds the missing rows of file_changes, commits and the report tables, as a gstats sql query of them does. */
     static void expandRows(ScanStoreImpl store) throws Exception {
         Database.closeQuietly(ChangeRows.expanded(store.database(null), "file_changes commits functions hotspots"));
     }
