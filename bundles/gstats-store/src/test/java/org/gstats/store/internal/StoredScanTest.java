@@ -1142,17 +1142,9 @@ public class StoredScanTest {
         assertEquals(1, count(store, "head_functions"));
     }
 
-    /** The head's files of the store's rows, "path size" sorted. */
+    /** The head's files of the store's rows, "path size", sorted as Java sorts (a server's collation may not). */
     private static List<String> headFiles(ScanStoreImpl store) throws Exception {
-        try (Connection connection = store.database(null).openForReading();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT path, size FROM head_files ORDER BY path")) {
-            List<String> files = new ArrayList<>();
-            while (rows.next()) {
-                files.add(rows.getString(1) + " " + rows.getLong(2));
-            }
-            return files;
-        }
+        return strings(store, "SELECT path || ' ' || size FROM head_files").stream().sorted().toList();
     }
 
     /** A value of pending_head_rows that cannot be read is dropped by the first read, with one warning. */
@@ -1301,14 +1293,19 @@ public class StoredScanTest {
 
     private static List<String> functionNames(ScanStoreImpl store) throws Exception {
         expandRows(store);
+        return strings(store, "SELECT name FROM functions ORDER BY scan_id, row_no");
+    }
+
+    /** The first column of a query's rows, as text, in the query's order. */
+    private static List<String> strings(ScanStoreImpl store, String sql) throws Exception {
         try (Connection connection = store.database(null).openForReading();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT name FROM functions ORDER BY scan_id, row_no")) {
-            List<String> names = new ArrayList<>();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
             while (rows.next()) {
-                names.add(rows.getString(1));
+                values.add(rows.getString(1));
             }
-            return names;
+            return values;
         }
     }
 
@@ -1358,16 +1355,7 @@ public class StoredScanTest {
 
     private static List<String> filesOf(ScanStoreImpl store, long scanId) throws Exception {
         expandRows(store);
-        try (Connection connection = store.database(null).openForReading();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT path FROM files WHERE scan_id = " + scanId
-                        + " ORDER BY path")) {
-            List<String> paths = new ArrayList<>();
-            while (rows.next()) {
-                paths.add(rows.getString(1));
-            }
-            return paths;
-        }
+        return strings(store, "SELECT path FROM files WHERE scan_id = " + scanId + " ORDER BY path");
     }
 
     @Test
