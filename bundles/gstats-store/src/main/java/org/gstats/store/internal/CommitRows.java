@@ -277,6 +277,33 @@ public final class CommitRows {
         return rows;
     }
 
+    /** A row of the authors view: a repository and an author's email. */
+    private record Author(long repositoryId, String email) {
+    }
+
+    /**
+     * The rows the {@code authors} view gives a query: its repositories' and authors' pairs among the rows of
+     * {@code commits} and the commits still pending, read from the values without adding them.
+     */
+    public static long authors(Connection connection) throws SQLException {
+        Set<Author> authors = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT repository_id, author_email FROM commits")) {
+            while (rows.next()) {
+                authors.add(new Author(rows.getLong(1), rows.getString(2)));
+            }
+        }
+        if (Schema.version(connection) >= Tables.DERIVED_COMMITS) {
+            for (Pending value : pending(connection, null)) {
+                List<CommitInfo> commits = commits(value);
+                for (CommitInfo commit : commits == null ? List.<CommitInfo>of() : commits) {
+                    authors.add(new Author(value.repositoryId(), text(commit.authorEmail())));
+                }
+            }
+        }
+        return authors.size();
+    }
+
     private static void add(PreparedStatement insert, long repositoryId, CommitInfo commit) throws SQLException {
         insert.setLong(1, repositoryId);
         insert.setString(2, commit.id());

@@ -105,9 +105,10 @@ final class StoreAdmin {
             table.add(List.of("size", size(connection)));
             if (version > 0) {
                 for (Tables.Table each : Tables.ALL) {
-                    // file_changes, commits and the report tables as a query gives them: also the rows not yet added
+                    // the derived tables (and the authors view) as a query gives them: also the rows not yet added
                     long rows = each == Tables.FILE_CHANGES ? ChangeRows.count(connection)
                             : each == Tables.COMMITS ? CommitRows.count(connection)
+                            : each == Tables.AUTHORS ? CommitRows.authors(connection)
                             : count(connection, each.name()) + HeadRows.pendingRows(connection, each);
                     table.add(List.of(each.name() + " rows", String.valueOf(rows)));
                 }

@@ -169,6 +169,7 @@ public class StoreAdminTest {
         assertEquals(0, StoredScanTests.rows(store, "commits"));
 
         assertTrue(info(admin), info(admin).contains("\ncommits rows," + commits + "\r\n"));
+        assertTrue(info(admin), info(admin).contains("\nauthors rows," + authors + "\r\n"));
         assertEquals(authors, count(admin, "SELECT COUNT(*) FROM Authors"));
         assertEquals(0, StoredScanTests.rows(store, "pending_commits"));
         assertEquals(commits, StoredScanTests.rows(store, "commits"));
