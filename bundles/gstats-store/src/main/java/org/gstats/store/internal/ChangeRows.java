@@ -63,8 +63,8 @@ public final class ChangeRows {
      *
      * @param commits     {@code commits}' rows: it names {@code commits} or the {@code authors} view of it
      * @param changes     {@code file_changes}' rows
-     * @param reportRows  the report tables' rows: it names {@code functions} or {@code hotspots} (or their
-     *                    {@code head_…} tables)
+     * @param reportRows  the report tables' rows: it names {@code functions} or {@code hotspots} (which their
+     *                    {@code head_…} tables' names contain)
      */
     private record Reads(boolean commits, boolean changes, boolean reportRows) {
 
@@ -72,12 +72,13 @@ public final class ChangeRows {
 
         static Reads of(String sql) {
             String query = sql.toLowerCase(Locale.ROOT);
-            return new Reads(names(query, Tables.COMMITS, Tables.AUTHORS), names(query, Tables.FILE_CHANGES),
-                    names(query, Tables.FUNCTIONS, Tables.HOTSPOTS));
+            return new Reads(names(query, Stream.of(Tables.COMMITS, Tables.AUTHORS)),
+                    names(query, Stream.of(Tables.FILE_CHANGES)),
+                    names(query, HeadRows.KINDS.stream().map(Tables.Shared::view)));
         }
 
-        private static boolean names(String query, Tables.Table... tables) {
-            return Stream.of(tables).anyMatch(table -> query.contains(table.name()));
+        private static boolean names(String query, Stream<Tables.Table> tables) {
+            return tables.anyMatch(table -> query.contains(table.name()));
         }
 
         boolean any() {
@@ -274,10 +275,33 @@ public final class ChangeRows {
     }
 
     /**
+     * The rows a query of a table or view gives: those there, and, for a derived table (and the views of one), those
+     * of the values still pending, counted from the values without adding them.
+     */
+    public static long rowsOf(Connection connection, Tables.Table table) throws SQLException {
+        if (table == Tables.FILE_CHANGES) {
+            return count(connection);
+        }
+        if (table == Tables.COMMITS) {
+            return CommitRows.count(connection);
+        }
+        if (table == Tables.AUTHORS) {
+            return CommitRows.authors(connection);
+        }
+        long rows;
+        try (Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table.name())) {
+            count.next();
+            rows = count.getLong(1);
+        }
+        return rows + HeadRows.pendingRows(connection, table);
+    }
+
+    /**
      * The rows {@code file_changes} gives a query: those there, and those of the values still
      * pending, counted from the values' heads without adding them.
      */
-    public static long count(Connection connection) throws SQLException {
+    private static long count(Connection connection) throws SQLException {
         long rows;
         try (Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM file_changes")) {

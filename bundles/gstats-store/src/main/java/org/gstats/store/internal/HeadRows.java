@@ -52,6 +52,10 @@ public final class HeadRows {
     /** Rows inserted per batch when a value's rows are added. */
     private static final int BATCH = 1000;
 
+    /** The kinds of a head's rows kept so: those that copy a report table. */
+    static final List<Tables.Shared> KINDS = Tables.SHARED.stream()
+            .filter(shared -> Tables.FROM_REPORT.contains(shared.rows())).toList();
+
     private HeadRows() {
     }
 
@@ -194,7 +198,7 @@ public final class HeadRows {
             while (rows.next()) {
                 String name = rows.getString(2);
                 // the schema's version is this gstats': every name is one of its tables
-                Tables.Table table = Tables.FROM_REPORT.stream().filter(each -> each.name().equals(name))
+                Tables.Table table = KINDS.stream().map(Tables.Shared::rows).filter(each -> each.name().equals(name))
                         .findFirst().orElseThrow();
                 values.add(new Pending(rows.getLong(1), table));
             }
@@ -277,33 +281,23 @@ public final class HeadRows {
      * The rows a report table or its view would gain from the values still pending, counted from
      * the values' row counts without adding them; 0 for any other table.
      */
-    public static long pendingRows(Connection connection, Tables.Table table) throws SQLException {
-        if (Schema.version(connection) < Tables.DERIVED_HEADS) {
+    static long pendingRows(Connection connection, Tables.Table table) throws SQLException {
+        Tables.Shared kind = KINDS.stream().filter(shared -> shared.rows() == table || shared.view() == table)
+                .findFirst().orElse(null);
+        if (kind == null || Schema.version(connection) < Tables.DERIVED_HEADS) {
             return 0;
         }
-        for (Tables.Shared shared : Tables.SHARED) {
-            if (!Tables.FROM_REPORT.contains(shared.rows())) {
-                continue;
-            }
-            String sql;
-            if (table == shared.rows()) {
-                sql = "SELECT COALESCE(SUM(row_count), 0) FROM " + Tables.PENDING_HEAD_ROWS.name()
-                        + " WHERE table_name = ?";
-            } else if (table == shared.view()) {
-                // as the view gives them: a scan's rows once for each scan that shares them
-                sql = "SELECT COALESCE(SUM(p.row_count), 0) FROM scans s JOIN " + Tables.PENDING_HEAD_ROWS.name()
-                        + " p ON p.scan_id = s." + shared.from() + " WHERE p.table_name = ?";
-            } else {
-                continue;
-            }
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, shared.rows().name());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
+        // a view gives a scan's rows once for each scan that shares them
+        String sql = table == kind.rows()
+                ? "SELECT COALESCE(SUM(row_count), 0) FROM " + Tables.PENDING_HEAD_ROWS.name() + " WHERE table_name = ?"
+                : "SELECT COALESCE(SUM(p.row_count), 0) FROM scans s JOIN " + Tables.PENDING_HEAD_ROWS.name()
+                        + " p ON p.scan_id = s." + kind.from() + " WHERE p.table_name = ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, kind.rows().name());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
-        return 0;
     }
 }

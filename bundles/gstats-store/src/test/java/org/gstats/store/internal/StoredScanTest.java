@@ -1116,18 +1116,14 @@ public class StoredScanTest {
         assertEquals("no row of functions written", 0, count(store, "head_functions"));
         assertEquals("the functions, once for both scans", 1, count(store, "pending_head_rows"));
         List<String> lsTree = new ArrayList<>();
-        for (String line : repo.git("ls-tree", "-r", "-l", "HEAD").lines().toList()) {
-            String[] metaAndPath = line.split("\t", 2);
-            lsTree.add(metaAndPath[1] + " " + metaAndPath[0].trim().split(" +")[3]);
-        }
-        Collections.sort(lsTree);
+        lsTree(repo).forEach((path, meta) -> lsTree.add(path + " " + meta[3]));
         assertEquals(lsTree, headFiles(store));
         List<Tables.Table> tables = List.of(Tables.HEAD_FUNCTIONS, Tables.FUNCTIONS, Tables.HEAD_HOTSPOTS,
                 Tables.HOTSPOTS);
         Map<Tables.Table, Long> counted = new LinkedHashMap<>();
         try (Connection connection = store.database(null).openForReading()) {
             for (Tables.Table table : tables) {
-                counted.put(table, count(store, table.name()) + HeadRows.pendingRows(connection, table));
+                counted.put(table, ChangeRows.rowsOf(connection, table));
             }
         }
 
@@ -1554,11 +1550,18 @@ public class StoredScanTest {
 
     static Map<String, String> headBlobs(GitRepo repo) {
         Map<String, String> blobs = new TreeMap<>();
-        for (String line : repo.git("ls-tree", "-r", "HEAD").lines().toList()) {
-            String[] metaAndPath = line.split("\t", 2);
-            blobs.put(metaAndPath[1], metaAndPath[0].split(" ")[2]);
-        }
+        lsTree(repo).forEach((path, meta) -> blobs.put(path, meta[2]));
         return blobs;
+    }
+
+    /** What git ls-tree -r -l HEAD lists of each file, by path in Java's order: mode, type, blob id and size. */
+    private static Map<String, String[]> lsTree(GitRepo repo) {
+        Map<String, String[]> files = new TreeMap<>();
+        for (String line : repo.git("ls-tree", "-r", "-l", "HEAD").lines().toList()) {
+            String[] metaAndPath = line.split("\t", 2);
+            files.put(metaAndPath[1], metaAndPath[0].trim().split(" +"));
+        }
+        return files;
     }
 
     private static Map<String, String> blobIdsOfLatestScan(ScanStoreImpl store) throws Exception {

@@ -15,7 +15,6 @@ import org.gstats.api.store.StoreException;
 import org.gstats.store.internal.ChangeRows;
 import org.gstats.store.internal.CommitRows;
 import org.gstats.store.internal.Database;
-import org.gstats.store.internal.HeadRows;
 import org.gstats.store.internal.ScanStoreImpl;
 import org.gstats.store.internal.schema.Migrations;
 import org.gstats.store.internal.schema.Schema;
@@ -105,12 +104,8 @@ final class StoreAdmin {
             table.add(List.of("size", size(connection)));
             if (version > 0) {
                 for (Tables.Table each : Tables.ALL) {
-                    // the derived tables (and the authors view) as a query gives them: also the rows not yet added
-                    long rows = each == Tables.FILE_CHANGES ? ChangeRows.count(connection)
-                            : each == Tables.COMMITS ? CommitRows.count(connection)
-                            : each == Tables.AUTHORS ? CommitRows.authors(connection)
-                            : count(connection, each.name()) + HeadRows.pendingRows(connection, each);
-                    table.add(List.of(each.name() + " rows", String.valueOf(rows)));
+                    // as a query gives them: a derived table's rows not yet added too
+                    table.add(List.of(each.name() + " rows", String.valueOf(ChangeRows.rowsOf(connection, each))));
                 }
             }
             return table;
@@ -250,14 +245,6 @@ final class StoreAdmin {
             throw Database.failure("cannot change the store at " + database.location().url(), e);
         } finally {
             Database.closeQuietly(connection);
-        }
-    }
-
-    private static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            row.next();
-            return row.getLong(1);
         }
     }
 
