@@ -127,8 +127,15 @@ final class DaemonClient {
         command.add("-XX:MinHeapFreeRatio=10");
         command.add("-XX:MaxHeapFreeRatio=30");
         String archive = System.getProperty(CDS_PROPERTY, "");
-        if (!archive.isEmpty()) {
+        // bin/gstats names Java 25's ahead-of-time cache .aot, Java 17's class archive .jsa
+        if (archive.endsWith(".aot")) {
+            command.addAll(List.of("-XX:AOTCache=" + archive, "-Xlog:cds=off", "-Xlog:aot=off"));
+        } else if (!archive.isEmpty()) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        if (Runtime.version().feature() >= 24) {
+            // as bin/gstats: else the daemon's log gets Java's warnings of Felix's use of sun.misc.Unsafe
+            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         }
         command.add("-D" + Installation.HOME_PROPERTY + "=" + installation.home());
         command.add("-D" + DaemonServer.SOCKET_PROPERTY + "=" + address.socket());
