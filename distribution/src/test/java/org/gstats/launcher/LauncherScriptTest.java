@@ -51,19 +51,25 @@ public class LauncherScriptTest {
                 StandardCopyOption.REPLACE_EXISTING);
         javaHome = root.resolve("jdk");
         Files.createDirectories(javaHome.resolve("bin"));
-        // prints its options, one a line; "writes" the class archive it is asked for; exits with $FAKE_STATUS. As
-        // the daemon's client it writes its options to $FAKE_CLIENT_LOG and exits with
-        // $FAKE_CLIENT_STATUS, by default 75: "run the command directly"
+        // prints its options, one a line; "writes" the class archive (or the ahead-of-time cache's training
+        // configuration) it is asked for; exits with $FAKE_STATUS. As the daemon's client it writes its options to
+        // $FAKE_CLIENT_LOG and exits with $FAKE_CLIENT_STATUS, by default 75: "run the command directly". Asked to
+        // create an ahead-of-time cache, it writes one (a part of one when $FAKE_CREATE_STATUS says it failed)
         Files.writeString(javaHome.resolve("bin/java"), """
                 #!/bin/sh
                 case " $* " in
                   *" org.gstats.launcher.DaemonClient "*)
                     [ -n "$FAKE_CLIENT_LOG" ] && printf '%s\n' "$@" > "$FAKE_CLIENT_LOG"
                     exit "${FAKE_CLIENT_STATUS:-75}" ;;
+                  *" -XX:AOTMode=create "*)
+                    for option in "$@"; do
+                      case $option in -XX:AOTCache=*) echo cache > "${option#*=}" ;; esac
+                    done
+                    exit "${FAKE_CREATE_STATUS:-0}" ;;
                 esac
                 for option in "$@"; do
                   case $option in
-                    -XX:ArchiveClassesAtExit=*) echo archive > "${option#*=}" ;;
+                    -XX:ArchiveClassesAtExit=*|-XX:AOTConfiguration=*) echo archive > "${option#*=}" ;;
                     -Dgstats.cds.loaded-classes=*) echo "org.Loaded source: file:/a.jar" > "${option#*=}" ;;
                   esac
                 done
@@ -183,6 +189,9 @@ public class LauncherScriptTest {
         assertTrue(first.toString(), first.contains("-Dgstats.cds.loaded-classes=" + log));
         assertTrue(first.toString(),
                 first.contains("-Xlog:class+load=info:file=\"" + log + "\":none:filecount=0"));
+        // Java 17 (a runtime without a release file counts as 17) needs no access options
+        assertTrue(first.toString(), first.stream().noneMatch(option -> option.startsWith("--sun-misc")
+                || option.startsWith("--enable-native-access")));
         List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
         assertTrue(later.toString(), later.contains("-XX:SharedArchiveFile=" + archives.get(0)));
         assertTrue(later.toString(), later.stream().noneMatch(option -> option.contains("class+load")
@@ -201,6 +210,51 @@ public class LauncherScriptTest {
         List<Path> rebuilt = archives();
         assertEquals(1, rebuilt.size());
         assertTrue(!rebuilt.equals(archives));
+    }
+
+    @Test
+    public void onJava25TheFirstScanTrainsTheAheadOfTimeCacheThatLaterRunsMap() throws Exception {
+        Files.writeString(javaHome.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n");
+        List<String> failed = jvmOptions(Map.of("FAKE_CREATE_STATUS", "1"), "scan", repository.toString());
+        assertTrue(failed.toString(), failed.contains("-XX:AOTMode=record"));
+        assertEquals("a cache whose creation failed goes, and so does the training's configuration", List.of(),
+                archives());
+
+        List<String> first = jvmOptions(Map.of(), "scan", repository.toString());
+        String trained = first.stream().filter(option -> option.startsWith("-XX:AOTConfiguration=")).findFirst()
+                .orElseThrow();
+        List<Path> archives = archives();
+        assertEquals(archives.toString(), 1, archives.size());
+        assertTrue(archives.toString(), archives.get(0).getFileName().toString().endsWith(".aot"));
+        assertTrue(trained, trained.startsWith("-XX:AOTConfiguration=" + archives.get(0) + "."));
+        assertTrue(first.toString(),
+                first.stream().anyMatch(option -> option.startsWith("-Dgstats.cds.loaded-classes=")));
+        // the training run's own line on stdout is kept out of the results
+        assertTrue(first.toString(), first.contains("-XX:-DisplayVMOutput"));
+        assertTrue(first.toString(),
+                first.stream().noneMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit")));
+        // Java 24's warnings of Felix's sun.misc.Unsafe and JLine's native library are allowed away
+        assertTrue(first.toString(), first.contains("--sun-misc-unsafe-memory-access=allow"));
+        assertTrue(first.toString(), first.contains("--enable-native-access=ALL-UNNAMED"));
+
+        List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
+        assertTrue(later.toString(), later.contains("-XX:AOTCache=" + archives.get(0)));
+        // its warnings would go to stdout, with the results
+        assertTrue(later.toString(), later.contains("-Xlog:aot=off"));
+        assertTrue(later.toString(), later.stream().noneMatch(option -> option.startsWith("-XX:SharedArchiveFile")
+                || option.startsWith("-XX:AOTMode") || option.contains("loaded-classes")
+                || option.contains("DisplayVMOutput")));
+        assertTrue(jvmOptions(Map.of(), "plugins").contains("-XX:AOTCache=" + archives.get(0)));
+        // JAVA_OPTS naming the cache's options has its way
+        List<String> own = jvmOptions(Map.of("JAVA_OPTS", "-XX:AOTMode=off"), "scan", repository.toString());
+        assertTrue(own.toString(), own.stream().noneMatch(option -> option.startsWith("-XX:AOTCache=")));
+
+        // Java 17 again (the same installation, another runtime): its archive replaces the cache
+        Files.delete(javaHome.resolve("release"));
+        jvmOptions(Map.of(), "scan", repository.toString());
+        List<Path> replaced = archives();
+        assertEquals(replaced.toString(), 1, replaced.size());
+        assertTrue(replaced.toString(), replaced.get(0).getFileName().toString().endsWith(".jsa"));
     }
 
     @Test

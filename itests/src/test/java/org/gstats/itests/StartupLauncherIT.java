@@ -7,11 +7,14 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -133,6 +136,76 @@ public class StartupLauncherIT {
         try (Stream<Path> files = Files.list(cacheHome.resolve("gstats"))) {
             assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".classes")).toList());
         }
+    }
+
+    @Test
+    public void onJava25TheAheadOfTimeCacheHoldsTheBundleClassesAndJavaWarnsOfNothing() throws IOException {
+        Path java = newerJava();
+        Assume.assumeTrue("no Java 25 or later: set gstats.java25.home, or install one under /usr/lib/jvm",
+                java != null);
+        Path cacheHome = TEMP.newFolder("ahead-of-time-cache").toPath();
+        String[] scan = {"scan", sample.dir().toString(), "--format", "json", "--quiet", "--no-store"};
+        Map<String, String> onJava = Map.of("XDG_CACHE_HOME", cacheHome.toString(), "JAVA_HOME", java.toString());
+
+        LauncherIT.Run first = LauncherIT.run(launcher, sample.dir(), onJava, "", scan);
+        Path loaded = TEMP.getRoot().toPath().resolve("aot-loaded-classes.log");
+        Map<String, String> logged = new HashMap<>(onJava);
+        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded + ":none");
+        LauncherIT.Run next = LauncherIT.run(launcher, sample.dir(), logged, "", scan);
+
+        // nothing on stderr: neither Java's warnings of sun.misc.Unsafe nor the cache's own lines
+        assertEquals(first.stderr(), 0, first.exit());
+        assertEquals("", first.stderr());
+        assertEquals(next.stderr(), 0, next.exit());
+        assertEquals("", next.stderr());
+        assertEquals(commitsSection(first.stdout()), commitsSection(next.stdout()));
+        // the cache alone: the training's configuration and log of loaded classes go once it is created
+        try (Stream<Path> files = Files.list(cacheHome.resolve("gstats"))) {
+            assertEquals(1, files.filter(file -> file.getFileName().toString().startsWith("classes-")).count());
+        }
+        assertTrue(Files.isRegularFile(onlyCache(cacheHome)));
+        List<String> lines = Files.readAllLines(loaded);
+        assertTrue(lines.stream().anyMatch(line -> line.contains(" source: shared objects file")));
+        assertEquals(List.of(), lines.stream()
+                .filter(line -> line.startsWith("org.eclipse.jgit.") && line.contains(" source: file:")).toList());
+    }
+
+    private static Path onlyCache(Path cacheHome) throws IOException {
+        try (Stream<Path> files = Files.list(cacheHome.resolve("gstats"))) {
+            return files.filter(file -> file.getFileName().toString().matches("classes-.*\\.aot")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no ahead-of-time cache in " + cacheHome));
+        }
+    }
+
+    /** A Java 25 or later: gstats.java25.home, else the newest under /usr/lib/jvm; null when there is none. */
+    private static Path newerJava() throws IOException {
+        String named = System.getProperty("gstats.java25.home", "");
+        if (!named.isEmpty()) {
+            return Path.of(named);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && feature(home) >= 25)
+                    .max(Comparator.comparingInt(StartupLauncherIT::feature)).orElse(null);
+        }
+    }
+
+    /** The feature release its release file names, 0 when it names none. */
+    private static int feature(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String digits = line.substring("JAVA_VERSION=".length()).replace("\"", "").split("\\.")[0];
+                    return digits.matches("\\d+") ? Integer.parseInt(digits) : 0;
+                }
+            }
+        } catch (IOException e) {
+            // a folder without a readable release file is no candidate
+        }
+        return 0;
     }
 
     /** The framework cache slots under {@code cacheHome}, complete ones only. */
