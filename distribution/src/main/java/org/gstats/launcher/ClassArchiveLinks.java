@@ -22,8 +22,9 @@ import org.osgi.framework.wiring.BundleWiring;
  * for the verifier's checks of another (hundreds of H2's and JGit's in a scan) was left out, and
  * every later run read it from its jar again. {@code bin/gstats} has the JVM of that run log the
  * classes it loads ({@code -Xlog:class+load}) into the file this reads; linking a class loads those
- * its verifier checks against, so the log is read again until no new class of a bundle shows. In
- * every other run the property is absent and nothing is done.
+ * its verifier checks against, so the log is read again until no new class of a bundle shows. Java
+ * 25's training run for its ahead-of-time cache gets the same log and links (whether that cache
+ * needs them was not measured). In every other run the property is absent and nothing is done.
  */
 final class ClassArchiveLinks {
 
