@@ -128,6 +128,17 @@ public class LauncherScriptTest {
     }
 
     @Test
+    public void sizesAreReadAsGstatsConfigReadsThem() throws Exception {
+        assertHeap(2560, Map.of(), "scan", "--max-memory", "2g", repository.toString());
+        assertHeap(1280, Map.of(), "scan", "--max-memory", "1 GiB", repository.toString());
+        // a leading zero is no octal number
+        assertHeap(125, Map.of(), "scan", "--max-memory", "0100m", repository.toString());
+        assertHeap(2560, Map.of(), "scan", "--max-memory", "2147483648", repository.toString());
+        // 512 KiB rounds up to 1 MB, and the heap is at least 64 MB
+        assertHeap(64, Map.of(), "scan", "--max-memory", "512kib", repository.toString());
+    }
+
+    @Test
     public void performanceModePresetsTheLimitAndMaxMemoryWinsOverIt() throws Exception {
         assertHeap(80, Map.of(), "scan", "--performance-mode", "low", repository.toString());
         assertHeap(320, Map.of(), "scan", "--performance-mode", "balanced", repository.toString());
@@ -298,6 +309,13 @@ public class LauncherScriptTest {
         Files.writeString(user, "[daemon]\nmode = \"off\"\n");
         assertDaemon(false, Map.of(), "scan", repository.toString());
         assertDaemon(true, Map.of("GSTATS_DAEMON", "auto"), "scan", repository.toString());
+        // the daemon is the installation's: a repository's .gstats.toml (read here: it sizes the heap) does not
+        // switch it
+        Files.delete(user);
+        Files.writeString(repository.resolve(".gstats.toml"),
+                "[scanner]\nmax-memory = \"200MB\"\n[daemon]\nmode = \"off\"\n");
+        assertHeap(250, Map.of(), "scan", repository.toString());
+        assertDaemon(true, Map.of(), "scan", repository.toString());
         // a value gstats does not take runs directly, which says what is wrong with it
         assertDaemon(false, Map.of("GSTATS_DAEMON", "maybe"), "scan", repository.toString());
     }
