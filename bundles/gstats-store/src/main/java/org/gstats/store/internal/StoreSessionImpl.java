@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -780,7 +780,9 @@ final class StoreSessionImpl implements StoreSession {
             writeHistory(connection, repositoryId, settingsId, !warned);
         }
         long start = System.nanoTime();
-        Map<Tables.Table, List<List<Object>>> headRows = new LinkedHashMap<>();
+        // keyed by Tables' constants, by identity: a record's first hashCode spins its method handles, some
+        // milliseconds of a rescan's last transaction for each of Table, Shared and Column
+        Map<Tables.Table, List<List<Object>>> headRows = new IdentityHashMap<>();
         for (Tables.Table table : Tables.FROM_REPORT) {
             headRows.put(table, reportRows(table, report));
         }
@@ -912,7 +914,7 @@ final class StoreSessionImpl implements StoreSession {
 
     /** Each kind of the head's rows encoded, with its digest. */
     private static Map<Tables.Shared, HeadRows.Encoded> encoded(Map<Tables.Table, List<List<Object>>> headRows) {
-        Map<Tables.Shared, HeadRows.Encoded> encoded = new LinkedHashMap<>();
+        Map<Tables.Shared, HeadRows.Encoded> encoded = new IdentityHashMap<>();
         for (Tables.Shared rows : Tables.SHARED) {
             encoded.put(rows, HeadRows.encoded(rows.rows(), headRows.get(rows.rows())));
         }
@@ -941,7 +943,7 @@ final class StoreSessionImpl implements StoreSession {
             FutureTask<Map<Tables.Shared, HeadRows.Encoded>> encoded) throws SQLException {
         String columns = Tables.SHARED.stream().map(rows -> rows.from() + ", " + rows.digest())
                 .collect(Collectors.joining(", "));
-        Map<Tables.Shared, Long> shared = new HashMap<>();
+        Map<Tables.Shared, Long> shared = new IdentityHashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + columns + " FROM scans "
                 + "WHERE repository_id = ? ORDER BY scan_id DESC LIMIT 1")) {
             select.setLong(1, repositoryId);
