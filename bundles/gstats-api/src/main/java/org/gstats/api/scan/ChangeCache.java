@@ -3,13 +3,15 @@ package org.gstats.api.scan;
 import java.util.List;
 
 import org.gstats.api.FileChange;
+import org.gstats.api.FileInfo;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The file changes of commits that an earlier scan with the same change settings (rename
  * detection, diff algorithm, first-parent, path globs, scanner version) already computed. A
  * commit id names its content for ever, so its changes under the same settings never change:
- * a scanner reports the recorded changes instead of diffing the commit again.
+ * a scanner reports the recorded changes instead of diffing the commit again. What an earlier
+ * scan told of its head's blobs is kept the same way ({@link #recordedFile}).
  *
  * @since 1.2
  */
@@ -48,6 +50,19 @@ public interface ChangeCache {
      * @since 2.4
      */
     default StoredWalk walked(String identities) {
+        return null;
+    }
+
+    /**
+     * The info of the head's file at {@code path}, whose content is the blob {@code blobId}, with the size,
+     * line count and binary flag an earlier scan with the same change settings (the scanner's version among
+     * them) told of that blob at its head; {@code null} when none did, and the scanner reads the blob. A blob
+     * id names its content for ever, so what was told of it stays true. Waits, as {@link #recorded} does,
+     * while the cache is not {@link #ready()}.
+     *
+     * @since 2.5
+     */
+    default FileInfo recordedFile(String path, String blobId) {
         return null;
     }
 

@@ -4,7 +4,7 @@
  * {@link org.gstats.api.scan.PluginRegistry} tells which plugins are there.
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package org.gstats.api.scan;
 
 import org.osgi.annotation.bundle.Export;

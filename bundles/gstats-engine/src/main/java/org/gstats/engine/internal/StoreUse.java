@@ -241,6 +241,12 @@ final class StoreUse {
         }
 
         @Override
+        public FileInfo recordedFile(String path, String blobId) {
+            StoreSession session = session();
+            return session == null ? null : session.recordedFile(path, blobId);
+        }
+
+        @Override
         public byte[] get(String analyser, String blobId) {
             StoreSession session = session();
             return session == null ? null : session.get(analyser, blobId);

@@ -77,15 +77,33 @@ final class FileTracker implements BlobCache.Reads {
         return files;
     }
 
-    /** The file's size and line count, read through {@code blobs} when no diff has read it yet. */
-    FileInfo info(HeadFile file, BlobCache blobs) throws IOException {
+    /**
+     * The file's size and line count: as a diff read them, else as an earlier scan told them of the
+     * blob ({@code told}), else read through {@code blobs}.
+     */
+    FileInfo info(HeadFile file, BlobCache blobs, Told told) throws IOException {
         Stats stats;
         synchronized (this) {
             stats = known.get(file.id());
         }
         if (stats == null) {
+            FileInfo recorded = told.info(file);
+            if (recorded != null) {
+                return recorded;
+            }
             stats = Stats.of(blobs.load(file.id()));
         }
         return new FileInfo(file.path(), stats.size(), stats.lines(), stats.binary());
+    }
+
+    /** What an earlier scan told of a head file's blob ({@code ChangeCache.recordedFile}). */
+    @FunctionalInterface
+    interface Told {
+
+        /** Knows no blob: each is read. */
+        Told NONE = file -> null;
+
+        /** The file's info as told of its blob; null when it was not, and the blob is read. */
+        FileInfo info(HeadFile file) throws IOException;
     }
 }

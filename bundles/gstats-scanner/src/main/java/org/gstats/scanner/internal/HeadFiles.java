@@ -17,12 +17,15 @@ final class HeadFiles {
 
     private final FileTracker tracker;
     private final BlobCache blobs;
+    /** Asked at a file's turn only: reading ahead happens while the store's answers would wait for its open. */
+    private final FileTracker.Told told;
     /** Per file read ahead, in order: its {@link FileInfo}, or the exception its read threw. */
     private final List<Object> readAhead = new ArrayList<>();
 
-    HeadFiles(FileTracker tracker, BlobCache blobs) {
+    HeadFiles(FileTracker tracker, BlobCache blobs, FileTracker.Told told) {
         this.tracker = tracker;
         this.blobs = blobs;
+        this.told = told;
     }
 
     List<FileTracker.HeadFile> files() {
@@ -36,7 +39,7 @@ final class HeadFiles {
             return false;
         }
         try {
-            readAhead.add(tracker.info(files.get(readAhead.size()), blobs));
+            readAhead.add(tracker.info(files.get(readAhead.size()), blobs, FileTracker.Told.NONE));
         } catch (IOException | LargeObjectException e) {
             readAhead.add(e);
         }
@@ -46,7 +49,7 @@ final class HeadFiles {
     /** The {@code index}th file's info, as read ahead or read now. */
     FileInfo info(int index) throws IOException {
         if (index >= readAhead.size()) {
-            return tracker.info(tracker.files().get(index), blobs);
+            return tracker.info(tracker.files().get(index), blobs, told);
         }
         Object read = readAhead.get(index);
         if (read instanceof IOException e) {

@@ -281,7 +281,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                     request.strict() ? MissingObjects.strict(packs) : MissingObjects.reportTo(warnings, packs));
             Mailmap mailmap = request.mailmap() ? Mailmap.read(repository, reader) : Mailmap.NONE;
             Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
-            HeadFiles headFiles = new HeadFiles(tracker, blobs);
+            HeadFiles headFiles = new HeadFiles(tracker, blobs, told(cache, reader));
             StoredWalk stored = null;
             ObjectId storedHead = null;
             if (wholeWalk(request, requirements, paths, reader, shallow)) {
@@ -450,6 +450,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         return request.since() == null && request.until() == null && request.author() == null
                 && request.maxCommits() == 0 && paths == TreeFilter.ALL && !(reader instanceof ReplacingReader)
                 && shallow.isEmpty() && !requirements.historicalContent();
+    }
+
+    /**
+     * What the cache says an earlier scan told of a head file's blob, for a blob the repository has:
+     * a missing one is read, and met as a scan without the cache meets it. None under replaced
+     * objects, whose content their id does not name.
+     */
+    private static FileTracker.Told told(ChangeCache cache, ObjectReader reader) {
+        if (reader instanceof ReplacingReader) {
+            return FileTracker.Told.NONE;
+        }
+        return file -> reader.has(file.id()) ? cache.recordedFile(file.path(), file.id().name()) : null;
     }
 
     /**

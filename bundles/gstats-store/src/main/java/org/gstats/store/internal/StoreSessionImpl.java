@@ -141,6 +141,8 @@ final class StoreSessionImpl implements StoreSession {
      * their read failed (the plugins then compute what they would have found).
      */
     private final CompletableFuture<StoredBlobResults> blobResults = new CompletableFuture<>();
+    /** What the latest scan under these settings told of its head's blobs, read with the per-blob results. */
+    private final CompletableFuture<RecordedHeadFiles> recordedFiles = new CompletableFuture<>();
     /**
      * The per-blob results read beside the scan, then the open's connection, held for the history's
      * writer: closing it would have H2 close an embedded database (writing and syncing its file) and
@@ -278,6 +280,7 @@ final class StoreSessionImpl implements StoreSession {
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, new HashMap<>(),
                     repository, null, RecordedChanges.Read.none(), reportJson, null);
             session.blobResults.complete(StoredBlobResults.none());
+            session.recordedFiles.complete(RecordedHeadFiles.NONE);
             session.creating = started(database::open, "gstats-store-create");
             return session;
         }
@@ -306,7 +309,7 @@ final class StoreSessionImpl implements StoreSession {
                     read ? ", both read while the framework started" : "");
             StoreSessionImpl session = new StoreSessionImpl(database, settings, scope, spillFolder, known, repository,
                     repositoryId, settled, reportJson, walk);
-            session.reading = started(() -> session.readBlobResults(connection), "gstats-store-read");
+            session.reading = started(() -> session.readBlobResults(connection, settingsId), "gstats-store-read");
             return session;
         } catch (SQLException | RuntimeException e) {
             Database.closeQuietly(connection);
@@ -319,12 +322,15 @@ final class StoreSessionImpl implements StoreSession {
      * writer; closes it when the read fails (the writer then opens the store anew, and a damaged
      * store fails the write in one line).
      */
-    private Connection readBlobResults(Connection connection) throws SQLException {
+    private Connection readBlobResults(Connection connection, Long settingsId) throws SQLException {
         long start = System.nanoTime();
         try {
             blobResults.complete(StoredBlobResults.load(connection, repository));
+            RecordedHeadFiles told = RecordedHeadFiles.load(connection, repositoryId, settingsId);
+            recordedFiles.complete(told);
             connection.rollback();
-            LOG.debug("per-blob results read in {} ms beside the scan", (System.nanoTime() - start) / 1_000_000);
+            LOG.debug("per-blob results, and what was told of {} head blobs, read in {} ms beside the scan",
+                    told.size(), (System.nanoTime() - start) / 1_000_000);
             return connection;
         } catch (SQLException | RuntimeException e) {
             LOG.debug("the stored per-blob results were not read: {}", Database.oneLine(e));
@@ -333,6 +339,7 @@ final class StoreSessionImpl implements StoreSession {
         } finally {
             // whatever happened, the plugins do not wait for it again
             blobResults.complete(StoredBlobResults.none());
+            recordedFiles.complete(RecordedHeadFiles.NONE);
         }
     }
 
@@ -433,6 +440,11 @@ final class StoreSessionImpl implements StoreSession {
             walk = new WalkCodec.Writer();
             walkIdentities = identities;
         }
+    }
+
+    @Override
+    public FileInfo recordedFile(String path, String blobId) {
+        return recordedFiles.join().of(path, blobId);
     }
 
     @Override

@@ -1138,6 +1138,51 @@ public class StoredScanTest {
         assertEquals(1, count(store, "head_functions"));
     }
 
+    /**
+     * A rescan is told the head's files as the latest scan under the same change settings saw their
+     * blobs, reads none of them, and tells what a cold scan tells; a scan under other settings is
+     * told nothing.
+     */
+    @Test
+    public void aRescanIsToldTheHeadFilesAsTheLatestScanUnderItsSettingsSawThem() throws Exception {
+        GitRepo repo = history();
+        ScanStoreImpl store = store();
+        ScanRequest request = ScanRequest.builder(repo.dir()).build();
+        // a content plugin's scan: the head's blob ids are kept with its files
+        scanWithContentPlugin(store, request);
+        Map<String, String[]> files = lsTree(repo);
+        try (var session = store.open(request)) {
+            for (Map.Entry<String, String[]> file : files.entrySet()) {
+                FileInfo told = session.recordedFile(file.getKey(), file.getValue()[2]);
+                assertEquals(file.getKey(), Long.parseLong(file.getValue()[3]), told.size());
+                assertEquals(file.getKey(), repo.git("show", "HEAD:" + file.getKey()).lines().count(), told.lines());
+                assertEquals(file.getKey(), told.path());
+            }
+            assertNull("a blob no scan told of", session.recordedFile("src/Main.java", "0".repeat(40)));
+            AtomicInteger told = new AtomicInteger();
+            ChangeCache telling = new ChangeCache() {
+                @Override
+                public List<FileChange> recorded(String commitId) {
+                    return session.recorded(commitId);
+                }
+
+                @Override
+                public FileInfo recordedFile(String path, String blobId) {
+                    FileInfo file = session.recordedFile(path, blobId);
+                    if (file != null) {
+                        told.incrementAndGet();
+                    }
+                    return file;
+                }
+            };
+            assertEquals(events(request, null), events(request, telling));
+            assertEquals("each head file told, no blob read", files.size(), told.get());
+        }
+        try (var session = store.open(ScanRequest.builder(repo.dir()).firstParent(true).build())) {
+            assertNull("other change settings", session.recordedFile("src/Main.java", files.get("src/Main.java")[2]));
+        }
+    }
+
     /** The head's files of the store's rows, "path size", sorted as Java sorts (a server's collation may not). */
     private static List<String> headFiles(ScanStoreImpl store) throws Exception {
         return strings(store, "SELECT path || ' ' || size FROM head_files").stream().sorted().toList();
