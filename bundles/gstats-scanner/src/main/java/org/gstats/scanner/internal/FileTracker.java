@@ -18,7 +18,8 @@ import org.gstats.api.FileInfo;
  * The files at the scanned head and what is known of them. Walking newest first, the diffs
  * read most head versions anyway (the new side of each file's latest change), so their size
  * and line count are taken as the blobs go by; only the head files no scanned diff touched
- * (history cut by filters, content that entered through a merge) are read at the end.
+ * (history cut by filters, content that entered through a merge, every file of a rescan whose
+ * commits were replayed) are read at the end, unless an earlier scan told of their blobs.
  */
 final class FileTracker implements BlobCache.Reads {
 

@@ -9,9 +9,11 @@ import org.gstats.api.FileInfo;
 
 /**
  * The head's files' infos, the first of them read ahead while the scan would otherwise wait (for
- * the store's open), the rest when their turn comes. A file is read the same way either way
- * ({@link FileTracker#info}); what reading it ahead met (a missing blob, a failed read) is kept
- * and met again at its turn, after the history, where a scan that did not read ahead meets it.
+ * the store's open), the rest when their turn comes, when what an earlier scan told of a blob
+ * (the store's answer, which reading ahead does not wait for) spares reading it. Its info is the
+ * same either way ({@link FileTracker#info}); what reading it ahead met (a missing blob, a failed
+ * read) is kept and met again at its turn, after the history, where a scan that did not read
+ * ahead meets it.
  */
 final class HeadFiles {
 
