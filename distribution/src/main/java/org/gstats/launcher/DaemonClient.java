@@ -36,7 +36,10 @@ final class DaemonClient {
     /** Exit status that tells bin/gstats to run the command directly; never a command's own. */
     static final int DIRECT = 75;
     static final String JOB_HEAP_PROPERTY = "gstats.daemon.job-heap";
-    static final String CDS_PROPERTY = "gstats.daemon.cds";
+    /** The option that maps the class archive (Java 25's cache) as bin/gstats gives a direct run; may be empty. */
+    static final String ARCHIVE_PROPERTY = "gstats.daemon.archive";
+    /** bin/gstats's other options for a direct run's JVM that the daemon's needs too, separated by spaces. */
+    static final String JVM_OPTIONS_PROPERTY = "gstats.daemon.jvm-options";
     /** Commands that never go to a daemon: long-lived already, or answered without the framework. */
     private static final Set<CommandLine.Command> DIRECT_COMMANDS = Set.of(CommandLine.Command.SHELL,
             CommandLine.Command.SERVE, CommandLine.Command.VERSION, CommandLine.Command.HELP);
@@ -126,16 +129,15 @@ final class DaemonClient {
         // the serial collector gives back what a scan grew once the heap is this free again
         command.add("-XX:MinHeapFreeRatio=10");
         command.add("-XX:MaxHeapFreeRatio=30");
-        String archive = System.getProperty(CDS_PROPERTY, "");
-        // bin/gstats names Java 25's ahead-of-time cache .aot, Java 17's class archive .jsa
-        if (archive.endsWith(".aot")) {
-            command.addAll(List.of("-XX:AOTCache=" + archive, "-Xlog:cds=off", "-Xlog:aot=off"));
-        } else if (!archive.isEmpty()) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        // bin/gstats knows which archive a runtime maps, and how, and the options a runtime needs to start quietly
+        String archive = System.getProperty(ARCHIVE_PROPERTY, "");
+        if (!archive.isEmpty()) {
+            command.add(archive);
         }
-        if (Runtime.version().feature() >= 24) {
-            // as bin/gstats: else the daemon's log gets Java's warnings of Felix's use of sun.misc.Unsafe
-            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
+        for (String option : System.getProperty(JVM_OPTIONS_PROPERTY, "").split(" ")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
         }
         command.add("-D" + Installation.HOME_PROPERTY + "=" + installation.home());
         command.add("-D" + DaemonServer.SOCKET_PROPERTY + "=" + address.socket());

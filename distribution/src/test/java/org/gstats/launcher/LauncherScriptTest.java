@@ -203,8 +203,15 @@ public class LauncherScriptTest {
         // Java 17 (a runtime without a release file counts as 17) needs no access options
         assertTrue(first.toString(), first.stream().noneMatch(option -> option.startsWith("--sun-misc")
                 || option.startsWith("--enable-native-access")));
-        List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
+        Path client = folder.getRoot().toPath().resolve("client.log");
+        List<String> later = jvmOptions(Map.of("FAKE_CLIENT_LOG", client.toString()), "scan", repository.toString());
         assertTrue(later.toString(), later.contains("-XX:SharedArchiveFile=" + archives.get(0)));
+        // the daemon's JVM gets the same options from the client
+        List<String> toClient = Files.readAllLines(client);
+        assertTrue(toClient.toString(),
+                toClient.contains("-Dgstats.daemon.archive=-XX:SharedArchiveFile=" + archives.get(0)));
+        assertTrue(toClient.toString(),
+                toClient.contains("-Dgstats.daemon.jvm-options=-Xlog:cds=off -Xlog:cds+dynamic=off "));
         assertTrue(later.toString(), later.stream().noneMatch(option -> option.contains("class+load")
                 || option.contains("loaded-classes")));
         assertTrue(jvmOptions(Map.of(), "plugins").contains("-XX:SharedArchiveFile=" + archives.get(0)));
@@ -248,8 +255,14 @@ public class LauncherScriptTest {
         assertTrue(first.toString(), first.contains("--sun-misc-unsafe-memory-access=allow"));
         assertTrue(first.toString(), first.contains("--enable-native-access=ALL-UNNAMED"));
 
-        List<String> later = jvmOptions(Map.of(), "scan", repository.toString());
+        Path client = folder.getRoot().toPath().resolve("client.log");
+        List<String> later = jvmOptions(Map.of("FAKE_CLIENT_LOG", client.toString()), "scan", repository.toString());
         assertTrue(later.toString(), later.contains("-XX:AOTCache=" + archives.get(0)));
+        // the daemon's JVM gets the same options from the client
+        List<String> toClient = Files.readAllLines(client);
+        assertTrue(toClient.toString(), toClient.contains("-Dgstats.daemon.archive=-XX:AOTCache=" + archives.get(0)));
+        assertTrue(toClient.toString(), toClient.contains("-Dgstats.daemon.jvm-options=-Xlog:cds=off -Xlog:aot=off "
+                + "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"));
         // its warnings would go to stdout, with the results
         assertTrue(later.toString(), later.contains("-Xlog:aot=off"));
         assertTrue(later.toString(), later.stream().noneMatch(option -> option.startsWith("-XX:SharedArchiveFile")

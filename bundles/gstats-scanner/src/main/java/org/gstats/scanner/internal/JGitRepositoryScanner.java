@@ -453,15 +453,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     /**
-     * What the cache says an earlier scan told of a head file's blob, for a blob the repository has:
-     * a missing one is read, and met as a scan without the cache meets it. None under replaced
-     * objects, whose content their id does not name.
+     * What the cache says an earlier scan told of a head file's blob, when the repository still has
+     * the blob: a lost one is read, and missed as a scan without the cache misses it. None under
+     * replaced objects, whose content their id does not name.
      */
     private static FileTracker.Told told(ChangeCache cache, ObjectReader reader) {
         if (reader instanceof ReplacingReader) {
             return FileTracker.Told.NONE;
         }
-        return file -> reader.has(file.id()) ? cache.recordedFile(file.path(), file.id().name()) : null;
+        return file -> {
+            FileInfo told = cache.recordedFile(file.path(), file.id().name());
+            return told != null && reader.has(file.id()) ? told : null;
+        };
     }
 
     /**

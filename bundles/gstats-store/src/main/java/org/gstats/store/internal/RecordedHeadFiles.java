@@ -19,12 +19,10 @@ final class RecordedHeadFiles {
 
     static final RecordedHeadFiles NONE = new RecordedHeadFiles(Map.of());
 
-    private record Told(long size, int lines, boolean binary) {
-    }
+    /** What was told of each blob, as the info of a file without a path. */
+    private final Map<String, FileInfo> byBlob;
 
-    private final Map<String, Told> byBlob;
-
-    private RecordedHeadFiles(Map<String, Told> byBlob) {
+    private RecordedHeadFiles(Map<String, FileInfo> byBlob) {
         this.byBlob = byBlob;
     }
 
@@ -37,7 +35,7 @@ final class RecordedHeadFiles {
         if (repositoryId == null || settingsId == null) {
             return NONE;
         }
-        Map<String, Told> byBlob = new HashMap<>();
+        Map<String, FileInfo> byBlob = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT f.blob_id, f.size, f.lines, f.is_binary "
                 + "FROM files f WHERE f.scan_id = (SELECT MAX(s.scan_id) FROM scans s WHERE s.repository_id = ? "
                 + "AND s.settings_id = ?) AND f.blob_id IS NOT NULL")) {
@@ -46,11 +44,11 @@ final class RecordedHeadFiles {
             select.setFetchSize(500);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long size = rows.getLong(2);
-                    int lines = rows.getInt(3);
-                    boolean binary = rows.getBoolean(4);
-                    if (size >= 0 && binary == (lines == -1)) {
-                        byBlob.put(rows.getString(1), new Told(size, lines, binary));
+                    try {
+                        byBlob.put(rows.getString(1), new FileInfo("", rows.getLong(2), rows.getInt(3),
+                                rows.getBoolean(4)));
+                    } catch (IllegalArgumentException e) {
+                        // a damaged row: its blob is read
                     }
                 }
             }
@@ -60,7 +58,7 @@ final class RecordedHeadFiles {
 
     /** The file's info as told of its blob; null when it was not. */
     FileInfo of(String path, String blobId) {
-        Told told = byBlob.get(blobId);
+        FileInfo told = byBlob.get(blobId);
         return told == null ? null : new FileInfo(path, told.size(), told.lines(), told.binary());
     }
 
