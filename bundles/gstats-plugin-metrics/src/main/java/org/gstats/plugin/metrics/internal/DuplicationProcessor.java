@@ -2,11 +2,13 @@ package org.gstats.plugin.metrics.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.gstats.api.report.Table;
 import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
 import org.gstats.plugin.metrics.internal.duplication.CloneGroup;
+import org.gstats.plugin.metrics.internal.duplication.Fingerprints;
 import org.gstats.plugin.metrics.internal.duplication.Fragment;
 import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
 
@@ -19,9 +21,11 @@ final class DuplicationProcessor {
     private final CloneDetector detector;
     /** Each added file's blob id by path, what a kept result is checked against; null once one came without. */
     private Map<String, String> inputs = new HashMap<>();
+    /** Each added file's {@link Fingerprints} by path, where it came with them. */
+    private final Map<String, int[]> fingerprints = new HashMap<>();
     /**
      * The files whose tokens were restored but not added, while a kept result is likely to be used:
-     * their blob ids by path. Their tokens are restored again only if it is not.
+     * their blob ids by path. Their tokens are restored again only for the files detected again.
      */
     private final Map<String, String> deferred = new HashMap<>();
     private CloneDetector.Result result;
@@ -38,48 +42,65 @@ final class DuplicationProcessor {
      * Thread-safe.
      *
      * @param blobId the id of the blob the tokens are of; null when not known (then no result is kept)
+     * @param prints the tokens' fingerprints; null when not known
      */
-    void add(String path, String blobId, TokenSequence.Tokens tokens) {
+    void add(String path, String blobId, TokenSequence.Tokens tokens, int[] prints) {
         detector.add(path, tokens);
-        synchronized (this) {
-            if (inputs != null && blobId != null) {
-                inputs.put(path, blobId);
-            } else {
-                inputs = null;
-            }
-        }
+        noteInput(path, blobId, prints);
     }
 
     /**
-     * Notes a file whose tokens a kept result makes unnecessary, as long as it is used: writing them for detection
+     * Notes a file whose tokens a kept result likely makes unnecessary: writing them for detection
      * is the larger part of a rescan's clone work. Thread-safe.
      */
-    synchronized void defer(String path, String blobId) {
-        deferred.put(path, blobId);
-        if (inputs != null) {
+    void defer(String path, String blobId, int[] prints) {
+        synchronized (this) {
+            deferred.put(path, blobId);
+        }
+        noteInput(path, blobId, prints);
+    }
+
+    private synchronized void noteInput(String path, String blobId, int[] prints) {
+        if (inputs != null && blobId != null) {
             inputs.put(path, blobId);
+        } else {
+            inputs = null;
+        }
+        if (prints != null) {
+            fingerprints.put(path, prints);
         }
     }
 
     /**
-     * The clones: those kept for exactly these files when there are, else detected (and kept).
+     * The clones: those kept for exactly these files when there are; else detected again among the files a
+     * change can reach, the kept result standing for the rest, or among all files (and kept).
      *
      * @param restore a deferred file's tokens by its blob id, restored again
      */
     CloneDetector.Result detect(Map<String, HeadFile> files, KeptClones kept,
             Function<String, TokenSequence.Tokens> restore) {
         Map<String, String> detected;
-        Map<String, String> restoreNow;
+        Map<String, String> restorable;
+        Map<String, int[]> prints;
         synchronized (this) {
             detected = inputs;
-            restoreNow = new HashMap<>(deferred);
+            restorable = new HashMap<>(deferred);
+            prints = new HashMap<>(fingerprints);
         }
-        result = kept.find(detected);
-        if (result != null) {
+        KeptClones.Previous previous = detected == null ? null : kept.previous();
+        if (previous != null && previous.inputs().equals(detected)) {
+            result = previous.result();
+            kept.reuse();
             detector.discard();
         } else {
-            restoreNow.forEach((path, blobId) -> detector.add(path, restore.apply(blobId)));
-            result = detector.detect();
+            Set<String> again = previous == null ? null : previous.toDetectAgain(detected, prints);
+            restorable.forEach((path, blobId) -> {
+                if (again == null || again.contains(path)) {
+                    detector.add(path, restore.apply(blobId));
+                }
+            });
+            CloneDetector.Result found = detector.detect(again);
+            result = again == null ? found : previous.merged(again, found, detected);
             kept.keep(detected, result);
         }
         result.duplicatedLines().forEach((path, lines) -> files.get(path).duplicatedLines = lines);

@@ -24,6 +24,7 @@ import org.gstats.api.report.Fields;
 import org.gstats.api.report.ReportItem;
 import org.gstats.api.report.ReportSection;
 import org.gstats.plugin.metrics.internal.duplication.CloneDetector;
+import org.gstats.plugin.metrics.internal.duplication.Fingerprints;
 import org.gstats.plugin.metrics.internal.duplication.TokenSequence;
 import org.gstats.plugin.metrics.internal.format.Category;
 import org.gstats.plugin.metrics.internal.history.ChangeHistory;
@@ -148,17 +149,19 @@ final class MetricsAnalysis implements Analysis {
         filesProcessor.analyseText(file, text, chars, lines, sequence);
         TokenSequence.Tokens tokens = file.source() && (blobId != null || file.analysedSource(settings))
                 ? sequence.tokens() : null;
+        // what a rescan compares a changed file with; kept only where results are
+        int[] prints = tokens != null && blobId != null ? Fingerprints.of(tokens.values()) : null;
         boolean complexityRun = false;
         if (file.analysedSource(settings)) {
-            duplicationProcessor.add(file.path, blobId, tokens);
+            duplicationProcessor.add(file.path, blobId, tokens, prints);
             if (settings.complexityAnalysis()) {
                 functionsProcessor.analyse(file, text, chars, lines);
                 complexityRun = true;
             }
         }
         if (blobId != null) {
-            byte[] encoded = new StoredFileResult(file.path, file.format, file.counts, tokens, complexityRun,
-                    file.complexity).encode();
+            byte[] encoded = new StoredFileResult(file.path, file.format, file.counts, tokens, prints,
+                    complexityRun, file.complexity).encode();
             if (encoded != null) {
                 blobResults.put(analyser, blobId, encoded);
             }
@@ -198,9 +201,9 @@ final class MetricsAnalysis implements Analysis {
                 return false;
             }
             if (keptClones.likely()) {
-                duplicationProcessor.defer(file.path, blobId);
+                duplicationProcessor.defer(file.path, blobId, stored.fingerprints());
             } else {
-                duplicationProcessor.add(file.path, blobId, stored.tokens());
+                duplicationProcessor.add(file.path, blobId, stored.tokens(), stored.fingerprints());
             }
             if (settings.complexityAnalysis()) {
                 file.complexity = stored.complexity();

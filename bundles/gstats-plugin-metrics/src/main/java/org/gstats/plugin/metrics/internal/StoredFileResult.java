@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.gstats.plugin.metrics.internal.complexity.FileComplexity;
 import org.gstats.plugin.metrics.internal.complexity.FunctionComplexity;
+import org.gstats.plugin.metrics.internal.duplication.Fingerprints;
 import org.gstats.plugin.metrics.internal.duplication.TokenSequence.Tokens;
 import org.gstats.plugin.metrics.internal.format.BinaryKind;
 import org.gstats.plugin.metrics.internal.format.Category;
@@ -22,23 +23,28 @@ import org.gstats.plugin.metrics.internal.text.LineCounts;
  * (source files only) and the complexity when it was run. Format detection reads the path as
  * well as the bytes, so the path is kept too and a result is used for that path only.
  *
+ * <p>The tokens' {@link Fingerprints} are kept beside them, and read without them: with them a rescan
+ * tells which unchanged files a changed one can share clones with ({@code DuplicationProcessor}).
+ *
  * <p>Encoded by hand, field by field, and deflated: token values repeat (keywords,
  * punctuation, the file's identifiers) and their lines climb by small steps, so the tokens take
  * about two bytes each instead of the twelve they take in memory. {@link #FORMAT} names this
  * encoding in the analyser's name, so a new encoding never reads an old one.
  *
  * @param tokens     null when the file is not source code
+ * @param fingerprints the tokens' {@link Fingerprints}; null when the file is not source code
  * @param complexity what complexity analysis gave, or null when it gave nothing
  * @param complexityRun whether complexity analysis ran (it runs only for counted files, when on)
  */
-record StoredFileResult(String path, FileFormat format, LineCounts counts, Tokens tokens, boolean complexityRun,
-        FileComplexity complexity) {
+record StoredFileResult(String path, FileFormat format, LineCounts counts, Tokens tokens, int[] fingerprints,
+        boolean complexityRun, FileComplexity complexity) {
 
     /**
      * The encoding's version, part of the analyser's name. 2: the tokens last, so that a scan that
-     * does not need them (its clones are kept, {@link KeptClones}) stops before them.
+     * does not need them (its clones are kept, {@link KeptClones}) stops before them. 3: their
+     * fingerprints before them.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /** What {@link #decode(byte[], boolean)} gives for tokens that were kept but not read. */
     static final Tokens NOT_READ = new Tokens(new int[0], new int[0], new int[0]);
@@ -73,6 +79,10 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
         out.writeBoolean(tokens != null);
         if (tokens == null) {
             return;
+        }
+        writeVarint(out, fingerprints.length);
+        for (int fingerprint : fingerprints) {
+            out.writeInt(fingerprint);
         }
         int count = tokens.values().length;
         writeVarint(out, count);
@@ -134,10 +144,15 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
             boolean complexityRun = in.readBoolean();
             FileComplexity complexity = in.readBoolean() ? readComplexity(in) : null;
             Tokens tokens = null;
+            int[] fingerprints = null;
             if (in.readBoolean()) {
+                fingerprints = new int[readVarint(in)];
+                for (int i = 0; i < fingerprints.length; i++) {
+                    fingerprints[i] = in.readInt();
+                }
                 tokens = withTokens ? readTokens(in) : NOT_READ;
             }
-            return new StoredFileResult(path, format, counts, tokens, complexityRun, complexity);
+            return new StoredFileResult(path, format, counts, tokens, fingerprints, complexityRun, complexity);
         } catch (IOException | RuntimeException e) {
             return null;
         }

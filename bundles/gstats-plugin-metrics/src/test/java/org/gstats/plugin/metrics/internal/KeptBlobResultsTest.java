@@ -56,12 +56,15 @@ public class KeptBlobResultsTest {
         final Map<String, byte[]> results = new ConcurrentHashMap<>();
         final AtomicInteger hits = new AtomicInteger();
         final AtomicInteger puts = new AtomicInteger();
+        /** How often each result was asked for. */
+        final Map<String, Integer> asked = new ConcurrentHashMap<>();
         /** The head the store read whole-head results under; null for none. */
         volatile String storedHead;
 
         @Override
         public byte[] get(String analyser, String blobId) {
             byte[] result = results.get(analyser + " " + blobId);
+            asked.merge(analyser + " " + blobId, 1, Integer::sum);
             if (result != null) {
                 hits.incrementAndGet();
             }
@@ -210,6 +213,48 @@ public class KeptBlobResultsTest {
         assertEquals(analyse(changed, MetricsSettings.DEFAULTS, BlobResults.NONE),
                 analyse(changed, MetricsSettings.DEFAULTS, kept, NEXT_HEAD));
         assertNotSame(kept.results.get(clones), kept.results.get(carried));
+    }
+
+    /**
+     * Changed files: the clones are detected again only among the files a change can reach, and the section
+     * equals a full analysis's, change after change, each scan starting from what the one before kept: a
+     * file cut in half, a copy of a file added, the file copied deleted, nothing changed.
+     */
+    @Test
+    public void aChangedHeadDetectsClonesAgainOnlyAmongTheFilesAChangeCanReach() throws IOException {
+        List<FileContent> contents = corpus("");
+        Kept kept = new Kept();
+        analyse(contents, MetricsSettings.DEFAULTS, kept, HEAD);
+
+        String largest = contents.stream().filter(c -> c.path().endsWith(".java"))
+                .max(Comparator.comparingInt(FileContent::length)).orElseThrow().path();
+        List<FileContent> halved = contents.stream().map(c -> c.path().equals(largest) ? changedCopy(c) : c)
+                .toList();
+        FileContent copied = contents.stream().filter(c -> c.path().endsWith("/CharRange.java")).findFirst()
+                .orElseThrow();
+        List<FileContent> added = new ArrayList<>(halved);
+        added.add(new FileContent(new FileInfo(copied.path().replace("CharRange", "CharRangeCopy"),
+                copied.length(), copied.file().lines(), false), "2", copied.blobId(), copied.toByteArray()));
+        List<FileContent> deleted = added.stream().filter(c -> c != copied).toList();
+
+        String head = HEAD;
+        List<Integer> detectedAgain = new ArrayList<>();
+        for (List<FileContent> now : List.of(halved, added, deleted, deleted)) {
+            String next = head.equals(HEAD) ? NEXT_HEAD : HEAD;
+            kept.results.keySet().removeIf(key -> key.endsWith(" " + next));
+            kept.storedHead = head;
+            kept.asked.clear();
+            assertEquals(analyse(now, MetricsSettings.DEFAULTS, BlobResults.NONE),
+                    analyse(now, MetricsSettings.DEFAULTS, kept, next));
+            // a file's result is asked for once, and again for its tokens when it is detected again
+            detectedAgain.add((int) kept.asked.values().stream().filter(times -> times > 1).count());
+            head = next;
+        }
+        assertEquals("unchanged: nothing detected again", 0, (int) detectedAgain.get(3));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(detectedAgain + " of " + contents.size() + " files",
+                    detectedAgain.get(i) > 0 && detectedAgain.get(i) < contents.size() / 2);
+        }
     }
 
     /** The file with its first half only, a blob of its own. */

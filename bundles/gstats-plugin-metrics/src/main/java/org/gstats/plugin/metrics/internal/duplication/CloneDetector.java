@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -82,8 +83,17 @@ public final class CloneDetector {
         }
     }
 
-    /** What was found: clone groups in order of their first fragment, and duplicated lines per file. */
-    public record Result(List<CloneGroup> groups, Map<String, Integer> duplicatedLines) {
+    /**
+     * What was found: clone groups in order of their first fragment, duplicated lines per file, and which files
+     * the detection tied together.
+     *
+     * @param components each file's component by the first path in it: files share a component when a chain
+     *                   of window hashes joins them. Detection over the files of whole components alone finds
+     *                   the clones it finds among them over every file, since no other file places or matches
+     *                   a window of theirs.
+     */
+    public record Result(List<CloneGroup> groups, Map<String, Integer> duplicatedLines,
+            Map<String, String> components) {
     }
 
     private record Key(int file, int start, int length) {
@@ -103,14 +113,34 @@ public final class CloneDetector {
 
     /** Finds the clones among the files added; the temporary file is gone afterwards. */
     public Result detect() {
+        return detect(null);
+    }
+
+    /**
+     * Finds the clones among the files added whose paths are given; the temporary file is gone afterwards.
+     *
+     * @param only null for every file added
+     */
+    public Result detect(Set<String> only) {
         try (store) {
-            return detectStored();
+            return detectStored(only);
         }
     }
 
-    private Result detectStored() {
-        List<String> paths = new ArrayList<>(files.keySet());
-        List<TokenStore.Entry> entries = new ArrayList<>(files.values());
+    private Result detectStored(Set<String> only) {
+        List<String> paths = new ArrayList<>();
+        List<TokenStore.Entry> entries = new ArrayList<>();
+        files.forEach((path, entry) -> {
+            if (only == null || only.contains(path)) {
+                paths.add(path);
+                entries.add(entry);
+            }
+        });
+        // union-find over the files: each placed window another file meets joins the two
+        int[] component = new int[entries.size()];
+        for (int file = 0; file < component.length; file++) {
+            component[file] = file;
+        }
         WindowIndex index = repeatedWindows(entries);
         Map<Integer, Tokens> cache = cache();
         Map<Key, List<Fragment>> groups = new LinkedHashMap<>();
@@ -139,6 +169,7 @@ public final class CloneDetector {
                     }
                     int sourceFile = (int) (seen >>> 32);
                     int sourceStart = (int) seen;
+                    join(component, sourceFile, file);
                     Tokens sourceTokens = sourceFile == file ? current : tokens(sourceFile, entries, cache);
                     int[] source = sourceTokens.values();
                     boolean sameFile = sourceFile == file;
@@ -176,7 +207,40 @@ public final class CloneDetector {
                 .forEach(entry -> result.add(new CloneGroup(result.size() + 1, entry.getValue())));
         Map<String, Integer> lines = new TreeMap<>();
         duplicated.forEach((file, set) -> lines.put(paths.get(file), set.cardinality()));
-        return new Result(result, lines);
+        Map<String, String> components = new TreeMap<>();
+        for (int file = 0; file < paths.size(); file++) {
+            components.put(paths.get(file), paths.get(root(component, file)));
+        }
+        return new Result(result, lines, components);
+    }
+
+    /**
+     * Why every file that has a repeated window is joined to the file that placed it: a file visits each
+     * window it has, except those inside a clone it just matched, and their hashes are in that clone's source
+     * (the same tokens), itself joined; the first occurrence of a hash is inside no clone, so is visited.
+     */
+    private static void join(int[] component, int a, int b) {
+        int rootA = root(component, a);
+        int rootB = root(component, b);
+        // the smaller index, the first path in path order, stays the root
+        if (rootA < rootB) {
+            component[rootB] = rootA;
+        } else {
+            component[rootA] = rootB;
+        }
+    }
+
+    private static int root(int[] component, int file) {
+        int root = file;
+        while (component[root] != root) {
+            root = component[root];
+        }
+        while (component[file] != root) {
+            int next = component[file];
+            component[file] = root;
+            file = next;
+        }
+        return root;
     }
 
     /** First pass: the window hashes that occur more than once, none placed yet. */

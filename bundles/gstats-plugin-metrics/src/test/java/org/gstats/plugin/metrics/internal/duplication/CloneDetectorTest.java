@@ -120,4 +120,38 @@ public class CloneDetectorTest {
         assertTrue("clones found", results.get(0).groups().size() > 0);
         assertEquals(results.get(0), results.get(1));
     }
+
+    /**
+     * Files joined by a shared window are one component, by the first path in it, whether or not the window
+     * grew into a clone; over the files of some components alone the detection finds what it finds of them
+     * over all files.
+     */
+    @Test
+    public void filesThatShareAWindowAreOneComponentAndDetectedAloneTheSame() {
+        Map<String, String> texts = new java.util.TreeMap<>(Map.of(
+                "a.c", block("v"),
+                "b.c", "x();\n" + block("v"),
+                "c.c", block("w"),
+                "d.c", block("u") + block("w"),
+                "e.c", block("t"),
+                "f.c", "y();"));
+        CloneDetector all = new CloneDetector(20, 11);
+        texts.forEach((path, text) -> all.add(path, tokens(text)));
+        CloneDetector.Result whole = all.detect();
+        assertTrue("10 lines are fewer than 11: no clone, yet shared windows", whole.groups().isEmpty());
+        assertEquals(Map.of("a.c", "a.c", "b.c", "a.c", "c.c", "c.c", "d.c", "c.c", "e.c", "e.c", "f.c", "f.c"),
+                whole.components());
+
+        CloneDetector clones = new CloneDetector(20, 3);
+        texts.forEach((path, text) -> clones.add(path, tokens(text)));
+        CloneDetector.Result found = clones.detect();
+        assertEquals(2, found.groups().size());
+        CloneDetector some = new CloneDetector(20, 3);
+        texts.forEach((path, text) -> some.add(path, tokens(text)));
+        CloneDetector.Result part = some.detect(java.util.Set.of("c.c", "d.c", "f.c"));
+        assertEquals(List.of(found.groups().get(1).fragments()),
+                part.groups().stream().map(CloneGroup::fragments).toList());
+        assertEquals(Map.of("c.c", 10, "d.c", 10), part.duplicatedLines());
+        assertEquals(Map.of("c.c", "c.c", "d.c", "c.c", "f.c", "f.c"), part.components());
+    }
 }
