@@ -12,11 +12,15 @@ import java.util.Arrays;
  */
 public final class Fingerprints {
 
-    /** Tokens per hashed run. */
-    static final int K = 8;
+    /**
+     * Tokens per hashed run: long, so that two files seldom share a fingerprint by chance. With runs of 8
+     * tokens, three ten-commit steps of commons-lang's history reached 352 to 434 of its 624 source files;
+     * with 30, 204 to 228: its largest component (files joined by shared windows) and the changed files.
+     */
+    static final int K = 30;
     /** Consecutive run hashes of which the least is kept. */
-    static final int W = 33;
-    /** The shortest shared run of tokens that two files' fingerprints are sure to show. */
+    static final int W = 21;
+    /** The shortest shared run of tokens that two files' fingerprints are sure to show: the default clone size. */
     public static final int GUARANTEED = K + W - 1;
 
     private static final int BASE = 1_000_003;
