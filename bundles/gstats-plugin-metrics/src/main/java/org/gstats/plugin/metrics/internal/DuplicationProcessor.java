@@ -42,7 +42,7 @@ final class DuplicationProcessor {
      * Thread-safe.
      *
      * @param blobId the id of the blob the tokens are of; null when not known (then no result is kept)
-     * @param prints the tokens' fingerprints; null when not known
+     * @param prints the tokens' fingerprints, where a kept result is likely; else null
      */
     void add(String path, String blobId, TokenSequence.Tokens tokens, int[] prints) {
         detector.add(path, tokens);

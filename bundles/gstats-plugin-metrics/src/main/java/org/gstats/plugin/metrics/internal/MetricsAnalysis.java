@@ -153,7 +153,8 @@ final class MetricsAnalysis implements Analysis {
         int[] prints = tokens != null && blobId != null ? Fingerprints.of(tokens.values()) : null;
         boolean complexityRun = false;
         if (file.analysedSource(settings)) {
-            duplicationProcessor.add(file.path, blobId, tokens, prints);
+            // held only to compare with a kept result: on a first scan they would be the head's in memory
+            duplicationProcessor.add(file.path, blobId, tokens, keptClones.likely() ? prints : null);
             if (settings.complexityAnalysis()) {
                 functionsProcessor.analyse(file, text, chars, lines);
                 complexityRun = true;
@@ -203,7 +204,7 @@ final class MetricsAnalysis implements Analysis {
             if (keptClones.likely()) {
                 duplicationProcessor.defer(file.path, blobId, stored.fingerprints());
             } else {
-                duplicationProcessor.add(file.path, blobId, stored.tokens(), stored.fingerprints());
+                duplicationProcessor.add(file.path, blobId, stored.tokens(), null);
             }
             if (settings.complexityAnalysis()) {
                 file.complexity = stored.complexity();
