@@ -150,7 +150,7 @@ public class StoreIT {
         assertEquals(keptRows.toString(), 4, keptRows.size());
         assertEquals("src/A.java", keptRows.get(1).getAsJsonObject().get("path").getAsString());
         assertTrue(keptRows.toString(), keptRows.get(1).getAsJsonObject().get("analyser").getAsString()
-                .startsWith("metrics/2 gstats-plugin-metrics "));
+                .startsWith("metrics/3 gstats-plugin-metrics "));
         // and its clone groups under the head commit, which the second scan used instead of detecting them
         Outcome clones = gogo.execute("sql", "--format json " + quote("SELECT b.analyser FROM blob_results b "
                 + "JOIN scans s ON s.head_id = b.blob_id WHERE s.scan_id = (SELECT MAX(scan_id) FROM scans)"));
@@ -158,7 +158,7 @@ public class StoreIT {
         JsonArray clonesRows = JsonParser.parseString(clones.output()).getAsJsonArray();
         assertEquals(clonesRows.toString(), 1, clonesRows.size());
         assertTrue(clonesRows.toString(), clonesRows.get(0).getAsJsonObject().get("analyser").getAsString()
-                .endsWith(" clones/1 min-tokens=50 min-lines=5"));
+                .endsWith(" clones/2 min-tokens=50 min-lines=5"));
 
         Outcome sql = gogo.execute("sql", "--format json "
                 + quote("SELECT commit_id, author_email FROM commits ORDER BY author_time"));
@@ -225,6 +225,19 @@ public class StoreIT {
         Outcome emptyYaml = gogo.execute("history", "--format yaml " + quote(unscanned));
         assertNull(emptyYaml.errors(), emptyYaml.failure());
         assertTrue(emptyYaml.output(), emptyYaml.output().contains("history: []"));
+
+        // a commit that changes a file of the clone pair and adds a third copy: the clones among the files it
+        // reaches are detected again, the kept result stands for the rest, and the report is the cold scan's
+        repo.write("src/B.java", "class B {\n    long add(int[] values) {\n        int total = 1;\n" + shared
+                + "        return total;\n    }\n}\n")
+                .write("src/C.java", "class C {\n    int more(int[] values) {\n        int total = 2;\n" + shared
+                        + "        return total;\n    }\n}\n")
+                .commit("a third copy", ANN, Instant.parse("2024-05-01T10:00:00Z"));
+        String changedCold = report(gogo.execute("scan", "--format json --no-store " + quote(repo.dir())));
+        String changed = report(gogo.execute("scan", "--format json " + quote(repo.dir())));
+        assertEquals(changedCold, changed);
+        assertEquals("one group of three copies", 3, JsonParser.parseString(changed).getAsJsonObject()
+                .getAsJsonObject("sections").getAsJsonObject("metrics").getAsJsonArray("duplication").size());
     }
 
     /** The report without what differs between any two runs: timings and memory figures. */
