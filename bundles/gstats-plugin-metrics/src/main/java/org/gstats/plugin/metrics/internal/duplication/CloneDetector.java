@@ -136,7 +136,7 @@ public final class CloneDetector {
                 entries.add(entry);
             }
         });
-        // union-find over the files: each placed window another file meets joins the two
+        // union-find over the files
         int[] component = new int[entries.size()];
         for (int file = 0; file < component.length; file++) {
             component[file] = file;
@@ -169,6 +169,8 @@ public final class CloneDetector {
                     }
                     int sourceFile = (int) (seen >>> 32);
                     int sourceStart = (int) seen;
+                    // each file that has a window joins the file that placed it: a window skipped lies inside a
+                    // clone whose source has it and is joined too, and a hash's first occurrence is never skipped
                     join(component, sourceFile, file);
                     Tokens sourceTokens = sourceFile == file ? current : tokens(sourceFile, entries, cache);
                     int[] source = sourceTokens.values();
@@ -214,15 +216,10 @@ public final class CloneDetector {
         return new Result(result, lines, components);
     }
 
-    /**
-     * Why every file that has a repeated window is joined to the file that placed it: a file visits each
-     * window it has, except those inside a clone it just matched, and their hashes are in that clone's source
-     * (the same tokens), itself joined; the first occurrence of a hash is inside no clone, so is visited.
-     */
+    /** Puts two files in one component, whose root is its smaller index: the first path in path order. */
     private static void join(int[] component, int a, int b) {
         int rootA = root(component, a);
         int rootB = root(component, b);
-        // the smaller index, the first path in path order, stays the root
         if (rootA < rootB) {
             component[rootB] = rootA;
         } else {
