@@ -38,7 +38,6 @@ import org.gstats.plugin.metrics.internal.duplication.TokenSequence.Tokens;
  */
 public final class CloneDetector {
 
-    private static final long BASE = 1_000_003L;
     /** Tokens of matched files kept in memory (twelve bytes each). */
     private static final long CACHED_TOKENS = 1 << 19;
 
@@ -249,7 +248,7 @@ public final class CloneDetector {
         SeenFilter seen = new SeenFilter(windows, filterBytes);
         WindowIndex index = new WindowIndex();
         try (Ahead<long[]> ahead = new Ahead<>(entries.size(), file -> entries.get(file).count() < minTokens ? null
-                : windowHashes(store.read(entries.get(file)).values()))) {
+                : RunHashes.of(store.read(entries.get(file)).values(), minTokens))) {
             for (int file = 0; file < entries.size(); file++) {
                 long[] hashes = ahead.next(file);
                 if (hashes == null) {
@@ -275,7 +274,7 @@ public final class CloneDetector {
             return null;
         }
         Tokens tokens = store.read(entry);
-        long[] windows = windowHashes(tokens.values());
+        long[] windows = RunHashes.of(tokens.values(), minTokens);
         int[] candidates = new int[64];
         int[] slots = new int[64];
         int count = 0;
@@ -378,25 +377,6 @@ public final class CloneDetector {
             cache.put(file, cached);
         }
         return cached;
-    }
-
-    private long[] windowHashes(int[] values) {
-        int count = values.length - minTokens + 1;
-        long[] hashes = new long[count];
-        long power = 1;
-        for (int i = 1; i < minTokens; i++) {
-            power *= BASE;
-        }
-        long hash = 0;
-        for (int i = 0; i < minTokens; i++) {
-            hash = hash * BASE + values[i];
-        }
-        hashes[0] = hash;
-        for (int i = 1; i < count; i++) {
-            hash = (hash - values[i - 1] * power) * BASE + values[i + minTokens - 1];
-            hashes[i] = hash;
-        }
-        return hashes;
     }
 
     private static boolean equal(int[] a, int aStart, int[] b, int bStart, int length) {

@@ -23,30 +23,15 @@ public final class Fingerprints {
     /** The shortest shared run of tokens that two files' fingerprints are sure to show: the default clone size. */
     public static final int GUARANTEED = K + W - 1;
 
-    private static final int BASE = 1_000_003;
-
     private Fingerprints() {
     }
 
     /** The fingerprints of these token values, ascending and distinct; none for fewer than {@link #GUARANTEED}. */
     public static int[] of(int[] values) {
-        int runs = values.length - K + 1;
+        long[] hashes = RunHashes.of(values, K);
+        int runs = hashes.length;
         if (runs < W) {
             return new int[0];
-        }
-        int[] hashes = new int[runs];
-        int power = 1;
-        for (int i = 1; i < K; i++) {
-            power *= BASE;
-        }
-        int hash = 0;
-        for (int i = 0; i < K; i++) {
-            hash = hash * BASE + values[i];
-        }
-        hashes[0] = hash;
-        for (int i = 1; i < runs; i++) {
-            hash = (hash - values[i - 1] * power) * BASE + values[i + K - 1];
-            hashes[i] = hash;
         }
         // the least of each window by a deque of positions whose hashes ascend
         int[] deque = new int[runs];
@@ -68,7 +53,7 @@ public final class Fingerprints {
                 if (count == kept.length) {
                     kept = Arrays.copyOf(kept, count * 2);
                 }
-                kept[count++] = hashes[lastKept];
+                kept[count++] = (int) (hashes[lastKept] ^ (hashes[lastKept] >>> 32));
             }
         }
         int[] sorted = Arrays.copyOf(kept, count);
