@@ -104,13 +104,14 @@ final class KeptClones {
     record Previous(Map<String, String> inputs, CloneDetector.Result result, int minTokens) {
 
         /**
-         * The files whose clones a detection over {@code now} would find otherwise than this result says, for
-         * files that are not the same; null when it cannot tell (then every file is detected again).
-         * That is every component with a file that changed or went, or with an unchanged file that
-         * shares a fingerprint with a changed or new one, and the changed and new files: whole components
-         * of the detection over {@code now}, since two files that share a window either are both
-         * unchanged, and so shared it in this result's detection, or one of them changed. Two different
-         * windows whose hashes collide are taken to share nothing here.
+         * The files a detection must see again when they are {@code now}, the others keeping what this result
+         * says of them; null when that cannot be told (a clone size under what fingerprints show, or a changed
+         * file without them), and then every file is detected again. They are the changed and new files, and
+         * every component of this result with a file that changed or went, or with an unchanged file that
+         * shares a fingerprint with a changed or new one: whole components of a detection over {@code now},
+         * since two files that share a window are both unchanged, and so were in one component here, or one
+         * of them changed, and then they share a fingerprint. Two different windows whose hashes collide are
+         * taken to share nothing here.
          *
          * @param now          each file's blob id by path
          * @param fingerprints each file's {@link Fingerprints} by path; a file without is taken to share with any

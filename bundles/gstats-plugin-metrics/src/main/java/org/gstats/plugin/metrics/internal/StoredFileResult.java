@@ -46,6 +46,12 @@ record StoredFileResult(String path, FileFormat format, LineCounts counts, Token
      */
     static final int FORMAT = 3;
 
+    StoredFileResult {
+        if ((tokens == null) != (fingerprints == null)) {
+            throw new IllegalArgumentException("a source file's tokens come with their fingerprints, and only then");
+        }
+    }
+
     /** What {@link #decode(byte[], boolean)} gives for tokens that were kept but not read. */
     static final Tokens NOT_READ = new Tokens(new int[0], new int[0], new int[0]);
 
