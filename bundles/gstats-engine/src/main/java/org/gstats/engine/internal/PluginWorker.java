@@ -130,15 +130,6 @@ final class PluginWorker {
         }
     }
 
-    /**
-     * Waits until the plugin handled every event queued so far, failed or stalled: for events
-     * that point at something the scanner removes afterwards (the checkout).
-     */
-    void awaitDelivered() {
-        CountDownLatch handled = new CountDownLatch(1);
-        deliver(new QueuedEvent("reading the head's checkout", analysis -> handled.countDown(), 0));
-        await(handled);
-    }
 
     /**
      * Waits until the plugin made its section, failed or stalled.

@@ -2,9 +2,11 @@ package org.gstats.scanner.internal;
 
 import java.io.IOException;
 
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.gstats.api.ChangeType;
@@ -16,7 +18,9 @@ import org.gstats.api.PluginDataRequirements;
 /**
  * Hands file content to plugins as far as the scan's folded requirements ask, through the
  * scan's one {@link BlobCache}: a version the diff has just read is not read again, and each
- * {@link FileContent} is made once and shared by every plugin that receives it.
+ * {@link FileContent} is made once and shared by every plugin that receives it. A head file's
+ * blob the scan has not read is read only when a plugin asks for its bytes: on a rescan the
+ * plugins take most head files from the results they kept for their blobs, and never ask.
  */
 final class ContentReader {
 
@@ -24,12 +28,20 @@ final class ContentReader {
     private final ObjectReader reader;
     private final PluginDataRequirements requirements;
     private final ScanObserver observer;
+    private final Repository later;
 
-    ContentReader(BlobCache blobs, ObjectReader reader, PluginDataRequirements requirements, ScanObserver observer) {
+    /**
+     * @param later where head files' blobs not yet read are read when asked for, until the listener's
+     *              {@code onEnd} returns; {@code null}: read them now (objects replaced, whose ids do not name
+     *              the content; historical content, which the plugins take in order)
+     */
+    ContentReader(BlobCache blobs, ObjectReader reader, PluginDataRequirements requirements, ScanObserver observer,
+            Repository later) {
         this.blobs = blobs;
         this.reader = reader;
         this.requirements = requirements;
         this.observer = observer;
+        this.later = later;
     }
 
     /** The head file's content, or {@code null} when no plugin wants it. */
@@ -37,7 +49,21 @@ final class ContentReader {
         if (!requirements.headContent() || !wanted(info.size(), info.binary())) {
             return null;
         }
-        return content(blobs.load(file.id()), info, headId, file.id());
+        Blob kept = later == null ? null : blobs.kept(file.id());
+        if (later != null && kept == null && info.size() <= BlobCache.MAX_BLOB_SIZE) {
+            observer.contentDelivered();
+            return new FileContent(info, headId, file.id().name(), (int) info.size(), readLater(later, file.id()));
+        }
+        return content(kept != null ? kept : blobs.load(file.id()), info, headId, file.id());
+    }
+
+    /** Reads on the plugin's thread, through a reader of its own. */
+    private static FileContent.Source readLater(Repository repository, ObjectId id) {
+        return () -> {
+            try (ObjectReader own = repository.newObjectReader()) {
+                return own.open(id, Constants.OBJ_BLOB).getCachedBytes((int) BlobCache.MAX_BLOB_SIZE);
+            }
+        };
     }
 
     /**

@@ -145,15 +145,18 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             ChangeCache cache) throws ScanException {
         RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
-        try (Repository repository = open(requested)) {
+        // the repository and the checkout outlive the walk's readers and caches until the listener's onEnd,
+        // which waits for the plugins to be done with the content they may read only then
+        try (Repository repository = open(requested); CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
                     .toAbsolutePath().normalize();
             String branch = request.branch() == null ? Constants.HEAD : request.branch();
             ObjectId start = resolve(repository, branch, location);
             listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
             if (start != null) {
-                walk(repository, start, request, requirements, listener, cache, location);
+                walk(repository, start, request, requirements, listener, cache, location, checkouts);
             }
+            listener.onEnd();
         }
     }
 
@@ -245,8 +248,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     private void walk(Repository repository, ObjectId start, ScanRequest request,
-            PluginDataRequirements requirements, ScanListener listener, ChangeCache cache, Path location)
-            throws ScanException {
+            PluginDataRequirements requirements, ScanListener listener, ChangeCache cache, Path location,
+            CheckoutManager checkouts) throws ScanException {
         RevCommit current = null;
         DamagedPacks packs = new DamagedPacks(new File(repository.getCommonDirectory(), "objects"));
         // Warnings of the walk and of the diffs wait for their commit's turn, as the diffs run ahead.
@@ -258,8 +261,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         try (ObjectReader reader = ReplacingReader.open(repository,
                 request.replaceObjects() && ReplacingReader.replaceRefsByEnvironment());
                 PackedBlobs packedBlobs = packedBlobs(repository, reader);
-                RevWalk revWalk = new RevWalk(reader);
-                CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
+                RevWalk revWalk = new RevWalk(reader)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
             TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
@@ -268,7 +270,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 observer.blobRead();
                 tracker.read(id, blob);
             });
-            ContentReader content = new ContentReader(blobs, reader, requirements, observer);
+            ContentReader content = new ContentReader(blobs, reader, requirements, observer,
+                    reader instanceof ReplacingReader ? null : repository);
             if (requirements.filesOnDisk()) {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
@@ -298,7 +301,6 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         replay(stored, request, requirements, paths, attributes, reader, blobs, packs, cache,
                                 listener);
                         tellHead(head, headFiles, content, headMissing, listener);
-                        listener.onEnd();
                         return;
                     }
                     commits.watch(idSet(stored.ids()));
@@ -404,7 +406,6 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             }
             current = head;
             tellHead(head, headFiles, content, headMissing, listener);
-            listener.onEnd();
         } catch (InterruptedIOException e) {
             throw interrupted(location);
         } catch (MissingObjectException e) {
@@ -549,7 +550,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         CommitDiffer differ = commitDiffer(request, requirements, paths, blobs, reader, attributes, missing);
         CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
                 paths != TreeFilter.ALL, cache);
-        ContentReader content = new ContentReader(blobs, reader, requirements, observer);
+        ContentReader content = new ContentReader(blobs, reader, requirements, observer, null);
         return (commit, info) -> {
             List<FileChange> changes = selection.changes(commit, info);
             if (changes == null) {

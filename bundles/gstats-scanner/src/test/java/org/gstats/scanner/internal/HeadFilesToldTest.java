@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
+import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.scan.ChangeCache;
@@ -65,7 +68,7 @@ public class HeadFilesToldTest {
     }
 
     /** Keeps the scan's commits, changes, warnings and head file infos (by path). */
-    private static final class HeadListener implements ScanListener {
+    private static class HeadListener implements ScanListener {
         final List<String> commits = new ArrayList<>();
         final Map<String, List<FileChange>> changes = new LinkedHashMap<>();
         final List<ScanWarning> warnings = new ArrayList<>();
@@ -153,6 +156,49 @@ public class HeadFilesToldTest {
         assertEquals(new ArrayList<>(), new ArrayList<>(cache.asked));
     }
 
+    @Test
+    public void aToldFilesContentIsReadOnlyWhenAskedForAndUntilTheScanEnds() throws Exception {
+        GitRepo repo = repo();
+        HeadListener cold = scan(repo, ChangeCache.NONE);
+        String a = blob(repo, "a.txt");
+        AtomicInteger reads = new AtomicInteger();
+        ScanObserver counting = new ScanObserver() {
+            @Override
+            public void blobRead() {
+                reads.incrementAndGet();
+            }
+        };
+        Map<String, FileContent> contents = new TreeMap<>();
+        Map<String, String> readAtEnd = new TreeMap<>();
+        HeadListener unread = new HeadListener() {
+            @Override
+            public void onFileContent(FileContent content) {
+                contents.put(content.path(), content);
+            }
+        };
+        HeadListener read = new HeadListener() {
+            @Override
+            public void onFileContent(FileContent content) {
+                contents.put(content.path(), content);
+            }
+
+            @Override
+            public void onEnd() {
+                contents.forEach((path, content) -> readAtEnd.put(path, content.text(StandardCharsets.UTF_8)));
+            }
+        };
+
+        scan(repo, new TellingCache(cold.changes, Set.of(a)), counting, unread);
+        int unreadReads = reads.getAndSet(0);
+        scan(repo, new TellingCache(cold.changes, Set.of(a)), counting, read);
+
+        assertEquals("b.txt alone, for its file info and content; a.txt's content was never asked for", 1,
+                unreadReads);
+        assertEquals("the content a plugin asks for is read outside the scan's cache", 1, reads.get());
+        assertEquals(Map.of("a.txt", repo.git("cat-file", "blob", "HEAD:a.txt"), "b.txt",
+                repo.git("cat-file", "blob", "HEAD:b.txt")), readAtEnd);
+    }
+
     private static String blob(GitRepo repo, String path) {
         return repo.git("rev-parse", "HEAD:" + path).strip();
     }
@@ -162,5 +208,12 @@ public class HeadFilesToldTest {
         new JGitRepositoryScanner(ScanObserver.NONE, temp.newFolder().toPath(), 2).scan(
                 ScanRequest.builder(repo.dir()).build(), PluginDataRequirements.NONE, listener, cache);
         return listener;
+    }
+
+    /** A scan whose listener asks for the head's text. */
+    private void scan(GitRepo repo, ChangeCache cache, ScanObserver observer, HeadListener listener)
+            throws IOException, ScanException {
+        new JGitRepositoryScanner(observer, temp.newFolder().toPath(), 2).scan(ScanRequest.builder(repo.dir()).build(),
+                PluginDataRequirements.headText(), listener, cache);
     }
 }
