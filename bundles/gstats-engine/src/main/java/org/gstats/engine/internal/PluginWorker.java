@@ -1,5 +1,6 @@
 package org.gstats.engine.internal;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -310,8 +311,14 @@ final class PluginWorker {
         }
     }
 
-    /** A plugin's failure as one line: type and message. */
+    /**
+     * A plugin's failure as one line: type and message; a failed read, the message alone, which names the file
+     * and the problem (content read on demand, {@link org.gstats.api.FileContent}).
+     */
     static String describe(Throwable failure) {
+        if (failure instanceof UncheckedIOException && failure.getMessage() != null) {
+            return failure.getMessage();
+        }
         String type = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
                 : failure.getClass().getSimpleName();
         return failure.getMessage() == null ? type : type + ": " + failure.getMessage();
