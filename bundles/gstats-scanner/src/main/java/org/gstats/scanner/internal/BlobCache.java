@@ -83,11 +83,6 @@ final class BlobCache {
         return load(id, true);
     }
 
-    /** The blob if it is kept, without reading it otherwise. */
-    Blob kept(ObjectId id) {
-        return kept.get(id);
-    }
-
     /**
      * The blob for what should be its last use, not kept after it. Walking newest first, a
      * version of a file is wanted as the old side of one change and once more as the new side of

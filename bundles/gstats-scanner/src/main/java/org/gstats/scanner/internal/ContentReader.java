@@ -18,9 +18,9 @@ import org.gstats.api.PluginDataRequirements;
 /**
  * Hands file content to plugins as far as the scan's folded requirements ask, through the
  * scan's one {@link BlobCache}: a version the diff has just read is not read again, and each
- * {@link FileContent} is made once and shared by every plugin that receives it. A head file's
- * blob the scan has not read is read only when a plugin asks for its bytes: on a rescan the
- * plugins take most head files from the results they kept for their blobs, and never ask.
+ * {@link FileContent} is made once and shared by every plugin that receives it. A head file
+ * an earlier scan told of is read only when a plugin asks for its bytes: on a rescan the plugins
+ * take most head files from the results they kept for their blobs, and never ask.
  */
 final class ContentReader {
 
@@ -31,9 +31,8 @@ final class ContentReader {
     private final Repository later;
 
     /**
-     * @param later where head files' blobs not yet read are read when asked for, until the listener's
-     *              {@code onEnd} returns; {@code null}: read them now (objects replaced, whose ids do not name
-     *              the content; historical content, which the plugins take in order)
+     * @param later where told head files' blobs are read when asked for, until the listener's {@code onEnd}
+     *              returns; {@code null} where only historical content is read
      */
     ContentReader(BlobCache blobs, ObjectReader reader, PluginDataRequirements requirements, ScanObserver observer,
             Repository later) {
@@ -44,17 +43,21 @@ final class ContentReader {
         this.later = later;
     }
 
-    /** The head file's content, or {@code null} when no plugin wants it. */
-    FileContent head(FileTracker.HeadFile file, FileInfo info, String headId) throws IOException {
+    /**
+     * The head file's content, or {@code null} when no plugin wants it.
+     *
+     * @param told whether {@code info} is what an earlier scan told of the blob, which this one has not read
+     */
+    FileContent head(FileTracker.HeadFile file, FileInfo info, String headId, boolean told) throws IOException {
         if (!requirements.headContent() || !wanted(info.size(), info.binary())) {
             return null;
         }
-        Blob kept = later == null ? null : blobs.kept(file.id());
-        if (later != null && kept == null && info.size() <= BlobCache.MAX_BLOB_SIZE) {
+        // a blob the scan read goes on through its cache, as the plugins will most likely read it
+        if (told && info.size() <= BlobCache.MAX_BLOB_SIZE) {
             observer.contentDelivered();
             return new FileContent(info, headId, file.id().name(), (int) info.size(), readLater(later, file.id()));
         }
-        return content(kept != null ? kept : blobs.load(file.id()), info, headId, file.id());
+        return content(blobs.load(file.id()), info, headId, file.id());
     }
 
     /** Reads on the plugin's thread, through a reader of its own. */

@@ -270,8 +270,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 observer.blobRead();
                 tracker.read(id, blob);
             });
-            ContentReader content = new ContentReader(blobs, reader, requirements, observer,
-                    reader instanceof ReplacingReader ? null : repository);
+            ContentReader content = new ContentReader(blobs, reader, requirements, observer, repository);
             if (requirements.filesOnDisk()) {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
@@ -433,7 +432,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 continue;
             }
             listener.onFileInfo(info);
-            FileContent headContent = content.head(file, info, head.name());
+            FileContent headContent = content.head(file, info, head.name(), headFiles.lastTold());
             if (headContent != null) {
                 listener.onFileContent(headContent);
             }
