@@ -2,11 +2,9 @@ package org.gstats.scanner.internal;
 
 import java.io.IOException;
 
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.gstats.api.ChangeType;
@@ -28,14 +26,14 @@ final class ContentReader {
     private final ObjectReader reader;
     private final PluginDataRequirements requirements;
     private final ScanObserver observer;
-    private final Repository later;
+    private final ContentOnDemand later;
 
     /**
-     * @param later where told head files' blobs are read when asked for, until the listener's {@code onEnd}
-     *              returns; {@code null} where only historical content is read
+     * @param later where told head files' blobs are read when asked for; {@code null} where only historical
+     *                content is read
      */
     ContentReader(BlobCache blobs, ObjectReader reader, PluginDataRequirements requirements, ScanObserver observer,
-            Repository later) {
+            ContentOnDemand later) {
         this.blobs = blobs;
         this.reader = reader;
         this.requirements = requirements;
@@ -55,18 +53,9 @@ final class ContentReader {
         // a blob the scan read goes on through its cache, as the plugins will most likely read it
         if (told && info.size() <= BlobCache.MAX_BLOB_SIZE) {
             observer.contentDelivered();
-            return new FileContent(info, headId, file.id().name(), (int) info.size(), readLater(later, file.id()));
+            return new FileContent(info, headId, file.id().name(), (int) info.size(), later.source(file.id()));
         }
         return content(blobs.load(file.id()), info, headId, file.id());
-    }
-
-    /** Reads on the plugin's thread, through a reader of its own. */
-    private static FileContent.Source readLater(Repository repository, ObjectId id) {
-        return () -> {
-            try (ObjectReader own = repository.newObjectReader()) {
-                return own.open(id, Constants.OBJ_BLOB).getCachedBytes((int) BlobCache.MAX_BLOB_SIZE);
-            }
-        };
     }
 
     /**

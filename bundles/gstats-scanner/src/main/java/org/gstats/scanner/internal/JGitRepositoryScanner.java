@@ -145,18 +145,24 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             ChangeCache cache) throws ScanException {
         RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
-        // the repository and the checkout outlive the walk's readers and caches until the listener's onEnd,
-        // which waits for the plugins to be done with the content they may read only then
-        try (Repository repository = open(requested); CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
-            Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
-                    .toAbsolutePath().normalize();
-            String branch = request.branch() == null ? Constants.HEAD : request.branch();
-            ObjectId start = resolve(repository, branch, location);
-            listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
-            if (start != null) {
-                walk(repository, start, request, requirements, listener, cache, location, checkouts);
+        // the checkout and content read on demand last until the listener's onEnd has returned, which waits for
+        // the plugins to be done with them; the repository is closed before, with what it holds
+        try (CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
+            ContentOnDemand onDemand;
+            try (Repository repository = open(requested)) {
+                onDemand = new ContentOnDemand(repository.getDirectory());
+                Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
+                        .toAbsolutePath().normalize();
+                String branch = request.branch() == null ? Constants.HEAD : request.branch();
+                ObjectId start = resolve(repository, branch, location);
+                listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
+                if (start != null) {
+                    walk(repository, start, request, requirements, listener, cache, location, checkouts, onDemand);
+                }
             }
-            listener.onEnd();
+            try (onDemand) {
+                listener.onEnd();
+            }
         }
     }
 
@@ -249,7 +255,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
 
     private void walk(Repository repository, ObjectId start, ScanRequest request,
             PluginDataRequirements requirements, ScanListener listener, ChangeCache cache, Path location,
-            CheckoutManager checkouts) throws ScanException {
+            CheckoutManager checkouts, ContentOnDemand onDemand) throws ScanException {
         RevCommit current = null;
         DamagedPacks packs = new DamagedPacks(new File(repository.getCommonDirectory(), "objects"));
         // Warnings of the walk and of the diffs wait for their commit's turn, as the diffs run ahead.
@@ -270,7 +276,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 observer.blobRead();
                 tracker.read(id, blob);
             });
-            ContentReader content = new ContentReader(blobs, reader, requirements, observer, repository);
+            ContentReader content = new ContentReader(blobs, reader, requirements, observer, onDemand);
             if (requirements.filesOnDisk()) {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
