@@ -28,9 +28,7 @@ public interface Analysis {
 
     /**
      * The content of one file at the scanned head, for plugins whose requirements ask for head
-     * content; files above the size limit, and binary files unless asked for, are skipped. Its
-     * bytes may be read only when first asked for, and can be read until {@link #result()}
-     * returns: a plugin that keeps a result for the blob ({@link BlobResults}) need not read them.
+     * content; files above the size limit, and binary files unless asked for, are skipped.
      */
     default void onFileContent(FileContent content) {
     }

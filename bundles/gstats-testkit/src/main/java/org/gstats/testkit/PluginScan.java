@@ -25,8 +25,6 @@ public final class PluginScan implements ScanListener {
     private final ScannerPlugin plugin;
     private final ScanRequest request;
     private Analysis analysis;
-    private ReportSection section;
-    private boolean ended;
 
     private PluginScan(ScannerPlugin plugin, ScanRequest request) {
         this.plugin = plugin;
@@ -38,17 +36,10 @@ public final class PluginScan implements ScanListener {
             throws ScanException {
         PluginScan scan = new PluginScan(plugin, request);
         scanner.scan(request, plugin.requirements(), scan);
-        if (!scan.ended) {
-            throw new IllegalStateException("the scanner never ended the scan");
+        if (scan.analysis == null) {
+            throw new IllegalStateException("the scanner never started the scan");
         }
-        return scan.section;
-    }
-
-    /** The section is made here, while the checkout and the content can still be read, as the engine does. */
-    @Override
-    public void onEnd() {
-        section = analysis.result();
-        ended = true;
+        return scan.analysis.result();
     }
 
     @Override

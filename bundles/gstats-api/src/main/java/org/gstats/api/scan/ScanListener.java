@@ -53,9 +53,9 @@ public interface ScanListener {
     }
 
     /**
-     * The scan delivered its last event; the checkout ({@link #onCheckout}) exists, and content
-     * can be read ({@link FileContent}), until this returns. A listener that hands events on to
-     * other threads waits here until they are done with them.
+     * The scan delivered its last event; the checkout ({@link #onCheckout}) exists until this
+     * returns. A listener that hands events on to other threads waits here until they are done
+     * with them.
      *
      * @since 1.1
      */

@@ -1,6 +1,5 @@
 package org.gstats.engine.internal;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -131,6 +130,15 @@ final class PluginWorker {
         }
     }
 
+    /**
+     * Waits until the plugin handled every event queued so far, failed or stalled: for events
+     * that point at something the scanner removes afterwards (the checkout).
+     */
+    void awaitDelivered() {
+        CountDownLatch handled = new CountDownLatch(1);
+        deliver(new QueuedEvent("reading the head's checkout", analysis -> handled.countDown(), 0));
+        await(handled);
+    }
 
     /**
      * Waits until the plugin made its section, failed or stalled.
@@ -311,14 +319,8 @@ final class PluginWorker {
         }
     }
 
-    /**
-     * A plugin's failure as one line: type and message; a failed read, the message alone, which names the file
-     * and the problem (content read on demand, {@link org.gstats.api.FileContent}).
-     */
+    /** A plugin's failure as one line: type and message. */
     static String describe(Throwable failure) {
-        if (failure instanceof UncheckedIOException && failure.getMessage() != null) {
-            return failure.getMessage();
-        }
         String type = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
                 : failure.getClass().getSimpleName();
         return failure.getMessage() == null ? type : type + ": " + failure.getMessage();

@@ -111,11 +111,12 @@ public final class ScanEngineImpl implements ScanEngine {
             List<ReportSection> sections;
             try {
                 scanner.scan(request, RequiredContent.fold(plugins), stored.listening(run), stored.cache());
+                long toldNanos = System.nanoTime();
                 sections = run.results();
                 // -v: whether the scan waited for the scanner or for the plugins' last work
                 LOG.debug("history and head told in {} ms, the plugins' results {} ms later",
-                        TimeUnit.NANOSECONDS.toMillis(run.toldNanos() - startNanos),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.toldNanos()));
+                        TimeUnit.NANOSECONDS.toMillis(toldNanos - startNanos),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - toldNanos));
                 published.finished();
             } catch (MemoryCriticalException | PluginOutOfMemory e) {
                 stored.abandon();

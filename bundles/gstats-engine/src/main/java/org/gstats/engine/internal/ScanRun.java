@@ -69,10 +69,8 @@ final class ScanRun implements ScanListener {
     private long commits;
     private List<Outcome> outcomes;
     private final List<ReportError> warnings = new ArrayList<>();
+    private boolean checkedOut;
     private long blockedMs;
-    /** The sections, once the plugins made them; the scanner's content and checkout last until then. */
-    private List<ReportSection> sections;
-    private long toldNanos;
     /**
      * The events not yet handed over: they go as one message ({@link QueuedEvent}) of
      * {@value #HELD_STEPS} events, or fewer once they keep {@value #HELD_BYTES} bytes alive or
@@ -210,22 +208,21 @@ final class ScanRun implements ScanListener {
 
     @Override
     public void onCheckout(HeadCheckout checkout) {
+        checkedOut = true;
         deliver("reading the head's checkout", analysis -> analysis.onCheckout(checkout), 0);
     }
 
-    /**
-     * The scanner deletes the checkout and closes the repository when this returns, and the plugins may
-     * read their content until their sections are made: they are made here.
-     */
+    /** The scanner deletes the checkout when this returns: the plugins must be done with it. */
     @Override
     public void onEnd() {
-        toldNanos = System.nanoTime();
-        results();
-    }
-
-    /** When the scanner told its last event ({@link System#nanoTime()}), once it did. */
-    long toldNanos() {
-        return toldNanos;
+        handOver();
+        if (checkedOut) {
+            for (PluginWorker worker : workers) {
+                if (worker.live()) {
+                    worker.awaitDelivered();
+                }
+            }
+        }
     }
 
     /** The target the scanner resolved the request to. */
@@ -240,9 +237,6 @@ final class ScanRun implements ScanListener {
      */
     List<ReportSection> results() {
         requireStarted();
-        if (sections != null) {
-            return sections;
-        }
         handOver();
         progress.commitsScanned(commits);
         for (PluginWorker worker : workers) {
@@ -250,12 +244,12 @@ final class ScanRun implements ScanListener {
                 worker.finish();
             }
         }
-        List<ReportSection> made = new ArrayList<>();
+        List<ReportSection> sections = new ArrayList<>();
         List<Outcome> finished = new ArrayList<>();
         for (PluginWorker worker : workers) {
             ReportSection section = worker.awaitSection();
             if (section != null) {
-                made.add(section);
+                sections.add(section);
             }
             boolean failed = worker.failure() != null && !worker.removed();
             finished.add(new Outcome(worker.plugin(), worker.metrics(failed), worker.failure(), worker.removed()));
@@ -270,8 +264,7 @@ final class ScanRun implements ScanListener {
         List<ReportItem> tables = new ArrayList<>();
         tables.add(executionTable(outcomes));
         tables.addAll(memory.tables(blockedNanos));
-        made.add(new ReportSection(SECTION, tables));
-        sections = List.copyOf(made);
+        sections.add(new ReportSection(SECTION, tables));
         return sections;
     }
 

@@ -2,14 +2,11 @@ package org.gstats.engine.internal;
 
 import static org.junit.Assert.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.gstats.api.Analysis;
@@ -162,65 +159,6 @@ public class ContentDeliveryTest {
         assertEquals(List.of("info small.txt", "head small.txt"), text.events);
         assertEquals(List.of(), broken.events);
         assertEquals(List.of(new ReportError("broken", "IllegalStateException: no requirements today")),
-                report.errors());
-    }
-
-    /** Reads every head file's content only in {@link Analysis#result()}, as a section of their texts. */
-    private static final class LateReader extends Recorder {
-        LateReader(String name) {
-            super(name, PluginDataRequirements.headText());
-        }
-
-        @Override
-        public Analysis newAnalysis(ScanContext context) {
-            List<FileContent> contents = new ArrayList<>();
-            return new Analysis() {
-                @Override
-                public void onFileContent(FileContent content) {
-                    contents.add(content);
-                }
-
-                @Override
-                public ReportSection result() {
-                    for (FileContent content : contents) {
-                        events.add(content.path() + "=" + content.text(StandardCharsets.UTF_8));
-                    }
-                    return new ReportSection(name, List.of());
-                }
-            };
-        }
-    }
-
-    @Test
-    public void contentReadOnDemandCanBeReadUntilTheSectionsAreMadeAndAFailedReadIsOneLine() throws ScanException {
-        AtomicBoolean open = new AtomicBoolean();
-        RepositoryScanner scanner = (request, requirements, listener) -> {
-            open.set(true);
-            listener.onStart(new ScanTarget(Path.of("/repo"), "HEAD", "c1"));
-            listener.onFileInfo(SMALL);
-            listener.onFileContent(new FileContent(SMALL, "c1", "b1", 3, () -> {
-                if (!open.get()) {
-                    throw new IOException("the repository is closed");
-                }
-                return "abc".getBytes(StandardCharsets.UTF_8);
-            }));
-            listener.onFileInfo(LARGE);
-            listener.onFileContent(new FileContent(LARGE, "c1", "b2", 50, () -> {
-                throw new IOException("packfile is truncated");
-            }));
-            listener.onEnd();
-            open.set(false);
-        };
-        LateReader small = new LateReader("small");
-        PluginRegistryImpl plugins = registry();
-        plugins.bind(registered(1, small));
-
-        Report report = new ScanEngineImpl(scanner, plugins, 30_000,
-                new MessageQueueFactoryImpl(4, FixedMemory.NORMAL), FixedMemory.NORMAL)
-                .scan(ScanRequest.builder(Path.of("/repo")).build(), ProgressListener.NONE);
-
-        assertEquals(List.of("small.txt=abc"), small.events);
-        assertEquals(List.of(new ReportError("small", "cannot read large.txt at commit c1: packfile is truncated")),
                 report.errors());
     }
 

@@ -16,9 +16,7 @@ import org.gstats.api.PluginDataRequirements;
 /**
  * Hands file content to plugins as far as the scan's folded requirements ask, through the
  * scan's one {@link BlobCache}: a version the diff has just read is not read again, and each
- * {@link FileContent} is made once and shared by every plugin that receives it. A head file
- * an earlier scan told of is read only when a plugin asks for its bytes: on a rescan the plugins
- * take most head files from the results they kept for their blobs, and never ask.
+ * {@link FileContent} is made once and shared by every plugin that receives it.
  */
 final class ContentReader {
 
@@ -26,34 +24,18 @@ final class ContentReader {
     private final ObjectReader reader;
     private final PluginDataRequirements requirements;
     private final ScanObserver observer;
-    private final ContentOnDemand later;
 
-    /**
-     * @param later where told head files' blobs are read when asked for; {@code null} where only historical
-     *                content is read
-     */
-    ContentReader(BlobCache blobs, ObjectReader reader, PluginDataRequirements requirements, ScanObserver observer,
-            ContentOnDemand later) {
+    ContentReader(BlobCache blobs, ObjectReader reader, PluginDataRequirements requirements, ScanObserver observer) {
         this.blobs = blobs;
         this.reader = reader;
         this.requirements = requirements;
         this.observer = observer;
-        this.later = later;
     }
 
-    /**
-     * The head file's content, or {@code null} when no plugin wants it.
-     *
-     * @param told whether {@code info} is what an earlier scan told of the blob, which this one has not read
-     */
-    FileContent head(FileTracker.HeadFile file, FileInfo info, String headId, boolean told) throws IOException {
+    /** The head file's content, or {@code null} when no plugin wants it. */
+    FileContent head(FileTracker.HeadFile file, FileInfo info, String headId) throws IOException {
         if (!requirements.headContent() || !wanted(info.size(), info.binary())) {
             return null;
-        }
-        // a blob the scan read goes on through its cache, as the plugins will most likely read it
-        if (told && info.size() <= BlobCache.MAX_BLOB_SIZE) {
-            observer.contentDelivered();
-            return new FileContent(info, headId, file.id().name(), (int) info.size(), later.source(file.id()));
         }
         return content(blobs.load(file.id()), info, headId, file.id());
     }

@@ -23,8 +23,6 @@ final class HeadFiles {
     private final FileTracker.Told told;
     /** Per file read ahead, in order: its {@link FileInfo}, or the exception its read threw. */
     private final List<Object> readAhead = new ArrayList<>();
-    /** Whether the last {@link #info} was what an earlier scan told, its blob not read. */
-    private boolean lastTold;
 
     HeadFiles(FileTracker tracker, BlobCache blobs, FileTracker.Told told) {
         this.tracker = tracker;
@@ -52,13 +50,8 @@ final class HeadFiles {
 
     /** The {@code index}th file's info, as read ahead or read now. */
     FileInfo info(int index) throws IOException {
-        lastTold = false;
         if (index >= readAhead.size()) {
-            return tracker.info(tracker.files().get(index), blobs, file -> {
-                FileInfo recorded = told.info(file);
-                lastTold = recorded != null;
-                return recorded;
-            });
+            return tracker.info(tracker.files().get(index), blobs, told);
         }
         Object read = readAhead.get(index);
         if (read instanceof IOException e) {
@@ -68,10 +61,5 @@ final class HeadFiles {
             throw e;
         }
         return (FileInfo) read;
-    }
-
-    /** Whether the last {@link #info} was told by an earlier scan: the scan has not read that file's blob. */
-    boolean lastTold() {
-        return lastTold;
     }
 }

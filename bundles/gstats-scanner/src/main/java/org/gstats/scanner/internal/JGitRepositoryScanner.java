@@ -145,23 +145,14 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             ChangeCache cache) throws ScanException {
         RequestCheck.check(request);
         Path requested = request.repository().toAbsolutePath().normalize();
-        // the checkout and content read on demand last until the listener's onEnd has returned, which waits for
-        // the plugins to be done with them; the repository is closed before, with what it holds
-        try (CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
-            ContentOnDemand onDemand;
-            try (Repository repository = open(requested)) {
-                onDemand = new ContentOnDemand(repository.getDirectory());
-                Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
-                        .toAbsolutePath().normalize();
-                String branch = request.branch() == null ? Constants.HEAD : request.branch();
-                ObjectId start = resolve(repository, branch, location);
-                listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
-                if (start != null) {
-                    walk(repository, start, request, requirements, listener, cache, location, checkouts, onDemand);
-                }
-            }
-            try (onDemand) {
-                listener.onEnd();
+        try (Repository repository = open(requested)) {
+            Path location = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath()
+                    .toAbsolutePath().normalize();
+            String branch = request.branch() == null ? Constants.HEAD : request.branch();
+            ObjectId start = resolve(repository, branch, location);
+            listener.onStart(new ScanTarget(location, branch, start == null ? null : start.name()));
+            if (start != null) {
+                walk(repository, start, request, requirements, listener, cache, location);
             }
         }
     }
@@ -254,8 +245,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
     }
 
     private void walk(Repository repository, ObjectId start, ScanRequest request,
-            PluginDataRequirements requirements, ScanListener listener, ChangeCache cache, Path location,
-            CheckoutManager checkouts, ContentOnDemand onDemand) throws ScanException {
+            PluginDataRequirements requirements, ScanListener listener, ChangeCache cache, Path location)
+            throws ScanException {
         RevCommit current = null;
         DamagedPacks packs = new DamagedPacks(new File(repository.getCommonDirectory(), "objects"));
         // Warnings of the walk and of the diffs wait for their commit's turn, as the diffs run ahead.
@@ -267,7 +258,8 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         try (ObjectReader reader = ReplacingReader.open(repository,
                 request.replaceObjects() && ReplacingReader.replaceRefsByEnvironment());
                 PackedBlobs packedBlobs = packedBlobs(repository, reader);
-                RevWalk revWalk = new RevWalk(reader)) {
+                RevWalk revWalk = new RevWalk(reader);
+                CheckoutManager checkouts = new CheckoutManager(tempRoot)) {
             RevCommit head = revWalk.parseCommit(start);
             current = head;
             TreeFilter paths = PathGlobs.of(request.includes(), request.excludes());
@@ -276,7 +268,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 observer.blobRead();
                 tracker.read(id, blob);
             });
-            ContentReader content = new ContentReader(blobs, reader, requirements, observer, onDemand);
+            ContentReader content = new ContentReader(blobs, reader, requirements, observer);
             if (requirements.filesOnDisk()) {
                 listener.onCheckout(checkouts.checkout(reader, head));
             }
@@ -306,6 +298,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                         replay(stored, request, requirements, paths, attributes, reader, blobs, packs, cache,
                                 listener);
                         tellHead(head, headFiles, content, headMissing, listener);
+                        listener.onEnd();
                         return;
                     }
                     commits.watch(idSet(stored.ids()));
@@ -411,6 +404,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
             }
             current = head;
             tellHead(head, headFiles, content, headMissing, listener);
+            listener.onEnd();
         } catch (InterruptedIOException e) {
             throw interrupted(location);
         } catch (MissingObjectException e) {
@@ -438,7 +432,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
                 continue;
             }
             listener.onFileInfo(info);
-            FileContent headContent = content.head(file, info, head.name(), headFiles.lastTold());
+            FileContent headContent = content.head(file, info, head.name());
             if (headContent != null) {
                 listener.onFileContent(headContent);
             }
@@ -555,7 +549,7 @@ public class JGitRepositoryScanner implements RepositoryScanner {
         CommitDiffer differ = commitDiffer(request, requirements, paths, blobs, reader, attributes, missing);
         CommitSelection selection = new CommitSelection(differ, commits, request.author(), request.firstParent(),
                 paths != TreeFilter.ALL, cache);
-        ContentReader content = new ContentReader(blobs, reader, requirements, observer, null);
+        ContentReader content = new ContentReader(blobs, reader, requirements, observer);
         return (commit, info) -> {
             List<FileChange> changes = selection.changes(commit, info);
             if (changes == null) {

@@ -2,14 +2,10 @@ package org.gstats.scanner.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gstats.api.CommitInfo;
 import org.gstats.api.FileChange;
-import org.gstats.api.FileContent;
 import org.gstats.api.FileInfo;
 import org.gstats.api.PluginDataRequirements;
 import org.gstats.api.scan.ChangeCache;
@@ -37,9 +31,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * A head file whose blob an earlier scan told of ({@code ChangeCache.recordedFile}) is told as it
- * was, its blob not read, and its content read only when asked for, until the scan ends; a blob the
- * repository lost since is read, and missed, as a scan without the cache misses it; under replaced
- * objects the cache is not asked.
+ * was, its blob not read; a blob the repository lost since is read, and missed, as a scan without
+ * the cache misses it; under replaced objects the cache is not asked.
  */
 public class HeadFilesToldTest {
 
@@ -72,7 +65,7 @@ public class HeadFilesToldTest {
     }
 
     /** Keeps the scan's commits, changes, warnings and head file infos (by path). */
-    private static class HeadListener implements ScanListener {
+    private static final class HeadListener implements ScanListener {
         final List<String> commits = new ArrayList<>();
         final Map<String, List<FileChange>> changes = new LinkedHashMap<>();
         final List<ScanWarning> warnings = new ArrayList<>();
@@ -160,67 +153,6 @@ public class HeadFilesToldTest {
         assertEquals(new ArrayList<>(), new ArrayList<>(cache.asked));
     }
 
-    @Test
-    public void aToldFilesContentIsReadOnlyWhenAskedForAndUntilTheScanEnds() throws Exception {
-        GitRepo repo = repo();
-        assertReadOnDemand(repo, repo.dir());
-    }
-
-    @Test
-    public void aToldFilesContentIsReadOnDemandInALinkedWorktreeToo() throws Exception {
-        GitRepo repo = repo();
-        Path worktree = temp.getRoot().toPath().resolve("linked");
-        repo.git("worktree", "add", "-q", "--detach", worktree.toString());
-        assertReadOnDemand(repo, worktree);
-    }
-
-    /** Scans {@code dir} told of a.txt: once without reading content, once reading it all at the end. */
-    private void assertReadOnDemand(GitRepo repo, Path dir) throws Exception {
-        HeadListener cold = scan(dir, ChangeCache.NONE, ScanObserver.NONE, new HeadListener());
-        String a = blob(repo, "a.txt");
-        AtomicInteger reads = new AtomicInteger();
-        ScanObserver counting = new ScanObserver() {
-            @Override
-            public void blobRead() {
-                reads.incrementAndGet();
-            }
-        };
-        Map<String, FileContent> contents = new TreeMap<>();
-        Map<String, String> readAtEnd = new TreeMap<>();
-        HeadListener unread = new HeadListener() {
-            @Override
-            public void onFileContent(FileContent content) {
-                contents.put(content.path(), content);
-            }
-        };
-        HeadListener read = new HeadListener() {
-            @Override
-            public void onFileContent(FileContent content) {
-                contents.put(content.path(), content);
-            }
-
-            @Override
-            public void onEnd() {
-                contents.forEach((path, content) -> readAtEnd.put(path, content.text(StandardCharsets.UTF_8)));
-            }
-        };
-
-        scan(dir, new TellingCache(cold.changes, Set.of(a)), counting, unread);
-        int unreadReads = reads.getAndSet(0);
-        FileContent afterTheEnd = contents.get("a.txt");
-        scan(dir, new TellingCache(cold.changes, Set.of(a)), counting, read);
-
-        assertEquals("b.txt alone, for its file info and content; a.txt's content was never asked for", 1,
-                unreadReads);
-        assertEquals("the content a plugin asks for is read outside the scan's cache", 1, reads.get());
-        assertEquals(Map.of("a.txt", repo.git("cat-file", "blob", "HEAD:a.txt"), "b.txt",
-                repo.git("cat-file", "blob", "HEAD:b.txt")), readAtEnd);
-        UncheckedIOException late = assertThrows(UncheckedIOException.class, afterTheEnd::toByteArray);
-        assertTrue(late.getMessage(), late.getMessage().startsWith("cannot read a.txt at commit "));
-        assertTrue(late.getMessage(), late.getMessage().endsWith(": the scan has ended: content can be read until "
-                + "the plugin's result is made"));
-    }
-
     private static String blob(GitRepo repo, String path) {
         return repo.git("rev-parse", "HEAD:" + path).strip();
     }
@@ -229,14 +161,6 @@ public class HeadFilesToldTest {
         HeadListener listener = new HeadListener();
         new JGitRepositoryScanner(ScanObserver.NONE, temp.newFolder().toPath(), 2).scan(
                 ScanRequest.builder(repo.dir()).build(), PluginDataRequirements.NONE, listener, cache);
-        return listener;
-    }
-
-    /** A scan of {@code dir} whose listener asks for the head's text. */
-    private HeadListener scan(Path dir, ChangeCache cache, ScanObserver observer, HeadListener listener)
-            throws IOException, ScanException {
-        new JGitRepositoryScanner(observer, temp.newFolder().toPath(), 2).scan(ScanRequest.builder(dir).build(),
-                PluginDataRequirements.headText(), listener, cache);
         return listener;
     }
 }
