@@ -173,12 +173,7 @@ public final class ChangeRows {
             expand(connection, Reads.of(sql));
             return connection;
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            Database.closeQuietly(connection);
+            Database.abandon(connection, e);
             throw Database.failure("cannot add the recorded rows to the store at " + database.location().url(), e);
         }
     }

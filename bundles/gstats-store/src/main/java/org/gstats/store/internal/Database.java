@@ -292,6 +292,19 @@ public final class Database {
         return message.replaceAll("\\s*\\[\\d+-\\d+\\]$", "").replaceAll(";? ?SQL statement:$", "");
     }
 
+    /**
+     * Rolls back the transaction that failed with {@code failure} and closes its connection; a rollback that
+     * fails too is added to {@code failure}, suppressed.
+     */
+    static void abandon(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+        }
+        closeQuietly(connection);
+    }
+
     public static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {

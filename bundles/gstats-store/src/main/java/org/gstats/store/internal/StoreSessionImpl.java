@@ -599,12 +599,7 @@ final class StoreSessionImpl implements StoreSession {
             // finish uses it, or close() closes it
             return connection;
         } catch (SQLException | IOException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            Database.closeQuietly(connection);
+            Database.abandon(connection, e);
             throw e;
         }
     }
@@ -725,12 +720,7 @@ final class StoreSessionImpl implements StoreSession {
                         (System.nanoTime() - checkpointed) / 1_000_000);
                 return;
             } catch (SQLException | IOException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                Database.closeQuietly(connection);
+                Database.abandon(connection, e);
                 if (attempt == WRITE_ATTEMPTS || !(e instanceof SQLException sql && concurrentWrite(sql))) {
                     throw Database.failure("cannot write the scan to the store at " + database.location().url(), e);
                 }
