@@ -16,7 +16,7 @@ import org.gstats.plugin.metrics.internal.lexer.TokenKind;
  * Complexity of the brace-block languages, read from tokens by a tolerant recursive descent: statements where
  * code runs, declarations where types and functions are declared. One instance reads one file.
  */
-final class BraceAnalyzer {
+final class BraceAnalyzer extends TokenAnalysis {
 
     private static final Set<String> ASSIGNMENTS = Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
             "<<=", ">>=", ">>>=", "??=", "&&=", "||=", "**=", ".=", ":=");
@@ -56,17 +56,19 @@ final class BraceAnalyzer {
     }
 
     private final BraceSyntax syntax;
-    /** The code's tokens: an array, as the analysis reads every token many times. */
-    private final Token[] t;
-    /** What {@link #tok(int)} gives past either end. */
-    private final Token outside;
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
 
     BraceAnalyzer(BraceSyntax syntax, List<Token> tokens) {
+        super(code(tokens));
         this.syntax = syntax;
+        this.match = Logic.matchBrackets(t);
+        this.logic = new Logic(t, match);
+    }
+
+    private static Token[] code(List<Token> tokens) {
         Token[] code = new Token[tokens.size()];
         int size = 0;
         for (Token token : tokens) {
@@ -77,10 +79,7 @@ final class BraceAnalyzer {
                 code[size++] = token;
             }
         }
-        this.t = Arrays.copyOf(code, size);
-        this.outside = new Token(TokenKind.NEWLINE, "", size == 0 ? 1 : t[size - 1].endLine(), 1);
-        this.match = Logic.matchBrackets(t);
-        this.logic = new Logic(t, match);
+        return Arrays.copyOf(code, size);
     }
 
     List<FunctionScope> analyze() {
@@ -1199,36 +1198,7 @@ final class BraceAnalyzer {
         return 0;
     }
 
-    private boolean punct(int k, String text) {
-        return k >= 0 && k < t.length && punct(tok(k), text);
-    }
-
-    private static boolean punct(Token tk, String text) {
-        return tk.kind() == TokenKind.PUNCTUATION && tk.textIs(text);
-    }
-
-    private boolean op(int k, String text) {
-        return k >= 0 && k < t.length && op(tok(k), text);
-    }
-
-    private static boolean op(Token tk, String text) {
-        return tk.kind() == TokenKind.OPERATOR && tk.textIs(text);
-    }
-
     private boolean keyword(int k, String text) {
         return k >= 0 && k < t.length && tok(k).kind() == TokenKind.KEYWORD && tok(k).textIs(text);
-    }
-
-    /** Last line of the token at {@code index}, clamped to the tokens there are. */
-    private int endLineAt(int index) {
-        return tok(Math.max(0, Math.min(index, t.length - 1))).endLine();
-    }
-
-    /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
-    private Token tok(int k) {
-        if (k >= 0 && k < t.length) {
-            return t[k];
-        }
-        return outside;
     }
 }

@@ -10,7 +10,7 @@ import org.gstats.plugin.metrics.internal.lexer.TokenKind;
 /**
  * Complexity of Python: logical lines and their indented blocks, from the lexer's NEWLINE/INDENT/DEDENT tokens.
  */
-final class PythonAnalyzer {
+final class PythonAnalyzer extends TokenAnalysis {
 
     /** A logical line and the block indented under it. */
     private record Line(int from, int to, List<Line> block) {
@@ -22,26 +22,26 @@ final class PythonAnalyzer {
         }
     }
 
-    private final List<Token> t = new ArrayList<>();
     private final List<Line> top;
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
 
     PythonAnalyzer(List<Token> tokens) {
+        super(tokens.stream().filter(PythonAnalyzer::code).toArray(Token[]::new));
         List<List<Line>> stack = new ArrayList<>();
         List<Line> root = new ArrayList<>();
         stack.add(root);
         int lineStart = 0;
+        // the code tokens so far: where a logical line ends in t
+        int kept = 0;
         for (Token token : tokens) {
             switch (token.kind()) {
-                case COMMENT -> {
-                }
                 case NEWLINE -> {
-                    if (t.size() > lineStart) {
-                        stack.get(stack.size() - 1).add(new Line(lineStart, t.size(), new ArrayList<>()));
+                    if (kept > lineStart) {
+                        stack.get(stack.size() - 1).add(new Line(lineStart, kept, new ArrayList<>()));
                     }
-                    lineStart = t.size();
+                    lineStart = kept;
                 }
                 case INDENT -> {
                     List<Line> current = stack.get(stack.size() - 1);
@@ -55,16 +55,27 @@ final class PythonAnalyzer {
                         stack.remove(stack.size() - 1);
                     }
                 }
-                default -> t.add(token);
+                default -> {
+                    if (code(token)) {
+                        kept++;
+                    }
+                }
             }
         }
-        if (t.size() > lineStart) {
-            stack.get(stack.size() - 1).add(new Line(lineStart, t.size(), new ArrayList<>()));
+        if (kept > lineStart) {
+            stack.get(stack.size() - 1).add(new Line(lineStart, kept, new ArrayList<>()));
         }
         this.top = root;
-        Token[] code = t.toArray(Token[]::new);
-        this.match = Logic.matchBrackets(code);
-        this.logic = new Logic(code, match);
+        this.match = Logic.matchBrackets(t);
+        this.logic = new Logic(t, match);
+    }
+
+    /** Tokens the analysis reads: the layout tokens make the lines and blocks, comments count for nothing. */
+    private static boolean code(Token token) {
+        return switch (token.kind()) {
+            case COMMENT, NEWLINE, INDENT, DEDENT -> false;
+            default -> true;
+        };
     }
 
     List<FunctionScope> analyze() {
@@ -338,11 +349,11 @@ final class PythonAnalyzer {
     }
 
     private int parameters(int paren) {
-        int close = Math.min(match[paren], t.size());
+        int close = Math.min(match[paren], t.length);
         int count = 0;
         int itemStart = paren + 1;
         boolean first = true;
-        for (int k = paren + 1; k <= close && k < t.size() + 1; ) {
+        for (int k = paren + 1; k <= close && k < t.length + 1; ) {
             if (k == close || punct(k, ",")) {
                 int length = k - itemStart;
                 boolean marker = length == 1 && (op(itemStart, "*") || op(itemStart, "/"));
@@ -400,28 +411,7 @@ final class PythonAnalyzer {
     }
 
     private String word(int k) {
-        return k < t.size() && tok(k).kind() == TokenKind.KEYWORD ? tok(k).text() : "";
+        return k < t.length && tok(k).kind() == TokenKind.KEYWORD ? tok(k).text() : "";
     }
 
-    private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).textIs(text);
-    }
-
-    private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).textIs(text);
-    }
-
-    /** Last line of the token at {@code index}, clamped to the tokens there are. */
-    private int endLineAt(int index) {
-        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
-    }
-
-    /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
-    private Token tok(int k) {
-        if (k >= 0 && k < t.size()) {
-            return t.get(k);
-        }
-        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
-        return new Token(TokenKind.NEWLINE, "", line, 1);
-    }
 }

@@ -12,7 +12,7 @@ import org.gstats.plugin.metrics.internal.lexer.TokenKind;
  * Complexity of Ruby: {@code end}-terminated constructs and blocks, read by recursive descent over tokens;
  * {@code if}/{@code unless}/{@code while}/{@code until}/{@code rescue} after an operand are modifiers.
  */
-final class RubyAnalyzer {
+final class RubyAnalyzer extends TokenAnalysis {
 
     private static final Set<String> CLAUSES = Set.of("end", "else", "elsif", "when", "in", "rescue", "ensure");
     private static final Set<String> OPERAND_KEYWORDS = Set.of("end", "self", "nil", "true", "false", "super");
@@ -23,26 +23,20 @@ final class RubyAnalyzer {
         }
     }
 
-    private final List<Token> t = new ArrayList<>();
     private final int[] match;
     private final Logic logic;
     private final List<FunctionScope> functions = new ArrayList<>();
 
     RubyAnalyzer(List<Token> tokens) {
-        for (Token token : tokens) {
-            if (token.kind() != TokenKind.COMMENT) {
-                t.add(token);
-            }
-        }
-        Token[] code = t.toArray(Token[]::new);
-        this.match = Logic.matchBrackets(code);
-        this.logic = new Logic(code, match);
+        super(tokens.stream().filter(token -> token.kind() != TokenKind.COMMENT).toArray(Token[]::new));
+        this.match = Logic.matchBrackets(t);
+        this.logic = new Logic(t, match);
     }
 
     List<FunctionScope> analyze() {
         int i = 0;
-        while (i < t.size()) {
-            i = Math.max(body(i, t.size(), new Context(null, 0)), i + 1);
+        while (i < t.length) {
+            i = Math.max(body(i, t.length, new Context(null, 0)), i + 1);
         }
         functions.sort(Comparator.comparingInt((FunctionScope f) -> f.startLine));
         return functions;
@@ -302,7 +296,7 @@ final class RubyAnalyzer {
         if (k > 0 && (op(k - 1, ".") || op(k - 1, "&.")) && !(k > 1 && tok(k - 2).textIs("self"))) {
             return;
         }
-        if (k + 1 < t.size() && (op(k + 1, "=") || op(k + 1, "."))) {
+        if (k + 1 < t.length && (op(k + 1, "=") || op(k + 1, "."))) {
             return;
         }
         for (FunctionScope f = ctx.fn(); f != null; f = f.parent) {
@@ -364,7 +358,7 @@ final class RubyAnalyzer {
 
     /** Past the {@code end} at {@code j}, if that is where the construct stopped. */
     private int closeEnd(int j) {
-        return j < t.size() && keyword(j) && tok(j).textIs("end") ? j + 1 : j;
+        return j < t.length && keyword(j) && tok(j).textIs("end") ? j + 1 : j;
     }
 
     private int parameters(int from, int to) {
@@ -389,34 +383,13 @@ final class RubyAnalyzer {
 
     private int after(int k) {
         if (punct(k, "(") || punct(k, "[") || punct(k, "{")) {
-            return Math.min(match[k] + 1, t.size());
+            return Math.min(match[k] + 1, t.length);
         }
         return k + 1;
     }
 
     private boolean keyword(int k) {
-        return k < t.size() && tok(k).kind() == TokenKind.KEYWORD;
+        return k < t.length && tok(k).kind() == TokenKind.KEYWORD;
     }
 
-    private boolean punct(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.PUNCTUATION && tok(k).textIs(text);
-    }
-
-    private boolean op(int k, String text) {
-        return k >= 0 && k < t.size() && tok(k).kind() == TokenKind.OPERATOR && tok(k).textIs(text);
-    }
-
-    /** Last line of the token at {@code index}, clamped to the tokens there are. */
-    private int endLineAt(int index) {
-        return tok(Math.max(0, Math.min(index, t.size() - 1))).endLine();
-    }
-
-    /** The token at {@code k}; past either end, a token of no kind the analysis looks for. */
-    private Token tok(int k) {
-        if (k >= 0 && k < t.size()) {
-            return t.get(k);
-        }
-        int line = t.isEmpty() ? 1 : t.get(t.size() - 1).endLine();
-        return new Token(TokenKind.NEWLINE, "", line, 1);
-    }
 }
