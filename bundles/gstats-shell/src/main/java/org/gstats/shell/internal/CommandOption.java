@@ -71,6 +71,15 @@ record CommandOption(String name, String shortName, Arity arity, String valueNam
         }
     }
 
+    /**
+     * The name, which tells an option from the others of its table: the generated hash of every field spins
+     * method handles on its first call, some milliseconds of each command's parse.
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /** A flag; with a key, giving it sets the key to {@code flagValue}. */
     static CommandOption flag(String name, String help, String key, String flagValue) {
         return new CommandOption(name, null, Arity.FLAG, null, help, List.of(), key,
