@@ -301,12 +301,18 @@ public final class Main {
     }
 
     /**
+     * The scanner's framework property that has it load JGit's process-wide state while the framework
+     * starts (the scanner bundle's JGitWarmUp.PROPERTY; StartupLauncherIT fails if they part).
+     */
+    static final String SCANNER_WARM_UP_PROPERTY = "gstats.scanner.warm-up";
+
+    /**
      * Starts Felix with the installation's bundles and the launcher's options as the command-line
      * rung of the configuration; a direct run's and the daemon's.
      *
-     * @param oneScan whether the process runs one scan and ends: the store it names then connects while
-     *                the framework starts (never in a process that lives on, which would keep an embedded
-     *                store's file locked between its commands)
+     * @param oneScan whether the process runs one scan and ends: JGit's state then loads while the framework
+     *                starts, and the store it names connects meanwhile (never in a process that lives on, which
+     *                would keep an embedded store's file locked between its commands)
      */
     static EmbeddedFramework startFramework(CommandLine commandLine, Optional<Path> pluginFolder, boolean shell,
             boolean oneScan) throws IOException, BundleException {
@@ -315,6 +321,7 @@ public final class Main {
         Map<String, String> properties = installation.frameworkProperties();
         configure(commandLine, properties);
         if (oneScan) {
+            properties.put(SCANNER_WARM_UP_PROPERTY, "true");
             earlyStore(commandLine.arguments()).ifPresent(store -> {
                 properties.put(STORE_EARLY_PROPERTY, store);
                 properties.put(STORE_EARLY_REPOSITORIES_PROPERTY,

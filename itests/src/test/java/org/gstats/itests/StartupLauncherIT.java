@@ -81,6 +81,22 @@ public class StartupLauncherIT {
         }
     }
 
+    /**
+     * A direct scan's process loads JGit's process-wide state while its framework starts (the launcher's
+     * property and the scanner's JGitWarmUp.PROPERTY must name the same, or this fails).
+     */
+    @Test
+    public void aDirectScanLoadsJGitsStateWhileTheFrameworkStarts() throws IOException {
+        Path cacheHome = TEMP.newFolder("warm-up").toPath();
+
+        LauncherIT.Run run = gstats(cacheHome, "scan", sample.dir().toString(), "--format", "json", "--no-store", "-v");
+
+        assertEquals(run.stderr(), 0, run.exit());
+        assertEquals(sample.commitCount(), commits(run.stdout()));
+        assertTrue(run.stderr(), run.stderr().contains(
+                "JGit's git configurations and messages loaded beside the framework's start"));
+    }
+
     @Test
     public void aPluginOfAnEarlierRunIsNotCarriedIntoTheNext() throws IOException {
         Path cacheHome = TEMP.newFolder("plugin-cache").toPath();
