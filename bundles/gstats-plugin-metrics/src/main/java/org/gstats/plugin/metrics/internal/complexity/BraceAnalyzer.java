@@ -1199,6 +1199,6 @@ final class BraceAnalyzer extends TokenAnalysis {
     }
 
     private boolean keyword(int k, String text) {
-        return k >= 0 && k < t.length && tok(k).kind() == TokenKind.KEYWORD && tok(k).textIs(text);
+        return tok(k).kind() == TokenKind.KEYWORD && tok(k).textIs(text);
     }
 }

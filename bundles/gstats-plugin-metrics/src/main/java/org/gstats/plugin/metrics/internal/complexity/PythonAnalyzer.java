@@ -411,7 +411,7 @@ final class PythonAnalyzer extends TokenAnalysis {
     }
 
     private String word(int k) {
-        return k < t.length && tok(k).kind() == TokenKind.KEYWORD ? tok(k).text() : "";
+        return tok(k).kind() == TokenKind.KEYWORD ? tok(k).text() : "";
     }
 
 }

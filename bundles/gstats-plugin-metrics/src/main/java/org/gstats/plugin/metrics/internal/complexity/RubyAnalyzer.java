@@ -389,7 +389,7 @@ final class RubyAnalyzer extends TokenAnalysis {
     }
 
     private boolean keyword(int k) {
-        return k < t.length && tok(k).kind() == TokenKind.KEYWORD;
+        return tok(k).kind() == TokenKind.KEYWORD;
     }
 
 }
